@@ -1,0 +1,17 @@
+/**
+ * The catalogue: every contract between services. Docs, OpenAPI and the catalogue test read it.
+ * A domain adds its module here (one line) and its fixtures to fixtures/index.ts.
+ */
+import type { Contract } from "./contract.ts";
+import { identity, identityEvents } from "./identity.ts";
+import { eventEvents, events } from "./events.ts";
+import { notifications, notificationJobs } from "./notifications.ts";
+
+export const catalog: Contract[] = [
+  ...Object.values(identity),
+  ...Object.values(identityEvents),
+  ...Object.values(eventEvents),
+  ...Object.values(events),
+  ...Object.values(notifications),
+  ...Object.values(notificationJobs),
+];

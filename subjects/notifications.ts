@@ -1,0 +1,288 @@
+/**
+ * Notifications: the in-app inbox, device tokens, preferences, the delivery job of the fan-out
+ * and the live inbox message the edge streams over SSE. The service is fed by identity and
+ * events domain events (subjects/identity.ts, subjects/events.ts); it publishes no domain event.
+ */
+import { Type, type Static } from "@sinclair/typebox";
+import { job, request } from "./contract.ts";
+import { FollowTarget, Locale, NextCursor, PageRequest, TimeZone, Uuid } from "./common.ts";
+
+/**
+ * What a notification is about. Follower kinds obey preferences and quiet hours; transactional
+ * kinds (verify_email, welcome, password_reset) are email only and ignore both.
+ * WARNING: wire values; renaming one strands jobs in flight and stored preferences.
+ */
+export const NotificationKind = Type.Union(
+  [
+    Type.Literal("event_published"),
+    Type.Literal("event_updated"),
+    Type.Literal("event_cancelled"),
+    Type.Literal("verify_email"),
+    Type.Literal("welcome"),
+    Type.Literal("password_reset"),
+  ],
+  { description: "What the notification is about." },
+);
+export type NotificationKind = Static<typeof NotificationKind>;
+
+/** Kinds a user can switch per channel (the others are transactional). */
+export const FollowerKind = Type.Union([Type.Literal("event_published"), Type.Literal("event_updated"), Type.Literal("event_cancelled")], {
+  description: "A kind of follower notification.",
+});
+export type FollowerKind = Static<typeof FollowerKind>;
+
+export const Channel = Type.Union([Type.Literal("in_app"), Type.Literal("email"), Type.Literal("push")], { description: "Delivery channel." });
+export type Channel = Static<typeof Channel>;
+
+const ChannelSwitches = Type.Object(
+  {
+    in_app: Type.Boolean({ description: "Show it in the in-app inbox." }),
+    email: Type.Boolean({ description: "Send an email." }),
+    push: Type.Boolean({ description: "Send a push notification to the user's devices." }),
+  },
+  { additionalProperties: false },
+);
+
+const Clock = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "Local wall-clock time HH:MM." });
+
+export const Preferences = Type.Object(
+  {
+    kinds: Type.Object(
+      {
+        event_published: ChannelSwitches,
+        event_updated: ChannelSwitches,
+        event_cancelled: ChannelSwitches,
+      },
+      { additionalProperties: false, description: "Channel switches per kind of follower notification." },
+    ),
+    quietHours: Type.Union(
+      [
+        Type.Object(
+          { start: Clock, end: Clock },
+          { additionalProperties: false, description: "From start to end (may span midnight) in the user's time zone, email and push wait; in-app is immediate." },
+        ),
+        Type.Null(),
+      ],
+      { description: "Quiet hours, or null for none." },
+    ),
+    digest: Type.Boolean({ description: "Send follower emails as one daily digest instead of one email each (not yet delivered: see docs/services/notifications.md)." }),
+  },
+  { additionalProperties: false },
+);
+export type Preferences = Static<typeof Preferences>;
+
+export const InboxItem = Type.Object(
+  {
+    id: Type.String({ description: "Inbox item id (opaque, increasing)." }),
+    sourceId: Uuid("Id of the domain event that caused it."),
+    kind: NotificationKind,
+    title: Type.String({ description: "Title, in the user's locale." }),
+    body: Type.String({ description: "Body text, in the user's locale." }),
+    link: Type.String({ description: "Deep link (path in the app), e.g. /events/<id>." }),
+    createdAt: Type.String({ format: "date-time", description: "When it arrived." }),
+    readAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "When it was read, or null." }),
+    archivedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "When it was archived, or null." }),
+  },
+  { additionalProperties: false },
+);
+export type InboxItem = Static<typeof InboxItem>;
+
+/**
+ * Published on core NATS (not JetStream) as JSON on `live.inbox.<userId>` for each new inbox item,
+ * for the edge's SSE stream. Best effort: a client that reconnects lists the inbox to catch up.
+ */
+export const LiveInboxItem = Type.Object(
+  {
+    id: Type.String({ description: "Inbox item id." }),
+    sourceId: Uuid("Id of the domain event that caused it."),
+    kind: NotificationKind,
+    title: Type.String({ description: "Title, in the user's locale." }),
+    body: Type.String({ description: "Body text, in the user's locale." }),
+    link: Type.String({ description: "Deep link (path in the app)." }),
+    createdAt: Type.String({ format: "date-time", description: "When it arrived." }),
+  },
+  { $id: "https://convene.dev/schemas/live.inbox/v1.json", additionalProperties: false },
+);
+export type LiveInboxItem = Static<typeof LiveInboxItem>;
+
+/** WARNING: wire constant; the edge subscribes to it. */
+export const LIVE_INBOX_PREFIX = "live.inbox";
+export const liveInboxSubject = (userId: string) => `${LIVE_INBOX_PREFIX}.${userId}`;
+
+const Ok = Type.Object({ ok: Type.Literal(true) }, { additionalProperties: false });
+const ItemRef = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,19}$", description: "Inbox item id." }) }, { additionalProperties: false });
+
+const FollowersAudience = Type.Object(
+  {
+    type: Type.Literal("followers"),
+    targets: Type.Array(FollowTarget, { minItems: 1, maxItems: 4, description: "Whose followers (de-duplicated across targets)." }),
+    excludeUserId: Type.Union([Uuid("Never notify this user (the author)."), Type.Null()]),
+    after: Type.Union([Uuid("Exclusive lower bound of follower ids in this batch."), Type.Null()], { description: "Exclusive lower bound, or null from the start." }),
+    upTo: Uuid("Inclusive upper bound of follower ids in this batch."),
+  },
+  { additionalProperties: false, description: "A slice of the followers of the targets, by follower id." },
+);
+
+const UserAudience = Type.Object(
+  {
+    type: Type.Literal("user"),
+    userId: Uuid("The one recipient."),
+    email: Type.String({ format: "email", description: "Where to send (as of the source event)." }),
+    displayName: Type.String({ description: "How to greet them." }),
+    locale: Locale,
+    timeZone: TimeZone,
+  },
+  { additionalProperties: false, description: "One user (transactional messages)." },
+);
+
+export const notificationJobs = {
+  deliver: job({
+    subject: "work.notifications.deliver",
+    description:
+      "One batch of a fan-out: write the inbox rows and the email/push deliveries of its recipients once, then send. The envelope id is derived from (source event id, batch number), so a replanned batch is dropped by msgID.",
+    data: Type.Object(
+      {
+        sourceId: Uuid("The domain event being fanned out; with the recipient and channel, the unique key of a notification."),
+        batchNo: Type.Integer({ minimum: 0, description: "Batch number within the fan-out." }),
+        batches: Type.Integer({ minimum: 1, description: "How many batches the fan-out has." }),
+        kind: NotificationKind,
+        audience: Type.Union([FollowersAudience, UserAudience], { description: "Who receives this batch." }),
+        params: Type.Record(Type.String(), Type.String(), { description: "Template variables (title, startsAt, token, ...)." }),
+        link: Type.String({ description: "Deep link (path in the app)." }),
+      },
+      { additionalProperties: false },
+    ),
+  }),
+} as const;
+
+export const notifications = {
+  inboxList: request({
+    subject: "svc.notifications.inbox.list",
+    description: "The caller's inbox, newest first, by cursor. Archived items are listed only with archived=true.",
+    request: Type.Object(
+      {
+        ...PageRequest,
+        unreadOnly: Type.Optional(Type.Boolean({ description: "Only unread items." })),
+        archived: Type.Optional(Type.Boolean({ description: "List the archive instead of the inbox." })),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object({ items: Type.Array(InboxItem), nextCursor: NextCursor }, { additionalProperties: false }),
+    idempotent: true,
+  }),
+  inboxUnreadCount: request({
+    subject: "svc.notifications.inbox.unread-count",
+    description: "How many of the caller's inbox items (not archived) are unread.",
+    request: Type.Object({}, { additionalProperties: false }),
+    reply: Type.Object({ unread: Type.Integer({ minimum: 0, description: "Unread items." }) }, { additionalProperties: false }),
+    idempotent: true,
+  }),
+  inboxMarkRead: request({
+    subject: "svc.notifications.inbox.mark-read",
+    description: "Marks one of the caller's items read (404 for another user's item).",
+    request: ItemRef,
+    reply: Ok,
+    idempotent: true,
+  }),
+  inboxMarkUnread: request({
+    subject: "svc.notifications.inbox.mark-unread",
+    description: "Marks one of the caller's items unread (404 for another user's item).",
+    request: ItemRef,
+    reply: Ok,
+    idempotent: true,
+  }),
+  inboxMarkAllRead: request({
+    subject: "svc.notifications.inbox.mark-all-read",
+    description: "Marks every unread item of the caller read.",
+    request: Type.Object({}, { additionalProperties: false }),
+    reply: Type.Object({ updated: Type.Integer({ minimum: 0, description: "Items marked read." }) }, { additionalProperties: false }),
+    idempotent: true,
+  }),
+  inboxArchive: request({
+    subject: "svc.notifications.inbox.archive",
+    description: "Archives one of the caller's items (read as well); it leaves the inbox list (404 for another user's item).",
+    request: ItemRef,
+    reply: Ok,
+    idempotent: true,
+  }),
+  devicesRegister: request({
+    subject: "svc.notifications.devices.register",
+    description: "Registers an FCM registration token for the caller's device (a token seen before moves to the caller).",
+    request: Type.Object(
+      {
+        token: Type.String({ minLength: 1, maxLength: 4096, description: "FCM registration token." }),
+        platform: Type.Union([Type.Literal("android"), Type.Literal("ios"), Type.Literal("web")], { description: "Device platform." }),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Ok,
+    idempotent: true,
+  }),
+  devicesRemove: request({
+    subject: "svc.notifications.devices.remove",
+    description: "Forgets one of the caller's device tokens (logout on that device).",
+    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096, description: "FCM registration token." }) }, { additionalProperties: false }),
+    reply: Type.Object({ removed: Type.Boolean({ description: "Whether the caller had that token." }) }, { additionalProperties: false }),
+    idempotent: true,
+  }),
+  preferencesGet: request({
+    subject: "svc.notifications.preferences.get",
+    description: "The caller's notification preferences (defaults when never set: every channel on, no quiet hours).",
+    request: Type.Object({}, { additionalProperties: false }),
+    reply: Preferences,
+    idempotent: true,
+  }),
+  preferencesSet: request({
+    subject: "svc.notifications.preferences.set",
+    description: "Replaces the caller's notification preferences.",
+    request: Preferences,
+    reply: Preferences,
+    idempotent: true,
+  }),
+  unsubscribe: request({
+    subject: "svc.notifications.unsubscribe",
+    description: "One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user. Needs no principal; the signature is the authority.",
+    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the List-Unsubscribe link." }) }, { additionalProperties: false }),
+    reply: Type.Object({ userId: Uuid("Whose preference changed."), kind: FollowerKind }, { additionalProperties: false }),
+    idempotent: true,
+  }),
+  deadLettersList: request({
+    subject: "svc.notifications.admin.dead-letters.list",
+    description: "Admin: dead letters of the notifications consumers (DEAD_LETTERS stream), oldest first, after a stream sequence.",
+    request: Type.Object(
+      {
+        afterSeq: Type.Optional(Type.Integer({ minimum: 0, description: "List dead letters after this DEAD_LETTERS sequence." })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: "Page size." })),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object(
+      {
+        items: Type.Array(
+          Type.Object(
+            {
+              seq: Type.Integer({ description: "Sequence in DEAD_LETTERS (the replay handle)." }),
+              durable: Type.String({ description: "The consumer that gave up." }),
+              subject: Type.String({ description: "Original subject." }),
+              error: Type.String({ description: "Why it failed." }),
+              deliveries: Type.Integer({ description: "Deliveries attempted." }),
+              failedAt: Type.String({ description: "When it was dead-lettered." }),
+              message: Type.Unknown({ description: "The original message (envelope)." }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        lastSeq: Type.Integer({ description: "Pass as afterSeq for the next page." }),
+      },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
+  deadLettersReplay: request({
+    subject: "svc.notifications.admin.dead-letters.replay",
+    description: "Admin: republishes a dead letter to its original subject (once per dead letter: a second replay is dropped as a duplicate).",
+    request: Type.Object({ seq: Type.Integer({ minimum: 1, description: "DEAD_LETTERS sequence from the list." }) }, { additionalProperties: false }),
+    reply: Type.Object({ subject: Type.String({ description: "Where it was republished." }), duplicate: Type.Boolean({ description: "True when it had been replayed already." }) }, { additionalProperties: false }),
+    idempotent: true,
+  }),
+} as const;
