@@ -1,0 +1,46 @@
+/**
+ * Environment, declared as a schema and validated at boot. A missing or malformed variable stops
+ * the process with a message naming it, instead of failing later at the first use.
+ */
+import process from "node:process";
+import { Ajv } from "ajv";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
+import { addFormats, fieldErrors } from "./validate.ts";
+
+// Environment variables are strings: this ajv coerces them to the declared types and fills defaults.
+const envAjv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true }));
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig<S extends TObject>(schema: S, env: Record<string, string | undefined> = process.env): Static<S> {
+  const keys = Object.keys(schema.properties);
+  const picked: Record<string, string> = {};
+  for (const key of keys) {
+    const value = env[key];
+    if (value !== undefined && value !== "") picked[key] = value;
+  }
+  const validate = envAjv.compile(schema);
+  if (validate(picked)) return picked as Static<S>;
+  const problems = fieldErrors(validate.errors).map((e) => `${e.field} ${e.message}`);
+  throw new ConfigError(`invalid environment: ${problems.join("; ")}`);
+}
+
+/** Variables every process reads. Services add their own beside these. */
+export const KitEnv = Type.Object({
+  NATS_URL: Type.String({ default: "nats://127.0.0.1:4222", description: "NATS server(s), comma separated." }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://", description: "Postgres; when unset each service uses an embedded PGlite under DATA_DIR." })),
+  DATA_DIR: Type.String({ default: "./.data", description: "Where embedded databases live." }),
+  HTTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: "Port of the HTTP front (edge API, /healthz, /readyz, /metrics)." }),
+  SERVICES: Type.String({ default: "all", description: "Services this process runs: all, or a comma list." }),
+  LOG_LEVEL: Type.Union([Type.Literal("trace"), Type.Literal("debug"), Type.Literal("info"), Type.Literal("warn"), Type.Literal("error"), Type.Literal("silent")], { default: "info", description: "Log level of the JSON logs on stdout." }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 25_000, description: "How long in-flight work may take after SIGTERM." }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ description: "OTLP/HTTP endpoint for traces; unset = no export." })),
+  OTEL_SERVICE_NAME: Type.Optional(Type.String({ description: "service.name of traces and metrics; default convene-<services>." })),
+});
+
+export type KitEnv = Static<typeof KitEnv>;

@@ -1,0 +1,92 @@
+/**
+ * knex for every service. Each service owns one Postgres schema with its own migrations table;
+ * no service reads another's. With DATABASE_URL unset, each service gets an embedded PGlite
+ * under DATA_DIR instead, so `make up` needs no database server (PGlite has one connection: use
+ * real Postgres for anything concurrent).
+ */
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import knexModule, { type Knex } from "knex";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import ClientPgLite from "knex-pglite";
+import pg from "pg";
+
+export type Db = Knex;
+export type Migration = { name: string; up: (db: Knex) => Promise<void>; down?: (db: Knex) => Promise<void> };
+
+// bigint counts (count(*), sums) arrive as strings by default; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+
+const knexFactory = ((knexModule as unknown as { knex?: typeof knexModule }).knex ?? knexModule) as (config: Knex.Config) => Knex;
+
+export type DbOptions = {
+  /** The service's schema; its tables and migrations live there. */
+  schema: string;
+  /** Postgres URL; when absent, an embedded PGlite under `dataDir/<schema>`. */
+  url?: string;
+  dataDir?: string;
+  pool?: { min: number; max: number };
+};
+
+export async function openDb(opts: DbOptions): Promise<Db> {
+  assertIdentifier(opts.schema);
+  let db: Knex;
+  if (opts.url) {
+    db = knexFactory({
+      client: "pg",
+      connection: opts.url,
+      searchPath: [opts.schema, "public"],
+      pool: opts.pool ?? { min: 0, max: 10 },
+      acquireConnectionTimeout: 10_000,
+    });
+    await db.raw(`create schema if not exists "${opts.schema}"`);
+  } else {
+    const dir = resolve(opts.dataDir ?? "./.data", "pglite", opts.schema);
+    mkdirSync(dir, { recursive: true });
+    const pglite = await PGlite.create(join(dir), { extensions: { pg_trgm, btree_gist } });
+    db = knexFactory({
+      client: ClientPgLite as unknown as Knex.Config["client"],
+      dialect: "postgres",
+      connection: () => ({ pglite }) as object,
+      searchPath: [opts.schema, "public"],
+    } as Knex.Config);
+    await db.raw(`create schema if not exists "${opts.schema}"`);
+    await db.raw(`set search_path to "${opts.schema}", public`);
+  }
+  return db;
+}
+
+/** Whether `db` is a real Postgres (many connections, LISTEN/NOTIFY across processes). */
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === "pg";
+}
+
+export async function migrate(db: Db, schema: string, migrations: Migration[]): Promise<void> {
+  const byName = new Map(migrations.map((m) => [m.name, m]));
+  await db.migrate.latest({
+    schemaName: schema,
+    tableName: "migrations",
+    // Postgres transactional DDL: each migration applies whole or not at all.
+    disableTransactions: false,
+    migrationSource: {
+      getMigrations: async () => migrations.map((m) => m.name),
+      getMigrationName: (name: string) => name,
+      getMigration: async (name: string) => {
+        const m = byName.get(name)!;
+        return { up: (k: Knex) => withSchema(k, schema, m.up), down: (k: Knex) => withSchema(k, schema, m.down ?? (async () => undefined)) };
+      },
+    },
+  });
+}
+
+async function withSchema(k: Knex, schema: string, fn: (k: Knex) => Promise<void>): Promise<void> {
+  // Inside the migration transaction: unqualified names resolve to the service's schema.
+  await k.raw(`set local search_path to "${schema}", public`);
+  await fn(k);
+}
+
+export function assertIdentifier(name: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
+}

@@ -1,0 +1,86 @@
+/**
+ * The HTTP front of a process: /healthz (alive), /readyz (dependencies reachable and not shutting
+ * down) and /metrics (Prometheus). It returns a Koa app and never listens itself: tests drive
+ * `app.callback()` without a port, and the runner decides where it is mounted.
+ */
+import Koa from "koa";
+import { DURATION_BUCKETS_SECONDS, prometheusExporter, meter } from "./trace.ts";
+
+export type ReadinessCheck = { name: string; check: () => Promise<void> };
+
+export type OpsApp = {
+  app: Koa;
+  /** Fail readiness from now on (first step of a graceful shutdown). */
+  drain(): void;
+};
+
+export function createOpsApp(opts: { checks: ReadinessCheck[]; timeoutMs?: number }): OpsApp {
+  const app = new Koa();
+  let draining = false;
+  app.use(async (ctx, next) => {
+    if (ctx.path === "/healthz") {
+      ctx.body = { status: "ok" };
+      return;
+    }
+    if (ctx.path === "/readyz") {
+      if (draining) {
+        ctx.status = 503;
+        ctx.body = { status: "draining" };
+        return;
+      }
+      const results = await Promise.all(opts.checks.map(async (c) => ({ name: c.name, error: await withTimeout(c.check(), opts.timeoutMs ?? 2_000).then(() => undefined, (e: Error) => e.message) })));
+      const failing = results.filter((r) => r.error);
+      ctx.status = failing.length ? 503 : 200;
+      ctx.body = { status: failing.length ? "unavailable" : "ready", checks: Object.fromEntries(results.map((r) => [r.name, r.error ?? "ok"])) };
+      return;
+    }
+    if (ctx.path === "/metrics") {
+      const exporter = prometheusExporter();
+      if (!exporter) {
+        ctx.status = 503;
+        ctx.body = "telemetry not started\n";
+        return;
+      }
+      ctx.respond = false;
+      exporter.getMetricsRequestHandler(ctx.req, ctx.res);
+      return;
+    }
+    await next();
+  });
+  return { app, drain: () => void (draining = true) };
+}
+
+/** Records request duration by route and status for any Koa app (the edge uses it). */
+export function httpMetrics(service: string): Koa.Middleware {
+  let histogram: ReturnType<ReturnType<typeof meter>["createHistogram"]> | undefined;
+  return async (ctx, next) => {
+    histogram ??= meter().createHistogram("http_server_request_duration_seconds", {
+      unit: "s",
+      description: "HTTP request duration by route and status.",
+      advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
+    });
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
+      histogram.record((performance.now() - started) / 1000, { service, http_route: String(route), http_response_status_code: ctx.status });
+    }
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * The transactional outbox. A use case writes its state change and its domain event in one
+ * transaction (`enqueue`); a relay in every replica claims unpublished rows with
+ * FOR UPDATE SKIP LOCKED, publishes them to JetStream with msgID = row id (a publish retried
+ * after a crash is dropped as a duplicate by the stream), and marks them published.
+ * Rows are claimed by state, never by `id > last_id`: sequences commit out of order, so a
+ * cursor would skip a row whose transaction was still open.
+ */
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import type { Knex } from "knex";
+import type { JetStreamClient } from "@nats-io/jetstream";
+import { headers as natsHeaders } from "@nats-io/nats-core";
+import type { Static } from "@sinclair/typebox";
+import type { MessageContract } from "../../subjects/contract.ts";
+import type { Envelope } from "../../subjects/envelope.ts";
+import { check } from "./validate.ts";
+import { context, extractTrace, inSpan, injectTrace, meter, SpanKind } from "./trace.ts";
+import { isPostgres, type Db, type Migration } from "./db.ts";
+import type { Logger } from "./log.ts";
+
+export const outboxMigration: Migration = {
+  name: "000_kit_outbox",
+  async up(db) {
+    await db.schema.createTable("outbox", (t) => {
+      t.uuid("id").primary();
+      t.text("subject").notNullable();
+      t.jsonb("envelope").notNullable();
+      t.jsonb("headers").notNullable().defaultTo("{}");
+      t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(db.fn.now());
+      t.timestamp("published_at", { useTz: true });
+      t.integer("attempts").notNullable().defaultTo(0);
+      t.text("last_error");
+    });
+    await db.raw("create index outbox_unpublished on outbox (created_at) where published_at is null");
+  },
+};
+
+/**
+ * Records a domain event in the caller's transaction. Nothing is published until the
+ * transaction commits, and nothing committed is ever left unpublished.
+ */
+export async function enqueue<C extends MessageContract>(
+  trx: Knex.Transaction,
+  contract: C,
+  data: Static<C["data"]>,
+  opts: { source: string; id?: string; occurredAt?: Date },
+): Promise<Envelope<Static<C["data"]>>> {
+  check(contract.data, data);
+  const envelope: Envelope<Static<C["data"]>> = {
+    id: opts.id ?? randomUUID(),
+    type: contract.subject,
+    version: contract.version,
+    source: opts.source,
+    occurredAt: (opts.occurredAt ?? new Date()).toISOString(),
+    data,
+  };
+  const traceHeaders: Record<string, string> = {};
+  const h = injectTrace(natsHeaders(), context.active());
+  for (const k of h.keys()) traceHeaders[k] = h.get(k);
+  await trx("outbox").insert({ id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: JSON.stringify(traceHeaders) });
+  if (isPostgres(trx)) await trx.raw("select pg_notify(?, '')", [channelOf(trx)]);
+  return envelope;
+}
+
+export type Relay = {
+  /** Publish now rather than at the next poll. */
+  kick(): void;
+  stop(): Promise<void>;
+  /** Resolves once a pass found nothing left to publish (for tests and shutdown). */
+  idle(): Promise<void>;
+};
+
+export type RelayOptions = {
+  db: Db;
+  js: JetStreamClient;
+  schema: string;
+  log: Logger;
+  batchSize?: number;
+  /** Fallback poll; LISTEN/NOTIFY wakes the relay at once on real Postgres. */
+  pollMs?: number;
+  /** Postgres URL for the LISTEN connection. */
+  listenUrl?: string;
+};
+
+export function startRelay(opts: RelayOptions): Relay {
+  const batchSize = opts.batchSize ?? 500;
+  const pollMs = opts.pollMs ?? (opts.listenUrl ? 1_000 : 100);
+  const published = meter().createCounter("outbox_published", { description: "Outbox rows published to JetStream." });
+  let backlog = 0;
+  const gauge = meter().createObservableGauge("outbox_backlog", { description: "Outbox rows not yet published." });
+  const observe = (r: { observe(v: number, a?: Record<string, string>): void }) => r.observe(backlog, { service: opts.schema });
+  gauge.addCallback(observe);
+
+  let running = true;
+  let wake: (() => void) | undefined;
+  // A kick that lands while a pass runs must not wait for the next poll: the pass may have
+  // selected its rows before the kicking transaction committed.
+  let kicked = false;
+  // idle() waiters are answered only by a pass that started after they asked, so a pass that
+  // selected its rows before the caller's commit cannot report "nothing left".
+  let idleAsked: Array<() => void> = [];
+  let idleWaiters: Array<() => void> = [];
+  let listener: pg.Client | undefined;
+
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  if (opts.listenUrl) {
+    listener = new pg.Client({ connectionString: opts.listenUrl });
+    listener.on("notification", kick);
+    listener.on("error", (err) => opts.log.warn({ err }, "outbox listener lost; polling"));
+    listener
+      .connect()
+      .then(() => listener!.query(`listen "${channelName(opts.schema)}"`))
+      .catch((err) => opts.log.warn({ err }, "outbox listener unavailable; polling"));
+  }
+
+  const loop = (async () => {
+    let failures = 0;
+    while (running) {
+      kicked = false;
+      idleWaiters.push(...idleAsked);
+      idleAsked = [];
+      let n = 0;
+      let clean = false;
+      try {
+        let failure: unknown;
+        [n, clean, failure] = await pass();
+        if (failure !== undefined) throw failure;
+        failures = 0;
+      } catch (err) {
+        failures++;
+        opts.log.warn({ err, failures }, "outbox relay pass failed; retrying");
+        await sleep(Math.min(100 * 2 ** failures, 5_000));
+        continue;
+      }
+      if (n < batchSize) {
+        if (clean) {
+          for (const w of idleWaiters) w();
+          idleWaiters = [];
+        }
+        if (running && !kicked) await sleep(clean ? pollMs : Math.min(pollMs, 1_000));
+      }
+    }
+  })();
+
+  /**
+   * One batch: how many rows it claimed, whether every one was published, and the error when
+   * none was (returned, not thrown, so the attempts and last_error it records are committed).
+   */
+  async function pass(): Promise<[number, boolean, unknown?]> {
+    return opts.db.transaction(async (trx) => {
+      const rows: Array<{ id: string; subject: string; envelope: Envelope | string; headers: Record<string, string> | string }> = await trx("outbox")
+        .select("id", "subject", "envelope", "headers")
+        .whereNull("published_at")
+        .orderBy("created_at")
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked();
+      if (rows.length === 0) {
+        backlog = 0;
+        return [0, true] as [number, boolean, unknown?];
+      }
+      // Pipelined: issued in order on one connection, so the stream keeps the outbox order.
+      const acks = rows.map((row) => publishRow(row));
+      const results = await Promise.allSettled(acks);
+      const ok = rows.filter((_, i) => results[i].status === "fulfilled").map((r) => r.id);
+      const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
+      if (ok.length) await trx("outbox").whereIn("id", ok).update({ published_at: trx.fn.now() });
+      if (failed) {
+        const bad = rows.filter((_, i) => results[i].status === "rejected").map((r) => r.id);
+        await trx("outbox").whereIn("id", bad).increment("attempts", 1).update({ last_error: String(failed.reason).slice(0, 500) });
+      }
+      published.add(ok.length, { service: opts.schema });
+      backlog = Math.max(0, rows.length - ok.length);
+      if (failed && ok.length === 0) return [rows.length, false, failed.reason] as [number, boolean, unknown?];
+      return [rows.length, !failed] as [number, boolean, unknown?];
+    });
+  }
+
+  async function publishRow(row: { id: string; subject: string; envelope: Envelope | string; headers: Record<string, string> | string }): Promise<void> {
+    const stored = typeof row.headers === "string" ? (JSON.parse(row.headers) as Record<string, string>) : row.headers;
+    const payload = typeof row.envelope === "string" ? row.envelope : JSON.stringify(row.envelope);
+    const h = natsHeaders();
+    for (const [k, v] of Object.entries(stored ?? {})) h.set(k, v);
+    // The span continues the trace of the request that wrote the row.
+    await inSpan(`publish ${row.subject}`, { kind: SpanKind.PRODUCER, parent: extractTrace(h), attributes: { "messaging.system": "nats", "messaging.destination.name": row.subject } }, async () => {
+      injectTrace(h);
+      await opts.js.publish(row.subject, payload, { msgID: row.id, headers: h, timeout: 5_000 });
+    });
+  }
+
+  return {
+    kick,
+    idle: () =>
+      new Promise<void>((resolve) => {
+        if (!running) return resolve();
+        idleAsked.push(resolve);
+        kick();
+      }),
+    async stop() {
+      running = false;
+      kick();
+      await loop;
+      gauge.removeCallback(observe);
+      for (const w of [...idleWaiters, ...idleAsked]) w();
+      idleWaiters = [];
+      idleAsked = [];
+      await listener?.end().catch(() => undefined);
+    },
+  };
+}
+
+function channelName(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+function channelOf(trx: Knex.Transaction): string {
+  const searchPath = trx.client.config.searchPath as string[] | string | undefined;
+  const schema = Array.isArray(searchPath) ? searchPath[0] : String(searchPath ?? "public").split(",")[0];
+  return channelName(schema);
+}

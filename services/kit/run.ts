@@ -1,0 +1,150 @@
+/**
+ * Starts any set of services in one process: one NATS connection, one telemetry SDK, one HTTP
+ * front. Shutdown runs in the order that loses nothing: fail readiness, stop taking HTTP and
+ * NATS work, finish what is in flight, publish the outbox, drain NATS, close databases.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadConfig, KitEnv } from "./config.ts";
+import { connectNats, ensureStreams, type Nats } from "./nats.ts";
+import { openDb, migrate, type Db } from "./db.ts";
+import { outboxMigration, startRelay, type Relay } from "./outbox.ts";
+import { processedMigration, startConsumer, type RunningConsumer } from "./consume.ts";
+import { serve, type Served } from "./serve.ts";
+import { createOpsApp, type ReadinessCheck } from "./http.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { schemaOf, type ServiceDefinition, type Started } from "./service.ts";
+
+export type Running = {
+  nats: Nats;
+  server: Server;
+  /** Where the HTTP front listens (resolved when HTTP_PORT is 0). */
+  url: string;
+  dbs: Map<string, Db>;
+  stop(): Promise<void>;
+};
+
+type Instance = { def: ServiceDefinition; db?: Db; relay?: Relay; started: Started; served?: Served; consumers: RunningConsumer[] };
+
+/** Resolves the SERVICES variable against the known services; unknown names fail at boot. */
+export function pick(all: ServiceDefinition[], services: string): ServiceDefinition[] {
+  if (services.trim() === "all") return all;
+  const byName = new Map(all.map((d) => [d.name, d]));
+  const names = services.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !byName.has(n));
+  if (unknown.length) throw new Error(`SERVICES: unknown service(s) ${unknown.join(", ")}; known: ${[...byName.keys()].join(", ")}`);
+  return names.map((n) => byName.get(n)!);
+}
+
+/** Runs migrations only (the Helm pre-upgrade Job), then closes. */
+export async function migrateOnly(defs: ServiceDefinition[], env: Record<string, string | undefined>): Promise<void> {
+  const kit = loadConfig(KitEnv, env);
+  for (const def of defs) {
+    if (!def.migrations) continue;
+    const db = await openDb({ schema: schemaOf(def.name), url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
+    try {
+      await migrate(db, schemaOf(def.name), [outboxMigration, processedMigration, ...def.migrations]);
+    } finally {
+      await db.destroy();
+    }
+  }
+}
+
+export async function run(defs: ServiceDefinition[], env: Record<string, string | undefined>, opts: { log?: Logger; listen?: boolean } = {}): Promise<Running> {
+  const kit = loadConfig(KitEnv, env);
+  // Each service's own variables are checked before anything connects.
+  const envs = new Map(defs.map((d) => [d.name, { ...kit, ...loadConfig(d.env, env) }]));
+  const log = opts.log ?? createLogger({ name: "convene", level: kit.LOG_LEVEL });
+  const nats = await connectNats({ servers: kit.NATS_URL, name: defs.map((d) => d.name).join(","), log });
+  await ensureStreams(nats.jsm);
+
+  const instances: Instance[] = [];
+  const checks: ReadinessCheck[] = [{ name: "nats", check: async () => void (await nats.nc.rtt()) }];
+  const dbs = new Map<string, Db>();
+  for (const def of defs) {
+    const slog = log.child({ service: def.name });
+    const schema = schemaOf(def.name);
+    let db: Db | undefined;
+    let relay: Relay | undefined;
+    if (def.migrations) {
+      db = await openDb({ schema, url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
+      await migrate(db, schema, [outboxMigration, processedMigration, ...def.migrations]);
+      relay = startRelay({ db, js: nats.js, schema, log: slog, listenUrl: kit.DATABASE_URL });
+      dbs.set(def.name, db);
+      const d = db;
+      checks.push({ name: `db:${def.name}`, check: async () => void (await d.raw("select 1")) });
+    }
+    const started = await def.setup({
+      name: def.name,
+      nats,
+      db: db as Db,
+      log: slog,
+      env: envs.get(def.name) as never,
+      flushOutbox: () => relay?.kick(),
+    });
+    checks.push(...(started.checks ?? []));
+    const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog }, started.endpoints) : undefined;
+    const consumers: RunningConsumer[] = [];
+    for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
+    instances.push({ def, db, relay, started, served, consumers });
+    slog.info({ endpoints: started.endpoints?.length ?? 0, consumers: consumers.length }, "service started");
+  }
+
+  const ops = createOpsApp({ checks });
+  const opsHandler = ops.app.callback();
+  const publicApp = instances.find((i) => i.started.http)?.started.http;
+  const publicHandler = publicApp?.callback();
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (!publicHandler || path === "/healthz" || path === "/readyz" || path === "/metrics") return opsHandler(req, res);
+    return publicHandler(req, res);
+  });
+  if (opts.listen !== false) await new Promise<void>((resolve) => server.listen(kit.HTTP_PORT, resolve));
+  const address = server.address() as AddressInfo | null;
+  const url = address ? `http://127.0.0.1:${address.port}` : "";
+  if (url) log.info({ url }, "http listening");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    nats,
+    server,
+    url,
+    dbs,
+    stop: () =>
+      (stopping ??= (async () => {
+        const deadline = Date.now() + kit.SHUTDOWN_GRACE_MS;
+        ops.drain();
+        const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), kit.SHUTDOWN_GRACE_MS);
+        await Promise.all(instances.map(async (i) => Promise.all([i.served?.stop(), ...i.consumers.map((c) => c.stop())])));
+        await closed;
+        clearTimeout(grace);
+        for (const i of instances) await i.started.stop?.();
+        for (const i of instances) {
+          // With NATS unreachable the outbox cannot empty: wait only for what is left of the
+          // grace period. Unpublished rows are safe in the table; the next relay publishes them.
+          const left = Math.max(1_000, deadline - Date.now());
+          if (i.relay && !(await within(i.relay.idle(), left))) log.warn({ service: i.def.name, waitedMs: left }, "outbox not empty at shutdown; rows stay for the next relay");
+          await i.relay?.stop();
+        }
+        // drain() waits for the server to confirm; a connection that is down never does.
+        if (!(await within(nats.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await nats.nc.close().catch(() => undefined);
+        for (const i of instances) await i.db?.destroy();
+        log.info("stopped");
+      })()),
+  };
+}
+
+/** Whether `p` settled within `ms`. */
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type { ServiceDefinition };

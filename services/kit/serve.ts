@@ -1,0 +1,137 @@
+/**
+ * Request-reply endpoints on the NATS micro protocol (@nats-io/services), so every service is
+ * discoverable with $SRV.PING/INFO/STATS. The micro API validates nothing: here each request and
+ * reply is checked against its contract, errors travel as {code, message, status, details}, and a
+ * handler bug becomes a 500 without its stack leaving the process.
+ */
+import { Svcm, type Service, type ServiceMsg } from "@nats-io/services";
+import type { NatsConnection } from "@nats-io/nats-core";
+import { check } from "./validate.ts";
+import { AppError, toErrorBody } from "./errors.ts";
+import { DURATION_BUCKETS_SECONDS, extractTrace, inSpan, meter, SpanKind } from "./trace.ts";
+import type { Logger } from "./log.ts";
+import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
+import { Principal, PRINCIPAL_HEADER, DEADLINE_HEADER } from "../../subjects/principal.ts";
+
+export type HandlerContext = {
+  /** The authenticated caller, if the request came on behalf of one. */
+  principal?: Principal;
+  /** Epoch ms after which the caller has given up. */
+  deadline: number;
+  log: Logger;
+};
+
+export type Handler<C extends RequestContract> = (input: RequestOf<C>, ctx: HandlerContext) => Promise<ReplyOf<C>>;
+
+export type Endpoint = {
+  contract: RequestContract;
+  handle: (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+};
+
+/** Binds a handler to its contract; the types of input and reply come from the contract. */
+export function endpoint<C extends RequestContract>(contract: C, handle: Handler<C>): Endpoint {
+  return { contract, handle: handle as Endpoint["handle"] };
+}
+
+export type Served = {
+  service: Service;
+  /** Stops taking requests and waits for those in flight. */
+  stop(): Promise<void>;
+};
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export async function serve(
+  nc: NatsConnection,
+  opts: { name: string; version: string; description: string; log: Logger },
+  endpoints: Endpoint[],
+): Promise<Served> {
+  const service = await new Svcm(nc).add({ name: opts.name, version: opts.version, description: opts.description });
+  const duration = meter().createHistogram("rpc_server_duration_seconds", {
+    unit: "s",
+    description: "Time to answer a request, by subject and error code.",
+    advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
+  });
+  const inFlight = new Set<Promise<void>>();
+
+  for (const ep of endpoints) {
+    const { contract } = ep;
+    const name = contract.subject.slice(`svc.${contract.service}.`.length).replaceAll(".", "-") || contract.subject;
+    service.addEndpoint(name, {
+      subject: contract.subject,
+      metadata: { request_schema: String(contract.request.$id), reply_schema: String(contract.reply.$id) },
+      handler: (err, msg) => {
+        if (err) {
+          opts.log.error({ err, subject: contract.subject }, "endpoint subscription failed");
+          return;
+        }
+        const p = answer(ep, msg, opts.log, duration).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      },
+    });
+  }
+
+  return {
+    service,
+    async stop() {
+      await service.stop().catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+async function answer(
+  ep: Endpoint,
+  msg: ServiceMsg,
+  log: Logger,
+  duration: ReturnType<ReturnType<typeof meter>["createHistogram"]>,
+): Promise<void> {
+  const started = performance.now();
+  const subject = ep.contract.subject;
+  let errorCode = "";
+  await inSpan(subject, { kind: SpanKind.SERVER, parent: extractTrace(msg.headers), attributes: { "rpc.system": "nats", "rpc.method": subject } }, async (span) => {
+    try {
+      const ctx = contextOf(msg, log);
+      let raw: unknown;
+      try {
+        raw = msg.data.length ? JSON.parse(decoder.decode(msg.data)) : {};
+      } catch {
+        throw new AppError("invalid_request", "body: is not valid JSON");
+      }
+      const input = check(ep.contract.request, raw);
+      const reply = await ep.handle(input, ctx);
+      try {
+        check(ep.contract.reply, reply);
+      } catch (err) {
+        // Our bug, not the caller's: never send a reply that breaks the contract.
+        log.error({ subject, details: (err as AppError).details }, "reply does not match its schema");
+        throw new AppError("internal", "internal error");
+      }
+      msg.respond(encoder.encode(JSON.stringify(reply)));
+    } catch (err) {
+      const body = toErrorBody(err);
+      errorCode = body.code;
+      span.setAttribute("error.code", body.code);
+      if (!(err instanceof AppError) || body.status >= 500) log.error({ err, subject }, "request failed");
+      msg.respondError(body.status, body.message, encoder.encode(JSON.stringify(body)));
+    } finally {
+      duration.record((performance.now() - started) / 1000, { rpc_method: subject, error_code: errorCode });
+    }
+  });
+}
+
+function contextOf(msg: ServiceMsg, log: Logger): HandlerContext {
+  const h = msg.headers;
+  const deadline = Number(h?.get(DEADLINE_HEADER)) || Date.now() + 5_000;
+  const rawPrincipal = h?.get(PRINCIPAL_HEADER);
+  let principal: Principal | undefined;
+  if (rawPrincipal) {
+    try {
+      principal = check(Principal, JSON.parse(rawPrincipal), "invalid_principal");
+    } catch {
+      throw new AppError("unauthenticated", "principal header is malformed");
+    }
+  }
+  return { principal, deadline, log };
+}

@@ -1,0 +1,56 @@
+/**
+ * What a service is, as data: its name, environment, schema, migrations, and a `setup` that
+ * returns its endpoints, consumers and (for the edge) an HTTP app. The runner does the rest, the
+ * same way whether one process runs every service or each runs in its own pod.
+ */
+import type Koa from "koa";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
+import type { Nats } from "./nats.ts";
+import type { Db, Migration } from "./db.ts";
+import type { Logger } from "./log.ts";
+import type { Endpoint } from "./serve.ts";
+import type { ConsumerSpec } from "./consume.ts";
+import type { KitEnv } from "./config.ts";
+import type { ReadinessCheck } from "./http.ts";
+
+export type Runtime<E> = {
+  name: string;
+  nats: Nats;
+  /** The service's own database (schema), when it declared migrations. */
+  db: Db;
+  log: Logger;
+  env: KitEnv & E;
+  /** Publish outbox rows now instead of at the next poll (after a use case commits). */
+  flushOutbox(): void;
+};
+
+export type Started = {
+  endpoints?: Endpoint[];
+  consumers?: ConsumerSpec[];
+  /** A public HTTP app (only the edge has one). */
+  http?: Koa;
+  checks?: ReadinessCheck[];
+  /** Runs after endpoints and consumers have stopped, before the database closes. */
+  stop?(): Promise<void>;
+};
+
+export type ServiceDefinition<E extends TObject = TObject> = {
+  name: string;
+  version: string;
+  description: string;
+  env: E;
+  /** Tables of this service; none means the service has no database. */
+  migrations?: Migration[];
+  setup(rt: Runtime<Static<E>>): Promise<Started>;
+};
+
+export function defineService<E extends TObject>(def: ServiceDefinition<E>): ServiceDefinition<E> {
+  return def;
+}
+
+export const NoEnv = Type.Object({});
+
+/** The Postgres schema of a service: its name with dashes as underscores. */
+export function schemaOf(name: string): string {
+  return name.replaceAll("-", "_");
+}

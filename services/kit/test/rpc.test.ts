@@ -1,0 +1,110 @@
+import { expect } from "chai";
+import { Type } from "@sinclair/typebox";
+import { request } from "../../../subjects/contract.ts";
+import { connectNats, type Nats } from "../nats.ts";
+import { serve, endpoint, type Served } from "../serve.ts";
+import { call } from "../call.ts";
+import { AppError, forbidden } from "../errors.ts";
+import { createLogger } from "../log.ts";
+import { natsUrl } from "../../../test/support/env.ts";
+
+const Greet = request({
+  subject: "svc.kittest.greet",
+  description: "Greets a named attendee.",
+  request: Type.Object({ name: Type.String({ minLength: 1 }), email: Type.Optional(Type.String({ format: "email" })) }, { additionalProperties: false }),
+  reply: Type.Object({ greeting: Type.String() }),
+  idempotent: true,
+});
+const Crash = request({ subject: "svc.kittest.crash", description: "Always throws.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
+const Deny = request({ subject: "svc.kittest.deny", description: "Always refuses.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
+const Nobody = request({ subject: "svc.kittest.nobody", description: "Nobody serves this.", request: Type.Object({}), reply: Type.Object({}), idempotent: true });
+const BadReply = request({ subject: "svc.kittest.bad-reply", description: "Replies off-contract.", request: Type.Object({}), reply: Type.Object({ n: Type.Integer() }), idempotent: false });
+
+describe("kit serve + call", () => {
+  let nats: Nats;
+  let served: Served;
+  const log = createLogger({ name: "test", level: "silent" });
+
+  before(async () => {
+    nats = await connectNats({ servers: natsUrl(), name: "kit-rpc-test" });
+    served = await serve(nats.nc, { name: "kittest", version: "1.0.0", description: "test service", log }, [
+      endpoint(Greet, async (input, ctx) => ({ greeting: `hello ${input.name}${ctx.principal ? ` from ${ctx.principal.sub}` : ""}` })),
+      endpoint(Crash, async () => {
+        throw new Error("secret internal detail at /srv/app.ts:42");
+      }),
+      endpoint(Deny, async () => {
+        throw forbidden("organizers only");
+      }),
+      endpoint(BadReply, async () => ({ n: "not a number" }) as never),
+    ]);
+  });
+  after(async () => {
+    await served.stop();
+    await nats.nc.close();
+  });
+
+  it("answers a valid request and passes the principal", async () => {
+    const reply = await call(nats.nc, Greet, { name: "Ada" }, { principal: { sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["participant"] } });
+    expect(reply.greeting).to.equal("hello Ada from 8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f");
+  });
+
+  it("refuses a bad payload with an error naming the field (server side)", async () => {
+    // Bypass the client-side check to prove the server validates too.
+    const reply = await nats.nc.request(Greet.subject, JSON.stringify({ name: "Ada", email: "nope" }), { timeout: 2_000 });
+    expect(reply.headers?.get("Nats-Service-Error-Code")).to.equal("400");
+    const body = reply.json<{ code: string; message: string; details: Array<{ field: string }> }>();
+    expect(body.code).to.equal("invalid_request");
+    expect(body.message).to.contain("email");
+    expect(body.details[0].field).to.equal("email");
+  });
+
+  it("gives the caller a 400 naming the missing field", async () => {
+    const err = await call(nats.nc, Greet, {} as never).catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(AppError);
+    expect((err as AppError).status).to.equal(400);
+    expect((err as AppError).message).to.equal("name: is required");
+  });
+
+  it("turns a throwing handler into a 500 without the stack or message", async () => {
+    const reply = await nats.nc.request(Crash.subject, "{}", { timeout: 2_000 });
+    const text = new TextDecoder().decode(reply.data);
+    expect(reply.headers?.get("Nats-Service-Error-Code")).to.equal("500");
+    expect(text).to.not.contain("secret");
+    expect(text).to.not.contain("app.ts");
+    const err = await call(nats.nc, Crash, {}).catch((e: unknown) => e);
+    expect((err as AppError).code).to.equal("internal");
+    expect((err as AppError).status).to.equal(500);
+  });
+
+  it("carries an expected error's code and status to the caller", async () => {
+    const err = (await call(nats.nc, Deny, {}).catch((e: unknown) => e)) as AppError;
+    expect([err.code, err.status, err.message]).to.deep.equal(["forbidden", 403, "organizers only"]);
+  });
+
+  it("never sends a reply that breaks its schema", async () => {
+    const err = (await call(nats.nc, BadReply, {}).catch((e: unknown) => e)) as AppError;
+    expect([err.code, err.status]).to.deep.equal(["internal", 500]);
+  });
+
+  it("fails fast with no_responders when no service runs", async () => {
+    const started = Date.now();
+    const err = (await call(nats.nc, Nobody, {}, { timeoutMs: 5_000 }).catch((e: unknown) => e)) as AppError;
+    expect(err.code).to.equal("no_responders");
+    expect(err.status).to.equal(503);
+    expect(Date.now() - started).to.be.lessThan(1_000);
+  });
+
+  it("reports a timeout distinctly from no responders", async () => {
+    const sub = nats.nc.subscribe("svc.kittest.slow", { callback: () => undefined });
+    const Slow = request({ subject: "svc.kittest.slow", description: "never answers", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
+    const err = (await call(nats.nc, Slow, {}, { timeoutMs: 200 }).catch((e: unknown) => e)) as AppError;
+    sub.unsubscribe();
+    expect(err.code).to.equal("timeout");
+    expect(err.status).to.equal(504);
+  });
+
+  it("is discoverable through $SRV.PING", async () => {
+    const reply = await nats.nc.request("$SRV.PING.kittest", "", { timeout: 2_000 });
+    expect(reply.json<{ name: string }>().name).to.equal("kittest");
+  });
+});
