@@ -1,0 +1,17 @@
+import type { Db } from "../kit/db.ts";
+import type { KeyStore, TokenSettings } from "./keys.ts";
+import type { OidcClient } from "./oidc.ts";
+
+/** What identity's endpoints need, built once in setup. */
+export type Deps = {
+  db: Db;
+  tokens: TokenSettings;
+  keys: KeyStore;
+  bootstrapAdminEmail?: string;
+  /** REQUIRE_2FA_FOR_ADMINS: an admin without TOTP cannot sign in. */
+  require2faForAdmins: boolean;
+  /** Issuer shown in authenticator apps. */
+  totpIssuer: string;
+  oidc: OidcClient;
+  flushOutbox(): void;
+};

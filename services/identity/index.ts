@@ -1,0 +1,49 @@
+/**
+ * identity: accounts, sessions, the keys access tokens are signed with, OpenID Connect sign-in,
+ * two-factor, roles, profiles, organizations and follows. Everything is a svc.identity.* subject;
+ * every state change emits its event through the outbox in the same transaction.
+ */
+import { Type } from "@sinclair/typebox";
+import { defineService } from "../kit/service.ts";
+import { accounts } from "./migrations/001-accounts.ts";
+import { identityTables } from "./migrations/002-identity.ts";
+import { openKeyStore } from "./keys.ts";
+import { oidcClient, parseProviders } from "./oidc.ts";
+import { endpoints } from "./endpoints/index.ts";
+import type { Deps } from "./deps.ts";
+
+export const IdentityEnv = Type.Object({
+  JWT_ISSUER: Type.String({ default: "convene", description: "iss of access tokens (the edge checks it)." }),
+  JWT_AUDIENCE: Type.String({ default: "convene-api", description: "aud of access tokens (the edge checks it)." }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900, description: "Lifetime of access tokens." }),
+  JWT_PRIVATE_KEYS_FILE: Type.Optional(
+    Type.String({ minLength: 1, description: "A JSON JWK set of EC P-256 private keys with kids; the last one signs, all are published. Unset: a key is made at first boot and kept in the database." }),
+  ),
+  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account registered with this email becomes an admin." })),
+  REQUIRE_2FA_FOR_ADMINS: Type.Boolean({ default: false, description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with)." }),
+  TOTP_ISSUER: Type.String({ default: "Convene", description: "Issuer name authenticator apps show next to the account." }),
+  OIDC_PROVIDERS: Type.Optional(
+    Type.String({ description: 'OpenID Connect providers as JSON: [{"id","name"?,"issuer","clientId","clientSecret","redirectUri","scopes"?}]. Unset: no provider sign-in.' }),
+  ),
+});
+
+export const identityService = defineService({
+  name: "identity",
+  version: "0.2.0",
+  description: "Accounts, sessions, access-token keys, OpenID Connect, two-factor, roles, profiles, organizations and follows.",
+  env: IdentityEnv,
+  migrations: [accounts, identityTables],
+  async setup(rt) {
+    const deps: Deps = {
+      db: rt.db,
+      tokens: { issuer: rt.env.JWT_ISSUER, audience: rt.env.JWT_AUDIENCE, ttlSeconds: rt.env.ACCESS_TOKEN_TTL_SECONDS },
+      keys: await openKeyStore(rt.db, { file: rt.env.JWT_PRIVATE_KEYS_FILE, ttlSeconds: rt.env.ACCESS_TOKEN_TTL_SECONDS }),
+      bootstrapAdminEmail: rt.env.BOOTSTRAP_ADMIN_EMAIL,
+      require2faForAdmins: rt.env.REQUIRE_2FA_FOR_ADMINS,
+      totpIssuer: rt.env.TOTP_ISSUER,
+      oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
+      flushOutbox: rt.flushOutbox,
+    };
+    return { endpoints: endpoints(deps) };
+  },
+});

@@ -1,0 +1,25 @@
+/** Checking a second factor: a TOTP code (each step once) or a recovery code (each once). */
+import type { Knex } from "knex";
+import { acceptedStep, isRecoveryCode, recoveryHash } from "./totp.ts";
+import type { UserRow } from "./store.ts";
+
+/** True when `code` is a valid second factor of `user`; uses it up, so it never works twice. */
+export async function useSecondFactor(db: Knex, user: UserRow, code: string): Promise<boolean> {
+  if (!user.totp_secret || !user.totp_enabled_at) return false;
+  const trimmed = code.trim();
+  if (/^[0-9]{6}$/.test(trimmed)) {
+    const step = acceptedStep(user.totp_secret, trimmed, user.totp_last_step === null ? null : Number(user.totp_last_step));
+    if (step === null) return false;
+    // Compare-and-set: of two concurrent uses of one code, one moves the step and the other finds it moved.
+    const moved = await db("users")
+      .where({ id: user.id })
+      .andWhere((q) => q.whereNull("totp_last_step").orWhere("totp_last_step", "<", step))
+      .update({ totp_last_step: step });
+    return moved === 1;
+  }
+  if (isRecoveryCode(trimmed)) {
+    const used = await db("recovery_codes").where({ user_id: user.id, code_hash: recoveryHash(trimmed) }).whereNull("used_at").update({ used_at: db.fn.now() });
+    return used === 1;
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+import { expect } from "chai";
+import argon2 from "argon2";
+import { call } from "../../kit/call.ts";
+import { identity } from "../../../subjects/identity.ts";
+import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+
+describe("identity: email verification, password reset, throttling, logout-all", function () {
+  this.timeout(30_000);
+  let h: Harness;
+  const nc = () => h.svc.nats.nc;
+
+  before(async () => {
+    h = await startIdentity();
+  });
+  after(() => h.stop());
+
+  describe("svc.identity.verify-email", () => {
+    it("verifies the email with the token from evt.user.registered, once, and emits evt.user.email_verified", async () => {
+      const u = await h.signUp();
+      const registered = await h.event<{ userId: string; verificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id);
+      const token = registered.data.verificationToken!;
+      expect((await call(nc(), identity.me, {}, { principal: u.principal })).emailVerified).to.equal(false);
+      expect(await call(nc(), identity.verifyEmail, { token })).to.deep.equal({ userId: u.id, email: u.email });
+      expect((await call(nc(), identity.me, {}, { principal: u.principal })).emailVerified).to.equal(true);
+      await h.event("evt.user.email_verified", (d: { userId: string }) => d.userId === u.id);
+      const again = await fail(call(nc(), identity.verifyEmail, { token }));
+      expect([again.code, again.status]).to.deep.equal(["invalid_token", 400]);
+    });
+
+    it("refuses a token nobody issued", async () => {
+      expect((await fail(call(nc(), identity.verifyEmail, { token: "x".repeat(43) }))).code).to.equal("invalid_token");
+    });
+  });
+
+  describe("svc.identity.password.forgot / password.reset", () => {
+    it("answers an unknown email exactly like a known one and emits nothing for it", async () => {
+      const unknown = newEmail();
+      expect(await call(nc(), identity.passwordForgot, { email: unknown })).to.deep.equal({ ok: true });
+      const u = await h.signUp();
+      expect(await call(nc(), identity.passwordForgot, { email: u.email })).to.deep.equal({ ok: true });
+      await h.event("evt.user.password_reset_requested", (d: { userId: string }) => d.userId === u.id);
+      expect(h.events.some((e) => e.type === "evt.user.password_reset_requested" && (e.data as { email: string }).email === unknown)).to.equal(false);
+    });
+
+    it("sets the new password with the emailed token valid 1 hour, once, and revokes every session", async () => {
+      const u = await h.signUp();
+      const second = await call(nc(), identity.login, { email: u.email, password });
+      await call(nc(), identity.passwordForgot, { email: u.email, ip: "198.51.100.1" });
+      const requested = await h.event<{ userId: string; token: string; expiresAt: string; email: string; locale: string; timeZone: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
+      expect(requested.data).to.include({ email: u.email, locale: "en", timeZone: "UTC" });
+      const ttl = Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt);
+      expect(ttl).to.be.within(3_599_000, 3_601_000);
+
+      await call(nc(), identity.passwordReset, { token: requested.data.token, password: "a brand new passphrase" });
+      for (const refreshToken of [u.refreshToken, second.refreshToken]) {
+        expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status, "sessions from before the reset are revoked").to.equal(401);
+      }
+      expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
+      expect((await call(nc(), identity.login, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
+      const reused = await fail(call(nc(), identity.passwordReset, { token: requested.data.token, password: "yet another passphrase" }));
+      expect(reused.code).to.equal("invalid_token");
+    });
+
+    it("refuses a reset token older than an hour", async () => {
+      const u = await h.signUp();
+      await call(nc(), identity.passwordForgot, { email: u.email });
+      const requested = await h.event<{ userId: string; token: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
+      await h.db("user_tokens").where({ user_id: u.id, purpose: "password_reset" }).update({ expires_at: new Date(Date.now() - 1000) });
+      expect((await fail(call(nc(), identity.passwordReset, { token: requested.data.token, password: "a brand new passphrase" }))).code).to.equal("invalid_token");
+    });
+  });
+
+  describe("login throttling", () => {
+    it("answers the 11th failure on one account within a minute with 429 and retryAfterSeconds, even with the right password", async () => {
+      const u = await h.signUp();
+      for (let i = 0; i < 10; i++) {
+        const err = await fail(call(nc(), identity.login, { email: u.email, password: `wrong password ${i}`, ip: `192.0.2.${i}` }));
+        expect(err.status, `attempt ${i + 1}`).to.equal(401);
+      }
+      const limited = await fail(call(nc(), identity.login, { email: u.email, password, ip: "192.0.2.200" }));
+      expect([limited.code, limited.status]).to.deep.equal(["rate_limited", 429]);
+      const { retryAfterSeconds } = limited.details as { retryAfterSeconds: number };
+      expect(retryAfterSeconds).to.be.within(1, 60);
+    });
+
+    it("limits one IP trying many accounts", async () => {
+      const ip = "203.0.113.99";
+      for (let i = 0; i < 10; i++) await fail(call(nc(), identity.login, { email: newEmail("spray"), password, ip }));
+      const u = await h.signUp();
+      const limited = await fail(call(nc(), identity.login, { email: u.email, password, ip }));
+      expect(limited.status).to.equal(429);
+      expect((await call(nc(), identity.login, { email: u.email, password, ip: "203.0.113.100" })).user.id, "another IP is not limited").to.equal(u.id);
+    });
+  });
+
+  describe("password hashing", () => {
+    it("rehashes a weaker argon2 hash at login to m=19456, t=2, p=1", async () => {
+      const u = await h.signUp();
+      const weak = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 });
+      await h.db("users").where({ id: u.id }).update({ password_hash: weak });
+      await call(nc(), identity.login, { email: u.email, password });
+      const { password_hash } = await h.db("users").where({ id: u.id }).first("password_hash");
+      expect(password_hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), password_hash).to.equal(true);
+    });
+  });
+
+  describe("svc.identity.logout-all", () => {
+    it("ends every session of the caller and none of anyone else's", async () => {
+      const u = await h.signUp();
+      const other = await h.signUp();
+      const phone = await call(nc(), identity.login, { email: u.email, password });
+      expect(await call(nc(), identity.logoutAll, {}, { principal: u.principal })).to.deep.equal({ revokedSessions: 2 });
+      for (const refreshToken of [u.refreshToken, phone.refreshToken]) expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status).to.equal(401);
+      expect((await call(nc(), identity.refresh, { refreshToken: other.refreshToken })).user.id).to.equal(other.id);
+      expect((await fail(call(nc(), identity.logoutAll, {}))).status, "anonymous").to.equal(401);
+    });
+  });
+});

@@ -1,0 +1,83 @@
+/** Shared by identity's integration specs: start the service, sign users up, watch its events. */
+import { randomUUID } from "node:crypto";
+import type { Subscription } from "@nats-io/nats-core";
+import { run, type Running } from "../../kit/run.ts";
+import { call } from "../../kit/call.ts";
+import type { AppError } from "../../kit/errors.ts";
+import type { Db } from "../../kit/db.ts";
+import type { Envelope } from "../../../subjects/envelope.ts";
+import { identity } from "../../../subjects/identity.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import { identityService } from "../index.ts";
+import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+
+export const password = "correct horse battery staple";
+export const newEmail = (who = "ada") => `${who}+${randomUUID()}@example.org`;
+
+/** The rejection of `p` (fails the test when it resolves). */
+export async function fail(p: Promise<unknown>): Promise<AppError> {
+  const outcome = await p.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  );
+  if (!outcome) throw new Error("expected the call to fail, it succeeded");
+  return outcome;
+}
+
+export type Harness = {
+  svc: Running;
+  db: Db;
+  events: Envelope[];
+  /** Resolves with the first event (seen so far or later) that matches. */
+  event<D = Record<string, unknown>>(type: string, match?: (data: D) => boolean, timeoutMs?: number): Promise<Envelope<D>>;
+  signUp(opts?: { email?: string; displayName?: string }): Promise<{ id: string; email: string; principal: Principal; accessToken: string; refreshToken: string }>;
+  stop(): Promise<void>;
+};
+
+export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const svc = await run([identityService], { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity", ...extraEnv }, { listen: false });
+  const nc = svc.nats.nc;
+  const events: Envelope[] = [];
+  const waiters = new Set<() => void>();
+  // The relay publishes through JetStream, which is a core publish too: a plain subscription sees every event.
+  const sub: Subscription = nc.subscribe("evt.>", {
+    callback: (_err, msg) => {
+      events.push(msg.json<Envelope>());
+      for (const w of waiters) w();
+    },
+  });
+  const harness: Harness = {
+    svc,
+    db: svc.dbs.get("identity")!,
+    events,
+    async event<D>(type: string, match: (data: D) => boolean = () => true, timeoutMs = 5_000) {
+      const find = () => events.find((e) => e.type === type && match(e.data as D)) as Envelope<D> | undefined;
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = find();
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no ${type} event matched within ${timeoutMs} ms`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(done, 100);
+          function done() {
+            clearTimeout(t);
+            waiters.delete(done);
+            resolve();
+          }
+          waiters.add(done);
+        });
+      }
+    },
+    async signUp(opts = {}) {
+      const email = opts.email ?? newEmail();
+      const account = await call(nc, identity.register, { email, password, displayName: opts.displayName ?? "Ada" });
+      const tokens = await call(nc, identity.login, { email, password });
+      return { id: account.id, email, principal: { sub: account.id, roles: tokens.user.roles }, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+    },
+    async stop() {
+      sub.unsubscribe();
+      await svc.stop();
+    },
+  };
+  return harness;
+}
