@@ -1,0 +1,65 @@
+/**
+ * Who may see and who may change an event. Seeing uses the projections (organization members,
+ * invites, deactivated users); changing asks identity (svc.identity.orgs.can-act), the authority
+ * on organization roles. A caller who may not see an event gets not_found, never forbidden, so
+ * private and draft events do not leak their existence.
+ */
+import type { Knex } from "knex";
+import type { HandlerContext } from "../kit/serve.ts";
+import { forbidden, notFound, unauthenticated } from "../kit/errors.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import type { Deps } from "./deps.ts";
+import type { EventRow } from "./store.ts";
+
+export function callerOf(ctx: HandlerContext): Principal {
+  if (!ctx.principal) throw unauthenticated();
+  return ctx.principal;
+}
+
+export const isAdmin = (p?: Principal) => Boolean(p?.roles.includes("admin"));
+
+export async function canEdit(deps: Deps, event: EventRow, p?: Principal): Promise<boolean> {
+  if (!p) return false;
+  if (event.organizer_id === p.sub) return true;
+  if (!event.organization_id) return false;
+  return deps.canActForOrg(p, event.organization_id);
+}
+
+/** Whether `p` may read the event (not its history: that is for editors). */
+export async function canSee(deps: Deps, db: Knex, event: EventRow, p?: Principal): Promise<boolean> {
+  if (event.deleted_at) return false;
+  if (isAdmin(p)) return true;
+  if (p && event.organizer_id === p.sub) return true;
+  const inactive = await db("inactive_users").where({ user_id: event.organizer_id }).first();
+  if (event.status === "draft" || inactive) return canEdit(deps, event, p);
+  if (event.visibility !== "private") return true;
+  if (!p) return false;
+  if (event.organization_id && (await db("org_members").where({ org_id: event.organization_id, user_id: p.sub }).first())) return true;
+  if (await db("event_invites").where({ event_id: event.id, user_id: p.sub }).first()) return true;
+  return canEdit(deps, event, p);
+}
+
+/** Loads an event the caller may change: not_found if they may not see it, forbidden if they may only look. */
+export async function editable(deps: Deps, db: Knex, event: EventRow | undefined, p: Principal): Promise<EventRow> {
+  if (!event || event.deleted_at) throw notFound("event");
+  if (await canEdit(deps, event, p)) return event;
+  if (await canSee(deps, db, event, p)) throw forbidden("only the event's author or an admin of its organization may change it");
+  throw notFound("event");
+}
+
+/**
+ * The SQL condition for "listed to this viewer": published, not deleted, organizer active, and
+ * public, or private with the viewer as author, organization member or invitee (admins see all).
+ * `e` is the events alias.
+ */
+export function listedTo(p: Principal | undefined): { sql: string; bindings: unknown[] } {
+  const base = "e.deleted_at is null and e.status = 'published' and not exists (select 1 from inactive_users iu where iu.user_id = e.organizer_id)";
+  if (isAdmin(p)) return { sql: `${base} and e.visibility <> 'unlisted'`, bindings: [] };
+  if (!p) return { sql: `${base} and e.visibility = 'public'`, bindings: [] };
+  return {
+    sql: `${base} and (e.visibility = 'public' or (e.visibility = 'private' and (e.organizer_id = ?
+      or exists (select 1 from org_members m where m.org_id = e.organization_id and m.user_id = ?)
+      or exists (select 1 from event_invites i where i.event_id = e.id and i.user_id = ?))))`,
+    bindings: [p.sub, p.sub, p.sub],
+  };
+}

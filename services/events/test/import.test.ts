@@ -1,0 +1,135 @@
+import { expect } from "chai";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { connect, createServer as createTcpServer, type Server as TcpServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { events } from "../../../subjects/events.ts";
+import { startEvents, user, rejection, type Harness } from "./support.ts";
+
+const listen = (s: Server | TcpServer, host: string, port = 0) =>
+  new Promise<number>((resolve, reject) => {
+    s.once("error", reject);
+    s.listen(port, host, () => resolve((s.address() as AddressInfo).port));
+  });
+const close = (s: Server | TcpServer) => new Promise<void>((r) => s.close(() => r()));
+
+describe("svc.events.import", function () {
+  this.timeout(30_000);
+  let h: Harness;
+  let source: Server;
+  let origin: string;
+  let feed = "";
+  const canaries: TcpServer[] = [];
+  let canaryPort = 0;
+  let canaryHits = 0;
+
+  before(async () => {
+    // The canary: a loopback listener nothing may ever reach, on IPv4 and (when available) IPv6.
+    const c4 = createTcpServer((sock) => {
+      canaryHits++;
+      sock.destroy();
+    });
+    canaryPort = await listen(c4, "127.0.0.1");
+    canaries.push(c4);
+    const c6 = createTcpServer((sock) => {
+      canaryHits++;
+      sock.destroy();
+    });
+    await listen(c6, "::1", canaryPort).then(() => canaries.push(c6), () => undefined);
+
+    source = createHttpServer((req, res) => {
+      if (req.url === "/feed.ics") return void res.writeHead(200, { "content-type": "text/calendar" }).end(feed);
+      if (req.url === "/to-canary") return void res.writeHead(302, { location: `http://127.0.0.1:${canaryPort}/latest/meta-data/` }).end();
+      if (req.url === "/to-feed") return void res.writeHead(301, { location: "/feed.ics" }).end();
+      if (req.url === "/big") return void res.writeHead(200).end("X".repeat(100 * 1024));
+      if (req.url === "/slow") return; // never answers
+      res.writeHead(404).end();
+    });
+    const port = await listen(source, "127.0.0.1");
+    origin = `http://127.0.0.1:${port}`;
+    // The source is on loopback: the operator allow-lists exactly its origin (not the canary's).
+    h = await startEvents({ EVENTS_IMPORT_ALLOWED_ORIGINS: origin, EVENTS_IMPORT_TIMEOUT_MS: "1000", EVENTS_IMPORT_MAX_BYTES: String(64 * 1024) });
+  });
+  after(async () => {
+    await h.stop();
+    source.closeAllConnections();
+    await close(source);
+    for (const c of canaries) await close(c);
+  });
+
+  const vevent = (uid: string, summary: string, extra: string[] = []) =>
+    ["BEGIN:VEVENT", `UID:${uid}`, "DTSTAMP:20261101T000000Z", `SUMMARY:${summary}`, ...extra, "END:VEVENT"].join("\r\n");
+  const calendar = (...vevents: string[]) => ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", ...vevents, "END:VCALENDAR", ""].join("\r\n");
+
+  it("imports an iCalendar feed and, imported again, updates by UID without duplicates", async () => {
+    const organizer = user();
+    const w = `imp${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
+    const a = vevent(`a-${w}@example.org`, `Kickoff ${w}`, ["DTSTART;TZID=Europe/Berlin:20271203T100000", "DTEND;TZID=Europe/Berlin:20271203T120000", "LOCATION:Kulturbrauerei\\, Berlin", "GEO:52.5389;13.4125", "CATEGORIES:Music,Open Air"]);
+    const b = vevent(`b-${w}@example.org`, `Hackday ${w}`, ["DTSTART;VALUE=DATE:20271204", "DTEND;VALUE=DATE:20271205"]);
+    feed = calendar(a, b);
+    const first = await h.call(events.import, { url: `${origin}/to-feed`, publish: true, timeZone: "UTC" }, organizer);
+    expect(first).to.deep.include({ created: 2, updated: 0, unchanged: 0 });
+    const kickoff = await h.call(events.get, { eventId: first.eventIds[0] });
+    expect(kickoff).to.deep.include({ title: `Kickoff ${w}`, startsAt: "2027-12-03T09:00:00.000Z", endsAt: "2027-12-03T11:00:00.000Z", timeZone: "Europe/Berlin", status: "published" });
+    expect(kickoff.venue).to.deep.include({ name: "Kulturbrauerei", lat: 52.5389, lng: 13.4125 });
+    expect(kickoff.tags).to.deep.equal(["music", "open-air"]);
+    expect((await h.call(events.get, { eventId: first.eventIds[1] })).startsAt).to.equal("2027-12-04T00:00:00.000Z");
+
+    expect(await h.call(events.import, { url: `${origin}/feed.ics` }, organizer)).to.deep.include({ created: 0, updated: 0, unchanged: 2 });
+
+    feed = calendar(vevent(`a-${w}@example.org`, `Kickoff ${w} (moved)`, ["DTSTART:20271203T130000Z", "DTEND:20271203T150000Z", "SEQUENCE:1"]), b, vevent(`c-${w}@example.org`, `Retro ${w}`, ["DTSTART:20271210T100000Z", "DURATION:PT1H"]));
+    const third = await h.call(events.import, { url: `${origin}/feed.ics`, publish: true }, organizer);
+    expect(third).to.deep.include({ created: 1, updated: 1, unchanged: 1 });
+    const moved = await h.call(events.get, { eventId: first.eventIds[0] });
+    expect(moved).to.deep.include({ title: `Kickoff ${w} (moved)`, startsAt: "2027-12-03T13:00:00.000Z", sequence: 1 });
+    expect((await h.call(events.search, { q: w, includePast: true, limit: 100 })).items).to.have.length(3);
+    const history = await h.call(events.history, { eventId: moved.id }, organizer);
+    expect(history.items[0]).to.deep.include({ action: "imported" });
+    expect(history.items[0].changes.map((c) => c.field)).to.include.members(["title", "startsAt"]);
+  });
+
+  it("caps the size and the time of a fetch", async () => {
+    const p = user();
+    expect((await rejection(h.call(events.import, { url: `${origin}/big` }, p))).status).to.equal(413);
+    const started = Date.now();
+    const slow = await rejection(h.call(events.import, { url: `${origin}/slow` }, p));
+    expect(slow.message).to.match(/did not answer within 1000 ms/);
+    expect(Date.now() - started).to.be.below(5_000);
+  });
+
+  describe("SSRF guard", () => {
+    const refused = () => [
+      ["loopback IPv4", `http://127.0.0.1:${canaryPort}/`],
+      ["loopback IPv6", `http://[::1]:${canaryPort}/`],
+      ["IPv4-mapped IPv6 loopback", `http://[::ffff:127.0.0.1]:${canaryPort}/`],
+      ["hex IPv4 loopback", `http://0x7f000001:${canaryPort}/`],
+      ["decimal IPv4 loopback", `http://2130706433:${canaryPort}/`],
+      ["octal IPv4 loopback", `http://0177.0.0.1:${canaryPort}/`],
+      ["private 10/8", `http://10.0.0.1:${canaryPort}/`],
+      ["cloud metadata", "http://169.254.169.254/latest/meta-data/"],
+      ["unspecified", `http://0.0.0.0:${canaryPort}/`],
+      ["host name resolving to loopback", `http://localhost:${canaryPort}/`],
+      ["redirect to loopback", `${origin}/to-canary`],
+      ["file scheme", "file:///etc/passwd"],
+      ["ftp scheme", `ftp://127.0.0.1:${canaryPort}/`],
+    ];
+
+    it("refuses every address in the table and the loopback canary sees no connection", async () => {
+      const p = user();
+      for (const [name, url] of refused()) {
+        const err = await rejection(h.call(events.import, { url }, p));
+        expect(err.status, `${name}: ${err.message}`).to.equal(422);
+        expect(err.code, name).to.equal("unsafe_url");
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      expect(canaryHits).to.equal(0);
+      // Control: the canary does count a connection that reaches it.
+      await new Promise<void>((resolve, reject) => {
+        const sock = connect(canaryPort, "127.0.0.1");
+        sock.once("connect", () => resolve(void sock.end())).once("error", reject);
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(canaryHits).to.equal(1);
+    });
+  });
+});

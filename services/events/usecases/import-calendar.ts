@@ -1,0 +1,181 @@
+/**
+ * Imports events from an external iCalendar URL for the caller (and an organization they
+ * administer). The fetch is SSRF-guarded and capped (net/safe-fetch.ts); the feed is parsed with
+ * ical.js. Each VEVENT is keyed by its UID per organizer: a re-import updates the event it created
+ * before (changes recorded and emitted like any edit) instead of adding a duplicate.
+ * REVIEW: a recurring VEVENT (RRULE) is imported as its first occurrence only; overrides
+ * (RECURRENCE-ID) are skipped.
+ */
+import ICAL from "ical.js";
+import type { Static } from "@sinclair/typebox";
+import { AppError, forbidden } from "../../kit/errors.ts";
+import type { events } from "../../../subjects/events.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import type { Deps } from "../deps.ts";
+import { isTimeZone, type Patch } from "../fields.ts";
+import { safeFetch } from "../net/safe-fetch.ts";
+import { createEvent } from "./create-event.ts";
+import { updateEvent } from "./update-event.ts";
+import { changeStatus } from "./change-status.ts";
+
+type Input = Static<typeof events.import.request>;
+type Reply = Static<typeof events.import.reply>;
+
+export type ImportedEntry = {
+  uid: string;
+  fields: Required<Pick<Patch, "title" | "description" | "startsAt" | "endsAt" | "timeZone" | "venue" | "onlineUrl" | "tags">>;
+  cancelled: boolean;
+};
+
+export async function importCalendar(deps: Deps, principal: Principal, input: Input): Promise<Reply> {
+  const orgId = input.organizationId ?? null;
+  if (orgId && !(await deps.canActForOrg(principal, orgId))) throw forbidden("only admins of the organization may import its events");
+  const fetched = await safeFetch(input.url, {
+    maxBytes: deps.config.importMaxBytes,
+    timeoutMs: deps.config.importTimeoutMs,
+    allowedOrigins: deps.config.importAllowedOrigins,
+  });
+  const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents);
+  const reply: Reply = { created: 0, updated: 0, unchanged: 0, skipped, eventIds: [] };
+  for (const entry of entries) {
+    try {
+      const existing: { id: string; deleted_at: Date | null; status: string } | undefined = await deps
+        .db("events")
+        .where({ organizer_id: principal.sub, import_uid: entry.uid })
+        .first("id", "deleted_at", "status");
+      if (existing?.deleted_at) {
+        reply.skipped.push({ uid: entry.uid, reason: "deleted here; not imported again" });
+        continue;
+      }
+      if (!existing) {
+        if (entry.cancelled) {
+          reply.skipped.push({ uid: entry.uid, reason: "cancelled at the source" });
+          continue;
+        }
+        const row = await createEvent(
+          deps,
+          principal,
+          { ...entry.fields, organizationId: orgId, visibility: input.visibility ?? "public", publish: input.publish === true, importUid: entry.uid },
+          { action: "imported" },
+        );
+        reply.created++;
+        reply.eventIds.push(row.id);
+        continue;
+      }
+      const { changes } = await updateEvent(deps, principal, existing.id, entry.fields, { action: "imported" });
+      let changed = changes.length > 0;
+      if (entry.cancelled && existing.status !== "cancelled") {
+        await changeStatus(deps, principal, existing.id, { to: "cancelled", reason: "cancelled at the source" });
+        changed = true;
+      }
+      if (changed) reply.updated++;
+      else reply.unchanged++;
+      reply.eventIds.push(existing.id);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      reply.skipped.push({ uid: entry.uid, reason: err.message });
+    }
+  }
+  return reply;
+}
+
+/** The VEVENTs of an iCalendar text, as event fields; what cannot be imported is listed with why. */
+export function parseCalendar(text: string, defaultZone: string, maxEvents: number): { entries: ImportedEntry[]; skipped: Reply["skipped"] } {
+  let root: InstanceType<typeof ICAL.Component>;
+  try {
+    root = new ICAL.Component(ICAL.parse(text));
+  } catch {
+    throw new AppError("unprocessable", "the source is not an iCalendar file");
+  }
+  if (root.name !== "vcalendar") throw new AppError("unprocessable", "the source is not an iCalendar file");
+  const entries: ImportedEntry[] = [];
+  const skipped: Reply["skipped"] = [];
+  const seen = new Set<string>();
+  for (const ve of root.getAllSubcomponents("vevent")) {
+    const uid = String(ve.getFirstPropertyValue("uid") ?? "").trim().slice(0, 255);
+    if (!uid) {
+      skipped.push({ uid: "", reason: "UID missing" });
+      continue;
+    }
+    if (ve.getFirstProperty("recurrence-id")) {
+      skipped.push({ uid, reason: "recurrence overrides are not imported" });
+      continue;
+    }
+    if (seen.has(uid)) {
+      skipped.push({ uid, reason: "duplicate UID in the feed" });
+      continue;
+    }
+    if (entries.length >= maxEvents) {
+      skipped.push({ uid, reason: `more than ${maxEvents} events in the feed` });
+      continue;
+    }
+    seen.add(uid);
+    const ev = new ICAL.Event(ve);
+    const title = (ev.summary ?? "").trim().slice(0, 200);
+    if (!title) {
+      skipped.push({ uid, reason: "SUMMARY missing" });
+      continue;
+    }
+    const dtstart = ve.getFirstProperty("dtstart");
+    if (!dtstart || !ev.startDate) {
+      skipped.push({ uid, reason: "DTSTART missing" });
+      continue;
+    }
+    const tzParam = dtstart.getParameter("tzid");
+    const tzid = typeof tzParam === "string" && isTimeZone(tzParam) ? tzParam : isTimeZone(defaultZone) ? defaultZone : "UTC";
+    const start = instantOf(ev.startDate, tzid);
+    let end = ev.endDate ? instantOf(ev.endDate, tzid) : new Date(start.getTime() + (ev.startDate.isDate ? 86_400_000 : 0));
+    // RFC 5545: a DATE-TIME start without an end is an instant; give it an hour to be an event.
+    if (end <= start) end = new Date(start.getTime() + 3_600_000);
+    const location = (ev.location ?? "").trim();
+    const geo = ve.getFirstPropertyValue("geo") as unknown;
+    const url = String(ve.getFirstPropertyValue("url") ?? "");
+    let venue: ImportedEntry["fields"]["venue"] = null;
+    if (Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === "number" && Number.isFinite(n)) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180) {
+      venue = { name: (location.split(",")[0] || "Venue").slice(0, 200), address: location.slice(0, 500), lat: geo[0], lng: geo[1] };
+    }
+    const tags = ve
+      .getAllProperties("categories")
+      .flatMap((p) => p.getValues().map(String))
+      .slice(0, 20);
+    entries.push({
+      uid,
+      cancelled: String(ve.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED",
+      fields: {
+        title,
+        description: [ev.description ?? "", !venue && location ? `Location: ${location}` : ""].filter(Boolean).join("\n\n").slice(0, 20_000),
+        startsAt: start.toISOString(),
+        endsAt: end.toISOString(),
+        timeZone: tzid,
+        venue,
+        onlineUrl: /^https?:\/\//.test(url) && url.length <= 2000 ? url : null,
+        tags,
+      },
+    });
+  }
+  return { entries, skipped };
+}
+
+type IcalTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; isDate: boolean; zone?: { tzid?: string } | null };
+
+/** A wall-clock time in `tz` (or UTC when the value says Z) to the instant it denotes. */
+function instantOf(t: IcalTime, tz: string): Date {
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.isDate ? 0 : t.hour, t.isDate ? 0 : t.minute, t.isDate ? 0 : t.second);
+  if (t.zone?.tzid === "UTC") return new Date(wall);
+  return zonedToUtc(wall, tz);
+}
+
+/** Interprets `wall` (ms, as if UTC) as local time in `tz`. */
+export function zonedToUtc(wall: number, tz: string): Date {
+  const offset = (at: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+        .formatToParts(new Date(at))
+        .map((p) => [p.type, p.value]),
+    );
+    return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - Math.floor(at / 1000) * 1000;
+  };
+  const first = wall - offset(wall);
+  const second = wall - offset(first);
+  return new Date(second);
+}

@@ -1,0 +1,30 @@
+/**
+ * Reads an event for a caller who may see it; anyone else gets not_found. A counted view raises
+ * its popularity (see count-view.ts).
+ */
+import type { Static } from "@sinclair/typebox";
+import { notFound } from "../../kit/errors.ts";
+import type { EventView } from "../../../subjects/events.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import type { Deps } from "../deps.ts";
+import { canEdit, canSee } from "../access.ts";
+import { toView } from "../render.ts";
+import { attachmentsOf, invitesOf, loadEvent, type EventRow } from "../store.ts";
+import { countView } from "./count-view.ts";
+
+export async function readEvent(deps: Deps, principal: Principal | undefined, eventId: string, opts: { countView?: boolean } = {}): Promise<Static<typeof EventView>> {
+  const row = await loadEvent(deps.db, eventId);
+  if (!row || !(await canSee(deps, deps.db, row, principal))) throw notFound("event");
+  const editor = await canEdit(deps, row, principal);
+  if (opts.countView && row.status === "published" && !editor) {
+    const views = await countView(deps, row.id);
+    row.views = views;
+  }
+  return viewOf(deps, row, editor);
+}
+
+/** The reply of every use case that returns the event to its editor or reader. */
+export async function viewOf(deps: Deps, row: EventRow, editor: boolean): Promise<Static<typeof EventView>> {
+  const [attachments, invites] = await Promise.all([attachmentsOf(deps.db, row.id), editor ? invitesOf(deps.db, row.id) : Promise.resolve(undefined)]);
+  return toView(row, { attachments, invites, canEdit: editor });
+}

@@ -1,0 +1,34 @@
+/** The change history of an event, newest first, for its editors (and platform admins). */
+import type { Static } from "@sinclair/typebox";
+import { badRequest, forbidden, notFound } from "../../kit/errors.ts";
+import type { events } from "../../../subjects/events.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import type { Deps } from "../deps.ts";
+import { canEdit, canSee, isAdmin } from "../access.ts";
+import { loadEvent } from "../store.ts";
+
+type Reply = Static<typeof events.history.reply>;
+
+export async function readHistory(deps: Deps, principal: Principal, input: { eventId: string; cursor?: string; limit?: number }): Promise<Reply> {
+  const row = await loadEvent(deps.db, input.eventId);
+  if (!row) throw notFound("event");
+  // Deleted events keep their history for the people who could edit them.
+  if (!isAdmin(principal) && !(await canEdit(deps, row, principal))) {
+    if (!row.deleted_at && (await canSee(deps, deps.db, row, principal))) throw forbidden("only the event's editors may read its history");
+    throw notFound("event");
+  }
+  const limit = input.limit ?? 20;
+  let before: string | undefined;
+  if (input.cursor) {
+    before = Buffer.from(input.cursor, "base64url").toString();
+    if (!/^[0-9]{1,19}$/.test(before)) throw badRequest("cursor: is not a cursor of this list");
+  }
+  const q = deps.db("event_history").where({ event_id: row.id }).orderBy("id", "desc").limit(limit + 1);
+  if (before) q.where("id", "<", before);
+  const rows: Array<{ id: number | string; at: Date; actor_id: string | null; action: string; changes: Reply["items"][number]["changes"]; note: string | null }> = await q;
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), actorId: r.actor_id, action: r.action as Reply["items"][number]["action"], changes: r.changes, note: r.note })),
+    nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1].id)).toString("base64url") : null,
+  };
+}
