@@ -1,0 +1,57 @@
+/**
+ * notifications-planner: reads EVENTS. Identity facts feed the projections (and the
+ * transactional emails); event facts become fan-out plans published as deliver jobs.
+ * WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration.
+ */
+import type { ConsumerSpec } from "../../kit/consume.ts";
+import { on, once } from "../../kit/consume.ts";
+import { identityEvents } from "../../../subjects/identity.ts";
+import { eventEvents } from "../../../subjects/events.ts";
+import type { NotificationKind } from "../../../subjects/notifications.ts";
+import type { Deps } from "../deps.ts";
+import { projectActive, projectContact, projectFollow, projectUnfollow } from "../usecases/project-identity.ts";
+import { planFanout } from "../usecases/plan-fanout.ts";
+import { planTransactional } from "../usecases/plan-transactional.ts";
+
+export const PLANNER = "notifications-planner";
+
+export function plannerConsumer(deps: Deps): ConsumerSpec {
+  const db = deps.db;
+  return {
+    durable: PLANNER,
+    stream: "EVENTS",
+    filter: "evt.>",
+    concurrency: 32,
+    ackWaitMs: 60_000,
+    handlers: [
+      on(identityEvents.userRegistered, async (e) => {
+        const d = e.data;
+        const messages: Array<{ kind: NotificationKind; params: Record<string, string>; link: string }> = [{ kind: "welcome", params: {}, link: "/events" }];
+        if (d.verificationToken) messages.unshift({ kind: "verify_email" as const, params: {}, link: `/verify-email?token=${encodeURIComponent(d.verificationToken)}` });
+        const { roles: _roles, verificationToken: _token, ...contact } = d;
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, messages);
+      }),
+      on(identityEvents.passwordResetRequested, async (e) => {
+        const { token, expiresAt, ...contact } = e.data;
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "password_reset", params: { expiresAt }, link: `/reset-password?token=${encodeURIComponent(token)}` }]);
+      }),
+      on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectContact(trx, e)))),
+      on(identityEvents.deactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, false)))),
+      on(identityEvents.reactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, true)))),
+      on(identityEvents.followed, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectFollow(trx, e)))),
+      on(identityEvents.unfollowed, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectUnfollow(trx, e)))),
+      on(eventEvents.published, async (e, ctx) => {
+        ctx.working();
+        await planFanout(deps, PLANNER, e, "event_published");
+      }),
+      on(eventEvents.updated, async (e, ctx) => {
+        ctx.working();
+        await planFanout(deps, PLANNER, e, "event_updated");
+      }),
+      on(eventEvents.cancelled, async (e, ctx) => {
+        ctx.working();
+        await planFanout(deps, PLANNER, e, "event_cancelled");
+      }),
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+/** What the use cases of the notifications service are given. */
+import type { Counter } from "@opentelemetry/api";
+import type { Db } from "../kit/db.ts";
+import type { Nats } from "../kit/nats.ts";
+import type { Logger } from "../kit/log.ts";
+import type { Templates } from "./channels/templates.ts";
+import type { Mailer } from "./channels/email.ts";
+import type { Pusher } from "./channels/push.ts";
+
+export type Deps = {
+  db: Db;
+  nats: Nats;
+  log: Logger;
+  templates: Templates;
+  /** Absent when SMTP_URL is unset: email deliveries are not created. */
+  mailer?: Mailer;
+  /** Absent when FCM_PROJECT_ID is unset: push deliveries are not created. */
+  pusher?: Pusher;
+  /** notifications_sent_total{channel, outcome}. */
+  sent: Counter;
+  config: {
+    publicUrl: string;
+    unsubscribeSecret: string;
+    emailFrom: string;
+    batchSize: number;
+    leaseMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    sendConcurrency: number;
+  };
+  now(): Date;
+};

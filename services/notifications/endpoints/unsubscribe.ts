@@ -1,0 +1,20 @@
+import { endpoint } from "../../kit/serve.ts";
+import { badRequest } from "../../kit/errors.ts";
+import { notifications } from "../../../subjects/notifications.ts";
+import type { Deps } from "../deps.ts";
+import { verifyUnsubscribeToken } from "../unsubscribe.ts";
+import * as store from "../store.ts";
+
+/** One click, no login: the HMAC of the link is the authority. Repeating it changes nothing. */
+export const unsubscribeEndpoint = (deps: Deps) =>
+  endpoint(notifications.unsubscribe, async (input) => {
+    const who = verifyUnsubscribeToken(deps.config.unsubscribeSecret, input.token);
+    if (!who) throw badRequest("token: is not a valid unsubscribe token");
+    await deps.db.transaction(async (trx) => {
+      await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [who.userId]);
+      const prefs = await store.preferencesOf(trx, who.userId);
+      prefs.kinds[who.kind].email = false;
+      await store.savePreferences(trx, who.userId, prefs);
+    });
+    return who;
+  });

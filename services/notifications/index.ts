@@ -1,0 +1,109 @@
+/**
+ * notifications: tells people what happened, by the channels they chose. Projections of identity
+ * facts (contacts, follows) feed a planner that cuts each event fact into follower batches on
+ * WORK; a consumer group shared by every replica writes inbox rows and deliveries exactly once
+ * per (source, recipient, channel) and sends email (SMTP) and push (FCM).
+ */
+import { Type } from "@sinclair/typebox";
+import { defineService } from "../kit/service.ts";
+import { meter } from "../kit/trace.ts";
+import { schema } from "./migrations/001-notifications.ts";
+import { createTemplates } from "./channels/templates.ts";
+import { createMailer } from "./channels/email.ts";
+import { createPusher } from "./channels/push.ts";
+import type { Deps } from "./deps.ts";
+import { Marker } from "./usecases/send-claimed.ts";
+import { startScheduler } from "./usecases/run-scheduler.ts";
+import { plannerConsumer } from "./consumers/planner.ts";
+import { deliverConsumer } from "./consumers/deliver.ts";
+import { inboxListEndpoint } from "./endpoints/inbox-list.ts";
+import { inboxUnreadCountEndpoint } from "./endpoints/inbox-unread-count.ts";
+import { inboxMarkReadEndpoint } from "./endpoints/inbox-mark-read.ts";
+import { inboxMarkUnreadEndpoint } from "./endpoints/inbox-mark-unread.ts";
+import { inboxMarkAllReadEndpoint } from "./endpoints/inbox-mark-all-read.ts";
+import { inboxArchiveEndpoint } from "./endpoints/inbox-archive.ts";
+import { devicesRegisterEndpoint } from "./endpoints/devices-register.ts";
+import { devicesRemoveEndpoint } from "./endpoints/devices-remove.ts";
+import { preferencesGetEndpoint } from "./endpoints/preferences-get.ts";
+import { preferencesSetEndpoint } from "./endpoints/preferences-set.ts";
+import { unsubscribeEndpoint } from "./endpoints/unsubscribe.ts";
+import { deadLettersListEndpoint } from "./endpoints/admin-dead-letters-list.ts";
+import { deadLettersReplayEndpoint } from "./endpoints/admin-dead-letters-replay.ts";
+
+const DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
+
+export const NotificationsEnv = Type.Object({
+  SMTP_URL: Type.Optional(Type.String({ pattern: "^smtps?://", description: "SMTP relay for email, e.g. smtp://user:pass@mail:587 (add ?ignoreTLS=true for a loopback relay without STARTTLS); unset = no email." })),
+  EMAIL_FROM: Type.String({ default: "Convene <no-reply@convene.local>", description: "From address of notification emails." }),
+  PUBLIC_URL: Type.String({ default: "http://localhost:8080", pattern: "^https?://", description: "Public base URL of the app: links in emails and pushes, the unsubscribe link." }),
+  UNSUBSCRIBE_SECRET: Type.String({ minLength: 16, default: DEV_SECRET, description: "HMAC key of one-click unsubscribe links (set it in production; the same on every replica)." }),
+  FCM_PROJECT_ID: Type.Optional(Type.String({ minLength: 1, description: "Firebase project for push; unset = no push." })),
+  FCM_ENDPOINT: Type.Optional(Type.String({ pattern: "^http://", description: "Send FCM requests over plain HTTP to this host instead of Google (a local stand-in for tests); unset = Google." })),
+  GOOGLE_APPLICATION_CREDENTIALS: Type.Optional(Type.String({ description: "Service-account JSON file for FCM in production (read by firebase-admin)." })),
+  NOTIFY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000, description: "Recipients per deliver job of a fan-out." }),
+  NOTIFY_DELIVER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: "Deliver jobs one replica works on at once." }),
+  NOTIFY_DELIVER_ACK_WAIT_MS: Type.Integer({ minimum: 1_000, default: 60_000, description: "How long a deliver job may go silent before another replica gets it (a live worker extends it)." }),
+  NOTIFY_LEASE_MS: Type.Integer({ minimum: 1_000, default: 60_000, description: "Lease of deliveries being sent; after a crash they are sent again when it ends." }),
+  NOTIFY_SEND_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 512, default: 32, description: "Emails and pushes in flight per batch." }),
+  NOTIFY_SMTP_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Pooled SMTP connections per replica." }),
+  NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6, description: "Attempts of an email or push before it is marked failed." }),
+  NOTIFY_RETRY_BASE_MS: Type.Integer({ minimum: 10, default: 30_000, description: "First retry delay after a temporary failure (doubles each time) unless Retry-After says otherwise." }),
+  NOTIFY_SCHEDULER_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica looks for deliveries that came due (quiet hours over, retries)." }),
+});
+
+export const notificationsService = defineService({
+  name: "notifications",
+  version: "0.1.0",
+  description: "In-app inbox, email and push notifications, fanned out to followers.",
+  env: NotificationsEnv,
+  migrations: [schema],
+  async setup(rt) {
+    const env = rt.env;
+    if (env.UNSUBSCRIBE_SECRET === DEV_SECRET) rt.log.warn("UNSUBSCRIBE_SECRET is the development default: set it in production");
+    const deps: Deps = {
+      db: rt.db,
+      nats: rt.nats,
+      log: rt.log,
+      templates: createTemplates({ publicUrl: env.PUBLIC_URL }),
+      mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.NOTIFY_SMTP_CONNECTIONS) : undefined,
+      pusher: env.FCM_PROJECT_ID ? createPusher({ projectId: env.FCM_PROJECT_ID, endpoint: env.FCM_ENDPOINT }) : undefined,
+      sent: meter().createCounter("notifications_sent", { description: "Notifications by channel (in_app, email, push) and outcome (sent, failed, retried, suppressed)." }),
+      config: {
+        publicUrl: env.PUBLIC_URL,
+        unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
+        emailFrom: env.EMAIL_FROM,
+        batchSize: env.NOTIFY_BATCH_SIZE,
+        leaseMs: env.NOTIFY_LEASE_MS,
+        maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+        retryBaseMs: env.NOTIFY_RETRY_BASE_MS,
+        sendConcurrency: env.NOTIFY_SEND_CONCURRENCY,
+      },
+      now: () => new Date(),
+    };
+    const marker = new Marker(deps);
+    const scheduler = startScheduler(deps, marker, env.NOTIFY_SCHEDULER_POLL_MS);
+    return {
+      endpoints: [
+        inboxListEndpoint(deps),
+        inboxUnreadCountEndpoint(deps),
+        inboxMarkReadEndpoint(deps),
+        inboxMarkUnreadEndpoint(deps),
+        inboxMarkAllReadEndpoint(deps),
+        inboxArchiveEndpoint(deps),
+        devicesRegisterEndpoint(deps),
+        devicesRemoveEndpoint(deps),
+        preferencesGetEndpoint(deps),
+        preferencesSetEndpoint(deps),
+        unsubscribeEndpoint(deps),
+        deadLettersListEndpoint(deps),
+        deadLettersReplayEndpoint(deps),
+      ],
+      consumers: [plannerConsumer(deps), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],
+      async stop() {
+        await scheduler.stop();
+        deps.mailer?.close();
+        await deps.pusher?.close();
+      },
+    };
+  },
+});

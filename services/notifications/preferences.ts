@@ -1,0 +1,59 @@
+/**
+ * Preferences: defaults, and when a delivery may go out. Pure functions, unit-tested beside.
+ */
+import type { Channel, FollowerKind, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+
+const allOn = { in_app: true, email: true, push: true };
+
+export function defaultPreferences(): Preferences {
+  return { kinds: { event_published: { ...allOn }, event_updated: { ...allOn }, event_cancelled: { ...allOn } }, quietHours: null, digest: false };
+}
+
+export const FOLLOWER_KINDS: readonly FollowerKind[] = ["event_published", "event_updated", "event_cancelled"];
+
+export function isFollowerKind(kind: NotificationKind): kind is FollowerKind {
+  return (FOLLOWER_KINDS as readonly string[]).includes(kind);
+}
+
+/** Whether the user wants `kind` on `channel` (transactional kinds: email only, always). */
+export function wants(prefs: Preferences | null | undefined, kind: NotificationKind, channel: Channel): boolean {
+  if (!isFollowerKind(kind)) return channel === "email";
+  const p = prefs ?? defaultPreferences();
+  return p.kinds[kind]?.[channel] ?? true;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Wall-clock minutes since local midnight of `at` in `timeZone` (UTC when the zone is unknown). */
+export function localMinutes(at: Date, timeZone: string): number {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  } catch {
+    parts = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  }
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return get("hour") * 60 + get("minute");
+}
+
+/**
+ * When an email or push may go out: `now`, or the end of the user's quiet hours if `now` falls
+ * inside them (start inclusive, end exclusive; a window may span midnight).
+ * REVIEW: computed as "now + minutes until end", so a DST switch inside the window shifts the end
+ * by the offset change; Temporal (Node 26) would make it exact.
+ */
+export function notBefore(prefs: Preferences | null | undefined, timeZone: string, now: Date): Date {
+  const q = prefs?.quietHours;
+  if (!q) return now;
+  const start = minutes(q.start);
+  const end = minutes(q.end);
+  if (start === end) return now;
+  const m = localMinutes(now, timeZone);
+  const inside = start < end ? m >= start && m < end : m >= start || m < end;
+  if (!inside) return now;
+  const wait = (end - m + 1440) % 1440;
+  const at = new Date(now.getTime() + wait * 60_000);
+  // Align on the minute the window ends.
+  at.setUTCSeconds(0, 0);
+  return at;
+}

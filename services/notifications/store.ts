@@ -1,0 +1,297 @@
+/**
+ * The notifications service's queries. Batch writes are one statement each over unnest()ed
+ * arrays with ON CONFLICT DO NOTHING: a redelivered batch writes nothing twice.
+ */
+import type { Knex } from "knex";
+import type { Db } from "../kit/db.ts";
+import type { Channel, InboxItem, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+import { defaultPreferences } from "./preferences.ts";
+
+type Q = Db | Knex.Transaction;
+/** knex types bindings narrowly; Postgres arrays with nulls are fine at runtime. */
+const b = (values: unknown[]) => values as Knex.RawBinding[];
+type Target = { kind: "user" | "org"; id: string };
+
+// ---- projections ----------------------------------------------------------------------------
+
+export async function upsertContact(q: Q, c: { userId: string; email: string; displayName: string; locale: string; timeZone: string }, at: string): Promise<void> {
+  // Older news never overwrites newer (events of one user may be handled out of order).
+  await q.raw(
+    `insert into users (user_id, email, display_name, locale, time_zone, updated_at) values (?, ?, ?, ?, ?, ?)
+     on conflict (user_id) do update set email = excluded.email, display_name = excluded.display_name, locale = excluded.locale,
+       time_zone = excluded.time_zone, updated_at = excluded.updated_at
+     where users.updated_at <= excluded.updated_at`,
+    [c.userId, c.email, c.displayName, c.locale, c.timeZone, at],
+  );
+}
+
+export async function setActive(q: Q, userId: string, active: boolean): Promise<void> {
+  await q.raw(`insert into users (user_id, active) values (?, ?) on conflict (user_id) do update set active = excluded.active`, [userId, active]);
+}
+
+export async function follow(q: Q, followerId: string, target: Target): Promise<void> {
+  await q.raw(`insert into follows (target_kind, target_id, follower_id) values (?, ?, ?) on conflict do nothing`, [target.kind, target.id, followerId]);
+}
+
+export async function unfollow(q: Q, followerId: string, target: Target): Promise<void> {
+  await q("follows").where({ target_kind: target.kind, target_id: target.id, follower_id: followerId }).delete();
+}
+
+export async function displayNameOf(q: Q, userId: string): Promise<string | undefined> {
+  const row = await q("users").where({ user_id: userId }).first("display_name");
+  return row?.display_name ?? undefined;
+}
+
+// ---- fan-out plan ---------------------------------------------------------------------------
+
+function targetClause(targets: Target[]): { sql: string; bindings: string[] } {
+  return { sql: targets.map(() => "(target_kind = ? and target_id = ?)").join(" or "), bindings: targets.flatMap((t) => [t.kind, t.id]) };
+}
+
+/** Upper bounds of follower-id ranges of `size` followers each, in order. */
+export async function batchBounds(q: Q, targets: Target[], excludeUserId: string | null, size: number): Promise<string[]> {
+  const t = targetClause(targets);
+  const { rows } = await q.raw(
+    `with f as (select distinct follower_id from follows where (${t.sql}) and follower_id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')),
+          n as (select follower_id, row_number() over (order by follower_id) rn, count(*) over () total from f)
+     select follower_id from n where rn % ? = 0 or rn = total order by follower_id`,
+    b([...t.bindings, excludeUserId, size]),
+  );
+  return (rows as Array<{ follower_id: string }>).map((r) => r.follower_id);
+}
+
+export async function saveMessage(q: Q, m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number }): Promise<void> {
+  await q.raw(`insert into messages (source_id, kind, params, link, batches) values (?, ?, ?, ?, ?) on conflict do nothing`, [m.sourceId, m.kind, JSON.stringify(m.params), m.link, m.batches]);
+}
+
+export async function savePlan(q: Q, sourceId: string, bounds: string[]): Promise<void> {
+  if (!bounds.length) return;
+  const after = [null, ...bounds.slice(0, -1)];
+  await q.raw(
+    `insert into fanout_batches (source_id, batch_no, after_id, up_to_id)
+     select ?, n - 1, a, u from unnest(?::uuid[], ?::uuid[]) with ordinality as x(a, u, n) on conflict do nothing`,
+    b([sourceId, after, bounds]),
+  );
+}
+
+export async function planOf(q: Q, sourceId: string): Promise<Array<{ batchNo: number; after: string | null; upTo: string }>> {
+  const rows = await q("fanout_batches").where({ source_id: sourceId }).orderBy("batch_no").select("batch_no", "after_id", "up_to_id");
+  return rows.map((r: { batch_no: number; after_id: string | null; up_to_id: string }) => ({ batchNo: r.batch_no, after: r.after_id, upTo: r.up_to_id }));
+}
+
+// ---- a batch's recipients and its writes ----------------------------------------------------
+
+export type Recipient = { userId: string; email: string | null; displayName: string | null; locale: string; timeZone: string; settings: Preferences | null; devices: number };
+
+/** Active followers of the targets with after < id <= upTo, each once, with what delivery needs. */
+export async function followerSlice(q: Q, targets: Target[], excludeUserId: string | null, after: string | null, upTo: string): Promise<Recipient[]> {
+  const t = targetClause(targets);
+  const { rows } = await q.raw(
+    `select f.follower_id as user_id, u.email, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone, p.settings,
+            (select count(*) from devices d where d.user_id = f.follower_id) as devices
+     from (select distinct follower_id from follows
+           where (${t.sql}) and follower_id > coalesce(?::uuid, '00000000-0000-0000-0000-000000000000') and follower_id <= ?::uuid
+             and follower_id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')) f
+     left join users u on u.user_id = f.follower_id
+     left join preferences p on p.user_id = f.follower_id
+     where coalesce(u.active, true)`,
+    b([...t.bindings, after, upTo, excludeUserId]),
+  );
+  return (rows as Array<Record<string, unknown>>).map((r) => ({
+    userId: r.user_id as string,
+    email: (r.email as string | null) ?? null,
+    displayName: (r.display_name as string | null) ?? null,
+    locale: r.locale as string,
+    timeZone: r.time_zone as string,
+    settings: (r.settings as Preferences | null) ?? null,
+    devices: Number(r.devices),
+  }));
+}
+
+/** Inbox rows for these users; returns only the rows this call created. */
+export async function insertInbox(q: Q, sourceId: string, kind: NotificationKind, userIds: string[]): Promise<Array<{ id: string; userId: string; createdAt: Date }>> {
+  if (!userIds.length) return [];
+  const { rows } = await q.raw(
+    `insert into inbox (user_id, source_id, kind) select u, ?, ? from unnest(?::uuid[]) as u
+     on conflict (user_id, source_id) do nothing returning id, user_id, created_at`,
+    b([sourceId, kind, userIds]),
+  );
+  return (rows as Array<{ id: string | number; user_id: string; created_at: Date }>).map((r) => ({ id: String(r.id), userId: r.user_id, createdAt: r.created_at }));
+}
+
+export type NewDelivery = { userId: string; channel: Exclude<Channel, "in_app">; address: string | null; notBefore: Date };
+
+export async function insertDeliveries(q: Q, sourceId: string, ds: NewDelivery[]): Promise<void> {
+  if (!ds.length) return;
+  await q.raw(
+    `insert into deliveries (source_id, user_id, channel, address, not_before)
+     select ?, u, c, a, n from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[]) as x(u, c, a, n)
+     on conflict do nothing`,
+    b([sourceId, ds.map((d) => d.userId), ds.map((d) => d.channel), ds.map((d) => d.address), ds.map((d) => d.notBefore.toISOString())]),
+  );
+}
+
+// ---- sending --------------------------------------------------------------------------------
+
+export type Claimed = {
+  sourceId: string;
+  userId: string;
+  channel: "email" | "push";
+  address: string | null;
+  attempts: number;
+  retryTokens: string[] | null;
+  kind: NotificationKind;
+  params: Record<string, string>;
+  link: string;
+  displayName: string | null;
+  locale: string;
+  timeZone: string;
+};
+
+/**
+ * Leases due, pending deliveries (all of them, or those of one batch) for `leaseMs`: no other
+ * replica sends them meanwhile; if this one dies, they are due again when the lease ends.
+ */
+export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; channel: "email" | "push"; sourceId?: string; userIds?: string[] }): Promise<Claimed[]> {
+  const batch = opts.sourceId ? `and source_id = ? and user_id = any(?::uuid[])` : "";
+  const { rows } = await q.raw(
+    `with c as (
+       select source_id, user_id, channel from deliveries
+       where status = 'pending' and channel = ? and not_before <= now() and (lease_until is null or lease_until < now()) ${batch}
+       order by not_before limit ? for update skip locked
+     ), claimed as (
+       update deliveries d set lease_until = now() + ? * interval '1 millisecond'
+       from c where d.source_id = c.source_id and d.user_id = c.user_id and d.channel = c.channel
+       returning d.source_id, d.user_id, d.channel, d.address, d.attempts, d.retry_tokens
+     )
+     select claimed.*, m.kind, m.params, m.link, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone
+     from claimed join messages m on m.source_id = claimed.source_id left join users u on u.user_id = claimed.user_id`,
+    b([opts.channel, ...(opts.sourceId ? [opts.sourceId, opts.userIds ?? []] : []), opts.limit, opts.leaseMs]),
+  );
+  return (rows as Array<Record<string, unknown>>).map((r) => ({
+    sourceId: r.source_id as string,
+    userId: r.user_id as string,
+    channel: r.channel as "email" | "push",
+    address: (r.address as string | null) ?? null,
+    attempts: Number(r.attempts),
+    retryTokens: (r.retry_tokens as string[] | null) ?? null,
+    kind: r.kind as NotificationKind,
+    params: r.params as Record<string, string>,
+    link: r.link as string,
+    displayName: (r.display_name as string | null) ?? null,
+    locale: r.locale as string,
+    timeZone: r.time_zone as string,
+  }));
+}
+
+export async function tokensOf(q: Q, userIds: string[]): Promise<Map<string, string[]>> {
+  const rows: Array<{ token: string; user_id: string }> = await q("devices").whereIn("user_id", userIds).select("token", "user_id");
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.token]);
+  return out;
+}
+
+export async function suppressedAmong(q: Q, emails: string[]): Promise<Set<string>> {
+  if (!emails.length) return new Set();
+  const rows: Array<{ email: string }> = await q("suppressions").whereIn("email", emails.map((e) => e.toLowerCase())).select("email");
+  return new Set(rows.map((r) => r.email));
+}
+
+export async function suppress(q: Q, email: string, reason: string): Promise<void> {
+  await q.raw(`insert into suppressions (email, reason) values (?, ?) on conflict do nothing`, [email.toLowerCase(), reason.slice(0, 300)]);
+}
+
+export async function dropToken(q: Q, token: string): Promise<void> {
+  await q("devices").where({ token }).delete();
+}
+
+export type Mark = {
+  sourceId: string;
+  userId: string;
+  channel: "email" | "push";
+  status: "sent" | "failed" | "suppressed" | "pending";
+  /** Attempts to add. */
+  attempt: number;
+  /** For a retry: when. */
+  notBefore?: Date;
+  error?: string;
+  retryTokens?: string[] | null;
+};
+
+/** Records the outcome of many sends in one statement; the lease is released. */
+export async function markMany(q: Q, marks: Mark[]): Promise<void> {
+  if (!marks.length) return;
+  await q.raw(
+    `update deliveries d set status = v.status, attempts = d.attempts + v.attempt, not_before = coalesce(v.not_before, d.not_before),
+       lease_until = null, last_error = v.error, sent_at = case when v.status = 'sent' then now() else d.sent_at end,
+       retry_tokens = case when v.tokens is null then null else array(select jsonb_array_elements_text(v.tokens::jsonb)) end
+     from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::text[]) as v(s, u, c, status, attempt, not_before, error, tokens)
+     where d.source_id = v.s and d.user_id = v.u and d.channel = v.c`,
+    b([
+      marks.map((m) => m.sourceId),
+      marks.map((m) => m.userId),
+      marks.map((m) => m.channel),
+      marks.map((m) => m.status),
+      marks.map((m) => m.attempt),
+      marks.map((m) => m.notBefore?.toISOString() ?? null),
+      marks.map((m) => m.error ?? null),
+      marks.map((m) => (m.retryTokens ? JSON.stringify(m.retryTokens) : null)),
+    ]),
+  );
+}
+
+// ---- the inbox ------------------------------------------------------------------------------
+
+export type InboxRow = { id: string; source_id: string; kind: NotificationKind; created_at: Date; read_at: Date | null; archived_at: Date | null; params: Record<string, string>; link: string };
+
+export async function listInbox(q: Q, userId: string, opts: { before?: string; limit: number; unreadOnly: boolean; archived: boolean }): Promise<InboxRow[]> {
+  const query = q("inbox as i")
+    .join("messages as m", "m.source_id", "i.source_id")
+    .where("i.user_id", userId)
+    .orderBy("i.id", "desc")
+    .limit(opts.limit)
+    .select("i.id", "i.source_id", "i.kind", "i.created_at", "i.read_at", "i.archived_at", "m.params", "m.link");
+  if (opts.before) query.where("i.id", "<", opts.before);
+  if (opts.archived) query.whereNotNull("i.archived_at");
+  else query.whereNull("i.archived_at");
+  if (opts.unreadOnly) query.whereNull("i.read_at");
+  const rows = (await query) as Array<InboxRow & { id: string | number }>;
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}
+
+export async function unreadCount(q: Q, userId: string): Promise<number> {
+  const row = await q("inbox").where({ user_id: userId }).whereNull("read_at").whereNull("archived_at").count({ n: "*" }).first();
+  return Number(row?.n ?? 0);
+}
+
+/** Updates one item of this user; false when the user has no such item. */
+export async function updateItem(q: Q, userId: string, id: string, change: "read" | "unread" | "archive"): Promise<boolean> {
+  const set = change === "read" ? { read_at: q.raw("coalesce(read_at, now())") } : change === "unread" ? { read_at: null } : { archived_at: q.raw("coalesce(archived_at, now())"), read_at: q.raw("coalesce(read_at, now())") };
+  const n = await q("inbox").where({ user_id: userId, id }).update(set);
+  return n > 0;
+}
+
+export async function markAllRead(q: Q, userId: string): Promise<number> {
+  return q("inbox").where({ user_id: userId }).whereNull("read_at").update({ read_at: q.fn.now() });
+}
+
+export type { InboxItem };
+
+// ---- devices and preferences ----------------------------------------------------------------
+
+export async function registerDevice(q: Q, userId: string, token: string, platform: string): Promise<void> {
+  await q.raw(`insert into devices (token, user_id, platform) values (?, ?, ?) on conflict (token) do update set user_id = excluded.user_id, platform = excluded.platform`, [token, userId, platform]);
+}
+
+export async function removeDevice(q: Q, userId: string, token: string): Promise<boolean> {
+  return (await q("devices").where({ token, user_id: userId }).delete()) > 0;
+}
+
+export async function preferencesOf(q: Q, userId: string): Promise<Preferences> {
+  const row = await q("preferences").where({ user_id: userId }).first("settings");
+  return (row?.settings as Preferences | undefined) ?? defaultPreferences();
+}
+
+export async function savePreferences(q: Q, userId: string, p: Preferences): Promise<void> {
+  await q.raw(`insert into preferences (user_id, settings) values (?, ?) on conflict (user_id) do update set settings = excluded.settings, updated_at = now()`, [userId, JSON.stringify(p)]);
+}

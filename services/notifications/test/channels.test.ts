@@ -1,0 +1,173 @@
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import { call } from "../../kit/call.ts";
+import { AppError } from "../../kit/errors.ts";
+import { eventEvents } from "../../../subjects/events.ts";
+import { notifications, notificationJobs } from "../../../subjects/notifications.ts";
+import { localMinutes } from "../preferences.ts";
+import { startHarness, makeUser, followUser, principal, eventually, projected, deliveryStatus, type Harness, type TestUser } from "./support/harness.ts";
+import { publishFact, eventFacts } from "./support/facts.ts";
+
+describe("notifications: email, push, preferences and operations", function () {
+  this.timeout(30_000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.stop();
+  });
+
+  /** An organizer with these followers, projected. */
+  async function audience(n: number, opts: Parameters<typeof makeUser>[1] = {}): Promise<{ organizer: TestUser; followers: TestUser[] }> {
+    const organizer = await makeUser(h, { device: false });
+    const followers: TestUser[] = [];
+    for (let i = 0; i < n; i++) followers.push(await makeUser(h, opts));
+    for (const f of followers) await followUser(h, f.id, { kind: "user", id: organizer.id });
+    await projected(h, [organizer.id, ...followers.map((f) => f.id)], n, { kind: "user", id: organizer.id });
+    return { organizer, followers };
+  }
+  const publish = (organizerId: string) => publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizerId, null));
+
+  describe("email", () => {
+    it("suppresses an address after one 550 and never tries it again", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false });
+      h.smtp.reject(f.email, 550);
+      const first = await publish(organizer.id);
+      await eventually("suppressed", async () => (await deliveryStatus(h, first, f.id, "email"))?.status === "suppressed");
+      expect(h.smtp.attempts.get(f.email)).to.equal(1);
+      const second = await publish(organizer.id);
+      await eventually("second suppressed without an attempt", async () => (await deliveryStatus(h, second, f.id, "email"))?.status === "suppressed");
+      expect(h.smtp.attempts.get(f.email)).to.equal(1);
+      expect(h.smtp.to(f.email)).to.have.length(0);
+      expect((await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread).to.equal(2);
+    });
+
+    it("retries a 451 with backoff and delivers once accepted", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false });
+      h.smtp.reject(f.email, 451, 2);
+      const source = await publish(organizer.id);
+      await eventually("delivered after two refusals", async () => h.smtp.to(f.email).length === 1, 10_000);
+      expect(h.smtp.attempts.get(f.email)).to.equal(3);
+      const d = await eventually("sent", async () => ((await deliveryStatus(h, source, f.id, "email"))?.status === "sent" ? deliveryStatus(h, source, f.id, "email") : undefined));
+      expect(d!.attempts).to.equal(3);
+    });
+
+    it("marks an email failed after NOTIFY_MAX_ATTEMPTS temporary refusals", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false });
+      h.smtp.reject(f.email, 451);
+      const source = await publish(organizer.id);
+      await eventually("failed", async () => (await deliveryStatus(h, source, f.id, "email"))?.status === "failed", 10_000);
+      expect(h.smtp.attempts.get(f.email)).to.equal(3);
+    });
+
+    it("carries a signed one-click List-Unsubscribe link that turns that kind of email off", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false });
+      await publish(organizer.id);
+      const mail = await eventually("email", async () => h.smtp.to(f.email)[0]);
+      expect(mail.headers.get("list-unsubscribe-post")).to.equal("List-Unsubscribe=One-Click");
+      const link = mail.headers.get("list-unsubscribe")!.match(/^<(https:\/\/convene\.test\/v1\/notifications\/unsubscribe\?token=([^>]+))>$/);
+      expect(link, mail.headers.get("list-unsubscribe")).to.not.equal(null);
+      expect(mail.text).to.contain(link![1]);
+      const token = decodeURIComponent(link![2]);
+      const bad = (await call(h.running.nats.nc, notifications.unsubscribe, { token: token.slice(0, -2) + "xx" }).catch((e: unknown) => e)) as AppError;
+      expect(bad.status).to.equal(400);
+      expect(await call(h.running.nats.nc, notifications.unsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "event_published" });
+      const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      expect(prefs.kinds.event_published).to.deep.equal({ in_app: true, email: false, push: true });
+      await publish(organizer.id);
+      await eventually("second inbox item", async () => (await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread === 2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(h.smtp.to(f.email)).to.have.length(1);
+    });
+  });
+
+  describe("push (FCM error table)", () => {
+    it("drops a token answered UNREGISTERED after its first failure, and one answered INVALID_ARGUMENT", async () => {
+      const { organizer, followers: [gone, invalid, ok] } = await audience(3);
+      h.fcm.fail(gone.token, "unregistered");
+      h.fcm.fail(invalid.token, "invalid");
+      const source = await publish(organizer.id);
+      await eventually("both failed", async () => (await deliveryStatus(h, source, gone.id, "push"))?.status === "failed" && (await deliveryStatus(h, source, invalid.id, "push"))?.status === "failed");
+      expect(h.fcm.requests.get(gone.token)).to.equal(1);
+      expect(h.fcm.requests.get(invalid.token)).to.equal(1);
+      expect(await h.db("devices").whereIn("token", [gone.token, invalid.token]).select("token")).to.deep.equal([]);
+      await eventually("the healthy token got its push", async () => h.fcm.to(ok.token).length === 1);
+      await publish(organizer.id);
+      await eventually("the next one reaches the healthy token", async () => h.fcm.to(ok.token).length === 2);
+      expect(h.fcm.requests.get(gone.token)).to.equal(1);
+    });
+
+    it("retries a 429 after its Retry-After and a 503 (firebase-admin honours its Retry-After), delivering once", async () => {
+      const { organizer, followers: [limited, unavailable] } = await audience(2);
+      h.fcm.fail(limited.token, "rate-limited", 1, 1);
+      h.fcm.fail(unavailable.token, "unavailable", 1, 1);
+      const started = Date.now();
+      const source = await publish(organizer.id);
+      await eventually("both delivered", async () => h.fcm.to(limited.token).length === 1 && h.fcm.to(unavailable.token).length === 1, 10_000);
+      expect(Date.now() - started).to.be.greaterThanOrEqual(1_000);
+      expect(h.fcm.requests.get(limited.token)).to.equal(2);
+      expect(h.fcm.requests.get(unavailable.token)).to.equal(2);
+      const d = await eventually("recorded", async () => ((await deliveryStatus(h, source, limited.id, "push"))?.status === "sent" ? deliveryStatus(h, source, limited.id, "push") : undefined));
+      expect(d!.attempts).to.equal(2);
+    });
+  });
+
+  describe("preferences and quiet hours", () => {
+    it("keeps email off for a kind switched off, and push and inbox on", async () => {
+      const { organizer, followers: [f] } = await audience(1);
+      const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      prefs.kinds.event_published.email = false;
+      await call(h.running.nats.nc, notifications.preferencesSet, prefs, { principal: principal(f.id) });
+      await publish(organizer.id);
+      await eventually("push", async () => h.fcm.to(f.token).length === 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(h.smtp.to(f.email)).to.have.length(0);
+      expect((await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread).to.equal(1);
+    });
+
+    it("holds email and push until quiet hours end in the user's time zone, and shows the inbox item at once", async () => {
+      const tz = "Asia/Tokyo";
+      const { organizer, followers: [f] } = await audience(1, { timeZone: tz });
+      const hhmm = (m: number) => `${String(Math.floor(((m + 1440) % 1440) / 60)).padStart(2, "0")}:${String((m + 1440) % 60).padStart(2, "0")}`;
+      const now = localMinutes(new Date(), tz);
+      await call(h.running.nats.nc, notifications.preferencesSet, { kinds: { event_published: { in_app: true, email: true, push: true }, event_updated: { in_app: true, email: true, push: true }, event_cancelled: { in_app: true, email: true, push: true } }, quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) }, digest: false }, { principal: principal(f.id) });
+      const source = await publish(organizer.id);
+      await eventually("inbox at once", async () => (await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread === 1);
+      const email = await eventually("email held", async () => deliveryStatus(h, source, f.id, "email"));
+      const push = await eventually("push held", async () => deliveryStatus(h, source, f.id, "push"));
+      for (const d of [email, push]) {
+        expect(d.status).to.equal("pending");
+        const wait = new Date(d.not_before).getTime() - Date.now();
+        expect(wait).to.be.within(118 * 60_000, 121 * 60_000);
+      }
+      await new Promise((r) => setTimeout(r, 400));
+      expect(h.smtp.to(f.email)).to.have.length(0);
+      expect(h.fcm.to(f.token)).to.have.length(0);
+      // Time passes: the window is over, and the scheduler sends both.
+      await h.db("deliveries").where({ source_id: source, user_id: f.id }).update({ not_before: h.db.fn.now() });
+      await eventually("sent after quiet hours", async () => h.smtp.to(f.email).length === 1 && h.fcm.to(f.token).length === 1);
+    });
+  });
+
+  describe("svc.notifications.admin.dead-letters", () => {
+    it("lists a dead-lettered job to admins only and replays it once", async () => {
+      const nc = h.running.nats.nc;
+      const admin = { principal: principal(randomUUID(), ["admin"]) };
+      const before = await call(nc, notifications.deadLettersList, { limit: 100 }, admin);
+      // A job that breaks its contract is dead-lettered at once by the consumer group.
+      const bad = randomUUID();
+      await h.running.nats.js.publish(notificationJobs.deliver.subject, JSON.stringify({ id: bad, type: notificationJobs.deliver.subject, version: 1, source: "test", occurredAt: new Date().toISOString(), data: { sourceId: "nope" } }), { msgID: bad });
+      const listed = await eventually("dead letter listed", async () => {
+        const r = await call(nc, notifications.deadLettersList, { afterSeq: before.lastSeq, limit: 100 }, admin);
+        return r.items.find((i) => (i.message as { id?: string }).id === bad);
+      });
+      expect(listed.durable).to.equal("notifications-deliver");
+      expect(listed.error).to.match(/^schema:/);
+      const denied = (await call(nc, notifications.deadLettersList, {}, { principal: principal(randomUUID()) }).catch((e: unknown) => e)) as AppError;
+      expect(denied.status).to.equal(403);
+      expect(await call(nc, notifications.deadLettersReplay, { seq: listed.seq }, admin)).to.deep.equal({ subject: notificationJobs.deliver.subject, duplicate: false });
+      expect(await call(nc, notifications.deadLettersReplay, { seq: listed.seq }, admin)).to.deep.equal({ subject: notificationJobs.deliver.subject, duplicate: true });
+    });
+  });
+});

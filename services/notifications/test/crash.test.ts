@@ -1,0 +1,121 @@
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { connectNats, ensureStreams, type Nats } from "../../kit/nats.ts";
+import { openDb, type Db } from "../../kit/db.ts";
+import { call } from "../../kit/call.ts";
+import { identityEvents } from "../../../subjects/identity.ts";
+import { eventEvents } from "../../../subjects/events.ts";
+import { notifications } from "../../../subjects/notifications.ts";
+import { spawnTs, type Child } from "../../kit/test/helpers.ts";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
+import { startFcmStandIn, type FcmStandIn } from "./support/fcm-stand-in.ts";
+import { sinkEnv, principal, eventually } from "./support/harness.ts";
+import { publishFact, eventFacts } from "./support/facts.ts";
+
+const N = 10_000;
+const worker = fileURLToPath(new URL("./support/worker.ts", import.meta.url));
+
+describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", function () {
+  this.timeout(150_000);
+  let smtp: SmtpSink;
+  let fcm: FcmStandIn;
+  let nats: Nats;
+  let db: Db;
+  let env: Record<string, string>;
+  const workers: Child[] = [];
+
+  const spawnWorker = async () => {
+    const w = spawnTs(worker, env);
+    workers.push(w);
+    await w.line(/notifications worker \d+ ready/, 30_000);
+    return w;
+  };
+
+  before(async () => {
+    [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
+    env = { ...sinkEnv(smtp, fcm), NOTIFY_BATCH_SIZE: "500", NOTIFY_DELIVER_ACK_WAIT_MS: "4000", NOTIFY_LEASE_MS: "8000", NOTIFY_SCHEDULER_POLL_MS: "250", NOTIFY_RETRY_BASE_MS: "500", NOTIFY_MAX_ATTEMPTS: "10", NOTIFY_SEND_CONCURRENCY: "16", NOTIFY_DELIVER_CONCURRENCY: "4" };
+    nats = await connectNats({ servers: env.NATS_URL, name: "crash-test" });
+    await ensureStreams(nats.jsm);
+    // One first: concurrent first boots race on CREATE SCHEMA IF NOT EXISTS (kit/db.ts).
+    await spawnWorker();
+    await Promise.all([spawnWorker(), spawnWorker()]);
+    db = await openDb({ schema: "notifications", url: env.DATABASE_URL });
+  });
+  after(async () => {
+    for (const w of workers) w.kill("SIGKILL");
+    await Promise.all(workers.map((w) => w.exited));
+    await db?.destroy();
+    await nats?.nc.close();
+    await Promise.all([smtp?.stop(), fcm?.stop()]);
+  });
+
+  it("ends with exactly one inbox row, one email and one push (by Message-ID / collapse key) per recipient after three SIGKILLs", async () => {
+    const organizer = randomUUID();
+    const users = Array.from({ length: N }, () => randomUUID());
+    const email = (u: string) => `c-${u}@example.org`;
+    // The followers, as identity's outbox would announce them; and their devices.
+    const acks: Promise<unknown>[] = [];
+    acks.push(publishFact(nats.js, identityEvents.profileUpdated, { userId: organizer, email: email(organizer), displayName: "Organizer", locale: "en", timeZone: "UTC" }));
+    for (const u of users) {
+      acks.push(publishFact(nats.js, identityEvents.profileUpdated, { userId: u, email: email(u), displayName: "Follower", locale: "en", timeZone: "UTC" }));
+      acks.push(publishFact(nats.js, identityEvents.followed, { followerId: u, target: { kind: "user", id: organizer }, followedAt: new Date().toISOString() }));
+    }
+    await Promise.all(acks);
+    for (let i = 0; i < N; i += 500) {
+      await Promise.all(users.slice(i, i + 500).map((u) => call(nats.nc, notifications.devicesRegister, { token: `t-${u}`, platform: "ios" }, { principal: principal(u), timeoutMs: 20_000 })));
+    }
+    await eventually("followers projected", async () => Number((await db("follows").where({ target_kind: "user", target_id: organizer }).count({ n: "*" }).first())?.n) === N, 60_000, 200);
+    await eventually("contacts projected", async () => Number((await db("users").whereIn("user_id", users.slice(-100)).count({ n: "*" }).first())?.n) === 100, 30_000, 200);
+
+    const source = await publishFact(nats.js, eventEvents.published, eventFacts(organizer, null));
+    const inboxRows = async () => Number((await db("inbox").where({ source_id: source }).count({ n: "*" }).first())?.n);
+    const sent = async (channel: string) => Number((await db("deliveries").where({ source_id: source, channel, status: "sent" }).count({ n: "*" }).first())?.n);
+    const kill = async (what: string) => {
+      const victim = workers.filter((w) => w.proc.exitCode === null && w.proc.signalCode === null)[0];
+      victim.kill("SIGKILL");
+      await victim.exited;
+      await spawnWorker();
+      return what;
+    };
+    // Three crashes at three points of the fan-out: while inbox rows are written, while emails
+    // go out, while pushes go out.
+    await eventually("inbox under way", async () => (await inboxRows()) >= 1_000, 30_000, 10);
+    await kill("inbox");
+    await eventually("emails under way", async () => smtp.messages.length - 0 >= 3_000, 60_000, 10);
+    await kill("email");
+    await eventually("pushes under way", async () => fcm.messages.length >= 6_000, 60_000, 10);
+    await kill("push");
+
+    await eventually("every delivery recorded sent", async () => (await inboxRows()) === N && (await sent("email")) === N && (await sent("push")) === N, 90_000, 250);
+    const inboxDupes = await db("inbox").where({ source_id: source }).groupBy("user_id").havingRaw("count(*) > 1").select("user_id");
+    expect(inboxDupes).to.deep.equal([]);
+    // What reached the sinks. A send the provider accepted in the instant before its worker
+    // died is sent again after the lease (nobody can know it was accepted); it carries the same
+    // Message-ID / collapse key, so the mailbox and the device show it once. Count both.
+    const mine = new Set(users.map(email));
+    const emailIds = new Map<string, Set<string>>();
+    let emailCopies = 0;
+    for (const m of smtp.messages) {
+      if (!mine.has(m.to)) continue;
+      emailCopies++;
+      emailIds.set(m.to, (emailIds.get(m.to) ?? new Set()).add(m.messageId));
+    }
+    const pushIds = new Map<string, Set<string>>();
+    let pushCopies = 0;
+    for (const m of fcm.messages) {
+      if (m.data?.sourceId !== source) continue;
+      pushCopies++;
+      pushIds.set(m.token, (pushIds.get(m.token) ?? new Set()).add(m.android?.collapse_key ?? ""));
+    }
+    console.log(`      (sinks: ${emailCopies - N} email and ${pushCopies - N} push copies resent after the kills; each with its original id)`);
+    expect(emailIds.size).to.equal(N);
+    expect(pushIds.size).to.equal(N);
+    expect([...emailIds.values()].filter((ids) => ids.size !== 1)).to.deep.equal([]);
+    expect([...pushIds.values()].filter((ids) => ids.size !== 1 || ids.has(""))).to.deep.equal([]);
+    // Copies only of sends in flight at a kill: at most the send lanes of the three dead workers.
+    const lanes = Number(env.NOTIFY_SEND_CONCURRENCY) * (Number(env.NOTIFY_DELIVER_CONCURRENCY) + 1);
+    expect(emailCopies - N).to.be.at.most(3 * lanes);
+    expect(pushCopies - N).to.be.at.most(3 * lanes);
+  });
+});

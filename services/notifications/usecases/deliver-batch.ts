@@ -1,0 +1,66 @@
+/**
+ * One deliver job: write the batch's inbox rows and email/push deliveries once (unique keys,
+ * ON CONFLICT DO NOTHING), tell the live stream about the new inbox rows, then send what is due
+ * now. What must wait (quiet hours, retries, another replica's lease) stays pending for the
+ * scheduler. The job is acked only after every delivery of the batch is recorded.
+ */
+import type { Envelope } from "../../../subjects/envelope.ts";
+import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifications.ts";
+import type { Deps } from "../deps.ts";
+import * as store from "../store.ts";
+import { notBefore, wants, isFollowerKind } from "../preferences.ts";
+import type { DeliverJob } from "./publish-jobs.ts";
+import { Marker, sendDue } from "./send-claimed.ts";
+
+const encoder = new TextEncoder();
+
+export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<DeliverJob>, working: () => void): Promise<{ inbox: number; deliveries: number }> {
+  const job = e.data;
+  const a = job.audience;
+  const now = deps.now();
+  let recipients: store.Recipient[];
+  if (a.type === "followers") {
+    recipients = await store.followerSlice(deps.db, a.targets, a.excludeUserId, a.after, a.upTo);
+  } else {
+    recipients = [{ userId: a.userId, email: a.email, displayName: a.displayName, locale: a.locale, timeZone: a.timeZone, settings: null, devices: 0 }];
+  }
+  working();
+
+  const inboxUsers: string[] = [];
+  const deliveries: store.NewDelivery[] = [];
+  const follower = isFollowerKind(job.kind);
+  for (const r of recipients) {
+    if (follower && wants(r.settings, job.kind, "in_app")) inboxUsers.push(r.userId);
+    // Transactional mail ignores preferences and quiet hours.
+    const at = follower ? notBefore(r.settings, r.timeZone, now) : now;
+    if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
+    if (deps.pusher && r.devices > 0 && follower && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
+  }
+
+  const created = await deps.db.transaction(async (trx) => {
+    const rows = await store.insertInbox(trx, job.sourceId, job.kind, inboxUsers);
+    await store.insertDeliveries(trx, job.sourceId, deliveries);
+    return rows;
+  });
+  if (created.length) deps.sent.add(created.length, { channel: "in_app", outcome: "sent" });
+  working();
+
+  // Live stream: best effort (core NATS); a reconnecting client lists the inbox to catch up.
+  if (created.length) {
+    const byUser = new Map(recipients.map((r) => [r.userId, r]));
+    const texts = new Map<string, { title: string; body: string }>();
+    for (const row of created) {
+      const locale = byUser.get(row.userId)?.locale ?? "en";
+      let t = texts.get(locale);
+      if (!t) texts.set(locale, (t = deps.templates.push(job.kind, locale, job.params, job.link)));
+      const item: LiveInboxItem = { id: row.id, sourceId: job.sourceId, kind: job.kind, title: t.title, body: t.body, link: job.link, createdAt: new Date(row.createdAt).toISOString() };
+      deps.nats.nc.publish(liveInboxSubject(row.userId), encoder.encode(JSON.stringify(item)));
+    }
+  }
+
+  if (deliveries.length) {
+    const userIds = [...new Set(deliveries.map((d) => d.userId))];
+    await sendDue(deps, marker, { sourceId: job.sourceId, userIds }, working);
+  }
+  return { inbox: created.length, deliveries: deliveries.length };
+}

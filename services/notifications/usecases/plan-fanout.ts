@@ -1,0 +1,71 @@
+/**
+ * Turns one event-domain fact into deliver jobs: the followers of the organizer (and of the
+ * organization), de-duplicated, cut into follower-id ranges of BATCH_SIZE. The plan is stored
+ * once (with the message's text variables); every (re)delivery of the fact publishes the stored
+ * plan again, and the stream drops the copies by msgID.
+ */
+import type { Envelope } from "../../../subjects/envelope.ts";
+import type { DataOf } from "../../../subjects/contract.ts";
+import type { eventEvents } from "../../../subjects/events.ts";
+import type { NotificationKind } from "../../../subjects/notifications.ts";
+import { once } from "../../kit/consume.ts";
+import type { Deps } from "../deps.ts";
+import * as store from "../store.ts";
+import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+
+type Facts = DataOf<typeof eventEvents.published>;
+
+/** Changes followers hear about. */
+export const MEANINGFUL = ["startsAt", "endsAt", "venue", "onlineUrl", "status"] as const;
+
+export function isMeaningful(changed: string[]): boolean {
+  return changed.some((c) => (MEANINGFUL as readonly string[]).includes(c));
+}
+
+export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, consumer: string, e: Envelope<Facts & { changed?: string[]; reason?: string }>, kind: NotificationKind): Promise<number> {
+  const f = e.data;
+  // Followers hear about public events only: telling them of a private or unlisted one would
+  // hand out what its author chose not to list.
+  if (f.visibility !== "public") return 0;
+  if (kind === "event_updated" && !isMeaningful(f.changed ?? [])) return 0;
+  const targets: Array<{ kind: "user" | "org"; id: string }> = [{ kind: "user", id: f.organizerId }];
+  if (f.organizationId) targets.push({ kind: "org", id: f.organizationId });
+  const sourceId = e.id;
+  let params: Record<string, string> = {};
+  let link = `/events/${f.eventId}`;
+
+  await once(deps.db, consumer, e.id, async (trx) => {
+    const bounds = await store.batchBounds(trx, targets, f.organizerId, deps.config.batchSize);
+    params = {
+      eventId: f.eventId,
+      title: f.title,
+      organizer: (await store.displayNameOf(trx, f.organizerId)) ?? "",
+      startsAt: f.startsAt,
+      endsAt: f.endsAt,
+      timeZone: f.timeZone,
+      venue: f.venue ? `${f.venue.name}, ${f.venue.address}` : "",
+      onlineUrl: f.onlineUrl ?? "",
+      changes: (f.changed ?? []).join(", "),
+      reason: f.reason ?? "",
+    };
+    await store.saveMessage(trx, { sourceId, kind, params, link, batches: bounds.length });
+    await store.savePlan(trx, sourceId, bounds);
+  });
+
+  const plan = await store.planOf(deps.db, sourceId);
+  if (!plan.length) return 0;
+  const msg = await deps.db("messages").where({ source_id: sourceId }).first("params", "link");
+  params = msg.params as Record<string, string>;
+  link = msg.link as string;
+  const jobs: DeliverJob[] = plan.map((b) => ({
+    sourceId,
+    batchNo: b.batchNo,
+    batches: plan.length,
+    kind,
+    audience: { type: "followers", targets, excludeUserId: f.organizerId, after: b.after, upTo: b.upTo },
+    params,
+    link,
+  }));
+  await publishJobs(deps.nats.js, jobs);
+  return plan.length;
+}

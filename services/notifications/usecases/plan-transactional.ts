@@ -1,0 +1,38 @@
+/**
+ * Identity's transactional messages (verify email, welcome, password reset) take the same
+ * pipeline as fan-outs, as one-recipient jobs: email only, whatever the preferences and quiet
+ * hours say. The contact details in the fact also update the projection.
+ */
+import type { Envelope } from "../../../subjects/envelope.ts";
+import type { DataOf } from "../../../subjects/contract.ts";
+import type { identityEvents } from "../../../subjects/identity.ts";
+import type { NotificationKind } from "../../../subjects/notifications.ts";
+import { once } from "../../kit/consume.ts";
+import type { Deps } from "../deps.ts";
+import { derivedId } from "../ids.ts";
+import * as store from "../store.ts";
+import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+
+type Contact = DataOf<typeof identityEvents.profileUpdated>;
+type Message = { kind: NotificationKind; params: Record<string, string>; link: string };
+
+export async function planTransactional(deps: Pick<Deps, "db" | "nats">, consumer: string, e: Envelope<Contact>, messages: Message[]): Promise<void> {
+  const c = e.data;
+  // One notification id per (fact, kind): a registration sends both a verification and a welcome.
+  const withIds = messages.map((m) => ({ ...m, sourceId: derivedId(e.id, m.kind) }));
+  await once(deps.db, consumer, e.id, async (trx) => {
+    await store.upsertContact(trx, c, e.occurredAt);
+    for (const m of withIds) await store.saveMessage(trx, { sourceId: m.sourceId, kind: m.kind, params: m.params, link: m.link, batches: 1 });
+  });
+  // Published on every delivery of the fact (the stream drops copies by msgID).
+  const jobs: DeliverJob[] = withIds.map((m) => ({
+    sourceId: m.sourceId,
+    batchNo: 0,
+    batches: 1,
+    kind: m.kind,
+    audience: { type: "user", userId: c.userId, email: c.email, displayName: c.displayName, locale: c.locale, timeZone: c.timeZone },
+    params: m.params,
+    link: m.link,
+  }));
+  await publishJobs(deps.nats.js, jobs);
+}

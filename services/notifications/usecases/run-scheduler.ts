@@ -1,0 +1,29 @@
+/**
+ * The scheduler every replica runs: it sends deliveries that came due later (quiet hours ended,
+ * a retry's backoff passed, a dead replica's lease ran out). Claims are leased with SKIP LOCKED,
+ * so replicas share the work without sending anything twice.
+ */
+import type { Deps } from "../deps.ts";
+import { type Marker, sendDue } from "./send-claimed.ts";
+
+export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { stop(): Promise<void> } {
+  let running = true;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (running) {
+      try {
+        await sendDue(deps, marker, {});
+      } catch (err) {
+        deps.log.warn({ err }, "scheduler pass failed");
+      }
+      if (running) await new Promise<void>((r) => ((wake = r), setTimeout(r, pollMs)));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Sends claimed (leased) deliveries and records each outcome as soon as the provider answers,
+ * in small grouped updates, so a crash leaves as few "accepted but not recorded" sends as
+ * possible. Those few (sends the provider accepted in the instant before the process died) are
+ * sent again once their lease ends, with the same Message-ID and the same push collapse key, so
+ * the mailbox and the device can drop the copy: no sender can do better without an idempotent
+ * receiver.
+ */
+import type { Deps } from "../deps.ts";
+import * as store from "../store.ts";
+import { isFollowerKind } from "../preferences.ts";
+import { unsubscribeToken, unsubscribeUrl } from "../unsubscribe.ts";
+import { derivedId } from "../ids.ts";
+
+/** Groups marks arriving together into one UPDATE. */
+export class Marker {
+  #queue: Array<{ mark: store.Mark; done: (e?: unknown) => void }> = [];
+  #running: Promise<void> | undefined;
+  readonly #deps: Pick<Deps, "db">;
+  constructor(deps: Pick<Deps, "db">) {
+    this.#deps = deps;
+  }
+  mark(m: store.Mark): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ mark: m, done: (e) => (e ? reject(e) : resolve()) });
+      this.#running ??= this.#drain();
+    });
+  }
+  async #drain(): Promise<void> {
+    await Promise.resolve();
+    while (this.#queue.length) {
+      const batch = this.#queue.splice(0, 1_000);
+      try {
+        await store.markMany(this.#deps.db, batch.map((b) => b.mark));
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
+    }
+    this.#running = undefined;
+  }
+}
+
+export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Claimed[], working?: () => void): Promise<void> {
+  if (!claimed.length) return;
+  const emails = claimed.filter((c) => c.channel === "email" && c.address).map((c) => c.address!.toLowerCase());
+  const suppressed = await store.suppressedAmong(deps.db, emails);
+  const pushUsers = claimed.filter((c) => c.channel === "push").map((c) => c.userId);
+  const tokens = pushUsers.length ? await store.tokensOf(deps.db, pushUsers) : new Map<string, string[]>();
+  const cfg = deps.config;
+  const host = new URL(cfg.publicUrl).hostname;
+  let lastBeat = Date.now();
+
+  const retryMark = (c: store.Claimed, error: string, retryAfterMs: number | undefined, retryTokens: string[] | null): store.Mark => {
+    if (c.attempts + 1 >= cfg.maxAttempts) {
+      deps.sent.add(1, { channel: c.channel, outcome: "failed" });
+      return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "failed", attempt: 1, error };
+    }
+    deps.sent.add(1, { channel: c.channel, outcome: "retried" });
+    const delay = retryAfterMs ?? cfg.retryBaseMs * 2 ** c.attempts;
+    return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "pending", attempt: 1, error, notBefore: new Date(Date.now() + delay), retryTokens };
+  };
+
+  async function one(c: store.Claimed): Promise<void> {
+    const key = { sourceId: c.sourceId, userId: c.userId, channel: c.channel };
+    if (c.channel === "email") {
+      if (!deps.mailer || !c.address) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no email transport or address" });
+      if (suppressed.has(c.address.toLowerCase())) {
+        deps.sent.add(1, { channel: "email", outcome: "suppressed" });
+        return marker.mark({ ...key, status: "suppressed", attempt: 0, error: "address suppressed" });
+      }
+      const unsub = isFollowerKind(c.kind) ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind)) : undefined;
+      const r = await deps.templates.email(c.sourceId, c.kind, c.locale, c.params, c.link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
+      const headers: Record<string, string> = { "X-Convene-Notification": `${c.sourceId}:${c.userId}` };
+      if (unsub) {
+        headers["List-Unsubscribe"] = `<${unsub}>`;
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+      }
+      const out = await deps.mailer.send({ from: cfg.emailFrom, to: c.address, subject: r.subject, html: r.html, text: r.text, messageId: `<${c.sourceId}.${c.userId}@${host}>`, headers });
+      if (out.outcome === "sent") {
+        deps.sent.add(1, { channel: "email", outcome: "sent" });
+        return marker.mark({ ...key, status: "sent", attempt: 1 });
+      }
+      if (out.outcome === "permanent") {
+        // A 5xx: the address will not take mail; never try it again.
+        await store.suppress(deps.db, c.address, out.error);
+        deps.sent.add(1, { channel: "email", outcome: "suppressed" });
+        return marker.mark({ ...key, status: "suppressed", attempt: 1, error: out.error });
+      }
+      return marker.mark(retryMark(c, out.error, out.retryAfterMs, null));
+    }
+    // push
+    const all = tokens.get(c.userId) ?? [];
+    const targets = c.retryTokens ? all.filter((t) => c.retryTokens!.includes(t)) : all;
+    if (!deps.pusher || targets.length === 0) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no device token" });
+    const text = deps.templates.push(c.kind, c.locale, c.params, c.link);
+    let sent = 0;
+    let lastError = "";
+    let retryAfterMs: number | undefined;
+    const again: string[] = [];
+    await Promise.all(
+      targets.map(async (token) => {
+        const out = await deps.pusher!.send({ token, title: text.title, body: text.body, link: c.link, url: new URL(c.link, cfg.publicUrl).toString(), data: { nid: derivedId(c.sourceId, c.userId), kind: c.kind, sourceId: c.sourceId } });
+        if (out.outcome === "sent") sent++;
+        else if (out.outcome === "drop-token") {
+          // UNREGISTERED or invalid: the token is dead after its first failure.
+          await store.dropToken(deps.db, token);
+          lastError = out.error;
+        } else if (out.outcome === "temporary") {
+          again.push(token);
+          lastError = out.error;
+          if (out.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, out.retryAfterMs);
+        } else lastError = out.error;
+      }),
+    );
+    if (again.length) {
+      if (sent) deps.sent.add(sent, { channel: "push", outcome: "sent" });
+      return marker.mark(retryMark(c, lastError, retryAfterMs, again));
+    }
+    if (sent) {
+      deps.sent.add(1, { channel: "push", outcome: "sent" });
+      return marker.mark({ ...key, status: "sent", attempt: 1, error: lastError || undefined });
+    }
+    deps.sent.add(1, { channel: "push", outcome: "failed" });
+    return marker.mark({ ...key, status: "failed", attempt: 1, error: lastError });
+  }
+
+  // A fixed number of sends in flight; each records its outcome as soon as it has one.
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(cfg.sendConcurrency, claimed.length) }, async () => {
+    while (next < claimed.length) {
+      const c = claimed[next++];
+      try {
+        await one(c);
+      } catch (err) {
+        deps.log.warn({ err, sourceId: c.sourceId, userId: c.userId, channel: c.channel }, "send failed; will retry");
+        await marker.mark(retryMark(c, String((err as Error)?.message ?? err).slice(0, 300), undefined, c.retryTokens)).catch(() => undefined);
+      }
+      if (working && Date.now() - lastBeat > 2_000) {
+        lastBeat = Date.now();
+        working();
+      }
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * Claims and sends due deliveries (all, or one batch's) a few at a time until none is left: a
+ * lease covers only the sends in hand, never a queue behind them, so it cannot run out while a
+ * claimed row waits its turn (another replica would then send it too).
+ */
+export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: string; userIds?: string[] }, working?: () => void): Promise<number> {
+  const chunk = deps.config.sendConcurrency * 2;
+  // One loop per channel: a slow SMTP relay does not hold pushes back, nor the other way round.
+  const counts = await Promise.all(
+    (["email", "push"] as const).map(async (channel) => {
+      let total = 0;
+      for (;;) {
+        const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: chunk, channel, ...scope });
+        if (!claimed.length) return total;
+        total += claimed.length;
+        await sendClaimed(deps, marker, claimed, working);
+      }
+    }),
+  );
+  return counts[0] + counts[1];
+}
