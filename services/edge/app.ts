@@ -1,0 +1,336 @@
+/**
+ * The edge's Koa app: problem+json errors, trace and request log, metrics, security headers,
+ * CORS, rate limits, body limit, then one router entry per route of the table (auth → per-user
+ * limit → role → idempotency → validate → call the subject → render). It never listens: the
+ * runner mounts it (tests may drive `app.callback()` directly).
+ */
+import { hash } from "node:crypto";
+import Koa from "koa";
+import { Router } from "@koa/router";
+import { bodyParser } from "@koa/bodyparser";
+import cors from "@koa/cors";
+import { propagation, trace, ROOT_CONTEXT } from "@opentelemetry/api";
+import type { NatsConnection } from "@nats-io/nats-core";
+import { call } from "../kit/call.ts";
+import { AppError, forbidden } from "../kit/errors.ts";
+import { httpMetrics } from "../kit/http.ts";
+import { inSpan, SpanKind } from "../kit/trace.ts";
+import { check } from "../kit/validate.ts";
+import type { Logger } from "../kit/log.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import { principalOf, verifyAccessToken, type KeyProvider } from "./auth.ts";
+import { toProblem, sendProblem, PROBLEM_TYPE } from "./problem.ts";
+import { RateLimiter, retryAfterOf, type Limit } from "./rate-limit.ts";
+import type { IdempotencyStore, StoredResponse } from "./idempotency.ts";
+import type { ReplyCache } from "./cache.ts";
+import type { SseHub } from "./sse.ts";
+import { buildOpenApi, type ExtraOperation, type OpenApiDocument } from "./openapi.ts";
+import { renderDocsPage } from "./docs-page.ts";
+import type { Route } from "./routes/route.ts";
+import type { EdgeEnv } from "./env.ts";
+
+export type EdgeDeps = {
+  nc: NatsConnection;
+  log: Logger;
+  env: EdgeEnv;
+  version: string;
+  routes: Route[];
+  keys: KeyProvider;
+  idempotency: IdempotencyStore;
+  cache: ReplyCache;
+  limiter: RateLimiter;
+  sse: SseHub;
+};
+
+export type EdgeApp = {
+  app: Koa;
+  openapi: OpenApiDocument;
+  /** Every method + path the router serves (OpenAPI style), for the documentation check. */
+  served: Array<{ method: string; path: string }>;
+};
+
+type State = { principal?: Principal; jwt?: unknown };
+
+export const STREAM_PATH = "/v1/me/notifications/stream";
+
+/** Operations the edge serves itself, documented beside the routes. */
+export const extras: ExtraOperation[] = [
+  {
+    method: "GET",
+    path: "/v1/openapi.json",
+    operation: {
+      operationId: "openapi",
+      tags: ["edge"],
+      summary: "This API description (OpenAPI 3.1)",
+      security: [],
+      responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } }, default: { $ref: "#/components/responses/Problem" } },
+    },
+  },
+  {
+    method: "GET",
+    path: STREAM_PATH,
+    operation: {
+      operationId: "notificationsStream",
+      tags: ["edge"],
+      summary: "Live inbox: new notifications as Server-Sent Events",
+      description:
+        "Each new inbox item arrives as an SSE `notification` event whose `id` is the item's id. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to receive the items missed since. EventSource cannot send headers, so the access token may also come as `?access_token=`.",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "Last-Event-ID", in: "header", required: false, description: "Id of the last item received; missed items are sent first.", schema: { type: "string" } },
+        { name: "lastEventId", in: "query", required: false, description: "Same as the Last-Event-ID header.", schema: { type: "string" } },
+        { name: "access_token", in: "query", required: false, description: "The access token, for clients that cannot set headers.", schema: { type: "string" } },
+      ],
+      responses: {
+        "200": { description: "An endless event stream.", content: { "text/event-stream": { schema: { type: "string" } } } },
+        "401": { $ref: "#/components/responses/Unauthenticated" },
+        "429": { $ref: "#/components/responses/RateLimited" },
+        default: { $ref: "#/components/responses/Problem" },
+      },
+    },
+  },
+];
+
+export function createEdgeApp(deps: EdgeDeps): EdgeApp {
+  const { env, log, limiter, cache } = deps;
+  const app = new Koa<State>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? 1 : 0 });
+  // Koa reports errors of responses already sent (a client gone mid-stream) here, not to us.
+  app.on("error", (err: Error & { code?: string }) => {
+    if (err.code === "ERR_STREAM_PREMATURE_CLOSE" || err.code === "ECONNRESET" || err.code === "EPIPE") return;
+    log.warn({ err }, "response failed after it started");
+  });
+  const openapi = buildOpenApi(deps.routes, extras, { version: deps.version });
+  const openapiJson = JSON.stringify(openapi);
+  const docsHtml = renderDocsPage(openapi);
+  const minute = 60_000;
+  const ipLimit: Limit = { max: env.RATE_LIMIT_IP_PER_MINUTE, windowMs: minute };
+  const authLimit: Limit = { max: env.RATE_LIMIT_AUTH_PER_MINUTE, windowMs: minute };
+  const userLimit: Limit = { max: env.RATE_LIMIT_USER_PER_MINUTE, windowMs: minute };
+  const verify = verifyAccessToken(deps.keys, { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+  const verifyStream = verifyAccessToken(deps.keys, { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, allowQueryToken: true });
+  const origins = new Set(env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean));
+
+  const corsMiddleware = cors({
+    origin: (ctx) => {
+      const origin = ctx.get("Origin");
+      return origins.has(origin) || origins.has("*") ? origin : "";
+    },
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Last-Event-ID", "traceparent", "tracestate"],
+    exposeHeaders: ["ETag", "Retry-After", "Idempotent-Replayed", "X-Trace-Id"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    maxAge: 600,
+  });
+  const parseBody = bodyParser({ enableTypes: ["json"], jsonLimit: env.BODY_LIMIT_BYTES, jsonStrict: true }) as unknown as Koa.Middleware<State>;
+
+  /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
+  const limitIp = (ctx: Koa.Context) => {
+    const ip = clientIp(ctx);
+    limiter.hit(`ip:${ip}`, ipLimit);
+    if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) limiter.hit(`auth:${ip}`, authLimit);
+  };
+  const fail = (ctx: Koa.Context, err: unknown) => {
+    const problem = toProblem(err, ctx.path);
+    const retryAfter = retryAfterOf(err);
+    if (retryAfter !== undefined) ctx.set("Retry-After", String(retryAfter));
+    if (problem.status >= 500 && problem.code !== "no_responders" && problem.code !== "timeout") log.error({ err, path: ctx.path }, "request failed");
+    sendProblem(ctx, problem);
+  };
+  const logRequest = (ctx: Koa.Context, started: number) => {
+    if (!log.isLevelEnabled("info")) return;
+    const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute;
+    log.info({ method: ctx.method, path: ctx.path, route, status: ctx.status, ms: Math.round((performance.now() - started) * 10) / 10, ip: clientIp(ctx) }, "request");
+  };
+
+  // Middleware layers cost throughput (each is a promise and a microtask): the front is one
+  // function, and route chains are built per route with only the steps that route needs.
+  // 1. Metrics by route and status, outermost so problems are counted with their status.
+  app.use(httpMetrics("edge"));
+  // 2. Security headers, per-IP limits, the hot-read fast path, then trace, log and problem+json.
+  app.use(async (ctx, next) => {
+    const started = performance.now();
+    const res = ctx.res;
+    for (const [k, v] of SECURITY_HEADERS) res.setHeader(k, v);
+    if (ctx.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    // Fast path: an anonymous read already in the cache needs no routing, no validation and no
+    // span (nothing downstream to trace). Cross-origin and traced requests take the full path.
+    if (ctx.method === "GET" && cache.size > 0 && !ctx.headers.authorization && !ctx.headers.origin && !ctx.headers.traceparent) {
+      const hit = cache.get(ctx.url);
+      if (hit) {
+        try {
+          limitIp(ctx);
+          respond(ctx, { status: 200, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } });
+        } catch (err) {
+          fail(ctx, err);
+        }
+        return logRequest(ctx, started);
+      }
+    }
+    const parent = propagation.extract(ROOT_CONTEXT, ctx.headers);
+    await inSpan(`${ctx.method} ${ctx.path}`, { kind: SpanKind.SERVER, parent, attributes: { "http.request.method": ctx.method, "url.path": ctx.path } }, async (span) => {
+      const sc = span.spanContext();
+      if (trace.isSpanContextValid(sc)) res.setHeader("X-Trace-Id", sc.traceId);
+      try {
+        limitIp(ctx);
+        // CORS only for allowlisted origins; a request without Origin skips it entirely.
+        if (ctx.headers.origin) await corsMiddleware(ctx, next);
+        else await next();
+        if (ctx.status === 404 && ctx.body == null) throw new AppError("not_found", `no route ${ctx.method} ${ctx.path}`);
+      } catch (err) {
+        fail(ctx, err);
+      }
+      const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute;
+      if (route) span.updateName(`${ctx.method} ${route}`);
+      span.setAttribute("http.response.status_code", ctx.status);
+      logRequest(ctx, started);
+    });
+  });
+
+  const router = new Router<State>();
+  const served: EdgeApp["served"] = [];
+
+  router.get("/v1/openapi.json", (ctx) => {
+    ctx.set("Cache-Control", "public, max-age=60");
+    ctx.type = "application/json";
+    ctx.body = openapiJson;
+  });
+  router.get("/docs", (ctx) => {
+    ctx.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    ctx.type = "text/html; charset=utf-8";
+    ctx.body = docsHtml;
+  });
+  served.push({ method: "GET", path: "/v1/openapi.json" });
+
+  router.get(STREAM_PATH, verifyStream, async (ctx) => {
+    authorize(ctx, "user", limiter, userLimit);
+    await deps.sse.open(ctx as unknown as Koa.Context, ctx.state.principal!);
+  });
+  served.push({ method: "GET", path: STREAM_PATH });
+
+  for (const r of deps.routes) {
+    const koaPath = r.path.replace(/\{(\w+)\}/g, ":$1");
+    type RouteCtx = Koa.Context & { state: State; params: Record<string, string> };
+    const authorized = async (ctx: RouteCtx) => {
+      authorize(ctx, r.auth, limiter, userLimit);
+      await handle(ctx, r, deps);
+    };
+    // koa-jwt runs for user and admin routes, and for a public route only when a token is sent
+    // (a signed-in caller may see more, e.g. a private event).
+    const step: Koa.Middleware<State> =
+      r.auth === "public"
+        ? (ctx) => (ctx.headers.authorization ? verify(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx)) : handle(ctx as unknown as RouteCtx, r, deps))
+        : (ctx) => verify(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
+    router.register(koaPath, [r.method], r.input.body ? [parseBody, step] : [step]);
+    served.push({ method: r.method, path: r.path });
+  }
+
+  app.use(router.routes());
+  app.use(
+    router.allowedMethods({
+      throw: true,
+      methodNotAllowed: () => new AppError("method_not_allowed", "method not allowed on this path", { status: 405 }),
+      notImplemented: () => new AppError("method_not_allowed", "method not supported", { status: 405 }),
+    }),
+  );
+  return { app: app as unknown as Koa, openapi, served };
+}
+
+function clientIp(ctx: Koa.Context): string {
+  return ctx.ip.startsWith("::ffff:") ? ctx.ip.slice(7) : ctx.ip;
+}
+
+/** After koa-jwt: the principal, the per-user limit and the role a route requires. */
+function authorize(ctx: { state: State }, auth: Route["auth"], limiter: RateLimiter, userLimit: Limit): void {
+  if (!ctx.state.jwt) return;
+  const principal = principalOf(ctx.state.jwt);
+  ctx.state.principal = principal;
+  limiter.hit(`user:${principal.sub}`, userLimit);
+  if (auth === "admin" && !principal.roles.includes("admin")) throw forbidden("administrators only");
+}
+
+const SECURITY_HEADERS = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["X-Frame-Options", "DENY"],
+  ["Referrer-Policy", "no-referrer"],
+  ["Cross-Origin-Resource-Policy", "same-site"],
+  ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+] as const;
+
+async function handle(ctx: Koa.Context & { state: State; params: Record<string, string> }, r: Route, deps: EdgeDeps): Promise<void> {
+  const principal = ctx.state.principal;
+  const body = ctx.request.body;
+  const key = r.creates ? ctx.get("Idempotency-Key") : "";
+  if (!key) return respond(ctx, await execute(ctx, r, deps, principal));
+
+  const claim = await deps.idempotency.claim(`${principal?.sub ?? "anonymous"} ${r.method} ${ctx.path}`, key, body);
+  if (claim.kind === "replay") {
+    ctx.set("Idempotent-Replayed", "true");
+    return respond(ctx, claim.response);
+  }
+  let response: StoredResponse;
+  try {
+    response = await execute(ctx, r, deps, principal);
+  } catch (err) {
+    const problem = toProblem(err, ctx.path);
+    // A failure that may pass on retry frees the key; a refusal is the answer to replay.
+    if (problem.status >= 500 || problem.status === 429) await deps.idempotency.release(claim);
+    else await deps.idempotency.complete(claim, body, { status: problem.status, type: PROBLEM_TYPE, body: JSON.stringify(problem), headers: {} });
+    throw err;
+  }
+  await deps.idempotency.complete(claim, body, response);
+  respond(ctx, response);
+}
+
+async function execute(ctx: Koa.Context & { params: Record<string, string> }, r: Route, deps: EdgeDeps, principal: Principal | undefined): Promise<StoredResponse> {
+  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: ctx.request.body, principal, ip: clientIp(ctx) }));
+  // Only anonymous reads are shared (a signed-in caller may see more, e.g. a private event), keyed
+  // by URL so the front can answer hits before routing; URLs with unknown query parameters are
+  // not cached (they would let anyone flush the cache with junk).
+  const cacheKey = r.cache && !principal && Object.keys(ctx.query).every((q) => r.input.query?.includes(q)) ? ctx.url : undefined;
+  if (cacheKey) {
+    const hit = deps.cache.get(cacheKey);
+    if (hit) return { status: r.status, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } };
+  }
+  const generation = deps.cache.generation;
+  const reply = await call(deps.nc, r.contract, input as never, { principal, timeoutMs: deps.env.UPSTREAM_TIMEOUT_MS });
+  const headers: Record<string, string> = {};
+  let type = "application/json";
+  let text: string;
+  if (r.representation) {
+    type = r.representation.type;
+    text = r.representation.render(reply);
+    const filename = r.representation.filename?.(reply);
+    if (filename) headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
+  } else {
+    text = JSON.stringify(reply);
+  }
+  if (r.method === "GET") headers.ETag = `"${hash("sha1", text, "base64url")}"`;
+  if (cacheKey) {
+    deps.cache.set(cacheKey, { body: text, etag: headers.ETag, type }, r.cache!.tags(input as Record<string, unknown>), generation);
+    headers["X-Cache"] = "miss";
+  }
+  return { status: r.status, type, body: text, headers };
+}
+
+function respond(ctx: Koa.Context, res: StoredResponse): void {
+  for (const [k, v] of Object.entries(res.headers)) ctx.set(k, v);
+  ctx.set("Cache-Control", ctx.method === "GET" && res.headers.ETag && !ctx.state.principal ? "no-cache" : "no-store");
+  ctx.status = res.status;
+  ctx.type = res.type;
+  ctx.body = res.body;
+  if (res.headers.ETag && res.status === 200 && matches(ctx.get("If-None-Match"), res.headers.ETag)) {
+    ctx.status = 304;
+    ctx.body = null;
+  }
+}
+
+/**
+ * If-None-Match with weak comparison (RFC 9110 13.1.2). Not Koa's ctx.fresh: it honours a
+ * request's `Cache-Control: no-cache`, which fetch() adds to every conditional request, although
+ * that directive speaks to caches, not to the origin.
+ */
+function matches(ifNoneMatch: string, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const bare = (t: string) => t.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => bare(t) === bare(etag));
+}

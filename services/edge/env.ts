@@ -1,0 +1,17 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+export const EdgeEnv = Type.Object({
+  JWT_ISSUER: Type.String({ default: "convene", description: "Expected iss of access tokens (identity signs with the same value)." }),
+  JWT_AUDIENCE: Type.String({ default: "convene-api", description: "Expected aud of access tokens (identity signs with the same value)." }),
+  CORS_ORIGINS: Type.String({ default: "", description: "Browser origins allowed to call the API, comma separated (e.g. https://app.example.org); empty = none, * = any." }),
+  TRUST_PROXY: Type.Boolean({ default: false, description: "Behind one reverse proxy: take the client IP from X-Forwarded-For and the scheme from X-Forwarded-Proto (HSTS on https)." }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 102_400, description: "Largest accepted JSON body; larger gets 413." }),
+  RATE_LIMIT_IP_PER_MINUTE: Type.Integer({ minimum: 1, default: 600, description: "Requests per minute per client IP (in memory, per replica)." }),
+  RATE_LIMIT_USER_PER_MINUTE: Type.Integer({ minimum: 1, default: 600, description: "Requests per minute per signed-in user (in memory, per replica)." }),
+  RATE_LIMIT_AUTH_PER_MINUTE: Type.Integer({ minimum: 1, default: 20, description: "POSTs to /v1/auth/* per minute per client IP (in memory, per replica)." }),
+  UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5_000, description: "How long the edge waits for a service before answering 504." }),
+  READ_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 30_000, description: "Longest a cached public read lives (domain events invalidate it sooner)." }),
+  READ_CACHE_MAX_ENTRIES: Type.Integer({ minimum: 0, default: 10_000, description: "Public reads kept in the in-process cache; 0 disables it." }),
+  SSE_HEARTBEAT_MS: Type.Integer({ minimum: 1_000, default: 15_000, description: "Interval of keep-alive comments on live streams." }),
+});
+export type EdgeEnv = Static<typeof EdgeEnv>;

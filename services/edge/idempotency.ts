@@ -1,0 +1,79 @@
+/**
+ * Idempotency-Key for POSTs that create something (draft-ietf-httpapi-idempotency-key-header).
+ * The first request with a key claims it in NATS KV (create = compare-and-set on "absent"), runs,
+ * and stores its response; the same key with the same body replays that response, a request
+ * while the first is still running gets 409, the same key with another body 422. The bucket's
+ * max_age (24 h) expires keys: nats-server 2.9 has no per-key TTL.
+ */
+import { createHash } from "node:crypto";
+import type { KV } from "@nats-io/kv";
+import { AppError } from "../kit/errors.ts";
+
+export const IDEMPOTENCY_BUCKET = "EDGE_IDEMPOTENCY";
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type StoredResponse = { status: number; type: string; body: string; headers: Record<string, string> };
+type Entry = { state: "pending"; fingerprint: string; startedAt: number } | ({ state: "done"; fingerprint: string } & StoredResponse);
+
+export type Claim = { kind: "claimed"; kvKey: string; revision: number } | { kind: "replay"; response: StoredResponse };
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export class IdempotencyStore {
+  readonly #kv: KV;
+  readonly #pendingStaleMs: number;
+
+  constructor(kv: KV, opts: { pendingStaleMs?: number } = {}) {
+    this.#kv = kv;
+    // A claim whose process died mid-request would block its key for 24 h; after this it is taken over.
+    this.#pendingStaleMs = opts.pendingStaleMs ?? 60_000;
+  }
+
+  /** Claims `key` for this request, or returns the response to replay; throws 409/422. */
+  async claim(scope: string, key: string, body: unknown): Promise<Claim> {
+    if (!KEY_PATTERN.test(key)) throw new AppError("invalid_request", "Idempotency-Key: must be 1-255 visible ASCII characters", { details: [{ field: "Idempotency-Key", message: "must be 1-255 visible ASCII characters" }] });
+    const kvKey = sha256(`${scope}\n${key}`);
+    const fingerprint = sha256(JSON.stringify(body ?? null));
+    const pending: Entry = { state: "pending", fingerprint, startedAt: Date.now() };
+    try {
+      return { kind: "claimed", kvKey, revision: await this.#kv.create(kvKey, JSON.stringify(pending)) };
+    } catch (err) {
+      if (!isWrongLastSequence(err)) throw err;
+    }
+    const current = await this.#kv.get(kvKey);
+    if (!current || current.operation !== "PUT") {
+      // Deleted between our create and get (an abandoned claim): try once more.
+      return { kind: "claimed", kvKey, revision: await this.#kv.create(kvKey, JSON.stringify(pending)) };
+    }
+    const entry = current.json<Entry>();
+    if (entry.fingerprint !== fingerprint) throw new AppError("idempotency_key_reused", "this Idempotency-Key was used with a different request body", { status: 422 });
+    if (entry.state === "done") return { kind: "replay", response: { status: entry.status, type: entry.type, body: entry.body, headers: entry.headers } };
+    if (Date.now() - entry.startedAt > this.#pendingStaleMs) {
+      // compare-and-set on the revision we read: of two takers, one wins.
+      return { kind: "claimed", kvKey, revision: await this.#kv.update(kvKey, JSON.stringify(pending), current.revision).catch(() => { throw inFlight(); }) };
+    }
+    throw inFlight();
+  }
+
+  async complete(claim: Extract<Claim, { kind: "claimed" }>, fingerprintOf: unknown, response: StoredResponse): Promise<void> {
+    const done: Entry = { state: "done", fingerprint: sha256(JSON.stringify(fingerprintOf ?? null)), ...response };
+    await this.#kv.update(claim.kvKey, JSON.stringify(done), claim.revision).catch(() => undefined);
+  }
+
+  /** Frees the key after a failure that may succeed on retry (5xx, timeouts). */
+  async release(claim: Extract<Claim, { kind: "claimed" }>): Promise<void> {
+    await this.#kv.delete(claim.kvKey, { previousSeq: claim.revision }).catch(() => undefined);
+  }
+}
+
+function inFlight(): AppError {
+  return new AppError("idempotency_in_flight", "a request with this Idempotency-Key is still being processed; retry later", { status: 409 });
+}
+
+function isWrongLastSequence(err: unknown): boolean {
+  return /wrong last sequence|key exists/i.test(String((err as Error)?.message ?? err));
+}
+
+function sha256(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
+}

@@ -1,0 +1,75 @@
+/**
+ * edge: the one public HTTP API. No business logic: each route maps to one subject. It verifies
+ * access tokens, validates input against the subject's contract, limits rates, makes creations
+ * idempotent, documents itself (OpenAPI 3.1) and pushes live inbox items over SSE.
+ */
+import { Kvm } from "@nats-io/kv";
+import { defineService, type ServiceDefinition } from "../kit/service.ts";
+import { jwksOverNats } from "./auth.ts";
+import { createEdgeApp, extras } from "./app.ts";
+import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
+import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idempotency.ts";
+import { ReplyCache } from "./cache.ts";
+import { RateLimiter } from "./rate-limit.ts";
+import { inboxMissedSince, sseHub, type MissedSince } from "./sse.ts";
+import { EdgeEnv } from "./env.ts";
+import { routes as allRoutes } from "./routes/index.ts";
+import type { Route } from "./routes/route.ts";
+
+export { EdgeEnv };
+
+export const EDGE_VERSION = "0.1.0";
+
+/** The OpenAPI document of the public API (the same one /v1/openapi.json serves). */
+export function openApiDocument(routes: Route[] = allRoutes): OpenApiDocument {
+  return buildOpenApi(routes, extras, { version: EDGE_VERSION });
+}
+
+/** The edge over a given route table (tests build one over their own responders). */
+export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSince; jwksMinRefreshMs?: number } = {}): ServiceDefinition<typeof EdgeEnv> {
+  return defineService({
+    name: "edge",
+    version: EDGE_VERSION,
+    description: "The public HTTP API: routes to subjects, auth, OpenAPI, rate limits, idempotency, live streams.",
+    env: EdgeEnv,
+    async setup(rt) {
+      const { nc, js } = rt.nats;
+      const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, { ttl: IDEMPOTENCY_TTL_MS, history: 1, description: "Idempotency-Key claims and responses of the edge (24 h)." });
+      const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
+      const limiter = new RateLimiter();
+      const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
+
+      // Domain events invalidate cached public reads; an outage may have hidden some, so a
+      // reconnect clears everything.
+      const decoder = new TextDecoder();
+      const subs = [...new Set(routes.flatMap((r) => (r.cache ? [r.cache.invalidatedBy] : [])))].map((subject) =>
+        nc.subscribe(subject, {
+          callback: (err, msg) => {
+            if (err) return;
+            try {
+              const envelope = JSON.parse(decoder.decode(msg.data)) as { data?: Record<string, unknown> };
+              for (const r of routes) if (r.cache?.invalidatedBy === subject) for (const tag of r.cache.invalidates(envelope.data ?? {})) cache.invalidate(tag);
+            } catch {
+              cache.clear();
+            }
+          },
+        }),
+      );
+      void (async () => {
+        for await (const s of nc.status()) if (s.type === "reconnect") cache.clear();
+      })().catch(() => undefined);
+
+      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, limiter, sse });
+      return {
+        http: edge.app,
+        async stop() {
+          sse.closeAll();
+          limiter.stop();
+          for (const s of subs) s.unsubscribe();
+        },
+      };
+    },
+  });
+}
+
+export const edgeService = makeEdgeService(allRoutes);

@@ -1,0 +1,9 @@
+/** Every route of the public API. A service adds its file under routes/ and one line here. */
+import type { Route } from "./route.ts";
+import { identityRoutes } from "./identity.ts";
+import { notificationRoutes } from "./notifications.ts";
+
+export const routes: Route[] = [
+  ...identityRoutes,
+  ...notificationRoutes,
+];

@@ -1,0 +1,131 @@
+/**
+ * A route is data: an HTTP method and path, the one subject it maps to, who may call it, and where
+ * each field of the subject's request comes from (path, query, body, the client IP, the caller).
+ * The same declaration drives the router, the edge-side validation and the OpenAPI document, so a
+ * later service adds its API by adding one file of routes under routes/.
+ */
+import type { TSchema } from "@sinclair/typebox";
+import type { RequestContract } from "../../../subjects/contract.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+
+export type Auth = "public" | "user" | "admin";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** What `toInput` may read of an HTTP request. */
+export type RouteRequest = {
+  params: Record<string, string>;
+  query: Record<string, string | string[] | undefined>;
+  body: unknown;
+  principal?: Principal;
+  ip: string;
+};
+
+export type InputSpec = {
+  /** Path parameter → request field, e.g. `{ id: "eventId" }`. */
+  path?: Record<string, string>;
+  /** Request fields read from the query string (coerced to the field's schema type). */
+  query?: string[];
+  /** Request fields read from the JSON body: all of them (minus the ones set here), or none. */
+  body?: boolean;
+  /** Request field the edge fills with the client IP (clients cannot set it). */
+  ip?: string;
+  /** Request field the edge fills with the caller's user id. */
+  principal?: string;
+};
+
+/** A live stream instead of one reply (Server-Sent Events). */
+export type Stream = { kind: "sse"; description: string };
+
+/** Renders a reply as something other than JSON (e.g. text/calendar). */
+export type Representation = { type: string; render(reply: unknown): string; filename?(reply: unknown): string };
+
+export type ResponseCaching = {
+  /** Tags of a cached reply, e.g. [`event:<id>`]. */
+  tags(input: Record<string, unknown>): string[];
+  /** Core NATS subject whose messages invalidate cached replies (the stream's subject, e.g. evt.event.>). */
+  invalidatedBy: string;
+  /** Tags a domain event invalidates, from its envelope's data. */
+  invalidates(data: Record<string, unknown>): string[];
+};
+
+export type Route = {
+  method: HttpMethod;
+  /** OpenAPI style: /v1/events/{id}. */
+  path: string;
+  contract: RequestContract;
+  auth: Auth;
+  summary: string;
+  tag: string;
+  input: InputSpec;
+  /** Builds the subject's request from the HTTP request (derived from `input` unless given). */
+  toInput(req: RouteRequest): Record<string, unknown>;
+  /** Status of a success (201 for creations). */
+  status: number;
+  /** Accepts an Idempotency-Key (a POST that creates something). */
+  creates: boolean;
+  /** Public read served from the in-process cache, invalidated by domain events. */
+  cache?: ResponseCaching;
+  /** Non-JSON representation of the reply. */
+  representation?: Representation;
+};
+
+export type RouteSpec = Omit<Route, "toInput" | "status" | "creates" | "input"> &
+  Partial<Pick<Route, "toInput" | "status" | "creates" | "input">>;
+
+export function route(spec: RouteSpec): Route {
+  const input = spec.input ?? {};
+  return {
+    ...spec,
+    input,
+    status: spec.status ?? 200,
+    creates: spec.creates ?? false,
+    toInput: spec.toInput ?? ((req) => inputFrom(spec.contract.request, input, req)),
+  };
+}
+
+/** The schema of one field of an object schema, if declared. */
+export function fieldSchema(schema: TSchema, field: string): TSchema | undefined {
+  return (schema as { properties?: Record<string, TSchema> }).properties?.[field];
+}
+
+function inputFrom(schema: TSchema, spec: InputSpec, req: RouteRequest): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (spec.body && req.body !== undefined) {
+    if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) return req.body as Record<string, unknown>;
+    Object.assign(out, req.body);
+  }
+  for (const field of spec.query ?? []) {
+    const raw = req.query[field];
+    if (raw === undefined) continue;
+    out[field] = coerce(fieldSchema(schema, field), raw, field === "limit");
+  }
+  for (const [param, field] of Object.entries(spec.path ?? {})) out[field] = coerce(fieldSchema(schema, field), req.params[param]);
+  if (spec.ip) out[spec.ip] = req.ip;
+  if (spec.principal && req.principal) out[spec.principal] = req.principal.sub;
+  return out;
+}
+
+/**
+ * Query strings are text: turn them into the type the contract declares, so the contract's own
+ * schema can judge them. A page size (`clamp`) outside the contract's bounds is clamped, not refused.
+ */
+export function coerce(schema: TSchema | undefined, raw: string | string[], clamp = false): unknown {
+  const type = (schema as { type?: string } | undefined)?.type;
+  if (type === "array") {
+    const items = (schema as { items?: TSchema }).items;
+    return (Array.isArray(raw) ? raw : raw.split(",")).filter(Boolean).map((v) => coerce(items, v));
+  }
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  if (type === "integer" || type === "number") {
+    if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
+    const n = Number(value);
+    if (!clamp) return n;
+    const max = (schema as { maximum?: number }).maximum;
+    const min = (schema as { minimum?: number }).minimum;
+    if (max !== undefined && n > max) return max;
+    if (min !== undefined && n < min) return min;
+    return n;
+  }
+  if (type === "boolean") return value === "true" ? true : value === "false" ? false : value;
+  return value;
+}

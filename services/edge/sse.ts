@@ -1,0 +1,128 @@
+/**
+ * Server-Sent Events: a user's new inbox items as they arrive on core NATS (live.inbox.<userId>),
+ * resumable with Last-Event-ID. On (re)connect the subscription starts first, then missed items
+ * are fetched and written, then the live items that arrived meanwhile (minus duplicates), so no
+ * item falls in the gap between the two.
+ */
+import { PassThrough } from "node:stream";
+import type Koa from "koa";
+import type { NatsConnection, Subscription } from "@nats-io/nats-core";
+import type { Principal } from "../../subjects/principal.ts";
+import type { Logger } from "../kit/log.ts";
+import { call } from "../kit/call.ts";
+import { liveInboxSubject, notifications } from "../../subjects/notifications.ts";
+
+export { liveInboxSubject };
+
+export type InboxItem = { id?: unknown } & Record<string, unknown>;
+/** Items after `lastEventId`, oldest first (the notifications service's inbox list). */
+export type MissedSince = (principal: Principal, lastEventId: string) => Promise<InboxItem[]>;
+
+export type SseHub = {
+  open(ctx: Koa.Context, principal: Principal): Promise<void>;
+  /** Ends every open stream (shutdown). */
+  closeAll(): void;
+  readonly size: number;
+};
+
+const decoder = new TextDecoder();
+
+export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince }): SseHub {
+  const open = new Set<() => void>();
+  return {
+    get size() {
+      return open.size;
+    },
+    closeAll() {
+      for (const close of [...open]) close();
+    },
+    async open(ctx, principal) {
+      const stream = new PassThrough();
+      const write = (item: InboxItem) => {
+        const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).replace(/[\r\n]/g, "") : undefined;
+        stream.write(`${id ? `id: ${id}\n` : ""}event: notification\ndata: ${JSON.stringify(item)}\n\n`);
+      };
+      let sub: Subscription | undefined;
+      let heartbeat: ReturnType<typeof setInterval> | undefined;
+      const close = () => {
+        if (!open.delete(close)) return;
+        clearInterval(heartbeat);
+        sub?.unsubscribe();
+        stream.end();
+      };
+      open.add(close);
+      ctx.res.on("close", close);
+      ctx.req.socket.setTimeout(0);
+      ctx.req.socket.setKeepAlive(true);
+
+      let buffered: InboxItem[] | undefined = [];
+      sub = opts.nc.subscribe(liveInboxSubject(principal.sub), {
+        callback: (err, msg) => {
+          if (err) return close();
+          let item: InboxItem;
+          try {
+            item = JSON.parse(decoder.decode(msg.data)) as InboxItem;
+          } catch {
+            opts.log.warn({ subject: msg.subject }, "live inbox message is not JSON; dropped");
+            return;
+          }
+          if (buffered) buffered.push(item);
+          else write(item);
+        },
+      });
+
+      // Written straight to the socket: Koa's piping of a stream body reports every client that
+      // goes away as an error.
+      ctx.status = 200;
+      ctx.respond = false;
+      ctx.res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" });
+      ctx.res.flushHeaders();
+      stream.pipe(ctx.res);
+      stream.write("retry: 3000\n: connected\n\n");
+
+      const lastEventId = ctx.get("Last-Event-ID") || (typeof ctx.query.lastEventId === "string" ? ctx.query.lastEventId : "");
+      const seen = new Set<string>();
+      if (lastEventId && opts.missedSince) {
+        try {
+          for (const item of await opts.missedSince(principal, lastEventId)) {
+            seen.add(String(item.id));
+            write(item);
+          }
+        } catch (err) {
+          // The stream still works live; the client can reload the inbox list.
+          opts.log.warn({ err }, "could not fetch missed inbox items");
+          stream.write(`event: resync\ndata: {}\n\n`);
+        }
+      }
+      for (const item of buffered) if (!seen.has(String(item.id))) write(item);
+      buffered = undefined;
+      heartbeat = setInterval(() => stream.write(": keep-alive\n\n"), opts.heartbeatMs);
+      heartbeat.unref?.();
+    },
+  };
+}
+
+/**
+ * Missed items from the notifications service: its inbox list runs newest first by cursor, so
+ * page back until an item at or before `lastEventId` (ids are increasing integers), at most
+ * `maxItems`; beyond that the client is told to resync by listing its inbox.
+ */
+export function inboxMissedSince(nc: NatsConnection, opts: { maxItems?: number; timeoutMs?: number } = {}): MissedSince {
+  const maxItems = opts.maxItems ?? 200;
+  return async (principal, lastEventId) => {
+    if (!/^[0-9]{1,19}$/.test(lastEventId)) return [];
+    const last = BigInt(lastEventId);
+    const missed: InboxItem[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await call(nc, notifications.inboxList, cursor ? { cursor, limit: 100 } : { limit: 100 }, { principal, timeoutMs: opts.timeoutMs ?? 2_000 });
+      for (const item of page.items) {
+        if (BigInt(item.id) <= last) return missed.reverse();
+        missed.push(item);
+        if (missed.length >= maxItems) throw new Error(`more than ${maxItems} missed items`);
+      }
+      if (!page.nextCursor) return missed.reverse();
+      cursor = page.nextCursor;
+    }
+  };
+}
