@@ -1,0 +1,57 @@
+{{/* Name of a service's objects: <release>-<service>. */}}
+{{- define "convene-lib.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Values.service | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "convene-lib.selectorLabels" -}}
+app.kubernetes.io/name: {{ .Values.service }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "convene-lib.labels" -}}
+{{ include "convene-lib.selectorLabels" . }}
+app.kubernetes.io/part-of: convene
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "convene-lib.image" -}}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
+{{- end -}}
+
+{{/* Environment every service container gets; secrets only by reference. */}}
+{{- define "convene-lib.env" -}}
+- name: SERVICES
+  value: {{ .Values.service | quote }}
+- name: HTTP_PORT
+  value: "8080"
+- name: NATS_URL
+  value: {{ required "nats.url is required" (coalesce ((.Values.global).natsUrl) .Values.nats.url) | quote }}
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "database.existingSecret is required" (coalesce ((.Values.global).databaseSecret) .Values.database.existingSecret) | quote }}
+      key: {{ .Values.database.secretKey | quote }}
+- name: LOG_LEVEL
+  value: {{ .Values.logLevel | quote }}
+- name: SHUTDOWN_GRACE_MS
+  value: {{ .Values.shutdownGraceSeconds | mul 1000 | quote }}
+- name: OTEL_SERVICE_NAME
+  value: {{ printf "convene-%s" .Values.service | quote }}
+{{- with .Values.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- range $name, $value := .Values.env }}
+- name: {{ $name }}
+  value: {{ $value | quote }}
+{{- end }}
+{{- range $name, $ref := .Values.secretEnv }}
+- name: {{ $name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $ref.secret | quote }}
+      key: {{ $ref.key | quote }}
+{{- end }}
+{{- end -}}
