@@ -1,0 +1,96 @@
+/**
+ * PROTOTYPE (bench/rpc.ts --prototype): services/kit/call.ts with the client span handled by hand.
+ * A typed request-reply client for a contract. It carries the deadline, the W3C trace context and
+ * the caller's principal in headers, retries only calls the contract marks idempotent, and turns
+ * "nobody is listening" and "nobody answered in time" into two distinct errors.
+ */
+import { errors, headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
+import { AppError, type ErrorBody } from "../../services/kit/errors.ts";
+import { request } from "../../services/kit/mux.ts";
+import { context, injectTrace, meter, SpanKind, SpanStatusCode, tracer } from "../../services/kit/trace.ts";
+import { trace } from "@opentelemetry/api";
+import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
+import { PRINCIPAL_HEADER, DEADLINE_HEADER, type Principal } from "../../subjects/principal.ts";
+
+export type CallOptions = {
+  principal?: Principal;
+  /** Time for the whole call, retries included. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent contracts after a timeout or no responders. */
+  retries?: number;
+};
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+let clientErrors: ReturnType<ReturnType<typeof meter>["createCounter"]> | undefined;
+
+export async function call<C extends RequestContract>(nc: NatsConnection, contract: C, input: RequestOf<C>, opts: CallOptions = {}): Promise<ReplyOf<C>> {
+  // No client-side validation: the responder validates every request and names the field in
+  // the same error shape, and checking twice cost ~3% of a call (bench/rpc.ts).
+  const timeoutMs = opts.timeoutMs ?? 5_000;
+  const deadline = Date.now() + timeoutMs;
+  const attempts = 1 + (contract.idempotent ? (opts.retries ?? 2) : 0);
+  const body = encoder.encode(JSON.stringify(input));
+
+  // PROTOTYPE: the span's context goes into the headers only; nothing inside needs it active, so
+  // no context.with (an AsyncLocalStorage frame) and no extra async closure per call.
+  const parent = context.active();
+  const span = tracer().startSpan(contract.subject, { kind: SpanKind.CLIENT, attributes: { "rpc.system": "nats", "rpc.method": contract.subject } }, parent);
+  const spanContext = trace.setSpan(parent, span);
+  try {
+    let lastError: AppError | undefined;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      const h = injectTrace(natsHeaders(), spanContext);
+      h.set(DEADLINE_HEADER, String(deadline));
+      if (opts.principal) h.set(PRINCIPAL_HEADER, JSON.stringify(opts.principal));
+      try {
+        const reply = await request(nc, contract.subject, body, { timeout: left, headers: h });
+        const code = reply.headers?.get("Nats-Service-Error-Code");
+        if (code) throw AppError.from(parseError(reply.data, Number(code), reply.headers?.get("Nats-Service-Error") ?? ""));
+        return JSON.parse(decoder.decode(reply.data)) as ReplyOf<C>;
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        lastError = transportError(err, contract.subject, timeoutMs);
+        count(contract.subject, lastError.code);
+        if (lastError.code === "timeout" && Date.now() >= deadline) break;
+        if (attempt + 1 < attempts) await sleep(Math.min(25 * 2 ** attempt, Math.max(0, deadline - Date.now())));
+      }
+    }
+    throw lastError ?? new AppError("timeout", `${contract.subject} did not answer within ${timeoutMs} ms`);
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error)?.message });
+    throw err;
+  } finally {
+    span.end();
+  }
+}
+
+function parseError(data: Uint8Array, status: number, description: string): ErrorBody {
+  try {
+    const body = JSON.parse(decoder.decode(data)) as ErrorBody;
+    if (typeof body?.code === "string" && typeof body?.message === "string") return { ...body, status: body.status ?? status };
+  } catch {
+    // A responder outside the kit: keep what the micro protocol headers say.
+  }
+  return { code: status >= 500 ? "internal" : "invalid_request", message: description || "request failed", status };
+}
+
+function transportError(err: unknown, subject: string, timeoutMs: number): AppError {
+  const e = err as Error & { cause?: unknown };
+  const noResponders = e instanceof errors.NoRespondersError || e.cause instanceof errors.NoRespondersError || (e instanceof errors.RequestError && e.isNoResponders());
+  if (noResponders) return new AppError("no_responders", `no service is answering ${subject}`, { cause: err });
+  if (e instanceof errors.TimeoutError || e.cause instanceof errors.TimeoutError) {
+    return new AppError("timeout", `${subject} did not answer within ${timeoutMs} ms`, { cause: err });
+  }
+  return new AppError("unavailable", `${subject} failed: ${e.message}`, { cause: err });
+}
+
+function count(subject: string, reason: string): void {
+  clientErrors ??= meter().createCounter("rpc_client_errors", { description: "Failed calls by subject and reason." });
+  clientErrors.add(1, { subject, reason });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

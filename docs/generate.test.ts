@@ -1,0 +1,13 @@
+import { expect } from "chai";
+import { readFileSync } from "node:fs";
+import { subjectsDoc, configurationDoc } from "./generate.ts";
+
+describe("docs generated from the code", () => {
+  it("docs/subjects.md lists the current catalogue (run `npx node docs/generate.ts`)", () => {
+    expect(readFileSync(new URL("subjects.md", import.meta.url), "utf8")).to.equal(subjectsDoc());
+  });
+
+  it("docs/configuration.md lists every environment variable (run `npx node docs/generate.ts`)", () => {
+    expect(readFileSync(new URL("configuration.md", import.meta.url), "utf8")).to.equal(configurationDoc());
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The same sources run on Deno 2. Under `deno run -A`, against this run's NATS and Postgres:
+ * a service made of kit parts (test/deno/fixtures) migrates, reports ready, answers over NATS,
+ * publishes its outbox to JetStream, consumes a job and exits 0 on SIGTERM; then the real entry
+ * point, services/main.ts with SERVICES=identity, does the same with a real identity endpoint.
+ */
+import { expect } from "chai";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { connectNats, type Nats } from "../../services/kit/nats.ts";
+import { call } from "../../services/kit/call.ts";
+import { openDb, type Db } from "../../services/kit/db.ts";
+import { AppError } from "../../services/kit/errors.ts";
+import { identity } from "../../subjects/identity.ts";
+import { natsUrl, databaseUrl } from "../support/env.ts";
+import { freePort } from "../support/nats-server.ts";
+import { checkin } from "./fixtures/checkin-service.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const deno = `${root}node_modules/.bin/deno`;
+
+type Started = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
+
+/** Starts `entry` under `deno run -A` with the test's NATS and Postgres; resolves once /readyz answers 200. */
+async function startUnderDeno(entry: string, env: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(deno, ["run", "-A", entry], {
+    cwd: root,
+    env: { ...process.env, NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: String(port), LOG_LEVEL: "warn", NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += String(d)));
+  child.stderr!.on("data", (d) => (output += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`deno run ${entry} exited ${child.exitCode}:\n${output}`);
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > until) {
+      child.kill("SIGKILL");
+      throw new Error(`deno run ${entry}: /readyz not 200 after 15 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url, output: () => output, exited };
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 5_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function () {
+  this.timeout(20_000);
+  const tag = randomUUID().slice(0, 8);
+  const service = checkin(tag);
+  let svc: Started;
+  let nats: Nats;
+  let db: Db;
+
+  before(async () => {
+    svc = await startUnderDeno("test/deno/fixtures/main.ts", { TAG: tag });
+    nats = await connectNats({ servers: natsUrl(), name: "deno-smoke" });
+    db = await openDb({ schema: service.schema, url: databaseUrl() });
+  });
+
+  after(async () => {
+    if (svc?.child.exitCode === null) svc.child.kill("SIGKILL");
+    await nats?.nc.close();
+    await db?.destroy();
+  });
+
+  it("reports ready with NATS and its migrated database reachable", async () => {
+    const res = await fetch(`${svc.url}/readyz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.deep.include({ status: "ready" });
+    expect(await db("checkins").count({ n: "*" })).to.deep.equal([{ n: 0 }]);
+  });
+
+  it("answers svc.<name>.check-in over NATS from the Deno process, validating the request", async () => {
+    const attendeeId = randomUUID();
+    const first = await call(nats.nc, service.CheckIn, { attendeeId });
+    expect(first).to.deep.equal({ attendeeId, firstTime: true, runtime: "deno", pid: svc.child.pid });
+    expect((await call(nats.nc, service.CheckIn, { attendeeId })).firstTime).to.equal(false);
+    const refused = await call(nats.nc, service.CheckIn, { attendeeId: "not-a-uuid" }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(AppError);
+    expect(refused).to.include({ code: "invalid_request", status: 400 });
+  });
+
+  it("publishes the check-in event through its outbox relay", async () => {
+    const attendeeId = randomUUID();
+    await call(nats.nc, service.CheckIn, { attendeeId });
+    const data = await eventually("evt checked-in in EVENTS", async () => {
+      const msg = await nats.jsm.streams.getMessage("EVENTS", { last_by_subj: service.CheckedIn.subject }).catch(() => null);
+      const d = msg?.json<{ data: { attendeeId: string } }>().data;
+      return d?.attendeeId === attendeeId ? d : undefined;
+    });
+    expect(data).to.deep.equal({ attendeeId });
+  });
+
+  it("handles a job from its consumer group once", async () => {
+    const id = randomUUID();
+    const attendeeId = randomUUID();
+    const envelope = { id, type: service.PrintBadge.subject, version: 1, source: "test", occurredAt: new Date().toISOString(), data: { attendeeId } };
+    // Twice with one msgID: JetStream keeps one, and the consumer records it once.
+    for (let i = 0; i < 2; i++) await nats.js.publish(service.PrintBadge.subject, JSON.stringify(envelope), { msgID: id });
+    const rows = await eventually("badge row", async () => {
+      const r = await db("badges").where({ message_id: id }).select("attendee_id", "runtime");
+      return r.length ? r : undefined;
+    });
+    expect(rows).to.deep.equal([{ attendee_id: attendeeId, runtime: "deno" }]);
+  });
+
+  it("exits 0 on SIGTERM", async () => {
+    svc.child.kill("SIGTERM");
+    expect(await svc.exited, svc.output()).to.equal(0);
+    expect(svc.output()).to.match(/stopped in \d+ ms/);
+  });
+});
+
+describe("Deno 2 runs services/main.ts SERVICES=identity", function () {
+  this.timeout(20_000);
+  let svc: Started;
+  let nats: Nats;
+
+  before(async () => {
+    svc = await startUnderDeno("services/main.ts", { SERVICES: "identity" });
+    nats = await connectNats({ servers: natsUrl(), name: "deno-identity-smoke" });
+  });
+
+  after(async () => {
+    if (svc?.child.exitCode === null) svc.child.kill("SIGKILL");
+    await nats?.nc.close();
+  });
+
+  it("answers svc.identity.register and svc.identity.login (argon2id, ES256) over NATS", async () => {
+    const email = `deno+${randomUUID()}@example.org`;
+    const account = await call(nats.nc, identity.register, { email, password: "correct horse battery", displayName: "Deno" });
+    expect(account.email).to.equal(email);
+    const tokens = await call(nats.nc, identity.login, { email, password: "correct horse battery" });
+    expect(tokens.user.id).to.equal(account.id);
+    expect(tokens.accessToken.split(".")).to.have.length(3);
+  });
+
+  it("exits 0 on SIGTERM", async () => {
+    svc.child.kill("SIGTERM");
+    expect(await svc.exited, svc.output()).to.equal(0);
+  });
+});
