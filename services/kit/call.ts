@@ -6,7 +6,7 @@
 import { errors, headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { request } from "./mux.ts";
-import { inSpan, injectTrace, meter, SpanKind } from "./trace.ts";
+import { context, injectTrace, meter, SpanKind, SpanStatusCode, trace, tracer } from "./trace.ts";
 import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
 import { PRINCIPAL_HEADER, DEADLINE_HEADER, type Principal } from "../../subjects/principal.ts";
 
@@ -30,12 +30,17 @@ export async function call<C extends RequestContract>(nc: NatsConnection, contra
   const attempts = 1 + (contract.idempotent ? (opts.retries ?? 2) : 0);
   const body = encoder.encode(JSON.stringify(input));
 
-  return inSpan(contract.subject, { kind: SpanKind.CLIENT, attributes: { "rpc.system": "nats", "rpc.method": contract.subject } }, async () => {
+  // The span's context only has to reach the headers: nothing below reads the active context, so
+  // no context.with frame and closure per call (+3–7% of throughput in bench/rpc.ts).
+  const parent = context.active();
+  const span = tracer().startSpan(contract.subject, { kind: SpanKind.CLIENT, attributes: { "rpc.system": "nats", "rpc.method": contract.subject } }, parent);
+  const spanContext = trace.setSpan(parent, span);
+  try {
     let lastError: AppError | undefined;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const left = deadline - Date.now();
       if (left <= 0) break;
-      const h = injectTrace(natsHeaders());
+      const h = injectTrace(natsHeaders(), spanContext);
       h.set(DEADLINE_HEADER, String(deadline));
       if (opts.principal) h.set(PRINCIPAL_HEADER, JSON.stringify(opts.principal));
       try {
@@ -52,7 +57,13 @@ export async function call<C extends RequestContract>(nc: NatsConnection, contra
       }
     }
     throw lastError ?? new AppError("timeout", `${contract.subject} did not answer within ${timeoutMs} ms`);
-  });
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error)?.message });
+    throw err;
+  } finally {
+    span.end();
+  }
 }
 
 function parseError(data: Uint8Array, status: number, description: string): ErrorBody {

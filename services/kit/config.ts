@@ -41,6 +41,14 @@ export const KitEnv = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 25_000, description: "How long in-flight work may take after SIGTERM." }),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ description: "OTLP/HTTP endpoint for traces; unset = no export." })),
   OTEL_SERVICE_NAME: Type.Optional(Type.String({ description: "service.name of traces and metrics; default convene-<services>." })),
+  // Read by the OpenTelemetry SDK itself; declared so a typo stops the boot instead of silently
+  // recording every span (recording all of them costs ~30% of request-reply throughput, bench/rpc.ts).
+  OTEL_TRACES_SAMPLER: Type.Optional(
+    Type.Union(["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"].map((v) => Type.Literal(v)), {
+      description: "Which requests are traced (OpenTelemetry sampler); unset = parentbased_always_on. Production: parentbased_traceidratio.",
+    }),
+  ),
+  OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.String({ pattern: "^(0(\\.\\d+)?|1(\\.0+)?)$", description: "Ratio for the traceidratio samplers, 0 to 1 (e.g. 0.1)." })),
 });
 
 export type KitEnv = Static<typeof KitEnv>;

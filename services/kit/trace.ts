@@ -23,21 +23,22 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import type { MsgHdrs } from "@nats-io/nats-core";
 import { headers as natsHeaders } from "@nats-io/nats-core";
 
-export { SpanKind, SpanStatusCode, context, type Span, type Context };
+export { SpanKind, SpanStatusCode, context, trace, type Span, type Context };
 
 let sdk: NodeSDK | undefined;
 let prometheus: PrometheusExporter | undefined;
 
 /**
- * Starts the SDK once per process. `spanExporter` lets tests collect spans in memory;
- * `otlpEndpoint` sends them to a collector.
+ * Starts the SDK once per process. `spanExporter` lets tests collect spans in memory (handed over
+ * one by one, so a test sees a span as soon as it ends; `batchSpans` batches them as a deployment
+ * exporting over OTLP does); `otlpEndpoint` sends them to a collector.
  */
-export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: string; spanExporter?: SpanExporter }): void {
+export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: string; spanExporter?: SpanExporter; batchSpans?: boolean }): void {
   if (sdk) return;
   prometheus = new PrometheusExporter({ preventServerStart: true });
   const spanProcessors: SpanProcessor[] = [];
   if (opts.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${opts.otlpEndpoint.replace(/\/$/, "")}/v1/traces` }) }));
-  if (opts.spanExporter) spanProcessors.push(new SimpleSpanProcessor({ exporter: opts.spanExporter }));
+  if (opts.spanExporter) spanProcessors.push(opts.batchSpans ? new BatchSpanProcessor({ exporter: opts.spanExporter }) : new SimpleSpanProcessor({ exporter: opts.spanExporter }));
   sdk = new NodeSDK({
     serviceName: opts.serviceName,
     metricReaders: [prometheus],

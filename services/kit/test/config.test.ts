@@ -50,6 +50,13 @@ describe("kit loadConfig", () => {
     expect(err.message).to.contain("LOG_LEVEL");
   });
 
+  it("refuses a misspelt trace sampler or ratio instead of silently recording every span", () => {
+    expect(loadConfig(KitEnv, { OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" })).to.include({ OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" });
+    const err = thrown(() => loadConfig(KitEnv, { OTEL_TRACES_SAMPLER: "traceid_ratio", OTEL_TRACES_SAMPLER_ARG: "10%" }));
+    expect(err.message).to.contain("OTEL_TRACES_SAMPLER ");
+    expect(err.message).to.contain("OTEL_TRACES_SAMPLER_ARG");
+  });
+
   it("ignores variables the schema does not declare", () => {
     expect(loadConfig(ServiceEnv, { SMTP_URL: "smtp://x", PATH: "/bin" })).to.not.have.property("PATH");
   });
