@@ -41,7 +41,12 @@ export async function openDb(opts: DbOptions): Promise<Db> {
       pool: opts.pool ?? { min: 0, max: 10 },
       acquireConnectionTimeout: 10_000,
     });
-    await db.raw(`create schema if not exists "${opts.schema}"`);
+    // Replicas booting together would race `create schema if not exists` (it is not atomic: the
+    // loser fails on pg_namespace's unique index), so one creates while the others wait.
+    await db.transaction(async (trx) => {
+      await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [`convene:schema:${opts.schema}`]);
+      await trx.raw(`create schema if not exists "${opts.schema}"`);
+    });
   } else {
     const dir = resolve(opts.dataDir ?? "./.data", "pglite", opts.schema);
     mkdirSync(dir, { recursive: true });
@@ -64,6 +69,17 @@ export function isPostgres(db: Db): boolean {
 }
 
 export async function migrate(db: Db, schema: string, migrations: Migration[]): Promise<void> {
+  // knex's own migration lock fails fast ("Migration table is already locked") instead of waiting,
+  // and creating its lock table races too: replicas of one service starting together queue on an
+  // advisory lock instead, and the later ones find the work done. PGlite is one process: no lock.
+  if (!isPostgres(db)) return latest(db, schema, migrations);
+  await db.transaction(async (trx) => {
+    await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [`convene:migrate:${schema}`]);
+    await latest(db, schema, migrations);
+  });
+}
+
+async function latest(db: Db, schema: string, migrations: Migration[]): Promise<void> {
   const byName = new Map(migrations.map((m) => [m.name, m]));
   await db.migrate.latest({
     schemaName: schema,
