@@ -16,7 +16,8 @@ import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
 import { on, startConsumer, type RunningConsumer } from "../consume.ts";
 import { createOpsApp } from "../http.ts";
 import { createLogger } from "../log.ts";
-import { inSpan, SpanKind, startTelemetry, stopTelemetry } from "../trace.ts";
+import { headers } from "@nats-io/nats-core";
+import { context, extractTrace, inSpan, SpanKind, startTelemetry, stopTelemetry, trace, traceIds } from "../trace.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
 import { eventually, unique } from "./helpers.ts";
 
@@ -133,3 +134,46 @@ describe("kit startTelemetry after stopTelemetry", () => {
     }
   });
 });
+
+describe("kit telemetry without an exporter", () => {
+  let nats: Nats;
+  let served: Served;
+  let seen: { traceId?: string; recording?: boolean } = {};
+  const Peek = request({
+    subject: `svc.kittrace${tag}.peek`,
+    description: "Reports the trace id the responder runs under (test).",
+    request: Type.Object({}),
+    reply: Type.Object({}),
+    idempotent: true,
+  });
+
+  before(async () => {
+    startTelemetry({ serviceName: "kit-telemetry-noexport" });
+    nats = await connectNats({ servers: natsUrl(), name: "kit-telemetry-noexport" });
+    served = await serve(nats.nc, { name: `kitpeek${tag}`, version: "1.0.0", description: "test service", log }, [
+      endpoint(Peek, async () => {
+        seen = { traceId: traceIds().trace_id, recording: trace.getActiveSpan()?.isRecording() };
+        return {};
+      }),
+    ]);
+  });
+  after(async () => {
+    await served?.stop();
+    await nats?.nc.close();
+    await stopTelemetry();
+  });
+
+  it("still carries an incoming trace id through a call into the responder's logs, recording no span", async () => {
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const incoming = extractTrace(withTraceparent(`00-${traceId}-00f067aa0ba902b7-01`));
+    await context.with(incoming, () => call(nats.nc, Peek, {}));
+    expect(seen.traceId).to.equal(traceId);
+    expect(seen.recording).to.equal(false);
+  });
+});
+
+function withTraceparent(value: string) {
+  const h = headers();
+  h.set("traceparent", value);
+  return h;
+}
