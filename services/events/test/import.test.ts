@@ -88,6 +88,36 @@ describe("svc.events.import", function () {
     expect(history.items[0].changes.map((c) => c.field)).to.include.members(["title", "startsAt"]);
   });
 
+  it("imports a recurring series as one event per coming occurrence: EXDATE skipped, an override applied, DST kept, re-import stable", async () => {
+    const organizer = user();
+    const w = `rec${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
+    const uid = `series-${w}@example.org`;
+    // Weekly on Thursdays 19:00 Berlin time, across the end of summer time (2027-10-31).
+    const series = vevent(uid, `Meetup ${w}`, [
+      "DTSTART;TZID=Europe/Berlin:20271021T190000",
+      "DTEND;TZID=Europe/Berlin:20271021T210000",
+      "RRULE:FREQ=WEEKLY;COUNT=4",
+      "EXDATE;TZID=Europe/Berlin:20271028T190000",
+    ]);
+    const moved = vevent(uid, `Meetup ${w} (special)`, ["RECURRENCE-ID;TZID=Europe/Berlin:20271111T190000", "DTSTART;TZID=Europe/Berlin:20271111T200000", "DTEND;TZID=Europe/Berlin:20271111T220000"]);
+    // A series long over imports nothing; an endless secondly one is cut off, not walked forever.
+    const past = vevent(`past-${w}@example.org`, `Old ${w}`, ["DTSTART:20200106T090000Z", "DTEND:20200106T100000Z", "RRULE:FREQ=WEEKLY;COUNT=10"]);
+    const endless = vevent(`endless-${w}@example.org`, `Tick ${w}`, ["DTSTART:19900101T000000Z", "RRULE:FREQ=SECONDLY"]);
+    feed = calendar(series, moved, past, endless);
+
+    const first = await h.call(events.import, { url: `${origin}/feed.ics`, publish: true }, organizer);
+    expect(first).to.deep.include({ created: 3, updated: 0, unchanged: 0 });
+    expect(first.skipped.map((s) => s.uid)).to.deep.equal([`endless-${w}@example.org`]);
+    const got = await Promise.all(first.eventIds.map((eventId) => h.call(events.get, { eventId })));
+    expect(got.map((e) => [e.title, e.startsAt, e.endsAt])).to.deep.equal([
+      [`Meetup ${w}`, "2027-10-21T17:00:00.000Z", "2027-10-21T19:00:00.000Z"], // CEST, UTC+2
+      [`Meetup ${w}`, "2027-11-04T18:00:00.000Z", "2027-11-04T20:00:00.000Z"], // CET, UTC+1
+      [`Meetup ${w} (special)`, "2027-11-11T19:00:00.000Z", "2027-11-11T21:00:00.000Z"],
+    ]);
+
+    expect(await h.call(events.import, { url: `${origin}/feed.ics` }, organizer)).to.deep.include({ created: 0, updated: 0, unchanged: 3 });
+  });
+
   it("caps the size and the time of a fetch", async () => {
     const p = user();
     expect((await rejection(h.call(events.import, { url: `${origin}/big` }, p))).status).to.equal(413);

@@ -3,8 +3,9 @@
  * administer). The fetch is SSRF-guarded and capped (net/safe-fetch.ts); the feed is parsed with
  * ical.js. Each VEVENT is keyed by its UID per organizer: a re-import updates the event it created
  * before (changes recorded and emitted like any edit) instead of adding a duplicate.
- * REVIEW: a recurring VEVENT (RRULE) is imported as its first occurrence only; overrides
- * (RECURRENCE-ID) are skipped.
+ * A recurring VEVENT (RRULE/RDATE, EXDATE, overrides by RECURRENCE-ID) becomes one event per
+ * occurrence that has not ended, up to a year ahead, keyed `<UID>#<RECURRENCE-ID>` so each
+ * occurrence re-imports onto itself.
  */
 import ICAL from "ical.js";
 import type { Static } from "@sinclair/typebox";
@@ -35,7 +36,7 @@ export async function importCalendar(deps: Deps, principal: Principal, input: In
     timeoutMs: deps.config.importTimeoutMs,
     allowedOrigins: deps.config.importAllowedOrigins,
   });
-  const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents);
+  const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents, new Date());
   const reply: Reply = { created: 0, updated: 0, unchanged: 0, skipped, eventIds: [] };
   for (const entry of entries) {
     try {
@@ -79,8 +80,15 @@ export async function importCalendar(deps: Deps, principal: Principal, input: In
   return reply;
 }
 
+/** How far ahead a recurring series is expanded: a weekly meetup shows its next year. */
+const RECURRENCE_HORIZON_MS = 366 * 86_400_000;
+/** Occurrences walked per import at most, past ones included: FREQ=SECONDLY from 1990 must not hang it. */
+const MAX_RECURRENCE_STEPS = 10_000;
+
+type Vevent = InstanceType<typeof ICAL.Component>;
+
 /** The VEVENTs of an iCalendar text, as event fields; what cannot be imported is listed with why. */
-export function parseCalendar(text: string, defaultZone: string, maxEvents: number): { entries: ImportedEntry[]; skipped: Reply["skipped"] } {
+export function parseCalendar(text: string, defaultZone: string, maxEvents: number, now: Date): { entries: ImportedEntry[]; skipped: Reply["skipped"] } {
   let root: InstanceType<typeof ICAL.Component>;
   try {
     root = new ICAL.Component(ICAL.parse(text));
@@ -91,69 +99,106 @@ export function parseCalendar(text: string, defaultZone: string, maxEvents: numb
   const entries: ImportedEntry[] = [];
   const skipped: Reply["skipped"] = [];
   const seen = new Set<string>();
-  for (const ve of root.getAllSubcomponents("vevent")) {
-    const uid = String(ve.getFirstPropertyValue("uid") ?? "").trim().slice(0, 255);
+  const uidOf = (ve: Vevent) => String(ve.getFirstPropertyValue("uid") ?? "").trim().slice(0, 255);
+  const vevents = root.getAllSubcomponents("vevent");
+  // Overrides of single occurrences travel as VEVENTs sharing the series' UID with a RECURRENCE-ID.
+  const overrides = new Map<string, Vevent[]>();
+  for (const ve of vevents) if (ve.getFirstProperty("recurrence-id")) overrides.set(uidOf(ve), [...(overrides.get(uidOf(ve)) ?? []), ve]);
+  let steps = 0;
+  const full = (uid: string) => {
+    if (entries.length < maxEvents) return false;
+    skipped.push({ uid, reason: `more than ${maxEvents} events in the feed` });
+    return true;
+  };
+
+  for (const ve of vevents) {
+    const uid = uidOf(ve);
     if (!uid) {
       skipped.push({ uid: "", reason: "UID missing" });
       continue;
     }
     if (ve.getFirstProperty("recurrence-id")) {
-      skipped.push({ uid, reason: "recurrence overrides are not imported" });
+      if (!vevents.some((m) => uidOf(m) === uid && !m.getFirstProperty("recurrence-id"))) skipped.push({ uid, reason: "an override of a series the feed does not contain" });
       continue;
     }
     if (seen.has(uid)) {
       skipped.push({ uid, reason: "duplicate UID in the feed" });
       continue;
     }
-    if (entries.length >= maxEvents) {
-      skipped.push({ uid, reason: `more than ${maxEvents} events in the feed` });
-      continue;
-    }
     seen.add(uid);
     const ev = new ICAL.Event(ve);
-    const title = (ev.summary ?? "").trim().slice(0, 200);
-    if (!title) {
-      skipped.push({ uid, reason: "SUMMARY missing" });
+    if (!ev.isRecurring()) {
+      if (full(uid)) continue;
+      const entry = entryOf(uid, ve, ev.startDate, ev.endDate, defaultZone);
+      if (typeof entry === "string") skipped.push({ uid, reason: entry });
+      else entries.push(entry);
       continue;
     }
-    const dtstart = ve.getFirstProperty("dtstart");
-    if (!dtstart || !ev.startDate) {
-      skipped.push({ uid, reason: "DTSTART missing" });
-      continue;
+    for (const o of overrides.get(uid) ?? []) ev.relateException(o);
+    const horizon = now.getTime() + RECURRENCE_HORIZON_MS;
+    const seriesZone = zoneOf(ve, defaultZone);
+    const iterator = ev.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (++steps > MAX_RECURRENCE_STEPS) {
+        skipped.push({ uid, reason: `the feed's series repeat more than ${MAX_RECURRENCE_STEPS} times before a year from now` });
+        break;
+      }
+      const occurrence = ev.getOccurrenceDetails(next);
+      const key = `${uid.slice(0, 230)}#${occurrence.recurrenceId.toICALString()}`;
+      const zone = zoneOf(occurrence.item.component, seriesZone);
+      if (instantOf(occurrence.startDate, zone).getTime() > horizon) break;
+      if (instantOf(occurrence.endDate ?? occurrence.startDate, zone) < now) continue;
+      if (full(key)) break;
+      const entry = entryOf(key, occurrence.item.component, occurrence.startDate, occurrence.endDate, seriesZone);
+      if (typeof entry === "string") skipped.push({ uid: key, reason: entry });
+      else entries.push(entry);
     }
-    const tzParam = dtstart.getParameter("tzid");
-    const tzid = typeof tzParam === "string" && isTimeZone(tzParam) ? tzParam : isTimeZone(defaultZone) ? defaultZone : "UTC";
-    const start = instantOf(ev.startDate, tzid);
-    let end = ev.endDate ? instantOf(ev.endDate, tzid) : new Date(start.getTime() + (ev.startDate.isDate ? 86_400_000 : 0));
-    // RFC 5545: a DATE-TIME start without an end is an instant; give it an hour to be an event.
-    if (end <= start) end = new Date(start.getTime() + 3_600_000);
-    const location = (ev.location ?? "").trim();
-    const geo = ve.getFirstPropertyValue("geo") as unknown;
-    const url = String(ve.getFirstPropertyValue("url") ?? "");
-    let venue: ImportedEntry["fields"]["venue"] = null;
-    if (Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === "number" && Number.isFinite(n)) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180) {
-      venue = { name: (location.split(",")[0] || "Venue").slice(0, 200), address: location.slice(0, 500), lat: geo[0], lng: geo[1] };
-    }
-    const tags = ve
-      .getAllProperties("categories")
-      .flatMap((p) => p.getValues().map(String))
-      .slice(0, 20);
-    entries.push({
-      uid,
-      cancelled: String(ve.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED",
-      fields: {
-        title,
-        description: [ev.description ?? "", !venue && location ? `Location: ${location}` : ""].filter(Boolean).join("\n\n").slice(0, 20_000),
-        startsAt: start.toISOString(),
-        endsAt: end.toISOString(),
-        timeZone: tzid,
-        venue,
-        onlineUrl: /^https?:\/\//.test(url) && url.length <= 2000 ? url : null,
-        tags,
-      },
-    });
   }
   return { entries, skipped };
+}
+
+/** The IANA zone a VEVENT's start is written in (TZID), else `fallback`. */
+function zoneOf(ve: Vevent, fallback: string): string {
+  const tzParam = ve.getFirstProperty("dtstart")?.getParameter("tzid");
+  return typeof tzParam === "string" && isTimeZone(tzParam) ? tzParam : isTimeZone(fallback) ? fallback : "UTC";
+}
+
+/** One VEVENT (or one occurrence of a series: its own start and end) as event fields, or why not. */
+function entryOf(uid: string, ve: Vevent, startDate: IcalTime | null, endDate: IcalTime | null, defaultZone: string): ImportedEntry | string {
+  const ev = new ICAL.Event(ve);
+  const title = (ev.summary ?? "").trim().slice(0, 200);
+  if (!title) return "SUMMARY missing";
+  if (!ve.getFirstProperty("dtstart") || !startDate) return "DTSTART missing";
+  const tzid = zoneOf(ve, defaultZone);
+  const start = instantOf(startDate, tzid);
+  let end = endDate ? instantOf(endDate, tzid) : new Date(start.getTime() + (startDate.isDate ? 86_400_000 : 0));
+  // RFC 5545: a DATE-TIME start without an end is an instant; give it an hour to be an event.
+  if (end <= start) end = new Date(start.getTime() + 3_600_000);
+  const location = (ev.location ?? "").trim();
+  const geo = ve.getFirstPropertyValue("geo") as unknown;
+  const url = String(ve.getFirstPropertyValue("url") ?? "");
+  let venue: ImportedEntry["fields"]["venue"] = null;
+  if (Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === "number" && Number.isFinite(n)) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180) {
+    venue = { name: (location.split(",")[0] || "Venue").slice(0, 200), address: location.slice(0, 500), lat: geo[0], lng: geo[1] };
+  }
+  const tags = ve
+    .getAllProperties("categories")
+    .flatMap((p) => p.getValues().map(String))
+    .slice(0, 20);
+  return {
+    uid,
+    cancelled: String(ve.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED",
+    fields: {
+      title,
+      description: [ev.description ?? "", !venue && location ? `Location: ${location}` : ""].filter(Boolean).join("\n\n").slice(0, 20_000),
+      startsAt: start.toISOString(),
+      endsAt: end.toISOString(),
+      timeZone: tzid,
+      venue,
+      onlineUrl: /^https?:\/\//.test(url) && url.length <= 2000 ? url : null,
+      tags,
+    },
+  };
 }
 
 type IcalTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; isDate: boolean; zone?: { tzid?: string } | null };
