@@ -117,7 +117,7 @@ const grpcEcho = () => new Promise<{ json: string }>((resolve, reject) => grpcCl
 // and traces: a bench that silently measured a no-op tracer or a skipped check would flatter it.
 const checks = await sanityChecks();
 
-process.stdout.write(`payload ${json.length} bytes, ${inFlight} in flight, spans ${withSpans ? `recorded (dropping exporter, sampler ${sampler})` : "unsampled (SDK without exporter: trace ids propagated, nothing recorded)"}, warm-up 1 s each, then ${rounds} interleaved rounds × ${seconds} s; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}\n`);
+process.stdout.write(`payload ${json.length} bytes, ${inFlight} in flight, spans ${withSpans ? `recorded (dropping exporter, sampler ${sampler})` : (process.env.OTEL_TRACES_SAMPLER ? `unrecorded (no exporter, sampler ${sampler}: ids propagated)` : "off (no exporter, no sampler: no tracer)")}, warm-up 1 s each, then ${rounds} interleaved rounds × ${seconds} s; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}\n`);
 process.stdout.write(`checked: kit reply = payload, invalid request → ${checks.invalid}, server span recording = ${checks.recording}, trace propagated = ${checks.propagated}\n\n`);
 const KIT = "kit call+serve (validate, trace)";
 const RAW = "raw NATS request (noAsyncTraces)";
@@ -169,7 +169,7 @@ const summary = {
   grpc_p50_ms: ms(m[GRPC].p50),
   grpc_p99_ms: ms(m[GRPC].p99),
   errors: Object.values(results.rounds).flat().reduce((n, s) => n + s.errors, 0),
-  spans: withSpans ? `recorded, ${sampler}` : "unsampled, no exporter",
+  spans: withSpans ? `recorded, ${sampler}` : process.env.OTEL_TRACES_SAMPLER ? `no exporter, ${sampler}` : "off",
   seconds,
   rounds,
   in_flight: inFlight,

@@ -45,7 +45,7 @@ export const KitEnv = Type.Object({
   // recording every span (recording all of them costs ~30% of request-reply throughput, bench/rpc.ts).
   OTEL_TRACES_SAMPLER: Type.Optional(
     Type.Union(["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"].map((v) => Type.Literal(v)), {
-      description: "Which requests are traced (OpenTelemetry sampler); unset = parentbased_always_on. Production: parentbased_traceidratio.",
+      description: "Which requests are traced (OpenTelemetry sampler); unset = parentbased_always_on with an exporter, tracing off without one. Production: parentbased_traceidratio. Without an exporter, always_off keeps trace ids in logs.",
     }),
   ),
   OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.String({ pattern: "^(0(\\.\\d+)?|1(\\.0+)?)$", description: "Ratio for the traceidratio samplers, 0 to 1 (e.g. 0.1)." })),

@@ -18,7 +18,7 @@ import {
 } from "@opentelemetry/api";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
-import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor, SimpleSpanProcessor, type Sampler, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace";
+import { BatchSpanProcessor, NoopSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import type { MsgHdrs } from "@nats-io/nats-core";
 import { headers as natsHeaders } from "@nats-io/nats-core";
@@ -39,17 +39,12 @@ export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: strin
   const spanProcessors: SpanProcessor[] = [];
   if (opts.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${opts.otlpEndpoint.replace(/\/$/, "")}/v1/traces` }) }));
   if (opts.spanExporter) spanProcessors.push(opts.batchSpans ? new BatchSpanProcessor({ exporter: opts.spanExporter }) : new SimpleSpanProcessor({ exporter: opts.spanExporter }));
-  // With nowhere to send spans the SDK would register no tracer provider at all, and with it go the
-  // trace ids in log lines and the W3C propagation an incoming traceparent needs. Keep both, but
-  // record nothing nobody will read (unless OTEL_TRACES_SAMPLER asks otherwise).
-  let sampler: Sampler | undefined;
-  if (spanProcessors.length === 0) {
-    spanProcessors.push(new NoopSpanProcessor());
-    if (!process.env.OTEL_TRACES_SAMPLER) sampler = new AlwaysOffSampler();
-  }
+  // With nowhere to send spans and no sampler asked for, tracing stays off entirely: no provider,
+  // no ids, no traceparent (it costs ~15% of the edge's throughput for spans nobody reads).
+  // OTEL_TRACES_SAMPLER=always_off without an exporter keeps trace ids in logs and propagation.
+  if (spanProcessors.length === 0 && process.env.OTEL_TRACES_SAMPLER) spanProcessors.push(new NoopSpanProcessor());
   sdk = new NodeSDK({
     serviceName: opts.serviceName,
-    sampler,
     metricReaders: [prometheus],
     spanProcessors,
     instrumentations: [],

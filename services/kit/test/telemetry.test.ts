@@ -135,7 +135,7 @@ describe("kit startTelemetry after stopTelemetry", () => {
   });
 });
 
-describe("kit telemetry without an exporter", () => {
+describe("kit telemetry without an exporter, OTEL_TRACES_SAMPLER=always_off", () => {
   let nats: Nats;
   let served: Served;
   let seen: { traceId?: string; recording?: boolean } = {};
@@ -148,6 +148,7 @@ describe("kit telemetry without an exporter", () => {
   });
 
   before(async () => {
+    process.env.OTEL_TRACES_SAMPLER = "always_off";
     startTelemetry({ serviceName: "kit-telemetry-noexport" });
     nats = await connectNats({ servers: natsUrl(), name: "kit-telemetry-noexport" });
     served = await serve(nats.nc, { name: `kitpeek${tag}`, version: "1.0.0", description: "test service", log }, [
@@ -161,6 +162,7 @@ describe("kit telemetry without an exporter", () => {
     await served?.stop();
     await nats?.nc.close();
     await stopTelemetry();
+    delete process.env.OTEL_TRACES_SAMPLER;
   });
 
   it("still carries an incoming trace id through a call into the responder's logs, recording no span", async () => {
