@@ -24,6 +24,8 @@ import { RateLimiter, retryAfterOf, type Limit } from "./rate-limit.ts";
 import type { IdempotencyStore, StoredResponse } from "./idempotency.ts";
 import type { ReplyCache } from "./cache.ts";
 import type { SseHub } from "./sse.ts";
+import type { ObjectStore } from "@nats-io/obj";
+import { ATTACHMENT_PATH, attachmentOperation, sendAttachment } from "./attachments.ts";
 import { buildOpenApi, type ExtraOperation, type OpenApiDocument } from "./openapi.ts";
 import { renderDocsPage } from "./docs-page.ts";
 import type { Route } from "./routes/route.ts";
@@ -40,6 +42,8 @@ export type EdgeDeps = {
   cache: ReplyCache;
   limiter: RateLimiter;
   sse: SseHub;
+  /** Object Store buckets, for streaming attachments. */
+  objects: (bucket: string) => Promise<ObjectStore>;
 };
 
 export type EdgeApp = {
@@ -55,6 +59,7 @@ export const STREAM_PATH = "/v1/me/notifications/stream";
 
 /** Operations the edge serves itself, documented beside the routes. */
 export const extras: ExtraOperation[] = [
+  attachmentOperation,
   {
     method: "GET",
     path: "/v1/openapi.json",
@@ -206,6 +211,17 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   });
   served.push({ method: "GET", path: STREAM_PATH });
 
+  // Public with an optional token (a signed-in caller may see a private event's files).
+  router.get(ATTACHMENT_PATH.replace(/\{(\w+)\}/g, ":$1"), async (ctx) => {
+    const download = async () => {
+      authorize(ctx, "public", limiter, userLimit);
+      await sendAttachment(ctx as unknown as Koa.Context & { params: Record<string, string> }, { nc: deps.nc, objects: deps.objects, timeoutMs: env.UPSTREAM_TIMEOUT_MS, principal: ctx.state.principal, matches });
+    };
+    if (ctx.headers.authorization) await verify(ctx as unknown as Koa.Context, download);
+    else await download();
+  });
+  served.push({ method: "GET", path: ATTACHMENT_PATH });
+
   for (const r of deps.routes) {
     const koaPath = r.path.replace(/\{(\w+)\}/g, ":$1");
     type RouteCtx = Koa.Context & { state: State; params: Record<string, string> };
@@ -219,7 +235,8 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       r.auth === "public"
         ? (ctx) => (ctx.headers.authorization ? verify(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx)) : handle(ctx as unknown as RouteCtx, r, deps))
         : (ctx) => verify(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
-    router.register(koaPath, [r.method], r.input.body ? [parseBody, step] : [step]);
+    const parse = r.bodyLimitBytes ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true }) as unknown as Koa.Middleware<State>) : parseBody;
+    router.register(koaPath, [r.method], r.input.body ? [parse, step] : [step]);
     served.push({ method: r.method, path: r.path });
   }
 

@@ -7,6 +7,7 @@ import { Kvm } from "@nats-io/kv";
 import { defineService, type ServiceDefinition } from "../kit/service.ts";
 import { jwksOverNats } from "./auth.ts";
 import { createEdgeApp, extras } from "./app.ts";
+import { objectStores } from "./attachments.ts";
 import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
 import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idempotency.ts";
 import { ReplyCache } from "./cache.ts";
@@ -59,7 +60,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
         for await (const s of nc.status()) if (s.type === "reconnect") cache.clear();
       })().catch(() => undefined);
 
-      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, limiter, sse });
+      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, limiter, sse, objects: objectStores(nc) });
       return {
         http: edge.app,
         async stop() {

@@ -3,7 +3,7 @@
  * (TypeBox schemas are JSON Schema 2020-12, which 3.1 adopts), so it cannot drift from the code.
  */
 import type { TSchema } from "@sinclair/typebox";
-import { fieldSchema, type Route } from "./routes/route.ts";
+import { fieldSchema, topField, type Route } from "./routes/route.ts";
 
 export type Operation = Record<string, unknown>;
 export type OpenApiDocument = {
@@ -26,7 +26,10 @@ export function buildOpenApi(routes: Route[], extras: ExtraOperation[], info: { 
   for (const r of routes) {
     const op = operationOf(r);
     let id = operationIdOf(r);
+    // One subject behind several routes (follow a user, follow an organization): name each by its path.
     if (ids.has(id)) id = `${id}${r.method[0]}${r.method.slice(1).toLowerCase()}`;
+    if (ids.has(id)) id = `${id}${r.path.split("/")[2].replace(/^\w/, (c) => c.toUpperCase())}`;
+    for (let n = 2; ids.has(id); n++) id = `${id.replace(/\d+$/, "")}${n}`;
     ids.add(id);
     op.operationId = id;
     (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
@@ -152,7 +155,7 @@ function operationOf(r: Route): Operation {
 function bodySchema(r: Route): Record<string, unknown> | undefined {
   if (!r.input.body) return undefined;
   const schema = clean(r.contract.request) as { properties?: Record<string, unknown>; required?: string[] };
-  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal].filter((f): f is string => !!f));
+  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), ...Object.keys(r.input.fixed ?? {}), r.input.ip, r.input.principal].filter((f): f is string => !!f).map(topField));
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !filled.has(k)));
   if (!Object.keys(properties).length) return undefined;
   const out: Record<string, unknown> = { ...schema, properties };

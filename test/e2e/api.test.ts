@@ -9,6 +9,8 @@ import { run, type Running } from "../../services/kit/run.ts";
 import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { notificationsService } from "../../services/notifications/index.ts";
+import { eventsService } from "../../services/events/index.ts";
+import ICAL from "ical.js";
 import { liveInboxSubject, type LiveInboxItem } from "../../subjects/notifications.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
 import { natsUrl, databaseUrl } from "../support/env.ts";
@@ -37,7 +39,7 @@ describe("e2e: the public API through the edge", function () {
 
   before(async function () {
     this.timeout(30_000);
-    running = await run([identityService, notificationsService, edgeService], {
+    running = await run([identityService, eventsService, notificationsService, edgeService], {
       NATS_URL: natsUrl(),
       DATABASE_URL: databaseUrl(),
       HTTP_PORT: "0",
@@ -160,6 +162,103 @@ describe("e2e: the public API through the edge", function () {
     const bad = await api.POST("/v1/me/notifications/{id}/read", { params: { path: { id: "abc" } } });
     expect(bad.response.status).to.equal(400);
     expect(bad.error!.errors![0].field).to.equal("id");
+  });
+
+  it("follows a user and an organization, idempotently, and lists followers and following", async () => {
+    const ada = await signUp();
+    const bob = await signUp();
+    const asBob = client(bob.accessToken);
+    const org = await client(ada.accessToken).POST("/v1/orgs", { body: { name: `Jazz club ${randomUUID().slice(0, 8)}` } });
+    expect(org.response.status, JSON.stringify(org.error)).to.equal(201);
+    for (let i = 0; i < 2; i++) expect((await asBob.POST("/v1/users/{id}/follow", { params: { path: { id: ada.id } } })).response.status).to.equal(200);
+    expect((await asBob.POST("/v1/orgs/{id}/follow", { params: { path: { id: org.data!.id } } })).response.status).to.equal(200);
+    const followers = await client().GET("/v1/users/{id}/followers", { params: { path: { id: ada.id } } });
+    expect(followers.response.status, JSON.stringify(followers.error)).to.equal(200);
+    expect(followers.data!.items.map((f) => f.userId)).to.deep.equal([bob.id]);
+    const mine = await asBob.GET("/v1/me/following");
+    expect(mine.data!.items.map((f) => f.target.id).sort()).to.deep.equal([ada.id, org.data!.id].sort());
+    const self = await client(ada.accessToken).POST("/v1/users/{id}/follow", { params: { path: { id: ada.id } } });
+    expect(self.response.status).to.be.within(400, 499);
+    expect((await asBob.DELETE("/v1/users/{id}/follow", { params: { path: { id: ada.id } } })).response.status).to.equal(200);
+    expect((await client().GET("/v1/users/{id}/followers", { params: { path: { id: ada.id } } })).data!.items).to.deep.equal([]);
+  });
+
+  it("creates, publishes and finds an event; keeps a private one from strangers; records its history; refuses another user's edit", async () => {
+    const ada = await signUp();
+    const asAda = client(ada.accessToken);
+    const word = `kw${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const endsAt = new Date(Date.now() + 7 * 86_400_000 + 7_200_000).toISOString();
+    const key = randomUUID();
+    const body = { title: `Conference ${word}`, description: "Talks about **NATS**", startsAt, endsAt, timeZone: "Europe/Berlin", tags: ["Open Source"], publish: true };
+    const created = await asAda.POST("/v1/events", { body, params: { header: { "Idempotency-Key": key } } });
+    expect(created.response.status, JSON.stringify(created.error)).to.equal(201);
+    const replay = await asAda.POST("/v1/events", { body, params: { header: { "Idempotency-Key": key } } });
+    expect(replay.response.headers.get("idempotent-replayed")).to.equal("true");
+    expect(replay.data!.id).to.equal(created.data!.id);
+    expect((await asAda.POST("/v1/events", { body: { ...body, title: "Another" }, params: { header: { "Idempotency-Key": key } } })).response.status).to.equal(422);
+    const eventId = created.data!.id;
+
+    const found = await client().GET("/v1/events", { params: { query: { q: `conferense ${word}`, tags: ["open-source"] } } });
+    expect(found.response.status, JSON.stringify(found.error)).to.equal(200);
+    expect(found.data!.items.map((e) => e.id)).to.deep.equal([eventId]);
+    const venue = { name: "Kulturbrauerei", address: "Schönhauser Allee 36, Berlin", lat: 52.5389, lng: 13.4125 };
+    const placed = await asAda.POST("/v1/events", { body: { ...body, title: `Meetup ${word}`, venue } });
+    const near = async (lat: number, lng: number) => (await client().GET("/v1/events", { params: { query: { q: word, near: { lat, lng, radiusKm: 50 } } } })).data!.items.map((e) => e.id);
+    expect(await near(52.52, 13.405)).to.deep.equal([placed.data!.id]); // Berlin
+    expect(await near(48.137, 11.575)).to.deep.equal([]); // Munich
+    const lax = await fetch(`${base}/v1/events?q=${word}&lat=52.52&lng=13.405&radiusKm=50`);
+    expect(((await lax.json()) as { items: Array<{ id: string }> }).items.map((e) => e.id)).to.deep.equal([placed.data!.id]);
+    const read = await client().GET("/v1/events/{id}", { params: { path: { id: eventId } } });
+    expect(read.data).to.deep.include({ title: `Conference ${word}`, status: "published", canEdit: false });
+    expect(read.data!.descriptionHtml).to.contain("<strong>NATS</strong>");
+
+    const hidden = await asAda.POST("/v1/events", { body: { ...body, title: `Secret ${word}`, visibility: "private" } });
+    const stranger = await signUp();
+    expect((await client(stranger.accessToken).GET("/v1/events/{id}", { params: { path: { id: hidden.data!.id } } })).response.status).to.equal(404);
+    expect((await client().GET("/v1/events/{id}", { params: { path: { id: hidden.data!.id } } })).response.status).to.equal(404);
+    const strangerSees = (await client(stranger.accessToken).GET("/v1/events", { params: { query: { q: word } } })).data!.items.map((e) => e.id);
+    expect(strangerSees).to.include(eventId).and.not.include(hidden.data!.id);
+
+    const edit = await client(stranger.accessToken).PATCH("/v1/events/{id}", { params: { path: { id: eventId } }, body: { title: "Mine now" } });
+    expect(edit.response.status).to.equal(403);
+    const moved = await asAda.PATCH("/v1/events/{id}", { params: { path: { id: eventId } }, body: { title: `Conference ${word} (moved)` } });
+    expect(moved.response.status, JSON.stringify(moved.error)).to.equal(200);
+    // The cached anonymous read was invalidated by evt.event.updated.
+    const fresh = async () => (await client().GET("/v1/events/{id}", { params: { path: { id: eventId } } })).data!.title;
+    for (let i = 0; i < 50 && (await fresh()) !== `Conference ${word} (moved)`; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await fresh()).to.equal(`Conference ${word} (moved)`);
+    const history = await asAda.GET("/v1/events/{id}/history", { params: { path: { id: eventId } } });
+    expect(history.data!.items[0].changes).to.deep.include({ field: "title", old: `Conference ${word}`, new: `Conference ${word} (moved)` });
+    expect((await client(stranger.accessToken).GET("/v1/events/{id}/history", { params: { path: { id: eventId } } })).response.status).to.equal(403);
+  });
+
+  it("serves an event's .ics that ical.js parses, and an attachment round trip with ETag", async () => {
+    const ada = await signUp();
+    const asAda = client(ada.accessToken);
+    const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const created = await asAda.POST("/v1/events", { body: { title: "Calendar night", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", publish: true } });
+    const eventId = created.data!.id;
+    const ics = await fetch(`${base}/v1/events/${eventId}/calendar.ics`);
+    expect(ics.status).to.equal(200);
+    expect(ics.headers.get("content-type")).to.match(/^text\/calendar/);
+    const vevent = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("summary")).to.equal("Calendar night");
+
+    const text = "Bring your laptop.\n";
+    const put = await asAda.POST("/v1/events/{id}/attachments", { params: { path: { id: eventId } }, body: { filename: "notes.txt", contentType: "text/plain", dataBase64: Buffer.from(text).toString("base64") } });
+    expect(put.response.status, JSON.stringify(put.error)).to.equal(201);
+    const url = `${base}/v1/events/${eventId}/attachments/${put.data!.id}`;
+    const got = await fetch(url);
+    expect(got.status).to.equal(200);
+    expect(got.headers.get("content-type")).to.match(/^text\/plain/);
+    expect(got.headers.get("cache-control")).to.contain("public");
+    expect(await got.text()).to.equal(text);
+    const again = await fetch(url, { headers: { "If-None-Match": got.headers.get("etag")! } });
+    expect(again.status).to.equal(304);
+    const gone = await asAda.DELETE("/v1/events/{id}/attachments/{attachmentId}", { params: { path: { id: eventId, attachmentId: put.data!.id } } });
+    expect(gone.response.status).to.equal(200);
+    expect((await fetch(url)).status).to.equal(404);
   });
 
   it("serves its OpenAPI document and docs page", async () => {

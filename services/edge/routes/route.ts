@@ -21,10 +21,15 @@ export type RouteRequest = {
 };
 
 export type InputSpec = {
-  /** Path parameter → request field, e.g. `{ id: "eventId" }`. */
+  /** Path parameter → request field, e.g. `{ id: "eventId" }`; a dotted field fills a nested one (`target.id`). */
   path?: Record<string, string>;
-  /** Request fields read from the query string (coerced to the field's schema type). */
+  /**
+   * Request fields read from the query string (coerced to the field's schema type). An object
+   * field comes as its properties, `?lat=1&lng=2` or `?near[lat]=1&near[lng]=2`.
+   */
   query?: string[];
+  /** Request fields the route itself sets, e.g. `{ "target.kind": "user" }` (dotted = nested). */
+  fixed?: Record<string, unknown>;
   /** Request fields read from the JSON body: all of them (minus the ones set here), or none. */
   body?: boolean;
   /** Request field the edge fills with the client IP (clients cannot set it). */
@@ -67,6 +72,8 @@ export type Route = {
   cache?: ResponseCaching;
   /** Non-JSON representation of the reply. */
   representation?: Representation;
+  /** A larger JSON body than BODY_LIMIT_BYTES (an upload); 413 beyond it. */
+  bodyLimitBytes?: number;
 };
 
 export type RouteSpec = Omit<Route, "toInput" | "status" | "creates" | "input"> &
@@ -83,23 +90,46 @@ export function route(spec: RouteSpec): Route {
   };
 }
 
-/** The schema of one field of an object schema, if declared. */
+/** The schema of one field of an object schema (dotted: of a nested object), if declared. */
 export function fieldSchema(schema: TSchema, field: string): TSchema | undefined {
-  return (schema as { properties?: Record<string, TSchema> }).properties?.[field];
+  let s: TSchema | undefined = schema;
+  for (const part of field.split(".")) s = (s as { properties?: Record<string, TSchema> } | undefined)?.properties?.[part];
+  return s;
 }
 
-function inputFrom(schema: TSchema, spec: InputSpec, req: RouteRequest): Record<string, unknown> {
+/** The top-level request field a (possibly dotted) field belongs to. */
+export const topField = (field: string): string => field.split(".")[0];
+
+function setField(out: Record<string, unknown>, field: string, value: unknown): void {
+  const parts = field.split(".");
+  let o = out;
+  for (const part of parts.slice(0, -1)) o = (o[part] ??= {}) as Record<string, unknown>;
+  o[parts[parts.length - 1]] = value;
+}
+
+export function inputFrom(schema: TSchema, spec: InputSpec, req: RouteRequest): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (spec.body && req.body !== undefined) {
     if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) return req.body as Record<string, unknown>;
     Object.assign(out, req.body);
   }
   for (const field of spec.query ?? []) {
+    const s = fieldSchema(schema, field) as (TSchema & { type?: string; properties?: Record<string, TSchema> }) | undefined;
+    if (s?.type === "object") {
+      const value: Record<string, unknown> = {};
+      for (const [prop, ps] of Object.entries(s.properties ?? {})) {
+        const raw = req.query[prop] ?? req.query[`${field}[${prop}]`];
+        if (raw !== undefined) value[prop] = coerce(ps, raw);
+      }
+      if (Object.keys(value).length) out[field] = value;
+      continue;
+    }
     const raw = req.query[field];
     if (raw === undefined) continue;
-    out[field] = coerce(fieldSchema(schema, field), raw, field === "limit");
+    out[field] = coerce(s, raw, field === "limit");
   }
-  for (const [param, field] of Object.entries(spec.path ?? {})) out[field] = coerce(fieldSchema(schema, field), req.params[param]);
+  for (const [param, field] of Object.entries(spec.path ?? {})) setField(out, field, coerce(fieldSchema(schema, field), req.params[param]));
+  for (const [field, value] of Object.entries(spec.fixed ?? {})) setField(out, field, value);
   if (spec.ip) out[spec.ip] = req.ip;
   if (spec.principal && req.principal) out[spec.principal] = req.principal.sub;
   return out;

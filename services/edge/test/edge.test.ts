@@ -12,6 +12,7 @@ import { run, type Running } from "../../kit/run.ts";
 import { startTelemetry, stopTelemetry, traceIds } from "../../kit/trace.ts";
 import { makeEdgeService, openApiDocument } from "../index.ts";
 import { routes as publicRoutes } from "../routes/index.ts";
+import { extras } from "../app.ts";
 import { liveInboxSubject, type InboxItem } from "../sse.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
@@ -408,7 +409,7 @@ describe("edge", () => {
     it("documents every route it serves and serves every documented operation", async () => {
       const doc = await json(http("/v1/openapi.json"));
       const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)).sort();
-      const expected = [...routes.map((r) => `${r.method} ${r.path}`), "GET /v1/openapi.json", "GET /v1/me/notifications/stream"].sort();
+      const expected = [...routes.map((r) => `${r.method} ${r.path}`), ...extras.map((e) => `${e.method} ${e.path}`)].sort();
       expect(documented).to.deep.equal(expected);
       // and the router matches each documented operation (no "no route" 404, no 405)
       for (const entry of documented) {
@@ -435,7 +436,7 @@ describe("edge", () => {
       const doc = openApiDocument();
       expect(await lint(JSON.stringify(doc))).to.deep.equal([]);
       const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item));
-      expect(operations.length).to.equal(publicRoutes.length + 2);
+      expect(operations.length).to.equal(publicRoutes.length + extras.length);
       expect(new Set(publicRoutes.map((r) => `${r.method} ${r.path}`)).size, "no route declared twice").to.equal(publicRoutes.length);
     });
 

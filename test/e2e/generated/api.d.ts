@@ -47,6 +47,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a login with the 6-digit code of the authenticator app
+         * @description Second step of a sign-in that failed with totp_required: the challenge from the error's details and a code (or a recovery code, which is then used up).
+         *
+         *     Subject: `svc.identity.totp.login`.
+         */
+        post: operations["identityTotpLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -91,6 +113,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of the caller (log out everywhere)
+         * @description Ends every session of the caller (all devices). Access tokens already issued stay valid until they expire (at most 15 minutes).
+         *
+         *     Subject: `svc.identity.logout-all`.
+         */
+        post: operations["identityLogoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the emailed single-use token
+         * @description Proves ownership of the account's email with the single-use token from evt.user.registered. Emits evt.user.email_verified.
+         *
+         *     Subject: `svc.identity.verify-email`.
+         */
+        post: operations["identityVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link (the answer is the same whether the account exists or not)
+         * @description Starts a password reset: when the email belongs to an active account, emits evt.user.password_reset_requested with a single-use token valid 1 hour. Answers the same whether or not the account exists.
+         *
+         *     Subject: `svc.identity.password.forgot`.
+         */
+        post: operations["identityPasswordForgot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the emailed single-use token; ends every session
+         * @description Sets a new password with the token from the reset email. The token works once; every open session of the account is revoked.
+         *
+         *     Subject: `svc.identity.password.reset`.
+         */
+        post: operations["identityPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/jwks": {
         parameters: {
             query?: never;
@@ -113,6 +223,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign-in providers configured on this platform
+         * @description The OpenID Connect providers configured for sign-in (OIDC_PROVIDERS).
+         *
+         *     Subject: `svc.identity.oidc.providers`.
+         */
+        get: operations["identityOidcProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oidc/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a provider: where to send the browser
+         * @description Begins an OpenID Connect sign-in (authorization code + PKCE S256): returns the provider's authorization URL to send the browser to. The redirect URI is the provider's configured one.
+         *
+         *     Subject: `svc.identity.oidc.start`.
+         */
+        post: operations["identityOidcStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with the code and state the provider redirected back with
+         * @description Finishes an OpenID Connect sign-in with the code and state the provider redirected back with. Signs in the linked account; else links the account with the same email only when the provider says the email is verified; else creates an account. May fail with totp_required like login.
+         *
+         *     Subject: `svc.identity.oidc.callback`.
+         */
+        post: operations["identityOidcCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -129,6 +305,918 @@ export interface paths {
         get: operations["identityMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the caller's public profile, locale and time zone
+         * @description Changes the caller's own profile; absent fields stay, null clears bio or avatar. Emits evt.user.profile_updated when the display name, locale or time zone change.
+         *
+         *     Subject: `svc.identity.profiles.update`.
+         */
+        patch: operations["identityProfilesUpdate"];
+        trace?: never;
+    };
+    "/v1/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start enrolling an authenticator app: its secret and otpauth URI
+         * @description Starts TOTP enrolment: a new secret as an otpauth:// URI (the client draws the QR code). Nothing changes until totp.verify confirms a code. Needs the caller's principal, or the challenge of a totp_enrolment_required error.
+         *
+         *     Subject: `svc.identity.totp.enrol`.
+         */
+        post: operations["identityTotpEnrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/totp/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm enrolment with a first code; returns recovery codes
+         * @description Confirms enrolment with a current code: two-factor is on from now, and 10 single-use recovery codes are returned (shown once, stored hashed).
+         *
+         *     Subject: `svc.identity.totp.verify`.
+         */
+        post: operations["identityTotpVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn two-factor sign-in off (needs a current code)
+         * @description Turns two-factor off (needs a current code); recovery codes are deleted. Refused for admins when REQUIRE_2FA_FOR_ADMINS is on.
+         *
+         *     Subject: `svc.identity.totp.disable`.
+         */
+        delete: operations["identityTotpDisable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's public profile (nothing private)
+         * @description A user's public profile (never the email). Deactivated users are not found.
+         *
+         *     Subject: `svc.identity.profiles.get`.
+         */
+        get: operations["identityProfilesGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search users
+         * @description Lists accounts, newest first, optionally searched by email or display name and filtered by role or status.
+         *
+         *     Subject: `svc.identity.admin.users.list`.
+         */
+        get: operations["identityAdminUsersList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a user's roles
+         * @description Replaces a user's platform roles (emits evt.user.role_changed when they change). An admin cannot remove their own admin role.
+         *
+         *     Subject: `svc.identity.admin.users.set-roles`.
+         */
+        put: operations["identityAdminUsersSetRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a user: no login, no refresh, out of follower lists
+         * @description Deactivates an account: its sessions end, it cannot log in or refresh, it drops out of follower lists. Emits evt.user.deactivated. An admin cannot deactivate themselves.
+         *
+         *     Subject: `svc.identity.admin.users.deactivate`.
+         */
+        post: operations["identityAdminUsersDeactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a user
+         * @description Reactivates a deactivated account. Emits evt.user.reactivated.
+         *
+         *     Subject: `svc.identity.admin.users.reactivate`.
+         */
+        post: operations["identityAdminUsersReactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing with a new key; tokens signed with the old one stay valid until they expire
+         * @description Adds a new access-token signing key that signs from now on; older public keys stay in the JWKS until the tokens they signed have expired, so nobody is logged out. Refused when keys come from JWT_PRIVATE_KEYS_FILE (rotate the file instead).
+         *
+         *     Subject: `svc.identity.admin.keys.rotate`.
+         */
+        post: operations["identityAdminKeysRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an organization (the caller becomes its owner)
+         * @description Creates an organization; the caller becomes its owner. Emits evt.org.created and evt.org.member_added.
+         *
+         *     Subject: `svc.identity.orgs.create`.
+         */
+        post: operations["identityOrgsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization
+         * @description An organization's public page, with the caller's role in it.
+         *
+         *     Subject: `svc.identity.orgs.get`.
+         */
+        get: operations["identityOrgsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of an organization and their roles
+         * @description Members of an organization with their roles, newest first. Only members see it.
+         *
+         *     Subject: `svc.identity.orgs.members`.
+         */
+        get: operations["identityOrgsMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite someone by email (owners and admins)
+         * @description Invites someone by email (owners and admins; only owners invite owners and admins). Emits evt.org.invitation_created with a single-use token valid 7 days for the notifications service to mail.
+         *
+         *     Subject: `svc.identity.orgs.invite`.
+         */
+        post: operations["identityOrgsInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation with its emailed token
+         * @description Accepts an invitation with its token; the caller's account email must be the invited one. Emits evt.org.member_added.
+         *
+         *     Subject: `svc.identity.orgs.accept`.
+         */
+        post: operations["identityOrgsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave an organization
+         * @description The caller leaves an organization. The last owner cannot leave. Emits evt.org.member_removed.
+         *
+         *     Subject: `svc.identity.orgs.leave`.
+         */
+        post: operations["identityOrgsLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member (owners and admins)
+         * @description Removes a member: owners remove anyone but the last owner, admins remove members. Emits evt.org.member_removed.
+         *
+         *     Subject: `svc.identity.orgs.remove-member`.
+         */
+        delete: operations["identityOrgsRemoveMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a user (idempotent)
+         * @description The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.
+         *
+         *     Subject: `svc.identity.follows.follow`.
+         */
+        post: operations["identityFollowsFollow"];
+        /**
+         * Stop following a user
+         * @description The caller stops following a user or an organization. Emits evt.user.unfollowed when a follow existed.
+         *
+         *     Subject: `svc.identity.follows.unfollow`.
+         */
+        delete: operations["identityFollowsUnfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow an organization (idempotent)
+         * @description The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.
+         *
+         *     Subject: `svc.identity.follows.follow`.
+         */
+        post: operations["identityFollowsFollowPost"];
+        /**
+         * Stop following an organization
+         * @description The caller stops following a user or an organization. Emits evt.user.unfollowed when a follow existed.
+         *
+         *     Subject: `svc.identity.follows.unfollow`.
+         */
+        delete: operations["identityFollowsUnfollowDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who follows a user, with the count
+         * @description Active users following a user or an organization, newest first, with the total.
+         *
+         *     Subject: `svc.identity.follows.followers`.
+         */
+        get: operations["identityFollowsFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who follows an organization, with the count
+         * @description Active users following a user or an organization, newest first, with the total.
+         *
+         *     Subject: `svc.identity.follows.followers`.
+         */
+        get: operations["identityFollowsFollowersGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom a user follows, with the count
+         * @description Users (active ones) and organizations a user follows, newest first, with the total.
+         *
+         *     Subject: `svc.identity.follows.following`.
+         */
+        get: operations["identityFollowsFollowing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom the caller follows, with the count
+         * @description Users (active ones) and organizations a user follows, newest first, with the total.
+         *
+         *     Subject: `svc.identity.follows.following`.
+         */
+        get: operations["identityFollowsFollowingGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search events: full text with typo tolerance, filters, distance, sorts
+         * @description Full-text search with typo tolerance (title weighs more than tags, tags more than the description) and filters; sorted by relevance, start or popularity; cursor paginated. Lists published events the caller may see.
+         *
+         *     Subject: `svc.events.search`.
+         */
+        get: operations["eventsSearch"];
+        put?: never;
+        /**
+         * Create an event (a draft unless publish is true)
+         * @description Creates an event owned by the caller (and by an organization the caller administers, when organizationId is set). A draft unless publish is true.
+         *
+         *     Subject: `svc.events.create`.
+         */
+        post: operations["eventsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event the caller may see
+         * @description Reads an event the caller may see (a private or draft event the caller may not see is not_found). countView records a view for popularity.
+         *
+         *     Subject: `svc.events.get`.
+         */
+        get: operations["eventsGet"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an event and its attachments (its history stays)
+         * @description Deletes an event and its attachments; its history stays readable by its editors. Emits evt.event.deleted.
+         *
+         *     Subject: `svc.events.delete`.
+         */
+        delete: operations["eventsDelete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an event (its author or an admin of its organization)
+         * @description Changes fields of an event (its author or an admin of its organization). Each change is recorded in the history; a published event's SEQUENCE rises and evt.event.updated lists the fields.
+         *
+         *     Subject: `svc.events.update`.
+         */
+        patch: operations["eventsUpdate"];
+        trace?: never;
+    };
+    "/v1/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft; followers are notified
+         * @description Publishes a draft (its author or an admin of its organization); emits evt.event.published.
+         *
+         *     Subject: `svc.events.publish`.
+         */
+        post: operations["eventsPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an event back to draft (its editors, or an admin for moderation)
+         * @description Takes a published event back to draft: its editors, or a platform admin for moderation (the reason is recorded). Emits evt.event.unpublished.
+         *
+         *     Subject: `svc.events.unpublish`.
+         */
+        post: operations["eventsUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an event; followers are notified
+         * @description Cancels an event; it stays readable with status cancelled (STATUS:CANCELLED in calendars). Emits evt.event.cancelled when it had been published.
+         *
+         *     Subject: `svc.events.cancel`.
+         */
+        post: operations["eventsCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change: who, when, old and new values (editors only)
+         * @description The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.
+         *
+         *     Subject: `svc.events.history`.
+         */
+        get: operations["eventsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event as an iCalendar file
+         * @description One event as an iCalendar file (SEQUENCE rises with each change; STATUS:CANCELLED once cancelled).
+         *
+         *     Subject: `svc.events.ics`.
+         */
+        get: operations["eventsIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an event to my calendar feed
+         * @description Adds an event the caller may see to the caller's calendar feed.
+         *
+         *     Subject: `svc.events.follow`.
+         */
+        post: operations["eventsFollow"];
+        /**
+         * Remove an event from my calendar feed
+         * @description Removes an event from the caller's calendar feed.
+         *
+         *     Subject: `svc.events.unfollow`.
+         */
+        delete: operations["eventsUnfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feeds/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent, upcoming, popular, or from whom I follow (signed in)
+         * @description A feed of published events the caller may see: recent (newest published), upcoming (soonest), popular (views decayed over time), following (from the users and organizations the caller follows).
+         *
+         *     Subject: `svc.events.feed`.
+         */
+        get: operations["eventsFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/calendar/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue my secret calendar-feed token (revokes the previous one)
+         * @description Issues the caller's secret calendar-feed token, revoking any previous one. Shown once; only its hash is stored.
+         *
+         *     Subject: `svc.events.calendar.token`.
+         */
+        post: operations["eventsCalendarToken"];
+        /**
+         * Revoke my calendar-feed token
+         * @description Revokes the caller's calendar-feed token; the feed URL stops working.
+         *
+         *     Subject: `svc.events.calendar.revoke`.
+         */
+        delete: operations["eventsCalendarRevoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{token}/feed.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A private calendar feed (the secret token is the credential)
+         * @description The private calendar feed of a token's owner: events they follow and events of the users and organizations they follow (that they may see), from 30 days ago on.
+         *
+         *     Subject: `svc.events.calendar.feed`.
+         */
+        get: operations["eventsCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The managed list of categories
+         * @description The managed list of categories.
+         *
+         *     Subject: `svc.events.categories.list`.
+         */
+        get: operations["eventsCategoriesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/categories/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or rename a category
+         * @description Creates or renames a category (platform admins).
+         *
+         *     Subject: `svc.events.categories.put`.
+         */
+        put: operations["eventsCategoriesPut"];
+        post?: never;
+        /**
+         * Remove a category no event uses
+         * @description Removes a category no event uses (platform admins); conflict while events use it.
+         *
+         *     Subject: `svc.events.categories.delete`.
+         */
+        delete: operations["eventsCategoriesDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an image or file (base64 in JSON, at most 5 MiB decoded)
+         * @description Uploads an image or file to an event (its editors): at most 5 MiB; PNG, JPEG, WebP (dimensions 1..10000 px, checked from the header), GIF, PDF or plain text; the type must match the content.
+         *
+         *     Subject: `svc.events.attachments.put`.
+         */
+        post: operations["eventsAttachmentsPut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment (same visibility as its event)
+         * @description Where to stream an attachment from: its metadata and its NATS Object Store bucket and object name, plus caching advice. Same visibility as the event. The edge streams the content from the Object Store with its content type, a strong ETag and caching advice.
+         *
+         *     Subject: `svc.events.attachments.get`.
+         */
+        get: operations["eventsAttachmentsDownload"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an attachment
+         * @description Removes an attachment (its event's editors).
+         *
+         *     Subject: `svc.events.attachments.delete`.
+         */
+        delete: operations["eventsAttachmentsDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import events from an iCalendar URL (re-imports update by UID)
+         * @description Imports events from an external iCalendar URL (http/https only; private, loopback, link-local and metadata addresses are refused, after DNS resolution and after every redirect; size and time capped). Re-importing updates the events with the same UID instead of duplicating them.
+         *
+         *     Subject: `svc.events.import`.
+         */
+        post: operations["eventsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -721,6 +1809,68 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    identityTotpLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The challenge from the totp_required / totp_enrolment_required error's details (valid 5 minutes). */
+                    challenge: string;
+                    /** @description A 6-digit code from the authenticator app, or one unused recovery code (xxxxx-xxxxx). */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ES256 JWT (typ at+jwt), valid 15 minutes. */
+                        accessToken: string;
+                        /** @description Opaque, single use: every refresh returns a new one. */
+                        refreshToken: string;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        user: {
+                            /**
+                             * Format: uuid
+                             * @description User id.
+                             */
+                            id: string;
+                            /**
+                             * Format: email
+                             * @description Email address.
+                             */
+                            email: string;
+                            /** @description Public display name. */
+                            displayName: string;
+                            /** @description Platform roles. */
+                            roles: ("admin" | "organizer" | "participant")[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     identityRefresh: {
         parameters: {
             query?: never;
@@ -819,6 +1969,170 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    identityLogoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Sessions that were still open. */
+                        revokedSessions: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The single-use email verification token from the emailed link. */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The verified account.
+                         */
+                        userId: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityPasswordForgot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Email address.
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true; failures arrive as errors.
+                         * @constant
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The single-use password reset token from the emailed link. */
+                    token: string;
+                    /** @description At least 10 characters. */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true; failures arrive as errors.
+                         * @constant
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     identityJwks: {
         parameters: {
             query?: never;
@@ -865,6 +2179,154 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOidcProviders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        providers: {
+                            /** @description Provider id for oidc.start. */
+                            id: string;
+                            /** @description Name to show on the button. */
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOidcStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Provider id from oidc.providers. */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Where to redirect the browser.
+                         */
+                        authorizationUrl: string;
+                        /** @description The state parameter in that URL; comes back on the callback (valid 10 minutes). */
+                        state: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The state query parameter of the callback. */
+                    state: string;
+                    /** @description The code query parameter of the callback. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ES256 JWT (typ at+jwt), valid 15 minutes. */
+                        accessToken: string;
+                        /** @description Opaque, single use: every refresh returns a new one. */
+                        refreshToken: string;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        user: {
+                            /**
+                             * Format: uuid
+                             * @description User id.
+                             */
+                            id: string;
+                            /**
+                             * Format: email
+                             * @description Email address.
+                             */
+                            email: string;
+                            /** @description Public display name. */
+                            displayName: string;
+                            /** @description Platform roles. */
+                            roles: ("admin" | "organizer" | "participant")[];
+                        };
+                        /** @description True when this sign-in created the account. */
+                        newAccount: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
             504: components["responses"]["Timeout"];
@@ -923,6 +2385,3246 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityProfilesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Public display name. */
+                    displayName?: string;
+                    /** @description New bio, or null to clear it. */
+                    bio?: string | null;
+                    /** @description New avatar URL, or null to clear it. */
+                    avatarUrl?: string | null;
+                    /** @description BCP 47 language tag, e.g. en or ru. */
+                    locale?: string;
+                    /** @description IANA time zone, e.g. Europe/Berlin. */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description User id.
+                         */
+                        id: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                        /** @description Public display name. */
+                        displayName: string;
+                        /** @description BCP 47 language tag, e.g. en or ru. */
+                        locale: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        roles: ("admin" | "organizer" | "participant")[];
+                        /** @description Whether the email was verified. */
+                        emailVerified: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Free text about the user, or null. */
+                        bio?: string | null;
+                        /** @description Avatar URL, or null. */
+                        avatarUrl?: string | null;
+                        /** @description Whether two-factor sign-in (TOTP) is on. */
+                        totpEnabled?: boolean;
+                        /** @description False for accounts created by OpenID Connect that never set a password. */
+                        hasPassword?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityTotpEnrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The challenge from the totp_required / totp_enrolment_required error's details (valid 5 minutes). */
+                    challenge?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description otpauth://totp/… URI (SHA1, 6 digits, 30 s) for the QR code. */
+                        otpauthUri: string;
+                        /** @description The same secret in base32, for manual entry. */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityTotpVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 6-digit code from the authenticator app. */
+                    code: string;
+                    /** @description The challenge from the totp_required / totp_enrolment_required error's details (valid 5 minutes). */
+                    challenge?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Single-use codes for when the authenticator is lost. Shown only now. */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityTotpDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A 6-digit code from the authenticator app, or one unused recovery code (xxxxx-xxxxx). */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true; failures arrive as errors.
+                         * @constant
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityProfilesGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The user. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description User id.
+                         */
+                        id: string;
+                        /** @description Public display name. */
+                        displayName: string;
+                        /** @description Free text, or null. */
+                        bio: string | null;
+                        /** @description Avatar URL, or null. */
+                        avatarUrl: string | null;
+                        /** @description Active users following this user. */
+                        followers: number;
+                        /** @description Active users and organizations this user follows. */
+                        following: number;
+                        /**
+                         * Format: date-time
+                         * @description When the account was created.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityAdminUsersList: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the email or display name. */
+                query?: string;
+                /** @description Platform role. */
+                role?: "admin" | "organizer" | "participant";
+                /** @description A deactivated account cannot log in or refresh and drops out of follower lists. */
+                status?: "active" | "deactivated";
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page, newest first. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description User id.
+                             */
+                            id: string;
+                            /**
+                             * Format: email
+                             * @description Email address.
+                             */
+                            email: string;
+                            /** @description Public display name. */
+                            displayName: string;
+                            /** @description Platform roles. */
+                            roles: ("admin" | "organizer" | "participant")[];
+                            /** @description A deactivated account cannot log in or refresh and drops out of follower lists. */
+                            status: "active" | "deactivated";
+                            /** @description Whether the email was verified. */
+                            emailVerified: boolean;
+                            /** @description Whether two-factor sign-in is on. */
+                            totpEnabled: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the account was created.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityAdminUsersSetRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The complete new set of roles. */
+                    roles: ("admin" | "organizer" | "participant")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description User id.
+                         */
+                        id: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                        /** @description Public display name. */
+                        displayName: string;
+                        /** @description Platform roles. */
+                        roles: ("admin" | "organizer" | "participant")[];
+                        /** @description A deactivated account cannot log in or refresh and drops out of follower lists. */
+                        status: "active" | "deactivated";
+                        /** @description Whether the email was verified. */
+                        emailVerified: boolean;
+                        /** @description Whether two-factor sign-in is on. */
+                        totpEnabled: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the account was created.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityAdminUsersDeactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description User id.
+                         */
+                        id: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                        /** @description Public display name. */
+                        displayName: string;
+                        /** @description Platform roles. */
+                        roles: ("admin" | "organizer" | "participant")[];
+                        /** @description A deactivated account cannot log in or refresh and drops out of follower lists. */
+                        status: "active" | "deactivated";
+                        /** @description Whether the email was verified. */
+                        emailVerified: boolean;
+                        /** @description Whether two-factor sign-in is on. */
+                        totpEnabled: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the account was created.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityAdminUsersReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description User id.
+                         */
+                        id: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                        /** @description Public display name. */
+                        displayName: string;
+                        /** @description Platform roles. */
+                        roles: ("admin" | "organizer" | "participant")[];
+                        /** @description A deactivated account cannot log in or refresh and drops out of follower lists. */
+                        status: "active" | "deactivated";
+                        /** @description Whether the email was verified. */
+                        emailVerified: boolean;
+                        /** @description Whether two-factor sign-in is on. */
+                        totpEnabled: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the account was created.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityAdminKeysRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Key id of the new signing key. */
+                        kid: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Display name. */
+                    name: string;
+                    /** @description Unique URL name; derived from the name when absent. */
+                    slug?: string;
+                    /** @description Free text. */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Organization id.
+                         */
+                        id: string;
+                        /** @description Display name. */
+                        name: string;
+                        /** @description Unique URL name (lower-case letters, digits, dashes). */
+                        slug: string;
+                        /** @description Free text, or null. */
+                        description: string | null;
+                        /** @description Number of members (owners and admins included). */
+                        members: number;
+                        /** @description Active users following the organization. */
+                        followers: number;
+                        /** @description The caller's role in it, or null (anonymous or not a member). */
+                        myRole: ("owner" | "admin" | "member") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Organization id.
+                         */
+                        id: string;
+                        /** @description Display name. */
+                        name: string;
+                        /** @description Unique URL name (lower-case letters, digits, dashes). */
+                        slug: string;
+                        /** @description Free text, or null. */
+                        description: string | null;
+                        /** @description Number of members (owners and admins included). */
+                        members: number;
+                        /** @description Active users following the organization. */
+                        followers: number;
+                        /** @description The caller's role in it, or null (anonymous or not a member). */
+                        myRole: ("owner" | "admin" | "member") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsMembers: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page, newest first. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The member.
+                             */
+                            userId: string;
+                            /** @description Public display name. */
+                            displayName: string;
+                            /** @description Role in an organization: owner (everything, incl. other owners), admin (members and events), member. */
+                            role: "owner" | "admin" | "member";
+                            /**
+                             * Format: date-time
+                             * @description When they joined.
+                             */
+                            joinedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsInvite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Email address.
+                     */
+                    email: string;
+                    /**
+                     * @description Role the invitee gets (only an owner may invite an owner or an admin).
+                     * @default member
+                     */
+                    role?: "owner" | "admin" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The invitation.
+                         */
+                        invitationId: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                        /** @description Role the invitee gets (only an owner may invite an owner or an admin). */
+                        role: "owner" | "admin" | "member";
+                        /**
+                         * Format: date-time
+                         * @description When the token stops working.
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The single-use invitation token from the emailed link. */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The organization joined.
+                         */
+                        orgId: string;
+                        /** @description Role in an organization: owner (everything, incl. other owners), admin (members and events), member. */
+                        role: "owner" | "admin" | "member";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true; failures arrive as errors.
+                         * @constant
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityOrgsRemoveMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization. */
+                id: string;
+                /** @description The member to remove. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true; failures arrive as errors.
+                         * @constant
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsFollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the followed user or organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: {
+                            /** @description Whether the followed party is a user or an organization. */
+                            kind: "user" | "org";
+                            /**
+                             * Format: uuid
+                             * @description Id of the followed user or organization.
+                             */
+                            id: string;
+                        };
+                        /** @description False when the caller already followed the target. */
+                        created: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsUnfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the followed user or organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: {
+                            /** @description Whether the followed party is a user or an organization. */
+                            kind: "user" | "org";
+                            /**
+                             * Format: uuid
+                             * @description Id of the followed user or organization.
+                             */
+                            id: string;
+                        };
+                        /** @description False when the caller did not follow the target. */
+                        removed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsFollowPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the followed user or organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: {
+                            /** @description Whether the followed party is a user or an organization. */
+                            kind: "user" | "org";
+                            /**
+                             * Format: uuid
+                             * @description Id of the followed user or organization.
+                             */
+                            id: string;
+                        };
+                        /** @description False when the caller already followed the target. */
+                        created: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsUnfollowDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the followed user or organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: {
+                            /** @description Whether the followed party is a user or an organization. */
+                            kind: "user" | "org";
+                            /**
+                             * Format: uuid
+                             * @description Id of the followed user or organization.
+                             */
+                            id: string;
+                        };
+                        /** @description False when the caller did not follow the target. */
+                        removed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsFollowers: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Id of the followed user or organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page, newest first. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The follower.
+                             */
+                            userId: string;
+                            /** @description Public display name. */
+                            displayName: string;
+                            /** @description Avatar URL, or null. */
+                            avatarUrl: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When they started following.
+                             */
+                            followedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description All active followers, not just this page. */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsFollowersGet: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Id of the followed user or organization. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page, newest first. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The follower.
+                             */
+                            userId: string;
+                            /** @description Public display name. */
+                            displayName: string;
+                            /** @description Avatar URL, or null. */
+                            avatarUrl: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When they started following.
+                             */
+                            followedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description All active followers, not just this page. */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsFollowing: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The follower. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page, newest first. */
+                        items: {
+                            target: {
+                                /** @description Whether the followed party is a user or an organization. */
+                                kind: "user" | "org";
+                                /**
+                                 * Format: uuid
+                                 * @description Id of the followed user or organization.
+                                 */
+                                id: string;
+                            };
+                            /** @description Display name of the user or name of the organization. */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description When the follow started.
+                             */
+                            followedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Everything followed, not just this page. */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityFollowsFollowingGet: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page, newest first. */
+                        items: {
+                            target: {
+                                /** @description Whether the followed party is a user or an organization. */
+                                kind: "user" | "org";
+                                /**
+                                 * Format: uuid
+                                 * @description Id of the followed user or organization.
+                                 */
+                                id: string;
+                            };
+                            /** @description Display name of the user or name of the organization. */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description When the follow started.
+                             */
+                            followedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Everything followed, not just this page. */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsSearch: {
+        parameters: {
+            query?: {
+                /** @description Words to look for; misspellings are matched to close words. */
+                q?: string;
+                /** @description Slug of a category from svc.events.categories.list, e.g. tech-talks. */
+                category?: string;
+                /** @description Events carrying all of these tags. */
+                tags?: string[];
+                /** @description Events ending at or after this instant. */
+                from?: string;
+                /** @description Events starting before this instant. */
+                to?: string;
+                /** @description Events by this author. */
+                organizerId?: string;
+                /** @description Events of this organization. */
+                organizationId?: string;
+                /** @description Only venues within radiusKm of the point. */
+                near?: {
+                    /** @description Latitude. */
+                    lat: number;
+                    /** @description Longitude. */
+                    lng: number;
+                    /** @description Great-circle distance (km). */
+                    radiusKm: number;
+                };
+                /** @description relevance (needs q; otherwise start), start (soonest first), popularity (decayed views). */
+                sort?: "relevance" | "start" | "popularity";
+                /** @description Include events that have ended (default: only those not yet over). */
+                includePast?: boolean;
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The author.
+                             */
+                            organizerId: string;
+                            /** @description The owning organization, or null. */
+                            organizationId: string | null;
+                            /** @description Title (plain text). */
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description Start (UTC instant).
+                             */
+                            startsAt: string;
+                            /**
+                             * Format: date-time
+                             * @description End (UTC instant).
+                             */
+                            endsAt: string;
+                            /** @description IANA time zone, e.g. Europe/Berlin. */
+                            timeZone: string;
+                            /** @description Physical venue, or null. */
+                            venue: {
+                                /** @description Venue name. */
+                                name: string;
+                                /** @description Street address. */
+                                address: string;
+                                /** @description Latitude (WGS84). */
+                                lat: number;
+                                /** @description Longitude (WGS84). */
+                                lng: number;
+                            } | null;
+                            /** @description http(s) URL of the online event, or null. */
+                            onlineUrl: string | null;
+                            /** @description Category slug, or null. */
+                            category: string | null;
+                            /** @description Normalized tags. */
+                            tags: string[];
+                            /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                            visibility: "public" | "unlisted" | "private";
+                            /** @description Lifecycle status. */
+                            status: "draft" | "published" | "cancelled";
+                            /** @description Views so far. */
+                            views: number;
+                            /** @description When it was first published, or null. */
+                            publishedAt: string | null;
+                            /** @description Distance from the `near` point (search with near only). */
+                            distanceKm?: number;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Title (plain text). */
+                    title: string;
+                    /** @description Description in Markdown; rendered to sanitized HTML in descriptionHtml. */
+                    description?: string;
+                    /**
+                     * Format: date-time
+                     * @description Start (an instant with offset, e.g. 2026-12-03T10:00:00+01:00).
+                     */
+                    startsAt: string;
+                    /**
+                     * Format: date-time
+                     * @description End; after startsAt.
+                     */
+                    endsAt: string;
+                    /** @description IANA time zone, e.g. Europe/Berlin. */
+                    timeZone: string;
+                    /** @description Physical venue, or null. */
+                    venue?: {
+                        /** @description Venue name. */
+                        name: string;
+                        /** @description Street address. */
+                        address: string;
+                        /** @description Latitude (WGS84). */
+                        lat: number;
+                        /** @description Longitude (WGS84). */
+                        lng: number;
+                    } | null;
+                    /** @description http(s) URL of the online event, or null. */
+                    onlineUrl?: string | null;
+                    /** @description Category slug, or null for none. */
+                    category?: string | null;
+                    /** @description Free tags, normalized and de-duplicated (at most 20). */
+                    tags?: string[];
+                    /** @description Seats; null = unlimited. */
+                    capacity?: number | null;
+                    /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                    visibility?: "public" | "unlisted" | "private";
+                    /** @description Users who may see a private event (besides its author and the organization's members). */
+                    invitedUserIds?: string[];
+                    /** @description Owning organization, or null. */
+                    organizationId?: string | null;
+                    /**
+                     * @description Publish at once instead of saving a draft.
+                     * @default false
+                     */
+                    publish?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The author (owner) of the event.
+                         */
+                        organizerId: string;
+                        /** @description The owning organization, or null when owned by a user. */
+                        organizationId: string | null;
+                        /** @description Title (plain text). */
+                        title: string;
+                        /** @description Markdown source of the description (empty when none). */
+                        description: string;
+                        /** @description The description rendered from Markdown and sanitized (safe to embed). */
+                        descriptionHtml: string;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC instant).
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC instant).
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        /** @description Physical venue, or null. */
+                        venue: {
+                            /** @description Venue name. */
+                            name: string;
+                            /** @description Street address. */
+                            address: string;
+                            /** @description Latitude (WGS84). */
+                            lat: number;
+                            /** @description Longitude (WGS84). */
+                            lng: number;
+                        } | null;
+                        /** @description http(s) URL of the online event, or null. */
+                        onlineUrl: string | null;
+                        /** @description Category slug, or null. */
+                        category: string | null;
+                        /** @description Normalized tags. */
+                        tags: string[];
+                        /** @description Seats; null = unlimited. */
+                        capacity: number | null;
+                        /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                        visibility: "public" | "unlisted" | "private";
+                        /** @description Lifecycle status. */
+                        status: "draft" | "published" | "cancelled";
+                        /** @description iCalendar SEQUENCE: raised on every change after publication. */
+                        sequence: number;
+                        /** @description Invited users (shown to editors only). */
+                        invitedUserIds?: string[];
+                        /** @description Images and files of the event. */
+                        attachments: {
+                            /**
+                             * Format: uuid
+                             * @description Attachment id.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /** @description File name as uploaded (sanitized). */
+                            filename: string;
+                            /** @description MIME type, checked against the file's magic bytes. */
+                            contentType: string;
+                            /** @description Size in bytes. */
+                            size: number;
+                            /** @description Image width in pixels; null for non-images. */
+                            width: number | null;
+                            /** @description Image height in pixels; null for non-images. */
+                            height: number | null;
+                            /** @description SHA-256 of the content (hex); a strong ETag. */
+                            sha256: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was uploaded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description How many times the event was viewed. */
+                        views: number;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last changed.
+                         */
+                        updatedAt: string;
+                        /** @description When it was first published, or null. */
+                        publishedAt: string | null;
+                        /** @description When it was cancelled, or null. */
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: string | null;
+                        /** @description Google Calendar 'add to calendar' link. */
+                        googleCalendarUrl: string;
+                        /** @description Whether the caller may change the event. */
+                        canEdit: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The author (owner) of the event.
+                         */
+                        organizerId: string;
+                        /** @description The owning organization, or null when owned by a user. */
+                        organizationId: string | null;
+                        /** @description Title (plain text). */
+                        title: string;
+                        /** @description Markdown source of the description (empty when none). */
+                        description: string;
+                        /** @description The description rendered from Markdown and sanitized (safe to embed). */
+                        descriptionHtml: string;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC instant).
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC instant).
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        /** @description Physical venue, or null. */
+                        venue: {
+                            /** @description Venue name. */
+                            name: string;
+                            /** @description Street address. */
+                            address: string;
+                            /** @description Latitude (WGS84). */
+                            lat: number;
+                            /** @description Longitude (WGS84). */
+                            lng: number;
+                        } | null;
+                        /** @description http(s) URL of the online event, or null. */
+                        onlineUrl: string | null;
+                        /** @description Category slug, or null. */
+                        category: string | null;
+                        /** @description Normalized tags. */
+                        tags: string[];
+                        /** @description Seats; null = unlimited. */
+                        capacity: number | null;
+                        /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                        visibility: "public" | "unlisted" | "private";
+                        /** @description Lifecycle status. */
+                        status: "draft" | "published" | "cancelled";
+                        /** @description iCalendar SEQUENCE: raised on every change after publication. */
+                        sequence: number;
+                        /** @description Invited users (shown to editors only). */
+                        invitedUserIds?: string[];
+                        /** @description Images and files of the event. */
+                        attachments: {
+                            /**
+                             * Format: uuid
+                             * @description Attachment id.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /** @description File name as uploaded (sanitized). */
+                            filename: string;
+                            /** @description MIME type, checked against the file's magic bytes. */
+                            contentType: string;
+                            /** @description Size in bytes. */
+                            size: number;
+                            /** @description Image width in pixels; null for non-images. */
+                            width: number | null;
+                            /** @description Image height in pixels; null for non-images. */
+                            height: number | null;
+                            /** @description SHA-256 of the content (hex); a strong ETag. */
+                            sha256: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was uploaded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description How many times the event was viewed. */
+                        views: number;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last changed.
+                         */
+                        updatedAt: string;
+                        /** @description When it was first published, or null. */
+                        publishedAt: string | null;
+                        /** @description When it was cancelled, or null. */
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: string | null;
+                        /** @description Google Calendar 'add to calendar' link. */
+                        googleCalendarUrl: string;
+                        /** @description Whether the caller may change the event. */
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Title (plain text). */
+                    title?: string;
+                    /** @description Description in Markdown; rendered to sanitized HTML in descriptionHtml. */
+                    description?: string;
+                    /**
+                     * Format: date-time
+                     * @description Start (an instant with offset, e.g. 2026-12-03T10:00:00+01:00).
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description End; after startsAt.
+                     */
+                    endsAt?: string;
+                    /** @description IANA time zone, e.g. Europe/Berlin. */
+                    timeZone?: string;
+                    /** @description Physical venue, or null. */
+                    venue?: {
+                        /** @description Venue name. */
+                        name: string;
+                        /** @description Street address. */
+                        address: string;
+                        /** @description Latitude (WGS84). */
+                        lat: number;
+                        /** @description Longitude (WGS84). */
+                        lng: number;
+                    } | null;
+                    /** @description http(s) URL of the online event, or null. */
+                    onlineUrl?: string | null;
+                    /** @description Category slug, or null for none. */
+                    category?: string | null;
+                    /** @description Free tags, normalized and de-duplicated (at most 20). */
+                    tags?: string[];
+                    /** @description Seats; null = unlimited. */
+                    capacity?: number | null;
+                    /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                    visibility?: "public" | "unlisted" | "private";
+                    /** @description Users who may see a private event (besides its author and the organization's members). */
+                    invitedUserIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The author (owner) of the event.
+                         */
+                        organizerId: string;
+                        /** @description The owning organization, or null when owned by a user. */
+                        organizationId: string | null;
+                        /** @description Title (plain text). */
+                        title: string;
+                        /** @description Markdown source of the description (empty when none). */
+                        description: string;
+                        /** @description The description rendered from Markdown and sanitized (safe to embed). */
+                        descriptionHtml: string;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC instant).
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC instant).
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        /** @description Physical venue, or null. */
+                        venue: {
+                            /** @description Venue name. */
+                            name: string;
+                            /** @description Street address. */
+                            address: string;
+                            /** @description Latitude (WGS84). */
+                            lat: number;
+                            /** @description Longitude (WGS84). */
+                            lng: number;
+                        } | null;
+                        /** @description http(s) URL of the online event, or null. */
+                        onlineUrl: string | null;
+                        /** @description Category slug, or null. */
+                        category: string | null;
+                        /** @description Normalized tags. */
+                        tags: string[];
+                        /** @description Seats; null = unlimited. */
+                        capacity: number | null;
+                        /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                        visibility: "public" | "unlisted" | "private";
+                        /** @description Lifecycle status. */
+                        status: "draft" | "published" | "cancelled";
+                        /** @description iCalendar SEQUENCE: raised on every change after publication. */
+                        sequence: number;
+                        /** @description Invited users (shown to editors only). */
+                        invitedUserIds?: string[];
+                        /** @description Images and files of the event. */
+                        attachments: {
+                            /**
+                             * Format: uuid
+                             * @description Attachment id.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /** @description File name as uploaded (sanitized). */
+                            filename: string;
+                            /** @description MIME type, checked against the file's magic bytes. */
+                            contentType: string;
+                            /** @description Size in bytes. */
+                            size: number;
+                            /** @description Image width in pixels; null for non-images. */
+                            width: number | null;
+                            /** @description Image height in pixels; null for non-images. */
+                            height: number | null;
+                            /** @description SHA-256 of the content (hex); a strong ETag. */
+                            sha256: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was uploaded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description How many times the event was viewed. */
+                        views: number;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last changed.
+                         */
+                        updatedAt: string;
+                        /** @description When it was first published, or null. */
+                        publishedAt: string | null;
+                        /** @description When it was cancelled, or null. */
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: string | null;
+                        /** @description Google Calendar 'add to calendar' link. */
+                        googleCalendarUrl: string;
+                        /** @description Whether the caller may change the event. */
+                        canEdit: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The author (owner) of the event.
+                         */
+                        organizerId: string;
+                        /** @description The owning organization, or null when owned by a user. */
+                        organizationId: string | null;
+                        /** @description Title (plain text). */
+                        title: string;
+                        /** @description Markdown source of the description (empty when none). */
+                        description: string;
+                        /** @description The description rendered from Markdown and sanitized (safe to embed). */
+                        descriptionHtml: string;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC instant).
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC instant).
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        /** @description Physical venue, or null. */
+                        venue: {
+                            /** @description Venue name. */
+                            name: string;
+                            /** @description Street address. */
+                            address: string;
+                            /** @description Latitude (WGS84). */
+                            lat: number;
+                            /** @description Longitude (WGS84). */
+                            lng: number;
+                        } | null;
+                        /** @description http(s) URL of the online event, or null. */
+                        onlineUrl: string | null;
+                        /** @description Category slug, or null. */
+                        category: string | null;
+                        /** @description Normalized tags. */
+                        tags: string[];
+                        /** @description Seats; null = unlimited. */
+                        capacity: number | null;
+                        /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                        visibility: "public" | "unlisted" | "private";
+                        /** @description Lifecycle status. */
+                        status: "draft" | "published" | "cancelled";
+                        /** @description iCalendar SEQUENCE: raised on every change after publication. */
+                        sequence: number;
+                        /** @description Invited users (shown to editors only). */
+                        invitedUserIds?: string[];
+                        /** @description Images and files of the event. */
+                        attachments: {
+                            /**
+                             * Format: uuid
+                             * @description Attachment id.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /** @description File name as uploaded (sanitized). */
+                            filename: string;
+                            /** @description MIME type, checked against the file's magic bytes. */
+                            contentType: string;
+                            /** @description Size in bytes. */
+                            size: number;
+                            /** @description Image width in pixels; null for non-images. */
+                            width: number | null;
+                            /** @description Image height in pixels; null for non-images. */
+                            height: number | null;
+                            /** @description SHA-256 of the content (hex); a strong ETag. */
+                            sha256: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was uploaded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description How many times the event was viewed. */
+                        views: number;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last changed.
+                         */
+                        updatedAt: string;
+                        /** @description When it was first published, or null. */
+                        publishedAt: string | null;
+                        /** @description When it was cancelled, or null. */
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: string | null;
+                        /** @description Google Calendar 'add to calendar' link. */
+                        googleCalendarUrl: string;
+                        /** @description Whether the caller may change the event. */
+                        canEdit: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Why (shown in the history). */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The author (owner) of the event.
+                         */
+                        organizerId: string;
+                        /** @description The owning organization, or null when owned by a user. */
+                        organizationId: string | null;
+                        /** @description Title (plain text). */
+                        title: string;
+                        /** @description Markdown source of the description (empty when none). */
+                        description: string;
+                        /** @description The description rendered from Markdown and sanitized (safe to embed). */
+                        descriptionHtml: string;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC instant).
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC instant).
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        /** @description Physical venue, or null. */
+                        venue: {
+                            /** @description Venue name. */
+                            name: string;
+                            /** @description Street address. */
+                            address: string;
+                            /** @description Latitude (WGS84). */
+                            lat: number;
+                            /** @description Longitude (WGS84). */
+                            lng: number;
+                        } | null;
+                        /** @description http(s) URL of the online event, or null. */
+                        onlineUrl: string | null;
+                        /** @description Category slug, or null. */
+                        category: string | null;
+                        /** @description Normalized tags. */
+                        tags: string[];
+                        /** @description Seats; null = unlimited. */
+                        capacity: number | null;
+                        /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                        visibility: "public" | "unlisted" | "private";
+                        /** @description Lifecycle status. */
+                        status: "draft" | "published" | "cancelled";
+                        /** @description iCalendar SEQUENCE: raised on every change after publication. */
+                        sequence: number;
+                        /** @description Invited users (shown to editors only). */
+                        invitedUserIds?: string[];
+                        /** @description Images and files of the event. */
+                        attachments: {
+                            /**
+                             * Format: uuid
+                             * @description Attachment id.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /** @description File name as uploaded (sanitized). */
+                            filename: string;
+                            /** @description MIME type, checked against the file's magic bytes. */
+                            contentType: string;
+                            /** @description Size in bytes. */
+                            size: number;
+                            /** @description Image width in pixels; null for non-images. */
+                            width: number | null;
+                            /** @description Image height in pixels; null for non-images. */
+                            height: number | null;
+                            /** @description SHA-256 of the content (hex); a strong ETag. */
+                            sha256: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was uploaded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description How many times the event was viewed. */
+                        views: number;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last changed.
+                         */
+                        updatedAt: string;
+                        /** @description When it was first published, or null. */
+                        publishedAt: string | null;
+                        /** @description When it was cancelled, or null. */
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: string | null;
+                        /** @description Google Calendar 'add to calendar' link. */
+                        googleCalendarUrl: string;
+                        /** @description Whether the caller may change the event. */
+                        canEdit: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Why, told to followers. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The author (owner) of the event.
+                         */
+                        organizerId: string;
+                        /** @description The owning organization, or null when owned by a user. */
+                        organizationId: string | null;
+                        /** @description Title (plain text). */
+                        title: string;
+                        /** @description Markdown source of the description (empty when none). */
+                        description: string;
+                        /** @description The description rendered from Markdown and sanitized (safe to embed). */
+                        descriptionHtml: string;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC instant).
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC instant).
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Berlin. */
+                        timeZone: string;
+                        /** @description Physical venue, or null. */
+                        venue: {
+                            /** @description Venue name. */
+                            name: string;
+                            /** @description Street address. */
+                            address: string;
+                            /** @description Latitude (WGS84). */
+                            lat: number;
+                            /** @description Longitude (WGS84). */
+                            lng: number;
+                        } | null;
+                        /** @description http(s) URL of the online event, or null. */
+                        onlineUrl: string | null;
+                        /** @description Category slug, or null. */
+                        category: string | null;
+                        /** @description Normalized tags. */
+                        tags: string[];
+                        /** @description Seats; null = unlimited. */
+                        capacity: number | null;
+                        /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                        visibility: "public" | "unlisted" | "private";
+                        /** @description Lifecycle status. */
+                        status: "draft" | "published" | "cancelled";
+                        /** @description iCalendar SEQUENCE: raised on every change after publication. */
+                        sequence: number;
+                        /** @description Invited users (shown to editors only). */
+                        invitedUserIds?: string[];
+                        /** @description Images and files of the event. */
+                        attachments: {
+                            /**
+                             * Format: uuid
+                             * @description Attachment id.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /** @description File name as uploaded (sanitized). */
+                            filename: string;
+                            /** @description MIME type, checked against the file's magic bytes. */
+                            contentType: string;
+                            /** @description Size in bytes. */
+                            size: number;
+                            /** @description Image width in pixels; null for non-images. */
+                            width: number | null;
+                            /** @description Image height in pixels; null for non-images. */
+                            height: number | null;
+                            /** @description SHA-256 of the content (hex); a strong ETag. */
+                            sha256: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was uploaded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description How many times the event was viewed. */
+                        views: number;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last changed.
+                         */
+                        updatedAt: string;
+                        /** @description When it was first published, or null. */
+                        publishedAt: string | null;
+                        /** @description When it was cancelled, or null. */
+                        cancelledAt: string | null;
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: string | null;
+                        /** @description Google Calendar 'add to calendar' link. */
+                        googleCalendarUrl: string;
+                        /** @description Whether the caller may change the event. */
+                        canEdit: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsHistory: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Entry id (ordering key). */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When.
+                             */
+                            at: string;
+                            /** @description Who made the change (null for the system). */
+                            actorId: string | null;
+                            /** @description What happened. */
+                            action: "created" | "updated" | "published" | "unpublished" | "cancelled" | "deleted" | "imported" | "attachment_added" | "attachment_removed";
+                            /** @description Fields changed, old and new values. */
+                            changes: {
+                                /** @description Name of a changed field, e.g. startsAt, venue, status. */
+                                field: string;
+                                /** @description Value before (null when unset). */
+                                old: unknown;
+                                /** @description Value after (null when unset). */
+                                new: unknown;
+                            }[];
+                            /** @description A reason, when one was given. */
+                            note: string | null;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsIcs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsFollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        following: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsUnfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        following: false;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsFeed: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Which feed. */
+                kind: "recent" | "upcoming" | "popular" | "following";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The author.
+                             */
+                            organizerId: string;
+                            /** @description The owning organization, or null. */
+                            organizationId: string | null;
+                            /** @description Title (plain text). */
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description Start (UTC instant).
+                             */
+                            startsAt: string;
+                            /**
+                             * Format: date-time
+                             * @description End (UTC instant).
+                             */
+                            endsAt: string;
+                            /** @description IANA time zone, e.g. Europe/Berlin. */
+                            timeZone: string;
+                            /** @description Physical venue, or null. */
+                            venue: {
+                                /** @description Venue name. */
+                                name: string;
+                                /** @description Street address. */
+                                address: string;
+                                /** @description Latitude (WGS84). */
+                                lat: number;
+                                /** @description Longitude (WGS84). */
+                                lng: number;
+                            } | null;
+                            /** @description http(s) URL of the online event, or null. */
+                            onlineUrl: string | null;
+                            /** @description Category slug, or null. */
+                            category: string | null;
+                            /** @description Normalized tags. */
+                            tags: string[];
+                            /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                            visibility: "public" | "unlisted" | "private";
+                            /** @description Lifecycle status. */
+                            status: "draft" | "published" | "cancelled";
+                            /** @description Views so far. */
+                            views: number;
+                            /** @description When it was first published, or null. */
+                            publishedAt: string | null;
+                            /** @description Distance from the `near` point (search with near only). */
+                            distanceKm?: number;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Secret for the feed URL; treat it like a password. */
+                        token: string;
+                        /**
+                         * Format: date-time
+                         * @description Issued.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCalendarRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether a token existed. */
+                        revoked: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The secret from svc.events.calendar.token. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCategoriesList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Slug of a category from svc.events.categories.list, e.g. tech-talks. */
+                            slug: string;
+                            /** @description Display name. */
+                            name: string;
+                            /** @description What belongs in it (may be empty). */
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCategoriesPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of a category from svc.events.categories.list, e.g. tech-talks. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Display name. */
+                    name: string;
+                    /** @description What belongs in it (may be empty). */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Slug of a category from svc.events.categories.list, e.g. tech-talks. */
+                        slug: string;
+                        /** @description Display name. */
+                        name: string;
+                        /** @description What belongs in it (may be empty). */
+                        description: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsCategoriesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of a category from svc.events.categories.list, e.g. tech-talks. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether it existed. */
+                        deleted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsAttachmentsPut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Original file name. */
+                    filename: string;
+                    /** @description Declared MIME type: image/png, image/jpeg, image/webp, image/gif, application/pdf or text/plain. */
+                    contentType: string;
+                    /** @description The content, base64 (at most 5 MiB decoded). */
+                    dataBase64: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Attachment id.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        eventId: string;
+                        /** @description File name as uploaded (sanitized). */
+                        filename: string;
+                        /** @description MIME type, checked against the file's magic bytes. */
+                        contentType: string;
+                        /** @description Size in bytes. */
+                        size: number;
+                        /** @description Image width in pixels; null for non-images. */
+                        width: number | null;
+                        /** @description Image height in pixels; null for non-images. */
+                        height: number | null;
+                        /** @description SHA-256 of the content (hex); a strong ETag. */
+                        sha256: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was uploaded.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsAttachmentsDownload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The event. */
+                id: string;
+                /** @description The attachment. */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsAttachmentsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+                /** @description The attachment. */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    eventsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description http(s) URL of an iCalendar (.ics) feed. */
+                    url: string;
+                    /** @description Owning organization of the imported events, or null. */
+                    organizationId?: string | null;
+                    /** @description public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users. */
+                    visibility?: "public" | "unlisted" | "private";
+                    /**
+                     * @description Publish imported events at once (new ones; existing ones keep their status).
+                     * @default false
+                     */
+                    publish?: boolean;
+                    /** @description IANA time zone, e.g. Europe/Berlin. */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New events. */
+                        created: number;
+                        /** @description Existing events (same UID) that changed. */
+                        updated: number;
+                        /** @description Existing events that did not change. */
+                        unchanged: number;
+                        /** @description Entries not imported, and why. */
+                        skipped: {
+                            uid: string;
+                            reason: string;
+                        }[];
+                        /** @description The events created or matched, in feed order. */
+                        eventIds: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
             504: components["responses"]["Timeout"];
