@@ -11,7 +11,7 @@ import { bodyParser } from "@koa/bodyparser";
 import cors from "@koa/cors";
 import { propagation, trace, ROOT_CONTEXT } from "@opentelemetry/api";
 import type { NatsConnection } from "@nats-io/nats-core";
-import { call } from "../kit/call.ts";
+import { call, callForJson } from "../kit/call.ts";
 import { AppError, forbidden } from "../kit/errors.ts";
 import { httpMetrics } from "../kit/http.ts";
 import { inSpan, SpanKind } from "../kit/trace.ts";
@@ -308,17 +308,19 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
     if (hit) return { status: r.status, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } };
   }
   const generation = deps.cache.generation;
-  const reply = await call(deps.nc, r.contract, input as never, { principal, timeoutMs: deps.env.UPSTREAM_TIMEOUT_MS });
+  const opts = { principal, timeoutMs: deps.env.UPSTREAM_TIMEOUT_MS };
   const headers: Record<string, string> = {};
   let type = "application/json";
   let text: string;
   if (r.representation) {
+    const reply = await call(deps.nc, r.contract, input as never, opts);
     type = r.representation.type;
     text = r.representation.render(reply);
     const filename = r.representation.filename?.(reply);
     if (filename) headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
   } else {
-    text = JSON.stringify(reply);
+    // The responder checked its reply against the contract: pass its JSON through as it came.
+    text = await callForJson(deps.nc, r.contract, input as never, opts);
   }
   if (r.method === "GET") headers.ETag = `"${hash("sha1", text, "base64url")}"`;
   if (cacheKey) {
