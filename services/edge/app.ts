@@ -113,6 +113,8 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   const userLimit: Limit = { max: env.RATE_LIMIT_USER_PER_MINUTE, windowMs: minute };
   const verify = verifyAccessToken(deps.keys, { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
   const verifyStream = verifyAccessToken(deps.keys, { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, allowQueryToken: true });
+  /** Public operations verify a token only when one is sent (a signed-in caller may see more, e.g. a private event). */
+  const optionalToken = (ctx: Koa.Context, next: () => Promise<void>) => (ctx.headers.authorization ? verify(ctx, next) : next());
   const origins = new Set(env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean));
 
   const corsMiddleware = cors({
@@ -211,15 +213,12 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   });
   served.push({ method: "GET", path: STREAM_PATH });
 
-  // Public with an optional token (a signed-in caller may see a private event's files).
-  router.get(ATTACHMENT_PATH.replace(/\{(\w+)\}/g, ":$1"), async (ctx) => {
-    const download = async () => {
+  router.get(ATTACHMENT_PATH.replace(/\{(\w+)\}/g, ":$1"), (ctx) =>
+    optionalToken(ctx as unknown as Koa.Context, async () => {
       authorize(ctx, "public", limiter, userLimit);
       await sendAttachment(ctx as unknown as Koa.Context & { params: Record<string, string> }, { nc: deps.nc, objects: deps.objects, timeoutMs: env.UPSTREAM_TIMEOUT_MS, principal: ctx.state.principal, matches });
-    };
-    if (ctx.headers.authorization) await verify(ctx as unknown as Koa.Context, download);
-    else await download();
-  });
+    }),
+  );
   served.push({ method: "GET", path: ATTACHMENT_PATH });
 
   for (const r of deps.routes) {
@@ -229,12 +228,8 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       authorize(ctx, r.auth, limiter, userLimit);
       await handle(ctx, r, deps);
     };
-    // koa-jwt runs for user and admin routes, and for a public route only when a token is sent
-    // (a signed-in caller may see more, e.g. a private event).
-    const step: Koa.Middleware<State> =
-      r.auth === "public"
-        ? (ctx) => (ctx.headers.authorization ? verify(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx)) : handle(ctx as unknown as RouteCtx, r, deps))
-        : (ctx) => verify(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
+    // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
+    const step: Koa.Middleware<State> = (ctx) => (r.auth === "public" ? optionalToken : verify)(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
     const parse = r.bodyLimitBytes ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true }) as unknown as Koa.Middleware<State>) : parseBody;
     router.register(koaPath, [r.method], r.input.body ? [parse, step] : [step]);
     served.push({ method: r.method, path: r.path });

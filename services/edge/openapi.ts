@@ -29,7 +29,6 @@ export function buildOpenApi(routes: Route[], extras: ExtraOperation[], info: { 
     // One subject behind several routes (follow a user, follow an organization): name each by its path.
     if (ids.has(id)) id = `${id}${r.method[0]}${r.method.slice(1).toLowerCase()}`;
     if (ids.has(id)) id = `${id}${r.path.split("/")[2].replace(/^\w/, (c) => c.toUpperCase())}`;
-    for (let n = 2; ids.has(id); n++) id = `${id.replace(/\d+$/, "")}${n}`;
     ids.add(id);
     op.operationId = id;
     (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
