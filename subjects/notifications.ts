@@ -9,7 +9,8 @@ import { FollowTarget, Locale, NextCursor, PageRequest, TimeZone, Uuid } from ".
 
 /**
  * What a notification is about. Follower kinds obey preferences and quiet hours; transactional
- * kinds (verify_email, welcome, password_reset) are email only and ignore both.
+ * kinds (verify_email, welcome, password_reset, org_invitation) are email only and ignore both;
+ * a digest gathers a day's follower emails of a user who asked for one.
  * WARNING: wire values; renaming one strands jobs in flight and stored preferences.
  */
 export const NotificationKind = Type.Union(
@@ -20,6 +21,8 @@ export const NotificationKind = Type.Union(
     Type.Literal("verify_email"),
     Type.Literal("welcome"),
     Type.Literal("password_reset"),
+    Type.Literal("org_invitation"),
+    Type.Literal("digest"),
   ],
   { description: "What the notification is about." },
 );
@@ -65,7 +68,7 @@ export const Preferences = Type.Object(
       ],
       { description: "Quiet hours, or null for none." },
     ),
-    digest: Type.Boolean({ description: "Send follower emails as one daily digest instead of one email each (not yet delivered: see docs/services/notifications.md)." }),
+    digest: Type.Boolean({ description: "Send follower emails as one daily digest (at NOTIFY_DIGEST_LOCAL_TIME in the user's time zone) instead of one email each; in-app and push stay immediate." }),
   },
   { additionalProperties: false },
 );
@@ -241,9 +244,15 @@ export const notifications = {
   }),
   unsubscribe: request({
     subject: "svc.notifications.unsubscribe",
-    description: "One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user. Needs no principal; the signature is the authority.",
+    description: "One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user (for a digest: every follower email). Needs no principal; the signature is the authority.",
     request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the List-Unsubscribe link." }) }, { additionalProperties: false }),
-    reply: Type.Object({ userId: Uuid("Whose preference changed."), kind: FollowerKind }, { additionalProperties: false }),
+    reply: Type.Object(
+      {
+        userId: Uuid("Whose preference changed."),
+        kind: Type.Union([FollowerKind, Type.Literal("digest")], { description: "The kind of email turned off; digest turns off every follower email." }),
+      },
+      { additionalProperties: false },
+    ),
     idempotent: true,
   }),
   deadLettersList: request({

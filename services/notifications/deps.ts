@@ -27,6 +27,8 @@ export type Deps = {
     maxAttempts: number;
     retryBaseMs: number;
     sendConcurrency: number;
+    /** HH:MM, in each user's time zone. */
+    digestLocalTime: string;
   };
   now(): Date;
 };

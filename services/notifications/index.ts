@@ -8,6 +8,7 @@ import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
 import { meter } from "../kit/trace.ts";
 import { schema } from "./migrations/001-notifications.ts";
+import { digests } from "./migrations/002-digests.ts";
 import { createTemplates } from "./channels/templates.ts";
 import { createMailer } from "./channels/email.ts";
 import { createPusher } from "./channels/push.ts";
@@ -48,6 +49,7 @@ export const NotificationsEnv = Type.Object({
   NOTIFY_SMTP_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Pooled SMTP connections per replica." }),
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6, description: "Attempts of an email or push before it is marked failed." }),
   NOTIFY_RETRY_BASE_MS: Type.Integer({ minimum: 10, default: 30_000, description: "First retry delay after a temporary failure (doubles each time) unless Retry-After says otherwise." }),
+  NOTIFY_DIGEST_LOCAL_TIME: Type.String({ default: "08:00", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "When daily digests go out, HH:MM in each user's own time zone." }),
   NOTIFY_SCHEDULER_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica looks for deliveries that came due (quiet hours over, retries)." }),
 });
 
@@ -56,7 +58,7 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email and push notifications, fanned out to followers.",
   env: NotificationsEnv,
-  migrations: [schema],
+  migrations: [schema, digests],
   async setup(rt) {
     const env = rt.env;
     if (env.UNSUBSCRIBE_SECRET === DEV_SECRET) rt.log.warn("UNSUBSCRIBE_SECRET is the development default: set it in production");
@@ -77,6 +79,7 @@ export const notificationsService = defineService({
         maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
         retryBaseMs: env.NOTIFY_RETRY_BASE_MS,
         sendConcurrency: env.NOTIFY_SEND_CONCURRENCY,
+        digestLocalTime: env.NOTIFY_DIGEST_LOCAL_TIME,
       },
       now: () => new Date(),
     };

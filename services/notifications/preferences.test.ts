@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { defaultPreferences, notBefore, wants, localMinutes } from "./preferences.ts";
+import { defaultPreferences, notBefore, wants, localMinutes, nextDigestAt, digested } from "./preferences.ts";
 
 describe("notifications preferences", () => {
   const at = (iso: string) => new Date(iso);
@@ -30,5 +30,24 @@ describe("notifications preferences", () => {
     expect(wants(off, "event_published", "in_app")).to.equal(false);
     expect(wants(off, "event_updated", "email")).to.equal(false);
     expect(wants(null, "event_updated", "push")).to.equal(true);
+  });
+
+  it("sends the digest at the next digest time in the user's zone, a day later once it has passed, and after quiet hours", () => {
+    // 06:30 in Berlin (05:30 UTC): 08:00 Berlin is 07:00 UTC the same day.
+    expect(nextDigestAt(null, "Europe/Berlin", "08:00", at("2026-11-22T05:30:00Z")).toISOString()).to.equal("2026-11-22T07:00:00.000Z");
+    // 08:00:30 in Berlin: today's digest is gone; tomorrow's.
+    expect(nextDigestAt(null, "Europe/Berlin", "08:00", at("2026-11-22T07:00:30Z")).toISOString()).to.equal("2026-11-23T07:00:00.000Z");
+    // 18:00 in Tokyo (09:00 UTC) → 08:00 Tokyo tomorrow = 23:00 UTC today.
+    expect(nextDigestAt(null, "Asia/Tokyo", "08:00", at("2026-11-22T09:00:00Z")).toISOString()).to.equal("2026-11-22T23:00:00.000Z");
+    // Quiet until 09:30: the 08:00 digest waits for it.
+    expect(nextDigestAt(quiet("22:00", "09:30"), "UTC", "08:00", at("2026-11-22T12:00:00Z")).toISOString()).to.equal("2026-11-23T09:30:00.000Z");
+  });
+
+  it("holds follower emails for the digest only when asked, never transactional ones", () => {
+    const on = { ...defaultPreferences(), digest: true };
+    expect(digested(on, "event_published")).to.equal(true);
+    expect(digested(on, "password_reset")).to.equal(false);
+    expect(digested(defaultPreferences(), "event_cancelled")).to.equal(false);
+    expect(digested(null, "event_updated")).to.equal(false);
   });
 });

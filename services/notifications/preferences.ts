@@ -57,3 +57,22 @@ export function notBefore(prefs: Preferences | null | undefined, timeZone: strin
   at.setUTCSeconds(0, 0);
   return at;
 }
+
+/**
+ * When the digest of a user who asked for one goes out: the next `localTime` (HH:MM) in their
+ * time zone strictly after `now`'s minute, pushed past quiet hours if it falls inside them. An
+ * item published at 08:00:30 for an 08:00 digest waits a day: that day's digest has gone.
+ * REVIEW: same DST caveat as notBefore.
+ */
+export function nextDigestAt(prefs: Preferences | null | undefined, timeZone: string, localTime: string, now: Date): Date {
+  const m = localMinutes(now, timeZone);
+  const wait = (minutes(localTime) - m + 1440) % 1440 || 1440;
+  const at = new Date(now.getTime() + wait * 60_000);
+  at.setUTCSeconds(0, 0);
+  return notBefore(prefs, timeZone, at);
+}
+
+/** Whether a follower email of this user waits for the digest. */
+export function digested(prefs: Preferences | null | undefined, kind: NotificationKind): boolean {
+  return Boolean(prefs?.digest) && isFollowerKind(kind);
+}

@@ -37,6 +37,19 @@ export async function unfollow(q: Q, followerId: string, target: Target): Promis
   await q("follows").where({ target_kind: target.kind, target_id: target.id, follower_id: followerId }).delete();
 }
 
+export type Contact = { userId: string; displayName: string; locale: string; timeZone: string };
+
+export async function contactOf(q: Q, userId: string): Promise<Contact | undefined> {
+  const row = await q("users").where({ user_id: userId }).first("user_id", "display_name", "locale", "time_zone");
+  return row ? { userId: row.user_id, displayName: row.display_name ?? "", locale: row.locale, timeZone: row.time_zone } : undefined;
+}
+
+/** The active user with this email address, if we know one. */
+export async function contactByEmail(q: Q, email: string): Promise<Contact | undefined> {
+  const row = await q("users").whereRaw("lower(email) = lower(?)", [email]).andWhere({ active: true }).orderBy("updated_at", "desc").first("user_id", "display_name", "locale", "time_zone");
+  return row ? { userId: row.user_id, displayName: row.display_name ?? "", locale: row.locale, timeZone: row.time_zone } : undefined;
+}
+
 export async function displayNameOf(q: Q, userId: string): Promise<string | undefined> {
   const row = await q("users").where({ user_id: userId }).first("display_name");
   return row?.display_name ?? undefined;
@@ -62,6 +75,12 @@ export async function batchBounds(q: Q, targets: Target[], excludeUserId: string
 
 export async function saveMessage(q: Q, m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number }): Promise<void> {
   await q.raw(`insert into messages (source_id, kind, params, link, batches) values (?, ?, ?, ?, ?) on conflict do nothing`, [m.sourceId, m.kind, JSON.stringify(m.params), m.link, m.batches]);
+}
+
+export async function messageOf(q: Q, sourceId: string): Promise<{ kind: NotificationKind; params: Record<string, string>; link: string }> {
+  const row = await q("messages").where({ source_id: sourceId }).first("kind", "params", "link");
+  if (!row) throw new Error(`no message ${sourceId}`);
+  return { kind: row.kind, params: row.params, link: row.link };
 }
 
 export async function savePlan(q: Q, sourceId: string, bounds: string[]): Promise<void> {
@@ -119,15 +138,16 @@ export async function insertInbox(q: Q, sourceId: string, kind: NotificationKind
   return (rows as Array<{ id: string | number; user_id: string; created_at: Date }>).map((r) => ({ id: String(r.id), userId: r.user_id, createdAt: r.created_at }));
 }
 
-export type NewDelivery = { userId: string; channel: Exclude<Channel, "in_app">; address: string | null; notBefore: Date };
+/** `held`: a follower email waiting for the user's digest (sent inside it, never alone). */
+export type NewDelivery = { userId: string; channel: Exclude<Channel, "in_app">; address: string | null; notBefore: Date; status?: "pending" | "held" };
 
 export async function insertDeliveries(q: Q, sourceId: string, ds: NewDelivery[]): Promise<void> {
   if (!ds.length) return;
   await q.raw(
-    `insert into deliveries (source_id, user_id, channel, address, not_before)
-     select ?, u, c, a, n from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[]) as x(u, c, a, n)
+    `insert into deliveries (source_id, user_id, channel, address, not_before, status)
+     select ?, u, c, a, n, s from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) as x(u, c, a, n, s)
      on conflict do nothing`,
-    b([sourceId, ds.map((d) => d.userId), ds.map((d) => d.channel), ds.map((d) => d.address), ds.map((d) => d.notBefore.toISOString())]),
+    b([sourceId, ds.map((d) => d.userId), ds.map((d) => d.channel), ds.map((d) => d.address), ds.map((d) => d.notBefore.toISOString()), ds.map((d) => d.status ?? "pending")]),
   );
 }
 
@@ -151,6 +171,7 @@ export type Claimed = {
 /**
  * Leases due, pending deliveries (all of them, or those of one batch) for `leaseMs`: no other
  * replica sends them meanwhile; if this one dies, they are due again when the lease ends.
+ * A recipient without an account (an invitee) has their language in the message's params.
  */
 export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; channel: "email" | "push"; sourceId?: string; userIds?: string[] }): Promise<Claimed[]> {
   const batch = opts.sourceId ? `and source_id = ? and user_id = any(?::uuid[])` : "";
@@ -164,7 +185,8 @@ export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; cha
        from c where d.source_id = c.source_id and d.user_id = c.user_id and d.channel = c.channel
        returning d.source_id, d.user_id, d.channel, d.address, d.attempts, d.retry_tokens
      )
-     select claimed.*, m.kind, m.params, m.link, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone
+     select claimed.*, m.kind, m.params, m.link, u.display_name,
+       coalesce(u.locale, m.params->>'recipientLocale', 'en') as locale, coalesce(u.time_zone, m.params->>'recipientTimeZone', 'UTC') as time_zone
      from claimed join messages m on m.source_id = claimed.source_id left join users u on u.user_id = claimed.user_id`,
     b([opts.channel, ...(opts.sourceId ? [opts.sourceId, opts.userIds ?? []] : []), opts.limit, opts.leaseMs]),
   );
@@ -238,6 +260,40 @@ export async function markMany(q: Q, marks: Mark[]): Promise<void> {
       marks.map((m) => (m.retryTokens ? JSON.stringify(m.retryTokens) : null)),
     ]),
   );
+}
+
+// ---- digests --------------------------------------------------------------------------------
+
+/** Users with held follower emails whose digest time has come. */
+export async function usersWithDueDigest(q: Q, limit: number): Promise<string[]> {
+  const { rows } = await q.raw(
+    `select distinct user_id from deliveries where status = 'held' and channel = 'email' and not_before <= now() limit ?`,
+    [limit],
+  );
+  return (rows as Array<{ user_id: string }>).map((r) => r.user_id);
+}
+
+/** A transaction-scoped lock on compiling this user's digest; false if another holds it. */
+export async function tryLockDigest(q: Q, userId: string): Promise<boolean> {
+  const { rows } = await q.raw(`select pg_try_advisory_xact_lock(hashtext('digest:' || ?)) as ok`, [userId]);
+  return Boolean((rows as Array<{ ok: boolean }>)[0]?.ok);
+}
+
+export type Held = { sourceId: string; address: string | null; kind: NotificationKind; params: Record<string, string>; link: string };
+
+/** The user's due held emails, oldest first, locked until the transaction ends. */
+export async function dueHeldOf(q: Q, userId: string): Promise<Held[]> {
+  const { rows } = await q.raw(
+    `select d.source_id, d.address, m.kind, m.params, m.link from deliveries d join messages m on m.source_id = d.source_id
+     where d.user_id = ? and d.channel = 'email' and d.status = 'held' and d.not_before <= now()
+     order by m.created_at, d.source_id for update of d`,
+    [userId],
+  );
+  return (rows as Array<Record<string, unknown>>).map((r) => ({ sourceId: r.source_id as string, address: (r.address as string | null) ?? null, kind: r.kind as NotificationKind, params: r.params as Record<string, string>, link: r.link as string }));
+}
+
+export async function markDigested(q: Q, userId: string, sourceIds: string[], digestId: string): Promise<void> {
+  await q.raw(`update deliveries set status = 'digested', digest_id = ? where user_id = ? and channel = 'email' and source_id = any(?::uuid[])`, b([digestId, userId, sourceIds]));
 }
 
 // ---- the inbox ------------------------------------------------------------------------------

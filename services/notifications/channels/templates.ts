@@ -16,7 +16,18 @@ export type SupportedLocale = (typeof LOCALES)[number];
 export type Rendered = { subject: string; html: string; text: string };
 export type PushText = { title: string; body: string };
 
-type Strings = { footer: string; unsubscribe: string; online: string; subjects: Record<string, string>; push: Record<string, { title: string; body: string }> };
+type Strings = {
+  footer: string;
+  unsubscribe: string;
+  online: string;
+  subjects: Record<string, string>;
+  push: Record<string, { title: string; body: string }>;
+  roles: Record<string, string>;
+  digestKinds: Record<string, string>;
+};
+
+/** One line of a digest (compile-digests.ts stores them as JSON in the digest's params.items). */
+type DigestItem = { kind: string; link: string; title?: string; startsAt?: string; timeZone?: string; venue?: string; onlineUrl?: string };
 
 const NAME = "%%RCPT_NAME%%";
 const UNSUB = "%%RCPT_UNSUBSCRIBE%%";
@@ -67,15 +78,20 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
         return iso;
       }
     };
+    const where = (p: { venue?: string; onlineUrl?: string }) => p.venue || (p.onlineUrl ? `${s.online}: ${p.onlineUrl}` : s.online);
+    const items = kind === "digest" ? (JSON.parse(params.items ?? "[]") as DigestItem[]) : [];
     return {
       ...params,
       locale,
       strings: s,
       when: fmt(params.startsAt, params.timeZone),
       expires: fmt(params.expiresAt, userTimeZone),
-      where: params.venue || (params.onlineUrl ? `${s.online}: ${params.onlineUrl}` : s.online),
+      where: where(params),
       url: new URL(link, opts.publicUrl).toString(),
       kind,
+      roleLabel: s.roles[params.role ?? ""] ?? params.role ?? "",
+      items: items.map((i) => ({ label: s.digestKinds[i.kind] ?? i.kind, title: i.title ?? "", when: fmt(i.startsAt, i.timeZone), where: where(i), url: new URL(i.link, opts.publicUrl).toString() })),
+      more: params.more && params.more !== "0" ? params.more : "",
     };
   }
 

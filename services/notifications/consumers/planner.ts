@@ -12,6 +12,7 @@ import type { Deps } from "../deps.ts";
 import { projectActive, projectContact, projectFollow, projectUnfollow } from "../usecases/project-identity.ts";
 import { planFanout } from "../usecases/plan-fanout.ts";
 import { planTransactional } from "../usecases/plan-transactional.ts";
+import { planInvitation } from "../usecases/plan-invitation.ts";
 
 export const PLANNER = "notifications-planner";
 
@@ -35,6 +36,7 @@ export function plannerConsumer(deps: Deps): ConsumerSpec {
         const { token, expiresAt, ...contact } = e.data;
         await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "password_reset", params: { expiresAt }, link: `/reset-password?token=${encodeURIComponent(token)}` }]);
       }),
+      on(identityEvents.orgInvitationCreated, (e) => planInvitation(deps, PLANNER, e)),
       on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectContact(trx, e)))),
       on(identityEvents.deactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, false)))),
       on(identityEvents.reactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, true)))),

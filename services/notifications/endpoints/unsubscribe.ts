@@ -4,6 +4,7 @@ import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { verifyUnsubscribeToken } from "../unsubscribe.ts";
 import * as store from "../store.ts";
+import { FOLLOWER_KINDS } from "../preferences.ts";
 
 /** One click, no login: the HMAC of the link is the authority. Repeating it changes nothing. */
 export const unsubscribeEndpoint = (deps: Deps) =>
@@ -13,7 +14,7 @@ export const unsubscribeEndpoint = (deps: Deps) =>
     await deps.db.transaction(async (trx) => {
       await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [who.userId]);
       const prefs = await store.preferencesOf(trx, who.userId);
-      prefs.kinds[who.kind].email = false;
+      for (const kind of who.kind === "digest" ? FOLLOWER_KINDS : [who.kind]) prefs.kinds[kind].email = false;
       await store.savePreferences(trx, who.userId, prefs);
     });
     return who;

@@ -150,6 +150,44 @@ describe("notifications: email, push, preferences and operations", function () {
     });
   });
 
+  describe("daily digest", () => {
+    it("holds a follower's emails for one digest at their digest time, with push and inbox at once, and its link unsubscribes every kind", async () => {
+      const { organizer, followers: [f] } = await audience(1, { timeZone: "Asia/Tokyo" });
+      const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true }, { principal: principal(f.id) });
+      const first = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null, { title: "Digest One" }));
+      const second = await publishFact(h.running.nats.js, eventEvents.cancelled, { ...eventFacts(organizer.id, null, { title: "Digest Two", status: "cancelled" }), reason: "venue flooded" });
+      await eventually("two pushes", async () => h.fcm.to(f.token).length === 2);
+      expect((await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread).to.equal(2);
+      const held = await Promise.all([first, second].map((s) => eventually("held", async () => deliveryStatus(h, s, f.id, "email"))));
+      for (const d of held) {
+        expect(d.status).to.equal("held");
+        // 08:00 in Tokyo, within the next day.
+        expect(localMinutes(new Date(d.not_before), "Asia/Tokyo")).to.equal(8 * 60);
+        expect(new Date(d.not_before).getTime() - Date.now()).to.be.within(0, 24 * 3_600_000);
+      }
+      await new Promise((r) => setTimeout(r, 400));
+      expect(h.smtp.to(f.email)).to.have.length(0);
+
+      // The morning comes: one digest listing both, and nothing more on later passes.
+      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: h.db.fn.now() });
+      const digest = await eventually("digest", async () => h.smtp.to(f.email)[0], 10_000);
+      expect(digest.subject).to.equal("Your Convene digest");
+      expect(digest.text).to.contain("New: Digest One");
+      expect(digest.text).to.contain("Cancelled: Digest Two");
+      expect(digest.html).to.contain("Digest One");
+      for (const s of [first, second]) expect((await deliveryStatus(h, s, f.id, "email"))?.status).to.equal("digested");
+      await new Promise((r) => setTimeout(r, 600));
+      expect(h.smtp.to(f.email)).to.have.length(1);
+
+      const token = decodeURIComponent(digest.headers.get("list-unsubscribe")!.match(/token=([^>]+)>$/)![1]);
+      expect(await call(h.running.nats.nc, notifications.unsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "digest" });
+      const after = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      expect(Object.values(after.kinds).map((k) => k.email)).to.deep.equal([false, false, false]);
+      expect(after.kinds.event_published.push).to.equal(true);
+    });
+  });
+
   describe("svc.notifications.admin.dead-letters", () => {
     it("lists a dead-lettered job to admins only and replays it once", async () => {
       const nc = h.running.nats.nc;

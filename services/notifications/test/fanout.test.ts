@@ -186,4 +186,35 @@ describe("notifications: fan-out, inbox and live stream", function () {
     expect(mails.every((m) => m.text.length > 0 && m.html.includes("<mjml") === false && m.html.includes("<html"))).to.equal(true);
     expect((await call(h.running.nats.nc, notifications.inboxList, {}, { principal: principal(id) })).items).to.have.length(0);
   });
+
+  it("mails an organization invitation to an address without an account in the inviter's language, and to a known user in theirs", async () => {
+    const inviter = randomUUID();
+    await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: inviter, email: `inviter-${inviter.slice(0, 8)}@example.org`, displayName: "Анна", locale: "ru", timeZone: "Europe/Moscow" });
+    const known = randomUUID();
+    const knownEmail = `Known-${known.slice(0, 8)}@Example.org`;
+    await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: known, email: knownEmail.toLowerCase(), displayName: "Known Person", locale: "en", timeZone: "UTC" });
+    await eventually("contacts projected", async () => Number((await h.db("users").whereIn("user_id", [inviter, known]).count({ n: "*" }).first())?.n) === 2);
+    const stranger = `stranger-${inviter.slice(0, 8)}@example.org`;
+    const invitation = (email: string, token: string) => ({ invitationId: randomUUID(), orgId: randomUUID(), orgName: "Berlin JS", email, role: "admin" as const, invitedBy: inviter, inviterName: "Анна", token, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const strangerFact = invitation(stranger, "inv_stranger123");
+    const fact = await publishFact(h.running.nats.js, identityEvents.orgInvitationCreated, strangerFact);
+    await publishFact(h.running.nats.js, identityEvents.orgInvitationCreated, invitation(knownEmail, "inv_known456"));
+    const toStranger = await eventually("stranger's invitation", async () => h.smtp.to(stranger)[0]);
+    expect(toStranger.subject).to.equal("Анна приглашает вас в Berlin JS на Convene");
+    expect(toStranger.text).to.contain("https://convene.test/invitations/accept?token=inv_stranger123");
+    expect(toStranger.text).to.contain("Роль: администратор");
+    expect(toStranger.headers.has("list-unsubscribe")).to.equal(false);
+    const toKnown = await eventually("known user's invitation", async () => h.smtp.to(knownEmail)[0]);
+    expect(toKnown.subject).to.equal("Анна invited you to Berlin JS on Convene");
+    expect(toKnown.text).to.contain("as an admin");
+    // Sent as the known user; the stranger under an id derived from the address. No inbox item.
+    expect(await h.db("deliveries").where({ user_id: known, channel: "email", status: "sent" }).count({ n: "*" }).first().then((r) => Number(r?.n))).to.equal(1);
+    expect((await call(h.running.nats.nc, notifications.inboxList, {}, { principal: principal(known) })).items).to.have.length(0);
+    // The same fact again under another stream message id (as after a relay crash past the
+    // dedup window): handled again, mailed once.
+    const envelope = { id: fact, type: identityEvents.orgInvitationCreated.subject, version: identityEvents.orgInvitationCreated.version, source: "identity", occurredAt: new Date().toISOString(), data: strangerFact };
+    await h.running.nats.js.publish(identityEvents.orgInvitationCreated.subject, JSON.stringify(envelope), { msgID: randomUUID() });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.smtp.to(stranger)).to.have.length(1);
+  });
 });

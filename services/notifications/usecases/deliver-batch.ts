@@ -8,7 +8,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { notBefore, wants, isFollowerKind } from "../preferences.ts";
+import { notBefore, wants, isFollowerKind, digested, nextDigestAt } from "../preferences.ts";
 import type { DeliverJob } from "./publish-jobs.ts";
 import { Marker, sendDue } from "./send-claimed.ts";
 
@@ -33,7 +33,10 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
     if (follower && wants(r.settings, job.kind, "in_app")) inboxUsers.push(r.userId);
     // Transactional mail ignores preferences and quiet hours.
     const at = follower ? notBefore(r.settings, r.timeZone, now) : now;
-    if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
+    if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) {
+      if (digested(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now), status: "held" });
+      else deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
+    }
     if (deps.pusher && r.devices > 0 && follower && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
   }
 
@@ -58,8 +61,9 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
     }
   }
 
-  if (deliveries.length) {
-    const userIds = [...new Set(deliveries.map((d) => d.userId))];
+  const sendable = deliveries.filter((d) => d.status !== "held");
+  if (sendable.length) {
+    const userIds = [...new Set(sendable.map((d) => d.userId))];
     await sendDue(deps, marker, { sourceId: job.sourceId, userIds }, working);
   }
   return { inbox: created.length, deliveries: deliveries.length };

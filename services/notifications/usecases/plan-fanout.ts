@@ -54,9 +54,7 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
 
   const plan = await store.planOf(deps.db, sourceId);
   if (!plan.length) return 0;
-  const msg = await deps.db("messages").where({ source_id: sourceId }).first("params", "link");
-  params = msg.params as Record<string, string>;
-  link = msg.link as string;
+  ({ params, link } = await store.messageOf(deps.db, sourceId));
   const jobs: DeliverJob[] = plan.map((b) => ({
     sourceId,
     batchNo: b.batchNo,

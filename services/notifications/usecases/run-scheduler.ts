@@ -1,10 +1,12 @@
 /**
- * The scheduler every replica runs: it sends deliveries that came due later (quiet hours ended,
- * a retry's backoff passed, a dead replica's lease ran out). Claims are leased with SKIP LOCKED,
+ * The scheduler every replica runs: it compiles the digests that came due, then sends
+ * deliveries that came due later (quiet hours ended, a retry's backoff passed, a dead replica's
+ * lease ran out, a digest). Claims are leased with SKIP LOCKED,
  * so replicas share the work without sending anything twice.
  */
 import type { Deps } from "../deps.ts";
 import { type Marker, sendDue } from "./send-claimed.ts";
+import { compileDigests } from "./compile-digests.ts";
 
 export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { stop(): Promise<void> } {
   let running = true;
@@ -12,6 +14,7 @@ export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { st
   const loop = (async () => {
     while (running) {
       try {
+        await compileDigests(deps);
         await sendDue(deps, marker, {});
       } catch (err) {
         deps.log.warn({ err }, "scheduler pass failed");

@@ -69,7 +69,7 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
         deps.sent.add(1, { channel: "email", outcome: "suppressed" });
         return marker.mark({ ...key, status: "suppressed", attempt: 0, error: "address suppressed" });
       }
-      const unsub = isFollowerKind(c.kind) ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind)) : undefined;
+      const unsub = isFollowerKind(c.kind) || c.kind === "digest" ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind)) : undefined;
       const r = await deps.templates.email(c.sourceId, c.kind, c.locale, c.params, c.link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
       const headers: Record<string, string> = { "X-Convene-Notification": `${c.sourceId}:${c.userId}` };
       if (unsub) {

@@ -1438,7 +1438,7 @@ export interface paths {
         put?: never;
         /**
          * One-click unsubscribe from an email link
-         * @description One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user. Needs no principal; the signature is the authority.
+         * @description One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user (for a digest: every follower email). Needs no principal; the signature is the authority.
          *
          *     Subject: `svc.notifications.unsubscribe`.
          */
@@ -5665,7 +5665,7 @@ export interface operations {
                              */
                             sourceId: string;
                             /** @description What the notification is about. */
-                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset";
+                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "digest";
                             /** @description Title, in the user's locale. */
                             title: string;
                             /** @description Body text, in the user's locale. */
@@ -5990,7 +5990,7 @@ export interface operations {
                             /** @description Local wall-clock time HH:MM. */
                             end: string;
                         } | null;
-                        /** @description Send follower emails as one daily digest instead of one email each (not yet delivered: see docs/services/notifications.md). */
+                        /** @description Send follower emails as one daily digest (at NOTIFY_DIGEST_LOCAL_TIME in the user's time zone) instead of one email each; in-app and push stay immediate. */
                         digest: boolean;
                     };
                 };
@@ -6049,7 +6049,7 @@ export interface operations {
                         /** @description Local wall-clock time HH:MM. */
                         end: string;
                     } | null;
-                    /** @description Send follower emails as one daily digest instead of one email each (not yet delivered: see docs/services/notifications.md). */
+                    /** @description Send follower emails as one daily digest (at NOTIFY_DIGEST_LOCAL_TIME in the user's time zone) instead of one email each; in-app and push stay immediate. */
                     digest: boolean;
                 };
             };
@@ -6096,7 +6096,7 @@ export interface operations {
                             /** @description Local wall-clock time HH:MM. */
                             end: string;
                         } | null;
-                        /** @description Send follower emails as one daily digest instead of one email each (not yet delivered: see docs/services/notifications.md). */
+                        /** @description Send follower emails as one daily digest (at NOTIFY_DIGEST_LOCAL_TIME in the user's time zone) instead of one email each; in-app and push stay immediate. */
                         digest: boolean;
                     };
                 };
@@ -6136,8 +6136,8 @@ export interface operations {
                          * @description Whose preference changed.
                          */
                         userId: string;
-                        /** @description A kind of follower notification. */
-                        kind: "event_published" | "event_updated" | "event_cancelled";
+                        /** @description The kind of email turned off; digest turns off every follower email. */
+                        kind: ("event_published" | "event_updated" | "event_cancelled") | "digest";
                     };
                 };
             };

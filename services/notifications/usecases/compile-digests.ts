@@ -1,0 +1,42 @@
+/**
+ * Daily digests: each user whose held follower emails came due gets one digest email listing
+ * them. Per user, one transaction locks their due held rows, writes the digest (a message and
+ * one pending email delivery, sent by the ordinary send path) and marks the rows 'digested'
+ * with its id — so an item is in exactly one digest, whatever crashes or how many replicas run.
+ */
+import type { Deps } from "../deps.ts";
+import { derivedId } from "../ids.ts";
+import * as store from "../store.ts";
+
+/** Items listed in one digest email; the rest are counted ("and 12 more"). */
+export const DIGEST_ITEMS = 50;
+
+export async function compileDigests(deps: Pick<Deps, "db" | "log" | "sent">, opts: { users?: number } = {}): Promise<number> {
+  const users = await store.usersWithDueDigest(deps.db, opts.users ?? 200);
+  let compiled = 0;
+  for (const userId of users) {
+    const made = await deps.db.transaction(async (trx) => {
+      // Another replica compiling the same user's digest right now: leave it to them.
+      if (!(await store.tryLockDigest(trx, userId))) return 0;
+      const held = await store.dueHeldOf(trx, userId);
+      if (!held.length) return 0;
+      const digestId = derivedId("digest", userId, held[0].sourceId);
+      const items = held.slice(0, DIGEST_ITEMS).map((h) => ({ kind: h.kind, link: h.link, ...pick(h.params, ["title", "startsAt", "timeZone", "venue", "onlineUrl", "organizer", "reason"]) }));
+      await store.saveMessage(trx, { sourceId: digestId, kind: "digest", params: { count: String(held.length), more: String(held.length - items.length), items: JSON.stringify(items) }, link: "/me/notifications", batches: 1 });
+      await store.insertDeliveries(trx, digestId, [{ userId, channel: "email", address: held.at(-1)!.address, notBefore: new Date(0) }]);
+      await store.markDigested(trx, userId, held.map((h) => h.sourceId), digestId);
+      return held.length;
+    });
+    if (made) {
+      compiled++;
+      deps.sent.add(made, { channel: "email", outcome: "digested" });
+    }
+  }
+  return compiled;
+}
+
+function pick(params: Record<string, string>, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) if (params[k]) out[k] = params[k];
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * An organization invitation is mailed to an address, which may have no account yet. A known
+ * address gets it as that user (their name, language and time zone); an unknown one under an id
+ * derived from the address (so the delivery's unique key holds), in the inviter's language —
+ * the best guess there is for someone we have never met.
+ */
+import type { Envelope } from "../../../subjects/envelope.ts";
+import type { DataOf } from "../../../subjects/contract.ts";
+import type { identityEvents } from "../../../subjects/identity.ts";
+import { once } from "../../kit/consume.ts";
+import type { Deps } from "../deps.ts";
+import { derivedId } from "../ids.ts";
+import * as store from "../store.ts";
+import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+
+type Invitation = DataOf<typeof identityEvents.orgInvitationCreated>;
+
+export async function planInvitation(deps: Pick<Deps, "db" | "nats">, consumer: string, e: Envelope<Invitation>): Promise<void> {
+  const i = e.data;
+  const sourceId = derivedId(e.id, "org_invitation");
+  const link = `/invitations/accept?token=${encodeURIComponent(i.token)}`;
+  // Who receives it is decided once: a redelivery after the stranger signed up still mails the
+  // same (source, recipient) key, so the unique key keeps it to one email.
+  await once(deps.db, consumer, e.id, async (trx) => {
+    const invitee = await store.contactByEmail(trx, i.email);
+    const inviter = invitee ? undefined : await store.contactOf(trx, i.invitedBy);
+    const params = {
+      orgName: i.orgName,
+      inviterName: i.inviterName,
+      role: i.role,
+      expiresAt: i.expiresAt,
+      recipientId: invitee?.userId ?? derivedId("invitee", i.email.toLowerCase()),
+      recipientName: invitee?.displayName ?? "",
+      // A stranger has no row in users: their language travels with the message.
+      recipientLocale: invitee?.locale ?? inviter?.locale ?? "en",
+      recipientTimeZone: invitee?.timeZone ?? inviter?.timeZone ?? "UTC",
+    };
+    await store.saveMessage(trx, { sourceId, kind: "org_invitation", params, link, batches: 1 });
+  });
+  const { params } = await store.messageOf(deps.db, sourceId);
+  const job: DeliverJob = {
+    sourceId,
+    batchNo: 0,
+    batches: 1,
+    kind: "org_invitation",
+    audience: { type: "user", userId: params.recipientId, email: i.email, displayName: params.recipientName, locale: params.recipientLocale, timeZone: params.recipientTimeZone },
+    params,
+    link,
+  };
+  // Published on every delivery of the fact (the stream drops copies by msgID).
+  await publishJobs(deps.nats.js, [job]);
+}
