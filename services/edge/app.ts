@@ -20,7 +20,7 @@ import type { Logger } from "../kit/log.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import { principalOf, verifyAccessToken, type KeyProvider } from "./auth.ts";
 import { toProblem, sendProblem, PROBLEM_TYPE } from "./problem.ts";
-import { RateLimiter, retryAfterOf, type Limit } from "./rate-limit.ts";
+import { retryAfterOf, type Limit, type RateLimiter } from "./rate-limit.ts";
 import type { IdempotencyStore, StoredResponse } from "./idempotency.ts";
 import type { ReplyCache } from "./cache.ts";
 import type { SseHub } from "./sse.ts";
@@ -130,10 +130,10 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   const parseBody = bodyParser({ enableTypes: ["json"], jsonLimit: env.BODY_LIMIT_BYTES, jsonStrict: true }) as unknown as Koa.Middleware<State>;
 
   /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
-  const limitIp = (ctx: Koa.Context) => {
+  const limitIp = async (ctx: Koa.Context) => {
     const ip = clientIp(ctx);
-    limiter.hit(`ip:${ip}`, ipLimit);
-    if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) limiter.hit(`auth:${ip}`, authLimit);
+    await limiter.hit(`ip:${ip}`, ipLimit);
+    if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) await limiter.hit(`auth:${ip}`, authLimit);
   };
   const fail = (ctx: Koa.Context, err: unknown) => {
     const problem = toProblem(err, ctx.path);
@@ -164,7 +164,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       const hit = cache.get(ctx.url);
       if (hit) {
         try {
-          limitIp(ctx);
+          await limitIp(ctx);
           respond(ctx, { status: 200, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } });
         } catch (err) {
           fail(ctx, err);
@@ -177,7 +177,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       const sc = span.spanContext();
       if (trace.isSpanContextValid(sc)) res.setHeader("X-Trace-Id", sc.traceId);
       try {
-        limitIp(ctx);
+        await limitIp(ctx);
         // CORS only for allowlisted origins; a request without Origin skips it entirely.
         if (ctx.headers.origin) await corsMiddleware(ctx, next);
         else await next();
@@ -208,14 +208,14 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   served.push({ method: "GET", path: "/v1/openapi.json" });
 
   router.get(STREAM_PATH, verifyStream, async (ctx) => {
-    authorize(ctx, "user", limiter, userLimit);
+    await authorize(ctx, "user", limiter, userLimit);
     await deps.sse.open(ctx as unknown as Koa.Context, ctx.state.principal!);
   });
   served.push({ method: "GET", path: STREAM_PATH });
 
   router.get(ATTACHMENT_PATH.replace(/\{(\w+)\}/g, ":$1"), (ctx) =>
     optionalToken(ctx as unknown as Koa.Context, async () => {
-      authorize(ctx, "public", limiter, userLimit);
+      await authorize(ctx, "public", limiter, userLimit);
       await sendAttachment(ctx as unknown as Koa.Context & { params: Record<string, string> }, { nc: deps.nc, objects: deps.objects, timeoutMs: env.UPSTREAM_TIMEOUT_MS, principal: ctx.state.principal, matches });
     }),
   );
@@ -225,7 +225,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     const koaPath = r.path.replace(/\{(\w+)\}/g, ":$1");
     type RouteCtx = Koa.Context & { state: State; params: Record<string, string> };
     const authorized = async (ctx: RouteCtx) => {
-      authorize(ctx, r.auth, limiter, userLimit);
+      await authorize(ctx, r.auth, limiter, userLimit);
       await handle(ctx, r, deps);
     };
     // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
@@ -251,11 +251,11 @@ function clientIp(ctx: Koa.Context): string {
 }
 
 /** After koa-jwt: the principal, the per-user limit and the role a route requires. */
-function authorize(ctx: { state: State }, auth: Route["auth"], limiter: RateLimiter, userLimit: Limit): void {
+async function authorize(ctx: { state: State }, auth: Route["auth"], limiter: RateLimiter, userLimit: Limit): Promise<void> {
   if (!ctx.state.jwt) return;
   const principal = principalOf(ctx.state.jwt);
   ctx.state.principal = principal;
-  limiter.hit(`user:${principal.sub}`, userLimit);
+  await limiter.hit(`user:${principal.sub}`, userLimit);
   if (auth === "admin" && !principal.roles.includes("admin")) throw forbidden("administrators only");
 }
 

@@ -11,7 +11,7 @@ import { objectStores } from "./attachments.ts";
 import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
 import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idempotency.ts";
 import { ReplyCache } from "./cache.ts";
-import { RateLimiter } from "./rate-limit.ts";
+import { openRateLimitBucket, RateLimiter } from "./rate-limit.ts";
 import { inboxMissedSince, sseHub, type MissedSince } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
@@ -37,7 +37,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       const { nc, js } = rt.nats;
       const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, { ttl: IDEMPOTENCY_TTL_MS, history: 1, description: "Idempotency-Key claims and responses of the edge (24 h)." });
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
-      const limiter = new RateLimiter();
+      const limiter = new RateLimiter({ kv: await openRateLimitBucket(js), log: rt.log });
       const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
 
       // Domain events invalidate cached public reads; an outage may have hidden some, so a
