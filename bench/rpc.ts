@@ -138,6 +138,8 @@ if (args.only) {
   const some = await compare(Object.fromEntries(Object.entries(all).filter(([k]) => picked.includes(k))), { inFlight, seconds, rounds });
   process.stdout.write(`${table(some.median)}\n`);
   if (picked.includes(KIT) && picked.includes(RAW)) process.stdout.write(`kit vs raw ${ratio(some, KIT, RAW).toFixed(3)}\n`);
+  // The NATS server is a child process: exiting without stopping it would leave it running.
+  await server.stop();
   process.exit(0);
 }
 const results = await compare(all, { inFlight, seconds, rounds });

@@ -9,6 +9,7 @@ import type { NatsConnection } from "@nats-io/nats-core";
 import { check } from "./validate.ts";
 import { AppError, toErrorBody } from "./errors.ts";
 import { DURATION_BUCKETS_SECONDS, extractTrace, inSpan, meter, SpanKind } from "./trace.ts";
+import { utf8 } from "./utf8.ts";
 import type { Logger } from "./log.ts";
 import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
 import { Principal, PRINCIPAL_HEADER, DEADLINE_HEADER } from "../../subjects/principal.ts";
@@ -40,7 +41,6 @@ export type Served = {
 };
 
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 export async function serve(
   nc: NatsConnection,
@@ -108,13 +108,13 @@ async function answer(
         log.error({ subject, details: (err as AppError).details }, "reply does not match its schema");
         throw new AppError("internal", "internal error");
       }
-      msg.respond(encoder.encode(JSON.stringify(reply)));
+      msg.respond(utf8(JSON.stringify(reply)));
     } catch (err) {
       const body = toErrorBody(err);
       errorCode = body.code;
       span.setAttribute("error.code", body.code);
       if (!(err instanceof AppError) || body.status >= 500) log.error({ err, subject }, "request failed");
-      msg.respondError(body.status, body.message, encoder.encode(JSON.stringify(body)));
+      msg.respondError(body.status, body.message, utf8(JSON.stringify(body)));
     } finally {
       duration.record((performance.now() - started) / 1000, { rpc_method: subject, error_code: errorCode });
     }

@@ -17,7 +17,8 @@ import { on, startConsumer, type RunningConsumer } from "../consume.ts";
 import { createOpsApp } from "../http.ts";
 import { createLogger } from "../log.ts";
 import { headers } from "@nats-io/nats-core";
-import { context, extractTrace, inSpan, SpanKind, startTelemetry, stopTelemetry, trace, traceIds } from "../trace.ts";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { context, extractTrace, injectTrace, inSpan, SpanKind, startTelemetry, stopTelemetry, trace, traceIds } from "../trace.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
 import { eventually, unique } from "./helpers.ts";
 
@@ -179,3 +180,46 @@ function withTraceparent(value: string) {
   h.set("traceparent", value);
   return h;
 }
+
+describe("trace context on NATS headers (the W3C fast path)", () => {
+  const reference = new W3CTraceContextPropagator();
+  const getter = { get: (c: ReturnType<typeof headers>, k: string) => c.get(k) || undefined, keys: (c: ReturnType<typeof headers>) => [...c.keys()] };
+  const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const parents = [
+    `00-${traceId}-00f067aa0ba902b7-01`,
+    `00-${traceId}-00f067aa0ba902b7-00`,
+    `00-${traceId}-00f067aa0ba902b7-01-extra`,
+    `01-${traceId}-00f067aa0ba902b7-01-future`,
+    `ff-${traceId}-00f067aa0ba902b7-01`,
+    `00-${"0".repeat(32)}-00f067aa0ba902b7-01`,
+    `00-${traceId}-${"0".repeat(16)}-01`,
+    `00-${traceId.toUpperCase()}-00f067aa0ba902b7-01`,
+    ` 00-${traceId}-00f067aa0ba902b7-01 `,
+    "garbage",
+  ];
+
+  it("reads traceparent and tracestate exactly as the SDK's W3C propagator does", () => {
+    for (const value of parents) {
+      for (const state of [undefined, "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"]) {
+        const h = withTraceparent(value);
+        if (state) h.set("tracestate", state);
+        const mine = trace.getSpanContext(extractTrace(h));
+        const theirs = trace.getSpanContext(reference.extract(context.active(), h, getter));
+        expect({ ...mine, traceState: mine?.traceState?.serialize() }, value).to.deep.equal({ ...theirs, traceState: theirs?.traceState?.serialize() });
+      }
+    }
+  });
+
+  it("writes the same headers as the SDK's W3C propagator", () => {
+    for (const value of parents.slice(0, 2)) {
+      const ctx = extractTrace(withTraceparent(value));
+      const mine = injectTrace(headers(), ctx);
+      const theirs = headers();
+      reference.inject(ctx, theirs, { set: (c, k, v) => c.set(k, v) });
+      expect(mine.get("traceparent"), value).to.equal(theirs.get("traceparent"));
+      expect(mine.get("tracestate")).to.equal(theirs.get("tracestate"));
+    }
+    // No valid context: no header at all.
+    expect([...injectTrace(headers(), context.active()).keys()]).to.deep.equal([]);
+  });
+});
