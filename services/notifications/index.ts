@@ -9,6 +9,7 @@ import { defineService } from "../kit/service.ts";
 import { meter } from "../kit/trace.ts";
 import { schema } from "./migrations/001-notifications.ts";
 import { digests } from "./migrations/002-digests.ts";
+import { eventVersions } from "./migrations/003-event-versions.ts";
 import { createTemplates } from "./channels/templates.ts";
 import { createMailer } from "./channels/email.ts";
 import { createPusher } from "./channels/push.ts";
@@ -58,7 +59,7 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email and push notifications, fanned out to followers.",
   env: NotificationsEnv,
-  migrations: [schema, digests],
+  migrations: [schema, digests, eventVersions],
   async setup(rt) {
     const env = rt.env;
     if (env.UNSUBSCRIBE_SECRET === DEV_SECRET) rt.log.warn("UNSUBSCRIBE_SECRET is the development default: set it in production");

@@ -73,6 +73,20 @@ export async function batchBounds(q: Q, targets: Target[], excludeUserId: string
   return (rows as Array<{ follower_id: string }>).map((r) => r.follower_id);
 }
 
+/**
+ * Records that followers are told of `sequence` of the event; false when they were already told
+ * of this one or a newer one (the fact is stale).
+ */
+export async function advanceEventVersion(q: Q, eventId: string, sequence: number): Promise<boolean> {
+  const { rows } = await q.raw(
+    `insert into event_versions (event_id, sequence) values (?, ?)
+     on conflict (event_id) do update set sequence = excluded.sequence, updated_at = now() where event_versions.sequence < excluded.sequence
+     returning event_id`,
+    [eventId, sequence],
+  );
+  return rows.length === 1;
+}
+
 export async function saveMessage(q: Q, m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number }): Promise<void> {
   await q.raw(`insert into messages (source_id, kind, params, link, batches) values (?, ?, ?, ?, ?) on conflict do nothing`, [m.sourceId, m.kind, JSON.stringify(m.params), m.link, m.batches]);
 }

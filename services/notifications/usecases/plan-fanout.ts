@@ -35,6 +35,9 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
   let link = `/events/${f.eventId}`;
 
   await once(deps.db, consumer, e.id, async (trx) => {
+    // Facts of one event can arrive out of order: one older than what followers were told is
+    // dropped (no message, no plan), e.g. a change of time delivered after the cancellation.
+    if (!(await store.advanceEventVersion(trx, f.eventId, f.sequence))) return;
     const bounds = await store.batchBounds(trx, targets, f.organizerId, deps.config.batchSize);
     params = {
       eventId: f.eventId,
