@@ -39,15 +39,17 @@ export async function unfollow(q: Q, followerId: string, target: Target): Promis
 
 export type Contact = { userId: string; displayName: string; locale: string; timeZone: string };
 
+const CONTACT = ["user_id", "display_name", "locale", "time_zone"] as const;
+const toContact = (row: { user_id: string; display_name: string | null; locale: string; time_zone: string } | undefined): Contact | undefined =>
+  row ? { userId: row.user_id, displayName: row.display_name ?? "", locale: row.locale, timeZone: row.time_zone } : undefined;
+
 export async function contactOf(q: Q, userId: string): Promise<Contact | undefined> {
-  const row = await q("users").where({ user_id: userId }).first("user_id", "display_name", "locale", "time_zone");
-  return row ? { userId: row.user_id, displayName: row.display_name ?? "", locale: row.locale, timeZone: row.time_zone } : undefined;
+  return toContact(await q("users").where({ user_id: userId }).first(...CONTACT));
 }
 
 /** The active user with this email address, if we know one. */
 export async function contactByEmail(q: Q, email: string): Promise<Contact | undefined> {
-  const row = await q("users").whereRaw("lower(email) = lower(?)", [email]).andWhere({ active: true }).orderBy("updated_at", "desc").first("user_id", "display_name", "locale", "time_zone");
-  return row ? { userId: row.user_id, displayName: row.display_name ?? "", locale: row.locale, timeZone: row.time_zone } : undefined;
+  return toContact(await q("users").whereRaw("lower(email) = lower(?)", [email]).andWhere({ active: true }).orderBy("updated_at", "desc").first(...CONTACT));
 }
 
 export async function displayNameOf(q: Q, userId: string): Promise<string | undefined> {
