@@ -224,6 +224,26 @@ export const identity = {
     idempotent: false,
   }),
 
+  passwordChange: request({
+    subject: "svc.identity.password.change",
+    description:
+      "Changes the caller's password, proving the current one (throttled like sign-in). Every session of the account is revoked (whoever knew the old password is logged out) and a new session is opened for the caller.",
+    request: Type.Object(
+      { currentPassword: Type.String({ minLength: 1, maxLength: 256, description: "The password in use now." }), newPassword: Password, ip: ClientIp },
+      { additionalProperties: false },
+    ),
+    reply: TokenPair,
+    idempotent: false,
+  }),
+  verifyEmailResend: request({
+    subject: "svc.identity.verify-email.resend",
+    description:
+      "Sends the caller a new email verification link (evt.user.verification_requested, token valid 7 days); earlier links stop working. Does nothing for an address already verified. Throttled per account.",
+    request: Type.Object({}, { additionalProperties: false }),
+    reply: Type.Object({ sent: Type.Boolean({ description: "False when the address was already verified." }) }, { additionalProperties: false }),
+    idempotent: false,
+  }),
+
   // OpenID Connect
   oidcProviders: request({
     subject: "svc.identity.oidc.providers",
@@ -516,6 +536,11 @@ export const identityEvents = {
     subject: "evt.user.password_reset_requested",
     description: "Someone asked to reset the password of an account; carries the single-use token (valid 1 hour) for the emailed link.",
     data: Type.Object({ ...UserContact, token: Type.String({ description: "Single-use reset token." }), expiresAt: Type.String({ format: "date-time" }) }, { additionalProperties: false }),
+  }),
+  verificationRequested: event({
+    subject: "evt.user.verification_requested",
+    description: "A user asked for a new email verification link; carries the single-use token (valid 7 days) for the emailed link.",
+    data: Type.Object({ ...UserContact, token: Type.String({ description: "Single-use verification token for svc.identity.verify-email." }), expiresAt: Type.String({ format: "date-time" }) }, { additionalProperties: false }),
   }),
   profileUpdated: event({
     subject: "evt.user.profile_updated",

@@ -78,6 +78,19 @@ describe("e2e: the public API through the edge", function () {
     expect(reused.response.status).to.equal(401);
   });
 
+  it("changes the password with the current one, ending the old sessions", async () => {
+    const { email, accessToken, refreshToken } = await signUp();
+    const me = client(accessToken);
+    const wrong = await me.POST("/v1/me/password", { body: { currentPassword: "not it at all", newPassword: "a brand new passphrase" } });
+    expect(wrong.response.status).to.equal(400);
+    expect(wrong.error!.errors).to.deep.equal([{ field: "currentPassword", message: "is wrong" }]);
+    const changed = await me.POST("/v1/me/password", { body: { currentPassword: password, newPassword: "a brand new passphrase" } });
+    expect(changed.response.status, JSON.stringify(changed.error)).to.equal(200);
+    expect((await client().POST("/v1/auth/refresh", { body: { refreshToken } })).response.status).to.equal(401);
+    expect((await client().POST("/v1/auth/login", { body: { email, password } })).response.status).to.equal(401);
+    expect((await client().POST("/v1/auth/login", { body: { email, password: "a brand new passphrase" } })).response.status).to.equal(200);
+  });
+
   it("refuses bad input with 400 problem+json naming the field", async () => {
     const res = await client().POST("/v1/auth/register", { body: { email: "not-an-email", password, displayName: "Ada" } });
     expect(res.response.status).to.equal(400);

@@ -11,6 +11,8 @@ import { meEndpoint } from "./me.ts";
 import { jwksEndpoint } from "./jwks.ts";
 import { passwordForgotEndpoint } from "./password-forgot.ts";
 import { passwordResetEndpoint } from "./password-reset.ts";
+import { passwordChangeEndpoint } from "./password-change.ts";
+import { verifyEmailResendEndpoint } from "./verify-email-resend.ts";
 import { oidcProvidersEndpoint } from "./oidc-providers.ts";
 import { oidcStartEndpoint } from "./oidc-start.ts";
 import { oidcCallbackEndpoint } from "./oidc-callback.ts";
@@ -49,6 +51,8 @@ export const endpoints = (deps: Deps): Endpoint[] => [
   jwksEndpoint(deps),
   passwordForgotEndpoint(deps),
   passwordResetEndpoint(deps),
+  passwordChangeEndpoint(deps),
+  verifyEmailResendEndpoint(deps),
   oidcProvidersEndpoint(deps),
   oidcStartEndpoint(deps),
   oidcCallbackEndpoint(deps),

@@ -70,6 +70,60 @@ describe("identity: email verification, password reset, throttling, logout-all",
     });
   });
 
+  describe("svc.identity.password.change", () => {
+    it("needs the current password, ends every session and opens a new one for the caller", async () => {
+      const u = await h.signUp();
+      const other = await call(nc(), identity.login, { email: u.email, password });
+      const wrong = await fail(call(nc(), identity.passwordChange, { currentPassword: "not the password", newPassword: "a brand new passphrase" }, { principal: u.principal }));
+      expect([wrong.code, wrong.status]).to.deep.equal(["invalid_request", 400]);
+      expect(wrong.message).to.contain("currentPassword");
+      const short = await fail(call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "short" }, { principal: u.principal }));
+      expect(short.message).to.contain("newPassword");
+
+      const tokens = await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal });
+      expect(tokens.user.id).to.equal(u.id);
+      for (const refreshToken of [u.refreshToken, other.refreshToken]) {
+        expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status, "sessions from before the change are revoked").to.equal(401);
+      }
+      expect((await call(nc(), identity.refresh, { refreshToken: tokens.refreshToken })).user.id, "the new session works").to.equal(u.id);
+      expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
+      expect((await call(nc(), identity.login, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
+    });
+
+    it("counts wrong current passwords like failed logins: the 11th within a minute is 429", async () => {
+      const u = await h.signUp();
+      for (let i = 0; i < 10; i++) await fail(call(nc(), identity.passwordChange, { currentPassword: `guess ${i}`, newPassword: "a brand new passphrase" }, { principal: u.principal }));
+      const limited = await fail(call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal }));
+      expect([limited.code, limited.status]).to.deep.equal(["rate_limited", 429]);
+    });
+
+    it("refuses an anonymous caller", async () => {
+      expect((await fail(call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }))).status).to.equal(401);
+    });
+  });
+
+  describe("svc.identity.verify-email.resend", () => {
+    it("emits a new link that replaces the first, at most one a minute, and nothing once verified", async () => {
+      const u = await h.signUp();
+      const first = (await h.event<{ userId: string; verificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id)).data.verificationToken!;
+      // The registration's own link was sent just now: a resend waits its minute.
+      const early = await fail(call(nc(), identity.verifyEmailResend, {}, { principal: u.principal }));
+      expect([early.code, early.status]).to.deep.equal(["rate_limited", 429]);
+      await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
+
+      expect(await call(nc(), identity.verifyEmailResend, {}, { principal: u.principal })).to.deep.equal({ sent: true });
+      const requested = await h.event<{ userId: string; email: string; token: string; expiresAt: string }>("evt.user.verification_requested", (d) => d.userId === u.id);
+      expect(requested.data.email).to.equal(u.email);
+      expect(Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt)).to.be.within(7 * 86_400_000 - 1_000, 7 * 86_400_000 + 1_000);
+      expect((await fail(call(nc(), identity.verifyEmail, { token: first }))).code, "the first link is dead").to.equal("invalid_token");
+      expect(await call(nc(), identity.verifyEmail, { token: requested.data.token })).to.deep.equal({ userId: u.id, email: u.email });
+
+      await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
+      expect(await call(nc(), identity.verifyEmailResend, {}, { principal: u.principal })).to.deep.equal({ sent: false });
+      expect(h.events.filter((e) => e.type === "evt.user.verification_requested" && (e.data as { userId: string }).userId === u.id)).to.have.length(1);
+    });
+  });
+
   describe("login throttling", () => {
     it("answers the 11th failure on one account within a minute with 429 and retryAfterSeconds, even with the right password", async () => {
       const u = await h.signUp();

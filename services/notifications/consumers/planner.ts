@@ -36,6 +36,10 @@ export function plannerConsumer(deps: Deps): ConsumerSpec {
         const { token, expiresAt, ...contact } = e.data;
         await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "password_reset", params: { expiresAt }, link: `/reset-password?token=${encodeURIComponent(token)}` }]);
       }),
+      on(identityEvents.verificationRequested, async (e) => {
+        const { token, expiresAt, ...contact } = e.data;
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "verify_email", params: { expiresAt }, link: `/verify-email?token=${encodeURIComponent(token)}` }]);
+      }),
       on(identityEvents.orgInvitationCreated, (e) => planInvitation(deps, PLANNER, e)),
       on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectContact(trx, e)))),
       on(identityEvents.deactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, false)))),

@@ -194,6 +194,16 @@ describe("notifications: fan-out, inbox and live stream", function () {
     expect((await call(h.running.nats.nc, notifications.inboxList, {}, { principal: principal(id) })).items).to.have.length(0);
   });
 
+  it("mails a new verification link when one is asked for", async () => {
+    const id = randomUUID();
+    const email = `again-${id.slice(0, 8)}@example.org`;
+    await publishFact(h.running.nats.js, identityEvents.verificationRequested, { userId: id, email, displayName: "Again", locale: "en", timeZone: "UTC", token: "vt_second456", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const mail = await eventually("verification email", async () => h.smtp.to(email)[0]);
+    expect(mail.subject).to.equal("Confirm your email address");
+    expect(mail.text).to.contain("https://convene.test/verify-email?token=vt_second456");
+    expect(mail.text).to.contain("Again");
+  });
+
   it("mails an organization invitation to an address without an account in the inviter's language, and to a known user in theirs", async () => {
     const inviter = randomUUID();
     await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: inviter, email: `inviter-${inviter.slice(0, 8)}@example.org`, displayName: "Анна", locale: "ru", timeZone: "Europe/Moscow" });

@@ -1,0 +1,28 @@
+import { badRequest, conflict } from "../../kit/errors.ts";
+import { hashPassword, verifyPassword } from "../passwords.ts";
+import { signIn, type SessionDeps } from "../sessions.ts";
+import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
+import { revokeSessions, type UserRow } from "../store.ts";
+
+/**
+ * Changes a signed-in user's password. The current one must be proven (a stolen access token
+ * alone must not be enough) and wrong guesses count like failed logins. Every session is
+ * revoked — whoever knew the old password is logged out — and the caller gets a new one, opened
+ * without a second factor: holding a valid access token already took it.
+ */
+export async function changePassword(deps: SessionDeps, user: UserRow, input: { currentPassword: string; newPassword: string; ip?: string }) {
+  const keys = [accountKey(user.email), ipKey(input.ip)];
+  await assertAllowed(deps.db, keys);
+  if (!user.password_hash) throw conflict("this account signs in with a provider and has no password yet: set one with a password reset", [{ field: "currentPassword", message: "no password is set" }]);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordAttempt(deps.db, keys);
+    throw badRequest("currentPassword: is not this account's password", [{ field: "currentPassword", message: "is wrong" }]);
+  }
+  await clearAttempts(deps.db, accountKey(user.email));
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (trx) => {
+    await trx("users").where({ id: user.id }).update({ password_hash: hash });
+    await revokeSessions(trx, user.id);
+  });
+  return signIn(deps, { ...user, password_hash: hash }, { secondFactorDone: true });
+}
