@@ -11,7 +11,7 @@ import * as store from "../store.ts";
 /** Items listed in one digest email; the rest are counted ("and 12 more"). */
 export const DIGEST_ITEMS = 50;
 
-export async function compileDigests(deps: Pick<Deps, "db" | "log" | "sent">, opts: { users?: number } = {}): Promise<number> {
+export async function compileDigests(deps: Pick<Deps, "db" | "sent">, opts: { users?: number } = {}): Promise<number> {
   const users = await store.usersWithDueDigest(deps.db, opts.users ?? 200);
   let compiled = 0;
   for (const userId of users) {
