@@ -1,6 +1,7 @@
 import type { Db } from "../kit/db.ts";
 import type { KeyStore, TokenSettings } from "./keys.ts";
 import type { OidcClient } from "./oidc.ts";
+import type { TotpVault } from "./totp-vault.ts";
 
 /** What identity's endpoints need, built once in setup. */
 export type Deps = {
@@ -12,6 +13,8 @@ export type Deps = {
   require2faForAdmins: boolean;
   /** Issuer shown in authenticator apps. */
   totpIssuer: string;
+  /** Seals TOTP secrets at rest (TOTP_ENCRYPTION_KEYS). */
+  totpVault: TotpVault;
   oidc: OidcClient;
   flushOutbox(): void;
 };

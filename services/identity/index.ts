@@ -9,6 +9,7 @@ import { accounts } from "./migrations/001-accounts.ts";
 import { identityTables } from "./migrations/002-identity.ts";
 import { openKeyStore } from "./keys.ts";
 import { oidcClient, parseProviders } from "./oidc.ts";
+import { totpVault } from "./totp-vault.ts";
 import { endpoints } from "./endpoints/index.ts";
 import type { Deps } from "./deps.ts";
 
@@ -22,6 +23,12 @@ export const IdentityEnv = Type.Object({
   BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account registered with this email becomes an admin." })),
   REQUIRE_2FA_FOR_ADMINS: Type.Boolean({ default: false, description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with)." }),
   TOTP_ISSUER: Type.String({ default: "Convene", description: "Issuer name authenticator apps show next to the account." }),
+  TOTP_ENCRYPTION_KEYS: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: "Keys sealing TOTP secrets at rest (AES-256-GCM): comma-separated base64 of 32 bytes each (openssl rand -base64 32), the sealing one first; older ones still open. Unset: secrets are stored unsealed (development).",
+    }),
+  ),
   OIDC_PROVIDERS: Type.Optional(
     Type.String({ description: 'OpenID Connect providers as JSON: [{"id","name"?,"issuer","clientId","clientSecret","redirectUri","scopes"?}]. Unset: no provider sign-in.' }),
   ),
@@ -34,6 +41,7 @@ export const identityService = defineService({
   env: IdentityEnv,
   migrations: [accounts, identityTables],
   async setup(rt) {
+    if (!rt.env.TOTP_ENCRYPTION_KEYS) rt.log.warn("TOTP_ENCRYPTION_KEYS is unset: two-factor secrets are stored unsealed (set it in production)");
     const deps: Deps = {
       db: rt.db,
       tokens: { issuer: rt.env.JWT_ISSUER, audience: rt.env.JWT_AUDIENCE, ttlSeconds: rt.env.ACCESS_TOKEN_TTL_SECONDS },
@@ -41,6 +49,7 @@ export const identityService = defineService({
       bootstrapAdminEmail: rt.env.BOOTSTRAP_ADMIN_EMAIL,
       require2faForAdmins: rt.env.REQUIRE_2FA_FOR_ADMINS,
       totpIssuer: rt.env.TOTP_ISSUER,
+      totpVault: totpVault(rt.env.TOTP_ENCRYPTION_KEYS),
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
       flushOutbox: rt.flushOutbox,
     };

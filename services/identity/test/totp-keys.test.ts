@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +18,10 @@ describe("identity: two-factor sign-in and signing keys", function () {
   let h: Harness;
   const nc = () => h.svc.nats.nc;
   const adminEmail = newEmail("boss");
+  const totpKey = randomBytes(32).toString("base64");
 
   before(async () => {
-    h = await startIdentity({ BOOTSTRAP_ADMIN_EMAIL: adminEmail, REQUIRE_2FA_FOR_ADMINS: "true" });
+    h = await startIdentity({ BOOTSTRAP_ADMIN_EMAIL: adminEmail, REQUIRE_2FA_FOR_ADMINS: "true", TOTP_ENCRYPTION_KEYS: totpKey });
   });
   after(() => h.stop());
 
@@ -48,6 +50,19 @@ describe("identity: two-factor sign-in and signing keys", function () {
       // The enrolment used this step's code; the next step's is valid (one step of drift) and unused.
       const tokens = await call(nc(), identity.totpLogin, { challenge, code: code(u.secret, 1) });
       expect(tokens.user.id).to.equal(u.id);
+      // At rest the secret is sealed (TOTP_ENCRYPTION_KEYS), never the base32 the app scanned.
+      const row = await h.db("users").where({ id: u.id }).first("totp_secret");
+      expect(row.totp_secret).to.match(/^sealed:v1:/);
+      expect(row.totp_secret).to.not.contain(u.secret);
+    });
+
+    it("seals a secret stored before keys were set the next time it signs in", async () => {
+      const u = await enrolled();
+      // As a row written by a replica without TOTP_ENCRYPTION_KEYS would be.
+      await h.db("users").where({ id: u.id }).update({ totp_secret: u.secret });
+      const tokens = await call(nc(), identity.totpLogin, { challenge: await challengeOf(u.email), code: code(u.secret, 1) });
+      expect(tokens.user.id).to.equal(u.id);
+      expect((await h.db("users").where({ id: u.id }).first("totp_secret")).totp_secret).to.match(/^sealed:v1:/);
     });
 
     it("refuses a wrong code, a replayed code and a used challenge", async () => {

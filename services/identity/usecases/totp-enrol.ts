@@ -2,11 +2,12 @@ import type { Db } from "../../kit/db.ts";
 import { conflict } from "../../kit/errors.ts";
 import { newTotp } from "../totp.ts";
 import type { UserRow } from "../store.ts";
+import type { TotpVault } from "../totp-vault.ts";
 
 /** A new pending secret as an otpauth:// URI; two-factor stays off until totp.verify confirms a code. */
-export async function enrolTotp(deps: { db: Db; totpIssuer: string }, user: UserRow) {
+export async function enrolTotp(deps: { db: Db; totpIssuer: string; totpVault: TotpVault }, user: UserRow) {
   if (user.totp_enabled_at) throw conflict("two-factor sign-in is already on; turn it off first to enrol another authenticator");
   const totp = newTotp(deps.totpIssuer, user.email);
-  await deps.db("users").where({ id: user.id }).update({ totp_pending_secret: totp.secret.base32 });
+  await deps.db("users").where({ id: user.id }).update({ totp_pending_secret: deps.totpVault.seal(user.id, totp.secret.base32) });
   return { otpauthUri: totp.toString(), secret: totp.secret.base32 };
 }

@@ -4,18 +4,19 @@ import { useSecondFactor } from "../second-factor.ts";
 import { sha256 } from "../secrets.ts";
 import { accountKey, assertAllowed, ipKey, recordAttempt } from "../throttle.ts";
 import { userById } from "../store.ts";
+import type { TotpVault } from "../totp-vault.ts";
 
 /**
  * Second step of a sign-in: the challenge from totp_required and a code. A wrong code counts
  * against the account like a wrong password (10 a minute), and leaves the challenge usable.
  */
-export async function totpLogin(deps: SessionDeps, input: { challenge: string; code: string; ip?: string }) {
+export async function totpLogin(deps: SessionDeps & { totpVault: TotpVault }, input: { challenge: string; code: string; ip?: string }) {
   const userId = await challengeUser(deps.db, input.challenge, "signin_totp", false);
   const user = await userById(deps.db, userId);
   if (!user) throw new AppError("unauthenticated", "account not found");
   const keys = [accountKey(user.email), ipKey(input.ip)];
   await assertAllowed(deps.db, keys);
-  if (!(await useSecondFactor(deps.db, user, input.code))) {
+  if (!(await useSecondFactor(deps.db, deps.totpVault, user, input.code))) {
     await recordAttempt(deps.db, keys);
     throw new AppError("unauthenticated", "the code is wrong, expired or already used");
   }

@@ -2,12 +2,13 @@ import type { Db } from "../../kit/db.ts";
 import { AppError, conflict } from "../../kit/errors.ts";
 import { acceptedStep, newRecoveryCodes, recoveryHash } from "../totp.ts";
 import type { UserRow } from "../store.ts";
+import type { TotpVault } from "../totp-vault.ts";
 
 /** Confirms enrolment with a current code: two-factor is on, and ten recovery codes are shown once. */
-export async function verifyTotp(deps: { db: Db }, user: UserRow, input: { code: string }) {
+export async function verifyTotp(deps: { db: Db; totpVault: TotpVault }, user: UserRow, input: { code: string }) {
   if (user.totp_enabled_at) throw conflict("two-factor sign-in is already on");
   if (!user.totp_pending_secret) throw conflict("no enrolment in progress: call svc.identity.totp.enrol first");
-  const step = acceptedStep(user.totp_pending_secret, input.code, null);
+  const step = acceptedStep(deps.totpVault.open(user.id, user.totp_pending_secret), input.code, null);
   if (step === null) throw new AppError("invalid_code", "the code is wrong or expired; check the authenticator's clock", { status: 400 });
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (trx) => {
