@@ -271,6 +271,22 @@ export const events = {
     reply: EventView,
     idempotent: true,
   }),
+  recordViews: request({
+    subject: "svc.events.views.record",
+    description:
+      "Counts page views the edge answered from its read cache, in batches (a read that reaches svc.events.get with countView counts itself). Views of events that are not published are ignored.",
+    request: Type.Object(
+      {
+        views: Type.Array(
+          Type.Object({ eventId: EventId, count: Type.Integer({ minimum: 1, maximum: 1_000_000, description: "Views of this event since the last report." }) }, { additionalProperties: false }),
+          { minItems: 1, maxItems: 1000, description: "Views per event." },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object({ recorded: Type.Integer({ minimum: 0, description: "Events whose views were counted." }) }, { additionalProperties: false }),
+    idempotent: false,
+  }),
   history: request({
     subject: "svc.events.history",
     description: "The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.",

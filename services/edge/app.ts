@@ -23,6 +23,7 @@ import { toProblem, sendProblem, PROBLEM_TYPE } from "./problem.ts";
 import { retryAfterOf, type Limit, type RateLimiter } from "./rate-limit.ts";
 import type { IdempotencyStore, StoredResponse } from "./idempotency.ts";
 import type { ReplyCache } from "./cache.ts";
+import type { HitReporter } from "./hits.ts";
 import type { SseHub } from "./sse.ts";
 import type { ObjectStore } from "@nats-io/obj";
 import { ATTACHMENT_PATH, attachmentOperation, sendAttachment } from "./attachments.ts";
@@ -40,6 +41,8 @@ export type EdgeDeps = {
   keys: KeyProvider;
   idempotency: IdempotencyStore;
   cache: ReplyCache;
+  /** Reports reads the cache answered to the services that count them. */
+  hits: HitReporter;
   limiter: RateLimiter;
   sse: SseHub;
   /** Object Store buckets, for streaming attachments. */
@@ -165,6 +168,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       if (hit) {
         try {
           await limitIp(ctx);
+          hit.onHit?.();
           respond(ctx, { status: 200, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } });
         } catch (err) {
           fail(ctx, err);
@@ -300,7 +304,10 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
   const cacheKey = r.cache && !principal && Object.keys(ctx.query).every((q) => r.input.query?.includes(q)) ? ctx.url : undefined;
   if (cacheKey) {
     const hit = deps.cache.get(cacheKey);
-    if (hit) return { status: r.status, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } };
+    if (hit) {
+      hit.onHit?.();
+      return { status: r.status, type: hit.type, body: hit.body, headers: { ETag: hit.etag, "X-Cache": "hit" } };
+    }
   }
   const generation = deps.cache.generation;
   const opts = { principal, timeoutMs: deps.env.UPSTREAM_TIMEOUT_MS };
@@ -319,7 +326,10 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
   }
   if (r.method === "GET") headers.ETag = `"${hash("sha1", text, "base64url")}"`;
   if (cacheKey) {
-    deps.cache.set(cacheKey, { body: text, etag: headers.ETag, type }, r.cache!.tags(input as Record<string, unknown>), generation);
+    const report = r.cache!.reportHits;
+    const key = report?.key(input as Record<string, unknown>);
+    const onHit = report && key !== undefined ? () => deps.hits.add(report, key) : undefined;
+    deps.cache.set(cacheKey, { body: text, etag: headers.ETag, type, onHit }, r.cache!.tags(input as Record<string, unknown>), generation);
     headers["X-Cache"] = "miss";
   }
   return { status: r.status, type, body: text, headers };

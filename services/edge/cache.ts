@@ -3,7 +3,7 @@
  * exactly the replies it makes stale. Invalidations arrive on core NATS; one missed while
  * disconnected is covered by clearing everything on reconnect, and the TTL bounds any other miss.
  */
-export type CachedReply = { body: string; etag: string; type: string; expiresAt: number };
+export type CachedReply = { body: string; etag: string; type: string; expiresAt: number; /** Called on every hit (see hits.ts). */ onHit?: () => void };
 
 export class ReplyCache {
   readonly #entries = new Map<string, CachedReply & { tags: string[] }>();

@@ -11,6 +11,7 @@ import { objectStores } from "./attachments.ts";
 import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
 import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idempotency.ts";
 import { ReplyCache } from "./cache.ts";
+import { HitReporter } from "./hits.ts";
 import { openRateLimitBucket, RateLimiter } from "./rate-limit.ts";
 import { inboxMissedSince, sseHub, type MissedSince } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
@@ -37,6 +38,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       const { nc, js } = rt.nats;
       const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, { ttl: IDEMPOTENCY_TTL_MS, history: 1, description: "Idempotency-Key claims and responses of the edge (24 h)." });
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
+      const hits = new HitReporter({ nc, log: rt.log });
       const limiter = new RateLimiter({ kv: await openRateLimitBucket(js), log: rt.log });
       const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
 
@@ -60,12 +62,13 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
         for await (const s of nc.status()) if (s.type === "reconnect") cache.clear();
       })().catch(() => undefined);
 
-      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, limiter, sse, objects: objectStores(nc) });
+      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, hits, limiter, sse, objects: objectStores(nc) });
       return {
         http: edge.app,
         async stop() {
           sse.closeAll();
           limiter.stop();
+          await hits.stop();
           for (const s of subs) s.unsubscribe();
         },
       };

@@ -22,6 +22,7 @@ import { unpublishEndpoint } from "./endpoints/unpublish.ts";
 import { cancelEndpoint } from "./endpoints/cancel.ts";
 import { deleteEndpoint } from "./endpoints/delete.ts";
 import { getEndpoint } from "./endpoints/get.ts";
+import { viewsRecordEndpoint } from "./endpoints/views-record.ts";
 import { historyEndpoint } from "./endpoints/history.ts";
 import { searchEndpoint } from "./endpoints/search.ts";
 import { feedEndpoint } from "./endpoints/feed.ts";
@@ -99,6 +100,7 @@ export const eventsService = defineService({
         cancelEndpoint(deps),
         deleteEndpoint(deps),
         getEndpoint(deps),
+        viewsRecordEndpoint(deps),
         historyEndpoint(deps),
         searchEndpoint(deps),
         feedEndpoint(deps),

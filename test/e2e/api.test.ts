@@ -246,6 +246,24 @@ describe("e2e: the public API through the edge", function () {
     expect((await client(stranger.accessToken).GET("/v1/events/{id}/history", { params: { path: { id: eventId } } })).response.status).to.equal(403);
   });
 
+  it("counts every page view of an event, those the edge's cache answered too", async () => {
+    const ada = await signUp();
+    const startsAt = new Date(Date.now() + 9 * 86_400_000).toISOString();
+    const endsAt = new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString();
+    const created = await client(ada.accessToken).POST("/v1/events", { body: { title: "Popular Talk", startsAt, endsAt, timeZone: "UTC", publish: true } });
+    const id = created.data!.id;
+    const reads = [];
+    for (let i = 0; i < 4; i++) reads.push((await client().GET("/v1/events/{id}", { params: { path: { id } } })).response.headers.get("x-cache"));
+    expect(reads.slice(1), "later reads come from the cache").to.deep.equal(["hit", "hit", "hit"]);
+    // Hits are reported once a second; the author's read is neither cached nor counted.
+    let views = 0;
+    for (let i = 0; i < 40 && views < 4; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      views = (await client(ada.accessToken).GET("/v1/events/{id}", { params: { path: { id } } })).data!.views;
+    }
+    expect(views).to.equal(4);
+  });
+
   it("serves an event's .ics that ical.js parses, and an attachment round trip with ETag", async () => {
     const ada = await signUp();
     const asAda = client(ada.accessToken);

@@ -12,6 +12,16 @@ const byEvent: ResponseCaching = {
   invalidates: (data) => (typeof data.eventId === "string" ? [`event:${data.eventId}`] : []),
 };
 
+/** The event page: cached like any read of the event, and every hit still counts as a view. */
+const pageViews: ResponseCaching = {
+  ...byEvent,
+  reportHits: {
+    contract: events.recordViews,
+    key: (input) => String(input.eventId),
+    request: (counts) => ({ views: counts.map(([eventId, count]) => ({ eventId, count })) }),
+  },
+};
+
 const calendar = (reply: unknown) => (reply as { ics: string }).ics;
 const icsFile = { type: "text/calendar; charset=utf-8", render: calendar, filename: (reply: unknown) => (reply as { filename: string }).filename };
 
@@ -27,8 +37,9 @@ export const eventRoutes: Route[] = [
     input: { query: ["q", "category", "tags", "from", "to", "organizerId", "organizationId", "near", "sort", "includePast", "cursor", "limit"] },
   }),
   {
-    // A page view counts toward popularity; a read served from the cache does not reach the service.
-    ...route({ method: "GET", path: "/v1/events/{id}", contract: events.get, auth: "public", tag, summary: "An event the caller may see", input: { path: id }, cache: byEvent }),
+    // A page view counts toward popularity: a read that reaches the service counts itself, one
+    // the cache answers is reported in a batch.
+    ...route({ method: "GET", path: "/v1/events/{id}", contract: events.get, auth: "public", tag, summary: "An event the caller may see", input: { path: id }, cache: pageViews }),
     toInput: (req) => ({ ...inputFrom(events.get.request, { path: id }, req), countView: true }),
   },
   route({ method: "PATCH", path: "/v1/events/{id}", contract: events.update, auth: "user", tag, summary: "Change an event (its author or an admin of its organization)", input: { path: id, body: true } }),

@@ -51,6 +51,15 @@ export type ResponseCaching = {
   invalidatedBy: string;
   /** Tags a domain event invalidates, from its envelope's data. */
   invalidates(data: Record<string, unknown>): string[];
+  /** The service still hears of reads the cache answered (e.g. page views), in batches. */
+  reportHits?: HitReport;
+};
+
+/** How cache hits of a route are reported: a key per hit, and the request of a batch of counts. */
+export type HitReport = {
+  contract: RequestContract;
+  key(input: Record<string, unknown>): string;
+  request(counts: Array<[key: string, count: number]>): unknown;
 };
 
 export type Route = {

@@ -104,6 +104,25 @@ describe("svc.events.search and svc.events.feed", function () {
     expect((await rejection(h.call(events.feed, { kind: "following" }))).status).to.equal(401);
   });
 
+  it("counts views reported in batches like that many single views, and none of a draft (svc.events.views.record)", async () => {
+    const tag = word();
+    const ada = user();
+    const single = await h.call(events.create, event({ title: "Single", tags: [tag] }), ada);
+    const batched = await h.call(events.create, event({ title: "Batched", tags: [tag] }), ada);
+    const draft = await h.call(events.create, event({ title: "Draft", tags: [tag], publish: false }), ada);
+    for (let i = 0; i < 2; i++) await h.call(events.get, { eventId: single.id, countView: true }, user());
+    expect(await h.call(events.recordViews, { views: [{ eventId: batched.id, count: 3 }, { eventId: draft.id, count: 5 }] })).to.deep.equal({ recorded: 1 });
+    expect((await h.call(events.get, { eventId: batched.id })).views).to.equal(3);
+    expect((await h.call(events.get, { eventId: draft.id }, ada)).views).to.equal(0);
+    const popular = await h.call(events.search, { tags: [tag], sort: "popularity" });
+    expect(popular.items.map((i) => i.id)).to.deep.equal([batched.id, single.id]);
+    // One more single view each way: 3 at once weighs what 3 one by one weigh.
+    await h.call(events.get, { eventId: single.id, countView: true }, user());
+    const rows = await h.running.dbs.get("events")!("events").whereIn("id", [single.id, batched.id]).select("id", "hot");
+    const hot = Object.fromEntries(rows.map((r: { id: string; hot: number }) => [r.id, Number(r.hot)]));
+    expect(hot[single.id]).to.be.closeTo(hot[batched.id], 1e-6);
+  });
+
   it("leaves drafts, unlisted and cancelled events out of search for everyone but lets unlisted ones be read by link", async () => {
     const w = word();
     const ada = user();

@@ -4,7 +4,8 @@
  * exp(hot − (t − epoch)/τ): the factor is common to all events, so ordering by `hot` is ordering
  * by decayed views, at any moment, with a plain index. A view adds one term in log space:
  * hot' = max(hot, x) + ln(1 + exp(−|hot − x|)), x = (now − epoch)/τ. Half-life: 3 days.
- * Bookings, once they exist, add terms the same way (with a weight: + ln w).
+ * n views at once add one term of weight n (+ ln n); bookings, once they exist, will add
+ * weighted terms the same way.
  */
 import type { Deps } from "../deps.ts";
 
@@ -12,11 +13,12 @@ const EPOCH_S = Date.UTC(2025, 0, 1) / 1000;
 export const HALF_LIFE_S = 3 * 86_400;
 const TAU_S = HALF_LIFE_S / Math.LN2;
 
-export async function countView(deps: Deps, eventId: string, weight = 1): Promise<number> {
-  const x = (deps.now().getTime() / 1000 - EPOCH_S) / TAU_S + Math.log(weight);
+/** Counts `times` views of a published event now; returns its views (0 when not published). */
+export async function countView(deps: Deps, eventId: string, times = 1): Promise<number> {
+  const x = (deps.now().getTime() / 1000 - EPOCH_S) / TAU_S + Math.log(times);
   const { rows } = await deps.db.raw<{ rows: Array<{ views: number }> }>(
-    `update events set views = views + 1, hot = greatest(hot, ?::float8) + ln(1 + exp(-abs(hot - ?::float8))) where id = ? returning views`,
-    [x, x, eventId],
+    `update events set views = views + ?, hot = greatest(hot, ?::float8) + ln(1 + exp(-abs(hot - ?::float8))) where id = ? and status = 'published' returning views`,
+    [times, x, x, eventId],
   );
   return rows[0]?.views ?? 0;
 }

@@ -17,8 +17,8 @@ export async function readEvent(deps: Deps, principal: Principal | undefined, ev
   if (!row || !(await canSee(deps, deps.db, row, principal))) throw notFound("event");
   const editor = await canEdit(deps, row, principal);
   if (opts.countView && row.status === "published" && !editor) {
-    const views = await countView(deps, row.id);
-    row.views = views;
+    // 0: unpublished since it was loaded; keep what was read.
+    row.views = (await countView(deps, row.id)) || row.views;
   }
   return viewOf(deps, row, editor);
 }
