@@ -10,6 +10,7 @@ import { identityTables } from "./migrations/002-identity.ts";
 import { openKeyStore } from "./keys.ts";
 import { oidcClient, parseProviders } from "./oidc.ts";
 import { totpVault } from "./totp-vault.ts";
+import { startPruning } from "./usecases/prune-expired.ts";
 import { endpoints } from "./endpoints/index.ts";
 import type { Deps } from "./deps.ts";
 
@@ -53,6 +54,7 @@ export const identityService = defineService({
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
       flushOutbox: rt.flushOutbox,
     };
-    return { endpoints: endpoints(deps) };
+    const pruning = startPruning(rt.db, { everyMs: 10 * 60_000, onError: (err) => rt.log.warn({ err }, "pruning expired rows failed") });
+    return { endpoints: endpoints(deps), stop: () => pruning.stop() };
   },
 });

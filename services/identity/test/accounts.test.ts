@@ -3,6 +3,7 @@ import argon2 from "argon2";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { pruneExpired } from "../usecases/prune-expired.ts";
 
 describe("identity: email verification, password reset, throttling, logout-all", function () {
   this.timeout(30_000);
@@ -168,5 +169,43 @@ describe("identity: email verification, password reset, throttling, logout-all",
       expect((await call(nc(), identity.refresh, { refreshToken: other.refreshToken })).user.id).to.equal(other.id);
       expect((await fail(call(nc(), identity.logoutAll, {}))).status, "anonymous").to.equal(401);
     });
+  });
+});
+
+describe("identity: pruning rows that outlived their use", function () {
+  this.timeout(30_000);
+  let h: Harness;
+  before(async () => {
+    h = await startIdentity();
+  });
+  after(() => h.stop());
+
+  it("deletes expired and used tokens, old attempts and expired sessions a day on, and keeps live ones", async () => {
+    const u = await h.signUp();
+    const now = Date.now();
+    const ago = (ms: number) => new Date(now - ms);
+    const day = 86_400_000;
+    await h.db("user_tokens").insert([
+      { token_hash: `old-expired-${u.id}`, user_id: u.id, purpose: "password_reset", expires_at: ago(2 * day) },
+      { token_hash: `old-used-${u.id}`, user_id: u.id, purpose: "verify_email", expires_at: new Date(now + day), used_at: ago(2 * day) },
+      { token_hash: `fresh-expired-${u.id}`, user_id: u.id, purpose: "password_reset", expires_at: ago(60_000) },
+      { token_hash: `live-${u.id}`, user_id: u.id, purpose: "password_reset", expires_at: new Date(now + 3_600_000) },
+    ]);
+    await h.db("attempts").insert([
+      { key: `acct:old-${u.id}`, at: ago(2 * 3_600_000) },
+      { key: `acct:new-${u.id}`, at: ago(30_000) },
+    ]);
+    await h.db("sessions").where({ user_id: u.id }).update({ expires_at: ago(2 * day) });
+
+    const deleted = await pruneExpired(h.db);
+    expect(deleted.user_tokens).to.be.at.least(2);
+    const tokens = (await h.db("user_tokens").where({ user_id: u.id }).select("token_hash")).map((r: { token_hash: string }) => r.token_hash);
+    expect(tokens).to.include.members([`fresh-expired-${u.id}`, `live-${u.id}`]);
+    expect(tokens).to.not.include.members([`old-expired-${u.id}`]);
+    expect(tokens).to.not.include(`old-used-${u.id}`);
+    expect((await h.db("attempts").where("key", "like", `acct:%-${u.id}`).select("key")).map((r: { key: string }) => r.key)).to.deep.equal([`acct:new-${u.id}`]);
+    expect(await h.db("sessions").where({ user_id: u.id }).count({ n: "*" }).first().then((r) => Number(r?.n))).to.equal(0);
+    // The account itself and its sign-in are untouched.
+    expect((await call(h.svc.nats.nc, identity.login, { email: u.email, password })).user.id).to.equal(u.id);
   });
 });
