@@ -453,6 +453,14 @@ export const identity = {
     reply: Ok,
     idempotent: false,
   }),
+  orgsSetRole: request({
+    subject: "svc.identity.orgs.set-role",
+    description:
+      "Changes a member's role (owners only; the last owner cannot step down). Setting the role a member already has changes nothing and emits nothing; otherwise emits evt.org.member_role_changed.",
+    request: Type.Object({ orgId: Uuid("The organization."), userId: Uuid("The member."), role: OrgRole }, { additionalProperties: false }),
+    reply: Type.Object({ changed: Type.Boolean({ description: "False when the member already had that role." }) }, { additionalProperties: false }),
+    idempotent: true,
+  }),
 
   // Follows
   follow: request({
@@ -599,6 +607,11 @@ export const identityEvents = {
       },
       { additionalProperties: false },
     ),
+  }),
+  orgMemberRoleChanged: event({
+    subject: "evt.org.member_role_changed",
+    description: "An owner changed a member's role in an organization.",
+    data: Type.Object({ orgId: Uuid("The organization."), userId: Uuid("The member."), role: OrgRole, previousRole: OrgRole, by: Uuid("The owner who changed it.") }, { additionalProperties: false }),
   }),
   orgMemberRemoved: event({
     subject: "evt.org.member_removed",

@@ -50,6 +50,7 @@ export const identityRoutes: Route[] = [
   route({ method: "POST", path: "/v1/orgs/invitations/accept", contract: identity.orgsAccept, auth: "user", tag: orgs, summary: "Accept an invitation with its emailed token", input: { body: true } }),
   route({ method: "POST", path: "/v1/orgs/{id}/leave", contract: identity.orgsLeave, auth: "user", tag: orgs, summary: "Leave an organization", input: { path: { id: "orgId" } } }),
   route({ method: "DELETE", path: "/v1/orgs/{id}/members/{userId}", contract: identity.orgsRemoveMember, auth: "user", tag: orgs, summary: "Remove a member (owners and admins)", input: { path: { id: "orgId", userId: "userId" } } }),
+  route({ method: "PUT", path: "/v1/orgs/{id}/members/{userId}/role", contract: identity.orgsSetRole, auth: "user", tag: orgs, summary: "Change a member's role (owners)", input: { path: { id: "orgId", userId: "userId" }, body: true } }),
   // Follows: users and organizations.
   route({ method: "POST", path: "/v1/users/{id}/follow", contract: identity.follow, auth: "user", tag: follows, summary: "Follow a user (idempotent)", input: { path: { id: "target.id" }, fixed: { "target.kind": "user" } } }),
   route({ method: "DELETE", path: "/v1/users/{id}/follow", contract: identity.unfollow, auth: "user", tag: follows, summary: "Stop following a user", input: { path: { id: "target.id" }, fixed: { "target.kind": "user" } } }),

@@ -34,6 +34,7 @@ import { orgsInviteEndpoint } from "./orgs-invite.ts";
 import { orgsAcceptEndpoint } from "./orgs-accept.ts";
 import { orgsLeaveEndpoint } from "./orgs-leave.ts";
 import { orgsRemoveMemberEndpoint } from "./orgs-remove-member.ts";
+import { orgsSetRoleEndpoint } from "./orgs-set-role.ts";
 import { orgsCanActEndpoint } from "./orgs-can-act.ts";
 import { followsFollowEndpoint } from "./follows-follow.ts";
 import { followsUnfollowEndpoint } from "./follows-unfollow.ts";
@@ -74,6 +75,7 @@ export const endpoints = (deps: Deps): Endpoint[] => [
   orgsAcceptEndpoint(deps),
   orgsLeaveEndpoint(deps),
   orgsRemoveMemberEndpoint(deps),
+  orgsSetRoleEndpoint(deps),
   orgsCanActEndpoint(deps),
   followsFollowEndpoint(deps),
   followsUnfollowEndpoint(deps),

@@ -132,6 +132,31 @@ describe("identity: organizations and follows", function () {
     });
   });
 
+  describe("svc.identity.orgs.set-role", () => {
+    it("lets owners promote and demote, keeps the last owner, and emits evt.org.member_role_changed once per change", async () => {
+      const { owner, org, join } = await orgWithOwner();
+      const admin = await join("admin");
+      const m = await join("member");
+      const byAdmin = await fail(call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: admin.principal }));
+      expect([byAdmin.status, byAdmin.message]).to.deep.equal([403, "only owners change roles"]);
+      const stepDown = await fail(call(nc(), identity.orgsSetRole, { orgId: org.id, userId: owner.id, role: "admin" }, { principal: owner.principal }));
+      expect(stepDown.status).to.equal(409);
+
+      expect(await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: owner.principal })).to.deep.equal({ changed: true });
+      expect(await call(nc(), identity.canActForOrg, { userId: m.id, orgId: org.id })).to.deep.equal({ allowed: true, role: "admin" });
+      expect((await h.event("evt.org.member_role_changed", (d: { userId: string }) => d.userId === m.id)).data).to.deep.equal({ orgId: org.id, userId: m.id, role: "admin", previousRole: "member", by: owner.id });
+      expect(await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: owner.principal })).to.deep.equal({ changed: false });
+
+      // With a second owner the first may step down.
+      await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: admin.id, role: "owner" }, { principal: owner.principal });
+      await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: owner.id, role: "member" }, { principal: owner.principal });
+      expect(await call(nc(), identity.canActForOrg, { userId: owner.id, orgId: org.id, minRole: "member" })).to.deep.equal({ allowed: true, role: "member" });
+      expect((await fail(call(nc(), identity.orgsSetRole, { orgId: org.id, userId: randomUUID(), role: "member" }, { principal: admin.principal }))).status).to.equal(404);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(h.events.filter((e) => e.type === "evt.org.member_role_changed" && (e.data as { userId: string }).userId === m.id)).to.have.length(1);
+    });
+  });
+
   describe("svc.identity.follows.*", () => {
     it("follows a user once: the second follow changes nothing and emits nothing", async () => {
       const fan = await h.signUp();

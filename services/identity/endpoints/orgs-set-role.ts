@@ -1,0 +1,8 @@
+import { endpoint } from "../../kit/serve.ts";
+import { identity } from "../../../subjects/identity.ts";
+import { setMemberRole } from "../usecases/set-member-role.ts";
+import { activeCaller } from "../authz.ts";
+import { done } from "./support.ts";
+import type { Deps } from "../deps.ts";
+
+export const orgsSetRoleEndpoint = (deps: Deps) => endpoint(identity.orgsSetRole, async (input, ctx) => done(deps, await setMemberRole(deps, (await activeCaller(deps.db, ctx)).id, input)));
