@@ -235,6 +235,25 @@ export const identity = {
     reply: TokenPair,
     idempotent: false,
   }),
+  emailChange: request({
+    subject: "svc.identity.email.change",
+    description:
+      "Starts changing the caller's email: a link valid 24 hours goes to the new address (evt.user.email_change_requested); the account keeps its address until that link is followed. An account with a password confirms with it (throttled like sign-in). 409 when another account has the address.",
+    request: Type.Object(
+      { newEmail: Email, currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: "The password in use now (required when the account has one)." })), ip: ClientIp },
+      { additionalProperties: false },
+    ),
+    reply: Ok,
+    idempotent: false,
+  }),
+  emailConfirm: request({
+    subject: "svc.identity.email.confirm",
+    description:
+      "Finishes an email change with the token from the link sent to the new address: the account's email becomes that address, verified. Emits evt.user.profile_updated and evt.user.email_verified. 409 when another account took the address meanwhile.",
+    request: Type.Object({ token: SingleUseToken("email change") }, { additionalProperties: false }),
+    reply: Type.Object({ userId: Uuid("The account."), email: Email }, { additionalProperties: false }),
+    idempotent: false,
+  }),
   verifyEmailResend: request({
     subject: "svc.identity.verify-email.resend",
     description:
@@ -544,6 +563,19 @@ export const identityEvents = {
     subject: "evt.user.password_reset_requested",
     description: "Someone asked to reset the password of an account; carries the single-use token (valid 1 hour) for the emailed link.",
     data: Type.Object({ ...UserContact, token: Type.String({ description: "Single-use reset token." }), expiresAt: Type.String({ format: "date-time" }) }, { additionalProperties: false }),
+  }),
+  emailChangeRequested: event({
+    subject: "evt.user.email_change_requested",
+    description: "A user asked to change their email; carries the current contact, the new address and the single-use token (valid 24 hours) for the link mailed to the new address.",
+    data: Type.Object(
+      {
+        ...UserContact,
+        newEmail: Type.String({ format: "email", description: "The address to confirm." }),
+        token: Type.String({ description: "Single-use token for svc.identity.email.confirm." }),
+        expiresAt: Type.String({ format: "date-time" }),
+      },
+      { additionalProperties: false },
+    ),
   }),
   verificationRequested: event({
     subject: "evt.user.verification_requested",

@@ -7,6 +7,7 @@ import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
 import { accounts } from "./migrations/001-accounts.ts";
 import { identityTables } from "./migrations/002-identity.ts";
+import { emailChange } from "./migrations/003-email-change.ts";
 import { openKeyStore } from "./keys.ts";
 import { oidcClient, parseProviders } from "./oidc.ts";
 import { totpVault } from "./totp-vault.ts";
@@ -40,7 +41,7 @@ export const identityService = defineService({
   version: "0.2.0",
   description: "Accounts, sessions, access-token keys, OpenID Connect, two-factor, roles, profiles, organizations and follows.",
   env: IdentityEnv,
-  migrations: [accounts, identityTables],
+  migrations: [accounts, identityTables, emailChange],
   async setup(rt) {
     if (!rt.env.TOTP_ENCRYPTION_KEYS) rt.log.warn("TOTP_ENCRYPTION_KEYS is unset: two-factor secrets are stored unsealed (set it in production)");
     const deps: Deps = {

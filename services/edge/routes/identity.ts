@@ -21,6 +21,8 @@ export const identityRoutes: Route[] = [
   route({ method: "POST", path: "/v1/auth/password/forgot", contract: identity.passwordForgot, auth: "public", tag, summary: "Email a password reset link (the answer is the same whether the account exists or not)", input: { body: true, ip: "ip" } }),
   route({ method: "POST", path: "/v1/auth/password/reset", contract: identity.passwordReset, auth: "public", tag, summary: "Set a new password with the emailed single-use token; ends every session", input: { body: true } }),
   route({ method: "POST", path: "/v1/me/password", contract: identity.passwordChange, auth: "user", tag, summary: "Change my password (proving the current one); ends every other session and returns new tokens", input: { body: true, ip: "ip" } }),
+  route({ method: "POST", path: "/v1/me/email", contract: identity.emailChange, auth: "user", tag, summary: "Change my email: a link goes to the new address, which takes over once it is followed", input: { body: true, ip: "ip" } }),
+  route({ method: "POST", path: "/v1/auth/email/confirm", contract: identity.emailConfirm, auth: "public", tag, summary: "Finish an email change with the token from the link sent to the new address", input: { body: true } }),
   route({ method: "POST", path: "/v1/me/email/verification", contract: identity.verifyEmailResend, auth: "user", tag, summary: "Email me a new verification link (at most one a minute)" }),
   route({ method: "GET", path: "/v1/auth/jwks", contract: identity.jwks, auth: "public", tag, summary: "Public keys access tokens are signed with" }),
   // OpenID Connect.

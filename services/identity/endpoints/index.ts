@@ -13,6 +13,8 @@ import { passwordForgotEndpoint } from "./password-forgot.ts";
 import { passwordResetEndpoint } from "./password-reset.ts";
 import { passwordChangeEndpoint } from "./password-change.ts";
 import { verifyEmailResendEndpoint } from "./verify-email-resend.ts";
+import { emailChangeEndpoint } from "./email-change.ts";
+import { emailConfirmEndpoint } from "./email-confirm.ts";
 import { oidcProvidersEndpoint } from "./oidc-providers.ts";
 import { oidcStartEndpoint } from "./oidc-start.ts";
 import { oidcCallbackEndpoint } from "./oidc-callback.ts";
@@ -54,6 +56,8 @@ export const endpoints = (deps: Deps): Endpoint[] => [
   passwordResetEndpoint(deps),
   passwordChangeEndpoint(deps),
   verifyEmailResendEndpoint(deps),
+  emailChangeEndpoint(deps),
+  emailConfirmEndpoint(deps),
   oidcProvidersEndpoint(deps),
   oidcStartEndpoint(deps),
   oidcCallbackEndpoint(deps),

@@ -3,6 +3,8 @@ import argon2 from "argon2";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+
+const newEmail_ = () => newEmail("moved");
 import { pruneExpired } from "../usecases/prune-expired.ts";
 
 describe("identity: email verification, password reset, throttling, logout-all", function () {
@@ -100,6 +102,44 @@ describe("identity: email verification, password reset, throttling, logout-all",
 
     it("refuses an anonymous caller", async () => {
       expect((await fail(call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }))).status).to.equal(401);
+    });
+  });
+
+  describe("svc.identity.email.change / email.confirm", () => {
+    it("moves the account to the new address only once its link is followed, with the password, and only the newest link", async () => {
+      const u = await h.signUp();
+      const newEmail = newEmail_();
+      const wrong = await fail(call(nc(), identity.emailChange, { newEmail, currentPassword: "not the password" }, { principal: u.principal }));
+      expect([wrong.status, wrong.message]).to.deep.equal([400, "currentPassword: is not this account's password"]);
+      expect((await fail(call(nc(), identity.emailChange, { newEmail }, { principal: u.principal }))).status, "the password is required").to.equal(400);
+      const other = await h.signUp();
+      expect((await fail(call(nc(), identity.emailChange, { newEmail: other.email, currentPassword: password }, { principal: u.principal }))).status).to.equal(409);
+
+      await call(nc(), identity.emailChange, { newEmail: newEmail.toUpperCase(), currentPassword: password }, { principal: u.principal });
+      const first = await h.event<{ userId: string; newEmail: string; token: string; email: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      expect(first.data).to.include({ email: u.email, newEmail });
+      await call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal });
+      const second = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id && d.token !== first.data.token);
+      // Until the link is followed nothing changes.
+      expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
+      expect((await fail(call(nc(), identity.emailConfirm, { token: first.data.token }))).code, "an older link is dead").to.equal("invalid_token");
+
+      expect(await call(nc(), identity.emailConfirm, { token: second.data.token })).to.deep.equal({ userId: u.id, email: newEmail });
+      expect(await call(nc(), identity.me, {}, { principal: u.principal })).to.include({ email: newEmail, emailVerified: true });
+      expect((await h.event<{ userId: string; email: string }>("evt.user.profile_updated", (d) => d.userId === u.id && d.email === newEmail)).data.email).to.equal(newEmail);
+      expect((await call(nc(), identity.login, { email: newEmail, password })).user.id).to.equal(u.id);
+      expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
+      expect((await fail(call(nc(), identity.emailConfirm, { token: second.data.token }))).code).to.equal("invalid_token");
+    });
+
+    it("refuses the change when someone signed up with the address meanwhile", async () => {
+      const u = await h.signUp();
+      const wanted = newEmail_();
+      await call(nc(), identity.emailChange, { newEmail: wanted, currentPassword: password }, { principal: u.principal });
+      const requested = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      await h.signUp({ email: wanted });
+      expect((await fail(call(nc(), identity.emailConfirm, { token: requested.data.token }))).status).to.equal(409);
+      expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
     });
   });
 

@@ -40,6 +40,11 @@ export function plannerConsumer(deps: Deps): ConsumerSpec {
         const { token, expiresAt, ...contact } = e.data;
         await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "verify_email", params: { expiresAt }, link: `/verify-email?token=${encodeURIComponent(token)}` }]);
       }),
+      on(identityEvents.emailChangeRequested, async (e) => {
+        // The projection keeps the current address: the new one is not the account's until confirmed.
+        const { newEmail, token, expiresAt, ...contact } = e.data;
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "email_change", params: { expiresAt, newEmail }, link: `/confirm-email?token=${encodeURIComponent(token)}` }], { to: newEmail });
+      }),
       on(identityEvents.orgInvitationCreated, (e) => planInvitation(deps, PLANNER, e)),
       on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectContact(trx, e)))),
       on(identityEvents.deactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, false)))),

@@ -204,6 +204,19 @@ describe("notifications: fan-out, inbox and live stream", function () {
     expect(mail.text).to.contain("Again");
   });
 
+  it("mails an email change link to the new address, leaving the projection on the current one", async () => {
+    const id = randomUUID();
+    const current = `current-${id.slice(0, 8)}@example.org`;
+    const next = `next-${id.slice(0, 8)}@example.org`;
+    await publishFact(h.running.nats.js, identityEvents.emailChangeRequested, { userId: id, email: current, displayName: "Мария", locale: "ru", timeZone: "Europe/Moscow", newEmail: next, token: "ec_change789abcdef", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const mail = await eventually("email change link", async () => h.smtp.to(next)[0]);
+    expect(mail.subject).to.equal("Подтвердите новый адрес электронной почты");
+    expect(mail.text).to.contain("https://convene.test/confirm-email?token=ec_change789abcdef");
+    expect(mail.text).to.contain(next);
+    expect(h.smtp.to(current)).to.have.length(0);
+    expect((await h.db("users").where({ user_id: id }).first("email")).email).to.equal(current);
+  });
+
   it("mails an organization invitation to an address without an account in the inviter's language, and to a known user in theirs", async () => {
     const inviter = randomUUID();
     await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: inviter, email: `inviter-${inviter.slice(0, 8)}@example.org`, displayName: "Анна", locale: "ru", timeZone: "Europe/Moscow" });

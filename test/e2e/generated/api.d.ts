@@ -223,6 +223,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my email: a link goes to the new address, which takes over once it is followed
+         * @description Starts changing the caller's email: a link valid 24 hours goes to the new address (evt.user.email_change_requested); the account keeps its address until that link is followed. An account with a password confirms with it (throttled like sign-in). 409 when another account has the address.
+         *
+         *     Subject: `svc.identity.email.change`.
+         */
+        post: operations["identityEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish an email change with the token from the link sent to the new address
+         * @description Finishes an email change with the token from the link sent to the new address: the account's email becomes that address, verified. Emits evt.user.profile_updated and evt.user.email_verified. 409 when another account took the address meanwhile.
+         *
+         *     Subject: `svc.identity.email.confirm`.
+         */
+        post: operations["identityEmailConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/email/verification": {
         parameters: {
             query?: never;
@@ -2253,6 +2297,99 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Email address.
+                     */
+                    newEmail: string;
+                    /** @description The password in use now (required when the account has one). */
+                    currentPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true; failures arrive as errors.
+                         * @constant
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    identityEmailConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The single-use email change token from the emailed link. */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The account.
+                         */
+                        userId: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -5870,7 +6007,7 @@ export interface operations {
                              */
                             sourceId: string;
                             /** @description What the notification is about. */
-                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "digest";
+                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "digest";
                             /** @description Title, in the user's locale. */
                             title: string;
                             /** @description Body text, in the user's locale. */

@@ -1,0 +1,40 @@
+import type { Db } from "../../kit/db.ts";
+import { badRequest, conflict } from "../../kit/errors.ts";
+import { enqueue } from "../../kit/outbox.ts";
+import { identityEvents } from "../../../subjects/identity.ts";
+import { verifyPassword } from "../passwords.ts";
+import { newSecret, sha256 } from "../secrets.ts";
+import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
+import { contact, normalEmail, userByEmail, type UserRow } from "../store.ts";
+
+export const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
+
+/**
+ * Starts an email change. Nothing changes until the owner of the new address follows the link
+ * mailed there (email.confirm): an address nobody proved must never receive the account's
+ * mail or password resets. A password account proves it is its owner first (a stolen access
+ * token alone must not be able to move the account); only the newest link works.
+ */
+export async function changeEmail(deps: { db: Db }, user: UserRow, input: { newEmail: string; currentPassword?: string; ip?: string }) {
+  const newEmail = normalEmail(input.newEmail);
+  if (newEmail === user.email) throw badRequest("newEmail: is the account's address already", [{ field: "newEmail", message: "is the current address" }]);
+  if (user.password_hash) {
+    const keys = [accountKey(user.email), ipKey(input.ip)];
+    await assertAllowed(deps.db, keys);
+    if (!input.currentPassword || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+      await recordAttempt(deps.db, keys);
+      throw badRequest("currentPassword: is not this account's password", [{ field: "currentPassword", message: input.currentPassword ? "is wrong" : "is required" }]);
+    }
+    await clearAttempts(deps.db, accountKey(user.email));
+  }
+  const owner = await userByEmail(deps.db, newEmail);
+  if (owner && owner.id !== user.id) throw conflict("an account with this email exists", [{ field: "newEmail", message: "is taken" }]);
+  const token = newSecret();
+  const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS);
+  await deps.db.transaction(async (trx) => {
+    await trx("user_tokens").where({ user_id: user.id, purpose: "email_change" }).whereNull("used_at").update({ used_at: trx.fn.now() });
+    await trx("user_tokens").insert({ token_hash: sha256(token), user_id: user.id, purpose: "email_change", payload: newEmail, expires_at: expiresAt });
+    await enqueue(trx, identityEvents.emailChangeRequested, { ...contact(user), newEmail, token, expiresAt: expiresAt.toISOString() }, { source: "identity" });
+  });
+  return { ok: true as const };
+}
