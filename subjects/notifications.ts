@@ -9,8 +9,8 @@ import { FollowTarget, Locale, NextCursor, PageRequest, TimeZone, Uuid } from ".
 
 /**
  * What a notification is about. Follower kinds obey preferences and quiet hours; transactional
- * kinds (verify_email, welcome, password_reset, org_invitation, email_change) are email only and
- * ignore both;
+ * kinds (verify_email, welcome, password_reset, org_invitation, email_change[_notice]) are email
+ * only and ignore both;
  * a digest gathers a day's follower emails of a user who asked for one.
  * WARNING: wire values; renaming one strands jobs in flight and stored preferences.
  */
@@ -24,6 +24,7 @@ export const NotificationKind = Type.Union(
     Type.Literal("password_reset"),
     Type.Literal("org_invitation"),
     Type.Literal("email_change"),
+    Type.Literal("email_change_notice"),
     Type.Literal("digest"),
   ],
   { description: "What the notification is about." },

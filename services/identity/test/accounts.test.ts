@@ -132,6 +132,15 @@ describe("identity: email verification, password reset, throttling, logout-all",
       expect((await fail(call(nc(), identity.emailConfirm, { token: second.data.token }))).code).to.equal("invalid_token");
     });
 
+    it("drops a pending change when the password changes (the owner taking the account back)", async () => {
+      const u = await h.signUp();
+      await call(nc(), identity.emailChange, { newEmail: newEmail_(), currentPassword: password }, { principal: u.principal });
+      const requested = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal });
+      expect((await fail(call(nc(), identity.emailConfirm, { token: requested.data.token }))).code).to.equal("invalid_token");
+      expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
+    });
+
     it("refuses the change when someone signed up with the address meanwhile", async () => {
       const u = await h.signUp();
       const wanted = newEmail_();

@@ -2,12 +2,13 @@ import { badRequest, conflict } from "../../kit/errors.ts";
 import { hashPassword, verifyPassword } from "../passwords.ts";
 import { signIn, type SessionDeps } from "../sessions.ts";
 import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
-import { revokeSessions, type UserRow } from "../store.ts";
+import { retirePendingEmailChanges, revokeSessions, type UserRow } from "../store.ts";
 
 /**
  * Changes a signed-in user's password. The current one must be proven (a stolen access token
  * alone must not be enough) and wrong guesses count like failed logins. Every session is
- * revoked — whoever knew the old password is logged out — and the caller gets a new one, opened
+ * revoked — whoever knew the old password is logged out, and an email change they asked for
+ * dies with their sessions — and the caller gets a new one, opened
  * without a second factor: holding a valid access token already took it.
  */
 export async function changePassword(deps: SessionDeps, user: UserRow, input: { currentPassword: string; newPassword: string; ip?: string }) {
@@ -23,6 +24,7 @@ export async function changePassword(deps: SessionDeps, user: UserRow, input: { 
   await deps.db.transaction(async (trx) => {
     await trx("users").where({ id: user.id }).update({ password_hash: hash });
     await revokeSessions(trx, user.id);
+    await retirePendingEmailChanges(trx, user.id);
   });
   return signIn(deps, { ...user, password_hash: hash }, { secondFactorDone: true });
 }

@@ -3,7 +3,7 @@ import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { hashPassword } from "../passwords.ts";
 import { sha256 } from "../secrets.ts";
-import { revokeSessions } from "../store.ts";
+import { retirePendingEmailChanges, revokeSessions } from "../store.ts";
 import { invalidToken } from "./verify-email.ts";
 
 /**
@@ -27,6 +27,7 @@ export async function resetPassword(deps: { db: Db }, input: { token: string; pa
     // Other reset links of the account die with this one.
     await trx("user_tokens").where({ user_id: used.user_id, purpose: "password_reset" }).whereNull("used_at").update({ used_at: trx.fn.now() });
     await revokeSessions(trx, used.user_id);
+    await retirePendingEmailChanges(trx, used.user_id);
   });
   return { ok: true as const };
 }

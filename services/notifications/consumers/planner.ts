@@ -43,7 +43,12 @@ export function plannerConsumer(deps: Deps): ConsumerSpec {
       on(identityEvents.emailChangeRequested, async (e) => {
         // The projection keeps the current address: the new one is not the account's until confirmed.
         const { newEmail, token, expiresAt, ...contact } = e.data;
-        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "email_change", params: { expiresAt, newEmail }, link: `/confirm-email?token=${encodeURIComponent(token)}` }], { to: newEmail });
+        // The link goes to the new address; the current one is told, so an owner whose session
+        // was stolen hears of it while the account is still theirs.
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, [
+          { kind: "email_change", params: { expiresAt, newEmail }, link: `/confirm-email?token=${encodeURIComponent(token)}`, to: newEmail },
+          { kind: "email_change_notice", params: { newEmail }, link: "/settings/security" },
+        ]);
       }),
       on(identityEvents.orgInvitationCreated, (e) => planInvitation(deps, PLANNER, e)),
       on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectContact(trx, e)))),

@@ -204,7 +204,7 @@ describe("notifications: fan-out, inbox and live stream", function () {
     expect(mail.text).to.contain("Again");
   });
 
-  it("mails an email change link to the new address, leaving the projection on the current one", async () => {
+  it("mails an email change link to the new address and a notice to the current one, leaving the projection on it", async () => {
     const id = randomUUID();
     const current = `current-${id.slice(0, 8)}@example.org`;
     const next = `next-${id.slice(0, 8)}@example.org`;
@@ -213,7 +213,12 @@ describe("notifications: fan-out, inbox and live stream", function () {
     expect(mail.subject).to.equal("Подтвердите новый адрес электронной почты");
     expect(mail.text).to.contain("https://convene.test/confirm-email?token=ec_change789abcdef");
     expect(mail.text).to.contain(next);
-    expect(h.smtp.to(current)).to.have.length(0);
+    // The current address is told, in the user's language, with no link that changes anything.
+    const notice = await eventually("notice to the current address", async () => h.smtp.to(current)[0]);
+    expect(notice.subject).to.equal("Адрес почты вашего аккаунта Convene скоро изменится");
+    expect(notice.text).to.contain(next);
+    expect(notice.text).to.not.contain("ec_change789abcdef");
+    expect(h.smtp.to(next)).to.have.length(1);
     expect((await h.db("users").where({ user_id: id }).first("email")).email).to.equal(current);
   });
 

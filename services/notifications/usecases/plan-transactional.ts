@@ -14,10 +14,10 @@ import * as store from "../store.ts";
 import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
 
 type Contact = DataOf<typeof identityEvents.profileUpdated>;
-type Message = { kind: NotificationKind; params: Record<string, string>; link: string };
-
 /** `to`: another address than the contact's (the new address of an email change, not yet the account's). */
-export async function planTransactional(deps: Pick<Deps, "db" | "nats">, consumer: string, e: Envelope<Contact>, messages: Message[], opts: { to?: string } = {}): Promise<void> {
+type Message = { kind: NotificationKind; params: Record<string, string>; link: string; to?: string };
+
+export async function planTransactional(deps: Pick<Deps, "db" | "nats">, consumer: string, e: Envelope<Contact>, messages: Message[]): Promise<void> {
   const c = e.data;
   // One notification id per (fact, kind): a registration sends both a verification and a welcome.
   const withIds = messages.map((m) => ({ ...m, sourceId: derivedId(e.id, m.kind) }));
@@ -31,7 +31,7 @@ export async function planTransactional(deps: Pick<Deps, "db" | "nats">, consume
     batchNo: 0,
     batches: 1,
     kind: m.kind,
-    audience: { type: "user", userId: c.userId, email: opts.to ?? c.email, displayName: c.displayName, locale: c.locale, timeZone: c.timeZone },
+    audience: { type: "user", userId: c.userId, email: m.to ?? c.email, displayName: c.displayName, locale: c.locale, timeZone: c.timeZone },
     params: m.params,
     link: m.link,
   }));

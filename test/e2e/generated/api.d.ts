@@ -6007,7 +6007,7 @@ export interface operations {
                              */
                             sourceId: string;
                             /** @description What the notification is about. */
-                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "digest";
+                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "email_change_notice" | "digest";
                             /** @description Title, in the user's locale. */
                             title: string;
                             /** @description Body text, in the user's locale. */
