@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
 import { AppError } from "../kit/errors.ts";
 import type { Db } from "../kit/db.ts";
-import { signAccessToken, type KeyStore, type TokenSettings } from "./keys.ts";
+import { signAccessToken, type KeyStore, type Signer, type TokenSettings } from "./keys.ts";
 import { newSecret, sha256 } from "./secrets.ts";
 import { summary, type UserRow } from "./store.ts";
 
@@ -17,11 +17,16 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
 
 export type SessionDeps = { db: Db; tokens: TokenSettings; keys: KeyStore; require2faForAdmins: boolean };
 
-export async function openSession(trx: Knex, deps: Pick<SessionDeps, "tokens" | "keys">, user: UserRow, familyId: string = randomUUID()) {
+/**
+ * Opens a session inside the caller's transaction. The signer is fetched by the caller before
+ * the transaction: fetching it may read signing_keys, and on PGlite (one connection) a read
+ * outside a transaction that holds the connection waits for it forever.
+ */
+export async function openSession(trx: Knex, deps: Pick<SessionDeps, "tokens">, signer: Signer, user: UserRow, familyId: string = randomUUID()) {
   const refreshToken = newSecret();
   const sid = randomUUID();
   await trx("sessions").insert({ id: sid, user_id: user.id, family_id: familyId, refresh_hash: sha256(refreshToken), expires_at: new Date(Date.now() + REFRESH_TTL_DAYS * 86_400_000) });
-  const accessToken = await signAccessToken(await deps.keys.signer(), deps.tokens, { sub: user.id, roles: user.roles }, sid);
+  const accessToken = await signAccessToken(signer, deps.tokens, { sub: user.id, roles: user.roles }, sid);
   return { accessToken, refreshToken, tokenType: "Bearer" as const, expiresIn: deps.tokens.ttlSeconds, user: summary(user) };
 }
 
@@ -58,5 +63,6 @@ export async function signIn(deps: SessionDeps, user: UserRow, opts: { secondFac
       details: { challenge: token, expiresIn: CHALLENGE_TTL_MS / 1000 },
     });
   }
-  return deps.db.transaction((trx) => openSession(trx, deps, user));
+  const signer = await deps.keys.signer();
+  return deps.db.transaction((trx) => openSession(trx, deps, signer, user));
 }

@@ -10,6 +10,7 @@ import { sha256 } from "../secrets.ts";
 import type { UserRow } from "../store.ts";
 
 export async function refresh(deps: Pick<SessionDeps, "db" | "tokens" | "keys">, input: { refreshToken: string }) {
+  const signer = await deps.keys.signer();
   const result = await deps.db.transaction(async (trx) => {
     const session = await trx("sessions").where({ refresh_hash: sha256(input.refreshToken) }).forUpdate().first();
     if (!session || session.revoked_at) return { error: "invalid refresh token" } as const;
@@ -21,7 +22,7 @@ export async function refresh(deps: Pick<SessionDeps, "db" | "tokens" | "keys">,
     const user: UserRow | undefined = await trx("users").where({ id: session.user_id }).first();
     if (!user || user.status !== "active") return { error: "account is deactivated" } as const;
     await trx("sessions").where({ id: session.id }).update({ rotated_at: trx.fn.now() });
-    return { tokens: await openSession(trx, deps, user, session.family_id) };
+    return { tokens: await openSession(trx, deps, signer, user, session.family_id) };
   });
   // Thrown outside the transaction so the family's revocation commits.
   if ("error" in result) throw new AppError("unauthenticated", result.error!);
