@@ -56,4 +56,58 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
     expect((await api.GET("/v1/events/{id}", { params: { path: { id: created.data!.id } } })).data!.title).to.equal(`Embedded ${word}`);
     expect((await author.GET("/v1/me/notifications")).response.status).to.equal(200);
   });
+
+  it("answers every other kind of call too: follows, organizations, two-factor, event changes, calendars, notification settings", async () => {
+    const ip = "198.19.0.8";
+    const password = "correct horse battery staple";
+    const signUp = async (name: string) => {
+      const email = `embedded+${name}-${randomUUID()}@example.org`;
+      await apiClient(running.url, { ip }).POST("/v1/auth/register", { body: { email, password, displayName: name } });
+      const login = await apiClient(running.url, { ip }).POST("/v1/auth/login", { body: { email, password } });
+      expect(login.response.status, JSON.stringify(login.error)).to.equal(200);
+      return { id: login.data!.user.id, email, api: apiClient(running.url, { ip, token: login.data!.accessToken }) };
+    };
+    const ada = await signUp("ada");
+    const bob = await signUp("bob");
+    const ok = (res: { response: Response; error?: unknown }, what: string) => expect(res.response.status, `${what}: ${JSON.stringify(res.error)}`).to.be.below(400);
+
+    ok(await bob.api.POST("/v1/users/{id}/follow", { params: { path: { id: ada.id } } }), "follow");
+    ok(await ada.api.GET("/v1/users/{id}/followers", { params: { path: { id: ada.id } } }), "followers");
+    const org = await ada.api.POST("/v1/orgs", { body: { name: `Embedded ${randomUUID().slice(0, 6)}` } });
+    ok(org, "org create");
+    ok(await ada.api.POST("/v1/orgs/{id}/invitations", { params: { path: { id: org.data!.id } }, body: { email: bob.email, role: "member" } }), "invite");
+    ok(await ada.api.GET("/v1/orgs/{id}/members", { params: { path: { id: org.data!.id } } }), "members");
+    const enrol = await ada.api.POST("/v1/auth/totp/enrol", { body: {} });
+    ok(enrol, "totp enrol");
+
+    const startsAt = new Date(Date.now() + 6 * 86_400_000).toISOString();
+    const endsAt = new Date(Date.now() + 6 * 86_400_000 + 3_600_000).toISOString();
+    const created = await ada.api.POST("/v1/events", { body: { title: "Embedded changes", startsAt, endsAt, timeZone: "UTC", publish: true } });
+    ok(created, "create");
+    const id = created.data!.id;
+    ok(await ada.api.PATCH("/v1/events/{id}", { params: { path: { id } }, body: { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString() } }), "update");
+    ok(await ada.api.GET("/v1/events/{id}/history", { params: { path: { id } } }), "history");
+    ok(await bob.api.GET("/v1/events/{id}/calendar.ics", { params: { path: { id } }, parseAs: "text" }), "ics");
+    ok(await bob.api.POST("/v1/events/{id}/follow", { params: { path: { id } } }), "event follow");
+    ok(await bob.api.GET("/v1/feeds/{kind}", { params: { path: { kind: "following" } } }), "feed");
+    ok(await ada.api.POST("/v1/events/{id}/cancel", { params: { path: { id } }, body: { reason: "testing" } }), "cancel");
+
+    const prefs = await bob.api.GET("/v1/me/notification-preferences");
+    ok(prefs, "preferences");
+    ok(await bob.api.PUT("/v1/me/notification-preferences", { body: { ...prefs.data!, digest: true } }), "preferences set");
+    ok(await bob.api.POST("/v1/me/devices", { body: { token: `tok-${randomUUID()}`, platform: "android" } }), "device");
+    // The fan-out ran on PGlite too: bob follows ada, so her event reached his inbox.
+    let unread = 0;
+    for (let i = 0; i < 100 && unread === 0; i++) {
+      const count = await bob.api.GET("/v1/me/notifications/unread-count");
+      ok(count, "unread");
+      unread = count.data!.unread;
+      if (!unread) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(unread).to.be.at.least(1);
+    ok(await bob.api.POST("/v1/me/notifications/read-all"), "read all");
+    ok(await bob.api.POST("/v1/me/email", { body: { newEmail: `moved-${randomUUID()}@example.org`, currentPassword: password } }), "email change");
+    ok(await apiClient(running.url, { ip }).POST("/v1/auth/password/forgot", { body: { email: bob.email } }), "forgot");
+    ok(await bob.api.POST("/v1/auth/logout-all"), "logout all");
+  });
 });
