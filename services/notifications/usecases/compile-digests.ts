@@ -11,8 +11,20 @@ import * as store from "../store.ts";
 /** Items listed in one digest email; the rest are counted ("and 12 more"). */
 export const DIGEST_ITEMS = 50;
 
-export async function compileDigests(deps: Pick<Deps, "db" | "sent">, opts: { users?: number } = {}): Promise<number> {
-  const users = await store.usersWithDueDigest(deps.db, opts.users ?? 200);
+export async function compileDigests(deps: Pick<Deps, "db" | "sent">, opts: { users?: number; rounds?: number } = {}): Promise<number> {
+  const batch = opts.users ?? 200;
+  let compiled = 0;
+  // At 08:00 a whole time zone comes due at once: keep going while full batches come back (a
+  // bounded number of rounds, so the pass still reaches the sending that follows it).
+  for (let round = 0; round < (opts.rounds ?? 25); round++) {
+    const users = await store.usersWithDueDigest(deps.db, batch);
+    compiled += await compileFor(deps, users);
+    if (users.length < batch) break;
+  }
+  return compiled;
+}
+
+async function compileFor(deps: Pick<Deps, "db" | "sent">, users: string[]): Promise<number> {
   let compiled = 0;
   for (const userId of users) {
     const made = await deps.db.transaction(async (trx) => {
