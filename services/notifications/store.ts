@@ -280,11 +280,18 @@ export async function markMany(q: Q, marks: Mark[]): Promise<void> {
 
 // ---- digests --------------------------------------------------------------------------------
 
-/** Users with held follower emails whose digest time has come. */
+/**
+ * A digest is compiled this long after its time: an item whose digest time was computed just
+ * before it, in a batch that committed just after it, still joins that digest instead of
+ * making a second one a second later.
+ */
+export const DIGEST_GRACE_S = 30;
+
+/** Users with held follower emails whose digest time has come (and its grace passed). */
 export async function usersWithDueDigest(q: Q, limit: number): Promise<string[]> {
   const { rows } = await q.raw(
-    `select distinct user_id from deliveries where status = 'held' and channel = 'email' and not_before <= now() limit ?`,
-    [limit],
+    `select distinct user_id from deliveries where status = 'held' and channel = 'email' and not_before <= now() - ? * interval '1 second' limit ?`,
+    [DIGEST_GRACE_S, limit],
   );
   return (rows as Array<{ user_id: string }>).map((r) => r.user_id);
 }
@@ -301,9 +308,9 @@ export type Held = { sourceId: string; address: string | null; kind: Notificatio
 export async function dueHeldOf(q: Q, userId: string): Promise<Held[]> {
   const { rows } = await q.raw(
     `select d.source_id, d.address, m.kind, m.params, m.link from deliveries d join messages m on m.source_id = d.source_id
-     where d.user_id = ? and d.channel = 'email' and d.status = 'held' and d.not_before <= now()
+     where d.user_id = ? and d.channel = 'email' and d.status = 'held' and d.not_before <= now() - ? * interval '1 second'
      order by m.created_at, d.source_id for update of d`,
-    [userId],
+    [userId, DIGEST_GRACE_S],
   );
   return (rows as Array<Record<string, unknown>>).map((r) => ({ sourceId: r.source_id as string, address: (r.address as string | null) ?? null, kind: r.kind as NotificationKind, params: r.params as Record<string, string>, link: r.link as string }));
 }

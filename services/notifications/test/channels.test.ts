@@ -169,8 +169,13 @@ describe("notifications: email, push, preferences and operations", function () {
       await new Promise((r) => setTimeout(r, 400));
       expect(h.smtp.to(f.email)).to.have.length(0);
 
-      // The morning comes: one digest listing both, and nothing more on later passes.
-      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: h.db.fn.now() });
+      // Digest time, but within its grace (a late batch may still join): nothing yet.
+      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: new Date(Date.now() - 5_000) });
+      await new Promise((r) => setTimeout(r, 800));
+      expect(h.smtp.to(f.email)).to.have.length(0);
+      expect((await deliveryStatus(h, first, f.id, "email"))?.status).to.equal("held");
+      // The morning comes (and its grace passes): one digest listing both, nothing more later.
+      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: new Date(Date.now() - 60_000) });
       const digest = await eventually("digest", async () => h.smtp.to(f.email)[0], 10_000);
       expect(digest.subject).to.equal("Your Convene digest");
       expect(digest.text).to.contain("New: Digest One");

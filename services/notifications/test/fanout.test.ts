@@ -248,8 +248,17 @@ describe("notifications: fan-out, inbox and live stream", function () {
     // The same fact again under another stream message id (as after a relay crash past the
     // dedup window): handled again, mailed once.
     const envelope = { id: fact, type: identityEvents.orgInvitationCreated.subject, version: identityEvents.orgInvitationCreated.version, source: "identity", occurredAt: new Date().toISOString(), data: strangerFact };
-    await h.running.nats.js.publish(identityEvents.orgInvitationCreated.subject, JSON.stringify(envelope), { msgID: randomUUID() });
-    await new Promise((r) => setTimeout(r, 500));
+    const replay = await h.running.nats.js.publish(identityEvents.orgInvitationCreated.subject, JSON.stringify(envelope), { msgID: randomUUID() });
+    // Wait until the planner has acked the replay, and any job it published was delivered too.
+    await eventually("replay handled", async () => {
+      const planner = await h.running.nats.jsm.consumers.info("EVENTS", "notifications-planner");
+      return planner.ack_floor.stream_seq >= replay.seq;
+    });
+    await eventually("jobs drained", async () => {
+      const deliver = await h.running.nats.jsm.consumers.info("WORK", "notifications-deliver");
+      return deliver.num_pending === 0 && deliver.num_ack_pending === 0;
+    });
+    await new Promise((r) => setTimeout(r, 200));
     expect(h.smtp.to(stranger)).to.have.length(1);
   });
 });

@@ -11,7 +11,7 @@ import * as store from "../store.ts";
 /** Items listed in one digest email; the rest are counted ("and 12 more"). */
 export const DIGEST_ITEMS = 50;
 
-export async function compileDigests(deps: Pick<Deps, "db" | "sent">, opts: { users?: number; rounds?: number } = {}): Promise<number> {
+export async function compileDigests(deps: Pick<Deps, "db" | "sent" | "log">, opts: { users?: number; rounds?: number } = {}): Promise<number> {
   const batch = opts.users ?? 200;
   let compiled = 0;
   // At 08:00 a whole time zone comes due at once: keep going while full batches come back (a
@@ -24,9 +24,10 @@ export async function compileDigests(deps: Pick<Deps, "db" | "sent">, opts: { us
   return compiled;
 }
 
-async function compileFor(deps: Pick<Deps, "db" | "sent">, users: string[]): Promise<number> {
+async function compileFor(deps: Pick<Deps, "db" | "sent" | "log">, users: string[]): Promise<number> {
   let compiled = 0;
   for (const userId of users) {
+    // One user's failure (rolled back, tried again next pass) must not hold up everyone else's.
     const made = await deps.db.transaction(async (trx) => {
       // Another replica compiling the same user's digest right now: leave it to them.
       if (!(await store.tryLockDigest(trx, userId))) return 0;
@@ -38,6 +39,9 @@ async function compileFor(deps: Pick<Deps, "db" | "sent">, users: string[]): Pro
       await store.insertDeliveries(trx, digestId, [{ userId, channel: "email", address: held.at(-1)!.address, notBefore: new Date(0) }]);
       await store.markDigested(trx, userId, held.map((h) => h.sourceId), digestId);
       return held.length;
+    }).catch((err: unknown) => {
+      deps.log.warn({ err, userId }, "digest not compiled; next pass tries again");
+      return 0;
     });
     if (made) {
       compiled++;

@@ -13,12 +13,9 @@ export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { st
   let wake: (() => void) | undefined;
   const loop = (async () => {
     while (running) {
-      try {
-        await compileDigests(deps);
-        await sendDue(deps, marker, {});
-      } catch (err) {
-        deps.log.warn({ err }, "scheduler pass failed");
-      }
+      // Apart: a failing digest pass must not stop retries and quiet-hour sends, nor the reverse.
+      await compileDigests(deps).catch((err: unknown) => deps.log.warn({ err }, "digest pass failed"));
+      await sendDue(deps, marker, {}).catch((err: unknown) => deps.log.warn({ err }, "scheduler pass failed"));
       if (running) await new Promise<void>((r) => ((wake = r), setTimeout(r, pollMs)));
     }
   })();
