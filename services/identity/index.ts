@@ -12,6 +12,7 @@ import { openKeyStore } from "./keys.ts";
 import { oidcClient, parseProviders } from "./oidc.ts";
 import { totpVault } from "./totp-vault.ts";
 import { startPruning } from "./usecases/prune-expired.ts";
+import { resealTotpSecrets } from "./usecases/reseal-totp.ts";
 import { endpoints } from "./endpoints/index.ts";
 import type { Deps } from "./deps.ts";
 
@@ -22,7 +23,7 @@ export const IdentityEnv = Type.Object({
   JWT_PRIVATE_KEYS_FILE: Type.Optional(
     Type.String({ minLength: 1, description: "A JSON JWK set of EC P-256 private keys with kids; the last one signs, all are published. Unset: a key is made at first boot and kept in the database." }),
   ),
-  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account registered with this email becomes an admin." })),
+  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account registered with this email becomes an admin while the database has none (the first admin)." })),
   REQUIRE_2FA_FOR_ADMINS: Type.Boolean({ default: false, description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with)." }),
   TOTP_ISSUER: Type.String({ default: "Convene", description: "Issuer name authenticator apps show next to the account." }),
   TOTP_ENCRYPTION_KEYS: Type.Optional(
@@ -55,6 +56,11 @@ export const identityService = defineService({
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
       flushOutbox: rt.flushOutbox,
     };
+    // In the background: a boot must not wait for every secret, and a sign-in reseals its own.
+    void resealTotpSecrets(rt.db, deps.totpVault).then(
+      (n) => n && rt.log.info({ resealed: n }, "TOTP secrets sealed under the current key"),
+      (err: unknown) => rt.log.warn({ err }, "resealing TOTP secrets failed; sign-ins still reseal their own"),
+    );
     const pruning = startPruning(rt.db, { everyMs: 10 * 60_000, onError: (err) => rt.log.warn({ err }, "pruning expired rows failed") });
     return { endpoints: endpoints(deps), stop: () => pruning.stop() };
   },

@@ -4,6 +4,7 @@ import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { createDatabase, type TestPostgres } from "../../../test/support/postgres.ts";
 
 describe("identity: administration and profiles", function () {
   this.timeout(30_000);
@@ -13,14 +14,13 @@ describe("identity: administration and profiles", function () {
   let admin: Principal;
 
   before(async () => {
-    h = await startIdentity({ BOOTSTRAP_ADMIN_EMAIL: adminEmail });
-    admin = (await h.signUp({ email: adminEmail, displayName: "Boss" })).principal;
+    h = await startIdentity();
+    admin = { sub: await h.registerAdmin(adminEmail), roles: ["admin", "participant"] };
   });
   after(() => h.stop());
 
   describe("roles", () => {
-    it("makes the BOOTSTRAP_ADMIN_EMAIL account an admin and everyone else a participant", async () => {
-      expect(admin.roles).to.deep.equal(["admin", "participant"]);
+    it("makes everyone who signs up a participant", async () => {
       expect((await h.signUp()).principal.roles).to.deep.equal(["participant"]);
     });
   });
@@ -139,5 +139,35 @@ describe("identity: administration and profiles", function () {
       expect(me.id).to.equal(b.id);
       expect(JSON.stringify(me)).to.not.contain(a.email);
     });
+  });
+});
+
+// A database of its own: the bootstrap address makes the first admin of a database, and only it.
+describe("identity: BOOTSTRAP_ADMIN_EMAIL", function () {
+  this.timeout(30_000);
+  let h: Harness;
+  let pg: TestPostgres;
+  const bootstrap = newEmail("root");
+  const nc = () => h.svc.nats.nc;
+
+  before(async () => {
+    pg = await createDatabase("convene_bootstrap");
+    h = await startIdentity({ BOOTSTRAP_ADMIN_EMAIL: bootstrap, DATABASE_URL: pg.url });
+  });
+  after(async () => {
+    await h?.stop();
+    await pg?.drop();
+  });
+
+  it("makes the first account with it an admin, and nobody who takes the address once it is free", async () => {
+    const root = await h.signUp({ email: bootstrap });
+    expect(root.principal.roles).to.deep.equal(["admin", "participant"]);
+    expect((await h.signUp()).principal.roles).to.deep.equal(["participant"]);
+    // The admin moves to another address; the bootstrap one is free again.
+    await call(nc(), identity.emailChange, { newEmail: newEmail("root-moved"), currentPassword: password }, { principal: root.principal });
+    const requested = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === root.id);
+    await call(nc(), identity.emailConfirm, { token: requested.data.token });
+    const taker = await h.signUp({ email: bootstrap });
+    expect(taker.principal.roles).to.deep.equal(["participant"]);
   });
 });

@@ -13,8 +13,8 @@ describe("identity: organizations and follows", function () {
   let admin: Principal;
 
   before(async () => {
-    h = await startIdentity({ BOOTSTRAP_ADMIN_EMAIL: adminEmail });
-    admin = (await h.signUp({ email: adminEmail })).principal;
+    h = await startIdentity();
+    admin = { sub: await h.registerAdmin(adminEmail), roles: ["admin", "participant"] };
   });
   after(() => h.stop());
 

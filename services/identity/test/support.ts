@@ -31,6 +31,11 @@ export type Harness = {
   /** Resolves with the first event (seen so far or later) that matches. */
   event<D = Record<string, unknown>>(type: string, match?: (data: D) => boolean, timeoutMs?: number): Promise<Envelope<D>>;
   signUp(opts?: { email?: string; displayName?: string }): Promise<{ id: string; email: string; principal: Principal; accessToken: string; refreshToken: string }>;
+  /**
+   * Registers an admin. BOOTSTRAP_ADMIN_EMAIL makes only the first admin of a database, and the
+   * test files share one: the role is given as an existing admin would (set-roles), in the table.
+   */
+  registerAdmin(email: string): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -73,6 +78,11 @@ export async function startIdentity(extraEnv: Record<string, string> = {}): Prom
       const account = await call(nc, identity.register, { email, password, displayName: opts.displayName ?? "Ada" });
       const tokens = await call(nc, identity.login, { email, password });
       return { id: account.id, email, principal: { sub: account.id, roles: tokens.user.roles }, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+    },
+    async registerAdmin(email) {
+      const account = await call(nc, identity.register, { email, password, displayName: "Boss" });
+      await harness.db("users").where({ id: account.id }).update({ roles: ["admin", "participant"] });
+      return account.id;
     },
     async stop() {
       sub.unsubscribe();

@@ -25,8 +25,14 @@ export function assertTimeZone(tz: string): void {
   if (!isTimeZone(tz)) throw badRequest(`timeZone: unknown time zone ${tz}`, [{ field: "timeZone", message: "is not an IANA time zone" }]);
 }
 
-export function rolesAtRegistration(email: string, bootstrapAdminEmail: string | undefined): Role[] {
-  return bootstrapAdminEmail && normalEmail(bootstrapAdminEmail) === email ? sortRoles(["admin", "participant"]) : ["participant"];
+/**
+ * The bootstrap address makes the first admin, and only the first: once an admin exists, an
+ * address that became free again (its account moved to another email) gives nobody admin rights.
+ */
+export async function rolesAtRegistration(trx: Db, email: string, bootstrapAdminEmail: string | undefined): Promise<Role[]> {
+  if (!bootstrapAdminEmail || normalEmail(bootstrapAdminEmail) !== email) return ["participant"];
+  const admin = await trx("users").whereRaw("'admin' = any(roles)").first("id");
+  return admin ? ["participant"] : sortRoles(["admin", "participant"]);
 }
 
 /** A single-use email verification token, stored hashed; the caller puts it in evt.user.registered. */
@@ -36,18 +42,18 @@ export async function newVerificationToken(trx: Db, userId: string): Promise<str
   return token;
 }
 
-/** Creates an account; the bootstrap admin email becomes an admin. Emits evt.user.registered with the verification token. */
+/** Creates an account; the bootstrap admin email becomes the first admin. Emits evt.user.registered with the verification token. */
 export async function register(deps: { db: Db; bootstrapAdminEmail?: string }, input: RequestOf<typeof identity.register>) {
   await assertAllowed(deps.db, [ipKey(input.ip)]);
   await recordAttempt(deps.db, [ipKey(input.ip)]);
   const email = normalEmail(input.email);
   const timeZone = input.timeZone ?? "UTC";
   assertTimeZone(timeZone);
-  const roles = rolesAtRegistration(email, deps.bootstrapAdminEmail);
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   const locale = input.locale ?? "en";
   return deps.db.transaction(async (trx) => {
+    const roles = await rolesAtRegistration(trx, email, deps.bootstrapAdminEmail);
     const inserted = await trx("users")
       .insert({ id, email, password_hash: passwordHash, display_name: input.displayName, locale, time_zone: timeZone, roles })
       .onConflict("email")
