@@ -118,6 +118,13 @@ describe("identity: email verification, password reset, throttling, logout-all",
       await call(nc(), identity.emailChange, { newEmail: newEmail.toUpperCase(), currentPassword: password }, { principal: u.principal });
       const first = await h.event<{ userId: string; newEmail: string; token: string; email: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
       expect(first.data).to.include({ email: u.email, newEmail });
+      // Each request mails a stranger's address: one a minute.
+      const soon = await fail(call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal }));
+      expect([soon.code, soon.status]).to.deep.equal(["rate_limited", 429]);
+      await h.db("user_tokens").where({ user_id: u.id, purpose: "email_change" }).update({ created_at: new Date(Date.now() - 61_000) });
+      // A reset link mailed to the old address before the move must die with it.
+      await call(nc(), identity.passwordForgot, { email: u.email });
+      const reset = await h.event<{ userId: string; token: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       await call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal });
       const second = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id && d.token !== first.data.token);
       // Until the link is followed nothing changes.
@@ -130,6 +137,15 @@ describe("identity: email verification, password reset, throttling, logout-all",
       expect((await call(nc(), identity.login, { email: newEmail, password })).user.id).to.equal(u.id);
       expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
       expect((await fail(call(nc(), identity.emailConfirm, { token: second.data.token }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.passwordReset, { token: reset.data.token, password: "taken over passphrase" }))).code).to.equal("invalid_token");
+    });
+
+    it("asks an account without a password to set one first", async () => {
+      const u = await h.signUp();
+      await h.db("users").where({ id: u.id }).update({ password_hash: null });
+      const refused = await fail(call(nc(), identity.emailChange, { newEmail: newEmail_() }, { principal: u.principal }));
+      expect(refused.status).to.equal(409);
+      expect(refused.message).to.contain("password reset");
     });
 
     it("drops a pending change when the password changes (the owner taking the account back)", async () => {

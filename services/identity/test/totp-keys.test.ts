@@ -10,6 +10,8 @@ import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { fileKeyStore, signAccessToken } from "../keys.ts";
 import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { totpVault } from "../totp-vault.ts";
+import { resealTotpSecrets } from "../usecases/reseal-totp.ts";
 
 const code = (secret: string, offsetSteps = 0) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
@@ -21,7 +23,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
   const totpKey = randomBytes(32).toString("base64");
 
   before(async () => {
-    h = await startIdentity({ BOOTSTRAP_ADMIN_EMAIL: adminEmail, REQUIRE_2FA_FOR_ADMINS: "true", TOTP_ENCRYPTION_KEYS: totpKey });
+    h = await startIdentity({ REQUIRE_2FA_FOR_ADMINS: "true", TOTP_ENCRYPTION_KEYS: totpKey });
   });
   after(() => h.stop());
 
@@ -65,6 +67,23 @@ describe("identity: two-factor sign-in and signing keys", function () {
       expect((await h.db("users").where({ id: u.id }).first("totp_secret")).totp_secret).to.match(/^sealed:v1:/);
     });
 
+    it("reseals, in one sweep, secrets stored unsealed or under a key being retired", async () => {
+      const oldKey = randomBytes(32).toString("base64");
+      const unsealed = await enrolled();
+      const underOld = await enrolled();
+      await h.db("users").where({ id: unsealed.id }).update({ totp_secret: unsealed.secret });
+      await h.db("users").where({ id: underOld.id }).update({ totp_secret: totpVault(oldKey).seal(underOld.id, underOld.secret) });
+      // What a boot with TOTP_ENCRYPTION_KEYS="<current>,<old>" runs.
+      expect(await resealTotpSecrets(h.db, totpVault(`${totpKey},${oldKey}`))).to.be.at.least(2);
+      const current = totpVault(totpKey);
+      for (const u of [unsealed, underOld]) {
+        const stored = (await h.db("users").where({ id: u.id }).first("totp_secret")).totp_secret as string;
+        expect(current.current(stored), "sealed under the current key").to.equal(true);
+        // The service, which knows only the current key, signs them in.
+        expect((await call(nc(), identity.totpLogin, { challenge: await challengeOf(u.email), code: code(u.secret, 1) })).user.id).to.equal(u.id);
+      }
+    });
+
     it("refuses a wrong code, a replayed code and a used challenge", async () => {
       const u = await enrolled();
       const challenge = await challengeOf(u.email);
@@ -98,7 +117,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
     });
 
     it("with REQUIRE_2FA_FOR_ADMINS refuses an admin without TOTP (totp_enrolment_required), lets them enrol by the challenge, then asks for codes", async () => {
-      await call(nc(), identity.register, { email: adminEmail, password, displayName: "Boss" });
+      await h.registerAdmin(adminEmail);
       const refused = await fail(call(nc(), identity.login, { email: adminEmail, password }));
       expect([refused.code, refused.status]).to.deep.equal(["totp_enrolment_required", 403]);
       const { challenge } = refused.details as { challenge: string };

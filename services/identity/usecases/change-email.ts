@@ -1,5 +1,5 @@
 import type { Db } from "../../kit/db.ts";
-import { badRequest, conflict } from "../../kit/errors.ts";
+import { AppError, badRequest, conflict } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { verifyPassword } from "../passwords.ts";
@@ -9,29 +9,40 @@ import { contact, normalEmail, userByEmail, type UserRow } from "../store.ts";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 
+/** One change request a minute per account: each mails a stranger's address. */
+export const EMAIL_CHANGE_INTERVAL_MS = 60_000;
+
 /**
  * Starts an email change. Nothing changes until the owner of the new address follows the link
  * mailed there (email.confirm): an address nobody proved must never receive the account's
- * mail or password resets. A password account proves it is its owner first (a stolen access
- * token alone must not be able to move the account); only the newest link works.
+ * mail or password resets. The caller proves with the password that the account is theirs (a
+ * stolen access token alone must not be able to move it); an account without one sets one
+ * first through a reset, which goes to the current address. Only the newest link works.
  */
 export async function changeEmail(deps: { db: Db }, user: UserRow, input: { newEmail: string; currentPassword?: string; ip?: string }) {
   const newEmail = normalEmail(input.newEmail);
   if (newEmail === user.email) throw badRequest("newEmail: is the account's address already", [{ field: "newEmail", message: "is the current address" }]);
-  if (user.password_hash) {
-    const keys = [accountKey(user.email), ipKey(input.ip)];
-    await assertAllowed(deps.db, keys);
-    if (!input.currentPassword || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-      await recordAttempt(deps.db, keys);
-      throw badRequest("currentPassword: is not this account's password", [{ field: "currentPassword", message: input.currentPassword ? "is wrong" : "is required" }]);
-    }
-    await clearAttempts(deps.db, accountKey(user.email));
+  if (!user.password_hash) throw conflict("this account has no password to confirm the change with: set one with a password reset (it goes to the current address) first", [{ field: "currentPassword", message: "no password is set" }]);
+  const keys = [accountKey(user.email), ipKey(input.ip)];
+  await assertAllowed(deps.db, keys);
+  if (!input.currentPassword || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordAttempt(deps.db, keys);
+    throw badRequest("currentPassword: is not this account's password", [{ field: "currentPassword", message: input.currentPassword ? "is wrong" : "is required" }]);
   }
-  const owner = await userByEmail(deps.db, newEmail);
-  if (owner && owner.id !== user.id) throw conflict("an account with this email exists", [{ field: "newEmail", message: "is taken" }]);
+  await clearAttempts(deps.db, accountKey(user.email));
   const token = newSecret();
   const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS);
   await deps.db.transaction(async (trx) => {
+    // Serializes one account's requests, so the interval holds.
+    await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [`email-change:${user.id}`]);
+    const last = await trx("user_tokens").where({ user_id: user.id, purpose: "email_change" }).max({ at: "created_at" }).first();
+    const wait = last?.at ? new Date(last.at).getTime() + EMAIL_CHANGE_INTERVAL_MS - Date.now() : 0;
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new AppError("rate_limited", `an email change was asked for less than a minute ago; retry in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
+    }
+    const owner = await userByEmail(trx, newEmail);
+    if (owner && owner.id !== user.id) throw conflict("an account with this email exists", [{ field: "newEmail", message: "is taken" }]);
     await trx("user_tokens").where({ user_id: user.id, purpose: "email_change" }).whereNull("used_at").update({ used_at: trx.fn.now() });
     await trx("user_tokens").insert({ token_hash: sha256(token), user_id: user.id, purpose: "email_change", payload: newEmail, expires_at: expiresAt });
     await enqueue(trx, identityEvents.emailChangeRequested, { ...contact(user), newEmail, token, expiresAt: expiresAt.toISOString() }, { source: "identity" });
