@@ -98,14 +98,6 @@ export async function orgRole(db: Knex, orgId: string, userId: string): Promise<
   return (row?.role as OrgRole | undefined) ?? null;
 }
 
-/**
- * A new password ends what someone holding the old one may have started: a pending email change
- * would otherwise still move the account to their address.
- */
-export async function retirePendingEmailChanges(db: Knex, userId: string): Promise<void> {
-  await db("user_tokens").where({ user_id: userId, purpose: "email_change" }).whereNull("used_at").update({ used_at: db.fn.now() });
-}
-
 /** Revokes every session of a user; returns how many were still usable. */
 export async function revokeSessions(db: Knex, userId: string): Promise<number> {
   const open = await db("sessions").where({ user_id: userId }).whereNull("revoked_at").whereNull("rotated_at").where("expires_at", ">", new Date()).count<{ n: number }[]>({ n: "*" });

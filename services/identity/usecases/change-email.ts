@@ -4,6 +4,7 @@ import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { verifyPassword } from "../passwords.ts";
 import { newSecret, sha256 } from "../secrets.ts";
+import { retireTokens } from "../tokens.ts";
 import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
 import { contact, normalEmail, userByEmail, type UserRow } from "../store.ts";
 
@@ -43,7 +44,7 @@ export async function changeEmail(deps: { db: Db }, user: UserRow, input: { newE
     }
     const owner = await userByEmail(trx, newEmail);
     if (owner && owner.id !== user.id) throw conflict("an account with this email exists", [{ field: "newEmail", message: "is taken" }]);
-    await trx("user_tokens").where({ user_id: user.id, purpose: "email_change" }).whereNull("used_at").update({ used_at: trx.fn.now() });
+    await retireTokens(trx, user.id, ["email_change"]);
     await trx("user_tokens").insert({ token_hash: sha256(token), user_id: user.id, purpose: "email_change", payload: newEmail, expires_at: expiresAt });
     await enqueue(trx, identityEvents.emailChangeRequested, { ...contact(user), newEmail, token, expiresAt: expiresAt.toISOString() }, { source: "identity" });
   });

@@ -2,7 +2,8 @@ import { badRequest, conflict } from "../../kit/errors.ts";
 import { hashPassword, verifyPassword } from "../passwords.ts";
 import { signIn, type SessionDeps } from "../sessions.ts";
 import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
-import { retirePendingEmailChanges, revokeSessions, type UserRow } from "../store.ts";
+import { revokeSessions, type UserRow } from "../store.ts";
+import { retireTokens } from "../tokens.ts";
 
 /**
  * Changes a signed-in user's password. The current one must be proven (a stolen access token
@@ -24,7 +25,7 @@ export async function changePassword(deps: SessionDeps, user: UserRow, input: { 
   await deps.db.transaction(async (trx) => {
     await trx("users").where({ id: user.id }).update({ password_hash: hash });
     await revokeSessions(trx, user.id);
-    await retirePendingEmailChanges(trx, user.id);
+    await retireTokens(trx, user.id, ["email_change"]);
   });
   return signIn(deps, { ...user, password_hash: hash }, { secondFactorDone: true });
 }

@@ -2,7 +2,7 @@ import type { Db } from "../../kit/db.ts";
 import { AppError, conflict } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
-import { sha256 } from "../secrets.ts";
+import { retireTokens, useToken } from "../tokens.ts";
 import { contact, type UserRow } from "../store.ts";
 import { invalidToken } from "./verify-email.ts";
 
@@ -12,19 +12,14 @@ import { invalidToken } from "./verify-email.ts";
  */
 export async function confirmEmailChange(deps: { db: Db }, input: { token: string }) {
   return deps.db.transaction(async (trx) => {
-    const [used] = await trx("user_tokens")
-      .where({ token_hash: sha256(input.token), purpose: "email_change" })
-      .whereNull("used_at")
-      .andWhere("expires_at", ">", new Date())
-      .update({ used_at: trx.fn.now() })
-      .returning(["user_id", "payload"]);
+    const used = await useToken(trx, input.token, "email_change");
     if (!used?.payload) throw invalidToken("email change");
     const taken = () => conflict("another account uses this email now", [{ field: "token", message: "the address is taken" }]);
     // Someone may have signed up with the address since the link was sent.
-    if (await trx("users").where({ email: used.payload }).whereNot({ id: used.user_id }).first("id")) throw taken();
+    if (await trx("users").where({ email: used.payload }).whereNot({ id: used.userId }).first("id")) throw taken();
     let user: UserRow | undefined;
     try {
-      [user] = await trx("users").where({ id: used.user_id, status: "active" }).update({ email: used.payload, email_verified_at: trx.fn.now() }).returning("*");
+      [user] = await trx("users").where({ id: used.userId, status: "active" }).update({ email: used.payload, email_verified_at: trx.fn.now() }).returning("*");
     } catch (err) {
       // Or in the instant between that check and this update: the unique index says so.
       if ((err as { code?: string }).code === "23505") throw taken();
@@ -32,7 +27,7 @@ export async function confirmEmailChange(deps: { db: Db }, input: { token: strin
     }
     if (!user) throw new AppError("account_deactivated", "this account is deactivated", { status: 403 });
     // Links already mailed to the old address stop working: it no longer speaks for the account.
-    await trx("user_tokens").where({ user_id: user.id }).whereIn("purpose", ["password_reset", "verify_email"]).whereNull("used_at").update({ used_at: trx.fn.now() });
+    await retireTokens(trx, user.id, ["password_reset", "verify_email"]);
     await enqueue(trx, identityEvents.profileUpdated, contact(user), { source: "identity" });
     await enqueue(trx, identityEvents.emailVerified, { userId: user.id, email: user.email }, { source: "identity" });
     return { userId: user.id, email: user.email };

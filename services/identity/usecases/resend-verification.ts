@@ -3,6 +3,7 @@ import { AppError } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { contact, type UserRow } from "../store.ts";
+import { retireTokens } from "../tokens.ts";
 import { newVerificationToken, VERIFY_EMAIL_TTL_MS } from "./register.ts";
 
 /** One new link a minute: enough for "it went to spam", too slow to flood a mailbox. */
@@ -23,7 +24,7 @@ export async function resendVerification(deps: { db: Db }, user: UserRow): Promi
       const seconds = Math.ceil(wait / 1000);
       throw new AppError("rate_limited", `a verification email was sent less than a minute ago; retry in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
     }
-    await trx("user_tokens").where({ user_id: user.id, purpose: "verify_email" }).whereNull("used_at").update({ used_at: trx.fn.now() });
+    await retireTokens(trx, user.id, ["verify_email"]);
     const token = await newVerificationToken(trx, user.id);
     const expiresAt = new Date(Date.now() + VERIFY_EMAIL_TTL_MS).toISOString();
     await enqueue(trx, identityEvents.verificationRequested, { ...contact(user), token, expiresAt }, { source: "identity" });

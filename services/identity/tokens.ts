@@ -1,0 +1,24 @@
+/**
+ * Single-use email tokens (user_tokens): stored as SHA-256, used up once, retired in bulk when a
+ * newer link or a change of password or address makes the older ones unsafe.
+ */
+import type { Knex } from "knex";
+import { sha256 } from "./secrets.ts";
+
+export type TokenPurpose = "verify_email" | "password_reset" | "email_change" | "signin_totp" | "totp_enrolment";
+
+/** Uses up a live token of `purpose` (of two concurrent uses one wins); its user and payload, or undefined. */
+export async function useToken(q: Knex, token: string, purpose: TokenPurpose): Promise<{ userId: string; payload: string | null } | undefined> {
+  const [row] = await q("user_tokens")
+    .where({ token_hash: sha256(token), purpose })
+    .whereNull("used_at")
+    .andWhere("expires_at", ">", new Date())
+    .update({ used_at: q.fn.now() })
+    .returning(["user_id", "payload"]);
+  return row ? { userId: row.user_id, payload: row.payload ?? null } : undefined;
+}
+
+/** Retires every unused token of these purposes of a user. */
+export async function retireTokens(q: Knex, userId: string, purposes: TokenPurpose[]): Promise<void> {
+  await q("user_tokens").where({ user_id: userId }).whereIn("purpose", purposes).whereNull("used_at").update({ used_at: q.fn.now() });
+}
