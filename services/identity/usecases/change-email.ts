@@ -1,10 +1,10 @@
 import type { Db } from "../../kit/db.ts";
-import { AppError, badRequest, conflict } from "../../kit/errors.ts";
+import { badRequest, conflict } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { verifyPassword } from "../passwords.ts";
 import { newSecret, sha256 } from "../secrets.ts";
-import { retireTokens } from "../tokens.ts";
+import { assertTokenInterval, retireTokens } from "../tokens.ts";
 import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
 import { contact, normalEmail, userByEmail, type UserRow } from "../store.ts";
 
@@ -34,14 +34,7 @@ export async function changeEmail(deps: { db: Db }, user: UserRow, input: { newE
   const token = newSecret();
   const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS);
   await deps.db.transaction(async (trx) => {
-    // Serializes one account's requests, so the interval holds.
-    await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [`email-change:${user.id}`]);
-    const last = await trx("user_tokens").where({ user_id: user.id, purpose: "email_change" }).max({ at: "created_at" }).first();
-    const wait = last?.at ? new Date(last.at).getTime() + EMAIL_CHANGE_INTERVAL_MS - Date.now() : 0;
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new AppError("rate_limited", `an email change was asked for less than a minute ago; retry in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
-    }
+    await assertTokenInterval(trx, user.id, "email_change", EMAIL_CHANGE_INTERVAL_MS, "an email change was asked for");
     const owner = await userByEmail(trx, newEmail);
     if (owner && owner.id !== user.id) throw conflict("an account with this email exists", [{ field: "newEmail", message: "is taken" }]);
     await retireTokens(trx, user.id, ["email_change"]);
