@@ -8,7 +8,7 @@ import { Svcm, type Service, type ServiceMsg } from "@nats-io/services";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { check } from "./validate.ts";
 import { AppError, toErrorBody } from "./errors.ts";
-import { DURATION_BUCKETS_SECONDS, extractTrace, inSpan, meter, SpanKind } from "./trace.ts";
+import { DURATION_BUCKETS_SECONDS, extractSpanContext, inSpan, meter, SpanKind } from "./trace.ts";
 import { utf8 } from "./utf8.ts";
 import type { Logger } from "./log.ts";
 import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
@@ -90,7 +90,7 @@ async function answer(
   const started = performance.now();
   const subject = ep.contract.subject;
   let errorCode = "";
-  await inSpan(subject, { kind: SpanKind.SERVER, parent: extractTrace(msg.headers), attributes: { "rpc.system": "nats", "rpc.method": subject } }, async (span) => {
+  await inSpan(subject, { kind: SpanKind.SERVER, remote: extractSpanContext(msg.headers), attributes: { "rpc.system": "nats", "rpc.method": subject } }, async (span) => {
     try {
       const ctx = contextOf(msg, log);
       let raw: unknown;
@@ -122,9 +122,14 @@ async function answer(
 }
 
 function contextOf(msg: ServiceMsg, log: Logger): HandlerContext {
-  const h = msg.headers;
-  const deadline = Number(h?.get(DEADLINE_HEADER)) || Date.now() + 5_000;
-  const rawPrincipal = h?.get(PRINCIPAL_HEADER);
+  // One pass over the headers: MsgHdrs.get copies and filters the key list on every call.
+  let rawDeadline: string | undefined;
+  let rawPrincipal: string | undefined;
+  for (const [key, values] of msg.headers ?? []) {
+    if (key === DEADLINE_HEADER) rawDeadline = values[0];
+    else if (key === PRINCIPAL_HEADER) rawPrincipal = values[0];
+  }
+  const deadline = Number(rawDeadline) || Date.now() + 5_000;
   let principal: Principal | undefined;
   if (rawPrincipal) {
     try {

@@ -13,18 +13,35 @@ import {
   SpanStatusCode,
   type Context,
   type Span,
+  type SpanContext,
   type TextMapGetter,
   type TextMapSetter,
 } from "@opentelemetry/api";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
-import { BatchSpanProcessor, NoopSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace";
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  NoopSpanProcessor,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+  type Sampler,
+  type SpanExporter,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { isTracingSuppressed, TraceState, W3CTraceContextPropagator } from "@opentelemetry/core";
+import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
+import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
+import { getBooleanFromEnv, isTracingSuppressed, TraceState, W3CTraceContextPropagator } from "@opentelemetry/core";
 import type { MsgHdrs } from "@nats-io/nats-core";
 import { headers as natsHeaders } from "@nats-io/nats-core";
+import { setSpanPipeline, startSpan } from "./spans.ts";
+import { PooledIdGenerator } from "./ids.ts";
+import { putHeader } from "./headers.ts";
 
-export { SpanKind, SpanStatusCode, context, trace, type Span, type Context };
+export { SpanKind, SpanStatusCode, context, trace, type Span, type SpanContext, type Context };
 
 let sdk: NodeSDK | undefined;
 let prometheus: PrometheusExporter | undefined;
@@ -44,8 +61,15 @@ export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: strin
   // no ids, no traceparent (it costs ~15% of the edge's throughput for spans nobody reads).
   // OTEL_TRACES_SAMPLER=always_off without an exporter keeps trace ids in logs and propagation.
   if (spanProcessors.length === 0 && process.env.OTEL_TRACES_SAMPLER) spanProcessors.push(new NoopSpanProcessor());
+  // The kit's own spans (spans.ts) and the SDK's share these parts, so both are sampled, stamped
+  // and exported alike.
+  const sampler = samplerFromEnv();
+  const ids = new PooledIdGenerator();
+  const resource = defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: opts.serviceName }));
   sdk = new NodeSDK({
-    serviceName: opts.serviceName,
+    resource,
+    sampler,
+    idGenerator: ids,
     metricReaders: [prometheus],
     spanProcessors,
     // W3C trace context, which the fast path below speaks; OTEL_PROPAGATORS picks others.
@@ -54,11 +78,35 @@ export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: strin
     resourceDetectors: [],
   });
   sdk.start();
+  const tracing = spanProcessors.length > 0 && !getBooleanFromEnv("OTEL_SDK_DISABLED");
+  setSpanPipeline(tracing ? { processors: spanProcessors, sampler, ids, resource, scope: { name: TRACER_NAME } } : undefined);
+}
+
+/** OTEL_TRACES_SAMPLER(_ARG) as the SDK reads them (the kit's config has checked the values); unset: the SDK's default. */
+function samplerFromEnv(): Sampler | undefined {
+  const ratio = () => Number(process.env.OTEL_TRACES_SAMPLER_ARG ?? 1);
+  switch (process.env.OTEL_TRACES_SAMPLER) {
+    case "always_on":
+      return new AlwaysOnSampler();
+    case "always_off":
+      return new AlwaysOffSampler();
+    case "parentbased_always_on":
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case "parentbased_always_off":
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case "traceidratio":
+      return new TraceIdRatioBasedSampler(ratio());
+    case "parentbased_traceidratio":
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio()) });
+    default:
+      return undefined;
+  }
 }
 
 export async function stopTelemetry(): Promise<void> {
   const s = sdk;
   sdk = undefined;
+  setSpanPipeline(undefined);
   prometheus = undefined;
   await s?.shutdown();
   // The SDK leaves its providers registered as the API's globals, and the API refuses a second
@@ -81,7 +129,8 @@ export function prometheusExporter(): PrometheusExporter | undefined {
  */
 export const DURATION_BUCKETS_SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
-export const tracer = () => trace.getTracer("convene");
+const TRACER_NAME = "convene";
+export const tracer = () => trace.getTracer(TRACER_NAME);
 export const meter = () => metrics.getMeter("convene");
 
 const setter: TextMapSetter<MsgHdrs> = { set: (carrier, key, value) => carrier.set(key, value) };
@@ -98,44 +147,61 @@ const getter: TextMapGetter<MsgHdrs | undefined> = {
  * (test in test/telemetry.test.ts).
  */
 const w3cOnly = !process.env.OTEL_PROPAGATORS;
-const TRACEPARENT = /^([\da-f]{2})-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})(-.*)?$/;
+const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}(-.*)?$/;
 
 /** Writes the active trace context into NATS headers (creating them if needed). */
-export function injectTrace(h: MsgHdrs = natsHeaders(), ctx: Context = context.active()): MsgHdrs {
+export function injectTrace<H extends MsgHdrs = MsgHdrs>(h: H = natsHeaders() as H, ctx: Context = context.active()): H {
   if (!w3cOnly) {
     propagation.inject(ctx, h, setter);
     return h;
   }
   const sc = trace.getSpanContext(ctx);
   if (!sc || !trace.isSpanContextValid(sc) || isTracingSuppressed(ctx)) return h;
-  h.set("traceparent", `00-${sc.traceId}-${sc.spanId}-0${Number(sc.traceFlags || 0).toString(16)}`);
-  if (sc.traceState) h.set("tracestate", sc.traceState.serialize());
+  putHeader(h, "traceparent", `00-${sc.traceId}-${sc.spanId}-${(sc.traceFlags & 0xff).toString(16).padStart(2, "0")}`);
+  if (sc.traceState) putHeader(h, "tracestate", sc.traceState.serialize());
   return h;
 }
 
 /** Reads a caller's trace context from NATS headers. */
 export function extractTrace(h: MsgHdrs | undefined): Context {
   if (!w3cOnly) return propagation.extract(ROOT_CONTEXT, h, getter);
-  const header = h?.get("traceparent");
-  if (!header) return ROOT_CONTEXT;
-  const m = TRACEPARENT.exec(header.trim());
-  // Version ff is invalid; version 00 has nothing after the flags.
-  if (!m || m[1] === "ff" || (m[1] === "00" && m[5])) return ROOT_CONTEXT;
-  const sc = { traceId: m[2], spanId: m[3], traceFlags: parseInt(m[4], 16), isRemote: true, traceState: undefined as TraceState | undefined };
-  if (!trace.isSpanContextValid(sc)) return ROOT_CONTEXT;
-  const state = h?.get("tracestate");
-  if (state) sc.traceState = new TraceState(state);
-  return trace.setSpanContext(ROOT_CONTEXT, sc);
+  const sc = extractSpanContext(h);
+  return sc ? trace.setSpanContext(ROOT_CONTEXT, sc) : ROOT_CONTEXT;
 }
 
-/** Runs `fn` inside a span; records errors and ends the span whatever happens. */
+/** The caller's span context from NATS headers, if it sent a valid one. */
+export function extractSpanContext(h: MsgHdrs | undefined): SpanContext | undefined {
+  if (!h) return undefined;
+  if (!w3cOnly) return trace.getSpanContext(propagation.extract(ROOT_CONTEXT, h, getter));
+  // One pass over the headers: MsgHdrs.get copies and filters the key list on every call.
+  let traceparent: string | undefined;
+  let tracestate: string | undefined;
+  for (const [key, values] of h) {
+    if (key === "traceparent") traceparent = values[0];
+    else if (key === "tracestate") tracestate = values[0];
+  }
+  if (!traceparent) return undefined;
+  const header = traceparent.trim();
+  // Version ff is invalid; version 00 has nothing after the flags; later versions may add fields.
+  if (!TRACEPARENT.test(header) || header.startsWith("ff") || (header.startsWith("00") && header.length !== 55)) return undefined;
+  const sc: SpanContext = { traceId: header.slice(3, 35), spanId: header.slice(36, 52), traceFlags: parseInt(header.slice(53, 55), 16), isRemote: true };
+  if (!trace.isSpanContextValid(sc)) return undefined;
+  if (tracestate) sc.traceState = new TraceState(tracestate);
+  return sc;
+}
+
+/**
+ * Runs `fn` inside a span, active for everything `fn` does; records errors and ends the span
+ * whatever happens. The parent is the active context unless `parent` gives another, or `remote`
+ * gives a caller's span context read from a message (see extractSpanContext).
+ */
 export async function inSpan<T>(
   name: string,
-  opts: { kind: SpanKind; parent?: Context; attributes?: Record<string, string | number | boolean> },
+  opts: { kind: SpanKind; parent?: Context; remote?: SpanContext; attributes?: Record<string, string | number | boolean> },
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
-  const parent = opts.parent ?? context.active();
-  const span = tracer().startSpan(name, { kind: opts.kind, attributes: opts.attributes }, parent);
+  const parent = opts.remote ? ROOT_CONTEXT : (opts.parent ?? context.active());
+  const span = startSpan(name, opts.kind, { ...opts.attributes }, opts.remote ?? trace.getSpanContext(parent), opts.remote ? undefined : parent);
   return context.with(trace.setSpan(parent, span), async () => {
     try {
       return await fn(span);

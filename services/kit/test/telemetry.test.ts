@@ -18,7 +18,8 @@ import { createOpsApp } from "../http.ts";
 import { createLogger } from "../log.ts";
 import { headers } from "@nats-io/nats-core";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { context, extractTrace, injectTrace, inSpan, SpanKind, startTelemetry, stopTelemetry, trace, traceIds } from "../trace.ts";
+import { context, extractTrace, injectTrace, inSpan, SpanKind, SpanStatusCode, startTelemetry, stopTelemetry, trace, traceIds, tracer } from "../trace.ts";
+import { KitHeaders } from "../headers.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
 import { eventually, unique } from "./helpers.ts";
 
@@ -67,6 +68,66 @@ describe("kit telemetry", () => {
     expect(client, "client span").to.not.equal(undefined);
     expect(server.spanContext().traceId).to.equal(client!.spanContext().traceId);
     expect(parentOf(server)).to.equal(client!.spanContext().spanId);
+  });
+
+  it("records the kit's spans with the SDK's resource and scope, their parents, times and errors", async () => {
+    const outer = await inSpan("outer", { kind: SpanKind.INTERNAL, attributes: { "app.step": 1 } }, async (span) => {
+      await inSpan("inner", { kind: SpanKind.INTERNAL }, async () => new Promise((r) => setTimeout(r, 25)));
+      await inSpan("failing", { kind: SpanKind.INTERNAL }, async () => {
+        throw new TypeError("no such seat");
+      }).catch(() => undefined);
+      span.addEvent("checked", { seats: 3 });
+      return span.spanContext();
+    });
+    const byName = (name: string) => spans().find((s) => s.name === name)!;
+    const [o, i, f] = [byName("outer"), byName("inner"), byName("failing")];
+    expect(o.resource.attributes["service.name"]).to.equal("kit-telemetry-test");
+    expect(o.resource.attributes["telemetry.sdk.name"]).to.equal("opentelemetry");
+    expect(o.instrumentationScope.name).to.equal("convene");
+    expect(o.spanContext()).to.deep.equal(outer);
+    expect(o.parentSpanContext).to.equal(undefined);
+    expect(o.attributes).to.deep.equal({ "app.step": 1 });
+    expect(o.events.map((e) => [e.name, e.attributes])).to.deep.equal([["checked", { seats: 3 }]]);
+    expect(parentOf(i)).to.equal(outer.spanId);
+    expect(parentOf(f)).to.equal(outer.spanId);
+    expect(i.spanContext().traceId).to.equal(outer.traceId);
+    // Times in [seconds, nanoseconds], as the SDK's spans carry them.
+    const ms = (t: [number, number]) => t[0] * 1e3 + t[1] / 1e6;
+    expect(ms(i.duration)).to.be.within(20, 5_000);
+    expect(ms(i.endTime) - ms(i.startTime)).to.be.closeTo(ms(i.duration), 0.01);
+    expect(Math.abs(ms(o.startTime) - Date.now())).to.be.below(10_000);
+    expect(ms(o.startTime)).to.be.at.most(ms(i.startTime));
+    expect(ms(o.endTime)).to.be.at.least(ms(i.endTime));
+    expect(f.status).to.deep.equal({ code: SpanStatusCode.ERROR, message: "no such seat" });
+    expect(f.events[0].name).to.equal("exception");
+    expect(f.events[0].attributes).to.include({ "exception.type": "TypeError", "exception.message": "no such seat" });
+    expect(o.status.code).to.equal(SpanStatusCode.UNSET);
+    expect(o.ended && i.ended && f.ended).to.equal(true);
+  });
+
+  it("nests the kit's spans and the SDK's own in one trace, either way round", async () => {
+    const sdkSpan = tracer().startSpan("sdk outer");
+    const kitSpanContext = await context.with(trace.setSpan(context.active(), sdkSpan), () =>
+      inSpan("kit middle", { kind: SpanKind.INTERNAL }, async () => {
+        tracer().startSpan("sdk inner").end();
+        return trace.getActiveSpan()!.spanContext();
+      }),
+    );
+    sdkSpan.end();
+    const inner = spans().find((s) => s.name === "sdk inner")!;
+    expect(kitSpanContext.traceId).to.equal(sdkSpan.spanContext().traceId);
+    expect(parentOf(spans().find((s) => s.name === "kit middle")!)).to.equal(sdkSpan.spanContext().spanId);
+    expect(parentOf(inner)).to.equal(kitSpanContext.spanId);
+  });
+
+  it("records nothing under a caller that did not sample its trace, yet carries the trace on", async () => {
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const remote = trace.getSpanContext(extractTrace(withTraceparent(`00-${traceId}-00f067aa0ba902b7-00`)))!;
+    const seen = await inSpan("unsampled", { kind: SpanKind.SERVER, remote }, async (span) => ({ recording: span.isRecording(), sc: span.spanContext() }));
+    expect(seen.recording).to.equal(false);
+    expect(seen.sc.traceId).to.equal(traceId);
+    expect(injectTrace(headers(), trace.setSpanContext(context.active(), seen.sc)).get("traceparent")).to.match(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+    expect(spans().map((s) => s.name)).to.not.include("unsampled");
   });
 
   it("continues the enqueuing transaction's trace through the relay's publish to the consumer's handling", async function () {
@@ -175,6 +236,32 @@ describe("kit telemetry without an exporter, OTEL_TRACES_SAMPLER=always_off", ()
   });
 });
 
+describe("kit telemetry with OTEL_TRACES_SAMPLER=parentbased_traceidratio and a ratio of 0", () => {
+  const exporter = new InMemorySpanExporter();
+  before(() => {
+    process.env.OTEL_TRACES_SAMPLER = "parentbased_traceidratio";
+    process.env.OTEL_TRACES_SAMPLER_ARG = "0";
+    startTelemetry({ serviceName: "kit-telemetry-ratio", spanExporter: exporter });
+  });
+  after(async () => {
+    await stopTelemetry();
+    delete process.env.OTEL_TRACES_SAMPLER;
+    delete process.env.OTEL_TRACES_SAMPLER_ARG;
+  });
+
+  it("samples the kit's spans as the SDK's: no new trace is recorded, a sampled caller's trace is", async () => {
+    const root = await inSpan("kit root", { kind: SpanKind.INTERNAL }, async (span) => span.isRecording());
+    const sdkRoot = tracer().startSpan("sdk root");
+    sdkRoot.end();
+    const remote = trace.getSpanContext(extractTrace(withTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")))!;
+    const child = await inSpan("kit child", { kind: SpanKind.SERVER, remote }, async (span) => span.isRecording());
+    expect(root).to.equal(false);
+    expect(sdkRoot.isRecording()).to.equal(false);
+    expect(child).to.equal(true);
+    expect(exporter.getFinishedSpans().map((s) => s.name)).to.deep.equal(["kit child"]);
+  });
+});
+
 function withTraceparent(value: string) {
   const h = headers();
   h.set("traceparent", value);
@@ -214,10 +301,12 @@ describe("trace context on NATS headers (the W3C fast path)", () => {
     for (const value of parents.slice(0, 2)) {
       const ctx = extractTrace(withTraceparent(value));
       const mine = injectTrace(headers(), ctx);
+      const kits = injectTrace(new KitHeaders(), ctx);
       const theirs = headers();
       reference.inject(ctx, theirs, { set: (c, k, v) => c.set(k, v) });
       expect(mine.get("traceparent"), value).to.equal(theirs.get("traceparent"));
       expect(mine.get("tracestate")).to.equal(theirs.get("tracestate"));
+      expect(kits.get("traceparent"), value).to.equal(theirs.get("traceparent"));
     }
     // No valid context: no header at all.
     expect([...injectTrace(headers(), context.active()).keys()]).to.deep.equal([]);
