@@ -13,7 +13,7 @@ import type { MessageContract, DataOf } from "../../subjects/contract.ts";
 import { consumerDefaults, deadLetterSubject, streams, type StreamName } from "../../subjects/streams.ts";
 import { check } from "./validate.ts";
 import { AppError } from "./errors.ts";
-import { extractTrace, inSpan, meter, SpanKind } from "./trace.ts";
+import { extractSpanContext, inSpan, meter, SpanKind } from "./trace.ts";
 import type { Db, Migration } from "./db.ts";
 import type { Logger } from "./log.ts";
 
@@ -144,7 +144,7 @@ export async function startConsumer(
   async function handle(msg: JsMsg): Promise<void> {
     const deliveryCount = msg.info.deliveryCount;
     const seq = msg.info.streamSequence;
-    await inSpan(`consume ${msg.subject}`, { kind: SpanKind.CONSUMER, parent: extractTrace(msg.headers), attributes: { "messaging.system": "nats", "messaging.consumer.group.name": spec.durable, "messaging.destination.name": msg.subject } }, async (span) => {
+    await inSpan(`consume ${msg.subject}`, { kind: SpanKind.CONSUMER, remote: extractSpanContext(msg.headers), attributes: { "messaging.system": "nats", "messaging.consumer.group.name": spec.durable, "messaging.destination.name": msg.subject } }, async (span) => {
       let envelope: Envelope<unknown>;
       let handler: On | undefined;
       try {

@@ -40,8 +40,9 @@ import { headers as natsHeaders } from "@nats-io/nats-core";
 import { setSpanPipeline, startSpan } from "./spans.ts";
 import { PooledIdGenerator } from "./ids.ts";
 import { putHeader } from "./headers.ts";
+import { boundHistograms } from "./histograms.ts";
 
-export { SpanKind, SpanStatusCode, context, trace, type Span, type SpanContext, type Context };
+export { SpanKind, SpanStatusCode, ROOT_CONTEXT, context, trace, type Span, type SpanContext, type Context };
 
 let sdk: NodeSDK | undefined;
 let prometheus: PrometheusExporter | undefined;
@@ -53,7 +54,7 @@ let prometheus: PrometheusExporter | undefined;
  */
 export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: string; spanExporter?: SpanExporter; batchSpans?: boolean }): void {
   if (sdk) return;
-  prometheus = new PrometheusExporter({ preventServerStart: true });
+  prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: [boundHistograms] });
   const spanProcessors: SpanProcessor[] = [];
   if (opts.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${opts.otlpEndpoint.replace(/\/$/, "")}/v1/traces` }) }));
   if (opts.spanExporter) spanProcessors.push(opts.batchSpans ? new BatchSpanProcessor({ exporter: opts.spanExporter }) : new SimpleSpanProcessor({ exporter: opts.spanExporter }));

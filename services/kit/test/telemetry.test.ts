@@ -45,7 +45,12 @@ describe("kit telemetry", () => {
     startTelemetry({ serviceName: "kit-telemetry-test", spanExporter: exporter });
     nats = await connectNats({ servers: natsUrl(), name: "kit-telemetry-test" });
     await ensureStreams(nats.jsm);
-    served = await serve(nats.nc, { name: `kittrace${tag}`, version: "1.0.0", description: "test service", log }, [endpoint(Echo, async (input) => ({ text: input.text }))]);
+    served = await serve(nats.nc, { name: `kittrace${tag}`, version: "1.0.0", description: "test service", log }, [
+      endpoint(Echo, async (input) => {
+        if (input.text === "boom") throw new RangeError("seat map corrupt");
+        return { text: input.text };
+      }),
+    ]);
     server = createServer(createOpsApp({ checks: [] }).app.callback());
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,6 +73,20 @@ describe("kit telemetry", () => {
     expect(client, "client span").to.not.equal(undefined);
     expect(server.spanContext().traceId).to.equal(client!.spanContext().traceId);
     expect(parentOf(server)).to.equal(client!.spanContext().spanId);
+  });
+
+  it("marks the SERVER span failed for a failure of the service, not for a caller's bad request", async () => {
+    await call(nats.nc, Echo, { text: "boom" }).catch(() => undefined);
+    await call(nats.nc, Echo, { text: 42 } as unknown as { text: string }).catch(() => undefined);
+    const servers = await eventually("both server spans", async () => {
+      const found = spans().filter((s) => s.kind === SpanKind.SERVER && s.name === Echo.subject);
+      return found.length === 2 ? found : undefined;
+    });
+    const [failed, refused] = [servers.find((s) => s.attributes["error.code"] === "internal")!, servers.find((s) => s.attributes["error.code"] === "invalid_request")!];
+    expect(failed.status).to.deep.equal({ code: SpanStatusCode.ERROR, message: "internal error" });
+    expect(failed.events.map((e) => [e.name, e.attributes?.["exception.message"]])).to.deep.equal([["exception", "seat map corrupt"]]);
+    expect(refused.status.code).to.equal(SpanStatusCode.UNSET);
+    expect(refused.events).to.deep.equal([]);
   });
 
   it("records the kit's spans with the SDK's resource and scope, their parents, times and errors", async () => {
