@@ -4,7 +4,8 @@
  * `app.callback()` without a port, and the runner decides where it is mounted.
  */
 import Koa from "koa";
-import { DURATION_BUCKETS_SECONDS, prometheusExporter, meter } from "./trace.ts";
+import { DURATION_BUCKETS_SECONDS, prometheusExporter } from "./trace.ts";
+import { boundHistogram, type HistogramCell } from "./histograms.ts";
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
 
@@ -52,19 +53,26 @@ export function createOpsApp(opts: { checks: ReadinessCheck[]; timeoutMs?: numbe
 
 /** Records request duration by route and status for any Koa app (the edge uses it). */
 export function httpMetrics(service: string): Koa.Middleware {
-  let histogram: ReturnType<ReturnType<typeof meter>["createHistogram"]> | undefined;
+  const duration = boundHistogram("http_server_request_duration_seconds", {
+    unit: "s",
+    description: "HTTP request duration by route and status.",
+    boundaries: DURATION_BUCKETS_SECONDS,
+  });
+  // One cell per (route, status), found by a string key (histograms.ts says why not the SDK's record).
+  const cells = new Map<string, HistogramCell>();
   return async (ctx, next) => {
-    histogram ??= meter().createHistogram("http_server_request_duration_seconds", {
-      unit: "s",
-      description: "HTTP request duration by route and status.",
-      advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
-    });
     const started = performance.now();
     try {
       await next();
     } finally {
-      const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
-      histogram.record((performance.now() - started) / 1000, { service, http_route: String(route), http_response_status_code: ctx.status });
+      const route = String((ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? "unmatched");
+      const key = `${ctx.status} ${route}`;
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = duration.cell({ service, http_route: route, http_response_status_code: ctx.status });
+        cells.set(key, cell);
+      }
+      cell.record((performance.now() - started) / 1000);
     }
   };
 }

@@ -14,7 +14,9 @@ import { call } from "../call.ts";
 import { openDb, migrate, type Db } from "../db.ts";
 import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
 import { on, startConsumer, type RunningConsumer } from "../consume.ts";
-import { createOpsApp } from "../http.ts";
+import Koa from "koa";
+import { Router } from "@koa/router";
+import { createOpsApp, httpMetrics } from "../http.ts";
 import { createLogger } from "../log.ts";
 import { headers } from "@nats-io/nats-core";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
@@ -199,6 +201,29 @@ describe("kit telemetry", () => {
     const count = (le: string) => Number(text.match(new RegExp(`rpc_server_duration_seconds_bucket\\{[^}]*rpc_method="${Echo.subject.replaceAll(".", "\\.")}"[^}]*le="${le}"\\} (\\d+)`))?.[1]);
     expect(count("0.1")).to.be.greaterThan(0);
     expect(count("0.0005"), "a 0.5 ms bucket exists").to.be.at.least(0);
+  });
+
+  it("counts HTTP requests by service, route template and status at /metrics", async () => {
+    const app = new Koa();
+    const router = new Router();
+    router.get("/things/:id", (ctx) => {
+      ctx.status = ctx.params.id === "missing" ? 404 : 200;
+      ctx.body = { id: ctx.params.id };
+    });
+    app.use(httpMetrics(`web${tag}`)).use(router.routes());
+    const web = createServer(app.callback());
+    await new Promise<void>((r) => web.listen(0, "127.0.0.1", r));
+    try {
+      const at = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+      for (const id of ["a", "b", "missing"]) await (await fetch(`${at}/things/${id}`)).text();
+    } finally {
+      web.close();
+    }
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const count = (status: number) =>
+      Number(text.match(new RegExp(`http_server_request_duration_seconds_count\\{service="web${tag}",http_route="/things/:id",http_response_status_code="${status}"[^}]*\\} (\\d+)`))?.[1]);
+    expect(count(200)).to.equal(2);
+    expect(count(404)).to.equal(1);
   });
 });
 
