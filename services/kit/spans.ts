@@ -27,7 +27,7 @@ import {
   type SpanStatus,
   type TimeInput,
 } from "@opentelemetry/api";
-import { isAttributeValue, isTimeInputHrTime, isTracingSuppressed, millisToHrTime, type InstrumentationScope } from "@opentelemetry/core";
+import { hrTimeToMilliseconds, isAttributeValue, isTimeInputHrTime, isTracingSuppressed, millisToHrTime, timeInputToHrTime, type InstrumentationScope } from "@opentelemetry/core";
 import { SamplingDecision, type IdGenerator, type ReadableSpan, type Sampler, type SpanProcessor, type TimedEvent } from "@opentelemetry/sdk-trace";
 import type { Resource } from "@opentelemetry/resources";
 
@@ -90,6 +90,7 @@ export function startSpan(name: string, kind: SpanKind, attributes: Attributes, 
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const hrTimeOf = (time: TimeInput | undefined): HrTime => (time === undefined ? millisToHrTime(now()) : timeInputToHrTime(time));
 const NONE = Object.freeze([]) as never[];
 const UNSET: SpanStatus = Object.freeze({ code: SpanStatusCode.UNSET });
 
@@ -170,7 +171,7 @@ class LeanSpan implements Span, ReadableSpan {
     const isTime = attributesOrTime instanceof Date || typeof attributesOrTime === "number" || isTimeInputHrTime(attributesOrTime);
     const attributes = isTime ? {} : ((attributesOrTime as Attributes | undefined) ?? {});
     if (this.events === NONE) this.events = [];
-    this.events.push({ name, attributes, time: toHrTime(isTime ? (attributesOrTime as TimeInput) : time), droppedAttributesCount: 0 });
+    this.events.push({ name, attributes, time: hrTimeOf(isTime ? (attributesOrTime as TimeInput) : time), droppedAttributesCount: 0 });
     return this;
   }
 
@@ -217,18 +218,8 @@ class LeanSpan implements Span, ReadableSpan {
       return;
     }
     for (const processor of this.#processors) processor.onEnding?.(this);
-    this.#endMs = endTime === undefined ? now() : hrTimeToMillis(toHrTime(endTime));
+    this.#endMs = endTime === undefined ? now() : hrTimeToMilliseconds(timeInputToHrTime(endTime));
     this.ended = true;
     for (const processor of this.#processors) processor.onEnd(this);
   }
 }
-
-function toHrTime(time: TimeInput | undefined): HrTime {
-  if (time === undefined) return millisToHrTime(now());
-  if (isTimeInputHrTime(time)) return time as HrTime;
-  if (time instanceof Date) return millisToHrTime(time.getTime());
-  // As the SDK reads a number: up to performance.now() it is a performance timestamp, else epoch ms.
-  return millisToHrTime((time as number) <= performance.now() ? performance.timeOrigin + (time as number) : (time as number));
-}
-
-const hrTimeToMillis = (t: HrTime) => t[0] * 1e3 + t[1] / 1e6;
