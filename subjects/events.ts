@@ -25,6 +25,7 @@ const EventFacts = {
   venue: Type.Union([Venue, Type.Null()], { description: "Physical venue, or null for online events." }),
   onlineUrl: Type.Union([Type.String({ format: "uri" }), Type.Null()], { description: "Online URL, or null." }),
   sequence: Type.Integer({ minimum: 0, description: "iCalendar SEQUENCE: raised on every published change, so consumers can drop stale messages." }),
+  capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: "Seats; null = unlimited (bookings keeps it as the event's capacity quota). Absent in messages from before it was added." })),
 };
 
 export const ChangedField = Type.String({ description: "Name of a changed field, e.g. startsAt, venue, status." });

@@ -15,5 +15,6 @@ export function factsOf(e: EventRow) {
     venue: e.venue,
     onlineUrl: e.online_url,
     sequence: e.sequence,
+    capacity: e.capacity,
   };
 }
