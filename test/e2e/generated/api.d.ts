@@ -1603,6 +1603,504 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book seats: items per ticket type, or {eventId, seats} of the default type; 409 sold_out when they are gone
+         * @description Books seats for the caller: items per ticket type, or a plain `seats` of the default type. A free order is confirmed at once; a paid one is held (reserved) for the event's holdMinutes. conflict `sold_out` when the seats are not there (details.waitlistOpen says whether joining the waitlist is possible).
+         *
+         *     Subject: `svc.bookings.orders.create`.
+         */
+        post: operations["bookingsOrdersCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking with its tickets (its booker or the event's organizers)
+         * @description One order with its tickets (its booker, the event's organizers, admins, or a service call without a principal, e.g. payments).
+         *
+         *     Subject: `svc.bookings.orders.get`.
+         */
+        get: operations["bookingsOrdersGet"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a booking (its booker within the event's rules, or the event's organizers); seats return once
+         * @description Cancels an order: its booker (until the event's cancellation deadline; a paid order gets refundPercent back) or the event's organizers (full refund). Seats return to the quota exactly once; cancelling again answers the cancelled order.
+         *
+         *     Subject: `svc.bookings.orders.cancel`.
+         */
+        delete: operations["bookingsOrdersCancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My bookings with their tickets, newest first
+         * @description The caller's orders with tickets, newest first.
+         *
+         *     Subject: `svc.bookings.orders.mine`.
+         */
+        get: operations["bookingsOrdersMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register for a free event (one seat of the default ticket type)
+         * @description Books seats for the caller: items per ticket type, or a plain `seats` of the default type. A free order is confirmed at once; a paid one is held (reserved) for the event's holdMinutes. conflict `sold_out` when the seats are not there (details.waitlistOpen says whether joining the waitlist is possible).
+         *
+         *     Subject: `svc.bookings.orders.create`.
+         */
+        post: operations["bookingsOrdersCreatePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Seats left of an event and of its ticket types
+         * @description Seats left of an event and of its public ticket types (a projection kept by the inventory, no call per read).
+         *
+         *     Subject: `svc.bookings.availability.get`.
+         */
+        get: operations["bookingsAvailabilityGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/booking-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's booking rules: hold time, cancellation deadline and refund, waitlist
+         * @description An event's booking rules (hold time, cancellation deadline and refund, waitlist).
+         *
+         *     Subject: `svc.bookings.settings.get`.
+         */
+        get: operations["bookingsSettingsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an event's booking rules (its organizers)
+         * @description Changes an event's booking rules (its organizers).
+         *
+         *     Subject: `svc.bookings.settings.put`.
+         */
+        patch: operations["bookingsSettingsPut"];
+        trace?: never;
+    };
+    "/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participants (one row per ticket) with status filter, search and counts (its organizers)
+         * @description Participants of an event for its organizers: one row per ticket, filtered by order status and searched by attendee name or email, with counts per status.
+         *
+         *     Subject: `svc.bookings.registrations.list`.
+         */
+        get: operations["bookingsRegistrationsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ticket types of an event (hidden ones and quotas for its organizers)
+         * @description An event's ticket types (hidden ones only for its organizers).
+         *
+         *     Subject: `svc.bookings.ticket-types.list`.
+         */
+        get: operations["bookingsTicketTypesList"];
+        put?: never;
+        /**
+         * Add a ticket type (its organizers)
+         * @description Adds a ticket type to an event (its organizers).
+         *
+         *     Subject: `svc.bookings.ticket-types.create`.
+         */
+        post: operations["bookingsTicketTypesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/ticket-types/{ticketTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a ticket type (its organizers)
+         * @description Changes a ticket type (its event's organizers); price changes apply to new orders only.
+         *
+         *     Subject: `svc.bookings.ticket-types.update`.
+         */
+        patch: operations["bookingsTicketTypesUpdate"];
+        trace?: never;
+    };
+    "/v1/events/{id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a quota shared by ticket types (its organizers)
+         * @description Adds a quota shared by ticket types of an event (its organizers).
+         *
+         *     Subject: `svc.bookings.quotas.create`.
+         */
+        post: operations["bookingsQuotasCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The waitlist in queue order (its organizers)
+         * @description An event's waitlist in queue order (its organizers).
+         *
+         *     Subject: `svc.bookings.waitlist.list`.
+         */
+        get: operations["bookingsWaitlistList"];
+        put?: never;
+        /**
+         * Join the waitlist of a sold-out event with a group size
+         * @description Joins an event's waitlist with a group size (one entry per user and event; joining again changes nothing). Fairness: first come, first offered; an entry whose group does not fit the seats freed keeps its place and smaller entries behind it may be offered first.
+         *
+         *     Subject: `svc.bookings.waitlist.join`.
+         */
+        post: operations["bookingsWaitlistJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/waitlist/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My place on the waitlist
+         * @description The caller's entry on an event's waitlist; not_found when none.
+         *
+         *     Subject: `svc.bookings.waitlist.mine`.
+         */
+        get: operations["bookingsWaitlistMine"];
+        put?: never;
+        post?: never;
+        /**
+         * Leave the waitlist (declines an open offer)
+         * @description Leaves an event's waitlist (an open offer is declined).
+         *
+         *     Subject: `svc.bookings.waitlist.leave`.
+         */
+        delete: operations["bookingsWaitlistLeave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/waitlist/{entryId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a waitlist offer: its held seats become a booking
+         * @description Accepts an open offer: its held seats become an order (confirmed when free, reserved for payment otherwise). conflict `offer_expired` once it lapsed.
+         *
+         *     Subject: `svc.bookings.waitlist.accept`.
+         */
+        post: operations["bookingsWaitlistAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/waitlist/{entryId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a waitlist offer; its seats move on
+         * @description Declines an open offer; its seats move on to the next entry.
+         *
+         *     Subject: `svc.bookings.waitlist.decline`.
+         */
+        post: operations["bookingsWaitlistDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check-in list by ticket type, with counts
+         * @description Check-in list by ticket type (its organizers): valid tickets with their check-in, and counts.
+         *
+         *     Subject: `svc.bookings.check-ins.list`.
+         */
+        get: operations["bookingsCheckInsList"];
+        put?: never;
+        /**
+         * Scan a ticket code at the door: valid, already_checked_in, other_event, cancelled or forged
+         * @description Scans a ticket code at an event's door (its organizers): valid (checked in now), already_checked_in (when, by whom), other_event, cancelled or forged.
+         *
+         *     Subject: `svc.bookings.check-ins.scan`.
+         */
+        post: operations["bookingsCheckInsScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/check-ins/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload scans made offline; the earliest scan of a ticket wins
+         * @description Uploads scans made offline (its organizers): each is applied at its scannedAt; the earliest scan of a ticket wins, later ones report already_checked_in.
+         *
+         *     Subject: `svc.bookings.check-ins.upload`.
+         */
+        post: operations["bookingsCheckInsUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/check-ins/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline check-in package: public key, revoked tickets, valid tickets
+         * @description What a scanner needs offline (its organizers): the public key, the revoked (cancelled) ticket ids, and the valid tickets with names.
+         *
+         *     Subject: `svc.bookings.check-ins.package`.
+         */
+        get: operations["bookingsCheckInsPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Ed25519 public key (JWK) that verifies ticket codes offline
+         * @description The Ed25519 public key that verifies ticket codes offline.
+         *
+         *     Subject: `svc.bookings.tickets.public-key`.
+         */
+        get: operations["bookingsTicketsPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ticket with its signed code
+         * @description A ticket with its signed code (its booker, the event's organizers).
+         *
+         *     Subject: `svc.bookings.tickets.get`.
+         */
+        get: operations["bookingsTicketsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ticket's QR code as SVG
+         * @description The QR image of a ticket's code, PNG or SVG.
+         *
+         *     Subject: `svc.bookings.tickets.qr`.
+         */
+        get: operations["bookingsTicketsQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ticket's QR code (format=png|svg), base64 in JSON
+         * @description The QR image of a ticket's code, PNG or SVG.
+         *
+         *     Subject: `svc.bookings.tickets.qr`.
+         */
+        get: operations["bookingsTicketsQrGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -6567,6 +7065,2320 @@ export interface operations {
                         subject: string;
                         /** @description True when it had been replayed already. */
                         duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsOrdersCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The event (events service id).
+                     */
+                    eventId: string;
+                    /** @description What to book, per ticket type. */
+                    items?: {
+                        /**
+                         * Format: uuid
+                         * @description The ticket type.
+                         */
+                        ticketTypeId: string;
+                        /** @description Seats of this type. */
+                        quantity: number;
+                        /** @description One per seat, in order; missing names default to the booker's. */
+                        attendees?: {
+                            /** @description Attendee's name as printed on the ticket. */
+                            name: string;
+                            /**
+                             * Format: email
+                             * @description Email address.
+                             */
+                            email?: string;
+                        }[];
+                    }[];
+                    /** @description Seats of the default ticket type (instead of items). */
+                    seats?: number;
+                    /** @description With `seats`: one per seat, in order. */
+                    attendees?: {
+                        /** @description Attendee's name as printed on the ticket. */
+                        name: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The order (booking).
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who booked.
+                         */
+                        userId: string;
+                        /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                        status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                        /** @description Seats in the order. */
+                        seats: number;
+                        /** @description Total in minor units (0 when free). */
+                        totalMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Refunded so far, in minor units. */
+                        refundedMinor: number;
+                        /** @description When the hold ends (reserved and awaiting_payment), else null. */
+                        reservedUntil: string | null;
+                        /** @description The payment started or settled for it, or null. */
+                        paymentId: string | null;
+                        /** @description What was booked, per ticket type. */
+                        lines: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Ticket type name. */
+                            name: string;
+                            /** @description Seats of this type. */
+                            quantity: number;
+                            /** @description Price of one seat in minor units. */
+                            unitPriceMinor: number;
+                        }[];
+                        /** @description One per seat. */
+                        tickets: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        }[];
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: ("attendee" | "organizer" | "event_cancelled" | "payment_failed") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last transition.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsOrdersGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order (booking). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The order (booking).
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who booked.
+                         */
+                        userId: string;
+                        /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                        status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                        /** @description Seats in the order. */
+                        seats: number;
+                        /** @description Total in minor units (0 when free). */
+                        totalMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Refunded so far, in minor units. */
+                        refundedMinor: number;
+                        /** @description When the hold ends (reserved and awaiting_payment), else null. */
+                        reservedUntil: string | null;
+                        /** @description The payment started or settled for it, or null. */
+                        paymentId: string | null;
+                        /** @description What was booked, per ticket type. */
+                        lines: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Ticket type name. */
+                            name: string;
+                            /** @description Seats of this type. */
+                            quantity: number;
+                            /** @description Price of one seat in minor units. */
+                            unitPriceMinor: number;
+                        }[];
+                        /** @description One per seat. */
+                        tickets: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        }[];
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: ("attendee" | "organizer" | "event_cancelled" | "payment_failed") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last transition.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsOrdersCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order (booking). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The order (booking).
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who booked.
+                         */
+                        userId: string;
+                        /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                        status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                        /** @description Seats in the order. */
+                        seats: number;
+                        /** @description Total in minor units (0 when free). */
+                        totalMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Refunded so far, in minor units. */
+                        refundedMinor: number;
+                        /** @description When the hold ends (reserved and awaiting_payment), else null. */
+                        reservedUntil: string | null;
+                        /** @description The payment started or settled for it, or null. */
+                        paymentId: string | null;
+                        /** @description What was booked, per ticket type. */
+                        lines: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Ticket type name. */
+                            name: string;
+                            /** @description Seats of this type. */
+                            quantity: number;
+                            /** @description Price of one seat in minor units. */
+                            unitPriceMinor: number;
+                        }[];
+                        /** @description One per seat. */
+                        tickets: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        }[];
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: ("attendee" | "organizer" | "event_cancelled" | "payment_failed") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last transition.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsOrdersMine: {
+        parameters: {
+            query?: {
+                /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                status?: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description Who booked.
+                             */
+                            userId: string;
+                            /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                            status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                            /** @description Seats in the order. */
+                            seats: number;
+                            /** @description Total in minor units (0 when free). */
+                            totalMinor: number;
+                            /** @description ISO 4217 currency, or null when free. */
+                            currency: string | null;
+                            /** @description Refunded so far, in minor units. */
+                            refundedMinor: number;
+                            /** @description When the hold ends (reserved and awaiting_payment), else null. */
+                            reservedUntil: string | null;
+                            /** @description The payment started or settled for it, or null. */
+                            paymentId: string | null;
+                            /** @description What was booked, per ticket type. */
+                            lines: {
+                                /**
+                                 * Format: uuid
+                                 * @description The ticket type.
+                                 */
+                                ticketTypeId: string;
+                                /** @description Ticket type name. */
+                                name: string;
+                                /** @description Seats of this type. */
+                                quantity: number;
+                                /** @description Price of one seat in minor units. */
+                                unitPriceMinor: number;
+                            }[];
+                            /** @description One per seat. */
+                            tickets: {
+                                /**
+                                 * Format: uuid
+                                 * @description The ticket (one seat).
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The order (booking).
+                                 */
+                                orderId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The event (events service id).
+                                 */
+                                eventId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The ticket type.
+                                 */
+                                ticketTypeId: string;
+                                /** @description Name of the ticket type. */
+                                ticketTypeName: string;
+                                /** @description Attendee's name as printed on the ticket. */
+                                attendeeName: string;
+                                /** @description Attendee's email, or null. */
+                                attendeeEmail: string | null;
+                                /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                                status: "valid" | "cancelled";
+                                /** @description When it was first checked in, or null. */
+                                checkedInAt: string | null;
+                            }[];
+                            /** @description Why it was cancelled, or null. */
+                            cancelReason: ("attendee" | "organizer" | "event_cancelled" | "payment_failed") | null;
+                            /**
+                             * Format: date-time
+                             * @description When it was created.
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Last transition.
+                             */
+                            updatedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsOrdersCreatePost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description What to book, per ticket type. */
+                    items?: {
+                        /**
+                         * Format: uuid
+                         * @description The ticket type.
+                         */
+                        ticketTypeId: string;
+                        /** @description Seats of this type. */
+                        quantity: number;
+                        /** @description One per seat, in order; missing names default to the booker's. */
+                        attendees?: {
+                            /** @description Attendee's name as printed on the ticket. */
+                            name: string;
+                            /**
+                             * Format: email
+                             * @description Email address.
+                             */
+                            email?: string;
+                        }[];
+                    }[];
+                    /** @description Seats of the default ticket type (instead of items). */
+                    seats?: number;
+                    /** @description With `seats`: one per seat, in order. */
+                    attendees?: {
+                        /** @description Attendee's name as printed on the ticket. */
+                        name: string;
+                        /**
+                         * Format: email
+                         * @description Email address.
+                         */
+                        email?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The order (booking).
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who booked.
+                         */
+                        userId: string;
+                        /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                        status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                        /** @description Seats in the order. */
+                        seats: number;
+                        /** @description Total in minor units (0 when free). */
+                        totalMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Refunded so far, in minor units. */
+                        refundedMinor: number;
+                        /** @description When the hold ends (reserved and awaiting_payment), else null. */
+                        reservedUntil: string | null;
+                        /** @description The payment started or settled for it, or null. */
+                        paymentId: string | null;
+                        /** @description What was booked, per ticket type. */
+                        lines: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Ticket type name. */
+                            name: string;
+                            /** @description Seats of this type. */
+                            quantity: number;
+                            /** @description Price of one seat in minor units. */
+                            unitPriceMinor: number;
+                        }[];
+                        /** @description One per seat. */
+                        tickets: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        }[];
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: ("attendee" | "organizer" | "event_cancelled" | "payment_failed") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last transition.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsAvailabilityGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description Seats in all, or null = unlimited. */
+                        capacity: number | null;
+                        /** @description Seats left, or null = unlimited. */
+                        remaining: number | null;
+                        /** @description Whether no seat is left. */
+                        soldOut: boolean;
+                        /** @description Whether joining the waitlist is possible now. */
+                        waitlistOpen: boolean;
+                        /** @description Public ticket types. */
+                        ticketTypes: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            id: string;
+                            name: string;
+                            /** @description Price in minor units. */
+                            priceMinor: number;
+                            /** @description ISO 4217 currency, or null when free. */
+                            currency: string | null;
+                            /** @description Seats left of it, or null = unlimited. */
+                            remaining: number | null;
+                            /** @description Inside its sales window. */
+                            onSale: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsSettingsGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description How long a paid order's seats are held before payment (default 15). */
+                        holdMinutes: number;
+                        /** @description Attendees may cancel until this many hours before the start. */
+                        cancelDeadlineHours: number;
+                        /** @description Share of a paid order refunded when the attendee cancels in time. */
+                        refundPercent: number;
+                        /** @description Whether users may join the waitlist when sold out. */
+                        waitlistEnabled: boolean;
+                        /** @description How long a waitlist offer holds its seats. */
+                        waitlistOfferMinutes: number;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsSettingsPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description How long a paid order's seats are held before payment (default 15). */
+                    holdMinutes?: number;
+                    /** @description Attendees may cancel until this many hours before the start. */
+                    cancelDeadlineHours?: number;
+                    /** @description Share of a paid order refunded when the attendee cancels in time. */
+                    refundPercent?: number;
+                    /** @description Whether users may join the waitlist when sold out. */
+                    waitlistEnabled?: boolean;
+                    /** @description How long a waitlist offer holds its seats. */
+                    waitlistOfferMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description How long a paid order's seats are held before payment (default 15). */
+                        holdMinutes: number;
+                        /** @description Attendees may cancel until this many hours before the start. */
+                        cancelDeadlineHours: number;
+                        /** @description Share of a paid order refunded when the attendee cancels in time. */
+                        refundPercent: number;
+                        /** @description Whether users may join the waitlist when sold out. */
+                        waitlistEnabled: boolean;
+                        /** @description How long a waitlist offer holds its seats. */
+                        waitlistOfferMinutes: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsRegistrationsList: {
+        parameters: {
+            query?: {
+                /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                status?: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                /** @description Part of an attendee's name or email. */
+                q?: string;
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-1000; CSV export pages by 1000). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            ticketId: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description Who booked.
+                             */
+                            userId: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description Ticket type. */
+                            ticketTypeName: string;
+                            /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                            status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                            /** @description When checked in, or null. */
+                            checkedInAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the order was made.
+                             */
+                            bookedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Tickets per order status (whole event, not just this page). */
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketTypesList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /** @description Name, e.g. Standard or Early bird. */
+                            name: string;
+                            /** @description Price of one seat in minor units (0 = free). */
+                            priceMinor: number;
+                            /** @description ISO 4217 currency, or null when free. */
+                            currency: string | null;
+                            /** @description Seats of this type at most, or null = limited only by its quotas. */
+                            quantity: number | null;
+                            /** @description When sales open, or null = now. */
+                            salesStart: string | null;
+                            /** @description When sales close, or null = the event's start. */
+                            salesEnd: string | null;
+                            /** @description Seats of this type one order may hold. */
+                            maxPerOrder: number;
+                            /** @description public: offered on the event page; hidden: bookable by id only. */
+                            visibility: "public" | "hidden";
+                            /** @description Quotas the seats draw from (all must have room). */
+                            quotaIds: string[];
+                            /** @description Seats still bookable (min over its quotas and its quantity), or null = unlimited. */
+                            remaining: number | null;
+                            /** @description The type a plain {eventId, seats} booking uses. */
+                            isDefault: boolean;
+                        }[];
+                        /** @description The event's quotas (organizers only; empty for others). */
+                        quotas: {
+                            /**
+                             * Format: uuid
+                             * @description The quota.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /** @description Name, e.g. Capacity or Balcony. */
+                            name: string;
+                            /** @description Seats in the quota, or null = unlimited. */
+                            size: number | null;
+                            /** @description Seats held, awaiting payment or sold. */
+                            taken: number;
+                            /** @description The quota that follows the event's capacity. */
+                            isCapacity: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketTypesCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, e.g. Standard. */
+                    name: string;
+                    /** @description Price in minor units (0 or absent = free). */
+                    priceMinor?: number;
+                    /** @description ISO 4217 currency, or null when free. */
+                    currency?: string | null;
+                    /** @description Seats of this type at most, or null. */
+                    quantity?: number | null;
+                    /** @description When sales open, or null. */
+                    salesStart?: string | null;
+                    /** @description When sales close, or null = the event's start. */
+                    salesEnd?: string | null;
+                    /** @description Seats per order (default 10). */
+                    maxPerOrder?: number;
+                    /** @description public (default) or hidden. */
+                    visibility?: "public" | "hidden";
+                    /** @description Quotas to draw from (default: the event's capacity quota). */
+                    quotaIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The ticket type.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description Name, e.g. Standard or Early bird. */
+                        name: string;
+                        /** @description Price of one seat in minor units (0 = free). */
+                        priceMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Seats of this type at most, or null = limited only by its quotas. */
+                        quantity: number | null;
+                        /** @description When sales open, or null = now. */
+                        salesStart: string | null;
+                        /** @description When sales close, or null = the event's start. */
+                        salesEnd: string | null;
+                        /** @description Seats of this type one order may hold. */
+                        maxPerOrder: number;
+                        /** @description public: offered on the event page; hidden: bookable by id only. */
+                        visibility: "public" | "hidden";
+                        /** @description Quotas the seats draw from (all must have room). */
+                        quotaIds: string[];
+                        /** @description Seats still bookable (min over its quotas and its quantity), or null = unlimited. */
+                        remaining: number | null;
+                        /** @description The type a plain {eventId, seats} booking uses. */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketTypesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+                /** @description The ticket type. */
+                ticketTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Name, e.g. Standard. */
+                    name?: string;
+                    /** @description Price in minor units (0 or absent = free). */
+                    priceMinor?: number;
+                    /** @description ISO 4217 currency, or null when free. */
+                    currency?: string | null;
+                    /** @description Seats of this type at most, or null. */
+                    quantity?: number | null;
+                    /** @description When sales open, or null. */
+                    salesStart?: string | null;
+                    /** @description When sales close, or null = the event's start. */
+                    salesEnd?: string | null;
+                    /** @description Seats per order (default 10). */
+                    maxPerOrder?: number;
+                    /** @description public (default) or hidden. */
+                    visibility?: "public" | "hidden";
+                    /** @description Quotas to draw from (default: the event's capacity quota). */
+                    quotaIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The ticket type.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description Name, e.g. Standard or Early bird. */
+                        name: string;
+                        /** @description Price of one seat in minor units (0 = free). */
+                        priceMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Seats of this type at most, or null = limited only by its quotas. */
+                        quantity: number | null;
+                        /** @description When sales open, or null = now. */
+                        salesStart: string | null;
+                        /** @description When sales close, or null = the event's start. */
+                        salesEnd: string | null;
+                        /** @description Seats of this type one order may hold. */
+                        maxPerOrder: number;
+                        /** @description public: offered on the event page; hidden: bookable by id only. */
+                        visibility: "public" | "hidden";
+                        /** @description Quotas the seats draw from (all must have room). */
+                        quotaIds: string[];
+                        /** @description Seats still bookable (min over its quotas and its quantity), or null = unlimited. */
+                        remaining: number | null;
+                        /** @description The type a plain {eventId, seats} booking uses. */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsQuotasCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name, e.g. Capacity or Balcony. */
+                    name: string;
+                    /** @description Seats, or null = unlimited. */
+                    size: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The quota.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description Name, e.g. Capacity or Balcony. */
+                        name: string;
+                        /** @description Seats in the quota, or null = unlimited. */
+                        size: number | null;
+                        /** @description Seats held, awaiting payment or sold. */
+                        taken: number;
+                        /** @description The quota that follows the event's capacity. */
+                        isCapacity: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsWaitlistList: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The waitlist entry.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description Who waits.
+                             */
+                            userId: string;
+                            /** @description Group size. */
+                            seats: number;
+                            /** @description waiting → offered → accepted | declined | expired; left when the user leaves. */
+                            status: "waiting" | "offered" | "accepted" | "declined" | "expired" | "left";
+                            /** @description Place in the queue while waiting, else null. */
+                            position: number | null;
+                            /** @description While offered: when the offer lapses. */
+                            offerExpiresAt: string | null;
+                            /** @description The order made on accepting, or null. */
+                            orderId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the user joined.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsWaitlistJoin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Group size. */
+                    seats: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The waitlist entry.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who waits.
+                         */
+                        userId: string;
+                        /** @description Group size. */
+                        seats: number;
+                        /** @description waiting → offered → accepted | declined | expired; left when the user leaves. */
+                        status: "waiting" | "offered" | "accepted" | "declined" | "expired" | "left";
+                        /** @description Place in the queue while waiting, else null. */
+                        position: number | null;
+                        /** @description While offered: when the offer lapses. */
+                        offerExpiresAt: string | null;
+                        /** @description The order made on accepting, or null. */
+                        orderId: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the user joined.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsWaitlistMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The waitlist entry.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who waits.
+                         */
+                        userId: string;
+                        /** @description Group size. */
+                        seats: number;
+                        /** @description waiting → offered → accepted | declined | expired; left when the user leaves. */
+                        status: "waiting" | "offered" | "accepted" | "declined" | "expired" | "left";
+                        /** @description Place in the queue while waiting, else null. */
+                        position: number | null;
+                        /** @description While offered: when the offer lapses. */
+                        offerExpiresAt: string | null;
+                        /** @description The order made on accepting, or null. */
+                        orderId: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the user joined.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsWaitlistLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The waitlist entry.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who waits.
+                         */
+                        userId: string;
+                        /** @description Group size. */
+                        seats: number;
+                        /** @description waiting → offered → accepted | declined | expired; left when the user leaves. */
+                        status: "waiting" | "offered" | "accepted" | "declined" | "expired" | "left";
+                        /** @description Place in the queue while waiting, else null. */
+                        position: number | null;
+                        /** @description While offered: when the offer lapses. */
+                        offerExpiresAt: string | null;
+                        /** @description The order made on accepting, or null. */
+                        orderId: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the user joined.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsWaitlistAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The waitlist entry. */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The order (booking).
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who booked.
+                         */
+                        userId: string;
+                        /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                        status: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                        /** @description Seats in the order. */
+                        seats: number;
+                        /** @description Total in minor units (0 when free). */
+                        totalMinor: number;
+                        /** @description ISO 4217 currency, or null when free. */
+                        currency: string | null;
+                        /** @description Refunded so far, in minor units. */
+                        refundedMinor: number;
+                        /** @description When the hold ends (reserved and awaiting_payment), else null. */
+                        reservedUntil: string | null;
+                        /** @description The payment started or settled for it, or null. */
+                        paymentId: string | null;
+                        /** @description What was booked, per ticket type. */
+                        lines: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Ticket type name. */
+                            name: string;
+                            /** @description Seats of this type. */
+                            quantity: number;
+                            /** @description Price of one seat in minor units. */
+                            unitPriceMinor: number;
+                        }[];
+                        /** @description One per seat. */
+                        tickets: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        }[];
+                        /** @description Why it was cancelled, or null. */
+                        cancelReason: ("attendee" | "organizer" | "event_cancelled" | "payment_failed") | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last transition.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsWaitlistDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The waitlist entry. */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The waitlist entry.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who waits.
+                         */
+                        userId: string;
+                        /** @description Group size. */
+                        seats: number;
+                        /** @description waiting → offered → accepted | declined | expired; left when the user leaves. */
+                        status: "waiting" | "offered" | "accepted" | "declined" | "expired" | "left";
+                        /** @description Place in the queue while waiting, else null. */
+                        position: number | null;
+                        /** @description While offered: when the offer lapses. */
+                        offerExpiresAt: string | null;
+                        /** @description The order made on accepting, or null. */
+                        orderId: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the user joined.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsCheckInsList: {
+        parameters: {
+            query?: {
+                /** @description The ticket type. */
+                ticketTypeId?: string;
+                /** @description Only checked-in (true) or not yet (false). */
+                checkedIn?: boolean;
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Valid tickets matching ticketTypeId. */
+                        total: number;
+                        /** @description Of which checked in. */
+                        checkedIn: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsCheckInsScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The scanned code. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description valid: admitted now; already_checked_in: first scan's time and staff in checkedInAt/checkedInBy; other_event: a genuine code of another event; cancelled: the order is no longer valid; forged: the signature does not verify. */
+                        result: "valid" | "already_checked_in" | "other_event" | "cancelled" | "forged";
+                        /** @description The ticket (null when forged or of another event). */
+                        ticket: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        } | null;
+                        /** @description The first scan's time (valid: now; already_checked_in: the earlier one). */
+                        checkedInAt: string | null;
+                        /** @description Who scanned it first. */
+                        checkedInBy: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsCheckInsUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Offline scans. */
+                    scans: {
+                        /** @description The scanned code. */
+                        code: string;
+                        /**
+                         * Format: date-time
+                         * @description When the device scanned it.
+                         */
+                        scannedAt: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One per scan, in order. */
+                        results: {
+                            /** @description valid: admitted now; already_checked_in: first scan's time and staff in checkedInAt/checkedInBy; other_event: a genuine code of another event; cancelled: the order is no longer valid; forged: the signature does not verify. */
+                            result: "valid" | "already_checked_in" | "other_event" | "cancelled" | "forged";
+                            /** @description The ticket (null when forged or of another event). */
+                            ticket: {
+                                /**
+                                 * Format: uuid
+                                 * @description The ticket (one seat).
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The order (booking).
+                                 */
+                                orderId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The event (events service id).
+                                 */
+                                eventId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The ticket type.
+                                 */
+                                ticketTypeId: string;
+                                /** @description Name of the ticket type. */
+                                ticketTypeName: string;
+                                /** @description Attendee's name as printed on the ticket. */
+                                attendeeName: string;
+                                /** @description Attendee's email, or null. */
+                                attendeeEmail: string | null;
+                                /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                                status: "valid" | "cancelled";
+                                /** @description When it was first checked in, or null. */
+                                checkedInAt: string | null;
+                            } | null;
+                            /** @description The first scan's time (valid: now; already_checked_in: the earlier one). */
+                            checkedInAt: string | null;
+                            /** @description Who scanned it first. */
+                            checkedInBy: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsCheckInsPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        publicKey: {
+                            /** @description Key id, carried in each code's header. */
+                            kid: string;
+                            /**
+                             * @description Signature algorithm (Ed25519).
+                             * @constant
+                             */
+                            alg: "EdDSA";
+                            /** @description The public key as a JWK. */
+                            jwk: {
+                                /** @constant */
+                                kty: "OKP";
+                                /** @constant */
+                                crv: "Ed25519";
+                                /** @description Public key, base64url. */
+                                x: string;
+                                kid: string;
+                            };
+                        };
+                        /** @description Tickets whose codes verify but must be refused. */
+                        revoked: string[];
+                        /** @description Valid tickets. */
+                        tickets: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            ticketTypeName: string;
+                            checkedInAt: string | null;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description When the package was made.
+                         */
+                        generatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketsPublicKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Key id, carried in each code's header. */
+                        kid: string;
+                        /**
+                         * @description Signature algorithm (Ed25519).
+                         * @constant
+                         */
+                        alg: "EdDSA";
+                        /** @description The public key as a JWK. */
+                        jwk: {
+                            /** @constant */
+                            kty: "OKP";
+                            /** @constant */
+                            crv: "Ed25519";
+                            /** @description Public key, base64url. */
+                            x: string;
+                            kid: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket (one seat). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket (one seat).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The order (booking).
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event (events service id).
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            /** @description Name of the ticket type. */
+                            ticketTypeName: string;
+                            /** @description Attendee's name as printed on the ticket. */
+                            attendeeName: string;
+                            /** @description Attendee's email, or null. */
+                            attendeeEmail: string | null;
+                            /** @description valid while the order is confirmed (or held); cancelled otherwise. */
+                            status: "valid" | "cancelled";
+                            /** @description When it was first checked in, or null. */
+                            checkedInAt: string | null;
+                        };
+                        /** @description Signed ticket code (compact JWS, EdDSA); the QR carries it. */
+                        code: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketsQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket (one seat). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsTicketsQrGet: {
+        parameters: {
+            query: {
+                /** @description Image format. */
+                format: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                /** @description The ticket (one seat). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Media type. */
+                        contentType: "image/png" | "image/svg+xml";
+                        /** @description The image, base64. */
+                        dataBase64: string;
                     };
                 };
             };

@@ -1,0 +1,37 @@
+/**
+ * bookings-events: keeps the events projection (organizer, status, start, capacity) and cancels
+ * every order of a cancelled or deleted event. Other types under evt.> are acked and skipped.
+ * WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration.
+ */
+import { on, once, type ConsumerSpec } from "../../kit/consume.ts";
+import { eventEvents } from "../../../subjects/events.ts";
+import type { Deps } from "../deps.ts";
+import { cancelAllOrders, projectEvent } from "../usecases/project-event.ts";
+
+export const EVENTS_CONSUMER = "bookings-events";
+
+export function eventsProjectionConsumer(deps: Deps): ConsumerSpec {
+  const c = EVENTS_CONSUMER;
+  const db = deps.db;
+  return {
+    durable: c,
+    stream: "EVENTS",
+    filter: "evt.event.>",
+    concurrency: 1, // an event's facts apply in order (sequence guards the rest)
+    handlers: [
+      on(eventEvents.published, async (e) => void (await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data)))),
+      on(eventEvents.updated, async (e) => void (await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data)))),
+      on(eventEvents.unpublished, async (e) => void (await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data)))),
+      on(eventEvents.cancelled, async (e) => {
+        await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data));
+        // Outside `once`: each order's cancel is its own guarded transition, so a redelivery
+        // finishes what a crash interrupted and cancels nothing twice.
+        await cancelAllOrders(deps, e.data.eventId);
+      }),
+      on(eventEvents.deleted, async (e) => {
+        await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data, true));
+        await cancelAllOrders(deps, e.data.eventId);
+      }),
+    ],
+  };
+}

@@ -1,0 +1,30 @@
+/** What the use cases of the bookings service are given. */
+import type { Db } from "../kit/db.ts";
+import type { Nats } from "../kit/nats.ts";
+import type { Logger } from "../kit/log.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import type { Signer } from "./usecases/ticket-codes.ts";
+import type { Inventory } from "./usecases/inventory.ts";
+
+export type Deps = {
+  db: Db;
+  nats: Nats;
+  log: Logger;
+  /** Publish the outbox now (after a use case commits). */
+  flushOutbox(): void;
+  /** Whether the user is at least an admin of the organization (asks identity). */
+  canActForOrg(principal: Principal, orgId: string): Promise<boolean>;
+  signer: Signer;
+  /** The per-event inventory owner of this replica (set once at setup). */
+  inventory: Inventory;
+  config: {
+    /** Most reservations of one event committed in one transaction. */
+    batchMax: number;
+    /** TEST ONLY: replace the guarded inventory by a naive count-then-insert (oversells). */
+    naiveGuard: boolean;
+  };
+  now(): Date;
+};
+
+/** Source of every domain event this service emits. */
+export const SOURCE = "bookings";

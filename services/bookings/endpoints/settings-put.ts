@@ -1,0 +1,7 @@
+import { endpoint } from "../../kit/serve.ts";
+import { bookings } from "../../../subjects/bookings.ts";
+import type { Deps } from "../deps.ts";
+import { callerOf, organizedEvent } from "../access.ts";
+import { putSettings } from "../usecases/manage-inventory.ts";
+
+export const settingsPutEndpoint = (deps: Deps) => endpoint(bookings.settingsPut, async (input, ctx) => (await organizedEvent(deps, input.eventId, callerOf(ctx)), putSettings(deps, input)));

@@ -1,0 +1,7 @@
+import { endpoint } from "../../kit/serve.ts";
+import { bookings } from "../../../subjects/bookings.ts";
+import type { Deps } from "../deps.ts";
+import { callerOf } from "../access.ts";
+import { leaveWaitlist } from "../usecases/waitlist.ts";
+
+export const waitlistLeaveEndpoint = (deps: Deps) => endpoint(bookings.waitlistLeave, async (input, ctx) => leaveWaitlist(deps, callerOf(ctx), input.eventId));

@@ -1,0 +1,118 @@
+/**
+ * bookings: ticket types and quotas, orders that are never oversold (a per-event inventory owner
+ * that batches reservations under the event's row lock), holds that expire once, signed tickets
+ * with QR codes, check-in, participants and waitlists. Learns events from evt.event.* (a
+ * projection), and talks to payments over svc.bookings.orders.* and evt.payment.*.
+ */
+import { Type } from "@sinclair/typebox";
+import { defineService } from "../kit/service.ts";
+import { call } from "../kit/call.ts";
+import { identity } from "../../subjects/identity.ts";
+import { schema } from "./migrations/001-bookings.ts";
+import type { Deps } from "./deps.ts";
+import { Inventory } from "./usecases/inventory.ts";
+import { createSigner } from "./usecases/ticket-codes.ts";
+import { startSweeper } from "./usecases/expire-holds.ts";
+import { eventsProjectionConsumer } from "./consumers/events-projection.ts";
+import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
+import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
+import { ordersCancelEndpoint } from "./endpoints/orders-cancel.ts";
+import { ordersBeginPaymentEndpoint } from "./endpoints/orders-begin-payment.ts";
+import { ordersSettleEndpoint } from "./endpoints/orders-settle.ts";
+import { ordersMineEndpoint } from "./endpoints/orders-mine.ts";
+import { availabilityGetEndpoint } from "./endpoints/availability-get.ts";
+import { settingsGetEndpoint } from "./endpoints/settings-get.ts";
+import { settingsPutEndpoint } from "./endpoints/settings-put.ts";
+import { ticketTypesListEndpoint } from "./endpoints/ticket-types-list.ts";
+import { ticketTypesCreateEndpoint } from "./endpoints/ticket-types-create.ts";
+import { ticketTypesUpdateEndpoint } from "./endpoints/ticket-types-update.ts";
+import { quotasCreateEndpoint } from "./endpoints/quotas-create.ts";
+import { registrationsListEndpoint } from "./endpoints/registrations-list.ts";
+import { ticketsGetEndpoint } from "./endpoints/tickets-get.ts";
+import { ticketsQrEndpoint } from "./endpoints/tickets-qr.ts";
+import { ticketsForOrderEndpoint } from "./endpoints/tickets-for-order.ts";
+import { ticketsPublicKeyEndpoint } from "./endpoints/tickets-public-key.ts";
+import { checkInsScanEndpoint } from "./endpoints/check-ins-scan.ts";
+import { checkInsUploadEndpoint } from "./endpoints/check-ins-upload.ts";
+import { checkInsPackageEndpoint } from "./endpoints/check-ins-package.ts";
+import { checkInsListEndpoint } from "./endpoints/check-ins-list.ts";
+import { waitlistJoinEndpoint } from "./endpoints/waitlist-join.ts";
+import { waitlistMineEndpoint } from "./endpoints/waitlist-mine.ts";
+import { waitlistLeaveEndpoint } from "./endpoints/waitlist-leave.ts";
+import { waitlistAcceptEndpoint } from "./endpoints/waitlist-accept.ts";
+import { waitlistDeclineEndpoint } from "./endpoints/waitlist-decline.ts";
+import { waitlistListEndpoint } from "./endpoints/waitlist-list.ts";
+
+/** A fixed development key, so replicas of `make up` agree; production sets its own. */
+const DEV_TICKET_KEY = "ZGV2LW9ubHktdGlja2V0LWtleS1jaGFuZ2UtbWUtISE";
+
+export const BookingsEnv = Type.Object({
+  BOOKINGS_TICKET_KEY: Type.String({ minLength: 43, maxLength: 44, default: DEV_TICKET_KEY, description: "Ed25519 seed (32 bytes, base64url) that signs ticket codes; the same on every replica. Rotating it invalidates issued codes." }),
+  BOOKINGS_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 5_000, default: 500, description: "Most reservations of one event committed in one transaction by the inventory owner." }),
+  BOOKINGS_SWEEP_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica expires due holds and lapsed waitlist offers." }),
+  BOOKINGS_UNSAFE_NAIVE_GUARD: Type.Boolean({ default: false, description: "TEST ONLY: book with a naive count-then-insert instead of the inventory owner; it oversells (the concurrency test proves it races). Never set in production." }),
+});
+
+export const bookingsService = defineService({
+  name: "bookings",
+  version: "0.1.0",
+  description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
+  env: BookingsEnv,
+  migrations: [schema],
+  async setup(rt) {
+    const env = rt.env;
+    if (env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY) rt.log.warn("BOOKINGS_TICKET_KEY is the development default: set it in production");
+    if (env.BOOKINGS_UNSAFE_NAIVE_GUARD) rt.log.warn("BOOKINGS_UNSAFE_NAIVE_GUARD is on: bookings can oversell (tests only)");
+    const deps = {
+      db: rt.db,
+      nats: rt.nats,
+      log: rt.log,
+      flushOutbox: () => rt.flushOutbox(),
+      async canActForOrg(principal, orgId) {
+        const r = await call(rt.nats.nc, identity.canActForOrg, { userId: principal.sub, orgId, minRole: "admin" }, { principal, timeoutMs: 3_000 });
+        return r.allowed;
+      },
+      signer: createSigner(env.BOOKINGS_TICKET_KEY),
+      config: { batchMax: env.BOOKINGS_BATCH_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
+      now: () => new Date(),
+    } as Deps;
+    deps.inventory = new Inventory(deps);
+    const sweeper = startSweeper(deps, env.BOOKINGS_SWEEP_MS);
+    return {
+      endpoints: [
+        ordersCreateEndpoint(deps),
+        ordersGetEndpoint(deps),
+        ordersCancelEndpoint(deps),
+        ordersBeginPaymentEndpoint(deps),
+        ordersSettleEndpoint(deps),
+        ordersMineEndpoint(deps),
+        availabilityGetEndpoint(deps),
+        settingsGetEndpoint(deps),
+        settingsPutEndpoint(deps),
+        ticketTypesListEndpoint(deps),
+        ticketTypesCreateEndpoint(deps),
+        ticketTypesUpdateEndpoint(deps),
+        quotasCreateEndpoint(deps),
+        registrationsListEndpoint(deps),
+        ticketsGetEndpoint(deps),
+        ticketsQrEndpoint(deps),
+        ticketsForOrderEndpoint(deps),
+        ticketsPublicKeyEndpoint(deps),
+        checkInsScanEndpoint(deps),
+        checkInsUploadEndpoint(deps),
+        checkInsPackageEndpoint(deps),
+        checkInsListEndpoint(deps),
+        waitlistJoinEndpoint(deps),
+        waitlistMineEndpoint(deps),
+        waitlistLeaveEndpoint(deps),
+        waitlistAcceptEndpoint(deps),
+        waitlistDeclineEndpoint(deps),
+        waitlistListEndpoint(deps),
+      ],
+      consumers: [eventsProjectionConsumer(deps)],
+      async stop() {
+        await sweeper.stop();
+      },
+    };
+  },
+});

@@ -1,0 +1,190 @@
+/** The bookings service's queries and row shapes. */
+import { randomUUID } from "node:crypto";
+import type { Knex } from "knex";
+import type { Static } from "@sinclair/typebox";
+import { context, injectTrace } from "../kit/trace.ts";
+import { headers as natsHeaders } from "@nats-io/nats-core";
+import { check } from "../kit/validate.ts";
+import type { MessageContract } from "../../subjects/contract.ts";
+import type { OrderStatus, OrderView, TicketView } from "../../subjects/bookings.ts";
+import { SOURCE } from "./deps.ts";
+
+export type EventRow = {
+  event_id: string;
+  organizer_id: string;
+  organization_id: string | null;
+  status: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number | null;
+  sequence: number;
+  deleted: boolean;
+};
+
+export type QuotaRow = { id: string; event_id: string; name: string; size: number | null; taken: number; is_capacity: boolean };
+
+export type TicketTypeRow = {
+  id: string;
+  event_id: string;
+  name: string;
+  price_minor: number;
+  currency: string | null;
+  quantity: number | null;
+  taken: number;
+  sales_start: Date | null;
+  sales_end: Date | null;
+  max_per_order: number;
+  visibility: "public" | "hidden";
+  quota_ids: string[];
+  is_default: boolean;
+};
+
+export type OrderRow = {
+  id: string;
+  event_id: string;
+  user_id: string;
+  status: OrderStatus;
+  seats: number;
+  total_minor: number;
+  currency: string | null;
+  refunded_minor: number;
+  reserved_until: Date | null;
+  payment_id: string | null;
+  cancel_reason: string | null;
+  waitlist_entry_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type LineRow = { order_id: string; ticket_type_id: string; name: string; quantity: number; unit_price_minor: number; quota_ids: string[] };
+
+export type TicketRow = {
+  id: string;
+  order_id: string;
+  event_id: string;
+  ticket_type_id: string;
+  seq: number;
+  attendee_name: string;
+  attendee_email: string | null;
+  checked_in_at: Date | null;
+  checked_in_by: string | null;
+  checked_in_offline?: boolean;
+};
+
+export type SettingsRow = { event_id: string; hold_minutes: number; cancel_deadline_hours: number; refund_percent: number; waitlist_enabled: boolean; waitlist_offer_minutes: number };
+
+export const ACTIVE: OrderStatus[] = ["reserved", "awaiting_payment", "confirmed"];
+export const HELD: OrderStatus[] = ["reserved", "awaiting_payment"];
+
+export async function eventById(db: Knex, eventId: string): Promise<EventRow | undefined> {
+  return db<EventRow>("events").where({ event_id: eventId }).first();
+}
+
+export async function settingsOf(db: Knex, eventId: string): Promise<SettingsRow> {
+  const row = await db<SettingsRow>("event_settings").where({ event_id: eventId }).first();
+  return row ?? { event_id: eventId, hold_minutes: 15, cancel_deadline_hours: 0, refund_percent: 100, waitlist_enabled: true, waitlist_offer_minutes: 720 };
+}
+
+/**
+ * Takes the event's inventory lock: the row of its capacity quota. Every change of an event's
+ * counters (reserve, release, waitlist offers) goes through it first, so they serialize per event
+ * across replicas and always lock in the same order (capacity quota, then the rest).
+ */
+export async function lockInventory(trx: Knex.Transaction, eventId: string): Promise<QuotaRow | undefined> {
+  return trx<QuotaRow>("quotas").where({ event_id: eventId, is_capacity: true }).forUpdate().first();
+}
+
+export async function quotasOf(db: Knex, eventId: string): Promise<QuotaRow[]> {
+  return db<QuotaRow>("quotas").where({ event_id: eventId }).orderBy("created_at").orderBy("id");
+}
+
+export async function typesOf(db: Knex, eventId: string): Promise<TicketTypeRow[]> {
+  return db<TicketTypeRow>("ticket_types").where({ event_id: eventId }).orderBy("created_at").orderBy("id");
+}
+
+/** Gives an order's seats back to its ticket types and quotas (caller holds the inventory lock). */
+export async function release(trx: Knex.Transaction, orderId: string): Promise<void> {
+  const lines = await trx<LineRow>("order_lines").where({ order_id: orderId });
+  for (const l of lines) await releaseSeats(trx, l.ticket_type_id, l.quota_ids, l.quantity);
+}
+
+export async function releaseSeats(trx: Knex.Transaction, ticketTypeId: string | null, quotaIds: string[], n: number): Promise<void> {
+  for (const q of [...quotaIds].sort()) await trx("quotas").where({ id: q }).decrement("taken", n);
+  if (ticketTypeId) await trx("ticket_types").where({ id: ticketTypeId }).decrement("taken", n);
+}
+
+export function ticketView(t: TicketRow, typeName: string, orderStatus: OrderStatus): TicketView {
+  return {
+    id: t.id,
+    orderId: t.order_id,
+    eventId: t.event_id,
+    ticketTypeId: t.ticket_type_id,
+    ticketTypeName: typeName,
+    attendeeName: t.attendee_name,
+    attendeeEmail: t.attendee_email,
+    status: ACTIVE.includes(orderStatus) ? "valid" : "cancelled",
+    checkedInAt: t.checked_in_at ? new Date(t.checked_in_at).toISOString() : null,
+  };
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Orders with their lines and tickets, as the contract's view, in the given order. */
+export async function orderViews(db: Knex, orders: OrderRow[]): Promise<OrderView[]> {
+  if (orders.length === 0) return [];
+  const ids = orders.map((o) => o.id);
+  const lines = await db<LineRow>("order_lines").whereIn("order_id", ids);
+  const tickets = await db<TicketRow>("tickets").whereIn("order_id", ids).orderBy("seq");
+  return orders.map((o) => {
+    const ls = lines.filter((l) => l.order_id === o.id);
+    const names = new Map(ls.map((l) => [l.ticket_type_id, l.name]));
+    return {
+      id: o.id,
+      eventId: o.event_id,
+      userId: o.user_id,
+      status: o.status,
+      seats: o.seats,
+      totalMinor: o.total_minor,
+      currency: o.currency,
+      refundedMinor: o.refunded_minor,
+      reservedUntil: HELD.includes(o.status) ? iso(o.reserved_until) : null,
+      paymentId: o.payment_id,
+      lines: ls.map((l) => ({ ticketTypeId: l.ticket_type_id, name: l.name, quantity: l.quantity, unitPriceMinor: l.unit_price_minor })),
+      tickets: tickets.filter((t) => t.order_id === o.id).map((t) => ticketView(t, names.get(t.ticket_type_id) ?? "", o.status)),
+      cancelReason: (o.cancel_reason ?? null) as OrderView["cancelReason"],
+      createdAt: new Date(o.created_at).toISOString(),
+      updatedAt: new Date(o.updated_at).toISOString(),
+    };
+  });
+}
+
+export async function orderView(db: Knex, order: OrderRow): Promise<OrderView> {
+  return (await orderViews(db, [order]))[0];
+}
+
+/** The facts every booking event carries. */
+export function factsOf(o: OrderRow, at: Date) {
+  return { orderId: o.id, eventId: o.event_id, userId: o.user_id, status: o.status, totalMinor: o.total_minor, currency: o.currency, seats: o.seats, occurredAt: at.toISOString() };
+}
+
+/**
+ * Writes many domain events into the outbox in one INSERT (a batch of reservations commits
+ * hundreds at once; the kit's enqueue is one row and one NOTIFY per call). Same envelope and
+ * row shape as services/kit/outbox.ts enqueue; the caller kicks the relay after commit.
+ * REVIEW: move into the kit as enqueueMany once the kit's transaction helper settles.
+ */
+export async function enqueueMany<C extends MessageContract>(trx: Knex.Transaction, items: Array<{ contract: C; data: Static<C["data"]> }>, at: Date): Promise<void> {
+  if (items.length === 0) return;
+  const traceHeaders: Record<string, string> = {};
+  const h = injectTrace(natsHeaders(), context.active());
+  for (const k of h.keys()) traceHeaders[k] = h.get(k);
+  const headers = JSON.stringify(traceHeaders);
+  const rows = items.map(({ contract, data }) => {
+    check(contract.data, data);
+    const id = randomUUID();
+    const envelope = { id, type: contract.subject, version: contract.version, source: SOURCE, occurredAt: at.toISOString(), data };
+    return { id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
+  });
+  for (let i = 0; i < rows.length; i += 500) await trx("outbox").insert(rows.slice(i, i + 500));
+}

@@ -1,0 +1,271 @@
+/**
+ * Bookings on the test run's NATS and Postgres, through the edge where a user would be: identity
+ * issues real tokens, events' facts arrive on JetStream as the events service publishes them.
+ */
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import { run, type Running } from "../../kit/run.ts";
+import { connectNats, type Nats } from "../../kit/nats.ts";
+import { call } from "../../kit/call.ts";
+import { identityService } from "../../identity/index.ts";
+import { edgeService } from "../../edge/index.ts";
+import { bookingsService } from "../index.ts";
+import { bookings } from "../../../subjects/bookings.ts";
+import { eventEvents } from "../../../subjects/events.ts";
+import type { Envelope } from "../../../subjects/envelope.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+
+const password = "correct horse battery staple";
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn().catch(() => undefined as T);
+    if (v !== undefined && ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+type Platform = { running: Running; nats: Nats; base: string; token: string; userId: string; stop(): Promise<void> };
+
+async function start(extra: Record<string, string> = {}): Promise<Platform> {
+  const running = await run([identityService, bookingsService, edgeService], {
+    NATS_URL: natsUrl(),
+    DATABASE_URL: databaseUrl(),
+    HTTP_PORT: "0",
+    LOG_LEVEL: "silent",
+    SHUTDOWN_GRACE_MS: "1000",
+    RATE_LIMIT_IP_PER_MINUTE: "1000000",
+    RATE_LIMIT_USER_PER_MINUTE: "1000000",
+    BOOKINGS_SWEEP_MS: "50",
+    ...extra,
+  });
+  const nats = await connectNats({ servers: natsUrl(), name: "bookings-test" });
+  const base = running.url;
+  const email = `booker+${randomUUID()}@example.org`;
+  const reg = await fetch(`${base}/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, displayName: "Booker" }) });
+  const { id } = (await reg.json()) as { id: string };
+  const login = await fetch(`${base}/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return {
+    running,
+    nats,
+    base,
+    token: accessToken,
+    userId: id,
+    async stop() {
+      await nats.nc.close();
+      await running.stop();
+    },
+  };
+}
+
+/** What the events service publishes when an event goes live. */
+async function publishEvent(p: Platform, capacity: number | null, organizerId: string = randomUUID(), startsInHours = 48): Promise<string> {
+  const eventId: string = randomUUID();
+  const startsAt = new Date(Date.now() + startsInHours * 3_600_000).toISOString();
+  const data = {
+    eventId,
+    organizerId,
+    organizationId: null,
+    visibility: "public" as const,
+    status: "published" as const,
+    title: "Flash sale",
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+    timeZone: "Europe/Berlin",
+    venue: null,
+    onlineUrl: null,
+    sequence: 0,
+    capacity,
+  };
+  const envelope: Envelope = { id: randomUUID(), type: eventEvents.published.subject, version: 1, source: "events", occurredAt: new Date().toISOString(), data };
+  await p.nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
+  await until(() => call(p.nats.nc, bookings.availability, { eventId }), (a) => a.eventId === eventId, "the event projected");
+  return eventId;
+}
+
+async function book(p: Platform, eventId: string, seats = 1): Promise<number> {
+  const r = await fetch(`${p.base}/v1/bookings`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${p.token}`, "idempotency-key": randomUUID() },
+    body: JSON.stringify({ eventId, seats }),
+  });
+  await r.arrayBuffer();
+  return r.status;
+}
+
+async function confirmedSeats(p: Platform, eventId: string): Promise<number> {
+  const r = await p.running.dbs.get("bookings")!("orders").where({ event_id: eventId }).whereIn("status", ["reserved", "awaiting_payment", "confirmed"]).sum({ n: "seats" }).first();
+  return Number(r?.n ?? 0);
+}
+
+describe("bookings: never oversold, through the edge", function () {
+  this.timeout(240_000);
+  let p: Platform;
+  before(async () => (p = await start()));
+  after(async () => p?.stop());
+
+  it("sells exactly 100 of 100 seats to 400 concurrent bookings, 20 rounds, the rest 409 sold_out and never a 5xx", async () => {
+    for (let round = 0; round < 20; round++) {
+      const eventId = await publishEvent(p, 100);
+      const statuses = await Promise.all(Array.from({ length: 400 }, () => book(p, eventId)));
+      const created = statuses.filter((s) => s === 201).length;
+      const soldOut = statuses.filter((s) => s === 409).length;
+      expect({ round, created, soldOut, other: statuses.filter((s) => s !== 201 && s !== 409) }).to.deep.equal({ round, created: 100, soldOut: 300, other: [] });
+      expect(await confirmedSeats(p, eventId)).to.equal(100);
+      const a = await call(p.nats.nc, bookings.availability, { eventId });
+      expect(a).to.deep.include({ remaining: 0, soldOut: true });
+    }
+  });
+});
+
+describe("bookings: the naive guard (BOOKINGS_UNSAFE_NAIVE_GUARD) oversells, so the test above races for real", function () {
+  this.timeout(120_000);
+  let p: Platform;
+  before(async () => (p = await start({ BOOKINGS_UNSAFE_NAIVE_GUARD: "true" })));
+  after(async () => p?.stop());
+
+  it("sells more than 100 of 100 seats to 400 concurrent bookings in some round", async () => {
+    let worst = 0;
+    for (let round = 0; round < 20 && worst <= 100; round++) {
+      const eventId = await publishEvent(p, 100);
+      await Promise.all(Array.from({ length: 400 }, () => book(p, eventId)));
+      worst = Math.max(worst, await confirmedSeats(p, eventId));
+    }
+    expect(worst).to.be.greaterThan(100);
+  });
+});
+
+describe("bookings: orders, holds, payments, tickets and the waitlist", function () {
+  this.timeout(120_000);
+  let p: Platform;
+  const organizer: Principal = { sub: randomUUID(), roles: ["organizer"] };
+  const req = <C extends Parameters<typeof call>[1]>(c: C, input: Parameters<typeof call<C>>[2], principal?: Principal) => call(p.nats.nc, c, input, { principal, timeoutMs: 10_000 });
+  const err = async (pr: Promise<unknown>) => pr.then(() => ({ code: "none" }), (e: { code: string }) => e);
+  const users = Array.from({ length: 30 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
+  before(async () => (p = await start()));
+  after(async () => p?.stop());
+
+  it("confirms a free order at once and holds a paid one until settled by payments", async () => {
+    const eventId = await publishEvent(p, 10, organizer.sub);
+    const free = await req(bookings.ordersCreate, { eventId, seats: 2, attendees: [{ name: "Grace Hopper" }, { name: "Alan Turing" }] }, users[0]);
+    expect(free).to.deep.include({ status: "confirmed", seats: 2, totalMinor: 0, currency: null });
+    expect(free.tickets.map((t) => t.attendeeName)).to.deep.equal(["Grace Hopper", "Alan Turing"]);
+    const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Supporter", priceMinor: 2500, currency: "EUR" }, organizer);
+    const held = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 2 }] }, users[1]);
+    expect(held).to.deep.include({ status: "reserved", totalMinor: 5000, currency: "EUR" });
+    const paymentId = randomUUID();
+    expect((await req(bookings.ordersBeginPayment, { orderId: held.id, paymentId })).status).to.equal("awaiting_payment");
+    expect((await req(bookings.ordersBeginPayment, { orderId: held.id, paymentId })).status).to.equal("awaiting_payment");
+    const settled = await req(bookings.ordersSettle, { orderId: held.id, paymentId });
+    expect(settled.outcome).to.equal("confirmed");
+    expect((await req(bookings.ordersSettle, { orderId: held.id, paymentId })).outcome).to.equal("confirmed");
+    expect((await req(bookings.availability, { eventId })).remaining).to.equal(6);
+  });
+
+  it("expires a hold once, answers a late payment gone, and a cancel twice releases once", async () => {
+    const eventId = await publishEvent(p, 5, organizer.sub);
+    const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);
+    const a = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 2 }] }, users[2]);
+    const db = p.running.dbs.get("bookings")!;
+    await db("orders").where({ id: a.id }).update({ reserved_until: new Date(Date.now() - 1000) });
+    const expired = await until(() => req(bookings.ordersGet, { orderId: a.id }), (o) => o.status === "expired", "the hold to expire");
+    expect(expired.status).to.equal("expired");
+    expect((await req(bookings.ordersSettle, { orderId: a.id, paymentId: randomUUID() })).outcome).to.equal("gone");
+    expect((await req(bookings.availability, { eventId })).remaining).to.equal(5);
+    const b = await req(bookings.ordersCreate, { eventId, seats: 3 }, users[3]);
+    const [c1, c2] = await Promise.all([req(bookings.ordersCancel, { orderId: b.id }, users[3]), req(bookings.ordersCancel, { orderId: b.id }, users[3])]);
+    expect([c1.status, c2.status]).to.deep.equal(["cancelled", "cancelled"]);
+    expect((await req(bookings.availability, { eventId })).remaining).to.equal(5);
+    const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
+    expect(q.taken).to.equal(0);
+  });
+
+  it("races an expiry against a payment: exactly one outcome", async () => {
+    const eventId = await publishEvent(p, 50, organizer.sub);
+    const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);
+    const db = p.running.dbs.get("bookings")!;
+    for (let i = 0; i < 10; i++) {
+      const o = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 1 }] }, users[4]);
+      await db("orders").where({ id: o.id }).update({ reserved_until: new Date(Date.now() - 1) });
+      const s = await req(bookings.ordersSettle, { orderId: o.id, paymentId: randomUUID() });
+      const final = await until(() => req(bookings.ordersGet, { orderId: o.id }), (x) => x.status === "confirmed" || x.status === "expired", "an outcome");
+      expect(s.outcome === "confirmed" ? "confirmed" : "expired").to.equal(final.status);
+    }
+    const live = await db("orders").where({ event_id: eventId, status: "confirmed" }).count({ n: "*" }).first();
+    const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
+    expect(q.taken).to.equal(Number(live?.n));
+  });
+
+  it("signs ticket codes: valid once, then already checked in; forged, altered and other events refused", async () => {
+    const eventId = await publishEvent(p, 10, organizer.sub);
+    const other = await publishEvent(p, 10, organizer.sub);
+    const o = await req(bookings.ordersCreate, { eventId, seats: 1, attendees: [{ name: "Ada Lovelace" }] }, users[5]);
+    const { code } = await req(bookings.ticketsGet, { ticketId: o.tickets[0].id }, users[5]);
+    const first = await req(bookings.checkInsScan, { eventId, code }, organizer);
+    expect(first.result).to.equal("valid");
+    const again = await req(bookings.checkInsScan, { eventId, code }, organizer);
+    expect(again).to.deep.include({ result: "already_checked_in", checkedInAt: first.checkedInAt, checkedInBy: organizer.sub });
+    const [h, payload, sig] = code.split(".");
+    const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), n: "Mallory" })).toString("base64url");
+    expect((await req(bookings.checkInsScan, { eventId, code: `${h}.${altered}.${sig}` }, organizer)).result).to.equal("forged");
+    expect((await req(bookings.checkInsScan, { eventId: other, code }, organizer)).result).to.equal("other_event");
+    expect((await err(req(bookings.checkInsScan, { eventId, code }, users[6]))).code).to.equal("forbidden");
+    const qr = await req(bookings.ticketsQr, { ticketId: o.tickets[0].id, format: "png" }, users[5]);
+    expect(Buffer.from(qr.dataBase64, "base64").subarray(1, 4).toString()).to.equal("PNG");
+    const o2 = await req(bookings.ordersCreate, { eventId, seats: 1 }, users[7]);
+    const code2 = (await req(bookings.ticketsGet, { ticketId: o2.tickets[0].id }, users[7])).code;
+    await req(bookings.ordersCancel, { orderId: o2.id }, users[7]);
+    expect((await req(bookings.checkInsScan, { eventId, code: code2 }, organizer)).result).to.equal("cancelled");
+    const pkg = await req(bookings.checkInsPackage, { eventId }, organizer);
+    expect(pkg.revoked).to.include(o2.tickets[0].id);
+    const late = new Date(Date.now() - 60_000).toISOString();
+    const early = new Date(Date.now() - 120_000).toISOString();
+    const o3 = await req(bookings.ordersCreate, { eventId, seats: 1 }, users[8]);
+    const code3 = (await req(bookings.ticketsGet, { ticketId: o3.tickets[0].id }, users[8])).code;
+    const up = await req(bookings.checkInsUpload, { eventId, scans: [{ code: code3, scannedAt: late }, { code: code3, scannedAt: early }] }, organizer);
+    expect(up.results.map((r) => r.result)).to.deep.equal(["already_checked_in", "valid"]);
+    expect(up.results[0].checkedInAt).to.equal(early);
+  });
+
+  it("offers the seats of 10 cancellations to the first entries that fit, in order, each offer ending once", async () => {
+    const eventId = await publishEvent(p, 10, organizer.sub);
+    const holders = users.slice(10, 20);
+    const orders = [];
+    for (const u of holders) orders.push(await req(bookings.ordersCreate, { eventId, seats: 1 }, u));
+    const waiting = users.slice(20, 30);
+    const sizes = [1, 3, 1, 1, 1, 1, 1, 1, 1, 1];
+    const entries = [];
+    for (let i = 0; i < waiting.length; i++) entries.push(await req(bookings.waitlistJoin, { eventId, seats: sizes[i] }, waiting[i]));
+    expect(entries.map((e) => e.position)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // The first cancellation frees one seat: entry 0 is offered; entry 1 (3 seats) keeps its place.
+    await req(bookings.ordersCancel, { orderId: orders[0].id }, holders[0]);
+    let e0 = await req(bookings.waitlistMine, { eventId }, waiting[0]);
+    expect(e0.status).to.equal("offered");
+    const accepted = await req(bookings.waitlistAccept, { entryId: e0.id }, waiting[0]);
+    expect(accepted.status).to.equal("confirmed");
+    expect((await req(bookings.waitlistAccept, { entryId: e0.id }, waiting[0])).id).to.equal(accepted.id);
+    e0 = await req(bookings.waitlistMine, { eventId }, waiting[0]);
+    expect(e0.status).to.equal("accepted");
+    for (let i = 1; i < 10; i++) await req(bookings.ordersCancel, { orderId: orders[i].id }, holders[i]);
+    const after = await Promise.all(waiting.map((u) => req(bookings.waitlistMine, { eventId }, u)));
+    // One seat at a time: entry 1 (3 seats) never fits and keeps its place; entries 2..9 are
+    // offered in order; the ninth freed seat waits for a group that fits.
+    expect(after.map((e) => e.status)).to.deep.equal(["accepted", "waiting", "offered", "offered", "offered", "offered", "offered", "offered", "offered", "offered"]);
+    // Entry 2 declines: 2 seats free, still not enough for entry 1.
+    await req(bookings.waitlistDecline, { entryId: after[2].id }, waiting[2]);
+    expect((await req(bookings.waitlistMine, { eventId }, waiting[1])).status).to.equal("waiting");
+    // Entry 3's offer lapses: 3 seats free, and entry 1 (first in the queue) gets them, once.
+    const db = p.running.dbs.get("bookings")!;
+    await db("waitlist").where({ id: after[3].id }).update({ offer_expires_at: new Date(Date.now() - 1) });
+    await until(() => req(bookings.waitlistMine, { eventId }, waiting[1]), (e) => e.status === "offered", "the offer to entry 1");
+    expect((await req(bookings.waitlistMine, { eventId }, waiting[3])).status).to.equal("expired");
+    expect((await err(req(bookings.waitlistAccept, { entryId: after[3].id }, waiting[3]))).code).to.equal("offer_expired");
+    expect((await req(bookings.waitlistAccept, { entryId: after[1].id }, waiting[1])).seats).to.equal(3);
+    const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
+    expect(q.taken).to.equal(10);
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The per-event inventory owner. Each replica keeps one mailbox per event: reservations for the
+ * same event queue there and one drain loop takes them in arrival order, up to `batchMax` at a
+ * time, and commits the whole batch in ONE transaction that first locks the event's capacity-quota
+ * row. So a flash sale pays one lock wait and one commit per batch instead of per booking, events
+ * proceed in parallel (one loop each), and two replicas draining the same event serialize on the
+ * row lock: if one dies mid-batch its transaction rolls back, nothing was answered, and the other
+ * replica's batches go on. The counters are checked under the lock, so nothing is ever oversold.
+ * docs/services/bookings.md explains the design and its numbers.
+ */
+import { randomUUID } from "node:crypto";
+import type { Knex } from "knex";
+import { AppError } from "../../kit/errors.ts";
+import { meter } from "../../kit/trace.ts";
+import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
+import type { Deps } from "../deps.ts";
+import { ACTIVE, enqueueMany, eventById, factsOf, lockInventory, settingsOf, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
+
+export type Attendee = { name: string; email?: string };
+
+export type ReserveRequest = {
+  eventId: string;
+  userId: string;
+  /** Per ticket type; null = the event's default type. */
+  lines: Array<{ ticketTypeId: string | null; quantity: number; attendees: Attendee[] }>;
+  /** Seats already held for this user by a waitlist offer (taken from the counters at offer time). */
+  waitlistEntryId?: string;
+};
+
+export type Reserved = { order: OrderRow };
+
+type Pending = { req: ReserveRequest; resolve(r: Reserved): void; reject(err: unknown): void };
+
+/** Reasons a reservation is refused; each becomes a problem+json code at the edge. */
+export const soldOut = (waitlistOpen: boolean) => new AppError("sold_out", "not enough seats left", { status: 409, details: { waitlistOpen } });
+
+export class Inventory {
+  private readonly boxes = new Map<string, Pending[]>();
+  private readonly deps: Deps;
+  private readonly outcomes = meter().createCounter("bookings_reservations", { description: "Reservations by outcome: booked, sold_out, refused (other 4xx), failed (5xx)." });
+  private readonly batches = meter().createHistogram("bookings_batch_size", { description: "Reservations committed per inventory transaction.", advice: { explicitBucketBoundaries: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] } });
+
+  constructor(deps: Deps) {
+    this.deps = deps;
+  }
+
+  /** Queues a reservation in its event's mailbox; resolves once its batch committed. */
+  reserve(req: ReserveRequest): Promise<Reserved> {
+    if (this.deps.config.naiveGuard) return reserveNaive(this.deps, req);
+    return new Promise<Reserved>((resolve, reject) => {
+      const box = this.boxes.get(req.eventId);
+      if (box) {
+        box.push({ req, resolve, reject });
+        return;
+      }
+      this.boxes.set(req.eventId, [{ req, resolve, reject }]);
+      void this.drain(req.eventId);
+    });
+  }
+
+  private async drain(eventId: string): Promise<void> {
+    const box = this.boxes.get(eventId) as Pending[];
+    // Let requests that arrive in the same tick join the first batch.
+    await new Promise((r) => setImmediate(r));
+    while (box.length > 0) {
+      const batch = box.splice(0, this.deps.config.batchMax);
+      try {
+        const outcomes = await withRetry(() => commitBatch(this.deps, eventId, batch.map((p) => p.req)));
+        this.deps.flushOutbox();
+        this.batches.record(batch.length);
+        outcomes.forEach((o, i) => {
+          if (o instanceof Error) {
+            this.outcomes.add(1, { outcome: o.code === "sold_out" ? "sold_out" : "refused" });
+            batch[i].reject(o);
+          } else {
+            this.outcomes.add(1, { outcome: "booked" });
+            batch[i].resolve(o);
+          }
+        });
+      } catch (err) {
+        this.outcomes.add(batch.length, { outcome: "failed" });
+        this.deps.log.error({ err, eventId, batch: batch.length }, "inventory batch failed");
+        for (const p of batch) p.reject(err);
+      }
+    }
+    this.boxes.delete(eventId);
+  }
+}
+
+/** Deadlocks and serialization failures are retried; the batch is all or nothing. */
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 5 || (code !== "40P01" && code !== "40001")) throw err;
+    }
+  }
+}
+
+type Outcome = Reserved | AppError;
+
+/** One transaction for a batch of reservations of one event, under its inventory lock. */
+async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]): Promise<Outcome[]> {
+  const now = deps.now();
+  return deps.db.transaction(async (trx) => {
+    const capacity = await lockInventory(trx, eventId);
+    const event = await eventById(trx, eventId);
+    if (!capacity || !event || event.deleted || event.status !== "published") return reqs.map(() => new AppError("not_found", "event not found or not open for booking"));
+    if (new Date(event.starts_at) <= now) return reqs.map(() => new AppError("sales_closed", "the event has started", { status: 409 }));
+    const settings = await settingsOf(trx, eventId);
+    const quotas = new Map((await trx<QuotaRow>("quotas").where({ event_id: eventId })).map((q) => [q.id, { ...q }]));
+    const types = new Map((await trx<TicketTypeRow>("ticket_types").where({ event_id: eventId })).map((t) => [t.id, { ...t }]));
+    const defaultType = [...types.values()].find((t) => t.is_default);
+    const entries = new Map<string, { seats: number; user_id: string }>();
+    const entryIds = reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
+    if (entryIds.length) for (const e of await trx("waitlist").whereIn("id", entryIds).where({ status: "offered" })) entries.set(e.id, e);
+    const waitlistOpen = settings.waitlist_enabled;
+
+    const orders: OrderRow[] = [];
+    const lines: LineRow[] = [];
+    const tickets: TicketRow[] = [];
+    const events: Array<{ contract: typeof bookingEvents.reserved | typeof bookingEvents.confirmed; data: never }> = [];
+    const outcomes: Outcome[] = [];
+    const changedQuotas = new Set<string>();
+    const changedTypes = new Set<string>();
+
+    for (const req of reqs) {
+      const resolved: Array<{ type: TicketTypeRow; quantity: number; attendees: Attendee[] }> = [];
+      let error: AppError | undefined;
+      for (const l of req.lines) {
+        const type = l.ticketTypeId ? types.get(l.ticketTypeId) : defaultType;
+        if (!type) {
+          error = new AppError("not_found", "ticket type not found", { details: [{ field: "ticketTypeId", message: "not a ticket type of this event" }] });
+          break;
+        }
+        const closes = type.sales_end ? new Date(type.sales_end) : new Date(event.starts_at);
+        if ((type.sales_start && new Date(type.sales_start) > now) || closes <= now) {
+          error = new AppError("sales_closed", `${type.name} is not on sale`, { status: 409, details: [{ field: "ticketTypeId", message: "outside its sales window" }] });
+          break;
+        }
+        if (l.quantity > type.max_per_order) {
+          error = new AppError("invalid_request", `at most ${type.max_per_order} seats of ${type.name} per order`, { details: [{ field: "quantity", message: `at most ${type.max_per_order}` }] });
+          break;
+        }
+        resolved.push({ type, quantity: l.quantity, attendees: l.attendees });
+      }
+      const currencies = new Set(resolved.filter((r) => r.type.price_minor > 0).map((r) => r.type.currency));
+      if (!error && currencies.size > 1) error = new AppError("invalid_request", "one order is paid in one currency", { details: [{ field: "items", message: "ticket types of different currencies" }] });
+      const entry = req.waitlistEntryId ? entries.get(req.waitlistEntryId) : undefined;
+      if (!error && req.waitlistEntryId && !entry) error = new AppError("offer_expired", "the offer is no longer open", { status: 409 });
+      if (!error && !entry) {
+        // Needs per type and per quota, then the guard: every counter must have room.
+        const needType = new Map<string, number>();
+        const needQuota = new Map<string, number>();
+        for (const r of resolved) {
+          needType.set(r.type.id, (needType.get(r.type.id) ?? 0) + r.quantity);
+          for (const q of r.type.quota_ids) needQuota.set(q, (needQuota.get(q) ?? 0) + r.quantity);
+        }
+        const typeFits = [...needType].every(([id, n]) => {
+          const t = types.get(id) as TicketTypeRow;
+          return t.quantity === null || t.taken + n <= t.quantity;
+        });
+        const quotaFits = [...needQuota].every(([id, n]) => {
+          const q = quotas.get(id);
+          return q !== undefined && (q.size === null || q.taken + n <= q.size);
+        });
+        if (!typeFits || !quotaFits) error = soldOut(waitlistOpen);
+        else {
+          for (const [id, n] of needType) ((types.get(id) as TicketTypeRow).taken += n), changedTypes.add(id);
+          for (const [id, n] of needQuota) ((quotas.get(id) as QuotaRow).taken += n), changedQuotas.add(id);
+        }
+      }
+      if (error) {
+        outcomes.push(error);
+        continue;
+      }
+      const total = resolved.reduce((s, r) => s + r.quantity * r.type.price_minor, 0);
+      const seats = resolved.reduce((s, r) => s + r.quantity, 0);
+      const status: OrderStatus = total === 0 ? "confirmed" : "reserved";
+      const order: OrderRow = {
+        id: randomUUID(),
+        event_id: eventId,
+        user_id: req.userId,
+        status,
+        seats,
+        total_minor: total,
+        currency: total === 0 ? null : ([...currencies][0] ?? null),
+        refunded_minor: 0,
+        reserved_until: status === "reserved" ? new Date(now.getTime() + settings.hold_minutes * 60_000) : null,
+        payment_id: null,
+        cancel_reason: null,
+        waitlist_entry_id: req.waitlistEntryId ?? null,
+        created_at: now,
+        updated_at: now,
+      };
+      orders.push(order);
+      let seq = 0;
+      for (const r of resolved) {
+        lines.push({ order_id: order.id, ticket_type_id: r.type.id, name: r.type.name, quantity: r.quantity, unit_price_minor: r.type.price_minor, quota_ids: r.type.quota_ids });
+        for (let i = 0; i < r.quantity; i++) {
+          const a = r.attendees[i] ?? r.attendees[0];
+          tickets.push({ id: randomUUID(), order_id: order.id, event_id: eventId, ticket_type_id: r.type.id, seq: seq++, attendee_name: a.name, attendee_email: a.email ?? null, checked_in_at: null, checked_in_by: null });
+        }
+      }
+      if (status === "confirmed") events.push({ contract: bookingEvents.confirmed, data: { ...factsOf(order, now), paymentId: null } as never });
+      else events.push({ contract: bookingEvents.reserved, data: { ...factsOf(order, now), reservedUntil: (order.reserved_until as Date).toISOString() } as never });
+      outcomes.push({ order });
+    }
+
+    if (orders.length) {
+      for (let i = 0; i < orders.length; i += 1000) await trx("orders").insert(orders.slice(i, i + 1000));
+      for (let i = 0; i < lines.length; i += 1000) await trx("order_lines").insert(lines.slice(i, i + 1000));
+      for (let i = 0; i < tickets.length; i += 1000) await trx("tickets").insert(tickets.slice(i, i + 1000));
+      for (const id of [...changedQuotas].sort()) await trx("quotas").where({ id }).update({ taken: (quotas.get(id) as QuotaRow).taken });
+      for (const id of [...changedTypes].sort()) await trx("ticket_types").where({ id }).update({ taken: (types.get(id) as TicketTypeRow).taken });
+      const accepted = orders.filter((o) => o.waitlist_entry_id).map((o) => [o.waitlist_entry_id, o.id] as const);
+      for (const [entryId, orderId] of accepted) await trx("waitlist").where({ id: entryId }).update({ status: "accepted", order_id: orderId, offer_expires_at: null });
+      await enqueueMany(trx, events, now);
+      await scheduleHolds(trx, orders);
+    }
+    return outcomes;
+  });
+}
+
+/** Hold expiry: the orders_hold index is the timer (usecases/expire-holds.ts claims due rows). */
+async function scheduleHolds(_trx: Knex.Transaction, _orders: OrderRow[]): Promise<void> {
+  // REVIEW: when services/kit/timers.ts lands, schedule a ("booking.hold", orderId) timer here.
+}
+
+/**
+ * TEST ONLY (BOOKINGS_UNSAFE_NAIVE_GUARD): the naive guard that every overselling bug report
+ * describes — count the seats taken, then insert, with no lock and no counter. It exists so the
+ * concurrency test can show that it oversells, i.e. that the test really races.
+ */
+async function reserveNaive(deps: Deps, req: ReserveRequest): Promise<Reserved> {
+  const now = deps.now();
+  return deps.db.transaction(async (trx) => {
+    const event = await eventById(trx, req.eventId);
+    const type = await trx<TicketTypeRow>("ticket_types").where({ event_id: req.eventId, is_default: true }).first();
+    if (!event || !type) throw new AppError("not_found", "event not found");
+    const seats = req.lines.reduce((s, l) => s + l.quantity, 0);
+    const row = await trx("orders").where({ event_id: req.eventId }).whereIn("status", ACTIVE).sum({ n: "seats" }).first();
+    const taken = Number(row?.n ?? 0);
+    if (event.capacity !== null && taken + seats > event.capacity) throw soldOut(false);
+    const order: OrderRow = {
+      id: randomUUID(), event_id: req.eventId, user_id: req.userId, status: "confirmed", seats, total_minor: 0, currency: null, refunded_minor: 0,
+      reserved_until: null, payment_id: null, cancel_reason: null, waitlist_entry_id: null, created_at: now, updated_at: now,
+    };
+    await trx("orders").insert(order);
+    await trx("order_lines").insert({ order_id: order.id, ticket_type_id: type.id, name: type.name, quantity: seats, unit_price_minor: 0, quota_ids: type.quota_ids });
+    await trx("tickets").insert(Array.from({ length: seats }, (_, i) => ({ id: randomUUID(), order_id: order.id, event_id: req.eventId, ticket_type_id: type.id, seq: i, attendee_name: req.lines[0].attendees[0]?.name ?? "Guest" })));
+    return { order };
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * Every change of an order after its reservation: begin payment, settle, expire, cancel, payment
+ * failed, refunded. Each is one guarded UPDATE (`where status in (...)`) in a transaction that
+ * holds the event's inventory lock, writes its domain event to the outbox and, when seats go
+ * back, releases them in the same transaction. Two racing transitions (expiry vs payment, a
+ * double cancel, a redelivered message) serialize on the lock; the second finds the status
+ * already moved and changes nothing, so seats return to the quota exactly once.
+ */
+import type { Knex } from "knex";
+import { enqueue } from "../../kit/outbox.ts";
+import { AppError, forbidden, notFound } from "../../kit/errors.ts";
+import { bookingEvents, type OrderStatus, type OrderView } from "../../../subjects/bookings.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import { SOURCE, type Deps } from "../deps.ts";
+import { eventById, factsOf, HELD, lockInventory, orderView, release, settingsOf, type OrderRow } from "../store.ts";
+import { isOrganizer } from "../access.ts";
+import { offerFreedSeats } from "./waitlist.ts";
+
+type Trx = Knex.Transaction;
+
+async function load(db: Knex, orderId: string): Promise<OrderRow> {
+  const o = await db<OrderRow>("orders").where({ id: orderId }).first();
+  if (!o) throw notFound("order");
+  return o;
+}
+
+/** Moves an order from one of `from` to `to` under the inventory lock; undefined when it was not in `from`. */
+async function move(trx: Trx, order: OrderRow, from: OrderStatus[], patch: Partial<OrderRow> & { status: OrderStatus }, now: Date): Promise<OrderRow | undefined> {
+  await lockInventory(trx, order.event_id);
+  const [row] = await trx<OrderRow>("orders").where({ id: order.id }).whereIn("status", from).update({ ...patch, updated_at: now }).returning("*");
+  return row;
+}
+
+/** Seats go back and the waitlist gets its chance at them, in the same transaction. */
+async function giveBack(deps: Deps, trx: Trx, o: OrderRow, now: Date): Promise<void> {
+  await release(trx, o.id);
+  await offerFreedSeats(deps, trx, o.event_id, now);
+}
+
+export async function beginPayment(deps: Deps, orderId: string, paymentId: string): Promise<OrderView> {
+  const now = deps.now();
+  const o = await load(deps.db, orderId);
+  const out = await deps.db.transaction(async (trx) => {
+    await lockInventory(trx, o.event_id);
+    const cur = await load(trx, orderId);
+    if (cur.status === "awaiting_payment" && cur.payment_id === paymentId) return cur;
+    if (cur.status === "reserved" || cur.status === "awaiting_payment") {
+      if (cur.reserved_until && new Date(cur.reserved_until) <= now) throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
+      const row = (await move(trx, cur, ["reserved", "awaiting_payment"], { status: "awaiting_payment", payment_id: paymentId }, now)) as OrderRow;
+      await enqueue(trx, bookingEvents.awaitingPayment, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, { source: SOURCE, occurredAt: now });
+      return row;
+    }
+    if (cur.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
+    throw new AppError("order_not_payable", `the order is ${cur.status}`, { status: 409 });
+  });
+  deps.flushOutbox();
+  return orderView(deps.db, out);
+}
+
+/** Payments got the money. Confirmed if the order still holds its seats, otherwise gone. */
+export async function settle(deps: Deps, orderId: string, paymentId: string): Promise<{ outcome: "confirmed" | "gone"; order: OrderView }> {
+  const now = deps.now();
+  const o = await load(deps.db, orderId);
+  const r = await deps.db.transaction(async (trx) => {
+    const row = await move(trx, o, HELD, { status: "confirmed", payment_id: paymentId, reserved_until: null }, now);
+    if (row) {
+      await enqueue(trx, bookingEvents.confirmed, { ...factsOf(row, now), paymentId }, { source: SOURCE, occurredAt: now });
+      return { outcome: "confirmed" as const, row };
+    }
+    const cur = await load(trx, orderId);
+    if (cur.status === "confirmed" && cur.payment_id === paymentId) return { outcome: "confirmed" as const, row: cur };
+    return { outcome: "gone" as const, row: cur };
+  });
+  deps.flushOutbox();
+  return { outcome: r.outcome, order: await orderView(deps.db, r.row) };
+}
+
+/** A hold ran out (called by the expiry sweep, or the kit's timer once it lands). */
+export async function expireInTrx(deps: Deps, trx: Trx, orderId: string, now: Date): Promise<boolean> {
+  const o = await trx<OrderRow>("orders").where({ id: orderId }).first();
+  if (!o || !HELD.includes(o.status)) return false;
+  await lockInventory(trx, o.event_id);
+  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).whereIn("status", HELD).where("reserved_until", "<=", now).update({ status: "expired", updated_at: now }).returning("*");
+  if (!row) return false;
+  await giveBack(deps, trx, row, now);
+  await enqueue(trx, bookingEvents.expired, factsOf(row, now), { source: SOURCE, occurredAt: now });
+  return true;
+}
+
+export type CancelBy = { kind: "principal"; principal: Principal } | { kind: "event_cancelled" } | { kind: "payment_failed"; paymentId: string };
+
+/** Cancels an order; the second cancel finds it cancelled and answers it unchanged. */
+export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Promise<OrderView> {
+  const now = deps.now();
+  const o = await load(deps.db, orderId);
+  let reason: "attendee" | "organizer" | "event_cancelled" | "payment_failed" = by.kind === "principal" ? "attendee" : by.kind;
+  let refundPercent = 100;
+  if (by.kind === "principal") {
+    const event = await eventById(deps.db, o.event_id);
+    const organizer = event ? await isOrganizer(deps, event, by.principal) : false;
+    if (!organizer && o.user_id !== by.principal.sub) throw notFound("order");
+    if (o.status === "cancelled") return orderView(deps.db, o);
+    if (organizer && o.user_id !== by.principal.sub) reason = "organizer";
+    else if (event) {
+      const rules = await settingsOf(deps.db, o.event_id);
+      if (o.status === "confirmed" && new Date(event.starts_at).getTime() - rules.cancel_deadline_hours * 3_600_000 <= now.getTime()) {
+        throw new AppError("cancel_deadline_passed", `cancellation closed ${rules.cancel_deadline_hours} h before the start`, { status: 409 });
+      }
+      refundPercent = rules.refund_percent;
+    }
+  }
+  if (by.kind === "payment_failed" && o.payment_id !== by.paymentId) return orderView(deps.db, o);
+  const from: OrderStatus[] = by.kind === "payment_failed" ? HELD : ["reserved", "awaiting_payment", "confirmed"];
+  const out = await deps.db.transaction(async (trx) => {
+    const row = await move(trx, o, from, { status: "cancelled", cancel_reason: reason, reserved_until: null }, now);
+    if (!row) return load(trx, orderId);
+    await giveBack(deps, trx, row, now);
+    const paid = o.status === "confirmed" && o.total_minor > 0 && o.payment_id !== null;
+    const refundDueMinor = paid ? Math.floor(((o.total_minor - o.refunded_minor) * refundPercent) / 100) : 0;
+    await enqueue(trx, bookingEvents.cancelled, { ...factsOf(row, now), reason, refundDueMinor, paymentId: o.payment_id }, { source: SOURCE, occurredAt: now });
+    return row;
+  });
+  if (by.kind === "principal" && out.status !== "cancelled") throw new AppError("conflict", `the order is ${out.status}`);
+  deps.flushOutbox();
+  return orderView(deps.db, out);
+}
+
+/** Payments refunded (part of) an order. Idempotent: the refunded amount is set, not added. */
+export async function recordRefund(deps: Deps, orderId: string, paymentId: string, refundedMinor: number): Promise<void> {
+  const now = deps.now();
+  const o = await deps.db<OrderRow>("orders").where({ id: orderId }).first();
+  if (!o || refundedMinor <= o.refunded_minor) return;
+  const status: OrderStatus = refundedMinor >= o.total_minor ? "refunded" : o.status === "cancelled" ? "cancelled" : "partially_refunded";
+  await deps.db.transaction(async (trx) => {
+    await lockInventory(trx, o.event_id);
+    const [row] = await trx<OrderRow>("orders").where({ id: orderId }).where("refunded_minor", "<", refundedMinor).update({ refunded_minor: refundedMinor, status, updated_at: now }).returning("*");
+    if (!row) return;
+    // A full refund of a live order (the provider refunded on its own) frees its seats; a
+    // cancelled order gave them back when it was cancelled.
+    if (["reserved", "awaiting_payment", "confirmed"].includes(o.status) && status === "refunded") await giveBack(deps, trx, row, now);
+    await enqueue(trx, bookingEvents.refunded, { ...factsOf(row, now), status: status === "cancelled" ? "partially_refunded" : status, refundedMinor, paymentId }, { source: SOURCE, occurredAt: now });
+  });
+  deps.flushOutbox();
+}
+
+export async function assertCanRead(deps: Deps, o: OrderRow, p: Principal | undefined): Promise<void> {
+  if (!p || o.user_id === p.sub) return;
+  const event = await eventById(deps.db, o.event_id);
+  if (event && (await isOrganizer(deps, event, p))) return;
+  throw notFound("order");
+}
+
+export { load as loadOrder, forbidden };
