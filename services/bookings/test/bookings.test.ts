@@ -14,7 +14,8 @@ import { bookings } from "../../../subjects/bookings.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { databaseUrl } from "../../../test/support/env.ts";
+import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 
 const password = "correct horse battery staple";
 
@@ -30,7 +31,13 @@ async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: strin
 
 type Platform = { running: Running; nats: Nats; base: string; token: string; userId: string; stop(): Promise<void> };
 
+/**
+ * Its own nats-server: thousands of booking events and edge rate-limit counters would otherwise
+ * sit in the run's shared JetStream and KV, in front of the consumers and limits of later specs.
+ */
 async function start(extra: Record<string, string> = {}): Promise<Platform> {
+  const server: TestNats = await startNats();
+  const natsUrl = () => server.url;
   const running = await run([identityService, bookingsService, edgeService], {
     NATS_URL: natsUrl(),
     DATABASE_URL: databaseUrl(),
@@ -58,6 +65,7 @@ async function start(extra: Record<string, string> = {}): Promise<Platform> {
     async stop() {
       await nats.nc.close();
       await running.stop();
+      await server.stop();
     },
   };
 }
