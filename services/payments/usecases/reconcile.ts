@@ -15,6 +15,7 @@ import { lockPayment, paymentOf, type PaymentRow } from "../store.ts";
 import { applyResult, setStatus } from "./handle-callback.ts";
 import { processRefund } from "./refund.ts";
 import { facts } from "./facts.ts";
+import { paymentMetrics } from "../metrics.ts";
 
 export const EXPIRY_GRACE_MS = 5 * 60_000;
 
@@ -41,6 +42,7 @@ export async function reconcilePass(deps: Deps, batch = 20): Promise<{ checked: 
 
 async function reconcileOne(deps: Deps, p: PaymentRow): Promise<void> {
   const s = await deps.provider.status({ providerPaymentId: p.provider_payment_id ?? undefined, orderId: p.id });
+  paymentMetrics().reconciled.add(1, { state: s.state });
   if ((s.state === "succeeded" || s.state === "failed") && s.providerPaymentId) {
     const r = await applyResult(deps, {
       orderId: p.id,

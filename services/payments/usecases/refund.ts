@@ -17,6 +17,7 @@ import { roleOf } from "../access.ts";
 import { ProviderError } from "../providers/provider.ts";
 import { recordRefund } from "./ledger.ts";
 import { facts } from "./facts.ts";
+import { paymentMetrics } from "../metrics.ts";
 
 const REFUNDABLE = ["succeeded", "partially_refunded"];
 
@@ -85,6 +86,7 @@ export async function processRefund(deps: Deps, refundId: string, opts: { checkP
       await deps.provider.refund(p.provider_payment_id!, p.currency, refund.amount_minor);
     } catch (err) {
       if (err instanceof ProviderError && !err.retryable) return finish(deps, refund, { failure: err.message });
+      paymentMetrics().refunds.add(1, { outcome: "retry" });
       await deps.db("refunds").where({ id: refund.id, status: "pending" }).update({ retry_at: new Date(deps.now().getTime() + 30_000), updated_at: deps.now() });
       throw err;
     }
@@ -112,5 +114,6 @@ async function finish(deps: Deps, refund: RefundRow, outcome: { failure?: string
     return { ...current, status: "succeeded" as const, updated_at: now };
   });
   deps.flushOutbox();
+  paymentMetrics().refunds.add(1, { outcome: done.status });
   return done;
 }
