@@ -38,6 +38,8 @@ export type Harness = {
   base: string;
   orders: Map<string, Order>;
   settles: Map<string, number>;
+  /** Resolves when bookings is asked to settle the order (the booking is confirmed). */
+  settled(orderId: string): Promise<void>;
   orgAdmins: Set<string>;
   api(path: string, init?: { method?: string; body?: unknown; as?: Principal; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers; bytes: Uint8Array }>;
   /** A published event (projected into payments) organized by `organizer`. */
@@ -66,6 +68,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
   const orders = new Map<string, Order>();
   const settles = new Map<string, number>();
   const orgAdmins = new Set<string>();
+  const waiters = new Map<string, () => void>();
   const view = (o: Order): OrderView => ({
     id: o.id,
     eventId: o.eventId,
@@ -108,6 +111,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
       if (o.status === "expired" || o.status === "cancelled") return { outcome: "gone" as const, order: view(o) };
       o.status = "confirmed";
       o.paymentId = i.paymentId;
+      waiters.get(o.id)?.();
       return { outcome: "confirmed" as const, order: view(o) };
     }),
   ]);
@@ -143,6 +147,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
     base,
     orders,
     settles,
+    settled: (orderId) => (orders.get(orderId)?.status === "confirmed" ? Promise.resolve() : new Promise<void>((resolve) => waiters.set(orderId, resolve))),
     orgAdmins,
     db: db as Harness["db"],
     async api(path, init = {}) {
