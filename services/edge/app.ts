@@ -59,6 +59,8 @@ export type EdgeApp = {
 type State = { principal?: Principal; jwt?: unknown };
 
 export const STREAM_PATH = "/v1/me/notifications/stream";
+/** Prefix of payment-provider callback routes (signed by the provider; not rate limited per IP). */
+export const PROVIDER_CALLBACKS = "/v1/payment-callbacks/";
 
 /** Operations the edge serves itself, documented beside the routes. */
 export const extras: ExtraOperation[] = [
@@ -134,6 +136,10 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
 
   /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
   const limitIp = async (ctx: Koa.Context) => {
+    // Provider callbacks come from a few provider addresses in bursts; a 429 would delay a
+    // payment's confirmation by the provider's retry interval (30 min). Their signature is checked
+    // before anything else happens. REVIEW: an allow-list of the provider's addresses.
+    if (ctx.path.startsWith(PROVIDER_CALLBACKS)) return;
     const ip = clientIp(ctx);
     await limiter.hit(`ip:${ip}`, ipLimit);
     if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) await limiter.hit(`auth:${ip}`, authLimit);
