@@ -8,5 +8,6 @@ import { eventsService } from "./events/index.ts";
 import { edgeService } from "./edge/index.ts";
 import { notificationsService } from "./notifications/index.ts";
 import { bookingsService } from "./bookings/index.ts";
+import { paymentsService } from "./payments/index.ts";
 
-export const registry: ServiceDefinition[] = [identityService, eventsService, notificationsService, bookingsService, edgeService];
+export const registry: ServiceDefinition[] = [identityService, eventsService, notificationsService, paymentsService, bookingsService, edgeService];

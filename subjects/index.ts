@@ -7,6 +7,7 @@ import { identity, identityEvents } from "./identity.ts";
 import { eventEvents, events } from "./events.ts";
 import { notifications, notificationJobs } from "./notifications.ts";
 import { bookingEvents, bookings, ticketEvents, waitlistEvents } from "./bookings.ts";
+import { payments, paymentEvents } from "./payments.ts";
 
 export const catalog: Contract[] = [
   ...Object.values(identity),
@@ -19,4 +20,6 @@ export const catalog: Contract[] = [
   ...Object.values(bookingEvents),
   ...Object.values(waitlistEvents),
   ...Object.values(ticketEvents),
+  ...Object.values(payments),
+  ...Object.values(paymentEvents),
 ];

@@ -4,10 +4,12 @@ import { identityRoutes } from "./identity.ts";
 import { eventRoutes } from "./events.ts";
 import { notificationRoutes } from "./notifications.ts";
 import { bookingRoutes } from "./bookings.ts";
+import { paymentRoutes } from "./payments.ts";
 
 export const routes: Route[] = [
   ...identityRoutes,
   ...eventRoutes,
   ...notificationRoutes,
   ...bookingRoutes,
+  ...paymentRoutes,
 ];
