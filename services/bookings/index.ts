@@ -14,6 +14,7 @@ import { Inventory } from "./usecases/inventory.ts";
 import { createSigner } from "./usecases/ticket-codes.ts";
 import { startSweeper } from "./usecases/expire-holds.ts";
 import { eventsProjectionConsumer } from "./consumers/events-projection.ts";
+import { paymentsConsumer } from "./consumers/payments.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
 import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
 import { ordersCancelEndpoint } from "./endpoints/orders-cancel.ts";
@@ -109,7 +110,7 @@ export const bookingsService = defineService({
         waitlistDeclineEndpoint(deps),
         waitlistListEndpoint(deps),
       ],
-      consumers: [eventsProjectionConsumer(deps)],
+      consumers: [eventsProjectionConsumer(deps), paymentsConsumer(deps)],
       async stop() {
         await sweeper.stop();
       },

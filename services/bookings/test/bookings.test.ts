@@ -12,6 +12,7 @@ import { edgeService } from "../../edge/index.ts";
 import { bookingsService } from "../index.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import { eventEvents } from "../../../subjects/events.ts";
+import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { databaseUrl } from "../../../test/support/env.ts";
@@ -190,6 +191,32 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect((await req(bookings.availability, { eventId })).remaining).to.equal(5);
     const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
     expect(q.taken).to.equal(0);
+  });
+
+  it("releases the seats of a failed payment and records a refund from payments' events", async () => {
+    const eventId = await publishEvent(p, 4, organizer.sub);
+    const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1500, currency: "EUR" }, organizer);
+    const emit = async (subject: string, data: unknown) => {
+      const envelope: Envelope = { id: randomUUID(), type: subject, version: 1, source: "payments", occurredAt: new Date().toISOString(), data };
+      await p.nats.js.publish(subject, JSON.stringify(envelope), { msgID: envelope.id });
+    };
+    const facts = (o: { id: string }, paymentId: string, status: string, refundedMinor = 0) => ({ paymentId, orderId: o.id, eventId, userId: users[9].sub, amountMinor: 3000, currency: "EUR", refundedMinor, status, occurredAt: new Date().toISOString() });
+    const a = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 2 }] }, users[9]);
+    const pa = randomUUID();
+    await req(bookings.ordersBeginPayment, { orderId: a.id, paymentId: pa });
+    await emit(paymentEvents.failed.subject, { ...facts(a, pa, "failed"), reason: "declined" });
+    const failed = await until(() => req(bookings.ordersGet, { orderId: a.id }), (o) => o.status === "cancelled", "the failed payment to cancel the order");
+    expect(failed.cancelReason).to.equal("payment_failed");
+    expect((await req(bookings.availability, { eventId })).remaining).to.equal(4);
+    const b = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 2 }] }, users[9]);
+    const pb = randomUUID();
+    await req(bookings.ordersSettle, { orderId: b.id, paymentId: pb });
+    const cancelled = await req(bookings.ordersCancel, { orderId: b.id }, organizer);
+    expect(cancelled.status).to.equal("cancelled");
+    await emit(paymentEvents.refunded.subject, { ...facts(b, pb, "refunded", 3000), refundId: randomUUID(), refundAmountMinor: 3000 });
+    const refunded = await until(() => req(bookings.ordersGet, { orderId: b.id }), (o) => o.status === "refunded", "the refund to be recorded");
+    expect(refunded.refundedMinor).to.equal(3000);
+    expect((await req(bookings.availability, { eventId })).remaining).to.equal(4);
   });
 
   it("races an expiry against a payment: exactly one outcome", async () => {
