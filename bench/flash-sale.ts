@@ -117,6 +117,7 @@ async function hotRow(): Promise<Run> {
   const pool = new pg.Pool({ connectionString: db.url, max: 50 });
   await pool.query("create table if not exists hot_event (id int primary key, remaining int not null)");
   await pool.query("create table if not exists hot_orders (id uuid primary key, event_id int not null, seats int not null)");
+  await pool.query("truncate hot_orders");
   await pool.query("insert into hot_event values (1, $1) on conflict (id) do update set remaining = $1", [SEATS]);
   let left = true;
   const latencies: number[] = [];
@@ -169,6 +170,7 @@ async function audit(events: string[], capacity: number): Promise<{ oversold: nu
 }
 
 const perSec = (r: Run) => r.booked / r.seconds;
+const phase = (name: string, started: number) => console.log(`${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const out: Record<string, unknown> = { cpus: cpus().length, load: loadavg()[0].toFixed(1), seats: SEATS, clients: CLIENTS };
 try {
   const hot = await hotRow();
