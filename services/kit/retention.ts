@@ -38,19 +38,32 @@ export async function sweepRetention(db: Db, limits: RetentionLimits, now: Date 
   let outbox = 0;
   let processed = 0;
   for (;;) {
-    const n = await db("outbox").whereIn("id", db("outbox").select("id").where("published_at", "<", outboxBefore).limit(BATCH)).delete();
+    const n = deletedCount(await db("outbox").whereIn("id", db("outbox").select("id").where("published_at", "<", outboxBefore).limit(BATCH)).delete());
     outbox += n;
     if (n < BATCH) break;
+    await yieldNow();
   }
   for (;;) {
-    const n = await db("processed_messages")
-      .whereIn(["consumer", "message_id"], db("processed_messages").select("consumer", "message_id").where("processed_at", "<", processedBefore).limit(BATCH))
-      .delete();
+    const n = deletedCount(
+      await db("processed_messages")
+        .whereIn(["consumer", "message_id"], db("processed_messages").select("consumer", "message_id").where("processed_at", "<", processedBefore).limit(BATCH))
+        .delete(),
+    );
     processed += n;
     if (n < BATCH) break;
+    await yieldNow();
   }
   return { outbox, processed };
 }
+
+// knex on the embedded database answers a delete with a result object, not a count: without this
+// `n < BATCH` never holds and, its queries answering in microtasks, the loop starves the process.
+const deletedCount = (n: unknown): number => {
+  const v = typeof n === "number" ? n : (n as { rowCount?: unknown } | null)?.rowCount;
+  return typeof v === "number" && Number.isFinite(v) ? v : 0;
+};
+// Between batches, let timers and I/O run (PGlite answers without going through the event loop).
+const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
 /** Sweeps now and then every `everyMs` until stopped. */
 export function startRetention(opts: { db: Db; schema: string; limits: RetentionLimits; everyMs: number; log: Logger }): { stop(): Promise<void> } {
