@@ -72,7 +72,8 @@ export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
       if (res.status !== 200) throw new ProviderError("provider_http", `${script}: HTTP ${res.status}`);
     } catch (err) {
       if (err instanceof ProviderError) throw err;
-      throw new ProviderError("provider_unreachable", `${script}: ${(err as Error).message}`, true);
+      const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+      throw new ProviderError("provider_unreachable", `${script}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`, true);
     }
     let reply: Fields;
     try {
