@@ -186,6 +186,8 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
         if (ctx.headers.origin) await corsMiddleware(ctx, next);
         else await next();
         if (ctx.status === 404 && ctx.body == null) throw new AppError("not_found", `no route ${ctx.method} ${ctx.path}`);
+        if (ctx.status === 405 && ctx.body == null) throw new AppError("method_not_allowed", `${ctx.method} is not allowed on this path; allowed: ${ctx.response.get("Allow")}`, { status: 405 });
+        if (ctx.status === 501 && ctx.body == null) throw new AppError("not_implemented", `method ${ctx.method} is not supported`, { status: 501 });
       } catch (err) {
         fail(ctx, err);
       }
@@ -235,19 +237,49 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
     const step: Koa.Middleware<State> = (ctx) => (r.auth === "public" ? optionalToken : verify)(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
     const parse = r.bodyLimitBytes ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true }) as unknown as Koa.Middleware<State>) : parseBody;
-    router.register(koaPath, [r.method], r.input.body ? [parse, step] : [step]);
+    router.register(koaPath, [r.method], r.input.body ? [bodyGate(r), parse, step] : [step]);
     served.push({ method: r.method, path: r.path });
   }
 
   app.use(router.routes());
-  app.use(
-    router.allowedMethods({
-      throw: true,
-      methodNotAllowed: () => new AppError("method_not_allowed", "method not allowed on this path", { status: 405 }),
-      notImplemented: () => new AppError("method_not_allowed", "method not supported", { status: 405 }),
-    }),
-  );
+  // Not thrown: the router then sets `Allow` (RFC 9110 15.5.6 requires it on a 405), and the
+  // front turns the bare status into a problem without dropping the header.
+  app.use(router.allowedMethods({ throw: false }));
   return { app: app as unknown as Koa, openapi, served };
+}
+
+/** The media types a route's body may come as. */
+export const BODY_TYPES = ["application/json"];
+
+/**
+ * Before the body parser: a body it would not parse is refused with 415 naming the accepted
+ * types (it used to pass as an empty object, so a text/plain PATCH "succeeded" changing nothing);
+ * no body where the request has fields only a body can fill is a 400 saying the body is missing.
+ */
+export function bodyGate(r: Route): Koa.Middleware {
+  const required = bodyRequired(r);
+  const acceptHeader = r.method === "PATCH" ? "Accept-Patch" : r.method === "POST" ? "Accept-Post" : undefined;
+  return async (ctx, next) => {
+    const length = ctx.get("Content-Length");
+    const hasBody = ctx.get("Transfer-Encoding") !== "" || (length !== "" && Number(length) > 0);
+    if (hasBody && !ctx.is(...BODY_TYPES)) {
+      if (acceptHeader) ctx.set(acceptHeader, BODY_TYPES.join(", "));
+      const sent = ctx.get("Content-Type") || "none";
+      throw new AppError("unsupported_media_type", `body: Content-Type ${sent} is not accepted; send ${BODY_TYPES.join(" or ")}`, {
+        status: 415,
+        details: [{ field: "Content-Type", message: `must be ${BODY_TYPES.join(" or ")}` }],
+      });
+    }
+    if (!hasBody && required) throw new AppError("invalid_request", "body: is required (a JSON object)", { details: [{ field: "body", message: "is required" }] });
+    await next();
+  };
+}
+
+/** Whether some required field of the route's request can only come from the body. */
+function bodyRequired(r: Route): boolean {
+  const schema = r.contract.request as { required?: string[] };
+  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]));
+  return (schema.required ?? []).some((f) => !elsewhere.has(f));
 }
 
 function clientIp(ctx: Koa.Context): string {
