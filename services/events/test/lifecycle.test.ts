@@ -106,6 +106,9 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect(items[1].note).to.equal("Speaker ill");
     expect((await rejection(h.call(events.history, { eventId: e.id }, other))).status).to.equal(404);
     expect((await rejection(h.call(events.get, { eventId: e.id }, ada))).status).to.equal(404);
+    // A repeated delete answers like a read (404), and a stranger gets the same, not a success.
+    expect((await rejection(h.call(events.delete, { eventId: e.id }, ada))).status).to.equal(404);
+    expect((await rejection(h.call(events.delete, { eventId: e.id }, other))).status).to.equal(404);
     const page1 = await h.call(events.history, { eventId: e.id, limit: 3 }, ada);
     const page2 = await h.call(events.history, { eventId: e.id, limit: 3, cursor: page1.nextCursor! }, ada);
     expect([...page1.items, ...page2.items].map((i) => i.id)).to.deep.equal(items.map((i) => i.id));
