@@ -349,11 +349,14 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
   const headers: Record<string, string> = {};
   let type = "application/json";
   let text: string;
-  if (r.representation) {
+  const representation = r.representation ?? (r.html && ctx.accepts("application/json", "text/html") === "text/html" ? r.html : undefined);
+  if (representation) {
     const reply = await call(deps.nc, r.contract, input as never, opts);
-    type = r.representation.type;
-    text = r.representation.render(reply);
-    const filename = r.representation.filename?.(reply);
+    type = representation.type;
+    text = representation.render(reply);
+    // A page may post a form back to this origin and style itself; nothing else.
+    if (type.startsWith("text/html")) headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    const filename = representation.filename?.(reply);
     if (filename) headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
   } else {
     // The responder checked its reply against the contract: pass its JSON through as it came.
