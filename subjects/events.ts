@@ -38,7 +38,24 @@ export const eventEvents = {
   updated: event({
     subject: "evt.event.updated",
     description: "A published event changed; `changed` lists the fields. A change of time, place or status is meaningful to followers and attendees.",
-    data: Type.Object({ ...EventFacts, changed: Type.Array(ChangedField, { minItems: 1 }) }, { additionalProperties: false }),
+    data: Type.Object(
+      {
+        ...EventFacts,
+        changed: Type.Array(ChangedField, { minItems: 1 }),
+        previous: Type.Optional(
+          Type.Object(
+            {
+              startsAt: Type.Optional(Timestamp("Start before the change.")),
+              endsAt: Type.Optional(Timestamp("End before the change.")),
+              venue: Type.Optional(Type.Union([Venue, Type.Null()], { description: "Venue before the change (null: none)." })),
+              onlineUrl: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "Online link before the change (null: none)." })),
+            },
+            { additionalProperties: false, description: "Values before the change of the changed fields followers are told about (time and place), so messages can say from what to what." },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
   }),
   cancelled: event({
     subject: "evt.event.cancelled",
