@@ -59,6 +59,8 @@ export type EdgeApp = {
 type State = { principal?: Principal; jwt?: unknown };
 
 export const STREAM_PATH = "/v1/me/notifications/stream";
+/** Prefix of payment-provider callback routes (signed by the provider; not rate limited per IP). */
+export const PROVIDER_CALLBACKS = "/v1/payment-callbacks/";
 
 /** Operations the edge serves itself, documented beside the routes. */
 export const extras: ExtraOperation[] = [
@@ -134,6 +136,10 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
 
   /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
   const limitIp = async (ctx: Koa.Context) => {
+    // Provider callbacks come from a few provider addresses in bursts; a 429 would delay a
+    // payment's confirmation by the provider's retry interval (30 min). Their signature is checked
+    // before anything else happens. REVIEW: an allow-list of the provider's addresses.
+    if (ctx.path.startsWith(PROVIDER_CALLBACKS)) return;
     const ip = clientIp(ctx);
     await limiter.hit(`ip:${ip}`, ipLimit);
     if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) await limiter.hit(`auth:${ip}`, authLimit);
@@ -236,8 +242,12 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     };
     // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
     const step: Koa.Middleware<State> = (ctx) => (r.auth === "public" ? optionalToken : verify)(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
-    const parse = r.bodyLimitBytes ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<State>) : parseBody;
-    router.register(koaPath, [r.method], r.input.body ? [bodyGate(r), parse, step] : [step]);
+    const parse = r.input.rawForm
+      ? rawFormBody(env.BODY_LIMIT_BYTES)
+      : r.bodyLimitBytes
+        ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<State>)
+        : parseBody;
+    router.register(koaPath, [r.method], r.input.rawForm ? [parse, step] : r.input.body ? [bodyGate(r), parse, step] : [step]);
     served.push({ method: r.method, path: r.path });
   }
 
@@ -274,6 +284,23 @@ export function bodyGate(r: Route): Koa.Middleware {
       });
     }
     if (!hasBody && required) throw new AppError("invalid_request", "body: is required (a JSON object)", { details: [{ field: "body", message: "is required" }] });
+    await next();
+  };
+}
+
+/** Reads a form body as the exact text sent (signatures cover it byte for byte); 413 past the limit. */
+function rawFormBody(limit: number): Koa.Middleware<State> {
+  return async (ctx, next) => {
+    if (!ctx.is("application/x-www-form-urlencoded")) {
+      ctx.set("Accept-Post", "application/x-www-form-urlencoded");
+      throw new AppError("unsupported_media_type", "body: expected application/x-www-form-urlencoded", { status: 415, details: [{ field: "Content-Type", message: "must be application/x-www-form-urlencoded" }] });
+    }
+    let text = "";
+    for await (const chunk of ctx.req) {
+      text += String(chunk);
+      if (text.length > limit) throw new AppError("payload_too_large", `body: over ${limit} bytes`, { status: 413, details: [{ field: "body", message: "is larger than the limit" }] });
+    }
+    ctx.request.body = text;
     await next();
   };
 }
@@ -349,11 +376,13 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
   const headers: Record<string, string> = {};
   let type = "application/json";
   let text: string;
+  let encoding: "base64" | undefined;
   const representation = r.representation ?? (r.html && ctx.accepts("application/json", "text/html") === "text/html" ? r.html : undefined);
   if (representation) {
     const reply = await call(deps.nc, r.contract, input as never, opts);
     type = representation.type;
     text = representation.render(reply);
+    if (representation.binary) encoding = "base64";
     // A page may post a form back to this origin and style itself; nothing else.
     if (type.startsWith("text/html")) headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
     const filename = representation.filename?.(reply);
@@ -370,7 +399,7 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
     deps.cache.set(cacheKey, { body: text, etag: headers.ETag, type, onHit }, r.cache!.tags(input as Record<string, unknown>), generation);
     headers["X-Cache"] = "miss";
   }
-  return { status: r.status, type, body: text, headers };
+  return { status: r.status, type, body: text, headers, ...(encoding ? { encoding } : {}) };
 }
 
 function respond(ctx: Koa.Context, res: StoredResponse): void {
@@ -378,7 +407,7 @@ function respond(ctx: Koa.Context, res: StoredResponse): void {
   ctx.set("Cache-Control", ctx.method === "GET" && res.headers.ETag && !ctx.state.principal ? "no-cache" : "no-store");
   ctx.status = res.status;
   ctx.type = res.type;
-  ctx.body = res.body;
+  ctx.body = res.encoding === "base64" ? Buffer.from(res.body, "base64") : res.body;
   if (res.headers.ETag && res.status === 200 && matches(ctx.get("If-None-Match"), res.headers.ETag)) {
     ctx.status = 304;
     ctx.body = null;

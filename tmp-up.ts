@@ -1,0 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "./services/kit/run.ts";
+import { registry } from "./services/registry.ts";
+const dir = mkdtempSync(join(tmpdir(), "pay-up-"));
+const t = Date.now();
+const r = await run(registry, { NATS_URL: "nats://127.0.0.1:4222", DATA_DIR: dir, HTTP_PORT: "0", LOG_LEVEL: "info", PAYMENTS_SANDBOX_PORT: "0" });
+console.log("up in", Date.now() - t, "ms", r.url, (await fetch(r.url + "/readyz")).status);
+const cb = await fetch(r.url + "/v1/payment-callbacks/freedompay/result", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "pg_order_id=x&pg_sig=1" });
+console.log(cb.status, await cb.text());
+await r.stop();
