@@ -291,6 +291,8 @@ export function bodyGate(r: Route): Koa.Middleware {
 /** Reads a form body as the exact text sent (signatures cover it byte for byte); 413 past the limit. */
 function rawFormBody(limit: number): Koa.Middleware<State> {
   return async (ctx, next) => {
+    const length = ctx.get("Content-Length");
+    if (ctx.get("Transfer-Encoding") === "" && (length === "" || Number(length) === 0)) throw new AppError("invalid_request", "body: is required (a form)", { details: [{ field: "body", message: "is required" }] });
     if (!ctx.is("application/x-www-form-urlencoded")) {
       ctx.set("Accept-Post", "application/x-www-form-urlencoded");
       throw new AppError("unsupported_media_type", "body: expected application/x-www-form-urlencoded", { status: 415, details: [{ field: "Content-Type", message: "must be application/x-www-form-urlencoded" }] });

@@ -27,7 +27,7 @@ type Operation = {
   responses?: Record<string, { content?: Record<string, unknown> }>;
   security?: unknown[];
 };
-type Op = { method: string; path: string; op: Operation; params: Parameter[]; body?: Schema };
+type Op = { method: string; path: string; op: Operation; params: Parameter[]; body?: Schema; bodyType: string };
 type Who = "anonymous" | "participant" | "admin";
 type Case = {
   op: Op;
@@ -56,6 +56,14 @@ function enc(v: unknown): string {
   } catch {
     return [...s].map((ch) => (/[\ud800-\udfff]/.test(ch) && ch.length === 1 ? "%ED%A0%80" : encodeURIComponent(ch))).join("");
   }
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+/** A generated object as a form body (the fields of a form are text). */
+function formOf(v: unknown): string {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return enc(v);
+  return Object.entries(v).map(([k, x]) => `${enc(k)}=${enc(typeof x === "string" ? x : JSON.stringify(x))}`).join("&");
 }
 
 function queryText(v: unknown): string {
@@ -121,7 +129,8 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
         // An endless event stream has no single answer to judge.
         if (Object.values(op.responses ?? {}).some((r) => r.content && "text/event-stream" in r.content)) continue;
         const params = (op.parameters ?? []).map((p) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()!] : p)).filter((p) => p.in === "path" || p.in === "query");
-        ops.push({ method: method.toUpperCase(), path, op, params, body: op.requestBody?.content?.["application/json"]?.schema });
+        const [bodyType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? ["application/json", undefined];
+        ops.push({ method: method.toUpperCase(), path, op, params, body: media?.schema, bodyType });
       }
     }
     expect(ops.length).to.be.greaterThan(20);
@@ -151,7 +160,15 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
             }),
             ok ? fc.constant<[string, unknown]>(["", undefined]) : fc.option(fc.tuple(fc.constantFrom("unknown", "a\u0000", "\u200f"), fc.constantFrom(...POISON)), { nil: undefined }).map((t) => (t ?? ["", undefined]) as [string, unknown]),
           ),
-          body: op.body
+          body: op.body && op.bodyType === FORM
+            ? ok
+              ? valid(op.body).map((value) => ({ raw: formOf(value) || "field=value", contentType: FORM }))
+              : fc.oneof(
+                  mutated(op.body).map((value) => ({ raw: formOf(value), contentType: FORM })),
+                  valid(op.body).map((value) => ({ value, contentType: "application/json" })),
+                  fc.constantFrom("", "a=%E0%A4%A", "a=\u0000", "%%%", "=&=&").map((raw) => ({ raw, contentType: FORM })),
+                )
+            : op.body
             ? ok
               ? valid(op.body).map((value) => ({ value, contentType: "application/json" }))
               : fc.oneof(
@@ -169,6 +186,7 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
     };
 
     const failures: string[] = [];
+    const unserved = new Set<string>();
     const hits = new Map<string, number>();
     const spent = new Map<string, number>();
     const send = async (c: Case) => {
@@ -193,6 +211,11 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
 
     const judge = (c: Case, res: Response, text: string): string | undefined => {
       const s = res.status;
+      // A subject nobody serves is a missing deployment, not an answer to the input: counted apart.
+      if (s === 503 && text.includes('"code":"no_responders"')) {
+        unserved.add(`${c.op.method} ${c.op.path}: ${(/no service is answering ([\w.-]+)/.exec(text) ?? [])[1] ?? "?"}`);
+        return undefined;
+      }
       if (s >= 500) return `${s} ${text.slice(0, 300)}`;
       if (s < 400) return undefined;
       if (!(res.headers.get("content-type") ?? "").startsWith("application/problem+json")) return `${s} without problem+json: ${text.slice(0, 200)}`;
@@ -238,7 +261,7 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
     await fc.assert(property, { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false, endOnFailure: true });
     if (process.env.FUZZ_VERBOSE) console.log(`total in requests: ${Math.round([...spent.values()].reduce((a, b) => a + b, 0))} ms`, [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, ms]) => `${k}: ${Math.round(ms)} ms / ${hits.get(k)}`).join("\n"));
     const unseen = ops.filter((o) => !hits.has(`${o.method} ${o.path}`)).map((o) => `${o.method} ${o.path}`);
-    console.log(`      fuzz: seed ${SEED}, ${runs.n} requests over ${ops.length} operations in ${Math.round((Date.now() - started) / 1000)} s${unseen.length ? `, not reached: ${unseen.join(", ")}` : ""}`);
+    console.log(`      fuzz: seed ${SEED}, ${runs.n} requests over ${ops.length} operations in ${Math.round((Date.now() - started) / 1000)} s${unseen.length ? `, not reached: ${unseen.join(", ")}` : ""}${unserved.size ? `; answered no_responders (service not running): ${[...unserved].join(", ")}` : ""}`);
     const distinct = [...new Map(failures.map((f) => [f.replace(/ \(.*$/, "") + f.replace(/^.*→ /, "").slice(0, 40), f])).values()];
     expect(distinct, `FUZZ_SEED=${SEED} reproduces this run; ${failures.length} faulty answers, distinct ones:\n${distinct.slice(0, 40).join("\n")}`).to.deep.equal([]);
   });
