@@ -113,6 +113,23 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     if (!publicHandler || path === "/healthz" || path === "/readyz" || path === "/metrics") return opsHandler(req, res);
     return publicHandler(req, res);
   });
+  // Requests Node's parser refuses before any app sees them (a URL or headers over the 16 KB
+  // limit, malformed bytes) still get a problem+json answer instead of a bare status line.
+  server.on("clientError", (err: Error & { code?: string }, socket) => {
+    // Anything but a parse error (a reset, a timeout) keeps Node's own handling: close the socket.
+    if (!err.code?.startsWith("HPE_") || !socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return socket.destroy();
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({
+      type: `https://convene.dev/problems/${tooLarge ? "headers_too_large" : "invalid_request"}`,
+      title: tooLarge ? "Request header fields too large" : "Bad request",
+      status,
+      detail: tooLarge ? "request: the URL and headers are larger than 16 KB" : "request: is not valid HTTP",
+      code: tooLarge ? "headers_too_large" : "invalid_request",
+      errors: [{ field: "request", message: tooLarge ? "is too large" : "is malformed" }],
+    });
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/problem+json\r\nContent-Length: ${new TextEncoder().encode(body).length}\r\nConnection: close\r\n\r\n${body}`);
+  });
   if (opts.listen !== false) await new Promise<void>((resolve) => server.listen(kit.HTTP_PORT, resolve));
   const address = server.address() as AddressInfo | null;
   const url = address ? `http://127.0.0.1:${address.port}` : "";

@@ -47,7 +47,9 @@ export async function applyChanges(trx: Knex.Transaction, row: EventRow, patch: 
   await record(trx, { eventId: row.id, actorId, action, changes });
   if (row.status === "published") {
     const updated = (await loadEvent(trx, row.id))!;
-    await enqueue(trx, eventEvents.updated, { ...factsOf(updated), changed: changes.map((c) => c.field) }, { source: SOURCE });
+    const told = ["startsAt", "endsAt", "venue", "onlineUrl"];
+    const previous = Object.fromEntries(changes.filter((c) => told.includes(c.field)).map((c) => [c.field, c.old instanceof Date ? c.old.toISOString() : c.old]));
+    await enqueue(trx, eventEvents.updated, { ...factsOf(updated), changed: changes.map((c) => c.field), ...(Object.keys(previous).length ? { previous } : {}) }, { source: SOURCE });
   }
   return changes;
 }
