@@ -1,5 +1,5 @@
 import type { Db } from "../../kit/db.ts";
-import { decodeCursor, isoOf, page } from "../cursor.ts";
+import { decodeCursor, isoOf, page } from "../../kit/cursor.ts";
 import { followingCount, followingQuery } from "../store.ts";
 import { assertFollowable } from "./follow.ts";
 
