@@ -15,6 +15,7 @@ import { AppError } from "../../services/kit/errors.ts";
 import { identity } from "../../subjects/identity.ts";
 import { natsUrl, databaseUrl } from "../support/env.ts";
 import { freePort } from "../support/nats-server.ts";
+import { eventually } from "../support/eventually.ts";
 import { checkin } from "./fixtures/checkin-service.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -46,16 +47,6 @@ async function startUnderDeno(entry: string, env: Record<string, string>): Promi
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, url, output: () => output, exited };
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 5_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function () {
