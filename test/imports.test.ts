@@ -47,14 +47,20 @@ export function mayImport(file: string, spec: string): boolean {
 
 /** Every import that breaks the rule, as "file → specifier". */
 export function violations(files: string[]): string[] {
-  return files.flatMap((file) => importsOf(readFileSync(file, "utf8")).filter((spec) => !mayImport(file, spec)).map((spec) => `${relative(root, file)} → ${spec}`));
+  return files.flatMap((file) =>
+    importsOf(readFileSync(file, "utf8")).filter((spec) => !mayImport(file, spec)).map((spec) => `${relative(root, file)} → ${spec}`)
+  );
 }
 
 describe("the import rule", () => {
   const files = tsFiles(servicesDir).filter((f) => area(f).startsWith("services/"));
 
   it("finds the imports it checks (sanity of the parser)", () => {
-    expect(importsOf(`import a from "./a.ts";\nimport type { B } from '../b.ts';\nexport { c } from "./c.ts";\n// import x from "./x.ts"\nconst d = await import("./d.ts");\nimport "./e.ts";`)).to.deep.equal(["./a.ts", "../b.ts", "./c.ts", "./e.ts", "./d.ts"]);
+    expect(
+      importsOf(
+        `import a from "./a.ts";\nimport type { B } from '../b.ts';\nexport { c } from "./c.ts";\n// import x from "./x.ts"\nconst d = await import("./d.ts");\nimport "./e.ts";`,
+      ),
+    ).to.deep.equal(["./a.ts", "../b.ts", "./c.ts", "./e.ts", "./d.ts"]);
     expect(files.length).to.be.greaterThan(100);
   });
 

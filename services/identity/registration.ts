@@ -28,6 +28,11 @@ export async function rolesAtRegistration(trx: Db, email: string, bootstrapAdmin
 /** A single-use email verification token, stored hashed; the caller puts it in evt.user.registered. */
 export async function newVerificationToken(trx: Db, userId: string): Promise<string> {
   const token = newSecret();
-  await trx("user_tokens").insert({ token_hash: sha256(token), user_id: userId, purpose: "verify_email", expires_at: new Date(Date.now() + VERIFY_EMAIL_TTL_MS) });
+  await trx("user_tokens").insert({
+    token_hash: sha256(token),
+    user_id: userId,
+    purpose: "verify_email",
+    expires_at: new Date(Date.now() + VERIFY_EMAIL_TTL_MS),
+  });
   return token;
 }

@@ -9,9 +9,9 @@ import { call } from "../../services/kit/call.ts";
 import type { Db } from "../../services/kit/db.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
-import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
+import type { ReplyOf, RequestContract, RequestOf } from "../../subjects/contract.ts";
 import type { Principal } from "../../subjects/principal.ts";
-import { natsUrl, databaseUrl } from "./env.ts";
+import { databaseUrl, natsUrl } from "./env.ts";
 
 export type ServiceHarness = {
   running: Running;

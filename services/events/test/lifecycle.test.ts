@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import type { Msg, Subscription } from "@nats-io/nats-core";
-import { events, eventEvents } from "../../../subjects/events.ts";
+import { events } from "../../../subjects/events.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import { startEvents, user, later, type Harness } from "./support.ts";

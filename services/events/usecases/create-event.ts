@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Static } from "@sinclair/typebox";
 import { enqueue } from "../../kit/outbox.ts";
-import { badRequest, forbidden } from "../../kit/errors.ts";
+import { forbidden } from "../../kit/errors.ts";
 import { eventEvents, type events } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
