@@ -10,7 +10,7 @@
  * replaced; everything generated passes `make test` as it is (test/scaffold.test.ts proves it).
  * `--root <dir>` scaffolds into another checkout (the test uses a scratch copy).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 import process from "node:process";
@@ -458,12 +458,12 @@ export function scaffold(root: string, name: string, opts: { generateDocs?: bool
     /^replicas: \d+$/m,
     "replicas: 2",
   );
-  const schema = join(root, "helm/events/values.schema.json");
-  if (existsSync(schema)) files[`helm/${name}/values.schema.json`] = readFileSync(schema, "utf8");
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
+  // Every service chart validates its values against the one schema of the library chart.
+  symlinkSync("../convene-lib/service-values.schema.json", join(root, `helm/${name}/values.schema.json`));
   const { camel } = n;
   edit(
     root,

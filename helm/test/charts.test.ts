@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,6 +100,12 @@ describe("helm charts", function () {
       });
     });
   }
+
+  it("validates every service chart's values with the library chart's one schema", () => {
+    const shared = readFileSync(join(root, "helm/convene-lib/service-values.schema.json"), "utf8");
+    for (const svc of services) expect(readFileSync(join(root, `helm/${svc}/values.schema.json`), "utf8"), svc).to.equal(shared);
+    for (const svc of services) expect(lstatSync(join(root, `helm/${svc}/values.schema.json`)).isSymbolicLink(), `${svc} links the library's schema`).to.equal(true);
+  });
 
   it("opens only the edge to traffic from outside the release", () => {
     const policy = (svc: string) => template(svc).find((d) => d.kind === "NetworkPolicy") as unknown as { spec: { ingress: Array<{ from?: unknown[] }> } };
