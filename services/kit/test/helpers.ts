@@ -61,6 +61,9 @@ export function spawnTs(file: string, env: Record<string, string>): Child {
   };
 }
 
+/** The one `eventually` (test/support/eventually.ts), re-exported for the kit's specs that import it from here. */
+export { eventually } from "../../../test/support/eventually.ts";
+
 /** How many messages the stream holds on exactly `subject`. */
 export async function countOnSubject(jsm: JetStreamManager, stream: string, subject: string): Promise<number> {
   const info = await jsm.streams.info(stream, { subjects_filter: subject });
