@@ -71,7 +71,7 @@ describe("make service (deploy/scaffold.ts)", function () {
     expect(read("services/registry.ts")).to.contain("scaffoldProbeService, edgeService]");
     expect(read("services/edge/routes/index.ts")).to.contain("...scaffoldProbeRoutes");
     expect(read("helm/convene/Chart.yaml")).to.contain(`condition: ${NAME}.create`);
-    expect(read("helm/convene/templates/migrations-job.yaml")).to.contain(`"notifications" "${NAME}"`);
+    expect(read("helm/convene/templates/migrations-job.yaml")).to.contain(` "${NAME}" }}`);
     expect(read("docs/subjects.md")).to.contain(`svc.${NAME}.items.create`);
     expect(read("test/e2e/generated/api.d.ts")).to.contain(`/v1/${NAME}/items`);
   });
