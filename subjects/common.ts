@@ -3,6 +3,11 @@ import { Type } from "@sinclair/typebox";
 
 export const Uuid = (description: string) => Type.String({ format: "uuid", description });
 export const Timestamp = (description: string) => Type.String({ format: "date-time", description });
+/**
+ * A name or title people read: trimmed by validation before its length is judged (the kit's
+ * `x-trim` keyword), so "   " is refused as blank and what is stored is what replies promise.
+ */
+export const Name = (description: string, maxLength: number) => Type.String({ "x-trim": true, minLength: 1, maxLength, description });
 /** An IANA time zone name, e.g. Europe/Berlin; services check it against Intl. */
 export const TimeZone = Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", description: "IANA time zone, e.g. Europe/Berlin." });
 export const Locale = Type.String({ pattern: "^[a-z]{2}(-[A-Z]{2})?$", description: "BCP 47 language tag, e.g. en or ru." });
@@ -26,7 +31,7 @@ export const FollowTarget = Type.Object(
 
 export const Venue = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, description: "Venue name." }),
+    name: Name("Venue name.", 200),
     address: Type.String({ maxLength: 500, description: "Street address." }),
     lat: Type.Number({ minimum: -90, maximum: 90, description: "Latitude (WGS84)." }),
     lng: Type.Number({ minimum: -180, maximum: 180, description: "Longitude (WGS84)." }),

@@ -4,7 +4,7 @@
  */
 import { Type } from "@sinclair/typebox";
 import { event, request } from "./contract.ts";
-import { NextCursor, PageRequest, TimeZone, Timestamp, Uuid, Venue } from "./common.ts";
+import { Name, NextCursor, PageRequest, TimeZone, Timestamp, Uuid, Venue } from "./common.ts";
 
 export const Visibility = Type.Union([Type.Literal("public"), Type.Literal("unlisted"), Type.Literal("private")], {
   description: "public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users.",
@@ -18,7 +18,7 @@ const EventFacts = {
   organizationId: Type.Union([Uuid("The owning organization."), Type.Null()], { description: "The owning organization, or null when owned by a user." }),
   visibility: Visibility,
   status: EventStatus,
-  title: Type.String({ minLength: 1, maxLength: 200, description: "Title." }),
+  title: Name("Title.", 200),
   startsAt: Type.String({ format: "date-time", description: "Start (UTC instant)." }),
   endsAt: Type.String({ format: "date-time", description: "End (UTC instant)." }),
   timeZone: TimeZone,
@@ -38,7 +38,24 @@ export const eventEvents = {
   updated: event({
     subject: "evt.event.updated",
     description: "A published event changed; `changed` lists the fields. A change of time, place or status is meaningful to followers and attendees.",
-    data: Type.Object({ ...EventFacts, changed: Type.Array(ChangedField, { minItems: 1 }) }, { additionalProperties: false }),
+    data: Type.Object(
+      {
+        ...EventFacts,
+        changed: Type.Array(ChangedField, { minItems: 1 }),
+        previous: Type.Optional(
+          Type.Object(
+            {
+              startsAt: Type.Optional(Timestamp("Start before the change.")),
+              endsAt: Type.Optional(Timestamp("End before the change.")),
+              venue: Type.Optional(Type.Union([Venue, Type.Null()], { description: "Venue before the change (null: none)." })),
+              onlineUrl: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "Online link before the change (null: none)." })),
+            },
+            { additionalProperties: false, description: "Values before the change of the changed fields followers are told about (time and place), so messages can say from what to what." },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
   }),
   cancelled: event({
     subject: "evt.event.cancelled",
@@ -66,7 +83,7 @@ export const eventEvents = {
 // ---------------------------------------------------------------------------------------------
 
 const EventId = Uuid("The event.");
-const Title = Type.String({ minLength: 1, maxLength: 200, description: "Title (plain text)." });
+const Title = Name("Title (plain text).", 200);
 const Description = Type.String({ maxLength: 20_000, description: "Description in Markdown; rendered to sanitized HTML in descriptionHtml." });
 const CategorySlug = Type.String({ minLength: 1, maxLength: 50, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Slug of a category from svc.events.categories.list, e.g. tech-talks." });
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50, description: "A free tag; stored lowercased, trimmed, inner spaces as dashes, # dropped." }), {
@@ -195,7 +212,7 @@ const Ics = Type.Object(
 const Category = Type.Object(
   {
     slug: CategorySlug,
-    name: Type.String({ minLength: 1, maxLength: 100, description: "Display name." }),
+    name: Name("Display name.", 100),
     description: Type.String({ maxLength: 500, description: "What belongs in it (may be empty)." }),
   },
   { additionalProperties: false },

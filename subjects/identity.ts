@@ -4,7 +4,7 @@
  */
 import { Type, type TProperties, type TSchema } from "@sinclair/typebox";
 import { event, request } from "./contract.ts";
-import { Email, FollowTarget, Locale, NextCursor, PageRequest, TimeZone, Uuid } from "./common.ts";
+import { Email, FollowTarget, Locale, Name, NextCursor, PageRequest, TimeZone, Uuid } from "./common.ts";
 import { Role } from "./principal.ts";
 
 const Jwk = Type.Object(
@@ -46,7 +46,7 @@ export const TokenPair = Type.Object(
 
 
 const Ok = Type.Object({ ok: Type.Literal(true, { description: "Always true; failures arrive as errors." }) }, { additionalProperties: false });
-const DisplayName = Type.String({ minLength: 1, maxLength: 100, description: "Public display name." });
+const DisplayName = Name("Public display name.", 100);
 const Bio = Type.String({ maxLength: 2000, description: "Free text about the user, shown on the public profile." });
 const AvatarUrl = Type.String({ format: "uri", pattern: "^https?://", maxLength: 2048, description: "http(s) URL of the avatar image." });
 const OrgRole = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], { description: "Role in an organization: owner (everything, incl. other owners), admin (members and events), member." });
@@ -130,7 +130,7 @@ export const identity = {
       {
         email: Email,
         password: Password,
-        displayName: Type.String({ minLength: 1, maxLength: 100, description: "Public display name." }),
+        displayName: Name("Public display name.", 100),
         locale: Type.Optional(Locale),
         timeZone: Type.Optional(TimeZone),
         ip: ClientIp,
@@ -414,7 +414,7 @@ export const identity = {
     description: "Creates an organization; the caller becomes its owner. Emits evt.org.created and evt.org.member_added.",
     request: Type.Object(
       {
-        name: Type.String({ minLength: 1, maxLength: 120, description: "Display name." }),
+        name: Name("Display name.", 120),
         slug: Type.Optional(Type.String({ minLength: 2, maxLength: 60, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Unique URL name; derived from the name when absent." })),
         description: Type.Optional(Type.String({ maxLength: 2000, description: "Free text." })),
       },
@@ -537,7 +537,7 @@ export const identity = {
 const UserContact = {
   userId: Uuid("The user."),
   email: Email,
-  displayName: Type.String({ minLength: 1, maxLength: 100, description: "Public display name." }),
+  displayName: Name("Public display name.", 100),
   locale: Locale,
   timeZone: TimeZone,
 };

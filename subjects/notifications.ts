@@ -258,6 +258,16 @@ export const notifications = {
     ),
     idempotent: true,
   }),
+  unsubscribeCheck: request({
+    subject: "svc.notifications.unsubscribe.check",
+    description: "Reads what the signed link of an email would unsubscribe from, changing nothing (the page the link opens asks before it acts).",
+    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the unsubscribe link." }) }, { additionalProperties: false }),
+    reply: Type.Object(
+      { kind: Type.Union([FollowerKind, Type.Literal("digest")], { description: "The kind of email the link turns off; digest turns off every follower email." }) },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
   deadLettersList: request({
     subject: "svc.notifications.admin.dead-letters.list",
     description: "Admin: dead letters of the notifications consumers (DEAD_LETTERS stream), oldest first, after a stream sequence.",

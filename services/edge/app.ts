@@ -132,7 +132,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     maxAge: 600,
   });
-  const parseBody = bodyParser({ enableTypes: ["json"], jsonLimit: env.BODY_LIMIT_BYTES, jsonStrict: true }) as unknown as Koa.Middleware<State>;
+  const parseBody = bodyParser({ enableTypes: ["json"], jsonLimit: env.BODY_LIMIT_BYTES, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<State>;
 
   /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
   const limitIp = async (ctx: Koa.Context) => {
@@ -192,6 +192,8 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
         if (ctx.headers.origin) await corsMiddleware(ctx, next);
         else await next();
         if (ctx.status === 404 && ctx.body == null) throw new AppError("not_found", `no route ${ctx.method} ${ctx.path}`);
+        if (ctx.status === 405 && ctx.body == null) throw new AppError("method_not_allowed", `${ctx.method} is not allowed on this path; allowed: ${ctx.response.get("Allow")}`, { status: 405 });
+        if (ctx.status === 501 && ctx.body == null) throw new AppError("not_implemented", `method ${ctx.method} is not supported`, { status: 501 });
       } catch (err) {
         fail(ctx, err);
       }
@@ -243,35 +245,73 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     const parse = r.input.rawForm
       ? rawFormBody(env.BODY_LIMIT_BYTES)
       : r.bodyLimitBytes
-        ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true }) as unknown as Koa.Middleware<State>)
+        ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<State>)
         : parseBody;
-    router.register(koaPath, [r.method], r.input.body || r.input.rawForm ? [parse, step] : [step]);
+    router.register(koaPath, [r.method], r.input.rawForm ? [parse, step] : r.input.body ? [bodyGate(r), parse, step] : [step]);
     served.push({ method: r.method, path: r.path });
   }
 
   app.use(router.routes());
-  app.use(
-    router.allowedMethods({
-      throw: true,
-      methodNotAllowed: () => new AppError("method_not_allowed", "method not allowed on this path", { status: 405 }),
-      notImplemented: () => new AppError("method_not_allowed", "method not supported", { status: 405 }),
-    }),
-  );
+  // Not thrown: the router then sets `Allow` (RFC 9110 15.5.6 requires it on a 405), and the
+  // front turns the bare status into a problem without dropping the header.
+  app.use(router.allowedMethods({ throw: false }));
   return { app: app as unknown as Koa, openapi, served };
+}
+
+/** Methods whose body is parsed: DELETE too (DELETE /v1/me/totp carries a code); the parser's default skips it. */
+const PARSED_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+
+/** The media types a route's body may come as. */
+export const BODY_TYPES = ["application/json"];
+
+/**
+ * Before the body parser: a body it would not parse is refused with 415 naming the accepted
+ * types (it used to pass as an empty object, so a text/plain PATCH "succeeded" changing nothing);
+ * no body where the request has fields only a body can fill is a 400 saying the body is missing.
+ */
+export function bodyGate(r: Route): Koa.Middleware {
+  const required = bodyRequired(r);
+  const acceptHeader = r.method === "PATCH" ? "Accept-Patch" : r.method === "POST" ? "Accept-Post" : undefined;
+  return async (ctx, next) => {
+    const length = ctx.get("Content-Length");
+    const hasBody = ctx.get("Transfer-Encoding") !== "" || (length !== "" && Number(length) > 0);
+    if (hasBody && !ctx.is(...BODY_TYPES)) {
+      if (acceptHeader) ctx.set(acceptHeader, BODY_TYPES.join(", "));
+      const sent = ctx.get("Content-Type") || "none";
+      throw new AppError("unsupported_media_type", `body: Content-Type ${sent} is not accepted; send ${BODY_TYPES.join(" or ")}`, {
+        status: 415,
+        details: [{ field: "Content-Type", message: `must be ${BODY_TYPES.join(" or ")}` }],
+      });
+    }
+    if (!hasBody && required) throw new AppError("invalid_request", "body: is required (a JSON object)", { details: [{ field: "body", message: "is required" }] });
+    await next();
+  };
 }
 
 /** Reads a form body as the exact text sent (signatures cover it byte for byte); 413 past the limit. */
 function rawFormBody(limit: number): Koa.Middleware<State> {
   return async (ctx, next) => {
-    if (!ctx.is("application/x-www-form-urlencoded")) throw new AppError("unsupported_media_type", "expected application/x-www-form-urlencoded", { status: 415 });
+    const length = ctx.get("Content-Length");
+    if (ctx.get("Transfer-Encoding") === "" && (length === "" || Number(length) === 0)) throw new AppError("invalid_request", "body: is required (a form)", { details: [{ field: "body", message: "is required" }] });
+    if (!ctx.is("application/x-www-form-urlencoded")) {
+      ctx.set("Accept-Post", "application/x-www-form-urlencoded");
+      throw new AppError("unsupported_media_type", "body: expected application/x-www-form-urlencoded", { status: 415, details: [{ field: "Content-Type", message: "must be application/x-www-form-urlencoded" }] });
+    }
     let text = "";
     for await (const chunk of ctx.req) {
       text += String(chunk);
-      if (text.length > limit) throw new AppError("payload_too_large", `body over ${limit} bytes`, { status: 413 });
+      if (text.length > limit) throw new AppError("payload_too_large", `body: over ${limit} bytes`, { status: 413, details: [{ field: "body", message: "is larger than the limit" }] });
     }
     ctx.request.body = text;
     await next();
   };
+}
+
+/** Whether some required field of the route's request can only come from the body. */
+function bodyRequired(r: Route): boolean {
+  const schema = r.contract.request as { required?: string[] };
+  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]));
+  return (schema.required ?? []).some((f) => !elsewhere.has(f));
 }
 
 function clientIp(ctx: Koa.Context): string {
@@ -339,12 +379,15 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
   let type = "application/json";
   let text: string;
   let encoding: "base64" | undefined;
-  if (r.representation) {
+  const representation = r.representation ?? (r.html && ctx.accepts("application/json", "text/html") === "text/html" ? r.html : undefined);
+  if (representation) {
     const reply = await call(deps.nc, r.contract, input as never, opts);
-    type = r.representation.type;
-    text = r.representation.render(reply);
-    if (r.representation.binary) encoding = "base64";
-    const filename = r.representation.filename?.(reply);
+    type = representation.type;
+    text = representation.render(reply);
+    if (representation.binary) encoding = "base64";
+    // A page may post a form back to this origin and style itself; nothing else.
+    if (type.startsWith("text/html")) headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    const filename = representation.filename?.(reply);
     if (filename) headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
   } else {
     // The responder checked its reply against the contract: pass its JSON through as it came.

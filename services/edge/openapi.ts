@@ -137,7 +137,7 @@ function operationOf(r: Route): Operation {
 
   const success: Record<string, unknown> = { description: r.status === 201 ? "Created." : "Success." };
   if (r.representation) success.content = { [r.representation.type]: { schema: r.representation.binary ? { type: "string", format: "binary" } : { type: "string" } } };
-  else success.content = { "application/json": { schema: clean(r.contract.reply) } };
+  else success.content = { "application/json": { schema: clean(r.contract.reply) }, ...(r.html ? { [r.html.type]: { schema: { type: "string" } } } : {}) };
   if (r.method === "GET" && r.auth === "public") success.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   const responses: Record<string, unknown> = { [String(r.status)]: success };
   if (r.method === "GET" && r.auth === "public") responses["304"] = { description: "Not modified (If-None-Match matched the ETag)." };

@@ -26,6 +26,7 @@ const titles: Record<string, string> = {
   forbidden: "Forbidden",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
+  not_implemented: "Not implemented",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
@@ -66,6 +67,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
     const code = unparsable ? "invalid_request" : (codeOfStatus[status] ?? "invalid_request");
     const detail = unparsable ? "body: is not valid JSON" : http.type === "entity.too.large" ? "body: is larger than the limit" : http.message;
     body = { code, message: detail, status };
+    if (unparsable || http.type === "entity.too.large") body.details = [{ field: "body", message: unparsable ? "is not valid JSON" : "is larger than the limit" }];
   } else {
     body = toErrorBody(err);
   }

@@ -12,6 +12,64 @@ export const addFormats = ((addFormatsModule as unknown as { default?: unknown }
 
 export const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true }));
 
+/**
+ * Text that no store can keep is refused by every contract, decided here once: Postgres text
+ * refuses NUL and jsonb refuses unpaired UTF-16 surrogates (JSON.parse lets both through from
+ * `\u0000` and `\ud800`). `validator` adds this keyword to the root of every schema it compiles,
+ * so every string of every message — values and property names, nested, inside `Type.Unknown`
+ * payloads too — is checked, and the error names the field.
+ */
+ajv.addKeyword({
+  keyword: "storable",
+  schemaType: "boolean",
+  errors: true,
+  validate: function storable(this: unknown, enabled: boolean, data: unknown) {
+    const self = storable as unknown as { errors?: Partial<ErrorObject>[] | null };
+    if (!enabled) return true;
+    const bad = unstorable(data, "");
+    if (bad === undefined) return true;
+    self.errors = [{ keyword: "storable", instancePath: bad, message: "must not contain NUL characters or unpaired surrogates", params: {} }];
+    return false;
+  },
+});
+
+/**
+ * `x-trim: true` on a string schema (an OpenAPI extension keyword, so the document stays valid) trims the value before its other keywords judge it, so a name
+ * of spaces fails `minLength: 1` and what a service stores is what its reply schema promises.
+ * The validated object is the one callers go on with, so nothing downstream trims again.
+ */
+ajv.addKeyword({
+  keyword: "x-trim",
+  type: "string",
+  schemaType: "boolean",
+  modifying: true,
+  before: "maxLength",
+  validate: (enabled: boolean, data: string, _schema: unknown, cxt?: { parentData?: Record<string | number, unknown>; parentDataProperty?: string | number }) => {
+    if (enabled && cxt?.parentData && cxt.parentDataProperty !== undefined) cxt.parentData[cxt.parentDataProperty] = data.trim();
+    return true;
+  },
+});
+
+/** JSON pointer of the first string (or property name) that cannot be stored, if any. */
+export function unstorable(value: unknown, path: string): string | undefined {
+  if (typeof value === "string") return value.isWellFormed() && !value.includes("\0") ? undefined : path;
+  if (typeof value !== "object" || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = unstorable(value[i], `${path}/${i}`);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const at = `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    if (!key.isWellFormed() || key.includes("\0")) return at;
+    const bad = unstorable((value as Record<string, unknown>)[key], at);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export function validator(schema: TSchema): ValidateFunction {
@@ -19,7 +77,7 @@ export function validator(schema: TSchema): ValidateFunction {
   if (!fn) {
     // Several contracts may share a sub-schema object; compile by value, not by `$id` registry.
     const { $id: _id, ...rest } = schema as TSchema & { $id?: string };
-    fn = ajv.compile(rest);
+    fn = ajv.compile({ ...rest, storable: true });
     compiled.set(schema, fn);
   }
   return fn;
@@ -33,7 +91,8 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
     const missing = e.keyword === "required" ? (e.params as { missingProperty: string }).missingProperty : undefined;
     const extra = e.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
     const field = [path, missing ?? extra].filter(Boolean).join(".") || "(root)";
-    const message = missing ? "is required" : extra ? "is not allowed" : (e.message ?? "is invalid");
+    const blank = e.keyword === "minLength" && (e.params as { limit: number }).limit === 1;
+    const message = missing ? "is required" : extra ? "is not allowed" : blank ? "must not be blank" : (e.message ?? "is invalid");
     return { field, message };
   });
 }

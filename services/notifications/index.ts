@@ -28,7 +28,7 @@ import { devicesRegisterEndpoint } from "./endpoints/devices-register.ts";
 import { devicesRemoveEndpoint } from "./endpoints/devices-remove.ts";
 import { preferencesGetEndpoint } from "./endpoints/preferences-get.ts";
 import { preferencesSetEndpoint } from "./endpoints/preferences-set.ts";
-import { unsubscribeEndpoint } from "./endpoints/unsubscribe.ts";
+import { unsubscribeCheckEndpoint, unsubscribeEndpoint } from "./endpoints/unsubscribe.ts";
 import { deadLettersListEndpoint } from "./endpoints/admin-dead-letters-list.ts";
 import { deadLettersReplayEndpoint } from "./endpoints/admin-dead-letters-replay.ts";
 
@@ -99,6 +99,7 @@ export const notificationsService = defineService({
         preferencesGetEndpoint(deps),
         preferencesSetEndpoint(deps),
         unsubscribeEndpoint(deps),
+        unsubscribeCheckEndpoint(deps),
         deadLettersListEndpoint(deps),
         deadLettersReplayEndpoint(deps),
       ],

@@ -12,6 +12,7 @@ import { notificationsService } from "../../services/notifications/index.ts";
 import { eventsService } from "../../services/events/index.ts";
 import ICAL from "ical.js";
 import { liveInboxSubject, type LiveInboxItem } from "../../subjects/notifications.ts";
+import { unsubscribeToken } from "../../services/notifications/unsubscribe.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
 import { natsUrl, databaseUrl } from "../support/env.ts";
 import { apiClient, generateClientTypes, GENERATED, type Api } from "./client.ts";
@@ -262,6 +263,28 @@ describe("e2e: the public API through the edge", function () {
       views = (await client(ada.accessToken).GET("/v1/events/{id}", { params: { path: { id } } })).data!.views;
     }
     expect(views).to.equal(4);
+  });
+
+  it("opens a confirmation page from an email's unsubscribe link, and unsubscribes only on its form's POST", async () => {
+    const ada = await signUp();
+    // The services run with the development secret (UNSUBSCRIBE_SECRET unset).
+    const token = unsubscribeToken("dev-only-unsubscribe-secret-change-me", ada.id, "event_published");
+    const url = `${base}/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
+    const emailOn = async () => ((await (await fetch(`${base}/v1/me/notification-preferences`, { headers: { Authorization: `Bearer ${ada.accessToken}` } })).json()) as { kinds: Record<string, { email: boolean }> }).kinds.event_published.email;
+    const page = await fetch(url, { headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    expect(page.status).to.equal(200);
+    expect(page.headers.get("content-type")).to.match(/^text\/html/);
+    expect(page.headers.get("content-security-policy")).to.contain("form-action 'self'");
+    expect(await page.text()).to.contain('<form method="post">');
+    expect(await emailOn(), "a GET changes nothing").to.equal(true);
+    const done = await fetch(url, { method: "POST", headers: { Accept: "text/html", "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    expect(done.status).to.equal(200);
+    expect(await done.text()).to.contain("You are unsubscribed");
+    expect(await emailOn()).to.equal(false);
+    // The one-click POST of a mail client (RFC 8058) still gets JSON.
+    const oneClick = await fetch(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    expect(await oneClick.json()).to.deep.equal({ userId: ada.id, kind: "event_published" });
+    expect((await fetch(`${base}/v1/notifications/unsubscribe?token=forged`)).status).to.equal(400);
   });
 
   it("serves an event's .ics that ical.js parses, and an attachment round trip with ETag", async () => {

@@ -17,7 +17,28 @@ export const notificationRoutes: Route[] = [
   route({ method: "PUT", path: "/v1/me/notification-preferences", contract: notifications.preferencesSet, auth: "user", tag, summary: "Replace my notification preferences", input: { body: true } }),
   // RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` as a form to the link, so
   // the token travels in the query string and the form body is ignored.
-  route({ method: "POST", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribe, auth: "public", tag, summary: "One-click unsubscribe from an email link", input: { query: ["token"] } }),
+  // The link in an email's body opens the GET page, which asks before acting (link scanners
+  // follow GETs); its form and the List-Unsubscribe one-click POST (RFC 8058) do the change.
+  route({ method: "GET", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribeCheck, auth: "public", tag, summary: "The page an email's unsubscribe link opens: asks to confirm", input: { query: ["token"] }, representation: { type: "text/html; charset=utf-8", render: (reply) => confirmPage(reply as { kind: string }) } }),
+  route({ method: "POST", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribe, auth: "public", tag, summary: "One-click unsubscribe from an email link", input: { query: ["token"] }, html: { type: "text/html; charset=utf-8", render: (reply) => donePage(reply as { kind: string }) } }),
   route({ method: "GET", path: "/v1/admin/notifications/dead-letters", contract: notifications.deadLettersList, auth: "admin", tag, summary: "Dead letters of the notification consumers", input: { query: ["afterSeq", "limit"] } }),
   route({ method: "POST", path: "/v1/admin/notifications/dead-letters/{seq}/replay", contract: notifications.deadLettersReplay, auth: "admin", tag, summary: "Replay a dead letter", input: { path: { seq: "seq" } } }),
 ];
+
+const what = (kind: string) => (kind === "digest" ? "emails about people, organizations and events you follow" : `emails of the kind “${kind.replaceAll("_", " ")}”`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>` +
+  `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933}button{font:inherit;padding:.5rem 1rem}</style></head><body>${body}</body></html>`;
+
+/**
+ * The confirmation page; the form posts to the same URL (its query keeps the token).
+ * REVIEW: English only; the recipient's locale would come with the check reply.
+ */
+function confirmPage(reply: { kind: string }): string {
+  return page("Unsubscribe", `<h1>Unsubscribe?</h1><p>You will no longer get ${escapeHtml(what(reply.kind))} by email. Your inbox in the app stays as it is.</p><form method="post"><button type="submit">Unsubscribe</button></form>`);
+}
+
+function donePage(reply: { kind: string }): string {
+  return page("Unsubscribed", `<h1>You are unsubscribed</h1><p>You will no longer get ${escapeHtml(what(reply.kind))} by email. You can turn them back on in your notification settings.</p>`);
+}

@@ -89,6 +89,8 @@ export type Route = {
   cache?: ResponseCaching;
   /** Non-JSON representation of the reply. */
   representation?: Representation;
+  /** An HTML page of the reply for clients that prefer text/html (a person following a link); others get JSON. */
+  html?: Representation;
   /** A larger JSON body than BODY_LIMIT_BYTES (an upload); 413 beyond it. */
   bodyLimitBytes?: number;
 };

@@ -137,7 +137,35 @@ describe("edge", () => {
       const res = await http("/v1/nowhere");
       expect(res.status).to.equal(404);
       expect((await json(res)).code).to.equal("not_found");
-      expect((await http("/v1/crash", { method: "DELETE" })).status).to.equal(405);
+      const wrong = await http("/v1/crash", { method: "DELETE" });
+      expect(wrong.status).to.equal(405);
+      expect(wrong.headers.get("Allow")).to.match(/\bGET\b/);
+      expect(wrong.headers.get("Content-Type")).to.match(/^application\/problem\+json/);
+    });
+
+    it("refuses a body it does not parse with 415 naming the accepted type, and a missing body with 400", async () => {
+      const bearer = await token(signer, user());
+      const text = await http("/v1/items", { method: "POST", bearer, headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ title: "t" }) });
+      expect(text.status).to.equal(415);
+      expect(text.headers.get("Accept-Post")).to.equal("application/json");
+      expect((await json(text)).errors).to.deep.equal([{ field: "Content-Type", message: "must be application/json" }]);
+      const none = await http("/v1/items", { method: "POST", bearer });
+      expect(none.status).to.equal(400);
+      expect((await json(none)).errors).to.deep.equal([{ field: "body", message: "is required" }]);
+    });
+
+    it("refuses text no store can keep (NUL, an unpaired surrogate) and a blank-after-trimming name, naming the field", async () => {
+      const bearer = await token(signer, user());
+      for (const title of ["a\u0000b", "a\ud800b"]) {
+        const res = await http("/v1/items", { method: "POST", bearer, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ title }) });
+        expect(res.status).to.equal(400);
+        expect((await json(res)).errors?.[0]?.field).to.equal("title");
+      }
+      const blank = await http("/v1/items", { method: "POST", bearer, json: { title: " \t\u3000 " } });
+      expect(blank.status).to.equal(400);
+      expect((await json(blank)).errors).to.deep.equal([{ field: "title", message: "must not be blank" }]);
+      const trimmed = await http("/v1/items", { method: "POST", bearer, json: { title: "  spaced  " } });
+      expect((await json(trimmed)).title).to.equal("spaced");
     });
   });
 

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { request } from "../../../subjects/contract.ts";
-import { PageRequest } from "../../../subjects/common.ts";
+import { Name, PageRequest } from "../../../subjects/common.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { defineService, NoEnv, type ServiceDefinition } from "../../kit/service.ts";
 import { endpoint } from "../../kit/serve.ts";
@@ -31,7 +31,7 @@ export function testContracts(tag: string) {
     create: request({
       subject: `svc.${svc}.create`,
       description: "Creates an item (user).",
-      request: Type.Object({ title: Type.String({ minLength: 1, maxLength: 200, description: "Title." }), delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 5_000, description: "Test: answer late." })), ownerId: Type.String({ description: "Filled by the edge." }) }, { additionalProperties: false }),
+      request: Type.Object({ title: Name("Title.", 200), delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 5_000, description: "Test: answer late." })), ownerId: Type.String({ description: "Filled by the edge." }) }, { additionalProperties: false }),
       reply: Type.Object({ id: Type.String(), title: Type.String(), ownerId: Type.String(), serial: Type.Integer() }, { additionalProperties: false }),
       idempotent: false,
     }),

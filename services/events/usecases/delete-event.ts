@@ -2,6 +2,7 @@
  * Deletes an event: the row is kept as a tombstone (deleted_at) so its history stays readable by
  * its editors, its invites, follows and attachments go, and evt.event.deleted is emitted in the
  * same transaction. Attachment objects are removed from the Object Store after the commit.
+ * Deleting a deleted event answers not_found (404), consistent with reading it.
  */
 import { enqueue } from "../../kit/outbox.ts";
 import { notFound } from "../../kit/errors.ts";
@@ -13,14 +14,13 @@ import { factsOf } from "../facts.ts";
 import { loadEvent, record } from "../store.ts";
 
 export async function deleteEvent(deps: Deps, principal: Principal, eventId: string): Promise<void> {
-  const current = await loadEvent(deps.db, eventId);
-  if (current?.deleted_at) return; // idempotent: deleting twice is deleting once
-  await editable(deps, deps.db, current, principal);
+  // Permission first, whatever the state: a deleted event is not_found to everyone, as GET says,
+  // so a second delete by its author is a 404 and a stranger learns nothing about it.
+  await editable(deps, deps.db, await loadEvent(deps.db, eventId), principal);
   let objects: string[] = [];
   await deps.db.transaction(async (trx) => {
     const row = await loadEvent(trx, eventId, { forUpdate: true });
-    if (!row) throw notFound("event");
-    if (row.deleted_at) return;
+    if (!row || row.deleted_at) throw notFound("event"); // deleted meanwhile: same answer as a repeat
     const now = deps.now();
     const attachments: Array<{ id: string }> = await trx("attachments").where({ event_id: row.id }).select("id");
     objects = attachments.map((a) => `${row.id}/${a.id}`);
@@ -31,7 +31,6 @@ export async function deleteEvent(deps: Deps, principal: Principal, eventId: str
     await record(trx, { eventId: row.id, actorId: principal.sub, action: "deleted", changes: [{ field: "status", old: row.status, new: "deleted" }] });
     await enqueue(trx, eventEvents.deleted, { ...factsOf({ ...row, sequence: row.sequence + 1 }), deletedBy: principal.sub }, { source: SOURCE });
   });
-  deps.flushOutbox();
   for (const name of objects) {
     // REVIEW: an object whose delete fails here stays orphaned; a periodic sweep of objects without
     // an attachments row would collect it.

@@ -27,7 +27,6 @@ export async function updateEvent(deps: Deps, principal: Principal, eventId: str
   } catch (err) {
     throw categoryError(err);
   }
-  if (changes.length) deps.flushOutbox();
   return { row: (await loadEvent(deps.db, eventId))!, changes };
 }
 
@@ -47,7 +46,9 @@ export async function applyChanges(trx: Knex.Transaction, row: EventRow, patch: 
   await record(trx, { eventId: row.id, actorId, action, changes });
   if (row.status === "published") {
     const updated = (await loadEvent(trx, row.id))!;
-    await enqueue(trx, eventEvents.updated, { ...factsOf(updated), changed: changes.map((c) => c.field) }, { source: SOURCE });
+    const told = ["startsAt", "endsAt", "venue", "onlineUrl"];
+    const previous = Object.fromEntries(changes.filter((c) => told.includes(c.field)).map((c) => [c.field, c.old instanceof Date ? c.old.toISOString() : c.old]));
+    await enqueue(trx, eventEvents.updated, { ...factsOf(updated), changed: changes.map((c) => c.field), ...(Object.keys(previous).length ? { previous } : {}) }, { source: SOURCE });
   }
   return changes;
 }

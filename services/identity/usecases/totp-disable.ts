@@ -8,7 +8,7 @@ import type { UserRow } from "../store.ts";
 export async function disableTotp(deps: { db: Db; require2faForAdmins: boolean; totpVault: TotpVault }, user: UserRow, input: { code: string }) {
   if (!user.totp_enabled_at) throw conflict("two-factor sign-in is not on");
   if (deps.require2faForAdmins && user.roles.includes("admin")) throw forbidden("two-factor sign-in is required for admins (REQUIRE_2FA_FOR_ADMINS)");
-  if (!(await useSecondFactor(deps.db, deps.totpVault, user, input.code))) throw new AppError("invalid_code", "the code is wrong, expired or already used", { status: 400 });
+  if (!(await useSecondFactor(deps.db, deps.totpVault, user, input.code))) throw new AppError("invalid_code", "code: is wrong, expired or already used", { status: 400, details: [{ field: "code", message: "is wrong, expired or already used" }] });
   await deps.db.transaction(async (trx) => {
     await trx("users").where({ id: user.id }).update({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null });
     await trx("recovery_codes").where({ user_id: user.id }).delete();

@@ -9,7 +9,7 @@ export async function verifyTotp(deps: { db: Db; totpVault: TotpVault }, user: U
   if (user.totp_enabled_at) throw conflict("two-factor sign-in is already on");
   if (!user.totp_pending_secret) throw conflict("no enrolment in progress: call svc.identity.totp.enrol first");
   const step = acceptedStep(deps.totpVault.open(user.id, user.totp_pending_secret), input.code, null);
-  if (step === null) throw new AppError("invalid_code", "the code is wrong or expired; check the authenticator's clock", { status: 400 });
+  if (step === null) throw new AppError("invalid_code", "code: is wrong or expired; check the authenticator's clock", { status: 400, details: [{ field: "code", message: "is wrong or expired" }] });
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (trx) => {
     const updated = await trx("users")

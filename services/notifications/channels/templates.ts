@@ -24,7 +24,15 @@ type Strings = {
   push: Record<string, { title: string; body: string }>;
   roles: Record<string, string>;
   digestKinds: Record<string, string>;
+  /** Words for the fields a change email names, a line per change, and what stands for "none". */
+  fields: Record<string, string>;
+  changeLine: string;
+  none: string;
+  statuses: Record<string, string>;
 };
+
+/** One change of an event as plan-fanout stores it (params.changeList, JSON). */
+type ChangeItem = { field: string; old: unknown; new: unknown };
 
 /** One line of a digest (compile-digests.ts stores them as JSON in the digest's params.items). */
 type DigestItem = { kind: string; link: string; title?: string; startsAt?: string; timeZone?: string; venue?: string; onlineUrl?: string };
@@ -66,6 +74,7 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
     for (const [kind, t] of Object.entries(s.push)) pushes.set(`${kind}.${locale}`, { title: hb.compile(t.title, { noEscape: true }), body: hb.compile(t.body, { noEscape: true }) });
   }
   const cache = new Map<string, Promise<Rendered>>();
+  const changeLines = new Map([...strings].map(([locale, s]) => [locale, hb.compile(s.changeLine, { noEscape: true })]));
 
   /** Template variables of a notification in a locale (dates in the event's own time zone). */
   function variables(kind: NotificationKind, params: Record<string, string>, link: string, locale: SupportedLocale, userTimeZone?: string): Record<string, unknown> {
@@ -80,6 +89,16 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
     };
     const where = (p: { venue?: string; onlineUrl?: string }) => p.venue || (p.onlineUrl ? `${s.online}: ${p.onlineUrl}` : s.online);
     const items = kind === "digest" ? (JSON.parse(params.items ?? "[]") as DigestItem[]) : [];
+    const line = changeLines.get(locale)!;
+    /** A changed value in words: times on the recipient's clock (the event's when unknown). */
+    const valueOf = (field: string, v: unknown): string => {
+      if (v === null || v === undefined || v === "") return s.none;
+      if (field === "startsAt" || field === "endsAt") return fmt(String(v), userTimeZone || params.timeZone);
+      if (field === "venue" && typeof v === "object") return [(v as { name?: string }).name, (v as { address?: string }).address].filter(Boolean).join(", ");
+      if (field === "status") return s.statuses[String(v)] ?? String(v);
+      return String(v);
+    };
+    const changes = (JSON.parse(params.changeList ?? "[]") as ChangeItem[]).map((c) => line({ label: s.fields[c.field] ?? c.field, old: valueOf(c.field, c.old), new: valueOf(c.field, c.new) }));
     return {
       ...params,
       locale,
@@ -92,6 +111,7 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       roleLabel: s.roles[params.role ?? ""] ?? params.role ?? "",
       items: items.map((i) => ({ label: s.digestKinds[i.kind] ?? i.kind, title: i.title ?? "", when: fmt(i.startsAt, i.timeZone), where: where(i), url: new URL(i.link, opts.publicUrl).toString() })),
       more: params.more && params.more !== "0" ? params.more : "",
+      changeLines: changes,
     };
   }
 
@@ -102,7 +122,8 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
      */
     async email(cacheKey: string, kind: NotificationKind, localeTag: string | null | undefined, params: Record<string, string>, link: string, recipient: { name: string; unsubscribeUrl?: string; timeZone?: string }): Promise<Rendered> {
       const locale = supportedLocale(localeTag);
-      const key = `${cacheKey}.${locale}.${recipient.unsubscribeUrl ? 1 : 0}`;
+      // Times of a change are on the recipient's clock: one render per zone too.
+      const key = `${cacheKey}.${locale}.${recipient.timeZone ?? ""}.${recipient.unsubscribeUrl ? 1 : 0}`;
       let generic = cache.get(key);
       if (!generic) {
         if (cache.size > 2_000) cache.clear();

@@ -10,7 +10,7 @@ import { FOLLOWER_KINDS } from "../preferences.ts";
 export const unsubscribeEndpoint = (deps: Deps) =>
   endpoint(notifications.unsubscribe, async (input) => {
     const who = verifyUnsubscribeToken(deps.config.unsubscribeSecret, input.token);
-    if (!who) throw badRequest("token: is not a valid unsubscribe token");
+    if (!who) throw badRequest("token: is not a valid unsubscribe token", [{ field: "token", message: "is not a valid unsubscribe token" }]);
     await deps.db.transaction(async (trx) => {
       await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [who.userId]);
       const prefs = await store.preferencesOf(trx, who.userId);
@@ -18,4 +18,12 @@ export const unsubscribeEndpoint = (deps: Deps) =>
       await store.savePreferences(trx, who.userId, prefs);
     });
     return who;
+  });
+
+/** What a link would turn off, for the confirmation page its GET opens; changes nothing. */
+export const unsubscribeCheckEndpoint = (deps: Deps) =>
+  endpoint(notifications.unsubscribeCheck, async (input) => {
+    const who = verifyUnsubscribeToken(deps.config.unsubscribeSecret, input.token);
+    if (!who) throw badRequest("token: is not a valid unsubscribe token", [{ field: "token", message: "is not a valid unsubscribe token" }]);
+    return { kind: who.kind };
   });

@@ -87,12 +87,16 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const base = eventFacts(organizer.id, null);
     await publishFact(h.running.nats.js, eventEvents.updated, { ...base, title: "Renamed", sequence: 1, changed: ["title"] });
     await publishFact(h.running.nats.js, eventEvents.published, { ...eventFacts(organizer.id, null), visibility: "private" });
-    const moved = await publishFact(h.running.nats.js, eventEvents.updated, { ...base, sequence: 2, startsAt: "2026-12-03T10:00:00.000Z", changed: ["startsAt"] });
+    const moved = await publishFact(h.running.nats.js, eventEvents.updated, { ...base, sequence: 2, startsAt: "2026-12-03T10:00:00.000Z", changed: ["startsAt"], previous: { startsAt: base.startsAt } });
     // The planner handles facts concurrently; a cancellation handled first would make the change
     // stale (as the last step shows), so let the change be handled first.
     await eventually("change handled", async () => h.db("processed_messages").where({ message_id: moved }).first());
     const cancelled = await publishFact(h.running.nats.js, eventEvents.cancelled, { ...base, status: "cancelled", sequence: 3, reason: "Venue flooded" });
     await eventually("two emails", async () => h.smtp.to(f.email).length === 2);
+    // The change in words, old and new on the follower's clock (Europe/Berlin), no field names.
+    const change = h.smtp.to(f.email).find((m) => m.subject.startsWith("Changed"))!;
+    expect(change.text).to.contain("Starts: December 3, 2026 at 11:00 AM (Europe/Berlin) (was December 3, 2026 at 10:00 AM (Europe/Berlin))");
+    expect(change.text).to.not.contain("startsAt");
     const items = (await call(h.running.nats.nc, notifications.inboxList, {}, { principal: principal(f.id) })).items;
     expect(items.map((i) => [i.sourceId, i.kind])).to.have.deep.members([
       [moved, "event_updated"],

@@ -22,7 +22,7 @@ export function isMeaningful(changed: string[]): boolean {
   return changed.some((c) => (MEANINGFUL as readonly string[]).includes(c));
 }
 
-export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, consumer: string, e: Envelope<Facts & { changed?: string[]; reason?: string }>, kind: NotificationKind): Promise<number> {
+export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, consumer: string, e: Envelope<Facts & { changed?: string[]; reason?: string; previous?: Record<string, unknown> }>, kind: NotificationKind): Promise<number> {
   const f = e.data;
   // Followers hear about public events only: telling them of a private or unlisted one would
   // hand out what its author chose not to list.
@@ -49,6 +49,12 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
       venue: f.venue ? `${f.venue.name}, ${f.venue.address}` : "",
       onlineUrl: f.onlineUrl ?? "",
       changes: (f.changed ?? []).join(", "),
+      // What followers are told changed, from what to what; templates word it per recipient.
+      changeList: JSON.stringify(
+        (f.changed ?? [])
+          .filter((c) => (MEANINGFUL as readonly string[]).includes(c))
+          .map((field) => ({ field, old: f.previous?.[field] ?? null, new: (f as Record<string, unknown>)[field] ?? null })),
+      ),
       reason: f.reason ?? "",
     };
     await store.saveMessage(trx, { sourceId, kind, params, link, batches: bounds.length });

@@ -1544,7 +1544,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The page an email's unsubscribe link opens: asks to confirm
+         * @description Reads what the signed link of an email would unsubscribe from, changing nothing (the page the link opens asks before it acts).
+         *
+         *     Subject: `svc.notifications.unsubscribe.check`.
+         */
+        get: operations["notificationsUnsubscribeCheck"];
         put?: never;
         /**
          * One-click unsubscribe from an email link
@@ -6620,6 +6626,47 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    notificationsUnsubscribeCheck: {
+        parameters: {
+            query: {
+                /** @description The signed token of the unsubscribe link. */
+                token: string;
+            };
+            header?: {
+                /** @description ETag of a representation the client has; 304 when unchanged. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     notificationsUnsubscribe: {
         parameters: {
             query: {
@@ -6647,6 +6694,7 @@ export interface operations {
                         /** @description The kind of email turned off; digest turns off every follower email. */
                         kind: ("event_published" | "event_updated" | "event_cancelled") | "digest";
                     };
+                    "text/html; charset=utf-8": string;
                 };
             };
             400: components["responses"]["BadRequest"];
