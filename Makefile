@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NATS_URL ?= nats://127.0.0.1:4222
 export NATS_URL
 
-.PHONY: up down test typecheck unit chart-test deps bench clean
+.PHONY: up down test typecheck lint unit chart-test deps bench clean service
 
 deps: node_modules/.installed
 
@@ -29,14 +29,26 @@ test: deps
 	@deploy/local/ensure-nats.sh
 	@deploy/local/ensure-postgres.sh
 	npm run typecheck
+	@$(MAKE) --no-print-directory lint
 	npm test
 
 typecheck: deps
 	npm run typecheck
 
+# Deno's linter and formatter, configured in deno.json (recommended rules but require-await;
+# lineWidth 160). `deno fmt` formats; the check covers deno.json's fmt.include.
+lint: deps
+	deno lint
+	deno fmt --check
+
 # The chart checks alone (make test runs them too): helm lint/template, Kubernetes schemas, alerts, dashboards.
 chart-test: deps
 	mocha --no-config --extension ts --timeout 180000 --reporter test/support/reporter.cjs 'helm/test/**/*.test.ts'
+
+# A new service in the house shape: make service NAME=reviews (see docs/adding-a-service.md).
+service: deps
+	@test -n "$(NAME)" || { echo "usage: make service NAME=<kebab-case-name>"; exit 2; }
+	node deploy/scaffold.ts $(NAME)
 
 bench: deps
 	@for b in bench/*.ts; do echo "== $$b"; node "$$b"; done

@@ -118,6 +118,7 @@ export const Organization = Type.Object(
   { additionalProperties: false },
 );
 
+// deno-lint-ignore ban-types -- `{}`: no extra properties by default
 const Page = <T extends TSchema, X extends TProperties = {}>(item: T, extra: X = {} as X) =>
   Type.Object({ items: Type.Array(item, { description: "This page, newest first." }), nextCursor: NextCursor, ...extra }, { additionalProperties: false });
 

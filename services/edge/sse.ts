@@ -42,7 +42,10 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
         const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).replace(/[\r\n]/g, "") : undefined;
         stream.write(`${id ? `id: ${id}\n` : ""}event: notification\ndata: ${JSON.stringify(item)}\n\n`);
       };
+      // Assigned once below, but read by close() which must exist first.
+      // deno-lint-ignore prefer-const
       let sub: Subscription | undefined;
+      // deno-lint-ignore prefer-const
       let heartbeat: ReturnType<typeof setInterval> | undefined;
       const close = () => {
         if (!open.delete(close)) return;

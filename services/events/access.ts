@@ -5,18 +5,11 @@
  * private and draft events do not leak their existence.
  */
 import type { Knex } from "knex";
-import type { HandlerContext } from "../kit/serve.ts";
-import { forbidden, notFound, unauthenticated } from "../kit/errors.ts";
+import { forbidden, notFound } from "../kit/errors.ts";
+import { hasRole } from "../kit/caller.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
 import type { EventRow } from "./store.ts";
-
-export function callerOf(ctx: HandlerContext): Principal {
-  if (!ctx.principal) throw unauthenticated();
-  return ctx.principal;
-}
-
-export const isAdmin = (p?: Principal) => Boolean(p?.roles.includes("admin"));
 
 export async function canEdit(deps: Deps, event: EventRow, p?: Principal): Promise<boolean> {
   if (!p) return false;
@@ -28,7 +21,7 @@ export async function canEdit(deps: Deps, event: EventRow, p?: Principal): Promi
 /** Whether `p` may read the event (not its history: that is for editors). */
 export async function canSee(deps: Deps, db: Knex, event: EventRow, p?: Principal): Promise<boolean> {
   if (event.deleted_at) return false;
-  if (isAdmin(p)) return true;
+  if (hasRole(p, "admin")) return true;
   if (p && event.organizer_id === p.sub) return true;
   const inactive = await db("inactive_users").where({ user_id: event.organizer_id }).first();
   if (event.status === "draft" || inactive) return canEdit(deps, event, p);
@@ -54,7 +47,7 @@ export async function editable(deps: Deps, db: Knex, event: EventRow | undefined
  */
 export function listedTo(p: Principal | undefined): { sql: string; bindings: unknown[] } {
   const base = "e.deleted_at is null and e.status = 'published' and not exists (select 1 from inactive_users iu where iu.user_id = e.organizer_id)";
-  if (isAdmin(p)) return { sql: `${base} and e.visibility <> 'unlisted'`, bindings: [] };
+  if (hasRole(p, "admin")) return { sql: `${base} and e.visibility <> 'unlisted'`, bindings: [] };
   if (!p) return { sql: `${base} and e.visibility = 'public'`, bindings: [] };
   return {
     sql: `${base} and (e.visibility = 'public' or (e.visibility = 'private' and (e.organizer_id = ?

@@ -4,6 +4,7 @@
  */
 import { badRequest } from "../kit/errors.ts";
 import type { Change, EventRow, VenueValue } from "./store.ts";
+import { isTimeZone } from "../kit/time-zone.ts";
 
 export type Fields = {
   title: string;
@@ -38,15 +39,6 @@ export function normalizeTags(tags: string[]): string[] {
     if (t && t.length <= 50 && !out.includes(t)) out.push(t);
   }
   return out;
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const instant = (field: string, v: string) => {
@@ -125,4 +117,11 @@ export function columnsOf(f: Fields): Record<string, unknown> {
     capacity: f.capacity,
     visibility: f.visibility,
   };
+}
+
+/** A foreign-key failure on the category column means the slug is not in the managed list. */
+export function categoryError(err: unknown): unknown {
+  const e = err as { code?: string; constraint?: string };
+  if (e?.code === "23503" && String(e.constraint ?? "").includes("category")) return badRequest("category: is not a known category (svc.events.categories.list)");
+  return err;
 }

@@ -67,6 +67,8 @@ function webp(b: Uint8Array, dv: DataView): Sniffed | null {
 function isText(b: Uint8Array): boolean {
   try {
     const s = new TextDecoder("utf-8", { fatal: true }).decode(b);
+    // Control characters on purpose: text with them is not shown as text.
+    // deno-lint-ignore no-control-regex
     return !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(s);
   } catch {
     return false;

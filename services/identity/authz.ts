@@ -2,19 +2,15 @@
 import type { Knex } from "knex";
 import { AppError, forbidden, unauthenticated } from "../kit/errors.ts";
 import type { HandlerContext } from "../kit/serve.ts";
+import { requireCaller } from "../kit/caller.ts";
 import { userById, type UserRow } from "./store.ts";
-
-export function callerId(ctx: HandlerContext): string {
-  if (!ctx.principal) throw unauthenticated();
-  return ctx.principal.sub;
-}
 
 /**
  * The caller's row, active. Access tokens live 15 minutes: a user deactivated since theirs was
  * issued is refused here for anything that changes state.
  */
 export async function activeCaller(db: Knex, ctx: HandlerContext): Promise<UserRow> {
-  const user = await userById(db, callerId(ctx));
+  const user = await userById(db, requireCaller(ctx).sub);
   if (!user) throw unauthenticated("account not found");
   if (user.status !== "active") throw new AppError("account_deactivated", "this account is deactivated", { status: 403 });
   return user;

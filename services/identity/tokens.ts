@@ -6,6 +6,9 @@ import type { Knex } from "knex";
 import { AppError } from "../kit/errors.ts";
 import { sha256 } from "./secrets.ts";
 
+/** The refusal of a link whose token is unknown, used or expired (400 invalid_token). */
+export const invalidToken = (what: string) => new AppError("invalid_token", `token: the ${what} link is unknown, used or expired`, { status: 400, details: [{ field: "token", message: "is unknown, used or expired" }] });
+
 export type TokenPurpose = "verify_email" | "password_reset" | "email_change" | "signin_totp" | "totp_enrolment";
 
 /** Uses up a live token of `purpose` (of two concurrent uses one wins); its user and payload, or undefined. */

@@ -29,6 +29,8 @@ export const ErrorCodes = {
   timeout: 504,
 } as const;
 
+// `string & {}` keeps the known codes in editor completion while allowing any string.
+// deno-lint-ignore ban-types
 export type ErrorCode = keyof typeof ErrorCodes | (string & {});
 
 export class AppError extends Error {

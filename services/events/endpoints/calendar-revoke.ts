@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { revokeCalendarToken } from "../usecases/calendars.ts";
 
-export const calendarRevokeEndpoint = (deps: Deps) => endpoint(events.calendarRevoke, async (_input, ctx) => ({ revoked: await revokeCalendarToken(deps, callerOf(ctx)) }));
+export const calendarRevokeEndpoint = (deps: Deps) => endpoint(events.calendarRevoke, async (_input, ctx) => ({ revoked: await revokeCalendarToken(deps, requireCaller(ctx)) }));

@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { issueCalendarToken } from "../usecases/calendars.ts";
 
-export const calendarTokenEndpoint = (deps: Deps) => endpoint(events.calendarToken, async (_input, ctx) => issueCalendarToken(deps, callerOf(ctx)));
+export const calendarTokenEndpoint = (deps: Deps) => endpoint(events.calendarToken, async (_input, ctx) => issueCalendarToken(deps, requireCaller(ctx)));

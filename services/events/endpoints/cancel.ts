@@ -1,9 +1,9 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { changeStatus } from "../usecases/change-status.ts";
 import { viewOf } from "../usecases/read-event.ts";
 
 export const cancelEndpoint = (deps: Deps) =>
-  endpoint(events.cancel, async (input, ctx) => viewOf(deps, await changeStatus(deps, callerOf(ctx), input.eventId, { to: "cancelled", reason: input.reason }), true));
+  endpoint(events.cancel, async (input, ctx) => viewOf(deps, await changeStatus(deps, requireCaller(ctx), input.eventId, { to: "cancelled", reason: input.reason }), true));

@@ -1,9 +1,9 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { createEvent } from "../usecases/create-event.ts";
 import { viewOf } from "../usecases/read-event.ts";
 
 export const createEndpoint = (deps: Deps) =>
-  endpoint(events.create, async (input, ctx) => viewOf(deps, await createEvent(deps, callerOf(ctx), input), true));
+  endpoint(events.create, async (input, ctx) => viewOf(deps, await createEvent(deps, requireCaller(ctx), input), true));

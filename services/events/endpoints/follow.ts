@@ -1,11 +1,11 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { followEvent } from "../usecases/calendars.ts";
 
 export const followEndpoint = (deps: Deps) =>
   endpoint(events.follow, async (input, ctx) => {
-    await followEvent(deps, callerOf(ctx), input.eventId, true);
+    await followEvent(deps, requireCaller(ctx), input.eventId, true);
     return { following: true as const };
   });

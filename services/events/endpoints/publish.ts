@@ -1,9 +1,9 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { changeStatus } from "../usecases/change-status.ts";
 import { viewOf } from "../usecases/read-event.ts";
 
 export const publishEndpoint = (deps: Deps) =>
-  endpoint(events.publish, async (input, ctx) => viewOf(deps, await changeStatus(deps, callerOf(ctx), input.eventId, { to: "published" }), true));
+  endpoint(events.publish, async (input, ctx) => viewOf(deps, await changeStatus(deps, requireCaller(ctx), input.eventId, { to: "published" }), true));

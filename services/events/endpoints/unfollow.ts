@@ -1,11 +1,11 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { followEvent } from "../usecases/calendars.ts";
 
 export const unfollowEndpoint = (deps: Deps) =>
   endpoint(events.unfollow, async (input, ctx) => {
-    await followEvent(deps, callerOf(ctx), input.eventId, false);
+    await followEvent(deps, requireCaller(ctx), input.eventId, false);
     return { following: false as const };
   });

@@ -1,13 +1,14 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf, canEdit } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
+import { canEdit } from "../access.ts";
 import { changeStatus } from "../usecases/change-status.ts";
 import { viewOf } from "../usecases/read-event.ts";
 
 export const unpublishEndpoint = (deps: Deps) =>
   endpoint(events.unpublish, async (input, ctx) => {
-    const principal = callerOf(ctx);
+    const principal = requireCaller(ctx);
     const row = await changeStatus(deps, principal, input.eventId, { to: "draft", reason: input.reason });
     return viewOf(deps, row, await canEdit(deps, row, principal));
   });

@@ -1,9 +1,9 @@
 import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { updateEvent } from "../usecases/update-event.ts";
 import { viewOf } from "../usecases/read-event.ts";
 
 export const updateEndpoint = (deps: Deps) =>
-  endpoint(events.update, async ({ eventId, ...patch }, ctx) => viewOf(deps, (await updateEvent(deps, callerOf(ctx), eventId, patch)).row, true));
+  endpoint(events.update, async ({ eventId, ...patch }, ctx) => viewOf(deps, (await updateEvent(deps, requireCaller(ctx), eventId, patch)).row, true));

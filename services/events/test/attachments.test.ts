@@ -3,7 +3,8 @@ import { Objm } from "@nats-io/obj";
 import { events } from "../../../subjects/events.ts";
 import { ATTACHMENTS_BUCKET } from "../deps.ts";
 import { png, jpeg } from "./image-bytes.ts";
-import { startEvents, user, later, rejection, type Harness } from "./support.ts";
+import { startEvents, user, later, type Harness } from "./support.ts";
+import { rejection } from "../../../test/support/eventually.ts";
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
 

@@ -4,7 +4,8 @@ import { connect, createServer as createTcpServer, type Server as TcpServer } fr
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { events } from "../../../subjects/events.ts";
-import { startEvents, user, rejection, type Harness } from "./support.ts";
+import { startEvents, user, type Harness } from "./support.ts";
+import { rejection } from "../../../test/support/eventually.ts";
 
 const listen = (s: Server | TcpServer, host: string, port = 0) =>
   new Promise<number>((resolve, reject) => {

@@ -2,10 +2,11 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import type { Msg, Subscription } from "@nats-io/nats-core";
-import { events, eventEvents } from "../../../subjects/events.ts";
+import { events } from "../../../subjects/events.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
-import { startEvents, user, rejection, eventually, later, type Harness } from "./support.ts";
+import { startEvents, user, later, type Harness } from "./support.ts";
+import { eventually, rejection } from "../../../test/support/eventually.ts";
 
 const base = (over: Record<string, unknown> = {}) => ({
   title: "Design Systems Meetup",
@@ -34,7 +35,7 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     await h.stop();
   });
 
-  const emitted = (type: string, eventId: string) => eventually(async () => seen.filter((e) => e.type === type && (e.data as { eventId: string }).eventId === eventId), (l) => l.length > 0);
+  const emitted = (type: string, eventId: string) => eventually(`${type} of ${eventId}`, async () => { const l = seen.filter((e) => e.type === type && (e.data as { eventId: string }).eventId === eventId); return l.length > 0 && l; });
 
   it("keeps a draft to its author, then publishes it with evt.event.published carrying what notifications need", async () => {
     const ada = user();
@@ -179,13 +180,13 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
       const ics = await h.call(events.ics, { eventId: e.id }, p).then(() => true, () => false);
       return [got, found, recent, ics];
     };
-    expect(await eventually(() => sees(member), (v) => v.every(Boolean))).to.deep.equal([true, true, true, true]);
+    expect(await eventually("the member sees all four", async () => { const v = await sees(member); return v.every(Boolean) && v; })).to.deep.equal([true, true, true, true]);
     expect(await sees(invitee)).to.deep.equal([true, true, true, true]);
     expect(await sees(stranger)).to.deep.equal([false, false, false, false]);
     expect(await sees(undefined)).to.deep.equal([false, false, false, false]);
 
     const following = async (p: typeof stranger) => (await h.call(events.feed, { kind: "following" }, p)).items.some((i) => i.id === e.id);
-    expect(await eventually(() => following(member), Boolean)).to.equal(true);
+    expect(await eventually("the member follows", () => following(member))).to.equal(true);
     expect(await following(stranger)).to.equal(false);
     const { token } = await h.call(events.calendarToken, {}, stranger);
     expect((await h.call(events.calendarFeed, { token })).ics).to.not.contain(e.id);
@@ -193,7 +194,7 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect((await h.call(events.calendarFeed, { token: memberToken })).ics).to.contain(e.id);
 
     await h.publish(identityEvents.orgMemberRemoved, { orgId: org, userId: member.sub });
-    expect(await eventually(() => sees(member), (v) => !v.some(Boolean))).to.deep.equal([false, false, false, false]);
+    expect(await eventually("the member sees none", async () => { const v = await sees(member); return !v.some(Boolean) && v; })).to.deep.equal([false, false, false, false]);
   });
 
   it("serves a private calendar feed of followed events and users that parses, and stops once the token is revoked", async () => {
@@ -209,7 +210,7 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     const { token } = await h.call(events.calendarToken, {}, fan);
     expect((await rejection(h.call(events.calendarFeed, { token: first }))).status).to.equal(404);
 
-    const feed = await eventually(() => h.call(events.calendarFeed, { token }), (f) => f.ics.includes(byOrganizer.id));
+    const feed = await eventually("the feed lists the event", async () => { const f = await h.call(events.calendarFeed, { token }); return f.ics.includes(byOrganizer.id) && f; });
     const cal = new ICAL.Component(ICAL.parse(feed.ics));
     const uids = cal.getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("uid")));
     expect(uids).to.include.members([`${followedEvent.id}@convene`, `${byOrganizer.id}@convene`]);

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { events } from "../../../subjects/events.ts";
-import { startEvents, user, later, rejection, type Harness } from "./support.ts";
+import { startEvents, user, later, type Harness } from "./support.ts";
+import { rejection } from "../../../test/support/eventually.ts";
 
 /** A word no other spec uses (letters only, so it is one search term). */
 const word = () => `zq${randomUUID().replace(/[^a-f]/g, "").slice(0, 8)}x`;

@@ -56,25 +56,5 @@ export async function startEvents(env: Record<string, string> = {}): Promise<Har
   };
 }
 
-/** Polls until `check` holds (projections and the outbox are asynchronous). */
-export async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (check(v)) return v;
-    if (Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-export async function rejection(p: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as { status: number; code: string; message: string };
-  }
-  throw new Error("expected a rejection");
-}
-
 /** An instant `days` and `hours` from now, on a whole minute (iCalendar carries seconds only). */
 export const later = (days: number, hours = 0) => new Date(Math.floor((Date.now() + days * 86_400_000 + hours * 3_600_000) / 60_000) * 60_000).toISOString();

@@ -7,7 +7,8 @@ import { conflict, forbidden, notFound } from "../../kit/errors.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
-import { canEdit, canSee, editable, isAdmin } from "../access.ts";
+import { hasRole } from "../../kit/caller.ts";
+import { canEdit, canSee, editable } from "../access.ts";
 import { factsOf } from "../facts.ts";
 import { loadEvent, record, type EventRow } from "../store.ts";
 
@@ -15,7 +16,7 @@ export type Transition = { to: "published" } | { to: "draft"; reason?: string } 
 
 export async function changeStatus(deps: Deps, principal: Principal, eventId: string, t: Transition): Promise<EventRow> {
   const current = await loadEvent(deps.db, eventId);
-  if (t.to === "draft" && isAdmin(principal)) {
+  if (t.to === "draft" && hasRole(principal, "admin")) {
     // Moderation: a platform admin may unpublish any event, and nothing else.
     if (!current || current.deleted_at) throw notFound("event");
   } else if (t.to === "draft" && current && !(await canEdit(deps, current, principal))) {

@@ -5,11 +5,11 @@
 import { randomUUID } from "node:crypto";
 import type { Static } from "@sinclair/typebox";
 import { enqueue } from "../../kit/outbox.ts";
-import { badRequest, forbidden } from "../../kit/errors.ts";
+import { forbidden } from "../../kit/errors.ts";
 import { eventEvents, type events } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
-import { columnsOf, normalizePatch, validate, type Fields } from "../fields.ts";
+import { categoryError, columnsOf, normalizePatch, validate, type Fields } from "../fields.ts";
 import { factsOf } from "../facts.ts";
 import { loadEvent, record, rememberWords, setInvites, type EventRow } from "../store.ts";
 
@@ -65,11 +65,4 @@ export async function createEvent(deps: Deps, principal: Principal, input: Creat
     throw categoryError(err);
   }
   return (await loadEvent(deps.db, id))!;
-}
-
-/** A foreign-key failure on the category column means the slug is not in the managed list. */
-export function categoryError(err: unknown): unknown {
-  const e = err as { code?: string; constraint?: string };
-  if (e?.code === "23503" && String(e.constraint ?? "").includes("category")) return badRequest("category: is not a known category (svc.events.categories.list)");
-  return err;
 }

@@ -43,6 +43,7 @@ export async function putAttachment(
   const id = randomUUID();
   const name = `${input.eventId}/${id}`;
   const sha256 = createHash("sha256").update(data).digest("hex");
+  // deno-lint-ignore no-control-regex -- control characters are stripped from names on purpose
   const filename = input.filename.replace(/[\\/\x00-\x1f\x7f"]/g, "_").trim().slice(0, 200) || "file";
   await deps.objects.putBlob({ name, description: filename, metadata: { contentType: declared, sha256 } }, data);
   let row: AttachmentRow | undefined;

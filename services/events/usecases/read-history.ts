@@ -4,7 +4,8 @@ import { badRequest, forbidden, notFound } from "../../kit/errors.ts";
 import type { events } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
-import { canEdit, canSee, isAdmin } from "../access.ts";
+import { hasRole } from "../../kit/caller.ts";
+import { canEdit, canSee } from "../access.ts";
 import { loadEvent } from "../store.ts";
 
 type Reply = Static<typeof events.history.reply>;
@@ -13,7 +14,7 @@ export async function readHistory(deps: Deps, principal: Principal, input: { eve
   const row = await loadEvent(deps.db, input.eventId);
   if (!row) throw notFound("event");
   // Deleted events keep their history for the people who could edit them.
-  if (!isAdmin(principal) && !(await canEdit(deps, row, principal))) {
+  if (!hasRole(principal, "admin") && !(await canEdit(deps, row, principal))) {
     if (!row.deleted_at && (await canSee(deps, deps.db, row, principal))) throw forbidden("only the event's editors may read its history");
     throw notFound("event");
   }

@@ -9,10 +9,9 @@ import { eventEvents } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
 import { editable } from "../access.ts";
-import { columnsOf, diff, fieldsOf, normalizePatch, validate, type Patch } from "../fields.ts";
+import { categoryError, columnsOf, diff, fieldsOf, normalizePatch, validate, type Patch } from "../fields.ts";
 import { factsOf } from "../facts.ts";
 import { invitesOf, loadEvent, record, rememberWords, setInvites, type Change, type EventRow } from "../store.ts";
-import { categoryError } from "./create-event.ts";
 
 export async function updateEvent(deps: Deps, principal: Principal, eventId: string, patch: Patch, opts: { action?: string } = {}): Promise<{ row: EventRow; changes: Change[] }> {
   const current = await loadEvent(deps.db, eventId);

@@ -1,7 +1,8 @@
 /** Small helpers the endpoints share. */
 import { unauthenticated } from "../../kit/errors.ts";
 import type { HandlerContext } from "../../kit/serve.ts";
-import { activeCaller, callerId } from "../authz.ts";
+import { requireCaller } from "../../kit/caller.ts";
+import { activeCaller } from "../authz.ts";
 import { challengeUser } from "../sessions.ts";
 import { userById, type UserRow } from "../store.ts";
 import type { Deps } from "../deps.ts";
@@ -17,7 +18,7 @@ export async function totpUser(deps: Deps, ctx: HandlerContext, challenge: strin
 
 /** The caller's row whatever its status (me shows a deactivated user their own account until the token expires). */
 export async function callerAccount(deps: Deps, ctx: HandlerContext): Promise<UserRow> {
-  const user = await userById(deps.db, callerId(ctx));
+  const user = await userById(deps.db, requireCaller(ctx).sub);
   if (!user) throw unauthenticated("account not found");
   return user;
 }

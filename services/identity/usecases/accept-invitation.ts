@@ -4,7 +4,7 @@ import { forbidden } from "../../kit/errors.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { sha256 } from "../secrets.ts";
 import type { OrgRole, UserRow } from "../store.ts";
-import { invalidToken } from "./verify-email.ts";
+import { invalidToken } from "../tokens.ts";
 
 /** Joins with an invitation token; it works once, within 7 days, for the account with the invited email. */
 export async function acceptInvitation(deps: { db: Db }, user: UserRow, input: { token: string }) {

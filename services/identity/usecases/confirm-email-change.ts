@@ -2,9 +2,8 @@ import type { Db } from "../../kit/db.ts";
 import { AppError, conflict } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
-import { retireTokens, useToken } from "../tokens.ts";
+import { invalidToken, retireTokens, useToken } from "../tokens.ts";
 import { contact, type UserRow } from "../store.ts";
-import { invalidToken } from "./verify-email.ts";
 
 /**
  * Follows the link mailed to the new address: the account takes it, verified (following the

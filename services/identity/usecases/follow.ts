@@ -1,15 +1,9 @@
 import type { Db } from "../../kit/db.ts";
 import { enqueue } from "../../kit/outbox.ts";
-import { badRequest, notFound } from "../../kit/errors.ts";
+import { badRequest } from "../../kit/errors.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { UserRow } from "../store.ts";
-
-type Target = { kind: "user" | "org"; id: string };
-
-export async function assertFollowable(db: Db, target: Target): Promise<void> {
-  const found = target.kind === "user" ? await db("users").where({ id: target.id, status: "active" }).first("id") : await db("orgs").where({ id: target.id }).first("id");
-  if (!found) throw notFound(target.kind === "user" ? "user" : "organization");
-}
+import { assertFollowable, type Target } from "../follows.ts";
 
 /** Follows a user or an organization. Following again is a no-op that emits nothing; nobody follows themselves. */
 export async function follow(deps: { db: Db }, user: UserRow, input: { target: Target }) {

@@ -1,7 +1,7 @@
 import type { Db } from "../../kit/db.ts";
-import { decodeCursor, isoOf, page } from "../cursor.ts";
+import { decodeCursor, isoOf, page } from "../../kit/cursor.ts";
 import { followerCount } from "../store.ts";
-import { assertFollowable } from "./follow.ts";
+import { assertFollowable } from "../follows.ts";
 
 /** Active followers of a user or an organization, newest first, and how many there are. */
 export async function listFollowers(deps: { db: Db }, input: { target: { kind: "user" | "org"; id: string }; cursor?: string; limit?: number }) {

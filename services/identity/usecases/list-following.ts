@@ -1,7 +1,7 @@
 import type { Db } from "../../kit/db.ts";
-import { decodeCursor, isoOf, page } from "../cursor.ts";
+import { decodeCursor, isoOf, page } from "../../kit/cursor.ts";
 import { followingCount, followingQuery } from "../store.ts";
-import { assertFollowable } from "./follow.ts";
+import { assertFollowable } from "../follows.ts";
 
 /** Organizations and active users a user follows, newest first, and how many. */
 export async function listFollowing(deps: { db: Db }, input: { userId: string; cursor?: string; limit?: number }) {

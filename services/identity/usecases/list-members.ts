@@ -1,6 +1,6 @@
 import type { Db } from "../../kit/db.ts";
 import { forbidden, notFound } from "../../kit/errors.ts";
-import { decodeCursor, isoOf, page } from "../cursor.ts";
+import { decodeCursor, isoOf, page } from "../../kit/cursor.ts";
 import { orgRole, type OrgRole } from "../store.ts";
 
 /** Members and their roles, newest first; only members may see who else is one. */

@@ -1,6 +1,6 @@
 import type { Db } from "../../kit/db.ts";
 import type { Role } from "../../../subjects/principal.ts";
-import { decodeCursor, isoOf, page } from "../cursor.ts";
+import { decodeCursor, isoOf, page } from "../../kit/cursor.ts";
 import { adminUser, type UserRow } from "../store.ts";
 
 /** Accounts newest first, searched by email or name, filtered by role and status (keyset pages). */

@@ -6,7 +6,7 @@ import type { OidcClient } from "../oidc.ts";
 import { signIn, type SessionDeps } from "../sessions.ts";
 import { ipKey, assertAllowed } from "../throttle.ts";
 import { normalEmail, revokeSessions, type UserRow } from "../store.ts";
-import { newVerificationToken, rolesAtRegistration } from "./register.ts";
+import { newVerificationToken, rolesAtRegistration } from "../registration.ts";
 
 type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string };
 

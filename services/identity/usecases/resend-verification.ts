@@ -3,7 +3,7 @@ import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { contact, type UserRow } from "../store.ts";
 import { assertTokenInterval, retireTokens } from "../tokens.ts";
-import { newVerificationToken, VERIFY_EMAIL_TTL_MS } from "./register.ts";
+import { newVerificationToken, VERIFY_EMAIL_TTL_MS } from "../registration.ts";
 
 /** One new link a minute: enough for "it went to spam", too slow to flood a mailbox. */
 export const RESEND_INTERVAL_MS = 60_000;

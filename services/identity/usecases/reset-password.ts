@@ -3,8 +3,7 @@ import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { hashPassword } from "../passwords.ts";
 import { revokeSessions } from "../store.ts";
-import { retireTokens, useToken } from "../tokens.ts";
-import { invalidToken } from "./verify-email.ts";
+import { invalidToken, retireTokens, useToken } from "../tokens.ts";
 
 /**
  * Sets a new password with a reset token (once, within the hour) and revokes every session:

@@ -3,7 +3,7 @@ import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents, type identity } from "../../../subjects/identity.ts";
 import type { RequestOf } from "../../../subjects/contract.ts";
 import { contact, myAccount, type UserRow } from "../store.ts";
-import { assertTimeZone } from "./register.ts";
+import { assertTimeZone } from "../registration.ts";
 
 /** Changes the caller's profile; evt.user.profile_updated when what notifications keep (name, locale, zone) changed. */
 export async function updateProfile(deps: { db: Db }, user: UserRow, input: RequestOf<typeof identity.profilesUpdate>) {

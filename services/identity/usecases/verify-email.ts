@@ -1,10 +1,7 @@
 import type { Db } from "../../kit/db.ts";
 import { enqueue } from "../../kit/outbox.ts";
-import { AppError } from "../../kit/errors.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
-import { useToken } from "../tokens.ts";
-
-export const invalidToken = (what: string) => new AppError("invalid_token", `token: the ${what} link is unknown, used or expired`, { status: 400, details: [{ field: "token", message: "is unknown, used or expired" }] });
+import { invalidToken, useToken } from "../tokens.ts";
 
 /** Uses up a verification token and marks the email verified (once: evt.user.email_verified). */
 export async function verifyEmail(deps: { db: Db }, input: { token: string }) {

@@ -5,10 +5,11 @@ import { job } from "../../../subjects/contract.ts";
 import { deadLetterSubject } from "../../../subjects/streams.ts";
 import { connectNats, ensureStreams, type Nats } from "../nats.ts";
 import { openDb, migrate, type Db, type Migration } from "../db.ts";
-import { on, once, processedMigration, startConsumer, type RunningConsumer } from "../consume.ts";
+import { on, processedMigration, startConsumer, type RunningConsumer } from "../consume.ts";
 import { createLogger } from "../log.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
-import { eventually, fixture, sleep, spawnTs, unique, type Child } from "./helpers.ts";
+import { fixture, sleep, spawnTs, unique, type Child } from "./helpers.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 
 const log = createLogger({ name: "consume-test", level: "silent" });
 const encoder = new TextEncoder();

@@ -61,17 +61,8 @@ export function spawnTs(file: string, env: Record<string, string>): Child {
   };
 }
 
-/** Polls `probe` until it returns a truthy value; fails with `what` after timeoutMs. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 25): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined | null | false;
-  while (Date.now() < until) {
-    last = await probe();
-    if (last) return last;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+/** The one `eventually` (test/support/eventually.ts), re-exported for the kit's specs that import it from here. */
+export { eventually } from "../../../test/support/eventually.ts";
 
 /** How many messages the stream holds on exactly `subject`. */
 export async function countOnSubject(jsm: JetStreamManager, stream: string, subject: string): Promise<number> {

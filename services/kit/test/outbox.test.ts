@@ -8,7 +8,8 @@ import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
 import { createLogger } from "../log.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
-import { countOnSubject, eventually, fixture, readSubject, sleep, spawnTs, unique } from "./helpers.ts";
+import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique } from "./helpers.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 
 const log = createLogger({ name: "outbox-test", level: "silent" });
 

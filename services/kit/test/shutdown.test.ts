@@ -8,7 +8,8 @@ import { run } from "../run.ts";
 import { createLogger } from "../log.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
 import { startNats } from "../../../test/support/nats-server.ts";
-import { countOnSubject, eventually, fixture, readSubject, sleep, spawnTs, unique, type Child } from "./helpers.ts";
+import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique, type Child } from "./helpers.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 import { demo } from "./fixtures/demo-service.ts";
 
 const encoder = new TextEncoder();

@@ -23,7 +23,8 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { context, extractTrace, injectTrace, inSpan, SpanKind, SpanStatusCode, startTelemetry, stopTelemetry, trace, traceIds, tracer } from "../trace.ts";
 import { KitHeaders } from "../headers.ts";
 import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
-import { eventually, unique } from "./helpers.ts";
+import { unique } from "./helpers.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 
 const log = createLogger({ name: "telemetry-test", level: "silent" });
 const tag = unique();

@@ -3,7 +3,7 @@ import { endpoint } from "../../kit/serve.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import { deadLetterSubject, streams } from "../../../subjects/streams.ts";
 import type { Deps } from "../deps.ts";
-import { requireAdmin } from "../auth.ts";
+import { requireRole } from "../../kit/caller.ts";
 import { DELIVER } from "../consumers/deliver.ts";
 import { PLANNER } from "../consumers/planner.ts";
 
@@ -12,7 +12,7 @@ type DeadLetter = { durable: string; subject: string; error: string; deliveries:
 /** The dead letters of this service's consumers, oldest first, read by subject from DEAD_LETTERS. */
 export const deadLettersListEndpoint = (deps: Deps) =>
   endpoint(notifications.deadLettersList, async (input, ctx) => {
-    requireAdmin(ctx);
+    requireRole(ctx, "admin");
     const limit = input.limit ?? 20;
     const items: Array<DeadLetter & { seq: number }> = [];
     for (const durable of [PLANNER, DELIVER]) {

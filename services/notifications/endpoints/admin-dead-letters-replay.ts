@@ -3,7 +3,7 @@ import { badRequest, notFound } from "../../kit/errors.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import { streams } from "../../../subjects/streams.ts";
 import type { Deps } from "../deps.ts";
-import { requireAdmin } from "../auth.ts";
+import { requireRole } from "../../kit/caller.ts";
 
 /**
  * Republishes the original message of a dead letter. msgID `replay:<seq>` makes a second replay
@@ -12,7 +12,7 @@ import { requireAdmin } from "../auth.ts";
  */
 export const deadLettersReplayEndpoint = (deps: Deps) =>
   endpoint(notifications.deadLettersReplay, async (input, ctx) => {
-    requireAdmin(ctx);
+    requireRole(ctx, "admin");
     const m = await deps.nats.jsm.streams.getMessage(streams.DEAD_LETTERS.name, { seq: input.seq }).catch(() => null);
     if (!m) throw notFound("dead letter");
     const d = m.json<{ durable?: string; subject?: string; message?: unknown }>();

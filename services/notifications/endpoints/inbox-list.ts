@@ -2,14 +2,14 @@ import { endpoint } from "../../kit/serve.ts";
 import { badRequest } from "../../kit/errors.ts";
 import { notifications, type InboxItem } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../auth.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import * as store from "../store.ts";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export const inboxListEndpoint = (deps: Deps) =>
   endpoint(notifications.inboxList, async (input, ctx) => {
-    const userId = callerOf(ctx);
+    const userId = requireCaller(ctx).sub;
     const limit = input.limit ?? 20;
     let before: string | undefined;
     if (input.cursor) {

@@ -2,11 +2,11 @@ import { endpoint } from "../../kit/serve.ts";
 import { notFound } from "../../kit/errors.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../auth.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import * as store from "../store.ts";
 
 export const inboxMarkReadEndpoint = (deps: Deps) =>
   endpoint(notifications.inboxMarkRead, async (input, ctx) => {
-    if (!(await store.updateItem(deps.db, callerOf(ctx), input.id, "read"))) throw notFound("inbox item");
+    if (!(await store.updateItem(deps.db, requireCaller(ctx).sub, input.id, "read"))) throw notFound("inbox item");
     return { ok: true as const };
   });

@@ -5,7 +5,8 @@ import { AppError } from "../../kit/errors.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { notifications, notificationJobs } from "../../../subjects/notifications.ts";
 import { localMinutes } from "../preferences.ts";
-import { startHarness, makeUser, followUser, principal, eventually, projected, deliveryStatus, type Harness, type TestUser } from "./support/harness.ts";
+import { startHarness, makeUser, followUser, principal, projected, deliveryStatus, type Harness, type TestUser } from "./support/harness.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
 describe("notifications: email, push, preferences and operations", function () {

@@ -10,7 +10,8 @@ import { notifications } from "../../../subjects/notifications.ts";
 import { spawnTs, type Child } from "../../kit/test/helpers.ts";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
 import { startFcmStandIn, type FcmStandIn } from "./support/fcm-stand-in.ts";
-import { sinkEnv, principal, eventually } from "./support/harness.ts";
+import { sinkEnv, principal } from "./support/harness.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
 const N = 10_000;

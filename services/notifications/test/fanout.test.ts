@@ -7,7 +7,8 @@ import { identityEvents } from "../../../subjects/identity.ts";
 import { notifications, notificationJobs, liveInboxSubject, LiveInboxItem } from "../../../subjects/notifications.ts";
 import { check } from "../../kit/validate.ts";
 import { derivedId } from "../ids.ts";
-import { startHarness, makeUser, followUser, principal, eventually, projected, type Harness } from "./support/harness.ts";
+import { startHarness, makeUser, followUser, principal, projected, type Harness } from "./support/harness.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
 describe("notifications: fan-out, inbox and live stream", function () {

@@ -10,6 +10,7 @@ import { identityEvents } from "../../../../subjects/identity.ts";
 import { notifications } from "../../../../subjects/notifications.ts";
 import type { Principal } from "../../../../subjects/principal.ts";
 import { natsUrl, databaseUrl } from "../../../../test/support/env.ts";
+import { eventually } from "../../../../test/support/eventually.ts";
 import { notificationsService } from "../../index.ts";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink.ts";
 import { startFcmStandIn, type FcmStandIn } from "./fcm-stand-in.ts";
@@ -60,18 +61,6 @@ export async function makeUser(h: Harness, opts: { locale?: string; timeZone?: s
 
 export async function followUser(h: Harness, followerId: string, target: { kind: "user" | "org"; id: string }): Promise<void> {
   await publishFact(h.running.nats.js, identityEvents.followed, { followerId, target, followedAt: new Date().toISOString() });
-}
-
-/** Polls until `probe` is truthy. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 25): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined | null | false;
-  while (Date.now() < until) {
-    last = await probe();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
 /** Waits until the projections know these users and follows. */

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { decodeCursor, encodeCursor, page } from "./cursor.ts";
-import { AppError } from "../kit/errors.ts";
+import { decodeCursor, encodeCursor, page } from "../cursor.ts";
+import { AppError } from "../errors.ts";
 
-describe("identity cursors", () => {
+describe("kit cursors", () => {
   it("round-trips a microsecond timestamp and an id", () => {
     const p = { at: "2026-11-22T10:00:00.123456Z", id: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f" };
     expect(decodeCursor(encodeCursor(p))).to.deep.equal(p);
@@ -28,5 +28,20 @@ describe("identity cursors", () => {
     expect(kept).to.have.length(2);
     expect(decodeCursor(nextCursor!)).to.deep.equal(rows[1]);
     expect(page(rows, 3, (r) => r).nextCursor).to.equal(null);
+  });
+
+  it("tags a cursor with its order: another order refuses it", () => {
+    const p = { at: "2026-11-22T10:00:00.000001Z", id: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f" };
+    const c = encodeCursor(p, { order: "start" });
+    expect(decodeCursor(c, { order: "start" })).to.deep.equal(p);
+    expect(() => decodeCursor(c, { order: "recent" })).to.throw(AppError, /^cursor:/);
+    expect(() => decodeCursor(c)).to.throw(AppError, /^cursor:/);
+  });
+
+  it("carries a numeric key exactly", () => {
+    const p = { at: String(0.1 + 0.2), id: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f" };
+    const back = decodeCursor(encodeCursor(p, { order: "popularity", kind: "number" }), { order: "popularity", kind: "number" })!;
+    expect(Number(back.at)).to.equal(0.1 + 0.2);
+    expect(() => decodeCursor(encodeCursor({ ...p, at: "many" }, { kind: "number" }), { kind: "number" })).to.throw(AppError);
   });
 });
