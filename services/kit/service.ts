@@ -22,13 +22,20 @@ export type Runtime<E> = {
   env: KitEnv & E;
   /** Publish outbox rows now instead of at the next poll (after a use case commits). */
   flushOutbox(): void;
+  /** Where this process's HTTP front listens, once it does ("" before, or when it does not listen). */
+  httpUrl(): string;
 };
 
 export type Started = {
   endpoints?: Endpoint[];
   consumers?: ConsumerSpec[];
-  /** A public HTTP app (only the edge has one). */
+  /** A public HTTP app (the edge's API, the web app's pages). */
   http?: Koa;
+  /**
+   * Path prefixes the app answers when several apps share the process's HTTP front (the edge:
+   * `/v1/`, `/docs`). An app without prefixes takes every other path; a lone app takes all.
+   */
+  httpPaths?: string[];
   checks?: ReadinessCheck[];
   /** Runs after endpoints and consumers have stopped, before the database closes. */
   stop?(): Promise<void>;
