@@ -96,7 +96,7 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
           : t("event.soldOut")
       : e.capacity === null
         ? t("event.unlimited")
-        : "";
+        : t("event.capacity", { n: e.capacity });
     const types = ticketTypes.ok ? ticketTypes.data.items : [];
     const soldOut = availability.ok && availability.data.seatsLeft === 0;
     const booking =
