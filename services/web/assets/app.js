@@ -9,6 +9,9 @@
     var list = document.getElementById("inbox-list");
     var status = document.getElementById("live-status");
     var es = new EventSource("/me/notifications/stream");
+    es.addEventListener("open", function () {
+      body.dataset.liveReady = "1";
+    });
     es.addEventListener("notification", function (e) {
       var item = JSON.parse(e.data);
       if (badge) {

@@ -86,7 +86,7 @@ describe("web journey in Chromium", function () {
     // 3. The attendee keeps the inbox open (live over SSE).
     await attendee.goto("/me/notifications");
     await step(attendee, "inbox-empty");
-    await attendee.locator("body[data-live=\"1\"]").waitFor({ state: "attached" });
+    await attendee.locator("body[data-live-ready]").waitFor({ state: "attached" });
 
     // 4. The organizer creates and publishes an event.
     const title = `Web journey ${randomUUID().slice(0, 8)}`;
