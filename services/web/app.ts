@@ -149,6 +149,10 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
     else if (enc === "gzip") ((ctx.body = asset.gzip), ctx.set("Content-Encoding", "gzip"));
     else ctx.body = asset.body;
   });
+  router.get("/robots.txt", (ctx) => {
+    ctx.type = "text/plain";
+    ctx.body = "User-agent: *\nDisallow: /me/\nDisallow: /admin/\nAllow: /\n";
+  });
   router.get("/lang/:locale", (ctx) => {
     const locale = ctx.params.locale === "ru" ? "ru" : "en";
     ctx.cookies.set("lang", locale, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: 365 * 86_400_000 });

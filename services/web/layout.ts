@@ -12,7 +12,7 @@ export function layout(ctx: WebContext, opts: { title: string; body: Html; descr
   const { t, locale, session } = ctx.state;
   const here = ctx.path;
   const link = (href: string, label: string | Html, extra?: Html | "") =>
-    html`<li><a href="${href}"${here === href || (href !== "/" && here.startsWith(`${href}/`)) ? raw(' aria-current="page"') : ""}>${label}${extra ?? ""}</a></li>`;
+    html`<li><a href="${href}"${here === href || (href !== "/" && href !== "/events" && here.startsWith(`${href}/`)) ? raw(' aria-current="page"') : ""}>${label}${extra ?? ""}</a></li>`;
   const unread = ctx.state.unread ?? 0;
   const badge = session
     ? html` <span id="unread" class="badge" data-count="${unread}" data-label="${t("nav.unread", { n: "{n}" })}" aria-label="${t("nav.unread", { n: unread })}"${unread ? "" : raw(" hidden")}>${unread}</span>`

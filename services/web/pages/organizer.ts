@@ -41,7 +41,7 @@ export function organizerPages(router: WebRouter): void {
     sendPage(c, {
       status: opts.problem ? opts.problem.status : 200,
       title,
-      body: html`<h1>${title}</h1>${problemAlert(opts.problem)}
+      body: html`<h1>${title}</h1>${e ? html`<p><a href="/events/${e.id}">${e.title}</a> (${e.status})</p>` : ""}${problemAlert(opts.problem)}
 <form class="stack" method="post" action="${action}">${csrfField(c)}
 ${input("title", t("org.title"), 'required maxlength="200"')}
 <div><label for="description">${t("org.description")}</label><textarea id="description" name="description" rows="6">${v.description}</textarea></div>
