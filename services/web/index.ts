@@ -16,13 +16,14 @@ import { authPages } from "./pages/auth.ts";
 import { mePages } from "./pages/me.ts";
 import { organizerPages } from "./pages/organizer.ts";
 import { adminPages } from "./pages/admin.ts";
+import { bookingPages } from "./pages/bookings.ts";
 
 export { WebEnv };
 
 export const WEB_VERSION = "0.1.0";
 
 /** Every page module, in the order their routes are tried. */
-export const pages: Array<(router: WebRouter, deps: WebDeps) => void> = [authPages, mePages, organizerPages, adminPages, publicPages];
+export const pages: Array<(router: WebRouter, deps: WebDeps) => void> = [authPages, bookingPages, mePages, organizerPages, adminPages, publicPages];
 
 export const webService = defineService({
   name: "web",

@@ -80,13 +80,6 @@ ${list.ok && list.data.nextCursor ? html`<p><a href="/me/notifications?cursor=${
     ctx.body = body;
   });
 
-  router.get("/me/bookings", async (ctx) => {
-    const c = ctx as unknown as WebContext;
-    if (!requireSession(c)) return;
-    const { t } = c.state;
-    sendPage(c, { title: t("me.bookings"), body: html`<h1>${t("me.bookings")}</h1><p class="muted">${t("org.notAvailable")}</p>` });
-  });
-
   const settings = async (c: WebContext, opts: { problem?: Problem; done?: string; calendarUrl?: string; enrol?: { secret: string; uri: string }; recovery?: string[] } = {}) => {
     const { t, api } = c.state;
     const [me, prefs] = await Promise.all([api.get<Me>("/v1/me"), api.get<Preferences>("/v1/me/notification-preferences")]);

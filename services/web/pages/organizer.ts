@@ -162,11 +162,7 @@ ${e ? management(c, e) : ""}`,
   });
 
   // Pages that need the bookings service: a plain notice until its routes answer.
-  for (const [path, key] of [
-    ["participants", "event.participants"],
-    ["check-in", "event.checkIn"],
-    ["messages", "event.messages"],
-  ] as const) {
+  for (const [path, key] of [["messages", "event.messages"]] as const) {
     router.get(`/events/:id/${path}`, async (ctx) => {
       const c = ctx as unknown as WebContext;
       const e = await load(c);
@@ -184,6 +180,7 @@ ${e.status === "draft" ? html`<form class="inline" method="post" action="/events
 ${e.status === "published" ? html`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${t("event.unpublish")}</button></form>` : ""}
 </div>
 ${e.status !== "cancelled" ? html`<form class="stack" method="post" action="/events/${e.id}/cancel" data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${t("event.cancelReason")}</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>` : ""}
+<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${t("event.participants")}</a> · <a href="/events/${e.id}/check-in">${t("event.checkIn")}</a></p>
 <h2>${t("event.attachments")}</h2>
 <ul>${e.attachments.map((a) => html`<li>${a.filename} <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${csrfField(c)}<button class="secondary" type="submit">${t("org.remove")}<span class="visually-hidden"> ${a.filename}</span></button></form></li>`)}</ul>
 <form class="stack" method="post" action="/events/${e.id}/attachments" data-file-upload>${csrfField(c)}

@@ -7,8 +7,10 @@ import { csrfField, notice, problemAlert } from "../layout.ts";
 import { eventList, money, type EventPage, type EventView, type Organization, type PublicProfile } from "./shared.ts";
 
 type Category = { slug: string; name: string };
-type Availability = { capacity: number | null; seatsLeft: number | null };
-type TicketType = { id: string; name: string; priceMinor: number; currency: string | null; remaining?: number | null; quantity?: number | null };
+type TicketType = { id: string; name: string; priceMinor: number; currency: string | null; remaining: number | null };
+/** Seats left and the public ticket types (GET /v1/events/{id}/availability, the bookings service). */
+type Availability = { capacity: number | null; remaining: number | null; soldOut: boolean; waitlistOpen: boolean; ticketTypes: TicketType[] };
+type WaitlistEntry = { id: string; status: string; position: number | null; offerExpiresAt: string | null };
 
 export function publicPages(router: WebRouter): void {
   router.get("/", async (ctx) => {
@@ -82,36 +84,47 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
     const event = await api.get<EventView>(`/v1/events/${id}`);
     if (!event.ok) return errorPage(c, event.status === 404 ? 404 : event.status, event.status === 404 ? t("common.notFound") : event.problem.detail);
     const e = event.data;
-    const [organizer, org, availability, ticketTypes] = await Promise.all([
+    const [organizer, org, availability, waitlist] = await Promise.all([
       api.get<PublicProfile>(`/v1/users/${e.organizerId}`),
       e.organizationId ? api.get<Organization>(`/v1/orgs/${e.organizationId}`) : undefined,
       api.get<Availability>(`/v1/events/${id}/availability`),
-      api.get<{ items: TicketType[] }>(`/v1/events/${id}/ticket-types`),
+      session && e.status === "published" ? api.get<WaitlistEntry>(`/v1/events/${id}/waitlist/me`) : undefined,
     ]);
-    const seats = availability.ok
-      ? availability.data.seatsLeft === null
+    const a = availability.ok ? availability.data : undefined;
+    const seats = a
+      ? a.remaining === null
         ? t("event.unlimited")
-        : availability.data.seatsLeft > 0
-          ? t("event.seatsLeft", { n: availability.data.seatsLeft })
+        : a.remaining > 0
+          ? t("event.seatsLeft", { n: a.remaining })
           : t("event.soldOut")
       : e.capacity === null
         ? t("event.unlimited")
         : t("event.capacity", { n: e.capacity });
-    const types = ticketTypes.ok ? ticketTypes.data.items : [];
-    const soldOut = availability.ok && availability.data.seatsLeft === 0;
+    const types = (a?.ticketTypes ?? []).filter((tt) => tt.remaining === null || tt.remaining > 0);
+    const entry = waitlist?.ok ? waitlist.data : undefined;
+    const key = html`<input type="hidden" name="key" value="${randomUUID()}">`;
     const booking =
-      e.status !== "published"
+      e.status !== "published" || !a
         ? ""
         : !session
           ? html`<p><a class="button" href="/sign-in?next=${encodeURIComponent(`/events/${id}`)}">${t("event.signInToBook")}</a></p>`
-          : types.length && !soldOut
-            ? html`<form class="stack" method="post" action="/events/${id}/book">${csrfField(c)}<input type="hidden" name="key" value="${randomUUID()}">
-${types.map((tt, i) => html`<div><label for="qty-${i}">${tt.name} — ${money(locale, tt.priceMinor, tt.currency, t)}</label><input id="qty-${i}" name="qty:${tt.id}" type="number" min="0" max="10" value="${i === 0 ? 1 : 0}" inputmode="numeric"></div>`)}
+          : entry?.status === "offered"
+            ? html`<p class="notice">${t("booking.offer", { time: entry.offerExpiresAt ? new Date(entry.offerExpiresAt).toLocaleString(locale) : "" })}</p>
+<div class="actions"><form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit">${t("booking.accept")}</button></form>
+<form class="inline" method="post" action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit">${t("booking.decline")}</button></form></div>`
+            : entry?.status === "waiting"
+              ? html`<p class="notice">${t("booking.waitlistPosition", { n: entry.position ?? "?" })}</p>`
+              : !a.soldOut
+                ? html`<form class="stack" method="post" action="/events/${id}/book" aria-labelledby="book-h"><h2 id="book-h">${t("event.tickets")}</h2>${csrfField(c)}${key}
+${types.length ? types.map((tt, i) => html`<div><label for="qty-${i}">${tt.name} — ${money(locale, tt.priceMinor, tt.currency, t)}</label><input id="qty-${i}" name="qty:${tt.id}" type="number" min="0" max="10" value="${i === 0 ? 1 : 0}" inputmode="numeric"></div>`) : html`<div><label for="seats-n">${t("booking.seats")}</label><input id="seats-n" name="seats" type="number" min="1" max="10" value="1" inputmode="numeric"></div>`}
 <div><button type="submit">${t("event.book")}</button></div></form>`
-            : "";
+                : a.waitlistOpen
+                  ? html`<form class="stack" method="post" action="/events/${id}/waitlist">${csrfField(c)}${key}<div><label for="wl-seats">${t("booking.seats")}</label><input id="wl-seats" name="seats" type="number" min="1" max="10" value="1"></div><div><button type="submit">${t("booking.waitlistJoin")}</button></div></form>`
+                  : "";
     const editor = e.canEdit
       ? html`<div class="actions">
 <a class="button secondary" href="/events/${id}/edit">${t("event.edit")}</a>
+<a class="button secondary" href="/events/${id}/tickets">${t("org.ticketTypes")}</a>
 <a class="button secondary" href="/events/${id}/participants">${t("event.participants")}</a>
 <a class="button secondary" href="/events/${id}/check-in">${t("event.checkIn")}</a>
 <a class="button secondary" href="/events/${id}/messages">${t("event.messages")}</a>
