@@ -7,6 +7,7 @@ import { identityService } from "./identity/index.ts";
 import { eventsService } from "./events/index.ts";
 import { edgeService } from "./edge/index.ts";
 import { notificationsService } from "./notifications/index.ts";
+import { paymentsService } from "./payments/index.ts";
 import { webService } from "./web/index.ts";
 
-export const registry: ServiceDefinition[] = [identityService, eventsService, notificationsService, edgeService, webService];
+export const registry: ServiceDefinition[] = [identityService, eventsService, notificationsService, paymentsService, edgeService, webService];

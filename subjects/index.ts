@@ -6,6 +6,7 @@ import type { Contract } from "./contract.ts";
 import { identity, identityEvents } from "./identity.ts";
 import { eventEvents, events } from "./events.ts";
 import { notifications, notificationJobs } from "./notifications.ts";
+import { payments, paymentEvents } from "./payments.ts";
 
 export const catalog: Contract[] = [
   ...Object.values(identity),
@@ -14,4 +15,6 @@ export const catalog: Contract[] = [
   ...Object.values(events),
   ...Object.values(notifications),
   ...Object.values(notificationJobs),
+  ...Object.values(payments),
+  ...Object.values(paymentEvents),
 ];

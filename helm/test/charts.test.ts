@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const services = ["identity", "events", "edge", "notifications", "web"];
+const services = ["identity", "events", "edge", "notifications", "payments", "web"];
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
 
@@ -103,7 +103,7 @@ describe("helm charts", function () {
   it("opens only the edge and the web app to traffic from outside the release", () => {
     const policy = (svc: string) => template(svc).find((d) => d.kind === "NetworkPolicy") as unknown as { spec: { ingress: Array<{ from?: unknown[] }> } };
     for (const svc of ["edge", "web"]) expect(policy(svc).spec.ingress[0].from).to.equal(undefined);
-    for (const svc of ["identity", "events", "notifications"]) expect(policy(svc).spec.ingress[0].from).to.be.an("array").that.is.not.empty;
+    for (const svc of ["identity", "events", "notifications", "payments"]) expect(policy(svc).spec.ingress[0].from).to.be.an("array").that.is.not.empty;
   });
 
   describe("umbrella chart convene", () => {
@@ -116,7 +116,7 @@ describe("helm charts", function () {
     it("installs every service and a pre-install migrations Job against an external database", async () => {
       const docs = template("convene", external);
       const deployments = docs.filter((d) => d.kind === "Deployment").map((d) => d.metadata.name).sort();
-      expect(deployments).to.deep.equal(["rel-edge", "rel-events", "rel-identity", "rel-notifications", "rel-web"]);
+      expect(deployments).to.deep.equal(["rel-edge", "rel-events", "rel-identity", "rel-notifications", "rel-payments", "rel-web"]);
       const job = docs.find((d) => d.kind === "Job")!;
       expect(job.metadata.annotations!["helm.sh/hook"]).to.equal("pre-install,pre-upgrade");
       for (const d of docs) await validateManifest(d);

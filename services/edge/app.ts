@@ -59,6 +59,8 @@ export type EdgeApp = {
 type State = { principal?: Principal; jwt?: unknown };
 
 export const STREAM_PATH = "/v1/me/notifications/stream";
+/** Prefix of payment-provider callback routes (signed by the provider; not rate limited per IP). */
+export const PROVIDER_CALLBACKS = "/v1/payment-callbacks/";
 
 /** Operations the edge serves itself, documented beside the routes. */
 export const extras: ExtraOperation[] = [
@@ -134,6 +136,10 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
 
   /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
   const limitIp = async (ctx: Koa.Context) => {
+    // Provider callbacks come from a few provider addresses in bursts; a 429 would delay a
+    // payment's confirmation by the provider's retry interval (30 min). Their signature is checked
+    // before anything else happens. REVIEW: an allow-list of the provider's addresses.
+    if (ctx.path.startsWith(PROVIDER_CALLBACKS)) return;
     const ip = clientIp(ctx);
     await limiter.hit(`ip:${ip}`, ipLimit);
     if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) await limiter.hit(`auth:${ip}`, authLimit);
@@ -241,8 +247,12 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     };
     // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
     const step: Koa.Middleware<State> = (ctx) => (r.auth === "public" ? optionalToken : verify)(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
-    const parse = r.bodyLimitBytes ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true }) as unknown as Koa.Middleware<State>) : parseBody;
-    router.register(koaPath, [r.method], r.input.body ? [parse, step] : [step]);
+    const parse = r.input.rawForm
+      ? rawFormBody(env.BODY_LIMIT_BYTES)
+      : r.bodyLimitBytes
+        ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true }) as unknown as Koa.Middleware<State>)
+        : parseBody;
+    router.register(koaPath, [r.method], r.input.body || r.input.rawForm ? [parse, step] : [step]);
     served.push({ method: r.method, path: r.path });
   }
 
@@ -255,6 +265,20 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     }),
   );
   return { app: app as unknown as Koa, openapi, served };
+}
+
+/** Reads a form body as the exact text sent (signatures cover it byte for byte); 413 past the limit. */
+function rawFormBody(limit: number): Koa.Middleware<State> {
+  return async (ctx, next) => {
+    if (!ctx.is("application/x-www-form-urlencoded")) throw new AppError("unsupported_media_type", "expected application/x-www-form-urlencoded", { status: 415 });
+    let text = "";
+    for await (const chunk of ctx.req) {
+      text += String(chunk);
+      if (text.length > limit) throw new AppError("payload_too_large", `body over ${limit} bytes`, { status: 413 });
+    }
+    ctx.request.body = text;
+    await next();
+  };
 }
 
 function clientIp(ctx: Koa.Context): string {
@@ -321,10 +345,12 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
   const headers: Record<string, string> = {};
   let type = "application/json";
   let text: string;
+  let encoding: "base64" | undefined;
   if (r.representation) {
     const reply = await call(deps.nc, r.contract, input as never, opts);
     type = r.representation.type;
     text = r.representation.render(reply);
+    if (r.representation.binary) encoding = "base64";
     const filename = r.representation.filename?.(reply);
     if (filename) headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
   } else {
@@ -339,7 +365,7 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
     deps.cache.set(cacheKey, { body: text, etag: headers.ETag, type, onHit }, r.cache!.tags(input as Record<string, unknown>), generation);
     headers["X-Cache"] = "miss";
   }
-  return { status: r.status, type, body: text, headers };
+  return { status: r.status, type, body: text, headers, ...(encoding ? { encoding } : {}) };
 }
 
 function respond(ctx: Koa.Context, res: StoredResponse): void {
@@ -347,7 +373,7 @@ function respond(ctx: Koa.Context, res: StoredResponse): void {
   ctx.set("Cache-Control", ctx.method === "GET" && res.headers.ETag && !ctx.state.principal ? "no-cache" : "no-store");
   ctx.status = res.status;
   ctx.type = res.type;
-  ctx.body = res.body;
+  ctx.body = res.encoding === "base64" ? Buffer.from(res.body, "base64") : res.body;
   if (res.headers.ETag && res.status === 200 && matches(ctx.get("If-None-Match"), res.headers.ETag)) {
     ctx.status = 304;
     ctx.body = null;

@@ -12,7 +12,8 @@ import { AppError } from "../kit/errors.ts";
 export const IDEMPOTENCY_BUCKET = "EDGE_IDEMPOTENCY";
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-export type StoredResponse = { status: number; type: string; body: string; headers: Record<string, string> };
+/** A response as sent (and replayed); `encoding: "base64"` marks a binary body (e.g. a PDF) kept as text. */
+export type StoredResponse = { status: number; type: string; body: string; headers: Record<string, string>; encoding?: "base64" };
 type Entry = { state: "pending"; fingerprint: string; startedAt: number } | ({ state: "done"; fingerprint: string } & StoredResponse);
 
 export type Claim = { kind: "claimed"; kvKey: string; revision: number } | { kind: "replay"; response: StoredResponse };

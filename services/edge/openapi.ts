@@ -129,9 +129,15 @@ function operationOf(r: Route): Operation {
   if (parameters.length) op.parameters = parameters;
   const body = bodySchema(r);
   if (body) op.requestBody = { required: ((body.required as string[] | undefined) ?? []).length > 0, content: { "application/json": { schema: body } } };
+  if (r.input.rawForm) {
+    op.requestBody = {
+      required: true,
+      content: { "application/x-www-form-urlencoded": { schema: { type: "object", additionalProperties: { type: "string" }, description: "Fields as the sender signed them; relayed unparsed." } } },
+    };
+  }
 
   const success: Record<string, unknown> = { description: r.status === 201 ? "Created." : "Success." };
-  if (r.representation) success.content = { [r.representation.type]: { schema: { type: "string" } } };
+  if (r.representation) success.content = { [r.representation.type]: { schema: r.representation.binary ? { type: "string", format: "binary" } : { type: "string" } } };
   else success.content = { "application/json": { schema: clean(r.contract.reply) } };
   if (r.method === "GET" && r.auth === "public") success.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   const responses: Record<string, unknown> = { [String(r.status)]: success };
@@ -141,7 +147,7 @@ function operationOf(r: Route): Operation {
   responses["403"] = problemRef("Forbidden");
   if (Object.keys(r.input.path ?? {}).length) responses["404"] = problemRef("NotFound");
   responses["409"] = problemRef("Conflict");
-  if (body) responses["413"] = problemRef("PayloadTooLarge");
+  if (body || r.input.rawForm) responses["413"] = problemRef("PayloadTooLarge");
   if (r.creates) responses["422"] = problemRef("Unprocessable");
   responses["429"] = problemRef("RateLimited");
   responses["503"] = problemRef("Unavailable");

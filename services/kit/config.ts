@@ -39,6 +39,7 @@ export const KitEnv = Type.Object({
   SERVICES: Type.String({ default: "all", description: "Services this process runs: all, or a comma list." }),
   LOG_LEVEL: Type.Union([Type.Literal("trace"), Type.Literal("debug"), Type.Literal("info"), Type.Literal("warn"), Type.Literal("error"), Type.Literal("silent")], { default: "info", description: "Log level of the JSON logs on stdout." }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 25_000, description: "How long in-flight work may take after SIGTERM." }),
+  TIMERS_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "Longest wait between two looks for due durable timers; scheduling a sooner timer wakes the poller at once (NOTIFY on Postgres, in process on PGlite)." }),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ description: "OTLP/HTTP endpoint for traces; unset = no export." })),
   OTEL_SERVICE_NAME: Type.Optional(Type.String({ description: "service.name of traces and metrics; default convene-<services>." })),
   // Read by the OpenTelemetry SDK itself; declared so a typo stops the boot instead of silently

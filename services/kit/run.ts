@@ -10,6 +10,7 @@ import { connectNats, ensureStreams, type Nats } from "./nats.ts";
 import { openDb, migrate, type Db } from "./db.ts";
 import { outboxMigration, startRelay, type Relay } from "./outbox.ts";
 import { processedMigration, startConsumer, type RunningConsumer } from "./consume.ts";
+import { startTimers, timersMigration, type TimerPoller } from "./timers.ts";
 import { serve, type Served } from "./serve.ts";
 import { createOpsApp, type ReadinessCheck } from "./http.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -24,7 +25,10 @@ export type Running = {
   stop(): Promise<void>;
 };
 
-type Instance = { def: ServiceDefinition; db?: Db; relay?: Relay; started: Started; served?: Served; consumers: RunningConsumer[] };
+type Instance = { def: ServiceDefinition; db?: Db; relay?: Relay; started: Started; served?: Served; consumers: RunningConsumer[]; timers?: TimerPoller };
+
+/** The kit's own tables, in every service schema before the service's migrations. */
+const kitMigrations = [outboxMigration, processedMigration, timersMigration];
 
 /** Resolves the SERVICES variable against the known services; unknown names fail at boot. */
 export function pick(all: ServiceDefinition[], services: string): ServiceDefinition[] {
@@ -43,7 +47,7 @@ export async function migrateOnly(defs: ServiceDefinition[], env: Record<string,
     if (!def.migrations) continue;
     const db = await openDb({ schema: schemaOf(def.name), url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
     try {
-      await migrate(db, schemaOf(def.name), [outboxMigration, processedMigration, ...def.migrations]);
+      await migrate(db, schemaOf(def.name), [...kitMigrations, ...def.migrations]);
     } finally {
       await db.destroy();
     }
@@ -69,7 +73,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     let relay: Relay | undefined;
     if (def.migrations) {
       db = await openDb({ schema, url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
-      await migrate(db, schema, [outboxMigration, processedMigration, ...def.migrations]);
+      await migrate(db, schema, [...kitMigrations, ...def.migrations]);
       relay = startRelay({ db, js: nats.js, schema, log: slog, listenUrl: kit.DATABASE_URL });
       dbs.set(def.name, db);
       const d = db;
@@ -88,8 +92,14 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog }, started.endpoints) : undefined;
     const consumers: RunningConsumer[] = [];
     for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
-    instances.push({ def, db, relay, started, served, consumers });
-    slog.info({ endpoints: started.endpoints?.length ?? 0, consumers: consumers.length }, "service started");
+    let timers: TimerPoller | undefined;
+    if (started.timers?.length) {
+      if (!db) throw new Error(`${def.name}: timers need a database (declare migrations)`);
+      const r = relay;
+      timers = startTimers({ db, schema, handlers: started.timers, log: slog, listenUrl: kit.DATABASE_URL, pollMs: kit.TIMERS_POLL_MS, afterCommit: () => r?.kick() });
+    }
+    instances.push({ def, db, relay, started, served, consumers, timers });
+    slog.info({ endpoints: started.endpoints?.length ?? 0, consumers: consumers.length, timers: started.timers?.length ?? 0 }, "service started");
   }
 
   const ops = createOpsApp({ checks });
@@ -123,7 +133,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
         const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
         server.closeIdleConnections();
         const grace = setTimeout(() => server.closeAllConnections(), kit.SHUTDOWN_GRACE_MS);
-        await Promise.all(instances.map(async (i) => Promise.all([i.served?.stop(), ...i.consumers.map((c) => c.stop())])));
+        await Promise.all(instances.map(async (i) => Promise.all([i.served?.stop(), i.timers?.stop(), ...i.consumers.map((c) => c.stop())])));
         await closed;
         clearTimeout(grace);
         for (const i of instances) await i.started.stop?.();

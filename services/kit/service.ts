@@ -12,6 +12,7 @@ import type { Endpoint } from "./serve.ts";
 import type { ConsumerSpec } from "./consume.ts";
 import type { KitEnv } from "./config.ts";
 import type { ReadinessCheck } from "./http.ts";
+import type { TimerHandler } from "./timers.ts";
 
 export type Runtime<E> = {
   name: string;
@@ -29,6 +30,8 @@ export type Runtime<E> = {
 export type Started = {
   endpoints?: Endpoint[];
   consumers?: ConsumerSpec[];
+  /** Handlers of this service's durable timers (kit/timers.ts), by kind; needs a database. */
+  timers?: TimerHandler[];
   /** A public HTTP app (the edge's API, the web app's pages). */
   http?: Koa;
   /**

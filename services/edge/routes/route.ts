@@ -36,13 +36,21 @@ export type InputSpec = {
   ip?: string;
   /** Request field the edge fills with the caller's user id. */
   principal?: string;
+  /**
+   * Request field the edge fills with the raw `application/x-www-form-urlencoded` body, as text
+   * (a provider callback whose signature covers every field exactly as sent).
+   */
+  rawForm?: string;
 };
 
 /** A live stream instead of one reply (Server-Sent Events). */
 export type Stream = { kind: "sse"; description: string };
 
-/** Renders a reply as something other than JSON (e.g. text/calendar). */
-export type Representation = { type: string; render(reply: unknown): string; filename?(reply: unknown): string };
+/**
+ * Renders a reply as something other than JSON (e.g. text/calendar). A `binary` representation
+ * renders base64 text that the edge sends decoded (e.g. a PDF).
+ */
+export type Representation = { type: string; render(reply: unknown): string; filename?(reply: unknown): string; binary?: boolean };
 
 export type ResponseCaching = {
   /** Tags of a cached reply, e.g. [`event:<id>`]. */
@@ -141,6 +149,7 @@ export function inputFrom(schema: TSchema, spec: InputSpec, req: RouteRequest): 
   for (const [field, value] of Object.entries(spec.fixed ?? {})) setField(out, field, value);
   if (spec.ip) out[spec.ip] = req.ip;
   if (spec.principal && req.principal) out[spec.principal] = req.principal.sub;
+  if (spec.rawForm) out[spec.rawForm] = typeof req.body === "string" ? req.body : "";
   return out;
 }
 

@@ -1603,6 +1603,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My payments; an event's (its organizers); all (admins)
+         * @description Payments newest first: the caller's own; with eventId, that event's (its organizers, admins); admins may list all.
+         *
+         *     Subject: `svc.payments.payments.list`.
+         */
+        get: operations["paymentsPaymentsList"];
+        put?: never;
+        /**
+         * Pay a held booking: answers the provider's page to send the payer to
+         * @description Starts paying a held booking of the caller: the booking's amount and currency, a provider payment page no longer valid than the hold. One live payment per booking: asking again answers the live one. conflict `order_not_payable` / `order_expired`.
+         *
+         *     Subject: `svc.payments.payments.create`.
+         */
+        post: operations["paymentsPaymentsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payment with its refunds (payer, the event's organizers, admins)
+         * @description One payment with its refunds: its payer, the event's organizers, or admins (others get not_found).
+         *
+         *     Subject: `svc.payments.payments.get`.
+         */
+        get: operations["paymentsPaymentsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund all or part of a payment (the event's organizers, admins)
+         * @description Refunds a succeeded payment, all that is left or `amountMinor` of it: the payer (within the event's refund rules), the event's organizers or admins. Refunds never add up past the amount paid (conflict `refund_exceeds_paid`).
+         *
+         *     Subject: `svc.payments.payments.refund`.
+         */
+        post: operations["paymentsPaymentsRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment's receipt as a PDF
+         * @description The receipt of a succeeded payment as a PDF (base64): its payer, the event's organizers, admins.
+         *
+         *     Subject: `svc.payments.receipts.get`.
+         */
+        get: operations["paymentsReceiptsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger transactions and balances: an organizer's events, or all (admins)
+         * @description Ledger transactions newest first with balances: an organizer's (their events) or, for admins, all; eventId narrows to one event.
+         *
+         *     Subject: `svc.payments.transactions.list`.
+         */
+        get: operations["paymentsTransactionsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Methods the provider offers and my saved ones
+         * @description The methods the provider offers and the caller's saved ones.
+         *
+         *     Subject: `svc.payments.methods.list`.
+         */
+        get: operations["paymentsMethodsList"];
+        put?: never;
+        /**
+         * Save a method as the provider's token (never card data)
+         * @description Saves a method for the caller as the provider's token (never card data).
+         *
+         *     Subject: `svc.payments.methods.save`.
+         */
+        post: operations["paymentsMethodsSave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-callbacks/freedompay/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FreedomPay result callback (form post, signed); answers signed XML
+         * @description The provider's result callback as received (the public route's raw form body and the script name of our URL). Its signature is its only authentication; answers the signed XML for the provider. Idempotent: a repeat gets the same answer.
+         *
+         *     Subject: `svc.payments.callbacks.result`.
+         */
+        post: operations["paymentsCallbacksResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -6579,6 +6745,629 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsPaymentsList: {
+        parameters: {
+            query?: {
+                /** @description The event of the booking. */
+                eventId?: string;
+                /** @description created → pending → succeeded | failed | cancelled; succeeded → partially_refunded | refunded. */
+                status?: "created" | "pending" | "succeeded" | "failed" | "cancelled" | "partially_refunded" | "refunded";
+                /** @description Admins: every payment. */
+                all?: boolean;
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The payment.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The booking (order) it pays.
+                             */
+                            orderId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event of the booking.
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description Who pays.
+                             */
+                            userId: string;
+                            /** @description created → pending → succeeded | failed | cancelled; succeeded → partially_refunded | refunded. */
+                            status: "created" | "pending" | "succeeded" | "failed" | "cancelled" | "partially_refunded" | "refunded";
+                            /** @description Amount in minor units (the booking's total). */
+                            amountMinor: number;
+                            /** @description ISO 4217 currency, e.g. KZT. */
+                            currency: string;
+                            /** @description Refunded so far (succeeded refunds). */
+                            refundedMinor: number;
+                            /** @description freedompay (or sandbox). */
+                            provider: string;
+                            /** @description The provider's payment id (pg_payment_id), once known. */
+                            providerPaymentId: string | null;
+                            /** @description The provider's payment page while pending, else null. */
+                            redirectUrl: string | null;
+                            /** @description Why it failed, or null. */
+                            failure: string | null;
+                            /** @description Masked card number the provider reported, or null. */
+                            cardPan: string | null;
+                            /** @description Receipt number (per organizer, without gaps) once succeeded. */
+                            receiptNumber: string | null;
+                            /** @description Refunds, oldest first. */
+                            refunds: {
+                                /**
+                                 * Format: uuid
+                                 * @description The refund.
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The payment.
+                                 */
+                                paymentId: string;
+                                /** @description Amount refunded, minor units. */
+                                amountMinor: number;
+                                /** @description pending (asked of the provider) → succeeded | failed (the provider refused; nothing was refunded). */
+                                status: "pending" | "succeeded" | "failed";
+                                /** @description requested (attendee, organizer or admin), booking_cancelled (bookings asked), hold_expired (paid after the seats were gone). */
+                                reason: "requested" | "booking_cancelled" | "hold_expired";
+                                /** @description Who asked, or null when the platform did. */
+                                requestedBy: string | null;
+                                /** @description Why the provider refused, or null. */
+                                failure: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When it was asked.
+                                 */
+                                createdAt: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description When the payment page stops accepting (never after the booking's hold).
+                             */
+                            expiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Created.
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Last change.
+                             */
+                            updatedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsPaymentsCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The booking (order) it pays.
+                     */
+                    bookingId: string;
+                    /** @description A provider method or a saved method id. */
+                    methodId?: string;
+                    /**
+                     * Format: uri
+                     * @description Where the provider sends the payer back (success or failure).
+                     */
+                    returnUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The payment.
+                         */
+                        paymentId: string;
+                        /** @description Send the payer here (the provider's payment page). */
+                        redirectUrl: string;
+                        /** @description created → pending → succeeded | failed | cancelled; succeeded → partially_refunded | refunded. */
+                        status: "created" | "pending" | "succeeded" | "failed" | "cancelled" | "partially_refunded" | "refunded";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsPaymentsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The payment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The payment.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The booking (order) it pays.
+                         */
+                        orderId: string;
+                        /**
+                         * Format: uuid
+                         * @description The event of the booking.
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description Who pays.
+                         */
+                        userId: string;
+                        /** @description created → pending → succeeded | failed | cancelled; succeeded → partially_refunded | refunded. */
+                        status: "created" | "pending" | "succeeded" | "failed" | "cancelled" | "partially_refunded" | "refunded";
+                        /** @description Amount in minor units (the booking's total). */
+                        amountMinor: number;
+                        /** @description ISO 4217 currency, e.g. KZT. */
+                        currency: string;
+                        /** @description Refunded so far (succeeded refunds). */
+                        refundedMinor: number;
+                        /** @description freedompay (or sandbox). */
+                        provider: string;
+                        /** @description The provider's payment id (pg_payment_id), once known. */
+                        providerPaymentId: string | null;
+                        /** @description The provider's payment page while pending, else null. */
+                        redirectUrl: string | null;
+                        /** @description Why it failed, or null. */
+                        failure: string | null;
+                        /** @description Masked card number the provider reported, or null. */
+                        cardPan: string | null;
+                        /** @description Receipt number (per organizer, without gaps) once succeeded. */
+                        receiptNumber: string | null;
+                        /** @description Refunds, oldest first. */
+                        refunds: {
+                            /**
+                             * Format: uuid
+                             * @description The refund.
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The payment.
+                             */
+                            paymentId: string;
+                            /** @description Amount refunded, minor units. */
+                            amountMinor: number;
+                            /** @description pending (asked of the provider) → succeeded | failed (the provider refused; nothing was refunded). */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description requested (attendee, organizer or admin), booking_cancelled (bookings asked), hold_expired (paid after the seats were gone). */
+                            reason: "requested" | "booking_cancelled" | "hold_expired";
+                            /** @description Who asked, or null when the platform did. */
+                            requestedBy: string | null;
+                            /** @description Why the provider refused, or null. */
+                            failure: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it was asked.
+                             */
+                            createdAt: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description When the payment page stops accepting (never after the booking's hold).
+                         */
+                        expiresAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Created.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Last change.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsPaymentsRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The payment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Amount to refund; all that is left when absent. */
+                    amountMinor?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The refund.
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The payment.
+                         */
+                        paymentId: string;
+                        /** @description Amount refunded, minor units. */
+                        amountMinor: number;
+                        /** @description pending (asked of the provider) → succeeded | failed (the provider refused; nothing was refunded). */
+                        status: "pending" | "succeeded" | "failed";
+                        /** @description requested (attendee, organizer or admin), booking_cancelled (bookings asked), hold_expired (paid after the seats were gone). */
+                        reason: "requested" | "booking_cancelled" | "hold_expired";
+                        /** @description Who asked, or null when the platform did. */
+                        requestedBy: string | null;
+                        /** @description Why the provider refused, or null. */
+                        failure: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was asked.
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsReceiptsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The payment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsTransactionsList: {
+        parameters: {
+            query?: {
+                /** @description The event of the booking. */
+                eventId?: string;
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The ledger transaction.
+                             */
+                            id: string;
+                            /** @description What moved: a charge, a refund or a provider fee. */
+                            kind: "charge" | "refund" | "fee";
+                            /**
+                             * Format: uuid
+                             * @description The payment.
+                             */
+                            paymentId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event of the booking.
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The event's organizer.
+                             */
+                            organizerId: string;
+                            /** @description Amount moved, minor units. */
+                            amountMinor: number;
+                            /** @description ISO 4217 currency, e.g. KZT. */
+                            currency: string;
+                            /** @description Balanced entries: debits equal credits. */
+                            entries: {
+                                /** @description Account, e.g. provider_clearing, organizer:<id>, platform_fees, refunds_payable. */
+                                account: string;
+                                /** @description Debit, minor units. */
+                                debitMinor: number;
+                                /** @description Credit, minor units. */
+                                creditMinor: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description Recorded.
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Balances of the accounts in scope, sums of the ledger. */
+                        balances: {
+                            account: string;
+                            /** @description ISO 4217 currency, e.g. KZT. */
+                            currency: string;
+                            /** @description Credits minus debits over every entry in scope. */
+                            balanceMinor: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsMethodsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Method id: a provider method (card, kaspi…) or a saved method's uuid. */
+                            id: string;
+                            /** @description Shown to the payer. */
+                            name: string;
+                            /** @description card, wallet or bank. */
+                            kind: "card" | "wallet" | "bank";
+                            /** @description A saved method of the caller (a provider token). */
+                            saved: boolean;
+                            /** @description Last four digits of a saved card, or null. */
+                            last4: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsMethodsSave: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The provider's card token (pg_card_token). */
+                    token: string;
+                    /** @description Label, e.g. Visa •••• 6150. */
+                    name: string;
+                    /** @description Last four digits, for display. */
+                    last4?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Method id: a provider method (card, kaspi…) or a saved method's uuid. */
+                        id: string;
+                        /** @description Shown to the payer. */
+                        name: string;
+                        /** @description card, wallet or bank. */
+                        kind: "card" | "wallet" | "bank";
+                        /** @description A saved method of the caller (a provider token). */
+                        saved: boolean;
+                        /** @description Last four digits of a saved card, or null. */
+                        last4: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    paymentsCallbacksResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
             504: components["responses"]["Timeout"];

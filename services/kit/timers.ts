@@ -1,0 +1,292 @@
+/**
+ * Durable timers: "do this at time T" (hold expiry, waitlist offers, reminders, digests), stored
+ * in the service's own schema beside the state they belong to. NATS 2.9 has no scheduled
+ * messages, so timers rest on Postgres alone.
+ *
+ * A timer is a row of `timers`, unique by (kind, key). A use case schedules, re-plans or cancels
+ * it inside its own transaction, so the timer exists exactly when the state it belongs to does.
+ * Every replica runs a poller that claims due rows with FOR UPDATE SKIP LOCKED and runs each
+ * one's handler in the transaction that deletes the row: the fire and its effect commit together
+ * (never twice), and a process killed mid-fire leaves the row locked only until Postgres notices
+ * the dead connection, so the timer fires late, never lost. A handler that throws is rolled back
+ * to a savepoint and tried again after a backoff; it is never dropped.
+ *
+ * Handlers should still check the state they act on (an order already paid when its hold timer
+ * fires): a cancel that races a fire already claimed waits for it and then finds nothing.
+ */
+import pg from "pg";
+import type { Knex } from "knex";
+import { inSpan, meter, ROOT_CONTEXT, SpanKind } from "./trace.ts";
+import { isPostgres, type Db, type Migration } from "./db.ts";
+import type { Logger } from "./log.ts";
+
+export const timersMigration: Migration = {
+  name: "002_kit_timers",
+  async up(db) {
+    await db.schema.createTable("timers", (t) => {
+      t.text("kind").notNullable();
+      t.text("key").notNullable();
+      t.timestamp("due_at", { useTz: true }).notNullable();
+      t.jsonb("payload");
+      t.integer("attempts").notNullable().defaultTo(0);
+      t.text("last_error");
+      t.timestamp("scheduled_at", { useTz: true }).notNullable().defaultTo(db.fn.now());
+      t.primary(["kind", "key"]);
+    });
+    await db.raw("create index timers_due on timers (due_at)");
+  },
+};
+
+export type Timer = { kind: string; key: string; dueAt: Date; payload: unknown; /** Failed fires before this one. */ attempts: number };
+
+export type TimerHandler = {
+  /** The timers it fires. WARNING: a stored kind nobody handles any more never fires. */
+  kind: string;
+  /**
+   * Runs in the transaction that deletes the timer: write the effect (and outbox events) with
+   * `trx` only — never the service's db handle, which on the embedded database would wait for
+   * the one connection this transaction holds. Throwing rolls the fire back; it is retried later.
+   * Scheduling the same (kind, key) again from here re-arms it (a recurring timer).
+   */
+  handle(trx: Knex.Transaction, timer: Timer): Promise<void>;
+};
+
+/**
+ * Plans a timer in the caller's transaction; an existing (kind, key) is re-planned (new time
+ * and payload, attempts reset). Pollers are woken after commit when it is sooner than planned.
+ */
+export async function scheduleTimer(trx: Knex.Transaction, t: { kind: string; key: string; dueAt: Date; payload?: unknown }): Promise<void> {
+  if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
+  const row = { kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload === undefined ? null : JSON.stringify(t.payload), attempts: 0, last_error: null, scheduled_at: trx.fn.now() };
+  await trx("timers").insert(row).onConflict(["kind", "key"]).merge(["due_at", "payload", "attempts", "last_error", "scheduled_at"]);
+  const schema = schemaOf(trx);
+  const due = t.dueAt.getTime();
+  // Postgres delivers a NOTIFY at commit, to every replica; pollers of this process hear it at
+  // once through the transaction's own promise (the embedded database has no other channel).
+  if (isPostgres(trx)) await trx.raw("select pg_notify(?, ?)", [channelName(schema), String(due)]);
+  outermost(trx).executionPromise.then(
+    () => announceLocal(schema, due),
+    () => undefined,
+  );
+}
+
+/** Drops a timer in the caller's transaction (nothing happens when there is none). */
+export async function cancelTimer(trx: Knex.Transaction, kind: string, key: string): Promise<void> {
+  await trx("timers").where({ kind, key }).delete();
+}
+
+/** The timer of (kind, key) when one is planned (tests, admin views). */
+export async function findTimer(db: Db | Knex.Transaction, kind: string, key: string): Promise<Timer | undefined> {
+  const row = await db("timers").where({ kind, key }).first<TimerRow | undefined>("kind", "key", "due_at", "payload", "attempts");
+  return row && toTimer(row);
+}
+
+export type TimerPoller = {
+  /** Look for due timers now. */
+  kick(): void;
+  /** Stops claiming; a fire in progress finishes (and commits) first. */
+  stop(): Promise<void>;
+};
+
+export type TimerOptions = {
+  db: Db;
+  schema: string;
+  handlers: TimerHandler[];
+  log: Logger;
+  /** Called after a batch that fired something has committed (the runner wakes the outbox relay). */
+  afterCommit?: () => void;
+  /** Postgres URL for the LISTEN connection (real Postgres only). */
+  listenUrl?: string;
+  /** Timers claimed per transaction. */
+  batchSize?: number;
+  /** Longest sleep between looks (a NOTIFY or a local schedule wakes it sooner). */
+  pollMs?: number;
+  /** Retry delay after a failed fire: base * 2^(attempts-1), capped at maxMs. */
+  retry?: { baseMs: number; maxMs: number };
+};
+
+type TimerRow = { kind: string; key: string; due_at: Date | string; payload: unknown; attempts: number };
+
+export function startTimers(opts: TimerOptions): TimerPoller {
+  const byKind = new Map<string, TimerHandler>();
+  for (const h of opts.handlers) {
+    if (byKind.has(h.kind)) throw new Error(`timer kind ${h.kind} has two handlers`);
+    byKind.set(h.kind, h);
+  }
+  const kinds = [...byKind.keys()];
+  const batchSize = opts.batchSize ?? 100;
+  const pollMs = opts.pollMs ?? 1_000;
+  const retry = opts.retry ?? { baseMs: 1_000, maxMs: 300_000 };
+  const fired = meter().createCounter("timers_fired", { description: "Timers fired (handler committed), by service and kind." });
+  const failed = meter().createCounter("timers_failed", { description: "Timer fires that threw and were rolled back for a retry, by service and kind." });
+  const lag = meter().createHistogram("timers_lag_seconds", {
+    description: "How late a timer fired: commit time minus due time.",
+    unit: "s",
+    advice: { explicitBucketBoundaries: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] },
+  });
+
+  let running = true;
+  let kicked = false;
+  // When the current sleep ends, and the soonest due time announced since the last look.
+  let wakeAt = Infinity;
+  let soonest = Infinity;
+  let wake: (() => void) | undefined;
+  let listener: pg.Client | undefined;
+
+  const announce = (due: number) => {
+    soonest = Math.min(soonest, due);
+    if (due < wakeAt) wake?.();
+  };
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
+  const sleepUntil = (at: number) =>
+    new Promise<void>((resolve) => {
+      wakeAt = at;
+      const t = setTimeout(done, Math.max(0, at - Date.now()));
+      function done() {
+        clearTimeout(t);
+        wake = undefined;
+        wakeAt = Infinity;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const local = localAnnouncers(opts.schema);
+  local.add(announce);
+  if (opts.listenUrl) {
+    listener = new pg.Client({ connectionString: opts.listenUrl });
+    listener.on("notification", (n) => announce(Number(n.payload) || 0));
+    listener.on("error", (err) => opts.log.warn({ err }, "timer listener lost; polling"));
+    listener
+      .connect()
+      .then(() => listener!.query(`listen "${channelName(opts.schema)}"`))
+      .catch((err) => opts.log.warn({ err }, "timer listener unavailable; polling"));
+  }
+
+  const loop = (async () => {
+    let failures = 0;
+    while (running) {
+      kicked = false;
+      soonest = Infinity;
+      let claimed: number;
+      let next: number | undefined;
+      try {
+        claimed = await pass();
+        if (claimed >= batchSize) continue;
+        next = await nextDue();
+        failures = 0;
+      } catch (err) {
+        failures++;
+        opts.log.warn({ err, failures }, "timer pass failed; retrying");
+        if (running) await sleepUntil(Date.now() + Math.min(100 * 2 ** failures, 5_000));
+        continue;
+      }
+      if (!running || kicked) continue;
+      const now = Date.now();
+      let at = Math.min(now + pollMs, soonest, next ?? Infinity);
+      // Due but not claimed: another replica holds those rows. Look again shortly, not in a spin.
+      if (claimed === 0 && at <= now) at = now + Math.min(pollMs, 100);
+      await sleepUntil(at);
+    }
+  })();
+
+  /** One transaction: claim due timers, fire each in a savepoint, commit. Returns how many it claimed. */
+  async function pass(): Promise<number> {
+    const done: Array<{ kind: string; dueAt: Date }> = [];
+    const claimed = await opts.db.transaction(async (trx) => {
+      const rows: TimerRow[] = await trx("timers")
+        .select("kind", "key", "due_at", "payload", "attempts")
+        .whereIn("kind", kinds)
+        .where("due_at", "<=", new Date())
+        .orderBy("due_at")
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked();
+      for (const row of rows) {
+        const timer = toTimer(row);
+        try {
+          await inSpan(`timer ${timer.kind}`, { kind: SpanKind.INTERNAL, parent: ROOT_CONTEXT, attributes: { "timer.kind": timer.kind, "timer.key": timer.key, "timer.attempts": timer.attempts } }, () =>
+            trx.transaction(async (sp) => {
+              // Deleted first, so a handler that schedules the same (kind, key) re-arms it.
+              await sp("timers").where({ kind: timer.kind, key: timer.key }).delete();
+              await byKind.get(timer.kind)!.handle(sp, timer);
+            }),
+          );
+          done.push(timer);
+        } catch (err) {
+          const attempts = timer.attempts + 1;
+          failed.add(1, { service: opts.schema, kind: timer.kind });
+          const delay = Math.min(retry.baseMs * 2 ** (attempts - 1), retry.maxMs);
+          opts.log.warn({ err, kind: timer.kind, key: timer.key, attempts, retryInMs: delay }, "timer handler failed; it fires again later");
+          // Its savepoint is rolled back: the row is back, with its next try recorded.
+          await trx("timers")
+            .where({ kind: timer.kind, key: timer.key })
+            .update({ attempts, due_at: new Date(Date.now() + delay), last_error: String(err).slice(0, 500) });
+        }
+      }
+      return rows.length;
+    });
+    if (done.length) {
+      const now = Date.now();
+      for (const t of done) {
+        fired.add(1, { service: opts.schema, kind: t.kind });
+        lag.record(Math.max(0, now - t.dueAt.getTime()) / 1_000, { service: opts.schema, kind: t.kind });
+      }
+      opts.afterCommit?.();
+    }
+    return claimed;
+  }
+
+  async function nextDue(): Promise<number | undefined> {
+    const row = await opts.db("timers").whereIn("kind", kinds).min<{ next: Date | string | null }>("due_at as next").first();
+    return row?.next ? new Date(row.next).getTime() : undefined;
+  }
+
+  return {
+    kick,
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      local.delete(announce);
+      await listener?.end().catch(() => undefined);
+    },
+  };
+}
+
+function toTimer(row: TimerRow): Timer {
+  const payload = typeof row.payload === "string" ? (JSON.parse(row.payload) as unknown) : row.payload;
+  return { kind: row.kind, key: row.key, dueAt: new Date(row.due_at), payload: payload ?? undefined, attempts: row.attempts };
+}
+
+// Pollers of this process by schema: a commit that scheduled a timer tells them at once.
+const localPollers = new Map<string, Set<(due: number) => void>>();
+
+function localAnnouncers(schema: string): Set<(due: number) => void> {
+  let set = localPollers.get(schema);
+  if (!set) localPollers.set(schema, (set = new Set()));
+  return set;
+}
+
+function announceLocal(schema: string, due: number): void {
+  for (const a of localPollers.get(schema) ?? []) a(due);
+}
+
+/** The transaction that commits (a savepoint's promise settles at its release, before the commit). */
+function outermost(trx: Knex.Transaction): Knex.Transaction {
+  let t = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
+  while (t.parentTransaction) t = t.parentTransaction;
+  return t;
+}
+
+function channelName(schema: string): string {
+  return `timers_${schema}`;
+}
+
+function schemaOf(trx: Knex.Transaction): string {
+  const searchPath = trx.client.config.searchPath as string[] | string | undefined;
+  return Array.isArray(searchPath) ? searchPath[0] : String(searchPath ?? "public").split(",")[0];
+}

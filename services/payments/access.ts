@@ -1,0 +1,33 @@
+/**
+ * Who sees a payment: its payer, the event's organizer (or an admin of the event's organization)
+ * and platform admins. Anyone else gets not_found, never forbidden, so ids do not leak (BOLA).
+ */
+import { notFound, unauthenticated } from "../kit/errors.ts";
+import type { HandlerContext } from "../kit/serve.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import type { Deps } from "./deps.ts";
+import type { PaymentRow } from "./store.ts";
+
+export function callerOf(ctx: HandlerContext): Principal {
+  if (!ctx.principal) throw unauthenticated();
+  return ctx.principal;
+}
+
+export const isAdmin = (p: Principal) => p.roles.includes("admin");
+
+/** The event's organizer side: its author, or an admin of its organization. */
+export async function isOrganizer(deps: Deps, p: Principal, owner: { organizer_id: string; organization_id: string | null }): Promise<boolean> {
+  if (owner.organizer_id === p.sub) return true;
+  return owner.organization_id ? deps.canActForOrg(p, owner.organization_id) : false;
+}
+
+export type Role = "admin" | "organizer" | "payer";
+
+/** The caller's role toward a payment, or not_found. */
+export async function roleOf(deps: Deps, p: Principal, payment: PaymentRow | undefined): Promise<Role> {
+  if (!payment) throw notFound("payment");
+  if (isAdmin(p)) return "admin";
+  if (payment.user_id === p.sub) return "payer";
+  if (await isOrganizer(deps, p, payment)) return "organizer";
+  throw notFound("payment");
+}

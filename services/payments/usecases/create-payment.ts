@@ -1,0 +1,106 @@
+/**
+ * Starts paying a held booking: the amount and currency are the booking's (never the client's),
+ * the provider's page lives no longer than the hold, and a booking has one live payment — asking
+ * again answers the live one. Order of steps: our row (created) → the provider's page → bookings'
+ * begin-payment → pending. A provider failure leaves the booking held (the payer may retry); a
+ * booking that expired meanwhile cancels the payment (if it is paid anyway, the callback rejects
+ * or refunds it).
+ */
+import { randomUUID } from "node:crypto";
+import { AppError, notFound } from "../../kit/errors.ts";
+import { enqueue } from "../../kit/outbox.ts";
+import { paymentEvents } from "../../../subjects/payments.ts";
+import type { Principal } from "../../../subjects/principal.ts";
+import { MIN_LIFETIME_SECONDS, SOURCE, type Deps } from "../deps.ts";
+import { paymentOf, type PaymentRow } from "../store.ts";
+import { ProviderError } from "../providers/provider.ts";
+import { facts } from "./facts.ts";
+
+export type CreateInput = { bookingId: string; methodId?: string; returnUrl?: string };
+
+export async function createPayment(deps: Deps, caller: Principal, input: CreateInput): Promise<{ paymentId: string; redirectUrl: string; status: PaymentRow["status"] }> {
+  const live = await deps.db("payments").where({ order_id: input.bookingId }).whereNotIn("status", ["failed", "cancelled"]).first();
+  if (live) {
+    const p = paymentOf(live);
+    if (p.user_id !== caller.sub) throw notFound("booking");
+    if (p.status === "created" || p.status === "pending") return { paymentId: p.id, redirectUrl: p.redirect_url ?? "", status: p.status };
+    throw new AppError("already_paid", "this booking is already paid", { status: 409 });
+  }
+
+  const order = await deps.bookings.get(input.bookingId).catch((err: unknown) => {
+    if ((err as { status?: number }).status === 404) throw notFound("booking");
+    throw err;
+  });
+  if (order.userId !== caller.sub) throw notFound("booking");
+  if (order.status !== "reserved" && order.status !== "awaiting_payment") throw new AppError("order_not_payable", `the booking is ${order.status}`, { status: 409 });
+  if (!order.currency || order.totalMinor <= 0) throw new AppError("order_not_payable", "the booking is free", { status: 409 });
+  const now = deps.now();
+  const holdEnds = order.reservedUntil ? new Date(order.reservedUntil) : undefined;
+  if (!holdEnds || holdEnds <= now) throw new AppError("order_expired", "the booking's hold is over", { status: 409 });
+  const lifetimeSeconds = Math.floor((holdEnds.getTime() - now.getTime()) / 1000);
+  if (lifetimeSeconds < MIN_LIFETIME_SECONDS) {
+    throw new AppError("hold_too_short", `the booking's hold ends in ${lifetimeSeconds} s; the provider needs ${MIN_LIFETIME_SECONDS} s at least`, { status: 409, details: { field: "bookingId" } });
+  }
+  const owner = await deps.eventOwner(order.eventId);
+  if (!owner) throw new AppError("unavailable", "the booking's event is not known to payments yet; try again", { status: 503 });
+  let methodToken: string | undefined;
+  if (input.methodId && /^[0-9a-f-]{36}$/.test(input.methodId)) {
+    const saved = await deps.db("saved_methods").where({ id: input.methodId, user_id: caller.sub }).first();
+    if (!saved) throw new AppError("invalid_request", "no such saved method", { status: 400, details: [{ field: "methodId", message: "unknown" }] });
+    methodToken = saved.token;
+  }
+
+  const id = randomUUID();
+  const row = {
+    id,
+    order_id: order.id,
+    event_id: order.eventId,
+    user_id: caller.sub,
+    organizer_id: owner.organizerId,
+    organization_id: owner.organizationId,
+    status: "created" as const,
+    amount_minor: order.totalMinor,
+    currency: order.currency,
+    provider: deps.provider.name,
+    expires_at: holdEnds,
+    reconcile_at: new Date(now.getTime() + deps.config.reconcileAfterMs),
+  };
+  try {
+    await deps.db.transaction(async (trx) => {
+      await trx("payments").insert(row);
+      await enqueue(trx, paymentEvents.created, facts({ ...row, refunded_minor: 0 } as PaymentRow, now), { source: SOURCE });
+    });
+  } catch (err) {
+    // Two requests for the same booking at once: the unique index lets one through.
+    if ((err as { code?: string }).code === "23505") return createPayment(deps, caller, input);
+    throw err;
+  }
+  deps.flushOutbox();
+
+  let page: { providerPaymentId: string; redirectUrl: string };
+  try {
+    page = await deps.provider.create({
+      orderId: id,
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+      description: `${owner.title.slice(0, 180)}: ${order.seats} seat(s), booking ${order.id}`,
+      lifetimeSeconds,
+      resultUrl: deps.config.resultUrl,
+      successUrl: input.returnUrl,
+      failureUrl: input.returnUrl,
+      methodToken,
+    });
+  } catch (err) {
+    await deps.db("payments").where({ id }).update({ status: "cancelled", failure: `provider: ${(err as Error).message}`.slice(0, 500), reconcile_at: null, updated_at: deps.now() });
+    if (err instanceof ProviderError) throw new AppError("provider_unavailable", "the payment provider did not answer; try again", { status: 503, cause: err });
+    throw err;
+  }
+  try {
+    await deps.bookings.beginPayment(order.id, id);
+  } catch (err) {
+    await deps.db("payments").where({ id }).update({ status: "cancelled", provider_payment_id: page.providerPaymentId, failure: "booking refused the payment", reconcile_at: null, updated_at: deps.now() });
+    throw err;
+  }
+  await deps.db("payments").where({ id, status: "created" }).update({ status: "pending", provider_payment_id: page.providerPaymentId, redirect_url: page.redirectUrl, updated_at: deps.now() });
+  return { paymentId: id, redirectUrl: page.redirectUrl, status: "pending" };
+}

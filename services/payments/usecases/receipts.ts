@@ -1,0 +1,66 @@
+/**
+ * Receipts: one per succeeded payment, numbered per organizer without gaps — the counter row moves
+ * in the same transaction as the payment's success, so a rollback takes its number back too, and
+ * its row lock orders concurrent successes of one organizer. The PDF is drawn with pdfkit (pure
+ * JavaScript, maintained, no headless browser or native code) from the stored facts on request.
+ */
+import PDFDocument from "pdfkit";
+import type { Knex } from "knex";
+import type { Principal } from "../../../subjects/principal.ts";
+import { AppError } from "../../kit/errors.ts";
+import type { Deps } from "../deps.ts";
+import { findPayment, refundsOf, type PaymentRow } from "../store.ts";
+import { roleOf } from "../access.ts";
+import { formatAmount } from "../providers/provider.ts";
+
+export async function issueReceipt(trx: Knex.Transaction, p: PaymentRow): Promise<string> {
+  const existing = await trx("receipts").where({ payment_id: p.id }).first("number");
+  if (existing) return existing.number as string;
+  const [{ last }] = await trx.raw(
+    `insert into receipt_counters (organizer_id, last) values (?, 1)
+     on conflict (organizer_id) do update set last = receipt_counters.last + 1 returning last`,
+    [p.organizer_id],
+  ).then((r: { rows: Array<{ last: number }> }) => r.rows);
+  const number = `R-${p.organizer_id.slice(0, 8).toUpperCase()}-${String(last).padStart(6, "0")}`;
+  await trx("receipts").insert({ payment_id: p.id, organizer_id: p.organizer_id, seq: last, number });
+  return number;
+}
+
+export async function receiptPdf(deps: Deps, caller: Principal, paymentId: string): Promise<{ number: string; filename: string; pdfBase64: string }> {
+  const p = await findPayment(deps.db, paymentId);
+  await roleOf(deps, caller, p);
+  const receipt = await deps.db("receipts").where({ payment_id: paymentId }).first();
+  if (!receipt) throw new AppError("no_receipt", "a receipt exists once the payment succeeded", { status: 409 });
+  const owner = await deps.db("event_owners").where({ event_id: p!.event_id }).first();
+  const refunds = (await refundsOf(deps.db, paymentId)).filter((r) => r.status === "succeeded");
+  const pdf = await render({
+    number: receipt.number,
+    issuedAt: new Date(receipt.issued_at),
+    event: owner?.title ?? p!.event_id,
+    payment: p!,
+    refunds: refunds.map((r) => ({ at: new Date(r.updated_at), amount: r.amount_minor })),
+  });
+  return { number: receipt.number, filename: `${receipt.number}.pdf`, pdfBase64: pdf.toString("base64") };
+}
+
+function render(r: { number: string; issuedAt: Date; event: string; payment: PaymentRow; refunds: Array<{ at: Date; amount: number }> }): Promise<Buffer> {
+  const money = (minor: number) => `${formatAmount(minor, r.payment.currency)} ${r.payment.currency}`;
+  return new Promise((resolve, reject) => {
+    // A fixed creation date keeps the same receipt byte-identical on every download.
+    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `Receipt ${r.number}`, Producer: "Convene", Creator: "Convene", CreationDate: r.issuedAt } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.fontSize(20).text(`Receipt ${r.number}`);
+    doc.moveDown().fontSize(11);
+    doc.text(`Issued: ${r.issuedAt.toISOString().slice(0, 19).replace("T", " ")} UTC`);
+    doc.text(`Event: ${r.event}`);
+    doc.text(`Booking: ${r.payment.order_id}`);
+    doc.text(`Payment: ${r.payment.id} (provider ${r.payment.provider} ${r.payment.provider_payment_id ?? ""})`);
+    if (r.payment.card_pan) doc.text(`Card: ${r.payment.card_pan}`);
+    doc.moveDown().fontSize(14).text(`Paid: ${money(r.payment.amount_minor)}`);
+    for (const f of r.refunds) doc.fontSize(11).text(`Refunded ${f.at.toISOString().slice(0, 10)}: ${money(f.amount)}`);
+    doc.end();
+  });
+}
