@@ -42,10 +42,13 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
+// (--checkouts, --concurrency, --callbacks; see the header)
 
 testEnv.nats = await startNats();
 testEnv.pg = await createDatabase();
-const h = await startPayments({ LOG_LEVEL: "warn", PAYMENTS_RECONCILE_AFTER_MS: "3600000" });
+// A shared, overloaded machine: give upstream calls room, and count failed checkouts instead of stopping.
+const h = await startPayments({ LOG_LEVEL: "silent", PAYMENTS_RECONCILE_AFTER_MS: "3600000", UPSTREAM_TIMEOUT_MS: "30000", PAYMENTS_PROVIDER_TIMEOUT_MS: "30000" });
+let failed = 0;
 const organizer = user(["organizer"]);
 const payer = user();
 const eventId = await h.event(organizer);
@@ -76,20 +79,29 @@ try {
   for (let i = 0; i < 20; i++) await checkout(); // warm-up
   const times: number[] = [];
   const t0 = performance.now();
-  await pool(Array.from({ length: N }), C, async () => void times.push(await checkout()));
+  await pool(Array.from({ length: N }), C, async () => {
+    try {
+      times.push(await checkout());
+    } catch (err) {
+      failed++;
+      if (failed <= 3) console.error(`checkout failed: ${(err as Error).message}`);
+    }
+  });
   const wall = (performance.now() - t0) / 1000;
-  console.log(`${N} checkouts, ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${r1(N / wall)} checkouts/s`);
+  console.log(`${N} checkouts (${failed} failed), ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${r1(N / wall)} checkouts/s`);
 
   // 2. Callbacks per second: pending payments paid at the sandbox without delivery, then their signed callbacks posted here.
   const pending: string[] = [];
   await pool(Array.from({ length: M }), C, async () => {
     const order = h.order(payer, eventId, 1_500_000);
     const res = await h.api("/v1/payments", { body: { bookingId: order.id }, as: payer });
+    if (res.status !== 201) return void failed++;
     const sp = h.sandbox.byOrder(res.body.paymentId)!;
     await h.sandbox.pay(sp.id, { deliver: false });
     pending.push(sp.id);
   });
   const callbacks = pending.map((id) => h.sandbox.callbackFields(id));
+  const callbackCount = callbacks.length;
   let refused = 0;
   const c0 = performance.now();
   await pool(callbacks, 32, async (fields) => {
@@ -98,7 +110,7 @@ try {
   });
   const callbackSeconds = (performance.now() - c0) / 1000;
   if (refused) throw new Error(`${refused} callbacks were not answered ok`);
-  const callbacksPerS = M / callbackSeconds;
+  const callbacksPerS = callbackCount / callbackSeconds;
 
   // 3. Raw Postgres single-row updates, same database, same concurrency (32), 1,000 rows.
   const raw = new pg.Pool({ connectionString: testEnv.pg.url, max: 16 });
@@ -113,6 +125,7 @@ try {
 
   const result = {
     checkouts: N,
+    failed_checkouts: failed,
     concurrency: C,
     checkout_p50_ms: r1(pct(times, 50)),
     checkout_p99_ms: r1(pct(times, 99)),

@@ -20,7 +20,7 @@ import { freedomPay } from "./providers/freedompay.ts";
 import { scriptName } from "./providers/signature.ts";
 import { createSandbox, type Sandbox } from "./sandbox/sandbox.ts";
 import { projectEventOwner } from "./usecases/project-events.ts";
-import { reconcilePass } from "./usecases/reconcile.ts";
+import { reconcileTimer, refundRetryPass } from "./usecases/reconcile.ts";
 import { createEndpoint } from "./endpoints/create.ts";
 import { getEndpoint } from "./endpoints/get.ts";
 import { listEndpoint } from "./endpoints/list.ts";
@@ -49,7 +49,7 @@ export const PaymentsEnv = Type.Object({
   PAYMENTS_PROVIDER_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000, description: "Time cap of one call to the provider." }),
   PAYMENTS_RECONCILE_AFTER_MS: Type.Integer({ minimum: 0, default: 120_000, description: "Ask the provider (get_status3) about a payment still pending this long after it was created." }),
   PAYMENTS_RECONCILE_EVERY_MS: Type.Integer({ minimum: 100, default: 60_000, description: "Then ask again this often until it settles or its page expires." }),
-  PAYMENTS_RECONCILE_POLL_MS: Type.Integer({ minimum: 50, default: 5_000, description: "How often this replica looks for due reconciliations and refund retries." }),
+  PAYMENTS_REFUND_RETRY_POLL_MS: Type.Integer({ minimum: 50, default: 5_000, description: "How often this replica looks for refunds to retry (the provider was unreachable)." }),
   PAYMENTS_SANDBOX_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8090, description: "Port of the local sandbox (payment page and Merchant API) when PAYMENTS_PROVIDER=sandbox; 0 = any free port." }),
   PAYMENTS_SANDBOX_CALLBACK_RETRY_MS: Type.Integer({ minimum: 10, default: 1_800_000, description: "Sandbox: pause between result-callback attempts (FreedomPay: 30 min)." }),
   PAYMENTS_SANDBOX_BANK_TIMEOUT_MS: Type.Integer({ minimum: 10, default: 60_000, description: "Sandbox: how long 'bank timeout' leaves a payment pending before it fails." }),
@@ -130,11 +130,11 @@ export const paymentsService = defineService({
       },
     };
 
-    // Reconciliation and refund retries: the schedule is in the rows, this only wakes the pass.
+    // Refund retries: the schedule is in the rows (retry_at), this only wakes the pass.
     let passing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
-      passing = passing.then(() => reconcilePass(deps)).catch((err: unknown) => rt.log.warn({ err }, "reconciliation pass failed"));
-    }, env.PAYMENTS_RECONCILE_POLL_MS);
+      passing = passing.then(() => refundRetryPass(deps)).catch((err: unknown) => rt.log.warn({ err }, "refund retry pass failed"));
+    }, env.PAYMENTS_REFUND_RETRY_POLL_MS);
     timer.unref();
 
     return {
@@ -150,6 +150,7 @@ export const paymentsService = defineService({
         callbackEndpoint(deps),
       ],
       consumers: [bookingsConsumer(deps), eventsProjectionConsumer(deps)],
+      timers: [reconcileTimer(deps)],
       async stop() {
         clearInterval(timer);
         await passing;

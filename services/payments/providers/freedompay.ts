@@ -39,23 +39,41 @@ export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
   const doFetch = cfg.fetch ?? fetch;
   const host = cfg.host.replace(/\/+$/, "");
 
-  /** One signed call; returns the verified reply fields, or throws ProviderError. */
-  async function callApi(script: string, params: Record<string, unknown>): Promise<Record<string, string>> {
-    const fields = withSignature(script, fieldsOf({ pg_merchant_id: cfg.merchantId, ...params, pg_salt: salt() }), cfg.secretKey);
-    let text: string;
-    try {
-      const res = await doFetch(`${host}/${script}`, {
+  /**
+   * Posts the form. A connection that fails before any answer (a kept-alive socket the server had
+   * just closed) is tried once more for calls that are safe to repeat: init_payment.php (the same
+   * pg_order_id answers the same payment) and get_status3.php — never for revoke/cancel/capture.
+   */
+  async function send(script: string, fields: Fields): Promise<Response> {
+    const post = () =>
+      doFetch(`${host}/${script}`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/xml, text/xml" },
         body: toForm(fields),
         signal: AbortSignal.timeout(cfg.timeoutMs),
       });
+    try {
+      return await post();
+    } catch (err) {
+      const repeatable = script === "init_payment.php" || script === "get_status3.php";
+      if (!repeatable || (err as Error).name === "TimeoutError") throw err;
+      return post();
+    }
+  }
+
+  /** One signed call; returns the verified reply fields, or throws ProviderError. */
+  async function callApi(script: string, params: Record<string, unknown>): Promise<Record<string, string>> {
+    const fields = withSignature(script, fieldsOf({ pg_merchant_id: cfg.merchantId, ...params, pg_salt: salt() }), cfg.secretKey);
+    let text: string;
+    try {
+      const res = await send(script, fields);
       text = await res.text();
       if (res.status >= 500) throw new ProviderError("provider_unavailable", `${script}: HTTP ${res.status}`, true);
       if (res.status !== 200) throw new ProviderError("provider_http", `${script}: HTTP ${res.status}`);
     } catch (err) {
       if (err instanceof ProviderError) throw err;
-      throw new ProviderError("provider_unreachable", `${script}: ${(err as Error).message}`, true);
+      const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+      throw new ProviderError("provider_unreachable", `${script}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`, true);
     }
     let reply: Fields;
     try {

@@ -15,6 +15,8 @@ import { MIN_LIFETIME_SECONDS, SOURCE, type Deps } from "../deps.ts";
 import { paymentOf, type PaymentRow } from "../store.ts";
 import { ProviderError } from "../providers/provider.ts";
 import { facts } from "./facts.ts";
+import { scheduleTimer } from "../../kit/timers.ts";
+import { RECONCILE_TIMER } from "./reconcile.ts";
 
 export type CreateInput = { bookingId: string; methodId?: string; returnUrl?: string };
 
@@ -63,11 +65,11 @@ export async function createPayment(deps: Deps, caller: Principal, input: Create
     currency: order.currency,
     provider: deps.provider.name,
     expires_at: holdEnds,
-    reconcile_at: new Date(now.getTime() + deps.config.reconcileAfterMs),
   };
   try {
     await deps.db.transaction(async (trx) => {
       await trx("payments").insert(row);
+      await scheduleTimer(trx, { kind: RECONCILE_TIMER, key: id, dueAt: new Date(now.getTime() + deps.config.reconcileAfterMs) });
       await enqueue(trx, paymentEvents.created, facts({ ...row, refunded_minor: 0 } as PaymentRow, now), { source: SOURCE });
     });
   } catch (err) {
@@ -91,14 +93,14 @@ export async function createPayment(deps: Deps, caller: Principal, input: Create
       methodToken,
     });
   } catch (err) {
-    await deps.db("payments").where({ id }).update({ status: "cancelled", failure: `provider: ${(err as Error).message}`.slice(0, 500), reconcile_at: null, updated_at: deps.now() });
+    await deps.db("payments").where({ id }).update({ status: "cancelled", failure: `provider: ${(err as Error).message}`.slice(0, 500), updated_at: deps.now() });
     if (err instanceof ProviderError) throw new AppError("provider_unavailable", "the payment provider did not answer; try again", { status: 503, cause: err });
     throw err;
   }
   try {
     await deps.bookings.beginPayment(order.id, id);
   } catch (err) {
-    await deps.db("payments").where({ id }).update({ status: "cancelled", provider_payment_id: page.providerPaymentId, failure: "booking refused the payment", reconcile_at: null, updated_at: deps.now() });
+    await deps.db("payments").where({ id }).update({ status: "cancelled", provider_payment_id: page.providerPaymentId, failure: "booking refused the payment", updated_at: deps.now() });
     throw err;
   }
   await deps.db("payments").where({ id, status: "created" }).update({ status: "pending", provider_payment_id: page.providerPaymentId, redirect_url: page.redirectUrl, updated_at: deps.now() });

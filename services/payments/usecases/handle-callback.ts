@@ -22,6 +22,8 @@ import { recordCharge } from "./ledger.ts";
 import { issueReceipt } from "./receipts.ts";
 import { facts } from "./facts.ts";
 import { processRefund } from "./refund.ts";
+import { cancelTimer } from "../../kit/timers.ts";
+import { RECONCILE_TIMER } from "./reconcile.ts";
 
 export type CallbackOutcome = { xml: string; answer: CallbackAnswer; changed: boolean; refundId?: string };
 
@@ -51,8 +53,13 @@ export async function handleCallback(deps: Deps, input: { script: string; body: 
  * Applies a verified result (a callback, or what reconciliation learnt from get_status3) under the
  * payment's row lock; the same (payment, provider id, result) is decided once.
  */
-export async function applyResult(deps: Deps, n: ResultNotice): Promise<{ refused: string } | { answer: Omit<CallbackAnswer, "salt">; changed: boolean; refundId?: string }> {
-  const decided = await deps.db.transaction(async (trx) => {
+export async function applyResult(
+  deps: Deps,
+  n: ResultNotice,
+  outer?: Knex.Transaction,
+): Promise<{ refused: string } | { answer: Omit<CallbackAnswer, "salt">; changed: boolean; refundId?: string }> {
+  const inTransaction = <T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> => (outer ? fn(outer) : deps.db.transaction(fn));
+  const decided = await inTransaction(async (trx) => {
     const p = await lockPayment(trx, n.orderId);
     if (!p) return { refused: "unknown pg_order_id" };
     if (p.provider_payment_id && p.provider_payment_id !== n.providerPaymentId) return { refused: "pg_payment_id does not belong to this order" };
@@ -65,13 +72,15 @@ export async function applyResult(deps: Deps, n: ResultNotice): Promise<{ refuse
     }
     const d = await decide(deps, trx, p, n);
     await trx("callbacks").insert({ ...key, answer_status: d.answer.status, answer_description: d.answer.description });
+    await cancelTimer(trx, RECONCILE_TIMER, p.id);
     return { ...d, changed: true };
   });
   if ("refused" in decided) return { refused: decided.refused! };
-  if (decided.changed) deps.flushOutbox();
+  if (decided.changed && !outer) deps.flushOutbox();
   const refundId = "refundId" in decided ? decided.refundId : undefined;
-  // Accepted after the seats were gone and the provider would not take it back: refund now.
-  if (refundId) await processRefund(deps, refundId).catch((err: unknown) => deps.log.error({ err, refundId }, "refund of a late payment failed; the retry pass will try again"));
+  // Accepted after the seats were gone and the provider would not take it back: refund now
+  // (inside a caller's transaction it is not committed yet: the refund retry pass takes it).
+  if (refundId && !outer) await processRefund(deps, refundId).catch((err: unknown) => deps.log.error({ err, refundId }, "refund of a late payment failed; the retry pass will try again"));
   return { answer: decided.answer!, changed: decided.changed, refundId };
 }
 

@@ -4,7 +4,6 @@
  * its row lock orders concurrent successes of one organizer. The PDF is drawn with pdfkit (pure
  * JavaScript, maintained, no headless browser or native code) from the stored facts on request.
  */
-import PDFDocument from "pdfkit";
 import type { Knex } from "knex";
 import type { Principal } from "../../../subjects/principal.ts";
 import { AppError } from "../../kit/errors.ts";
@@ -43,7 +42,9 @@ export async function receiptPdf(deps: Deps, caller: Principal, paymentId: strin
   return { number: receipt.number, filename: `${receipt.number}.pdf`, pdfBase64: pdf.toString("base64") };
 }
 
-function render(r: { number: string; issuedAt: Date; event: string; payment: PaymentRow; refunds: Array<{ at: Date; amount: number }> }): Promise<Buffer> {
+async function render(r: { number: string; issuedAt: Date; event: string; payment: PaymentRow; refunds: Array<{ at: Date; amount: number }> }): Promise<Buffer> {
+  // Loaded on the first receipt: pdfkit and its fonts would otherwise weigh on every process start.
+  const { default: PDFDocument } = await import("pdfkit");
   const money = (minor: number) => `${formatAmount(minor, r.payment.currency)} ${r.payment.currency}`;
   return new Promise((resolve, reject) => {
     // A fixed creation date keeps the same receipt byte-identical on every download.
