@@ -4,13 +4,13 @@
  */
 import process from "node:process";
 import { run, pick } from "./kit/run.ts";
-import { ConfigError, loadConfig, KitEnv } from "./kit/config.ts";
+import { ConfigError, loadKitConfig } from "./kit/config.ts";
 import { createLogger } from "./kit/log.ts";
 import { startTelemetry, stopTelemetry } from "./kit/trace.ts";
 import { registry } from "./registry.ts";
 
 async function main(): Promise<void> {
-  const kit = loadConfig(KitEnv);
+  const kit = loadKitConfig();
   const defs = pick(registry, kit.SERVICES);
   const log = createLogger({ name: "convene", level: kit.LOG_LEVEL });
   startTelemetry({ serviceName: kit.OTEL_SERVICE_NAME ?? `convene-${kit.SERVICES === "all" ? "all" : defs.map((d) => d.name).join("+")}`, otlpEndpoint: kit.OTEL_EXPORTER_OTLP_ENDPOINT });

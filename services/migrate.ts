@@ -1,11 +1,11 @@
 /** Runs the migrations of SERVICES (default all) and exits: the Helm pre-install/pre-upgrade Job. */
 import process from "node:process";
 import { migrateOnly, pick } from "./kit/run.ts";
-import { loadConfig, KitEnv } from "./kit/config.ts";
+import { loadKitConfig } from "./kit/config.ts";
 import { registry } from "./registry.ts";
 
 try {
-  const kit = loadConfig(KitEnv);
+  const kit = loadKitConfig();
   await migrateOnly(pick(registry, kit.SERVICES), process.env);
   process.stdout.write("migrations applied\n");
 } catch (err) {

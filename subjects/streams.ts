@@ -2,13 +2,21 @@
  * JetStream streams and the consumer defaults services start from. Streams are created (or
  * updated) by whichever service starts first; the definitions live here so they never drift.
  */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `maxAgeMs` is each stream's default retention (the kit's env overrides it: EVENTS_MAX_AGE_DAYS,
+ * WORK_MAX_AGE_DAYS, DEAD_LETTERS_MAX_AGE_DAYS). Days, far above what delivery needs: the
+ * duplicate window is 2 h and a failing message is redelivered for minutes (consumerDefaults),
+ * so no message is aged out while a duplicate of it could still arrive or its consumer retries it.
+ */
 export const streams = {
-  /** Durable domain events, the source of every projection. */
-  EVENTS: { name: "EVENTS", subjects: ["evt.>"], description: "Domain events (evt.<aggregate>.<past-tense>)" },
+  /** Durable domain events, the source of every projection (a new projection replays what is left). */
+  EVENTS: { name: "EVENTS", subjects: ["evt.>"], description: "Domain events (evt.<aggregate>.<past-tense>)", maxAgeMs: 30 * DAY_MS },
   /** Units of work shared by a consumer group, e.g. notification batches. */
-  WORK: { name: "WORK", subjects: ["work.>"], description: "Jobs for consumer groups (work.<service>.<job>)" },
+  WORK: { name: "WORK", subjects: ["work.>"], description: "Jobs for consumer groups (work.<service>.<job>)", maxAgeMs: 7 * DAY_MS },
   /** Messages that failed their schema or exhausted their deliveries, with the error. */
-  DEAD_LETTERS: { name: "DEAD_LETTERS", subjects: ["dlq.>"], description: "Dead letters (dlq.<durable>)" },
+  DEAD_LETTERS: { name: "DEAD_LETTERS", subjects: ["dlq.>"], description: "Dead letters (dlq.<durable>)", maxAgeMs: 30 * DAY_MS },
 } as const;
 
 export type StreamName = keyof typeof streams;

@@ -11,8 +11,6 @@ export type Deps = {
   log: Logger;
   /** Attachments bucket (NATS Object Store). */
   objects: ObjectStore;
-  /** Publish the outbox now (after a use case commits). */
-  flushOutbox(): void;
   /** Whether the user is at least an admin of the organization (asks identity). */
   canActForOrg(principal: Principal, orgId: string): Promise<boolean>;
   config: {

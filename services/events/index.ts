@@ -73,7 +73,6 @@ export const eventsService = defineService({
       nats: rt.nats,
       log: rt.log,
       objects,
-      flushOutbox: rt.flushOutbox,
       async canActForOrg(principal, orgId) {
         const r = await call(rt.nats.nc, identity.canActForOrg, { userId: principal.sub, orgId, minRole: "admin" }, { principal, timeoutMs: 3_000 });
         return r.allowed;

@@ -16,5 +16,4 @@ export type Deps = {
   /** Seals TOTP secrets at rest (TOTP_ENCRYPTION_KEYS). */
   totpVault: TotpVault;
   oidc: OidcClient;
-  flushOutbox(): void;
 };

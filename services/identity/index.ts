@@ -54,7 +54,6 @@ export const identityService = defineService({
       totpIssuer: rt.env.TOTP_ISSUER,
       totpVault: totpVault(rt.env.TOTP_ENCRYPTION_KEYS),
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
-      flushOutbox: rt.flushOutbox,
     };
     // In the background: a boot must not wait for every secret, and a sign-in reseals its own.
     void resealTotpSecrets(rt.db, deps.totpVault).then(

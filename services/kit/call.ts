@@ -17,7 +17,13 @@ export type CallOptions = {
   principal?: Principal;
   /** Time for the whole call, retries included. */
   timeoutMs?: number;
-  /** Extra attempts for idempotent contracts after a timeout or no responders. */
+  /**
+   * Extra attempts for idempotent contracts (default 2). A request that got no answer within its
+   * share of the time left (time left / attempts left) is sent again, and the first answer to any
+   * copy wins: a request lost on the way is made good while time is left, a slow responder still
+   * answers. After no_responders the call tries again after a short backoff. Non-idempotent
+   * contracts get one attempt that waits for the whole deadline.
+   */
   retries?: number;
 };
 
@@ -58,7 +64,8 @@ async function exchange<C extends RequestContract, T>(nc: NatsConnection, contra
       h.put(DEADLINE_HEADER, String(deadline));
       if (opts.principal) h.put(PRINCIPAL_HEADER, JSON.stringify(opts.principal));
       try {
-        const reply = await request(nc, contract.subject, body, { timeout: left, headers: h });
+        const resends = attempts - attempt - 1;
+        const reply = await request(nc, contract.subject, body, { timeout: left, headers: h, resends, resendEveryMs: resends ? Math.max(1, Math.floor(left / (resends + 1))) : undefined });
         const code = reply.headers?.get("Nats-Service-Error-Code");
         if (code) throw AppError.from(parseError(reply.data, Number(code), reply.headers?.get("Nats-Service-Error") ?? ""));
         return read(decoder.decode(reply.data));

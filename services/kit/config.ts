@@ -40,6 +40,14 @@ export const KitEnv = Type.Object({
   LOG_LEVEL: Type.Union([Type.Literal("trace"), Type.Literal("debug"), Type.Literal("info"), Type.Literal("warn"), Type.Literal("error"), Type.Literal("silent")], { default: "info", description: "Log level of the JSON logs on stdout." }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 25_000, description: "How long in-flight work may take after SIGTERM." }),
   TIMERS_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "Longest wait between two looks for due durable timers; scheduling a sooner timer wakes the poller at once (NOTIFY on Postgres, in process on PGlite)." }),
+  // Retention (kit/retention.ts, subjects/streams.ts). Whole days: every limit stays far above
+  // JetStream's 2 h duplicate window and the minutes a failing message is redelivered for.
+  EVENTS_MAX_AGE_DAYS: Type.Integer({ minimum: 1, default: 30, description: "Days the EVENTS stream keeps a domain event (a new projection can replay this far back)." }),
+  WORK_MAX_AGE_DAYS: Type.Integer({ minimum: 1, default: 7, description: "Days the WORK stream keeps a job." }),
+  DEAD_LETTERS_MAX_AGE_DAYS: Type.Integer({ minimum: 1, default: 30, description: "Days the DEAD_LETTERS stream keeps a dead letter for inspection and replay." }),
+  RETAIN_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 3, description: "Days a published outbox row is kept (for tracing) before it is deleted; unpublished rows are never deleted." }),
+  RETAIN_PROCESSED_DAYS: Type.Integer({ minimum: 1, default: 31, description: "Days a consumer's processed-message marker is kept; at least EVENTS_MAX_AGE_DAYS and WORK_MAX_AGE_DAYS, so a message still in a stream always finds its marker." }),
+  RETENTION_SWEEP_MS: Type.Integer({ minimum: 1_000, default: 600_000, description: "How often each service deletes rows past their retention." }),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ description: "OTLP/HTTP endpoint for traces; unset = no export." })),
   OTEL_SERVICE_NAME: Type.Optional(Type.String({ description: "service.name of traces and metrics; default convene-<services>." })),
   // Read by the OpenTelemetry SDK itself; declared so a typo stops the boot instead of silently
@@ -53,3 +61,11 @@ export const KitEnv = Type.Object({
 });
 
 export type KitEnv = Static<typeof KitEnv>;
+
+/** The kit's variables, checked together: a processed-message marker must outlive its message. */
+export function loadKitConfig(env: Record<string, string | undefined> = process.env): KitEnv {
+  const kit = loadConfig(KitEnv, env);
+  const longest = Math.max(kit.EVENTS_MAX_AGE_DAYS, kit.WORK_MAX_AGE_DAYS);
+  if (kit.RETAIN_PROCESSED_DAYS < longest) throw new ConfigError(`invalid environment: RETAIN_PROCESSED_DAYS (${kit.RETAIN_PROCESSED_DAYS}) must be at least EVENTS_MAX_AGE_DAYS and WORK_MAX_AGE_DAYS (${longest}): a redelivered message must still find its marker`);
+  return kit;
+}

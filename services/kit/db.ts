@@ -4,6 +4,7 @@
  * under DATA_DIR instead, so `make up` needs no database server (PGlite has one connection: use
  * real Postgres for anything concurrent).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import knexModule, { type Knex } from "knex";
@@ -60,7 +61,72 @@ export async function openDb(opts: DbOptions): Promise<Db> {
     await db.raw(`create schema if not exists "${opts.schema}"`);
     await db.raw(`set search_path to "${opts.schema}", public`);
   }
+  guardTransactions(db);
   return db;
+}
+
+/** The transactions the current async context runs inside, by database (see guardTransactions). */
+const openTransactions = new AsyncLocalStorage<ReadonlyArray<{ db: Knex; open: boolean }>>();
+
+export class QueryOutsideTransactionError extends Error {
+  constructor() {
+    super("a query on the service's db (not on trx) inside one of its own transactions: use trx. On the embedded database it would wait forever for the one connection the transaction holds");
+    this.name = "QueryOutsideTransactionError";
+  }
+}
+
+/**
+ * Makes the embedded database's deadlock impossible by construction, on every backend: inside a
+ * `db.transaction(fn)`, a query (or a second transaction) on `db` itself instead of `trx` fails at
+ * once with QueryOutsideTransactionError. On PGlite (one connection) that query would wait for
+ * the connection its own transaction holds, forever; on Postgres (a pool) it would run outside
+ * the transaction, unseen by tests. Work started inside a transaction that runs on after it
+ * settled is not refused.
+ */
+function guardTransactions(db: Knex): void {
+  type Begin = (container: unknown, config?: unknown) => unknown;
+  const ctx = (db as unknown as { context: { transaction: Begin } }).context;
+  const begin = ctx.transaction;
+  ctx.transaction = function (this: unknown, container: unknown, config?: unknown) {
+    if (typeof container !== "function") return begin.call(this, container, config);
+    const fn = container as (trx: Knex.Transaction) => unknown;
+    return begin.call(
+      this,
+      (trx: Knex.Transaction) => {
+        const mark = { db, open: true };
+        return openTransactions.run([...(openTransactions.getStore() ?? []), mark], async () => {
+          try {
+            return await fn(trx);
+          } finally {
+            mark.open = false;
+          }
+        });
+      },
+      config,
+    );
+  };
+  const client = db.client as { acquireConnection: (...args: unknown[]) => Promise<unknown> };
+  const acquire = client.acquireConnection;
+  client.acquireConnection = function (this: unknown, ...args: unknown[]) {
+    if (openTransactions.getStore()?.some((m) => m.open && m.db === db)) return Promise.reject(new QueryOutsideTransactionError());
+    return acquire.apply(this, args);
+  };
+}
+
+/**
+ * Runs `fn` once the transaction `trx` belongs to has committed (not when a savepoint is
+ * released); never when it rolls back.
+ */
+export function afterCommit(trx: Knex.Transaction, fn: () => void): void {
+  let t = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
+  while (t.parentTransaction) t = t.parentTransaction;
+  t.executionPromise.then(fn, () => undefined);
+}
+
+/** The schema a transaction works in (the first entry of its search path). */
+export function schemaOfTrx(trx: Knex.Transaction | Knex): string {
+  const searchPath = trx.client.config.searchPath as string[] | string | undefined;
+  return Array.isArray(searchPath) ? searchPath[0] : String(searchPath ?? "public").split(",")[0];
 }
 
 /** Whether `db` is a real Postgres (many connections, LISTEN/NOTIFY across processes). */
@@ -75,7 +141,8 @@ export async function migrate(db: Db, schema: string, migrations: Migration[]): 
   if (!isPostgres(db)) return latest(db, schema, migrations);
   await db.transaction(async (trx) => {
     await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [`convene:migrate:${schema}`]);
-    await latest(db, schema, migrations);
+    // On purpose on another connection, while this transaction holds the lock (Postgres only).
+    await openTransactions.exit(() => latest(db, schema, migrations));
   });
 }
 

@@ -6,7 +6,27 @@
  */
 import { createInbox, errors, type Msg, type MsgHdrs, type NatsConnection } from "@nats-io/nats-core";
 
-type Pending = { resolve: (m: Msg) => void; reject: (e: Error) => void; deadline: number; subject: string; timeoutMs: number };
+type Pending = {
+  resolve: (m: Msg) => void;
+  reject: (e: Error) => void;
+  deadline: number;
+  subject: string;
+  timeoutMs: number;
+  /** When set, the request is published again (same reply subject) at resendAt, resendsLeft times. */
+  resend?: { data: Uint8Array; headers?: MsgHdrs; reply: string; everyMs: number; at: number; left: number };
+};
+
+export type RequestOptions = {
+  timeout: number;
+  headers?: MsgHdrs;
+  /**
+   * Publish the same request again every `resendEveryMs` while no answer came, `resends` times
+   * (idempotent requests only). Every copy carries the same reply subject, so the first answer to
+   * any of them is the answer: a slow responder still wins, a lost request is made good.
+   */
+  resendEveryMs?: number;
+  resends?: number;
+};
 
 class Mux {
   readonly #nc: NatsConnection;
@@ -22,12 +42,16 @@ class Mux {
     void nc.closed().then(() => this.#failAll(new errors.ClosedConnectionError()));
   }
 
-  request(subject: string, data: Uint8Array, opts: { timeout: number; headers?: MsgHdrs }): Promise<Msg> {
+  request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<Msg> {
     const token = (this.#next++).toString(36);
+    const reply = `${this.#prefix}.${token}`;
     return new Promise<Msg>((resolve, reject) => {
-      this.#pending.set(token, { resolve, reject, deadline: Date.now() + opts.timeout, subject, timeoutMs: opts.timeout });
+      const now = Date.now();
+      const p: Pending = { resolve, reject, deadline: now + opts.timeout, subject, timeoutMs: opts.timeout };
+      if (opts.resends && opts.resendEveryMs) p.resend = { data, headers: opts.headers, reply, everyMs: opts.resendEveryMs, at: now + opts.resendEveryMs, left: opts.resends };
+      this.#pending.set(token, p);
       try {
-        this.#nc.publish(subject, data, { reply: `${this.#prefix}.${token}`, headers: opts.headers });
+        this.#nc.publish(subject, data, { reply, headers: opts.headers });
       } catch (err) {
         this.#pending.delete(token);
         reject(err as Error);
@@ -54,6 +78,16 @@ class Mux {
       if (p.deadline <= now) {
         this.#pending.delete(token);
         p.reject(new errors.TimeoutError());
+      } else if (p.resend && p.resend.at <= now) {
+        const r = p.resend;
+        r.left--;
+        r.at = r.left > 0 ? now + r.everyMs : Infinity;
+        try {
+          this.#nc.publish(p.subject, r.data, { reply: r.reply, headers: r.headers });
+        } catch (err) {
+          this.#pending.delete(token);
+          p.reject(err as Error);
+        }
       }
     }
     if (this.#pending.size === 0 && this.#sweeper) {
@@ -71,7 +105,7 @@ class Mux {
 const muxes = new WeakMap<NatsConnection, Mux>();
 
 /** Like `nc.request`, sharing one inbox subscription per connection. */
-export function request(nc: NatsConnection, subject: string, data: Uint8Array, opts: { timeout: number; headers?: MsgHdrs }): Promise<Msg> {
+export function request(nc: NatsConnection, subject: string, data: Uint8Array, opts: RequestOptions): Promise<Msg> {
   let mux = muxes.get(nc);
   if (!mux) {
     mux = new Mux(nc);

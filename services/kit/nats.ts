@@ -5,7 +5,7 @@
 import { connect } from "@nats-io/transport-node";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
-import { streams, DUPLICATE_WINDOW_MS } from "../../subjects/streams.ts";
+import { streams, DUPLICATE_WINDOW_MS, type StreamName } from "../../subjects/streams.ts";
 import type { Logger } from "./log.ts";
 
 export type Nats = { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager };
@@ -33,14 +33,21 @@ export async function connectNats(opts: { servers: string; name: string; log?: L
   return { nc, js: jetstream(nc), jsm };
 }
 
-/** Create or update the platform's streams; safe to call from every replica at boot. */
-export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
-  for (const s of Object.values(streams)) {
+/**
+ * Create or update the platform's streams; safe to call from every replica at boot. `maxAgeMs`
+ * overrides a stream's retention (subjects/streams.ts); the kit's env allows whole days only, so
+ * it stays far above the 2 h duplicate window (a shorter one, in tests, shortens the window too).
+ */
+export async function ensureStreams(jsm: JetStreamManager, maxAgeMs: Partial<Record<StreamName, number>> = {}): Promise<void> {
+  for (const [key, s] of Object.entries(streams) as Array<[StreamName, (typeof streams)[StreamName]]>) {
+    const maxAge = maxAgeMs[key] ?? s.maxAgeMs;
     const config = {
       name: s.name,
       subjects: [...s.subjects],
       description: s.description,
-      duplicate_window: DUPLICATE_WINDOW_MS * 1_000_000,
+      max_age: maxAge * 1_000_000,
+      // JetStream refuses a duplicate window longer than max_age.
+      duplicate_window: Math.min(DUPLICATE_WINDOW_MS, maxAge) * 1_000_000,
     };
     try {
       await jsm.streams.info(s.name);

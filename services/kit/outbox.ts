@@ -16,7 +16,7 @@ import type { MessageContract } from "../../subjects/contract.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import { check } from "./validate.ts";
 import { context, extractTrace, inSpan, injectTrace, meter, SpanKind } from "./trace.ts";
-import { isPostgres, type Db, type Migration } from "./db.ts";
+import { afterCommit, isPostgres, schemaOfTrx, type Db, type Migration } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const outboxMigration: Migration = {
@@ -59,7 +59,13 @@ export async function enqueue<C extends MessageContract>(
   const h = injectTrace(natsHeaders(), context.active());
   for (const k of h.keys()) traceHeaders[k] = h.get(k);
   await trx("outbox").insert({ id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: JSON.stringify(traceHeaders) });
-  if (isPostgres(trx)) await trx.raw("select pg_notify(?, '')", [channelOf(trx)]);
+  const schema = schemaOfTrx(trx);
+  // Published right after commit, with no flush to remember: relays of this process are woken
+  // by the commit itself, other replicas' by the NOTIFY Postgres delivers at commit.
+  if (isPostgres(trx)) await trx.raw("select pg_notify(?, '')", [channelName(schema)]);
+  afterCommit(trx, () => {
+    for (const kick of localRelays.get(schema) ?? []) kick();
+  });
   return envelope;
 }
 
@@ -118,6 +124,9 @@ export function startRelay(opts: RelayOptions): Relay {
       wake = done;
     });
 
+  let local = localRelays.get(opts.schema);
+  if (!local) localRelays.set(opts.schema, (local = new Set()));
+  local.add(kick);
   if (opts.listenUrl) {
     listener = new pg.Client({ connectionString: opts.listenUrl });
     listener.on("notification", kick);
@@ -215,6 +224,7 @@ export function startRelay(opts: RelayOptions): Relay {
       running = false;
       kick();
       await loop;
+      local.delete(kick);
       gauge.removeCallback(observe);
       for (const w of [...idleWaiters, ...idleAsked]) w();
       idleWaiters = [];
@@ -224,12 +234,9 @@ export function startRelay(opts: RelayOptions): Relay {
   };
 }
 
+// Relays of this process by schema, woken by the commit of a transaction that enqueued.
+const localRelays = new Map<string, Set<() => void>>();
+
 function channelName(schema: string): string {
   return `outbox_${schema}`;
-}
-
-function channelOf(trx: Knex.Transaction): string {
-  const searchPath = trx.client.config.searchPath as string[] | string | undefined;
-  const schema = Array.isArray(searchPath) ? searchPath[0] : String(searchPath ?? "public").split(",")[0];
-  return channelName(schema);
 }

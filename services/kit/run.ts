@@ -5,12 +5,13 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadConfig, KitEnv } from "./config.ts";
+import { loadConfig, loadKitConfig } from "./config.ts";
 import { connectNats, ensureStreams, type Nats } from "./nats.ts";
 import { openDb, migrate, type Db } from "./db.ts";
 import { outboxMigration, startRelay, type Relay } from "./outbox.ts";
 import { processedMigration, startConsumer, type RunningConsumer } from "./consume.ts";
 import { startTimers, timersMigration, type TimerPoller } from "./timers.ts";
+import { retentionMigration, startRetention } from "./retention.ts";
 import { serve, type Served } from "./serve.ts";
 import { createOpsApp, type ReadinessCheck } from "./http.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -25,10 +26,10 @@ export type Running = {
   stop(): Promise<void>;
 };
 
-type Instance = { def: ServiceDefinition; db?: Db; relay?: Relay; started: Started; served?: Served; consumers: RunningConsumer[]; timers?: TimerPoller };
+type Instance = { def: ServiceDefinition; db?: Db; relay?: Relay; retention?: { stop(): Promise<void> }; started: Started; served?: Served; consumers: RunningConsumer[]; timers?: TimerPoller };
 
 /** The kit's own tables, in every service schema before the service's migrations. */
-const kitMigrations = [outboxMigration, processedMigration, timersMigration];
+const kitMigrations = [outboxMigration, processedMigration, timersMigration, retentionMigration];
 
 /** Resolves the SERVICES variable against the known services; unknown names fail at boot. */
 export function pick(all: ServiceDefinition[], services: string): ServiceDefinition[] {
@@ -42,7 +43,7 @@ export function pick(all: ServiceDefinition[], services: string): ServiceDefinit
 
 /** Runs migrations only (the Helm pre-upgrade Job), then closes. */
 export async function migrateOnly(defs: ServiceDefinition[], env: Record<string, string | undefined>): Promise<void> {
-  const kit = loadConfig(KitEnv, env);
+  const kit = loadKitConfig(env);
   for (const def of defs) {
     if (!def.migrations) continue;
     const db = await openDb({ schema: schemaOf(def.name), url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
@@ -55,12 +56,12 @@ export async function migrateOnly(defs: ServiceDefinition[], env: Record<string,
 }
 
 export async function run(defs: ServiceDefinition[], env: Record<string, string | undefined>, opts: { log?: Logger; listen?: boolean } = {}): Promise<Running> {
-  const kit = loadConfig(KitEnv, env);
+  const kit = loadKitConfig(env);
   // Each service's own variables are checked before anything connects.
   const envs = new Map(defs.map((d) => [d.name, { ...kit, ...loadConfig(d.env, env) }]));
   const log = opts.log ?? createLogger({ name: "convene", level: kit.LOG_LEVEL });
   const nats = await connectNats({ servers: kit.NATS_URL, name: defs.map((d) => d.name).join(","), log });
-  await ensureStreams(nats.jsm);
+  await ensureStreams(nats.jsm, { EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
 
   const instances: Instance[] = [];
   const checks: ReadinessCheck[] = [{ name: "nats", check: async () => void (await nats.nc.rtt()) }];
@@ -71,10 +72,12 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     const schema = schemaOf(def.name);
     let db: Db | undefined;
     let relay: Relay | undefined;
+    let retention: Instance["retention"];
     if (def.migrations) {
       db = await openDb({ schema, url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
       await migrate(db, schema, [...kitMigrations, ...def.migrations]);
       relay = startRelay({ db, js: nats.js, schema, log: slog, listenUrl: kit.DATABASE_URL });
+      retention = startRetention({ db, schema, log: slog, everyMs: kit.RETENTION_SWEEP_MS, limits: { outboxMs: days(kit.RETAIN_OUTBOX_DAYS), processedMs: days(kit.RETAIN_PROCESSED_DAYS) } });
       dbs.set(def.name, db);
       const d = db;
       checks.push({ name: `db:${def.name}`, check: async () => void (await d.raw("select 1")) });
@@ -85,6 +88,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       db: db as Db,
       log: slog,
       env: envs.get(def.name) as never,
+      tx: (fn) => (db ? db.transaction(fn) : Promise.reject(new Error(`${def.name} has no database (declare migrations)`))),
       flushOutbox: () => relay?.kick(),
       httpUrl: () => httpUrl,
     });
@@ -98,7 +102,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       const r = relay;
       timers = startTimers({ db, schema, handlers: started.timers, log: slog, listenUrl: kit.DATABASE_URL, pollMs: kit.TIMERS_POLL_MS, afterCommit: () => r?.kick() });
     }
-    instances.push({ def, db, relay, started, served, consumers, timers });
+    instances.push({ def, db, relay, retention, started, served, consumers, timers });
     slog.info({ endpoints: started.endpoints?.length ?? 0, consumers: consumers.length, timers: started.timers?.length ?? 0 }, "service started");
   }
 
@@ -143,6 +147,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
           const left = Math.max(1_000, deadline - Date.now());
           if (i.relay && !(await within(i.relay.idle(), left))) log.warn({ service: i.def.name, waitedMs: left }, "outbox not empty at shutdown; rows stay for the next relay");
           await i.relay?.stop();
+          await i.retention?.stop();
         }
         // drain() waits for the server to confirm; a connection that is down never does.
         if (!(await within(nats.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await nats.nc.close().catch(() => undefined);
@@ -151,6 +156,8 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       })()),
   };
 }
+
+const days = (n: number) => n * 24 * 60 * 60 * 1000;
 
 /** Whether `p` settled within `ms`. */
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {

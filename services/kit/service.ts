@@ -6,6 +6,7 @@
 import type Koa from "koa";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
 import type { Nats } from "./nats.ts";
+import type { Knex } from "knex";
 import type { Db, Migration } from "./db.ts";
 import type { Logger } from "./log.ts";
 import type { Endpoint } from "./serve.ts";
@@ -21,7 +22,17 @@ export type Runtime<E> = {
   db: Db;
   log: Logger;
   env: KitEnv & E;
-  /** Publish outbox rows now instead of at the next poll (after a use case commits). */
+  /**
+   * Runs `fn` in one transaction of the service's database: its state, outbox events and timers
+   * commit together, and the events are published right after the commit (no flush to call).
+   * Inside, use `trx` only: a query on `db` fails at once (kit/db.ts guardTransactions) instead
+   * of deadlocking the embedded database's single connection.
+   */
+  tx<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
+  /**
+   * @deprecated Not needed: a commit that enqueued events wakes the relay by itself (kit/outbox.ts).
+   * Kept so code written before that still compiles.
+   */
   flushOutbox(): void;
   /** Where this process's HTTP front listens, once it does ("" before, or when it does not listen). */
   httpUrl(): string;

@@ -17,7 +17,7 @@
 import pg from "pg";
 import type { Knex } from "knex";
 import { inSpan, meter, ROOT_CONTEXT, SpanKind } from "./trace.ts";
-import { isPostgres, type Db, type Migration } from "./db.ts";
+import { afterCommit, isPostgres, schemaOfTrx, type Db, type Migration } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const timersMigration: Migration = {
@@ -59,15 +59,12 @@ export async function scheduleTimer(trx: Knex.Transaction, t: { kind: string; ke
   if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
   const row = { kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload === undefined ? null : JSON.stringify(t.payload), attempts: 0, last_error: null, scheduled_at: trx.fn.now() };
   await trx("timers").insert(row).onConflict(["kind", "key"]).merge(["due_at", "payload", "attempts", "last_error", "scheduled_at"]);
-  const schema = schemaOf(trx);
+  const schema = schemaOfTrx(trx);
   const due = t.dueAt.getTime();
   // Postgres delivers a NOTIFY at commit, to every replica; pollers of this process hear it at
   // once through the transaction's own promise (the embedded database has no other channel).
   if (isPostgres(trx)) await trx.raw("select pg_notify(?, ?)", [channelName(schema), String(due)]);
-  outermost(trx).executionPromise.then(
-    () => announceLocal(schema, due),
-    () => undefined,
-  );
+  afterCommit(trx, () => announceLocal(schema, due));
 }
 
 /** Drops a timer in the caller's transaction (nothing happens when there is none). */
@@ -275,18 +272,6 @@ function announceLocal(schema: string, due: number): void {
   for (const a of localPollers.get(schema) ?? []) a(due);
 }
 
-/** The transaction that commits (a savepoint's promise settles at its release, before the commit). */
-function outermost(trx: Knex.Transaction): Knex.Transaction {
-  let t = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
-  while (t.parentTransaction) t = t.parentTransaction;
-  return t;
-}
-
 function channelName(schema: string): string {
   return `timers_${schema}`;
-}
-
-function schemaOf(trx: Knex.Transaction): string {
-  const searchPath = trx.client.config.searchPath as string[] | string | undefined;
-  return Array.isArray(searchPath) ? searchPath[0] : String(searchPath ?? "public").split(",")[0];
 }

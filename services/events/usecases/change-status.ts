@@ -24,7 +24,6 @@ export async function changeStatus(deps: Deps, principal: Principal, eventId: st
   } else {
     await editable(deps, deps.db, current, principal);
   }
-  let changed = false;
   await deps.db.transaction(async (trx) => {
     const row = await loadEvent(trx, eventId, { forUpdate: true });
     if (!row || row.deleted_at) throw notFound("event");
@@ -49,8 +48,6 @@ export async function changeStatus(deps: Deps, principal: Principal, eventId: st
     if (t.to === "published") await enqueue(trx, eventEvents.published, factsOf(after), { source: SOURCE });
     else if (t.to === "draft") await enqueue(trx, eventEvents.unpublished, { ...factsOf(after), by: principal.sub, ...(reason ? { reason } : {}) }, { source: SOURCE });
     else if (row.published_at !== null) await enqueue(trx, eventEvents.cancelled, { ...factsOf(after), ...(reason ? { reason } : {}) }, { source: SOURCE });
-    changed = true;
   });
-  if (changed) deps.flushOutbox();
   return (await loadEvent(deps.db, eventId))!;
 }

@@ -64,7 +64,6 @@ export async function createEvent(deps: Deps, principal: Principal, input: Creat
   } catch (err) {
     throw categoryError(err);
   }
-  deps.flushOutbox();
   return (await loadEvent(deps.db, id))!;
 }
 

@@ -31,7 +31,6 @@ export async function deleteEvent(deps: Deps, principal: Principal, eventId: str
     await record(trx, { eventId: row.id, actorId: principal.sub, action: "deleted", changes: [{ field: "status", old: row.status, new: "deleted" }] });
     await enqueue(trx, eventEvents.deleted, { ...factsOf({ ...row, sequence: row.sequence + 1 }), deletedBy: principal.sub }, { source: SOURCE });
   });
-  deps.flushOutbox();
   for (const name of objects) {
     // REVIEW: an object whose delete fails here stays orphaned; a periodic sweep of objects without
     // an attachments row would collect it.

@@ -63,6 +63,5 @@ export async function putAttachment(
     await deps.objects.delete(name).catch(() => undefined);
     throw err;
   }
-  deps.flushOutbox();
   return toAttachment(row!);
 }

@@ -23,6 +23,5 @@ export async function removeAttachment(deps: Deps, principal: Principal, input: 
     removed = true;
   });
   if (!removed) return;
-  deps.flushOutbox();
   await deps.objects.delete(`${input.eventId}/${input.attachmentId}`).catch((err: unknown) => deps.log.warn({ err }, "could not delete an attachment object"));
 }

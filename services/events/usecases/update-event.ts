@@ -28,7 +28,6 @@ export async function updateEvent(deps: Deps, principal: Principal, eventId: str
   } catch (err) {
     throw categoryError(err);
   }
-  if (changes.length) deps.flushOutbox();
   return { row: (await loadEvent(deps.db, eventId))!, changes };
 }
 

@@ -1,7 +1,6 @@
 import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { confirmEmailChange } from "../usecases/confirm-email-change.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const emailConfirmEndpoint = (deps: Deps) => endpoint(identity.emailConfirm, async (input) => done(deps, await confirmEmailChange(deps, input)));
+export const emailConfirmEndpoint = (deps: Deps) => endpoint(identity.emailConfirm, async (input) => await confirmEmailChange(deps, input));

@@ -2,7 +2,6 @@ import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { unfollow } from "../usecases/unfollow.ts";
 import { callerId } from "../authz.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const followsUnfollowEndpoint = (deps: Deps) => endpoint(identity.unfollow, async (input, ctx) => done(deps, await unfollow(deps, callerId(ctx), input)));
+export const followsUnfollowEndpoint = (deps: Deps) => endpoint(identity.unfollow, async (input, ctx) => await unfollow(deps, callerId(ctx), input));

@@ -1,7 +1,6 @@
 import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { oidcCallback } from "../usecases/oidc-callback.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const oidcCallbackEndpoint = (deps: Deps) => endpoint(identity.oidcCallback, async (input) => done(deps, await oidcCallback(deps, input)));
+export const oidcCallbackEndpoint = (deps: Deps) => endpoint(identity.oidcCallback, async (input) => await oidcCallback(deps, input));

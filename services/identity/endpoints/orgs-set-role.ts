@@ -2,7 +2,6 @@ import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { setMemberRole } from "../usecases/set-member-role.ts";
 import { activeCaller } from "../authz.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsSetRoleEndpoint = (deps: Deps) => endpoint(identity.orgsSetRole, async (input, ctx) => done(deps, await setMemberRole(deps, (await activeCaller(deps.db, ctx)).id, input)));
+export const orgsSetRoleEndpoint = (deps: Deps) => endpoint(identity.orgsSetRole, async (input, ctx) => await setMemberRole(deps, (await activeCaller(deps.db, ctx)).id, input));

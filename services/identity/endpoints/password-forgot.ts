@@ -1,7 +1,6 @@
 import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { forgotPassword } from "../usecases/forgot-password.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const passwordForgotEndpoint = (deps: Deps) => endpoint(identity.passwordForgot, async (input) => done(deps, await forgotPassword(deps, input)));
+export const passwordForgotEndpoint = (deps: Deps) => endpoint(identity.passwordForgot, async (input) => await forgotPassword(deps, input));

@@ -6,12 +6,6 @@ import { challengeUser } from "../sessions.ts";
 import { userById, type UserRow } from "../store.ts";
 import type { Deps } from "../deps.ts";
 
-/** Publishes the use case's outbox rows now rather than at the next poll, then answers. */
-export function done<T>(deps: Deps, reply: T): T {
-  deps.flushOutbox();
-  return reply;
-}
-
 /** The signed-in caller, or the account of a totp_enrolment_required challenge (an admin who must enrol before signing in). */
 export async function totpUser(deps: Deps, ctx: HandlerContext, challenge: string | undefined): Promise<UserRow> {
   if (ctx.principal) return activeCaller(deps.db, ctx);

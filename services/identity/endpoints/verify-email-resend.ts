@@ -2,7 +2,6 @@ import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { resendVerification } from "../usecases/resend-verification.ts";
 import { activeCaller } from "../authz.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const verifyEmailResendEndpoint = (deps: Deps) => endpoint(identity.verifyEmailResend, async (_input, ctx) => done(deps, await resendVerification(deps, await activeCaller(deps.db, ctx))));
+export const verifyEmailResendEndpoint = (deps: Deps) => endpoint(identity.verifyEmailResend, async (_input, ctx) => await resendVerification(deps, await activeCaller(deps.db, ctx)));

@@ -1,7 +1,6 @@
 import { endpoint } from "../../kit/serve.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { verifyEmail } from "../usecases/verify-email.ts";
-import { done } from "./support.ts";
 import type { Deps } from "../deps.ts";
 
-export const verifyEmailEndpoint = (deps: Deps) => endpoint(identity.verifyEmail, async (input) => done(deps, await verifyEmail(deps, input)));
+export const verifyEmailEndpoint = (deps: Deps) => endpoint(identity.verifyEmail, async (input) => await verifyEmail(deps, input));

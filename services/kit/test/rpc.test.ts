@@ -103,6 +103,68 @@ describe("kit serve + call", () => {
     expect(err.status).to.equal(504);
   });
 
+  describe("retries", () => {
+    /** A responder that loses the first request it gets and answers every later one. */
+    const dropsFirst = (subject: string) => {
+      const seen: number[] = [];
+      const sub = nats.nc.subscribe(subject, {
+        callback: (_err, msg) => {
+          seen.push(Date.now());
+          if (seen.length > 1) msg.respond(JSON.stringify({ attempt: seen.length }));
+        },
+      });
+      return { seen, stop: () => sub.unsubscribe() };
+    };
+    const contract = (name: string, idempotent: boolean) => request({ subject: `svc.kittest.${name}`, description: "Answers from the second request on.", request: Type.Object({}), reply: Type.Object({ attempt: Type.Integer() }), idempotent });
+
+    it("retries an idempotent request whose first attempt got no answer, within the deadline", async () => {
+      const r = dropsFirst("svc.kittest.lossy-read");
+      try {
+        const started = Date.now();
+        const reply = await call(nats.nc, contract("lossy-read", true), {}, { timeoutMs: 3_000, retries: 2 });
+        expect(reply).to.deep.equal({ attempt: 2 });
+        expect(r.seen).to.have.length(2);
+        // The first attempt waited for its share (a third of 3 s), not for the whole deadline.
+        expect(r.seen[1] - r.seen[0]).to.be.within(900, 2_000);
+        expect(Date.now() - started).to.be.below(3_000);
+      } finally {
+        r.stop();
+      }
+    });
+
+    it("takes the first answer to any copy, so a slow idempotent responder still answers within the deadline", async () => {
+      const seen: number[] = [];
+      const sub = nats.nc.subscribe("svc.kittest.slow-read", {
+        callback: (_err, msg) => {
+          seen.push(Date.now());
+          const n = seen.length;
+          setTimeout(() => msg.respond(JSON.stringify({ attempt: n })), 1_500);
+        },
+      });
+      try {
+        const reply = await call(nats.nc, contract("slow-read", true), {}, { timeoutMs: 3_000, retries: 2 });
+        // Sent again after 1 s (no answer yet); the first copy's answer came first.
+        expect(reply).to.deep.equal({ attempt: 1 });
+        expect(seen).to.have.length(2);
+      } finally {
+        sub.unsubscribe();
+      }
+    });
+
+    it("never retries a non-idempotent request: one attempt waits for the whole deadline, then times out", async () => {
+      const r = dropsFirst("svc.kittest.lossy-write");
+      try {
+        const started = Date.now();
+        const err = (await call(nats.nc, contract("lossy-write", false), {}, { timeoutMs: 1_000, retries: 2 }).catch((e: unknown) => e)) as AppError;
+        expect(err.code).to.equal("timeout");
+        expect(Date.now() - started).to.be.at.least(1_000);
+        expect(r.seen).to.have.length(1);
+      } finally {
+        r.stop();
+      }
+    });
+  });
+
   it("is discoverable through $SRV.PING", async () => {
     const reply = await nats.nc.request("$SRV.PING.kittest", "", { timeout: 2_000 });
     expect(reply.json<{ name: string }>().name).to.equal("kittest");
