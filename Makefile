@@ -18,6 +18,7 @@ node_modules/.installed: package.json package-lock.json
 up: deps
 	@deploy/local/ensure-nats.sh start
 	@echo "starting every service in one process (embedded PGlite under ./.data; set DATABASE_URL for Postgres)"
+	@echo "  web app  http://127.0.0.1:$${HTTP_PORT:-8080}/   API /v1   reference /docs"
 	@echo "  health   http://127.0.0.1:$${HTTP_PORT:-8080}/healthz  /readyz  /metrics"
 	node services/main.ts
 
@@ -28,6 +29,7 @@ down:
 test: deps
 	@deploy/local/ensure-nats.sh
 	@deploy/local/ensure-postgres.sh
+	@deploy/local/ensure-chromium.sh
 	npm run typecheck
 	@$(MAKE) --no-print-directory lint
 	npm test

@@ -170,7 +170,6 @@ async function audit(events: string[], capacity: number): Promise<{ oversold: nu
 }
 
 const perSec = (r: Run) => r.booked / r.seconds;
-const phase = (name: string, started: number) => console.log(`${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const out: Record<string, unknown> = { cpus: cpus().length, load: loadavg()[0].toFixed(1), seats: SEATS, clients: CLIENTS };
 try {
   const hot = await hotRow();

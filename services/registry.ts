@@ -9,5 +9,6 @@ import { edgeService } from "./edge/index.ts";
 import { notificationsService } from "./notifications/index.ts";
 import { bookingsService } from "./bookings/index.ts";
 import { paymentsService } from "./payments/index.ts";
+import { webService } from "./web/index.ts";
 
-export const registry: ServiceDefinition[] = [identityService, eventsService, notificationsService, paymentsService, bookingsService, edgeService];
+export const registry: ServiceDefinition[] = [identityService, eventsService, notificationsService, paymentsService, bookingsService, edgeService, webService];

@@ -107,10 +107,10 @@ describe("helm charts", function () {
     for (const svc of services) expect(lstatSync(join(root, `helm/${svc}/values.schema.json`)).isSymbolicLink(), `${svc} links the library's schema`).to.equal(true);
   });
 
-  it("opens only the edge to traffic from outside the release", () => {
+  it("opens only the edge and the web app to traffic from outside the release", () => {
     const policy = (svc: string) => template(svc).find((d) => d.kind === "NetworkPolicy") as unknown as { spec: { ingress: Array<{ from?: unknown[] }> } };
-    expect(policy("edge").spec.ingress[0].from).to.equal(undefined);
-    for (const svc of services.filter((s) => s !== "edge")) expect(policy(svc).spec.ingress[0].from).to.be.an("array").that.is.not.empty;
+    for (const svc of ["edge", "web"]) expect(policy(svc).spec.ingress[0].from).to.equal(undefined);
+    for (const svc of services.filter((s) => s !== "edge" && s !== "web")) expect(policy(svc).spec.ingress[0].from).to.be.an("array").that.is.not.empty;
   });
 
   describe("umbrella chart convene", () => {

@@ -28,7 +28,7 @@ import type { SseHub } from "./sse.ts";
 import type { ObjectStore } from "@nats-io/obj";
 import { ATTACHMENT_PATH, attachmentOperation, sendAttachment } from "./attachments.ts";
 import { buildOpenApi, type ExtraOperation, type OpenApiDocument } from "./openapi.ts";
-import { renderDocsPage } from "./docs-page.ts";
+import { docsAssets, DOCS_CSP, renderDocsPage } from "./docs-page.ts";
 import type { Route } from "./routes/route.ts";
 import type { EdgeEnv } from "./env.ts";
 
@@ -213,9 +213,16 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     ctx.body = openapiJson;
   });
   router.get("/docs", (ctx) => {
-    ctx.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    ctx.set("Content-Security-Policy", DOCS_CSP);
     ctx.type = "text/html; charset=utf-8";
     ctx.body = docsHtml;
+  });
+  router.get("/docs/assets/:name", (ctx) => {
+    const asset = docsAssets.get(ctx.params.name);
+    if (!asset) return;
+    ctx.set("Cache-Control", "public, max-age=3600");
+    ctx.type = asset.type;
+    ctx.body = asset.body;
   });
   served.push({ method: "GET", path: "/v1/openapi.json" });
 

@@ -65,6 +65,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, hits, limiter, sse, objects: objectStores(nc) });
       return {
         http: edge.app,
+        httpPaths: ["/v1/", "/docs"],
         async stop() {
           sse.closeAll();
           limiter.stop();

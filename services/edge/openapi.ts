@@ -68,6 +68,7 @@ export function buildOpenApi(routes: Route[], extras: ExtraOperation[], info: { 
               description: "For validation errors: each offending field.",
               items: { type: "object", required: ["field", "message"], properties: { field: { type: "string", description: "Dotted path of the field." }, message: { type: "string", description: "What is wrong with it." } } },
             },
+            details: { type: "object", description: "What the client needs to go on, for some codes: e.g. `challenge` of totp_required (the second sign-in step).", additionalProperties: true },
           },
         },
       },

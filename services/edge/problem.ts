@@ -18,6 +18,8 @@ export type Problem = {
   code: string;
   instance?: string;
   errors?: FieldError[];
+  /** A client error's structured details (e.g. the challenge of totp_required), never a 5xx's. */
+  details?: Record<string, unknown>;
 };
 
 const titles: Record<string, string> = {
@@ -80,6 +82,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
   };
   if (instance) problem.instance = instance;
   if (Array.isArray(body.details) && body.details.every(isFieldError)) problem.errors = body.details;
+  else if (body.status < 500 && typeof body.details === "object" && body.details !== null && !Array.isArray(body.details)) problem.details = body.details as Record<string, unknown>;
   return problem;
 }
 

@@ -66,6 +66,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const instances: Instance[] = [];
   const checks: ReadinessCheck[] = [{ name: "nats", check: async () => void (await nats.nc.rtt()) }];
   const dbs = new Map<string, Db>();
+  let httpUrl = "";
   for (const def of defs) {
     const slog = log.child({ service: def.name });
     const schema = schemaOf(def.name);
@@ -89,6 +90,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       env: envs.get(def.name) as never,
       tx: (fn) => (db ? db.transaction(fn) : Promise.reject(new Error(`${def.name} has no database (declare migrations)`))),
       flushOutbox: () => relay?.kick(),
+      httpUrl: () => httpUrl,
     });
     checks.push(...(started.checks ?? []));
     const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog }, started.endpoints) : undefined;
@@ -106,12 +108,15 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
 
   const ops = createOpsApp({ checks });
   const opsHandler = ops.app.callback();
-  const publicApp = instances.find((i) => i.started.http)?.started.http;
-  const publicHandler = publicApp?.callback();
+  // Public apps share the front by path prefix (the edge under /v1/ and /docs, the web app the
+  // rest); one app alone takes every path but the ops ones.
+  const fronts = instances.flatMap((i) => (i.started.http ? [{ paths: i.started.httpPaths, handler: i.started.http.callback() }] : []));
+  const fallback = fronts.length === 1 ? fronts[0] : (fronts.find((f) => !f.paths) ?? fronts[0]);
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (!publicHandler || path === "/healthz" || path === "/readyz" || path === "/metrics") return opsHandler(req, res);
-    return publicHandler(req, res);
+    if (!fallback || path === "/healthz" || path === "/readyz" || path === "/metrics") return opsHandler(req, res);
+    const front = fronts.length > 1 ? (fronts.find((f) => f.paths?.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`))) ?? fallback) : fallback;
+    return front.handler(req, res);
   });
   // Requests Node's parser refuses before any app sees them (a URL or headers over the 16 KB
   // limit, malformed bytes) still get a problem+json answer instead of a bare status line.
@@ -133,6 +138,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   if (opts.listen !== false) await new Promise<void>((resolve) => server.listen(kit.HTTP_PORT, resolve));
   const address = server.address() as AddressInfo | null;
   const url = address ? `http://127.0.0.1:${address.port}` : "";
+  httpUrl = url;
   if (url) log.info({ url }, "http listening");
 
   let stopping: Promise<void> | undefined;

@@ -34,6 +34,8 @@ export type Runtime<E> = {
    * Kept so code written before that still compiles.
    */
   flushOutbox(): void;
+  /** Where this process's HTTP front listens, once it does ("" before, or when it does not listen). */
+  httpUrl(): string;
 };
 
 export type Started = {
@@ -41,8 +43,13 @@ export type Started = {
   consumers?: ConsumerSpec[];
   /** Handlers of this service's durable timers (kit/timers.ts), by kind; needs a database. */
   timers?: TimerHandler[];
-  /** A public HTTP app (only the edge has one). */
+  /** A public HTTP app (the edge's API, the web app's pages). */
   http?: Koa;
+  /**
+   * Path prefixes the app answers when several apps share the process's HTTP front (the edge:
+   * `/v1/`, `/docs`). An app without prefixes takes every other path; a lone app takes all.
+   */
+  httpPaths?: string[];
   checks?: ReadinessCheck[];
   /** Runs after endpoints and consumers have stopped, before the database closes. */
   stop?(): Promise<void>;

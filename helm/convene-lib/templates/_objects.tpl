@@ -51,7 +51,7 @@ spec:
     matchLabels: {{- include "convene-lib.selectorLabels" . | nindent 6 }}
 {{- end -}}
 
-{{/* Only the edge takes traffic from outside the release; everything else only from the release and Prometheus. */}}
+{{/* Only the public fronts (the edge, the web app) take traffic from outside the release; everything else only from the release and Prometheus. */}}
 {{- define "convene-lib.networkpolicy" -}}
 {{- if .Values.networkPolicy.enabled }}
 apiVersion: networking.k8s.io/v1

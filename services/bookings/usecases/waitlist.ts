@@ -44,7 +44,7 @@ export async function freeSeats(db: Knex, eventId: string): Promise<{ type: Tick
 }
 
 /** Offers freed seats to waiting entries in queue order (caller holds the inventory lock). */
-export async function offerFreedSeats(deps: Deps, trx: Trx, eventId: string, now: Date): Promise<number> {
+export async function offerFreedSeats(_deps: Deps, trx: Trx, eventId: string, now: Date): Promise<number> {
   const event = await eventById(trx, eventId);
   const settings = await settingsOf(trx, eventId);
   if (!event || event.status !== "published" || !settings.waitlist_enabled) return 0;

@@ -468,12 +468,21 @@ describe("edge", () => {
       expect(new Set(publicRoutes.map((r) => `${r.method} ${r.path}`)).size, "no route declared twice").to.equal(publicRoutes.length);
     });
 
-    it("serves a self-contained docs page listing every operation", async () => {
+    it("serves /docs as Swagger UI from its own origin only, listing every operation without script too", async () => {
       const res = await http("/docs");
       const html = await res.text();
       expect(res.headers.get("content-type")).to.match(/^text\/html/);
-      expect(html).to.not.match(/<script|https?:\/\/cdn/i);
+      expect(res.headers.get("content-security-policy")).to.contain("script-src 'self'").and.contain("connect-src 'self'");
+      const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(sources.filter((s) => /^(https?:)?\/\//.test(s)), "nothing loaded from elsewhere").to.deep.equal([]);
       for (const r of routes) expect(html).to.contain(r.path);
+      for (const asset of ["/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css", "/docs/assets/init.js"]) {
+        expect(html).to.contain(asset);
+        const file = await http(asset);
+        expect(file.status, asset).to.equal(200);
+        expect((await file.arrayBuffer()).byteLength).to.be.greaterThan(100);
+      }
+      expect(await (await http("/docs/assets/init.js")).text()).to.contain('url: "/v1/openapi.json"').and.contain("validatorUrl: null");
     });
   });
 });

@@ -2338,6 +2338,10 @@ export interface components {
                 /** @description What is wrong with it. */
                 message: string;
             }[];
+            /** @description What the client needs to go on, for some codes: e.g. `challenge` of totp_required (the second sign-in step). */
+            details?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {

@@ -1,0 +1,132 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  var body = document.body;
+
+  // Live inbox: the web service proxies the edge's SSE stream with the session's token.
+  if (body.dataset.live === "1" && "EventSource" in window) {
+    var badge = document.getElementById("unread");
+    var list = document.getElementById("inbox-list");
+    var status = document.getElementById("live-status");
+    var es = new EventSource("/me/notifications/stream");
+    es.addEventListener("open", function () {
+      body.dataset.liveReady = "1";
+    });
+    es.addEventListener("notification", function (e) {
+      var item = JSON.parse(e.data);
+      if (badge) {
+        var n = (parseInt(badge.dataset.count || "0", 10) || 0) + 1;
+        badge.dataset.count = String(n);
+        badge.textContent = String(n);
+        badge.hidden = false;
+        var label = badge.dataset.label;
+        if (label) badge.setAttribute("aria-label", label.replace("{n}", String(n)));
+      }
+      if (list) {
+        var empty = document.getElementById("inbox-empty");
+        if (empty) empty.remove();
+        var li = document.createElement("li");
+        li.className = "card unread";
+        var a = document.createElement("a");
+        a.href = item.link || "#";
+        a.textContent = item.title;
+        var p = document.createElement("p");
+        p.textContent = item.body || "";
+        li.appendChild(a);
+        li.appendChild(p);
+        list.insertBefore(li, list.firstChild);
+      }
+      if (status) status.textContent = item.title;
+    });
+    es.addEventListener("resync", function () {
+      if (list) location.reload();
+    });
+  }
+
+  // "Near me": fill latitude and longitude from the browser when asked.
+  var near = document.getElementById("near");
+  if (near && "geolocation" in navigator) {
+    near.addEventListener("change", function () {
+      if (!near.checked) return;
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        document.getElementById("lat").value = pos.coords.latitude.toFixed(5);
+        document.getElementById("lng").value = pos.coords.longitude.toFixed(5);
+      }, function () {
+        near.checked = false;
+      });
+    });
+  }
+
+  // Check-in: submit codes without a page load; scan with BarcodeDetector where the browser has it.
+  var checkin = document.getElementById("checkin-form");
+  if (checkin && window.fetch) {
+    var out = document.getElementById("checkin-result");
+    var code = document.getElementById("code");
+    var send = function (value) {
+      var data = new URLSearchParams(new FormData(checkin));
+      data.set("code", value);
+      return fetch(checkin.action, { method: "POST", body: data, headers: { accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (r) {
+          out.className = "result " + (r.outcome === "checked_in" ? "ok" : "bad");
+          out.textContent = r.message;
+          code.value = "";
+          code.focus();
+        });
+    };
+    checkin.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (code.value.trim()) send(code.value.trim());
+    });
+    var scan = document.getElementById("scan");
+    if (scan && "BarcodeDetector" in window && navigator.mediaDevices) {
+      scan.hidden = false;
+      scan.addEventListener("click", function () {
+        var video = document.getElementById("camera");
+        var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+        var last = "";
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+          video.srcObject = stream;
+          video.hidden = false;
+          return video.play();
+        }).then(function loop() {
+          detector.detect(video).then(function (codes) {
+            if (codes.length && codes[0].rawValue !== last) {
+              last = codes[0].rawValue;
+              send(last);
+            }
+            requestAnimationFrame(loop);
+          });
+        });
+      });
+    }
+  }
+
+  // Confirm destructive actions.
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  });
+})();
+
+// Attachments: the API takes base64 in JSON; read the chosen file into the form's hidden fields.
+(function () {
+  var form = document.querySelector("form[data-file-upload]");
+  if (!form || !window.FileReader) return;
+  form.addEventListener("submit", function (e) {
+    var file = form.querySelector("input[type=file]").files[0];
+    if (!file || form.dataset.ready) return;
+    e.preventDefault();
+    var reader = new FileReader();
+    reader.onload = function () {
+      var s = String(reader.result);
+      form.elements.filename.value = file.name;
+      form.elements.contentType.value = file.type || "application/octet-stream";
+      form.elements.dataBase64.value = s.slice(s.indexOf(",") + 1);
+      form.dataset.ready = "1";
+      form.querySelector("input[type=file]").disabled = true;
+      form.submit();
+    };
+    reader.readAsDataURL(file);
+  });
+})();

@@ -1,0 +1,161 @@
+/**
+ * The whole journey in a real browser (headless Chromium): an attendee signs up and verifies
+ * the email from the SMTP sink, follows an organizer, the organizer creates and publishes an
+ * event, the attendee sees the notification arrive live and opens the event. Each step is
+ * screenshotted under .artifacts/web/ and checked with axe-core (no serious or critical
+ * violations).
+ */
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startPlatform, type Platform } from "./platform.ts";
+import { axe, launch, screenshot } from "./browser.ts";
+
+describe("web journey in Chromium", function () {
+  this.timeout(120_000);
+  let platform: Platform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const password = "correct horse battery staple";
+  const visited: string[] = [];
+
+  before(async function () {
+    this.timeout(90_000);
+    [platform, browser] = await Promise.all([startPlatform(), launch()]);
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  async function person(): Promise<Page> {
+    const context = await browser.newContext({ baseURL: platform.base, locale: "en-GB", viewport: { width: 1000, height: 800 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Screenshot and accessibility check of the page as it is now. */
+  async function step(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    visited.push(new URL(page.url()).pathname);
+    expect(await axe(page), `axe on ${page.url()}`).to.deep.equal([]);
+  }
+
+  async function signUp(page: Page, name: string, email: string): Promise<void> {
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill(name);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+  }
+
+  it("signs up, verifies, follows, sees a new event live and opens it", async () => {
+    const attendee = await person();
+    const organizer = await person();
+    const attendeeEmail = `attendee+${randomUUID()}@example.org`;
+
+    // Anonymous pages first.
+    await attendee.goto("/");
+    await step(attendee, "home-anonymous");
+    await attendee.goto("/sign-up");
+    await step(attendee, "sign-up");
+
+    // 1. The attendee signs up and verifies the address from the email in the SMTP sink.
+    await signUp(attendee, "Ada Attendee", attendeeEmail);
+    await step(attendee, "home-signed-in");
+    const mail = await waitFor(() => platform.smtp.to(attendeeEmail).find((m) => /verify-email\?token=/.test(m.text)), 20_000);
+    const link = new URL(mail.text.match(/https?:\/\/\S+verify-email\?token=[^\s"]+/)![0]);
+    await attendee.goto(`${link.pathname}${link.search}`);
+    await step(attendee, "verify-email");
+    await attendee.getByRole("button", { name: "Continue" }).click();
+    await attendee.getByText("Your email address is verified").waitFor();
+    await step(attendee, "verified");
+
+    // 2. The organizer signs up; the attendee follows them from their page.
+    await signUp(organizer, "Olga Organizer", `organizer+${randomUUID()}@example.org`);
+    await organizer.goto("/me/settings");
+    const profile = await organizer.getByRole("link", { name: "Olga Organizer" }).getAttribute("href");
+    await attendee.goto(new URL(profile!).pathname);
+    await step(attendee, "organizer-page");
+    await attendee.getByRole("button", { name: "Follow" }).click();
+    await attendee.getByRole("button", { name: "Unfollow" }).waitFor();
+    expect(await attendee.locator("#followers").textContent()).to.contain("1 followers");
+
+    // 3. The attendee keeps the inbox open (live over SSE).
+    await attendee.goto("/me/notifications");
+    await step(attendee, "inbox-empty");
+    await attendee.locator("body[data-live-ready]").waitFor({ state: "attached" });
+
+    // 4. The organizer creates and publishes an event.
+    const title = `Web journey ${randomUUID().slice(0, 8)}`;
+    await organizer.goto("/events/new");
+    await step(organizer, "create-event");
+    await organizer.getByLabel("Title").fill(title);
+    await organizer.getByLabel("Description (Markdown)").fill("A **real** browser test.");
+    await organizer.getByLabel("Starts").fill("2031-03-10T18:00");
+    await organizer.getByLabel("Ends").fill("2031-03-10T21:00");
+    await organizer.getByLabel("Time zone").fill("Europe/Berlin");
+    await organizer.getByLabel("Venue").fill("Kulturhaus");
+    await organizer.getByLabel("Address").fill("Hauptstraße 1, Berlin");
+    await organizer.getByLabel("Lat").fill("52.52");
+    await organizer.getByLabel("Lng").fill("13.405");
+    await organizer.getByLabel("Capacity (empty = unlimited)").fill("50");
+    await organizer.getByLabel("Publish now").check();
+    await organizer.getByRole("button", { name: "Save" }).first().click();
+    await organizer.waitForURL(/\/events\/[0-9a-f-]{36}\/edit/);
+    await step(organizer, "event-created");
+
+    // 5. The notification arrives live in the attendee's open inbox, with the unread badge.
+    await attendee.locator("#inbox-list").getByText(title).waitFor({ timeout: 30_000 });
+    await attendee.locator("#unread:not([hidden])").waitFor();
+    expect(Number(await attendee.locator("#unread").textContent())).to.be.greaterThan(0);
+    await step(attendee, "inbox-live");
+
+    // 6. The attendee opens the event from the notification.
+    await attendee.locator("#inbox-list").getByRole("link", { name: title }).click();
+    await attendee.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(await attendee.locator("#seats").textContent()).to.match(/50|seats|Open/);
+    await step(attendee, "event-page");
+  });
+
+  it("passes axe on the other pages, signed in and not", async () => {
+    const page = await person();
+    for (const path of ["/events", "/events?q=journey&sort=start", "/sign-in", "/forgot-password", "/reset-password?token=x", "/docs-missing-page"]) {
+      await page.goto(path);
+      await step(page, `page${path.replace(/[^a-z]+/g, "-")}`);
+    }
+    const admin = `admin+${randomUUID()}@example.org`;
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Alex Admin");
+    await page.getByLabel("Email").fill(admin);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+    // The first admin is made in the database (as BOOTSTRAP_ADMIN_EMAIL would), then signs in again.
+    await platform.running.dbs.get("identity")!("users").where({ email: admin }).update({ roles: ["participant", "admin"] });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Email").fill(admin);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+    for (const path of ["/me/settings", "/me/bookings", "/admin/users", "/admin/categories", "/admin/dead-letters"]) {
+      await page.goto(path);
+      await step(page, `page${path.replace(/[^a-z]+/g, "-")}`);
+    }
+    await page.goto("/lang/ru?back=/events");
+    await page.getByRole("heading", { level: 1, name: "Поиск событий" }).waitFor();
+    await step(page, "search-ru");
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The whole platform in this process for the web app's tests: every registered service on the
+ * test NATS and Postgres, an SMTP sink for emails, the FCM stand-in for pushes; the web app and
+ * the edge share one HTTP front as in `make up`.
+ */
+import { run, type Running } from "../../kit/run.ts";
+import { registry } from "../../registry.ts";
+import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { startSmtpSink, type SmtpSink } from "../../notifications/test/support/smtp-sink.ts";
+import { startFcmStandIn } from "../../notifications/test/support/fcm-stand-in.ts";
+import { sinkEnvFor } from "../../notifications/test/support/service-env.ts";
+
+export type Platform = { running: Running; base: string; smtp: SmtpSink; stop(): Promise<void> };
+
+export async function startPlatform(extra: Record<string, string> = {}): Promise<Platform> {
+  const smtp = await startSmtpSink();
+  const fcm = await startFcmStandIn();
+  const running = await run(registry, {
+    ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url }),
+    PUBLIC_URL: "http://127.0.0.1",
+    SHUTDOWN_GRACE_MS: "1000",
+    RATE_LIMIT_AUTH_PER_MINUTE: "1000",
+    ...extra,
+  });
+  return {
+    running,
+    base: running.url,
+    smtp,
+    async stop() {
+      await running.stop();
+      await smtp.stop();
+      await fcm.stop();
+    },
+  };
+}

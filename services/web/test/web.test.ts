@@ -1,0 +1,100 @@
+/**
+ * The web app over HTTP, as a browser without script would use it: pages render on first load,
+ * sessions live in an httpOnly cookie, forms need their CSRF token, and the access token never
+ * appears in a page.
+ */
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import { startPlatform, type Platform } from "./platform.ts";
+
+/** A tiny cookie-keeping client that never follows redirects. */
+function browser(base: string, headers: Record<string, string> = {}) {
+  const jar = new Map<string, string>();
+  const go = async (path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) => {
+    const res = await fetch(new URL(path, base), {
+      method: init.method ?? (init.form ? "POST" : "GET"),
+      redirect: "manual",
+      headers: { ...headers, ...init.headers, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), ...(init.form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      const [k, v] = [pair.slice(0, i), pair.slice(i + 1)];
+      if (v) jar.set(k, v);
+      else jar.delete(k);
+    }
+    return { res, text: res.status === 204 ? "" : await res.text() };
+  };
+  const csrf = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? "";
+  return { go, jar, csrf };
+}
+
+describe("web: pages over the edge's public API", function () {
+  this.timeout(60_000);
+  let platform: Platform;
+  const password = "correct horse battery staple";
+
+  before(async function () {
+    this.timeout(60_000);
+    platform = await startPlatform();
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await platform?.stop();
+  });
+
+  it("renders the home page on first load, in English or Russian by Accept-Language", async () => {
+    const en = await browser(platform.base).go("/");
+    expect(en.res.status).to.equal(200);
+    expect(en.res.headers.get("content-type")).to.match(/^text\/html/);
+    expect(en.text).to.contain('<html lang="en">').and.contain("<main");
+    const ru = await browser(platform.base, { "accept-language": "ru-RU,ru;q=0.9" }).go("/");
+    expect(ru.text).to.contain('<html lang="ru">').and.contain("Поиск событий");
+  });
+
+  it("shares the HTTP front with the edge: /v1 and /docs are the API's, /healthz the runner's", async () => {
+    expect((await fetch(`${platform.base}/v1/openapi.json`)).headers.get("content-type")).to.match(/json/);
+    expect(await (await fetch(`${platform.base}/docs`)).text()).to.contain("swagger-ui-bundle.js");
+    expect((await fetch(`${platform.base}/healthz`)).status).to.equal(200);
+  });
+
+  it("refuses a form without its CSRF token, and one from another origin", async () => {
+    const b = browser(platform.base);
+    const page = await b.go("/sign-up");
+    const token = b.csrf(page.text);
+    expect(token).to.have.length.greaterThan(20);
+    const none = await b.go("/sign-up", { form: { displayName: "Eve", email: `eve+${randomUUID()}@example.org`, password } });
+    expect(none.res.status).to.equal(403);
+    const foreign = await b.go("/sign-up", { form: { _csrf: token, displayName: "Eve", email: `eve+${randomUUID()}@example.org`, password }, headers: { origin: "https://evil.example" } });
+    expect(foreign.res.status).to.equal(403);
+  });
+
+  it("signs up into an httpOnly session cookie; pages never carry the access token", async () => {
+    const b = browser(platform.base);
+    const token = b.csrf((await b.go("/sign-up")).text);
+    const email = `ada+${randomUUID()}@example.org`;
+    const done = await b.go("/sign-up", { form: { _csrf: token, displayName: "Ada", email, password } });
+    expect(done.res.status, done.text.slice(0, 500)).to.equal(302);
+    const cookie = done.res.headers.getSetCookie().find((c) => c.startsWith("convene_sid="));
+    expect(cookie).to.match(/httponly/i).and.match(/samesite=lax/i);
+    const settings = await b.go("/me/settings");
+    expect(settings.res.status).to.equal(200);
+    expect(settings.text).to.contain(email);
+    expect(settings.text).to.not.match(/eyJ[A-Za-z0-9_-]{10,}\./);
+    // Signing out ends the session server-side: the old cookie no longer opens pages.
+    const sid = b.jar.get("convene_sid")!;
+    await b.go("/sign-out", { form: { _csrf: b.csrf(settings.text) } });
+    const replay = await fetch(`${platform.base}/me/settings`, { redirect: "manual", headers: { cookie: `convene_sid=${sid}` } });
+    expect(replay.status).to.equal(302);
+    expect(replay.headers.get("location")).to.match(/^\/sign-in/);
+  });
+
+  it("shows the edge's problem naming the field when sign-up input is bad", async () => {
+    const b = browser(platform.base);
+    const token = b.csrf((await b.go("/sign-up")).text);
+    const bad = await b.go("/sign-up", { form: { _csrf: token, displayName: "Ada", email: `ada+${randomUUID()}@example.org`, password: "short" } });
+    expect(bad.res.status).to.equal(400);
+    expect(bad.text).to.contain('role="alert"').and.contain("<strong>password</strong>");
+  });
+});
