@@ -144,7 +144,10 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
         const pool = s.format === "uuid" ? seen.uuid : s.pattern?.includes("a-z0-9") ? seen.slug : undefined;
         // Read at generation time: ids seen so far, else a generated one.
         const good: fc.Arbitrary<{ value: unknown; raw?: boolean }> = fc.tuple(fc.boolean(), fc.nat(), valid(s)).map(([useKnown, i, gen]) => {
-          const known = pool && useKnown && pool.size ? [...pool][i % pool.size] : undefined;
+          // Only seen values this parameter accepts (an org slug may be longer than a category's).
+          const fits = (v: string) => (s.maxLength === undefined || [...v].length <= s.maxLength) && (s.minLength === undefined || [...v].length >= s.minLength) && (!s.pattern || new RegExp(s.pattern, "u").test(v));
+          const candidates = pool && useKnown ? [...pool].filter(fits) : [];
+          const known = candidates.length ? candidates[i % candidates.length] : undefined;
           return { value: known ?? gen };
         });
         if (ok) return good;
