@@ -142,7 +142,8 @@ export async function migrate(db: Db, schema: string, migrations: Migration[]): 
   await db.transaction(async (trx) => {
     await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [`convene:migrate:${schema}`]);
     // On purpose on another connection, while this transaction holds the lock (Postgres only).
-    await openTransactions.exit(() => latest(db, schema, migrations));
+    // An empty store rather than exit(): Deno's AsyncLocalStorage.exit does not clear it.
+    await openTransactions.run([], () => latest(db, schema, migrations));
   });
 }
 

@@ -4,11 +4,12 @@ import type { OrderStatus, OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../../kit/errors.ts";
+import { decodeCursor, encodeCursor, isoOf } from "../../kit/cursor.ts";
 import { eventById, orderView, orderViews, quotasOf, settingsOf, typesOf, type OrderRow } from "../store.ts";
 import { assertCanRead, loadOrder } from "./transitions.ts";
 
-const cursorOf = (o: { created_at: Date; id: string }) => Buffer.from(`${new Date(o.created_at).toISOString()}|${o.id}`).toString("base64url");
-const parseCursor = (c?: string) => (c ? (Buffer.from(c, "base64url").toString().split("|") as [string, string]) : undefined);
+// The kit's codec: a malformed cursor is a 400 naming the field, and the key keeps Postgres' microseconds.
+const cursorOf = (o: { created_iso: string; id: string }) => encodeCursor({ at: o.created_iso, id: o.id });
 
 export async function getOrder(deps: Deps, p: Principal | undefined, orderId: string): Promise<OrderView> {
   const o = await loadOrder(deps.db, orderId);
@@ -17,10 +18,10 @@ export async function getOrder(deps: Deps, p: Principal | undefined, orderId: st
 }
 
 export async function myOrders(deps: Deps, p: Principal, opts: { status?: OrderStatus; cursor?: string; limit: number }) {
-  const q = deps.db<OrderRow>("orders").where({ user_id: p.sub }).orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(opts.limit + 1);
+  const q = deps.db<OrderRow & { created_iso: string }>("orders").select("*", deps.db.raw(`${isoOf("created_at")} as created_iso`)).where({ user_id: p.sub }).orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(opts.limit + 1);
   if (opts.status) q.where({ status: opts.status });
-  const c = parseCursor(opts.cursor);
-  if (c) q.whereRaw("(created_at, id) < (?, ?)", [c[0], c[1]]);
+  const c = decodeCursor(opts.cursor);
+  if (c) q.whereRaw("(created_at, id) < (?::timestamptz, ?)", [c.at, c.id]);
   const rows = await q;
   const page = rows.slice(0, opts.limit);
   return { items: await orderViews(deps.db, page), nextCursor: rows.length > opts.limit ? cursorOf(page[page.length - 1]) : null };
