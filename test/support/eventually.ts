@@ -4,7 +4,7 @@
  */
 
 /** Polls `probe` until it returns a truthy value, and returns it; fails with `what` after timeoutMs. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 25): Promise<T> {
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 25): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: T | undefined | null | false;
   while (Date.now() < until) {

@@ -64,7 +64,7 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     }
     await Promise.all(acks);
     for (let i = 0; i < N; i += 500) {
-      await Promise.all(users.slice(i, i + 500).map((u) => call(nats.nc, notifications.devicesRegister, { token: `t-${u}`, platform: "ios" }, { principal: principal(u), timeoutMs: 20_000 })));
+      await Promise.all(users.slice(i, i + 500).map((u) => call(nats.nc, notifications.devicesRegister, { token: `t-${u}`, platform: "ios" }, { principal: principal(u), timeoutMs: 60_000 })));
     }
     await eventually("followers projected", async () => Number((await db("follows").where({ target_kind: "user", target_id: organizer }).count({ n: "*" }).first())?.n) === N, 60_000, 200);
     await eventually("contacts projected", async () => Number((await db("users").whereIn("user_id", users.slice(-100)).count({ n: "*" }).first())?.n) === 100, 30_000, 200);
