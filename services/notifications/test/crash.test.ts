@@ -10,7 +10,7 @@ import { notifications } from "../../../subjects/notifications.ts";
 import { spawnTs, type Child } from "../../kit/test/helpers.ts";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
 import { startFcmStandIn, type FcmStandIn } from "./support/fcm-stand-in.ts";
-import { sinkEnv, principal } from "./support/harness.ts";
+import { sinkEnv, plannerCaughtUp, principal } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
@@ -41,6 +41,7 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     // One first: concurrent first boots race on CREATE SCHEMA IF NOT EXISTS (kit/db.ts).
     await spawnWorker();
     await Promise.all([spawnWorker(), spawnWorker()]);
+    await plannerCaughtUp(nats.jsm);
     db = await openDb({ schema: "notifications", url: env.DATABASE_URL });
   });
   after(async () => {

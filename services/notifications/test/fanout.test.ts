@@ -7,15 +7,17 @@ import { identityEvents } from "../../../subjects/identity.ts";
 import { notifications, notificationJobs, liveInboxSubject, LiveInboxItem } from "../../../subjects/notifications.ts";
 import { check } from "../../kit/validate.ts";
 import { derivedId } from "../ids.ts";
-import { startHarness, makeUser, followUser, principal, projected, type Harness } from "./support/harness.ts";
+import { startHarness, makeUser, followUser, plannerCaughtUp, principal, projected, type Harness } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
 describe("notifications: fan-out, inbox and live stream", function () {
   this.timeout(30_000);
   let h: Harness;
-  before(async () => {
+  before(async function () {
+    this.timeout(150_000);
     h = await startHarness();
+    await plannerCaughtUp(h.running.nats.jsm);
   });
   after(async () => {
     await h?.stop();

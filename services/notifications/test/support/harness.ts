@@ -11,7 +11,9 @@ import { notifications } from "../../../../subjects/notifications.ts";
 import type { Principal } from "../../../../subjects/principal.ts";
 import { natsUrl, databaseUrl } from "../../../../test/support/env.ts";
 import { eventually } from "../../../../test/support/eventually.ts";
+import type { JetStreamManager } from "@nats-io/jetstream";
 import { notificationsService } from "../../index.ts";
+import { PLANNER } from "../../consumers/planner.ts";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink.ts";
 import { startFcmStandIn, type FcmStandIn } from "./fcm-stand-in.ts";
 import { publishFact } from "./facts.ts";
@@ -44,6 +46,18 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await Promise.all([smtp.stop(), fcm.stop()]);
     },
   };
+}
+
+/**
+ * Waits until the planner has worked through what earlier suites left in EVENTS: a run shares one
+ * NATS, so a suite that starts the planner first meets every fact published before it, and its
+ * own facts would be timed behind that backlog.
+ */
+export async function plannerCaughtUp(jsm: JetStreamManager, timeoutMs = 120_000): Promise<void> {
+  await eventually("the planner caught up with the run's EVENTS", async () => {
+    const info = await jsm.consumers.info("EVENTS", PLANNER);
+    return info.num_pending === 0 && info.num_ack_pending === 0;
+  }, timeoutMs, 200);
 }
 
 export const principal = (sub: string, roles: Principal["roles"] = ["participant"]): Principal => ({ sub, roles });
