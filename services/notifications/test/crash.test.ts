@@ -57,13 +57,15 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     const users = Array.from({ length: N }, () => randomUUID());
     const email = (u: string) => `c-${u}@example.org`;
     // The followers, as identity's outbox would announce them; and their devices.
-    const acks: Promise<unknown>[] = [];
-    acks.push(publishFact(nats.js, identityEvents.profileUpdated, { userId: organizer, email: email(organizer), displayName: "Organizer", locale: "en", timeZone: "UTC" }));
-    for (const u of users) {
-      acks.push(publishFact(nats.js, identityEvents.profileUpdated, { userId: u, email: email(u), displayName: "Follower", locale: "en", timeZone: "UTC" }));
-      acks.push(publishFact(nats.js, identityEvents.followed, { followerId: u, target: { kind: "user", id: organizer }, followedAt: new Date().toISOString() }));
+    // In chunks: 20,001 publishes in flight at once wait on their acks longer than JetStream's
+    // publish timeout while the workers drain the run's EVENTS.
+    await publishFact(nats.js, identityEvents.profileUpdated, { userId: organizer, email: email(organizer), displayName: "Organizer", locale: "en", timeZone: "UTC" });
+    for (let i = 0; i < N; i += 1_000) {
+      await Promise.all(users.slice(i, i + 1_000).flatMap((u) => [
+        publishFact(nats.js, identityEvents.profileUpdated, { userId: u, email: email(u), displayName: "Follower", locale: "en", timeZone: "UTC" }),
+        publishFact(nats.js, identityEvents.followed, { followerId: u, target: { kind: "user", id: organizer }, followedAt: new Date().toISOString() }),
+      ]));
     }
-    await Promise.all(acks);
     for (let i = 0; i < N; i += 500) {
       await Promise.all(users.slice(i, i + 500).map((u) => call(nats.nc, notifications.devicesRegister, { token: `t-${u}`, platform: "ios" }, { principal: principal(u), timeoutMs: 60_000 })));
     }
