@@ -8,6 +8,7 @@ import { html } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
+import { editableEvent, UUID } from "./editable-event.ts";
 import { formatWhen, type Translate } from "../i18n.ts";
 import { money, type EventView } from "./shared.ts";
 
@@ -18,7 +19,6 @@ type Participant = { ticketId: string; attendeeName: string; attendeeEmail: stri
 type ScanOutcome = { result: "valid" | "already_checked_in" | "other_event" | "cancelled" | "forged"; ticket: Ticket | null; checkedInAt: string | null };
 type WaitlistEntry = { id: string; eventId: string; seats: number; status: string; position: number | null; offerExpiresAt: string | null; orderId: string | null };
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const PAYABLE = new Set(["reserved", "awaiting_payment"]);
 
 export function bookingPages(router: WebRouter): void {
@@ -141,18 +141,9 @@ ${["confirmed", "reserved", "awaiting_payment"].includes(o.status) ? html`<form 
   });
 
   // --- organizers -----------------------------------------------------------------------------
-  const editable = async (c: WebContext): Promise<EventView | undefined> => {
-    if (!requireSession(c)) return undefined;
-    if (!UUID.test(c.params.id)) return void errorPage(c, 404, c.state.t("common.notFound"));
-    const r = await c.state.api.get<EventView>(`/v1/events/${c.params.id}`);
-    if (!r.ok) return void errorPage(c, r.status, r.problem.detail);
-    if (!r.data.canEdit) return void errorPage(c, 403, c.state.t("common.forbidden"));
-    return r.data;
-  };
-
   router.get("/events/:id/tickets", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await editable(c);
+    const e = await editableEvent(c);
     if (!e) return;
     await ticketTypesPage(c, e);
   });
@@ -175,7 +166,7 @@ ${r.ok && r.data.items.length ? html`<table><thead><tr><th scope="col">${t("org.
   };
   router.post("/events/:id/tickets", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await editable(c);
+    const e = await editableEvent(c);
     if (!e) return;
     const price = Math.round(Number(field(c, "price").replace(",", ".") || 0) * 100);
     const currency = field(c, "currency").toUpperCase();
@@ -187,7 +178,7 @@ ${r.ok && r.data.items.length ? html`<table><thead><tr><th scope="col">${t("org.
 
   router.get("/events/:id/participants", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await editable(c);
+    const e = await editableEvent(c);
     if (!e) return;
     const { t, api } = c.state;
     const q = typeof ctx.query.q === "string" ? ctx.query.q.trim() : "";
@@ -205,7 +196,7 @@ ${r.data.items.map((p) => html`<tr><td>${p.attendeeName}</td><td>${p.attendeeEma
   });
   router.get("/events/:id/participants.csv", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await editable(c);
+    const e = await editableEvent(c);
     if (!e) return;
     const q = typeof ctx.query.q === "string" ? ctx.query.q.trim() : "";
     const cell = (v: unknown) => {
@@ -242,12 +233,12 @@ ${r.data.items.map((p) => html`<tr><td>${p.attendeeName}</td><td>${p.attendeeEma
   };
   router.get("/events/:id/check-in", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await editable(c);
+    const e = await editableEvent(c);
     if (e) checkInPage(c, e);
   });
   router.post("/events/:id/check-in", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await editable(c);
+    const e = await editableEvent(c);
     if (!e) return;
     const { t } = c.state;
     const r = await c.state.api.send<ScanOutcome>("POST", `/v1/events/${e.id}/check-ins`, { code: field(c, "code") });

@@ -7,11 +7,11 @@ import { html, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
+import { editableEvent, UUID } from "./editable-event.ts";
 import type { EventView } from "./shared.ts";
 import { instantToWall, wallToInstant } from "../zoned.ts";
 
 type Category = { slug: string; name: string };
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export function organizerPages(router: WebRouter): void {
   const form = async (c: WebContext, opts: { event?: EventView; values?: Record<string, string>; problem?: Problem }) => {
@@ -110,23 +110,14 @@ ${e ? management(c, e) : ""}`,
     ctx.redirect(`/events/${r.data.id}/edit?ok=1`);
   });
 
-  const load = async (c: WebContext): Promise<EventView | undefined> => {
-    if (!requireSession(c)) return undefined;
-    if (!UUID.test(c.params.id)) return void errorPage(c, 404, c.state.t("common.notFound"));
-    const r = await c.state.api.get<EventView>(`/v1/events/${c.params.id}`);
-    if (!r.ok) return void errorPage(c, r.status, r.problem.detail);
-    if (!r.data.canEdit) return void errorPage(c, 403, c.state.t("common.forbidden"));
-    return r.data;
-  };
-
   router.get("/events/:id/edit", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await load(c);
+    const e = await editableEvent(c);
     if (e) await form(c, { event: e });
   });
   router.post("/events/:id/edit", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const e = await load(c);
+    const e = await editableEvent(c);
     if (!e) return;
     const f = fromForm(c);
     if (!f.body) return form(c, { event: e, values: f.values, problem: f.problem });
@@ -165,7 +156,7 @@ ${e ? management(c, e) : ""}`,
   for (const [path, key] of [["messages", "event.messages"]] as const) {
     router.get(`/events/:id/${path}`, async (ctx) => {
       const c = ctx as unknown as WebContext;
-      const e = await load(c);
+      const e = await editableEvent(c);
       if (!e) return;
       sendPage(c, { title: c.state.t(key), body: html`<h1>${c.state.t(key)}: <a href="/events/${e.id}">${e.title}</a></h1><p class="muted">${c.state.t("org.notAvailable")}</p>` });
     });
