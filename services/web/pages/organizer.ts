@@ -7,7 +7,7 @@ import { html, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
-import { editableEvent, UUID } from "./editable-event.ts";
+import { editableEvent } from "./editable-event.ts";
 import type { EventView } from "./shared.ts";
 import { instantToWall, wallToInstant } from "../zoned.ts";
 
