@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NATS_URL ?= nats://127.0.0.1:4222
 export NATS_URL
 
-.PHONY: up down test typecheck lint unit chart-test deps bench clean service
+.PHONY: up down test typecheck lint unit chart-test deps bench clean service t
 
 deps: node_modules/.installed
 
@@ -42,6 +42,13 @@ typecheck: deps
 lint: deps
 	deno lint
 	deno fmt --check
+
+# Some test files alone, with the same root hooks (one NATS, one database): make t F='services/kit/test/timers.test.ts'
+# (mocha appends positional files to .mocharc's spec, so `npx mocha file` would run everything).
+t: deps
+	@deploy/local/ensure-nats.sh
+	@deploy/local/ensure-postgres.sh
+	mocha --no-config --extension ts --timeout 30000 --exit --require test/support/hooks.ts --reporter test/support/reporter.cjs $(F)
 
 # The chart checks alone (make test runs them too): helm lint/template, Kubernetes schemas, alerts, dashboards.
 chart-test: deps
