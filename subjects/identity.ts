@@ -305,8 +305,14 @@ export const identity = {
   totpEnrol: request({
     subject: "svc.identity.totp.enrol",
     description:
-      "Starts TOTP enrolment: a new secret as an otpauth:// URI (the client draws the QR code). Nothing changes until totp.verify confirms a code. Needs the caller's principal, or the challenge of a totp_enrolment_required error.",
-    request: Type.Object({ challenge: Type.Optional(Challenge) }, { additionalProperties: false }),
+      "Starts TOTP enrolment: a new secret as an otpauth:// URI (the client draws the QR code). Nothing changes until totp.verify confirms a code. Needs the caller's principal and password, or the challenge of a totp_enrolment_required error.",
+    request: Type.Object(
+      {
+        challenge: Type.Optional(Challenge),
+        password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: "The caller's current password; required with a principal (an access token alone cannot change how the account signs in)." })),
+      },
+      { additionalProperties: false },
+    ),
     reply: Type.Object(
       {
         otpauthUri: Type.String({ description: "otpauth://totp/… URI (SHA1, 6 digits, 30 s) for the QR code." }),
@@ -332,8 +338,15 @@ export const identity = {
   }),
   totpDisable: request({
     subject: "svc.identity.totp.disable",
-    description: "Turns two-factor off (needs a current code); recovery codes are deleted. Refused for admins when REQUIRE_2FA_FOR_ADMINS is on.",
-    request: Type.Object({ code: TotpCode }, { additionalProperties: false }),
+    description: "Turns two-factor off (needs the password and a current code); recovery codes are deleted. Refused for admins when REQUIRE_2FA_FOR_ADMINS is on.",
+    request: Type.Object(
+      {
+        code: TotpCode,
+        password: Type.String({ minLength: 1, maxLength: 256, description: "The caller's current password (an access token alone cannot turn two-factor off)." }),
+        ip: ClientIp,
+      },
+      { additionalProperties: false },
+    ),
     reply: Ok,
     idempotent: false,
   }),

@@ -14,6 +14,7 @@ import type { NatsConnection } from "@nats-io/nats-core";
 import { call, callForJson } from "../kit/call.ts";
 import { AppError, forbidden } from "../kit/errors.ts";
 import { httpMetrics } from "../kit/http.ts";
+import { clientBucket } from "../kit/client-ip.ts";
 import { inSpan, SpanKind } from "../kit/trace.ts";
 import { check } from "../kit/validate.ts";
 import type { Logger } from "../kit/log.ts";
@@ -139,10 +140,12 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     // Provider callbacks come from a few provider addresses in bursts; a 429 would delay a
     // payment's confirmation by the provider's retry interval (30 min). Their signature is checked
     // before anything else happens. REVIEW: an allow-list of the provider's addresses.
+    // The router matches paths case-sensitively and so does this: /V1/AUTH/… is no route, and
+    // cannot be one that escapes the auth limit.
     if (ctx.path.startsWith(PROVIDER_CALLBACKS)) return;
-    const ip = clientIp(ctx);
+    const ip = clientBucket(clientIp(ctx));
     await limiter.hit(`ip:${ip}`, ipLimit);
-    if (ctx.method !== "GET" && ctx.path.startsWith("/v1/auth/")) await limiter.hit(`auth:${ip}`, authLimit);
+    if (ctx.method !== "GET" && ctx.path.toLowerCase().startsWith("/v1/auth/")) await limiter.hit(`auth:${ip}`, authLimit);
   };
   const fail = (ctx: Koa.Context, err: unknown) => {
     const problem = toProblem(err, ctx.path);
@@ -204,7 +207,9 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     });
   });
 
-  const router = new Router<State>();
+  // Case-sensitive, like the per-IP limits that look at the path (a case-insensitive router let
+  // POST /V1/AUTH/REFRESH through without the auth limit).
+  const router = new Router<State>({ sensitive: true });
   const served: EdgeApp["served"] = [];
 
   router.get("/v1/openapi.json", (ctx) => {

@@ -77,7 +77,7 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
     ok(org, "org create");
     ok(await ada.api.POST("/v1/orgs/{id}/invitations", { params: { path: { id: org.data!.id } }, body: { email: bob.email, role: "member" } }), "invite");
     ok(await ada.api.GET("/v1/orgs/{id}/members", { params: { path: { id: org.data!.id } } }), "members");
-    const enrol = await ada.api.POST("/v1/auth/totp/enrol", { body: {} });
+    const enrol = await ada.api.POST("/v1/auth/totp/enrol", { body: { password } });
     ok(enrol, "totp enrol");
 
     const startsAt = new Date(Date.now() + 6 * 86_400_000).toISOString();

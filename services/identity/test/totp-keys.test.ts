@@ -30,7 +30,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
   /** Signs up, enrols TOTP and returns its secret and recovery codes. */
   async function enrolled() {
     const u = await h.signUp();
-    const { otpauthUri, secret } = await call(nc(), identity.totpEnrol, {}, { principal: u.principal });
+    const { otpauthUri, secret } = await call(nc(), identity.totpEnrol, { password }, { principal: u.principal });
     expect(otpauthUri).to.match(/^otpauth:\/\/totp\/Convene:.+secret=[A-Z2-7]+/);
     expect(otpauthUri).to.contain(encodeURIComponent(u.email));
     const { recoveryCodes } = await call(nc(), identity.totpVerify, { code: code(secret) }, { principal: u.principal });
@@ -105,14 +105,22 @@ describe("identity: two-factor sign-in and signing keys", function () {
 
     it("refuses enrolment with a wrong code and leaves two-factor off", async () => {
       const u = await h.signUp();
-      const { secret } = await call(nc(), identity.totpEnrol, {}, { principal: u.principal });
+      const { secret } = await call(nc(), identity.totpEnrol, { password }, { principal: u.principal });
       expect((await fail(call(nc(), identity.totpVerify, { code: code(secret, 5) }, { principal: u.principal }))).code).to.equal("invalid_code");
       expect((await call(nc(), identity.login, { email: u.email, password })).user.id, "no second factor asked").to.equal(u.id);
     });
 
+    it("needs the password to enrol or turn two-factor off with a principal", async () => {
+      const u = await h.signUp();
+      expect((await fail(call(nc(), identity.totpEnrol, {}, { principal: u.principal }))).code).to.equal("reauthentication_required");
+      expect((await fail(call(nc(), identity.totpEnrol, { password: "wrong password!" }, { principal: u.principal }))).code).to.equal("reauthentication_required");
+      const e = await enrolled();
+      expect((await fail(call(nc(), identity.totpDisable, { code: e.recoveryCodes[0], password: "wrong password!" }, { principal: e.principal }))).code).to.equal("reauthentication_required");
+    });
+
     it("turns two-factor off with a code", async () => {
       const u = await enrolled();
-      await call(nc(), identity.totpDisable, { code: u.recoveryCodes[0] }, { principal: u.principal });
+      await call(nc(), identity.totpDisable, { code: u.recoveryCodes[0], password }, { principal: u.principal });
       expect((await call(nc(), identity.login, { email: u.email, password })).user.id).to.equal(u.id);
     });
 
@@ -126,7 +134,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
       const tokens = await call(nc(), identity.totpLogin, { challenge: await challengeOf(adminEmail), code: code(secret, 1) });
       expect(tokens.user.roles).to.include("admin");
       const principal: Principal = { sub: tokens.user.id, roles: tokens.user.roles };
-      expect((await fail(call(nc(), identity.totpDisable, { code: code(secret, -1) }, { principal }))).status, "admins keep it on").to.equal(403);
+      expect((await fail(call(nc(), identity.totpDisable, { code: code(secret, -1), password }, { principal }))).status, "admins keep it on").to.equal(403);
     });
   });
 

@@ -113,10 +113,10 @@ ${me.data.emailVerified ? "" : html`<p>${t("me.emailUnverified")}</p><form metho
 <h3>${t("me.totp")}</h3>
 ${
   me.data.totpEnabled
-    ? html`<p>${t("me.totpOn")}</p><form class="stack" method="post" action="/me/settings/totp/disable">${csrfField(c)}<div><label for="off-code">${t("auth.totpCode")}</label><input id="off-code" name="code" autocomplete="one-time-code" required></div><div><button class="danger" type="submit">${t("me.totpDisable")}</button></div></form>`
+    ? html`<p>${t("me.totpOn")}</p><form class="stack" method="post" action="/me/settings/totp/disable">${csrfField(c)}<div><label for="off-password">${t("auth.password")}</label><input id="off-password" name="password" type="password" autocomplete="current-password" required></div><div><label for="off-code">${t("auth.totpCode")}</label><input id="off-code" name="code" autocomplete="one-time-code" required></div><div><button class="danger" type="submit">${t("me.totpDisable")}</button></div></form>`
     : opts.enrol
       ? html`<p>${t("me.totpSecret")}: <code>${opts.enrol.secret}</code></p><form class="stack" method="post" action="/me/settings/totp/verify">${csrfField(c)}<div><label for="on-code">${t("auth.totpCode")}</label><input id="on-code" name="code" autocomplete="one-time-code" inputmode="numeric" required></div><div><button type="submit">${t("auth.continue")}</button></div></form>`
-      : html`<form method="post" action="/me/settings/totp/enrol">${csrfField(c)}<button class="secondary" type="submit">${t("me.totpEnrol")}</button></form>`
+      : html`<form class="stack" method="post" action="/me/settings/totp/enrol">${csrfField(c)}<div><label for="en-password">${t("auth.password")}</label><input id="en-password" name="password" type="password" autocomplete="current-password" required></div><div><button class="secondary" type="submit">${t("me.totpEnrol")}</button></div></form>`
 }
 ${opts.recovery ? html`<p>${t("me.recoveryCodes")}</p><ul>${opts.recovery.map((r) => html`<li><code>${r}</code></li>`)}</ul>` : ""}
 <form method="post" action="/me/settings/sign-out-all">${csrfField(c)}<button class="secondary" type="submit">${t("me.signOutAll")}</button></form>
@@ -159,7 +159,7 @@ ${opts.recovery ? html`<p>${t("me.recoveryCodes")}</p><ul>${opts.recovery.map((r
     c.redirect("/sign-in?out=1");
   });
   action("/me/settings/totp/enrol", async (c) => {
-    const r = await c.state.api.send<{ secret: string; otpauthUri: string }>("POST", "/v1/auth/totp/enrol", {});
+    const r = await c.state.api.send<{ secret: string; otpauthUri: string }>("POST", "/v1/auth/totp/enrol", { password: field(c, "password") });
     if (!r.ok) return settings(c, { problem: r.problem });
     await settings(c, { enrol: { secret: r.data.secret, uri: r.data.otpauthUri } });
   });
@@ -168,5 +168,5 @@ ${opts.recovery ? html`<p>${t("me.recoveryCodes")}</p><ul>${opts.recovery.map((r
     if (!r.ok) return settings(c, { problem: r.problem });
     await settings(c, { recovery: r.data.recoveryCodes, done: c.state.t("me.totpOn") });
   });
-  action("/me/settings/totp/disable", async (c) => after(c, await c.state.api.send("DELETE", "/v1/me/totp", { code: field(c, "code") })));
+  action("/me/settings/totp/disable", async (c) => after(c, await c.state.api.send("DELETE", "/v1/me/totp", { code: field(c, "code"), password: field(c, "password") })));
 }

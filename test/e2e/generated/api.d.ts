@@ -432,7 +432,7 @@ export interface paths {
         put?: never;
         /**
          * Start enrolling an authenticator app: its secret and otpauth URI
-         * @description Starts TOTP enrolment: a new secret as an otpauth:// URI (the client draws the QR code). Nothing changes until totp.verify confirms a code. Needs the caller's principal, or the challenge of a totp_enrolment_required error.
+         * @description Starts TOTP enrolment: a new secret as an otpauth:// URI (the client draws the QR code). Nothing changes until totp.verify confirms a code. Needs the caller's principal and password, or the challenge of a totp_enrolment_required error.
          *
          *     Subject: `svc.identity.totp.enrol`.
          */
@@ -476,8 +476,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Turn two-factor sign-in off (needs a current code)
-         * @description Turns two-factor off (needs a current code); recovery codes are deleted. Refused for admins when REQUIRE_2FA_FOR_ADMINS is on.
+         * Turn two-factor sign-in off (needs the password and a current code)
+         * @description Turns two-factor off (needs the password and a current code); recovery codes are deleted. Refused for admins when REQUIRE_2FA_FOR_ADMINS is on.
          *
          *     Subject: `svc.identity.totp.disable`.
          */
@@ -3448,6 +3448,8 @@ export interface operations {
                 "application/json": {
                     /** @description The challenge from the totp_required / totp_enrolment_required error's details (valid 5 minutes). */
                     challenge?: string;
+                    /** @description The caller's current password; required with a principal (an access token alone cannot change how the account signs in). */
+                    password?: string;
                 };
             };
         };
@@ -3529,6 +3531,8 @@ export interface operations {
                 "application/json": {
                     /** @description A 6-digit code from the authenticator app, or one unused recovery code (xxxxx-xxxxx). */
                     code: string;
+                    /** @description The caller's current password (an access token alone cannot turn two-factor off). */
+                    password: string;
                 };
             };
         };
