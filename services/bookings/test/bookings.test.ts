@@ -178,6 +178,23 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect((await req(bookings.availability, { eventId })).remaining).to.equal(6);
   });
 
+  it("lets the organizer's first ticket type replace the free default, which is then off sale", async () => {
+    const eventId = await publishEvent(p, 10, organizer.sub);
+    const [auto] = (await req(bookings.ticketTypesList, { eventId }, organizer)).items;
+    expect(auto).to.deep.include({ name: "General admission", priceMinor: 0, isDefault: true, visibility: "public" });
+    const standard = await req(bookings.ticketTypesCreate, { eventId, name: "Standard", priceMinor: 1250, currency: "EUR" }, organizer);
+    expect(standard.isDefault).to.equal(true);
+    const publicTypes = (await req(bookings.ticketTypesList, { eventId }, users[5])).items;
+    expect(publicTypes.map((t) => t.name)).to.deep.equal(["Standard"]);
+    // Seats without a type are the new default's, at its price; the hidden free type cannot be named.
+    const seatsOnly = await req(bookings.ordersCreate, { eventId, seats: 2 }, users[5]);
+    expect(seatsOnly).to.deep.include({ status: "reserved", totalMinor: 2500, currency: "EUR" });
+    expect((await err(req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: auto.id, quantity: 1 }] }, users[6]))).code).to.equal("not_found");
+    // A second own type leaves the first one the default.
+    const vip = await req(bookings.ticketTypesCreate, { eventId, name: "VIP", priceMinor: 5000, currency: "EUR" }, organizer);
+    expect(vip.isDefault).to.equal(false);
+  });
+
   it("expires a hold once, answers a late payment gone, and a cancel twice releases once", async () => {
     const eventId = await publishEvent(p, 5, organizer.sub);
     const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);

@@ -131,7 +131,8 @@ async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]):
       let error: AppError | undefined;
       for (const l of req.lines) {
         const type = l.ticketTypeId ? types.get(l.ticketTypeId) : defaultType;
-        if (!type) {
+        // A hidden type is not on sale: it answers as if it did not exist (no probing for it).
+        if (!type || (l.ticketTypeId && type.visibility === "hidden")) {
           error = new AppError("not_found", "ticket type not found", { details: [{ field: "ticketTypeId", message: "not a ticket type of this event" }] });
           break;
         }

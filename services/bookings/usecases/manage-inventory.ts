@@ -55,7 +55,14 @@ export async function createTicketType(deps: Deps, input: RequestOf<typeof booki
     const cap = await lockInventory(trx, input.eventId);
     if (!cap) throw notFound("event");
     const quotas = await quotasOf(trx, input.eventId);
-    const row = { id: randomUUID(), event_id: input.eventId, quota_ids: [cap.id], ...columns(input, quotas) };
+    // The organizer's first own ticket type replaces the free "General admission" made when the
+    // event was first seen, as long as nobody holds one of its seats: otherwise an event sold at
+    // €12.50 would also offer free seats. It becomes the type that seat-only bookings and the
+    // waitlist use; the old one is hidden (not on sale), not deleted.
+    const types = await typesOf(trx, input.eventId);
+    const auto = types.length === 1 && types[0].is_default && types[0].taken === 0 ? types[0] : undefined;
+    if (auto) await trx<TicketTypeRow>("ticket_types").where({ id: auto.id }).update({ is_default: false, visibility: "hidden" });
+    const row = { id: randomUUID(), event_id: input.eventId, quota_ids: [cap.id], is_default: Boolean(auto), ...columns(input, quotas) };
     const [t] = await trx<TicketTypeRow>("ticket_types").insert(row).returning("*");
     return typeView(t, quotas);
   });
