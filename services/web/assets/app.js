@@ -43,6 +43,16 @@
     });
   }
 
+  // A booking whose payment the provider has not confirmed yet: reload until it has, backing off
+  // (1 s, 2 s, 4 s … 30 s) so a payment stuck at the bank does not hammer the server.
+  var awaiting = document.querySelector("[data-awaiting-payment]");
+  if (awaiting && window.sessionStorage) {
+    var key = "await:" + awaiting.getAttribute("data-awaiting-payment");
+    var tries = parseInt(sessionStorage.getItem(key) || "0", 10) || 0;
+    sessionStorage.setItem(key, String(tries + 1));
+    setTimeout(function () { location.reload(); }, Math.min(1000 * Math.pow(2, tries), 30000));
+  }
+
   // "Near me": fill latitude and longitude from the browser when asked.
   var near = document.getElementById("near");
   if (near && "geolocation" in navigator) {

@@ -106,7 +106,8 @@ ${e ? html`<p class="muted">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZon
       title: `${t("me.ticket")}: ${e?.title ?? ""}`,
       body: html`<h1>${e ? html`<a href="/events/${e.id}">${e.title}</a>` : t("me.ticket")}</h1>
 ${e ? html`<p>${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}${e.venue ? html` · ${e.venue.name}, ${e.venue.address}` : ""}</p>` : ""}
-<p id="order-status">${statusLabel(t, o.status)} · ${money(locale, o.totalMinor, o.currency, t)}</p>
+<p id="order-status" data-status="${o.status}">${statusLabel(t, o.status)} · ${money(locale, o.totalMinor, o.currency, t)}</p>
+${o.status === "awaiting_payment" ? html`<p class="notice" data-awaiting-payment="${o.id}">${t("booking.awaiting")} <a href="/me/bookings/${o.id}">${t("booking.refresh")}</a></p>` : ""}
 ${PAYABLE.has(o.status) && o.totalMinor > 0 ? html`<form method="post" action="/me/bookings/${o.id}/pay">${csrfField(c)}<button type="submit">${t("booking.pay")}</button></form>` : ""}
 ${o.status === "confirmed" ? html`<div class="cards">${o.tickets.map(
   (tk, i) => html`<section class="ticket" aria-label="${t("me.ticket")} ${i + 1}"><h2>${t("me.ticket")} ${i + 1}: ${tk.ticketTypeName}</h2><p>${tk.attendeeName}</p>

@@ -1,7 +1,9 @@
 /**
  * The whole journey in a real browser (headless Chromium): an attendee signs up and verifies
  * the email from the SMTP sink, follows an organizer, the organizer creates and publishes an
- * event, the attendee sees the notification arrive live and opens the event. Each step is
+ * event with a paid ticket type, the attendee sees the notification arrive live, opens the event,
+ * books two tickets, pays on the payments sandbox's page, sees the tickets with their QR codes,
+ * and the organizer checks one in at the door (valid, then already used). Each step is
  * screenshotted under .artifacts/web/ and checked with axe-core (no serious or critical
  * violations).
  */
@@ -106,6 +108,17 @@ describe("web journey in Chromium", function () {
     await organizer.getByRole("button", { name: "Save" }).first().click();
     await organizer.waitForURL(/\/events\/[0-9a-f-]{36}\/edit/);
     await step(organizer, "event-created");
+    const eventId = organizer.url().match(/\/events\/([0-9a-f-]{36})\/edit/)![1];
+
+    // 4b. …and sells it with a paid ticket type.
+    await organizer.goto(`/events/${eventId}/tickets`);
+    await organizer.getByLabel("Name").fill("Standard");
+    await organizer.getByLabel("Price").fill("12.50");
+    await organizer.getByLabel("Currency").fill("EUR");
+    await organizer.getByLabel("Quantity").fill("40");
+    await organizer.getByRole("button", { name: "Add ticket type" }).click();
+    await organizer.getByRole("cell", { name: "Standard" }).waitFor();
+    await step(organizer, "ticket-types");
 
     // 5. The notification arrives live in the attendee's open inbox, with the unread badge.
     await attendee.locator("#inbox-list").getByText(title).waitFor({ timeout: 30_000 });
@@ -118,6 +131,46 @@ describe("web journey in Chromium", function () {
     await attendee.getByRole("heading", { level: 1, name: title }).waitFor();
     expect(await attendee.locator("#seats").textContent()).to.match(/50|seats|Open/);
     await step(attendee, "event-page");
+
+    // 7. Books two tickets and pays on the provider's (sandbox) page.
+    await attendee.getByLabel(/^Standard/).fill("2");
+    await attendee.getByRole("button", { name: "Book" }).click();
+    await attendee.waitForURL(/\/pay\//);
+    expect(await attendee.textContent("body")).to.match(/\b25 EUR\b/);
+    await screenshot(attendee, "sandbox-payment-page");
+    await attendee.getByRole("button", { name: "Pay", exact: true }).click();
+
+    // 8. Back on the booking, which confirms once the provider's callback arrived (the page reloads itself).
+    await attendee.waitForURL(/\/me\/bookings\/[0-9a-f-]{36}/);
+    await attendee.locator('#order-status[data-status="confirmed"]').waitFor({ timeout: 30_000 });
+    const tickets = attendee.locator("section.ticket");
+    expect(await tickets.count()).to.equal(2);
+    for (const img of await attendee.locator("section.ticket img").all()) {
+      expect(await img.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), "QR image loaded").to.be.greaterThan(0);
+    }
+    await step(attendee, "tickets");
+    const code = (await attendee.locator("[data-ticket-code]").first().textContent())!.trim();
+    expect(code).to.have.length.greaterThan(20);
+
+    // 9. The organizer checks the ticket in at the door: valid once, then already used.
+    await organizer.goto(`/events/${eventId}/check-in`);
+    await step(organizer, "check-in");
+    await organizer.getByLabel("Ticket code").fill(code);
+    await organizer.getByRole("button", { name: "Check in", exact: true }).click();
+    await organizer.locator("#checkin-result.ok").waitFor();
+    expect(await organizer.locator("#checkin-result").textContent()).to.contain("Valid");
+    await step(organizer, "checked-in");
+    await organizer.getByLabel("Ticket code").fill(code);
+    await organizer.getByRole("button", { name: "Check in", exact: true }).click();
+    await organizer.locator("#checkin-result.bad").waitFor();
+    expect(await organizer.locator("#checkin-result").textContent()).to.contain("Already used");
+
+    // 10. The attendee's ticket now says so; the participants list shows the time.
+    await attendee.reload();
+    await attendee.getByText("Checked in.").first().waitFor();
+    await organizer.goto(`/events/${eventId}/participants`);
+    expect(await organizer.locator("tbody tr").count()).to.equal(2);
+    await step(organizer, "participants");
   });
 
   it("passes axe on the other pages, signed in and not", async () => {

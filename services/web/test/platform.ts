@@ -9,15 +9,21 @@ import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
 import { startSmtpSink, type SmtpSink } from "../../notifications/test/support/smtp-sink.ts";
 import { startFcmStandIn } from "../../notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../../notifications/test/support/service-env.ts";
+import { freePort } from "../../../test/support/nats-server.ts";
 
 export type Platform = { running: Running; base: string; smtp: SmtpSink; stop(): Promise<void> };
 
 export async function startPlatform(extra: Record<string, string> = {}): Promise<Platform> {
   const smtp = await startSmtpSink();
   const fcm = await startFcmStandIn();
+  // The payments sandbox calls the edge back at PAYMENTS_PUBLIC_URL, so the port is chosen first.
+  const port = await freePort();
   const running = await run(registry, {
     ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url }),
     PUBLIC_URL: "http://127.0.0.1",
+    HTTP_PORT: String(port),
+    PAYMENTS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PAYMENTS_SANDBOX_PORT: "0",
     SHUTDOWN_GRACE_MS: "1000",
     RATE_LIMIT_AUTH_PER_MINUTE: "1000",
     ...extra,
