@@ -14,6 +14,8 @@ export type Deps = {
   flushOutbox(): void;
   /** Whether the user is at least an admin of the organization (asks identity). */
   canActForOrg(principal: Principal, orgId: string): Promise<boolean>;
+  /** The booker's public display name, named on tickets booked without attendee names (asks identity; undefined when it cannot say). */
+  displayName(principal: Principal): Promise<string | undefined>;
   signer: Signer;
   /** The per-event inventory owner of this replica (set once at setup). */
   inventory: Inventory;

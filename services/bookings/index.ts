@@ -73,6 +73,11 @@ export const bookingsService = defineService({
         const r = await call(rt.nats.nc, identity.canActForOrg, { userId: principal.sub, orgId, minRole: "admin" }, { principal, timeoutMs: 3_000 });
         return r.allowed;
       },
+      // A booking must not fail because a profile could not be read: the ticket then says "Guest".
+      async displayName(principal) {
+        const r = await call(rt.nats.nc, identity.profilesGet, { userId: principal.sub }, { principal, timeoutMs: 2_000 }).catch(() => undefined);
+        return r?.displayName;
+      },
       signer: createSigner(env.BOOKINGS_TICKET_KEY),
       config: { batchMax: env.BOOKINGS_BATCH_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
       now: () => new Date(),

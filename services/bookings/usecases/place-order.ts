@@ -9,8 +9,8 @@ import type { Attendee } from "./inventory.ts";
 
 export async function placeOrder(deps: Deps, p: Principal, input: RequestOf<typeof bookings.ordersCreate>): Promise<OrderView> {
   if (Boolean(input.items) === Boolean(input.seats)) throw badRequest("give either items or seats", [{ field: "items", message: "exactly one of items and seats" }]);
-  // REVIEW: the booker's display name is not known here (identity owns it); attendees default to "Guest".
-  const fallback: Attendee = { name: "Guest" };
+  const named = (input.items ?? []).every((i) => i.attendees?.length) && (input.items || input.attendees?.length);
+  const fallback: Attendee = { name: named ? "Guest" : ((await deps.displayName(p)) ?? "Guest") };
   const lines = input.items
     ? input.items.map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity, attendees: i.attendees?.length ? i.attendees : [fallback] }))
     : [{ ticketTypeId: null, quantity: input.seats as number, attendees: input.attendees?.length ? input.attendees : [fallback] }];

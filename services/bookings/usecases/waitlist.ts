@@ -163,7 +163,7 @@ export async function acceptOffer(deps: Deps, p: Principal, entryId: string): Pr
     return orderView(deps.db, o);
   }
   if (e.status !== "offered" || (e.offer_expires_at && new Date(e.offer_expires_at) <= deps.now())) throw new AppError("offer_expired", "the offer is no longer open", { status: 409 });
-  const { order } = await deps.inventory.reserve({ eventId: e.event_id, userId: p.sub, waitlistEntryId: e.id, lines: [{ ticketTypeId: null, quantity: e.seats, attendees: [{ name: "Guest" }] }] });
+  const { order } = await deps.inventory.reserve({ eventId: e.event_id, userId: p.sub, waitlistEntryId: e.id, lines: [{ ticketTypeId: null, quantity: e.seats, attendees: [{ name: (await deps.displayName(p)) ?? "Guest" }] }] });
   return orderView(deps.db, order);
 }
 

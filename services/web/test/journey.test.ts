@@ -145,6 +145,8 @@ describe("web journey in Chromium", function () {
     await attendee.locator('#order-status[data-status="confirmed"]').waitFor({ timeout: 30_000 });
     const tickets = attendee.locator("section.ticket");
     expect(await tickets.count()).to.equal(2);
+    // Booked without attendee names, the tickets carry the booker's display name.
+    expect(await tickets.first().textContent()).to.contain("Ada Attendee");
     for (const img of await attendee.locator("section.ticket img").all()) {
       expect(await img.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), "QR image loaded").to.be.greaterThan(0);
     }
