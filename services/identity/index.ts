@@ -23,7 +23,7 @@ export const IdentityEnv = Type.Object({
   JWT_PRIVATE_KEYS_FILE: Type.Optional(
     Type.String({ minLength: 1, description: "A JSON JWK set of EC P-256 private keys with kids; the last one signs, all are published. Unset: a key is made at first boot and kept in the database." }),
   ),
-  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account registered with this email becomes an admin while the database has none (the first admin)." })),
+  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account with this email becomes an admin once the address is verified, while the database has none (the first admin)." })),
   REQUIRE_2FA_FOR_ADMINS: Type.Boolean({ default: false, description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with)." }),
   TOTP_ISSUER: Type.String({ default: "Convene", description: "Issuer name authenticator apps show next to the account." }),
   TOTP_ENCRYPTION_KEYS: Type.Optional(

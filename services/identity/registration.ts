@@ -2,12 +2,15 @@
  * What registering an account involves, shared by register (password) and the OIDC callback
  * (first sign-in): the time zone check, the roles a new account gets, its verification token.
  */
+import type { Knex } from "knex";
 import type { Db } from "../kit/db.ts";
 import { badRequest } from "../kit/errors.ts";
 import { isTimeZone } from "../kit/time-zone.ts";
 import type { Role } from "../../subjects/principal.ts";
 import { newSecret, sha256 } from "./secrets.ts";
 import { normalEmail, sortRoles } from "./store.ts";
+import { enqueue } from "../kit/outbox.ts";
+import { identityEvents } from "../../subjects/identity.ts";
 
 export const VERIFY_EMAIL_TTL_MS = 7 * 86_400_000;
 
@@ -18,11 +21,25 @@ export function assertTimeZone(tz: string): void {
 /**
  * The bootstrap address makes the first admin, and only the first: once an admin exists, an
  * address that became free again (its account moved to another email) gives nobody admin rights.
+ * Only a verified address counts: registering it proves nothing (anyone can type it), so a
+ * password sign-up becomes admin when it follows the verification link (promoteBootstrapAdmin),
+ * and an OpenID Connect sign-up only when the provider says the address is verified.
  */
-export async function rolesAtRegistration(trx: Db, email: string, bootstrapAdminEmail: string | undefined): Promise<Role[]> {
-  if (!bootstrapAdminEmail || normalEmail(bootstrapAdminEmail) !== email) return ["participant"];
+export async function rolesAtRegistration(trx: Db, email: string, bootstrapAdminEmail: string | undefined, emailVerified: boolean): Promise<Role[]> {
+  if (!emailVerified || !bootstrapAdminEmail || normalEmail(bootstrapAdminEmail) !== email) return ["participant"];
+  // One bootstrap at a time: two verifications racing for the first admin take turns.
+  await trx.raw("select pg_advisory_xact_lock(hashtext('identity:bootstrap-admin'))");
   const admin = await trx("users").whereRaw("'admin' = any(roles)").first("id");
   return admin ? ["participant"] : sortRoles(["admin", "participant"]);
+}
+
+/** After an address was verified: the bootstrap address becomes the first admin (evt.user.role_changed, by itself). */
+export async function promoteBootstrapAdmin(trx: Knex.Transaction, user: { id: string; email: string; roles: Role[] }, bootstrapAdminEmail: string | undefined): Promise<void> {
+  if (user.roles.includes("admin")) return;
+  const roles = await rolesAtRegistration(trx, user.email, bootstrapAdminEmail, true);
+  if (!roles.includes("admin")) return;
+  await trx("users").where({ id: user.id }).update({ roles });
+  await enqueue(trx, identityEvents.roleChanged, { userId: user.id, roles, by: user.id }, { source: "identity" });
 }
 
 /** A single-use email verification token, stored hashed; the caller puts it in evt.user.registered. */

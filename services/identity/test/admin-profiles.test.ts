@@ -159,9 +159,15 @@ describe("identity: BOOTSTRAP_ADMIN_EMAIL", function () {
     await pg?.drop();
   });
 
-  it("makes the first account with it an admin, and nobody who takes the address once it is free", async () => {
-    const root = await h.signUp({ email: bootstrap });
-    expect(root.principal.roles).to.deep.equal(["admin", "participant"]);
+  it("makes the first account with it an admin once the address is verified, and nobody who takes the address once it is free", async () => {
+    const unverified = await h.signUp({ email: bootstrap });
+    expect(unverified.principal.roles, "registering the address proves nothing").to.deep.equal(["participant"]);
+    const registered = await h.event<{ userId: string; verificationToken: string }>("evt.user.registered", (d) => d.userId === unverified.id);
+    await call(nc(), identity.verifyEmail, { token: registered.data.verificationToken });
+    await h.event<{ userId: string; roles: string[] }>("evt.user.role_changed", (d) => d.userId === unverified.id && d.roles.includes("admin"));
+    const tokens = await call(nc(), identity.login, { email: bootstrap, password });
+    expect(tokens.user.roles).to.deep.equal(["admin", "participant"]);
+    const root = { ...unverified, principal: { sub: unverified.id, roles: tokens.user.roles } };
     expect((await h.signUp()).principal.roles).to.deep.equal(["participant"]);
     // The admin moves to another address; the bootstrap one is free again.
     await call(nc(), identity.emailChange, { newEmail: newEmail("root-moved"), currentPassword: password }, { principal: root.principal });

@@ -4,12 +4,13 @@ import { enqueue } from "../../kit/outbox.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { invalidToken, retireTokens, useToken } from "../tokens.ts";
 import { contact, type UserRow } from "../store.ts";
+import { promoteBootstrapAdmin } from "../registration.ts";
 
 /**
  * Follows the link mailed to the new address: the account takes it, verified (following the
  * link proves it). Projections of contact details hear of it through evt.user.profile_updated.
  */
-export async function confirmEmailChange(deps: { db: Db }, input: { token: string }) {
+export async function confirmEmailChange(deps: { db: Db; bootstrapAdminEmail?: string }, input: { token: string }) {
   return deps.db.transaction(async (trx) => {
     const used = await useToken(trx, input.token, "email_change");
     if (!used?.payload) throw invalidToken("email change");
@@ -29,6 +30,7 @@ export async function confirmEmailChange(deps: { db: Db }, input: { token: strin
     await retireTokens(trx, user.id, ["password_reset", "verify_email"]);
     await enqueue(trx, identityEvents.profileUpdated, contact(user), { source: "identity" });
     await enqueue(trx, identityEvents.emailVerified, { userId: user.id, email: user.email }, { source: "identity" });
+    await promoteBootstrapAdmin(trx, user, deps.bootstrapAdminEmail);
     return { userId: user.id, email: user.email };
   });
 }

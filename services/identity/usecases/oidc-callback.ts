@@ -42,7 +42,7 @@ export async function oidcCallback(deps: Deps, input: { state: string; code: str
       return { user: (await trx("users").where({ id: existing.id }).first()) as UserRow, newAccount: false };
     }
     const id = randomUUID();
-    const roles = claims.emailVerified ? await rolesAtRegistration(trx, email, deps.bootstrapAdminEmail) : ["participant" as const];
+    const roles = await rolesAtRegistration(trx, email, deps.bootstrapAdminEmail, claims.emailVerified === true);
     const displayName = (claims.name ?? email.split("@")[0]).slice(0, 100) || "New user";
     const [created]: UserRow[] = await trx("users")
       .insert({ id, email, password_hash: null, display_name: displayName, roles, email_verified_at: claims.emailVerified ? trx.fn.now() : null })

@@ -9,7 +9,7 @@ import { assertAllowed, ipKey, recordAttempt } from "../throttle.ts";
 import { normalEmail } from "../store.ts";
 import { assertTimeZone, newVerificationToken, rolesAtRegistration } from "../registration.ts";
 
-/** Creates an account; the bootstrap admin email becomes the first admin. Emits evt.user.registered with the verification token. */
+/** Creates an account (the bootstrap admin address becomes admin once verified, not here). Emits evt.user.registered with the verification token. */
 export async function register(deps: { db: Db; bootstrapAdminEmail?: string }, input: RequestOf<typeof identity.register>) {
   await assertAllowed(deps.db, [ipKey(input.ip)]);
   await recordAttempt(deps.db, [ipKey(input.ip)]);
@@ -20,7 +20,7 @@ export async function register(deps: { db: Db; bootstrapAdminEmail?: string }, i
   const id = randomUUID();
   const locale = input.locale ?? "en";
   return deps.db.transaction(async (trx) => {
-    const roles = await rolesAtRegistration(trx, email, deps.bootstrapAdminEmail);
+    const roles = await rolesAtRegistration(trx, email, deps.bootstrapAdminEmail, false);
     const inserted = await trx("users")
       .insert({ id, email, password_hash: passwordHash, display_name: input.displayName, locale, time_zone: timeZone, roles })
       .onConflict("email")
