@@ -34,7 +34,11 @@ export async function rolesAtRegistration(trx: Db, email: string, bootstrapAdmin
 }
 
 /** After an address was verified: the bootstrap address becomes the first admin (evt.user.role_changed, by itself). */
-export async function promoteBootstrapAdmin(trx: Knex.Transaction, user: { id: string; email: string; roles: Role[] }, bootstrapAdminEmail: string | undefined): Promise<void> {
+export async function promoteBootstrapAdmin(
+  trx: Knex.Transaction,
+  user: { id: string; email: string; roles: Role[] },
+  bootstrapAdminEmail: string | undefined,
+): Promise<void> {
   if (user.roles.includes("admin")) return;
   const roles = await rolesAtRegistration(trx, user.email, bootstrapAdminEmail, true);
   if (!roles.includes("admin")) return;
