@@ -9,10 +9,11 @@ import { defineService } from "../kit/service.ts";
 import { call } from "../kit/call.ts";
 import { identity } from "../../subjects/identity.ts";
 import { schema } from "./migrations/001-bookings.ts";
+import { expiryTimers as expiryTimersMigration } from "./migrations/002-expiry-timers.ts";
 import type { Deps } from "./deps.ts";
 import { Inventory } from "./usecases/inventory.ts";
 import { createSigner } from "./usecases/ticket-codes.ts";
-import { startSweeper } from "./usecases/expire-holds.ts";
+import { expiryTimers } from "./usecases/expiry-timers.ts";
 import { eventsProjectionConsumer } from "./consumers/events-projection.ts";
 import { paymentsConsumer } from "./consumers/payments.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
@@ -50,7 +51,6 @@ const DEV_TICKET_KEY = "ZGV2LW9ubHktdGlja2V0LWtleS1jaGFuZ2UtbWUtISE";
 export const BookingsEnv = Type.Object({
   BOOKINGS_TICKET_KEY: Type.String({ minLength: 43, maxLength: 44, default: DEV_TICKET_KEY, description: "Ed25519 seed (32 bytes, base64url) that signs ticket codes; the same on every replica. Rotating it invalidates issued codes." }),
   BOOKINGS_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 5_000, default: 500, description: "Most reservations of one event committed in one transaction by the inventory owner." }),
-  BOOKINGS_SWEEP_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica expires due holds and lapsed waitlist offers." }),
   BOOKINGS_UNSAFE_NAIVE_GUARD: Type.Boolean({ default: false, description: "TEST ONLY: book with a naive count-then-insert instead of the inventory owner; it oversells (the concurrency test proves it races). Never set in production." }),
 });
 
@@ -59,7 +59,7 @@ export const bookingsService = defineService({
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,
-  migrations: [schema],
+  migrations: [schema, expiryTimersMigration],
   async setup(rt) {
     const env = rt.env;
     if (env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY) rt.log.warn("BOOKINGS_TICKET_KEY is the development default: set it in production");
@@ -83,7 +83,6 @@ export const bookingsService = defineService({
       now: () => new Date(),
     } as Deps;
     deps.inventory = new Inventory(deps);
-    const sweeper = startSweeper(deps, env.BOOKINGS_SWEEP_MS);
     return {
       endpoints: [
         ordersCreateEndpoint(deps),
@@ -116,9 +115,7 @@ export const bookingsService = defineService({
         waitlistListEndpoint(deps),
       ],
       consumers: [eventsProjectionConsumer(deps), paymentsConsumer(deps)],
-      async stop() {
-        await sweeper.stop();
-      },
+      timers: expiryTimers(deps),
     };
   },
 });

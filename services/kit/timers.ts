@@ -55,12 +55,20 @@ export type TimerHandler = {
  * Plans a timer in the caller's transaction; an existing (kind, key) is re-planned (new time
  * and payload, attempts reset). Pollers are woken after commit when it is sooner than planned.
  */
-export async function scheduleTimer(trx: Knex.Transaction, t: { kind: string; key: string; dueAt: Date; payload?: unknown }): Promise<void> {
-  if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
-  const row = { kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload === undefined ? null : JSON.stringify(t.payload), attempts: 0, last_error: null, scheduled_at: trx.fn.now() };
-  await trx("timers").insert(row).onConflict(["kind", "key"]).merge(["due_at", "payload", "attempts", "last_error", "scheduled_at"]);
+export async function scheduleTimer(trx: Knex.Transaction, t: PlannedTimer): Promise<void> {
+  await scheduleTimers(trx, [t]);
+}
+
+type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: unknown };
+
+/** Plans many timers in one statement (a batch of bookings' holds); same rules as scheduleTimer. */
+export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer[]): Promise<void> {
+  if (timers.length === 0) return;
+  for (const t of timers) if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
+  const rows = timers.map((t) => ({ kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload === undefined ? null : JSON.stringify(t.payload), attempts: 0, last_error: null, scheduled_at: trx.fn.now() }));
+  for (let i = 0; i < rows.length; i += 1000) await trx("timers").insert(rows.slice(i, i + 1000)).onConflict(["kind", "key"]).merge(["due_at", "payload", "attempts", "last_error", "scheduled_at"]);
   const schema = schemaOfTrx(trx);
-  const due = t.dueAt.getTime();
+  const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
   // Postgres delivers a NOTIFY at commit, to every replica; pollers of this process hear it at
   // once through the transaction's own promise (the embedded database has no other channel).
   if (isPostgres(trx)) await trx.raw("select pg_notify(?, ?)", [channelName(schema), String(due)]);

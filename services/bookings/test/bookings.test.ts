@@ -10,6 +10,9 @@ import { call } from "../../kit/call.ts";
 import { identityService } from "../../identity/index.ts";
 import { edgeService } from "../../edge/index.ts";
 import { bookingsService } from "../index.ts";
+import { HOLD_TIMER, OFFER_TIMER } from "../usecases/expiry-timers.ts";
+import { findTimer } from "../../kit/timers.ts";
+import type { Knex } from "knex";
 import { bookings } from "../../../subjects/bookings.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
@@ -47,7 +50,7 @@ async function start(extra: Record<string, string> = {}): Promise<Platform> {
     SHUTDOWN_GRACE_MS: "1000",
     RATE_LIMIT_IP_PER_MINUTE: "1000000",
     RATE_LIMIT_USER_PER_MINUTE: "1000000",
-    BOOKINGS_SWEEP_MS: "50",
+    TIMERS_POLL_MS: "50",
     // On a shared 2-core machine under other suites, 400 requests at once can wait longer than the
     // default 5 s for a CPU; this test is about the answers, not the latency (bench/flash-sale.ts).
     UPSTREAM_TIMEOUT_MS: "30000",
@@ -200,9 +203,13 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);
     const a = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 2 }] }, users[2]);
     const db = p.running.dbs.get("bookings")!;
-    await db("orders").where({ id: a.id }).update({ reserved_until: new Date(Date.now() - 1000) });
+    // The hold ends on its durable timer, planned with the reservation for the hold's end.
+    const planned = await findTimer(db, HOLD_TIMER, a.id);
+    expect(planned?.dueAt.getTime()).to.equal(new Date(a.reservedUntil!).getTime());
+    await lapse(db, "orders", "reserved_until", HOLD_TIMER, a.id);
     const expired = await until(() => req(bookings.ordersGet, { orderId: a.id }), (o) => o.status === "expired", "the hold to expire");
     expect(expired.status).to.equal("expired");
+    expect(await findTimer(db, HOLD_TIMER, a.id)).to.equal(undefined);
     expect((await req(bookings.ordersSettle, { orderId: a.id, paymentId: randomUUID() })).outcome).to.equal("gone");
     expect((await req(bookings.availability, { eventId })).remaining).to.equal(5);
     const b = await req(bookings.ordersCreate, { eventId, seats: 3 }, users[3]);
@@ -245,7 +252,7 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     const db = p.running.dbs.get("bookings")!;
     for (let i = 0; i < 10; i++) {
       const o = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 1 }] }, users[4]);
-      await db("orders").where({ id: o.id }).update({ reserved_until: new Date(Date.now() - 1) });
+      await lapse(db, "orders", "reserved_until", HOLD_TIMER, o.id);
       const s = await req(bookings.ordersSettle, { orderId: o.id, paymentId: randomUUID() });
       const final = await until(() => req(bookings.ordersGet, { orderId: o.id }), (x) => x.status === "confirmed" || x.status === "expired", "an outcome");
       expect(s.outcome === "confirmed" ? "confirmed" : "expired").to.equal(final.status);
@@ -315,7 +322,7 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect((await req(bookings.waitlistMine, { eventId }, waiting[1])).status).to.equal("waiting");
     // Entry 3's offer lapses: 3 seats free, and entry 1 (first in the queue) gets them, once.
     const db = p.running.dbs.get("bookings")!;
-    await db("waitlist").where({ id: after[3].id }).update({ offer_expires_at: new Date(Date.now() - 1) });
+    await lapse(db, "waitlist", "offer_expires_at", OFFER_TIMER, after[3].id);
     await until(() => req(bookings.waitlistMine, { eventId }, waiting[1]), (e) => e.status === "offered", "the offer to entry 1");
     expect((await req(bookings.waitlistMine, { eventId }, waiting[3])).status).to.equal("expired");
     expect((await err(req(bookings.waitlistAccept, { entryId: after[3].id }, waiting[3]))).code).to.equal("offer_expired");
@@ -324,3 +331,10 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect(q.taken).to.equal(10);
   });
 });
+
+/** Makes a hold or offer due now: its deadline and its timer, as if the time had come. */
+async function lapse(db: Knex, table: string, column: string, kind: string, id: string): Promise<void> {
+  const past = new Date(Date.now() - 1);
+  await db(table).where({ id }).update({ [column]: past });
+  await db("timers").where({ kind, key: id }).update({ due_at: past });
+}

@@ -14,6 +14,7 @@ import { AppError } from "../../kit/errors.ts";
 import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
+import { planHoldExpiries } from "./expiry-timers.ts";
 import { ACTIVE, enqueueMany, eventById, factsOf, lockInventory, settingsOf, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
 
 export type Attendee = { name: string; email?: string };
@@ -219,15 +220,10 @@ async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]):
       const accepted = orders.filter((o) => o.waitlist_entry_id).map((o) => [o.waitlist_entry_id, o.id] as const);
       for (const [entryId, orderId] of accepted) await trx("waitlist").where({ id: entryId }).update({ status: "accepted", order_id: orderId, offer_expires_at: null });
       await enqueueMany(trx, events, now);
-      await scheduleHolds(trx, orders);
+      await planHoldExpiries(trx, orders);
     }
     return outcomes;
   });
-}
-
-/** Hold expiry: the orders_hold index is the timer (usecases/expire-holds.ts claims due rows). */
-async function scheduleHolds(_trx: Knex.Transaction, _orders: OrderRow[]): Promise<void> {
-  // REVIEW: when services/kit/timers.ts lands, schedule a ("booking.hold", orderId) timer here.
 }
 
 /**

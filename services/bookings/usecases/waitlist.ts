@@ -17,6 +17,7 @@ import type { Static } from "@sinclair/typebox";
 import type { WaitlistEntryView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
+import { planOfferExpiry } from "./expiry-timers.ts";
 import { eventById, lockInventory, orderView, releaseSeats, settingsOf, type QuotaRow, type TicketTypeRow } from "../store.ts";
 
 type Trx = Knex.Transaction;
@@ -60,6 +61,7 @@ export async function offerFreedSeats(_deps: Deps, trx: Trx, eventId: string, no
     if (e.seats > free) continue; // keeps its place; smaller groups behind may go first
     const expiresAt = new Date(now.getTime() + settings.waitlist_offer_minutes * 60_000);
     await trx("waitlist").where({ id: e.id, status: "waiting" }).update({ status: "offered", offer_expires_at: expiresAt });
+    await planOfferExpiry(trx, e.id, expiresAt);
     for (const q of [...seats.type.quota_ids].sort()) await trx("quotas").where({ id: q }).increment("taken", e.seats);
     await trx("ticket_types").where({ id: seats.type.id }).increment("taken", e.seats);
     await enqueue(trx, waitlistEvents.offered, { entryId: e.id, eventId, userId: e.user_id, seats: e.seats, expiresAt: expiresAt.toISOString(), occurredAt: now.toISOString() }, { source: SOURCE, occurredAt: now });
@@ -176,11 +178,3 @@ export async function listWaitlist(deps: Deps, eventId: string, cursor: string |
   return { items, nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1].queue_no)).toString("base64url") : null };
 }
 
-/** Lapses due offers (the sweep; the kit's timers once they land). */
-export async function expireOffers(deps: Deps, now: Date, limit = 100): Promise<number> {
-  let n = 0;
-  const due = await deps.db<EntryRow>("waitlist").where({ status: "offered" }).where("offer_expires_at", "<=", now).orderBy("offer_expires_at").limit(limit);
-  for (const e of due) if (await deps.db.transaction((trx) => endOffer(deps, trx, e, "expired", now))) n++;
-  if (n) deps.flushOutbox();
-  return n;
-}
