@@ -2,16 +2,10 @@
  * Who sees a payment: its payer, the event's organizer (or an admin of the event's organization)
  * and platform admins. Anyone else gets not_found, never forbidden, so ids do not leak (BOLA).
  */
-import { notFound, unauthenticated } from "../kit/errors.ts";
-import type { HandlerContext } from "../kit/serve.ts";
+import { notFound } from "../kit/errors.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
 import type { PaymentRow } from "./store.ts";
-
-export function callerOf(ctx: HandlerContext): Principal {
-  if (!ctx.principal) throw unauthenticated();
-  return ctx.principal;
-}
 
 export const isAdmin = (p: Principal) => p.roles.includes("admin");
 

@@ -15,7 +15,8 @@ import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { toForm } from "../providers/fields.ts";
 import { projectEventOwner } from "../usecases/project-events.ts";
-import { MERCHANT, SECRET, eventually } from "./support.ts";
+import { MERCHANT, SECRET } from "./support.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 
 const N = 30;
 const worker = fileURLToPath(new URL("./support/worker.ts", import.meta.url));
@@ -110,7 +111,7 @@ describe("payments: kill -9 during a storm of callbacks", function () {
     // Kill the worker while the first storm is in flight, three times over.
     for (let round = 0; round < 3; round++) {
       const s = storm();
-      await eventually(async () => Number((await db("callbacks").count({ n: "*" }))[0].n) > round * 5, 20_000, "some callbacks decided");
+      await eventually("some callbacks decided", async () => Number((await db("callbacks").count({ n: "*" }))[0].n) > round * 5, 20_000);
       w!.kill("SIGKILL");
       await w!.exited;
       await s;

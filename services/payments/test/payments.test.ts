@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { startPayments, eventually, user, SECRET, type Harness } from "./support.ts";
+import { startPayments, user, SECRET, type Harness } from "./support.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 import { flat, type Fields } from "../providers/fields.ts";
 import { withSignature } from "../providers/signature.ts";
 import { parseXml } from "../providers/xml.ts";
@@ -36,7 +37,7 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     expect((await payment(p.paymentId)).status).to.equal("pending");
     const page = await fetch(p.redirectUrl, { method: "POST", body: new URLSearchParams({ action: "pay" }), redirect: "manual" });
     expect(page.status).to.equal(200);
-    await eventually(async () => (await statusOf(p.paymentId)) === "succeeded");
+    await eventually("payment succeeded", async () => (await statusOf(p.paymentId)) === "succeeded");
     const view = await payment(p.paymentId);
     expect(view).to.include({ status: "succeeded", amountMinor: 1_500_000, currency: "KZT", providerPaymentId: p.providerId, redirectUrl: null });
     expect(view.receiptNumber).to.match(/^R-[0-9A-F]{8}-000001$/);
@@ -77,7 +78,7 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     await fetch(a.redirectUrl, { method: "POST", body: new URLSearchParams({ action: "decline" }) });
     const b = await started();
     await fetch(b.redirectUrl, { method: "POST", body: new URLSearchParams({ action: "timeout" }) });
-    await eventually(async () => (await statusOf(a.paymentId)) === "failed" && (await statusOf(b.paymentId)) === "failed");
+    await eventually("both payments failed", async () => (await statusOf(a.paymentId)) === "failed" && (await statusOf(b.paymentId)) === "failed");
     expect((await payment(a.paymentId)).failure).to.equal("Declined by the issuer");
     expect((await payment(b.paymentId)).failure).to.equal("The bank did not answer in time");
     expect(await charges(a.paymentId)).to.equal(0);
@@ -133,7 +134,7 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
   it("confirms a payment whose callback was lost, by asking get_status3", async () => {
     const p = await started();
     await h.sandbox.pay(p.providerId, { deliver: false });
-    await eventually(async () => (await statusOf(p.paymentId)) === "succeeded", 15_000, "reconciliation");
+    await eventually("reconciliation", async () => (await statusOf(p.paymentId)) === "succeeded", 15_000);
     expect(h.orders.get(p.order.id)!.status).to.equal("confirmed");
     expect(await charges(p.paymentId)).to.equal(1);
   });
@@ -173,7 +174,7 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
   it("refunds partially up to the paid total, refuses more, and concurrent requests never exceed it", async () => {
     const p = await started(10_000);
     await h.sandbox.pay(p.providerId);
-    await eventually(async () => (await statusOf(p.paymentId)) === "succeeded");
+    await eventually("payment succeeded", async () => (await statusOf(p.paymentId)) === "succeeded");
     const refund = (amountMinor?: number, as = organizer) => h.api(`/v1/payments/${p.paymentId}/refund`, { body: amountMinor === undefined ? {} : { amountMinor }, as });
     const first = await refund(3_000);
     expect(first.status, JSON.stringify(first.body)).to.equal(201);
@@ -199,7 +200,7 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
   it("refunds what a cancelled booking is due (evt.booking.cancelled), once per message", async () => {
     const p = await started(8_000);
     await h.sandbox.pay(p.providerId);
-    await eventually(async () => (await statusOf(p.paymentId)) === "succeeded");
+    await eventually("payment succeeded", async () => (await statusOf(p.paymentId)) === "succeeded");
     const { bookingEvents } = await import("../../../subjects/bookings.ts");
     const envelope = {
       id: crypto.randomUUID(),
@@ -211,7 +212,7 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     };
     await h.nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
     await h.nats.js.publish(envelope.type, JSON.stringify(envelope)); // a redelivery in effect: same envelope id
-    await eventually(async () => (await statusOf(p.paymentId)) === "partially_refunded");
+    await eventually("payment partially_refunded", async () => (await statusOf(p.paymentId)) === "partially_refunded");
     const view = await payment(p.paymentId);
     expect(view.refunds.map((r: { amountMinor: number; reason: string }) => [r.amountMinor, r.reason])).to.deep.equal([[4_000, "booking_cancelled"]]);
   });

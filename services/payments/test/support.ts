@@ -20,6 +20,7 @@ import { bookings, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
 import { freePort } from "../../../test/support/nats-server.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 import { testSigner, token, type TestSigner } from "../../edge/test/responders.ts";
 import { edgeService } from "../../edge/index.ts";
 import { paymentsService, CALLBACK_PATH } from "../index.ts";
@@ -182,7 +183,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
         onlineUrl: null,
         sequence: 0,
       });
-      await eventually(async () => Boolean(await db()("event_owners").where({ event_id: eventId }).first()));
+      await eventually("the event owner projected", async () => Boolean(await db()("event_owners").where({ event_id: eventId }).first()));
       return eventId;
     },
     order(u, eventId, totalMinor = 1_500_000, holdMs = 15 * 60_000) {
@@ -205,11 +206,3 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
   };
 }
 
-/** Waits until `check` holds (callbacks, the outbox and projections are asynchronous); throws after the timeout. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000, what = "condition"): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${what} did not hold within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
