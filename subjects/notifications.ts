@@ -11,7 +11,10 @@ import { FollowTarget, Locale, NextCursor, PageRequest, TimeZone, Uuid } from ".
  * What a notification is about. Follower kinds obey preferences and quiet hours; transactional
  * kinds (verify_email, welcome, password_reset, org_invitation, email_change[_notice]) are email
  * only and ignore both;
- * a digest gathers a day's follower emails of a user who asked for one.
+ * a digest gathers a day's follower emails of a user who asked for one. Attendee kinds (a
+ * booking's confirmation with its tickets, payment and booking notices, waitlist offers,
+ * reminders, messages sent through the send API) go to inbox, email and push by the user's
+ * switches (all on by default); only reminders wait for quiet hours.
  * WARNING: wire values; renaming one strands jobs in flight and stored preferences.
  */
 export const NotificationKind = Type.Union(
@@ -26,6 +29,15 @@ export const NotificationKind = Type.Union(
     Type.Literal("email_change"),
     Type.Literal("email_change_notice"),
     Type.Literal("digest"),
+    Type.Literal("booking_confirmed"),
+    Type.Literal("booking_expired"),
+    Type.Literal("booking_cancelled"),
+    Type.Literal("payment_succeeded"),
+    Type.Literal("payment_failed"),
+    Type.Literal("payment_refunded"),
+    Type.Literal("waitlist_offered"),
+    Type.Literal("event_reminder"),
+    Type.Literal("announcement"),
   ],
   { description: "What the notification is about." },
 );
@@ -36,6 +48,23 @@ export const FollowerKind = Type.Union([Type.Literal("event_published"), Type.Li
   description: "A kind of follower notification.",
 });
 export type FollowerKind = Static<typeof FollowerKind>;
+
+/** Kinds about a user's own bookings, payments and events they attend; switchable per channel. */
+export const AttendeeKind = Type.Union(
+  [
+    Type.Literal("booking_confirmed"),
+    Type.Literal("booking_expired"),
+    Type.Literal("booking_cancelled"),
+    Type.Literal("payment_succeeded"),
+    Type.Literal("payment_failed"),
+    Type.Literal("payment_refunded"),
+    Type.Literal("waitlist_offered"),
+    Type.Literal("event_reminder"),
+    Type.Literal("announcement"),
+  ],
+  { description: "A kind of attendee notification." },
+);
+export type AttendeeKind = Static<typeof AttendeeKind>;
 
 export const Channel = Type.Union([Type.Literal("in_app"), Type.Literal("email"), Type.Literal("push")], { description: "Delivery channel." });
 export type Channel = Static<typeof Channel>;
@@ -58,8 +87,17 @@ export const Preferences = Type.Object(
         event_published: ChannelSwitches,
         event_updated: ChannelSwitches,
         event_cancelled: ChannelSwitches,
+        booking_confirmed: Type.Optional(ChannelSwitches),
+        booking_expired: Type.Optional(ChannelSwitches),
+        booking_cancelled: Type.Optional(ChannelSwitches),
+        payment_succeeded: Type.Optional(ChannelSwitches),
+        payment_failed: Type.Optional(ChannelSwitches),
+        payment_refunded: Type.Optional(ChannelSwitches),
+        waitlist_offered: Type.Optional(ChannelSwitches),
+        event_reminder: Type.Optional(ChannelSwitches),
+        announcement: Type.Optional(ChannelSwitches),
       },
-      { additionalProperties: false, description: "Channel switches per kind of follower notification." },
+      { additionalProperties: false, description: "Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends)." },
     ),
     quietHours: Type.Union(
       [

@@ -29,6 +29,8 @@ export type Deps = {
     sendConcurrency: number;
     /** HH:MM, in each user's time zone. */
     digestLocalTime: string;
+    /** Reminders before an event's start, in seconds, largest first. */
+    reminderOffsetsS: number[];
   };
   now(): Date;
 };

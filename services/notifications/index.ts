@@ -10,6 +10,8 @@ import { meter } from "../kit/trace.ts";
 import { schema } from "./migrations/001-notifications.ts";
 import { digests } from "./migrations/002-digests.ts";
 import { eventVersions } from "./migrations/003-event-versions.ts";
+import { attendees } from "./migrations/004-attendees.ts";
+import { parseOffsets, reminderTimer } from "./usecases/reminders.ts";
 import { createTemplates } from "./channels/templates.ts";
 import { createMailer } from "./channels/email.ts";
 import { createPusher } from "./channels/push.ts";
@@ -51,15 +53,20 @@ export const NotificationsEnv = Type.Object({
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6, description: "Attempts of an email or push before it is marked failed." }),
   NOTIFY_RETRY_BASE_MS: Type.Integer({ minimum: 10, default: 30_000, description: "First retry delay after a temporary failure (doubles each time) unless Retry-After says otherwise." }),
   NOTIFY_DIGEST_LOCAL_TIME: Type.String({ default: "08:00", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "When daily digests go out, HH:MM in each user's own time zone." }),
+  NOTIFY_REMINDER_OFFSETS: Type.String({
+    default: "24h,1h",
+    pattern: "^\\s*\\d+[smhd](\\s*,\\s*\\d+[smhd])*\\s*$",
+    description: "When attendees are reminded of an event, before its start: a comma list of durations (s, m, h, d), e.g. 24h,1h.",
+  }),
   NOTIFY_SCHEDULER_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica looks for deliveries that came due (quiet hours over, retries)." }),
 });
 
 export const notificationsService = defineService({
   name: "notifications",
   version: "0.1.0",
-  description: "In-app inbox, email and push notifications, fanned out to followers.",
+  description: "In-app inbox, email and push notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions],
+  migrations: [schema, digests, eventVersions, attendees],
   async setup(rt) {
     const env = rt.env;
     if (env.UNSUBSCRIBE_SECRET === DEV_SECRET) rt.log.warn("UNSUBSCRIBE_SECRET is the development default: set it in production");
@@ -81,6 +88,7 @@ export const notificationsService = defineService({
         retryBaseMs: env.NOTIFY_RETRY_BASE_MS,
         sendConcurrency: env.NOTIFY_SEND_CONCURRENCY,
         digestLocalTime: env.NOTIFY_DIGEST_LOCAL_TIME,
+        reminderOffsetsS: parseOffsets(env.NOTIFY_REMINDER_OFFSETS),
       },
       now: () => new Date(),
     };
@@ -103,7 +111,8 @@ export const notificationsService = defineService({
         deadLettersListEndpoint(deps),
         deadLettersReplayEndpoint(deps),
       ],
-      consumers: [plannerConsumer(deps), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],
+      timers: [reminderTimer(deps, marker)],
+      consumers: [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],
       async stop() {
         await scheduler.stop();
         deps.mailer?.close();

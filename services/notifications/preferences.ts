@@ -1,7 +1,7 @@
 /**
  * Preferences: defaults, and when a delivery may go out. Pure functions, unit-tested beside.
  */
-import type { Channel, FollowerKind, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+import type { AttendeeKind, Channel, FollowerKind, NotificationKind, Preferences } from "../../subjects/notifications.ts";
 
 const allOn = { in_app: true, email: true, push: true };
 
@@ -15,9 +15,30 @@ export function isFollowerKind(kind: NotificationKind): kind is FollowerKind {
   return (FOLLOWER_KINDS as readonly string[]).includes(kind);
 }
 
+export const ATTENDEE_KINDS: readonly AttendeeKind[] = [
+  "booking_confirmed",
+  "booking_expired",
+  "booking_cancelled",
+  "payment_succeeded",
+  "payment_failed",
+  "payment_refunded",
+  "waitlist_offered",
+  "event_reminder",
+  "announcement",
+];
+
+export function isAttendeeKind(kind: NotificationKind): kind is AttendeeKind {
+  return (ATTENDEE_KINDS as readonly string[]).includes(kind);
+}
+
+/** Kinds that go to inbox, email and push by the user's switches (the rest are email only). */
+export function isSwitchable(kind: NotificationKind): kind is FollowerKind | AttendeeKind {
+  return isFollowerKind(kind) || isAttendeeKind(kind);
+}
+
 /** Whether the user wants `kind` on `channel` (transactional kinds: email only, always). */
 export function wants(prefs: Preferences | null | undefined, kind: NotificationKind, channel: Channel): boolean {
-  if (!isFollowerKind(kind)) return channel === "email";
+  if (!isSwitchable(kind)) return channel === "email";
   const p = prefs ?? defaultPreferences();
   return p.kinds[kind]?.[channel] ?? true;
 }

@@ -374,3 +374,140 @@ export async function preferencesOf(q: Q, userId: string): Promise<Preferences> 
 export async function savePreferences(q: Q, userId: string, p: Preferences): Promise<void> {
   await q.raw(`insert into preferences (user_id, settings) values (?, ?) on conflict (user_id) do update set settings = excluded.settings, updated_at = now()`, [userId, JSON.stringify(p)]);
 }
+
+// ---- events people attend -------------------------------------------------------------------
+
+export type EventRow = {
+  eventId: string;
+  organizerId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: { name: string; address: string; lat?: number; lng?: number } | null;
+  onlineUrl: string | null;
+  status: string;
+  visibility: string;
+  sequence: number;
+};
+
+/** Records the facts of an event unless newer ones are known; true when they were applied. */
+export async function upsertEvent(q: Q, f: EventRow): Promise<boolean> {
+  const { rows } = await q.raw(
+    `insert into events (event_id, organizer_id, title, starts_at, ends_at, time_zone, venue, online_url, status, visibility, sequence)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (event_id) do update set organizer_id = excluded.organizer_id, title = excluded.title, starts_at = excluded.starts_at,
+       ends_at = excluded.ends_at, time_zone = excluded.time_zone, venue = excluded.venue, online_url = excluded.online_url,
+       status = excluded.status, visibility = excluded.visibility, sequence = excluded.sequence, updated_at = now()
+     where events.sequence < excluded.sequence or (events.sequence = excluded.sequence and events.status <> excluded.status)
+     returning event_id`,
+    b([f.eventId, f.organizerId, f.title, f.startsAt, f.endsAt, f.timeZone, f.venue ? JSON.stringify(f.venue) : null, f.onlineUrl, f.status, f.visibility, f.sequence]),
+  );
+  return rows.length === 1;
+}
+
+export async function eventOf(q: Q, eventId: string): Promise<EventRow | undefined> {
+  const r = await q("events").where({ event_id: eventId }).first();
+  if (!r) return undefined;
+  return {
+    eventId: r.event_id,
+    organizerId: r.organizer_id,
+    title: r.title,
+    startsAt: new Date(r.starts_at).toISOString(),
+    endsAt: new Date(r.ends_at).toISOString(),
+    timeZone: r.time_zone,
+    venue: r.venue ?? null,
+    onlineUrl: r.online_url ?? null,
+    status: r.status,
+    visibility: r.visibility,
+    sequence: r.sequence,
+  };
+}
+
+/** Order statuses in which its booker attends. */
+export const ATTENDING = ["confirmed", "partially_refunded"] as const;
+
+export type Attendance = { orderId: string; eventId: string; userId: string; status: string; reason: string | null; seats: number };
+
+/** Records an order's status unless a newer fact of the order is known; true when applied. */
+export async function upsertAttendance(q: Q, a: Attendance & { occurredAt: string }): Promise<boolean> {
+  const { rows } = await q.raw(
+    `insert into attendances (order_id, event_id, user_id, status, reason, seats, occurred_at) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (order_id) do update set status = excluded.status, reason = excluded.reason, seats = excluded.seats, occurred_at = excluded.occurred_at
+     where attendances.occurred_at <= excluded.occurred_at
+     returning order_id`,
+    [a.orderId, a.eventId, a.userId, a.status, a.reason, a.seats, a.occurredAt],
+  );
+  return rows.length === 1;
+}
+
+export async function attendanceOf(q: Q, orderId: string): Promise<Attendance | undefined> {
+  const r = await q("attendances").where({ order_id: orderId }).first();
+  return r ? { orderId: r.order_id, eventId: r.event_id, userId: r.user_id, status: r.status, reason: r.reason ?? null, seats: r.seats } : undefined;
+}
+
+/** The attending orders of an event. */
+export async function attendingOrders(q: Q, eventId: string): Promise<Array<{ orderId: string; userId: string }>> {
+  const rows: Array<{ order_id: string; user_id: string }> = await q("attendances").where({ event_id: eventId }).whereIn("status", ATTENDING).select("order_id", "user_id");
+  return rows.map((r) => ({ orderId: r.order_id, userId: r.user_id }));
+}
+
+/**
+ * Who is told of a change of the event as an attendee: bookers of attending orders, and of
+ * orders the event's own cancellation cancelled (bookings may cancel them before we plan).
+ */
+const ATTENDEE_SQL = `status in ('confirmed', 'partially_refunded') or (status = 'cancelled' and reason = 'event_cancelled')`;
+
+/** Whether the user attends the event (or did until the event was cancelled). */
+export async function isAttendee(q: Q, eventId: string, userId: string): Promise<boolean> {
+  const { rows } = await q.raw(`select 1 from attendances where event_id = ? and user_id = ? and (${ATTENDEE_SQL}) limit 1`, [eventId, userId]);
+  return rows.length > 0;
+}
+
+/** Upper bounds of attendee-id ranges of `size` attendees each, in order. */
+export async function attendeeBounds(q: Q, eventId: string, size: number): Promise<string[]> {
+  const { rows } = await q.raw(
+    `with f as (select distinct user_id from attendances where event_id = ? and (${ATTENDEE_SQL})),
+          n as (select user_id, row_number() over (order by user_id) rn, count(*) over () total from f)
+     select user_id from n where rn % ? = 0 or rn = total order by user_id`,
+    [eventId, size],
+  );
+  return (rows as Array<{ user_id: string }>).map((r) => r.user_id);
+}
+
+const RECIPIENT = `u.user_id, u.email, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone, p.settings,
+  (select count(*) from devices d where d.user_id = u.user_id) as devices`;
+
+const toRecipient = (r: Record<string, unknown>): Recipient => ({
+  userId: r.user_id as string,
+  email: (r.email as string | null) ?? null,
+  displayName: (r.display_name as string | null) ?? null,
+  locale: r.locale as string,
+  timeZone: r.time_zone as string,
+  settings: (r.settings as Preferences | null) ?? null,
+  devices: Number(r.devices),
+});
+
+/** Active attendees of the event with after < id <= upTo, each once. */
+export async function attendeeSlice(q: Q, eventId: string, after: string | null, upTo: string): Promise<Recipient[]> {
+  const { rows } = await q.raw(
+    `select ${RECIPIENT}
+     from (select distinct user_id from attendances where event_id = ? and (${ATTENDEE_SQL})
+           and user_id > coalesce(?::uuid, '00000000-0000-0000-0000-000000000000') and user_id <= ?::uuid) a
+     join users u on u.user_id = a.user_id
+     left join preferences p on p.user_id = a.user_id
+     where u.active`,
+    b([eventId, after, upTo]),
+  );
+  return (rows as Array<Record<string, unknown>>).map(toRecipient);
+}
+
+/** Active users with what delivery needs (unknown or deactivated users are left out). */
+export async function recipientsOf(q: Q, userIds: string[]): Promise<Recipient[]> {
+  if (!userIds.length) return [];
+  const { rows } = await q.raw(
+    `select ${RECIPIENT} from users u left join preferences p on p.user_id = u.user_id where u.user_id = any(?::uuid[]) and u.active order by u.user_id`,
+    b([userIds]),
+  );
+  return (rows as Array<Record<string, unknown>>).map(toRecipient);
+}

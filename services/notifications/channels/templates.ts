@@ -29,7 +29,31 @@ type Strings = {
   changeLine: string;
   none: string;
   statuses: Record<string, string>;
+  /** Why a booking was cancelled (subjects/bookings.ts CancelReason), in words. */
+  cancelReasons: Record<string, string>;
 };
+
+/** One ticket of a confirmation (email-extras.ts puts them in params.tickets, JSON). */
+type TicketItem = { name: string; type: string; cid: string };
+
+/** Money in minor units, in the currency's own digits (KZT and EUR 2, JPY 0). */
+export function money(minor: number, currency: string, locale: string): string {
+  try {
+    const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 10 ** digits);
+  } catch {
+    return `${minor} ${currency}`;
+  }
+}
+
+/** "in 24 hours", "in 1 hour", "in 30 minutes", in the locale. */
+function leadTime(offsetS: number, locale: string): string {
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+  if (offsetS % 86_400 === 0 && offsetS >= 172_800) return rtf.format(offsetS / 86_400, "day");
+  if (offsetS % 3_600 === 0) return rtf.format(offsetS / 3_600, "hour");
+  if (offsetS % 60 === 0) return rtf.format(offsetS / 60, "minute");
+  return rtf.format(offsetS, "second");
+}
 
 /** One change of an event as plan-fanout stores it (params.changeList, JSON). */
 type ChangeItem = { field: string; old: unknown; new: unknown };
@@ -99,11 +123,23 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       return String(v);
     };
     const changes = (JSON.parse(params.changeList ?? "[]") as ChangeItem[]).map((c) => line({ label: s.fields[c.field] ?? c.field, old: valueOf(c.field, c.old), new: valueOf(c.field, c.new) }));
+    const full = (path: string | undefined) => (path ? new URL(path, opts.publicUrl).toString() : "");
+    const amountOf = (minor: string | undefined) => (minor && minor !== "0" && params.currency ? money(Number(minor), params.currency, locale) : "");
     return {
       ...params,
       locale,
       strings: s,
       when: fmt(params.startsAt, params.timeZone),
+      // The start on the recipient's own clock (reminders, confirmations).
+      whenLocal: fmt(params.startsAt, userTimeZone || params.timeZone),
+      amount: amountOf(params.amountMinor),
+      refund: amountOf(params.refundMinor),
+      reasonText: params.reason ? (s.cancelReasons[params.reason] ?? params.reason) : "",
+      receiptLink: full(params.receiptUrl),
+      acceptLink: full(params.acceptUrl),
+      declineLink: full(params.declineUrl),
+      lead: params.offsetS ? leadTime(Number(params.offsetS), locale) : "",
+      tickets: kind === "booking_confirmed" ? (JSON.parse(params.tickets ?? "[]") as TicketItem[]) : [],
       expires: fmt(params.expiresAt, userTimeZone),
       where: where(params),
       url: new URL(link, opts.publicUrl).toString(),
@@ -149,11 +185,11 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       };
     },
 
-    /** Title and body of a push notification (and of an inbox item). */
-    push(kind: NotificationKind, localeTag: string | null | undefined, params: Record<string, string>, link: string): PushText {
+    /** Title and body of a push notification (and of an inbox item); times on `timeZone`'s clock when given. */
+    push(kind: NotificationKind, localeTag: string | null | undefined, params: Record<string, string>, link: string, timeZone?: string): PushText {
       const locale = supportedLocale(localeTag);
       const t = pushes.get(`${kind}.${locale}`) ?? pushes.get(`${kind}.en`)!;
-      const vars = variables(kind, params, link, locale);
+      const vars = variables(kind, params, link, locale, timeZone);
       return { title: t.title(vars), body: t.body(vars) };
     },
   };

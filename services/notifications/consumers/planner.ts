@@ -7,16 +7,21 @@ import type { ConsumerSpec } from "../../kit/consume.ts";
 import { on, once } from "../../kit/consume.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { eventEvents } from "../../../subjects/events.ts";
+import { bookingEvents, waitlistEvents } from "../../../subjects/bookings.ts";
+import { paymentEvents } from "../../../subjects/payments.ts";
 import type { NotificationKind } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { projectActive, projectContact, projectFollow, projectUnfollow } from "../usecases/project-identity.ts";
 import { planFanout } from "../usecases/plan-fanout.ts";
 import { planTransactional } from "../usecases/plan-transactional.ts";
 import { planInvitation } from "../usecases/plan-invitation.ts";
+import { onBookingFact, onUserFact } from "../usecases/plan-attendee.ts";
+import { projectEvent } from "../usecases/project-event.ts";
+import type { Marker } from "../usecases/send-claimed.ts";
 
 export const PLANNER = "notifications-planner";
 
-export function plannerConsumer(deps: Deps): ConsumerSpec {
+export function plannerConsumer(deps: Deps, marker: Marker): ConsumerSpec {
   const db = deps.db;
   return {
     durable: PLANNER,
@@ -58,16 +63,63 @@ export function plannerConsumer(deps: Deps): ConsumerSpec {
       on(identityEvents.unfollowed, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectUnfollow(trx, e)))),
       on(eventEvents.published, async (e, ctx) => {
         ctx.working();
+        await projectEvent(deps, e.data);
         await planFanout(deps, PLANNER, e, "event_published");
       }),
       on(eventEvents.updated, async (e, ctx) => {
         ctx.working();
+        await projectEvent(deps, e.data);
         await planFanout(deps, PLANNER, e, "event_updated");
       }),
       on(eventEvents.cancelled, async (e, ctx) => {
         ctx.working();
+        await projectEvent(deps, e.data);
         await planFanout(deps, PLANNER, e, "event_cancelled");
       }),
+      // Reminders stop for an event that is no longer on.
+      on(eventEvents.unpublished, (e) => projectEvent(deps, e.data)),
+      on(eventEvents.deleted, (e) => projectEvent(deps, { ...e.data, status: "deleted" })),
+      // What bookings and payments mean to the booker (usecases/plan-attendee.ts).
+      on(bookingEvents.confirmed, (e, ctx) =>
+        onBookingFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "booking_confirmed", params: { orderId: e.data.orderId, seats: String(e.data.seats), amountMinor: String(e.data.totalMinor), currency: e.data.currency ?? "" }, link: `/me/bookings/${e.data.orderId}` })),
+      ),
+      on(bookingEvents.expired, (e, ctx) => onBookingFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "booking_expired", params: { orderId: e.data.orderId, seats: String(e.data.seats) }, link: `/events/${e.data.eventId}` }))),
+      on(bookingEvents.cancelled, (e, ctx) =>
+        onBookingFact(deps, marker, PLANNER, e, ctx, () =>
+          // The event's cancellation tells its attendees itself (one notice, not two).
+          e.data.reason === "event_cancelled"
+            ? null
+            : { kind: "booking_cancelled", params: { orderId: e.data.orderId, seats: String(e.data.seats), reason: e.data.reason, refundMinor: String(e.data.refundDueMinor), currency: e.data.currency ?? "" }, link: `/me/bookings/${e.data.orderId}` },
+        ),
+      ),
+      // The refund notice comes from payments (evt.payment.refunded); this only ends the attendance.
+      on(bookingEvents.refunded, (e, ctx) => onBookingFact(deps, marker, PLANNER, e, ctx, null)),
+      on(paymentEvents.succeeded, (e, ctx) =>
+        onUserFact(deps, marker, PLANNER, e, ctx, () => ({
+          kind: "payment_succeeded",
+          params: { orderId: e.data.orderId, paymentId: e.data.paymentId, amountMinor: String(e.data.amountMinor), currency: e.data.currency, receiptNumber: e.data.receiptNumber, receiptUrl: `/v1/payments/${e.data.paymentId}/receipt.pdf` },
+          link: `/me/bookings/${e.data.orderId}`,
+        })),
+      ),
+      on(paymentEvents.failed, (e, ctx) =>
+        onUserFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "payment_failed", params: { orderId: e.data.orderId, amountMinor: String(e.data.amountMinor), currency: e.data.currency, reason: e.data.reason }, link: `/me/bookings/${e.data.orderId}` })),
+      ),
+      on(paymentEvents.refunded, (e, ctx) =>
+        onUserFact(deps, marker, PLANNER, e, ctx, () => ({
+          kind: "payment_refunded",
+          params: { orderId: e.data.orderId, amountMinor: String(e.data.refundAmountMinor), refundedMinor: String(e.data.refundedMinor), currency: e.data.currency },
+          link: `/me/bookings/${e.data.orderId}`,
+        })),
+      ),
+      // Accepting and declining are POSTs (a GET link would be followed by mail scanners): the
+      // links open the event's page, which shows the offer with both buttons.
+      on(waitlistEvents.offered, (e, ctx) =>
+        onUserFact(deps, marker, PLANNER, e, ctx, () => ({
+          kind: "waitlist_offered",
+          params: { entryId: e.data.entryId, seats: String(e.data.seats), expiresAt: e.data.expiresAt, acceptUrl: `/events/${e.data.eventId}?offer=${e.data.entryId}&answer=accept`, declineUrl: `/events/${e.data.eventId}?offer=${e.data.entryId}&answer=decline` },
+          link: `/events/${e.data.eventId}?offer=${e.data.entryId}`,
+        })),
+      ),
     ],
   };
 }

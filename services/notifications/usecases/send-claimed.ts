@@ -11,6 +11,7 @@ import * as store from "../store.ts";
 import { isFollowerKind } from "../preferences.ts";
 import { unsubscribeToken, unsubscribeUrl } from "../unsubscribe.ts";
 import { derivedId } from "../ids.ts";
+import { emailExtras } from "./email-extras.ts";
 
 /** Groups marks arriving together into one UPDATE. */
 export class Marker {
@@ -70,13 +71,14 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
         return marker.mark({ ...key, status: "suppressed", attempt: 0, error: "address suppressed" });
       }
       const unsub = isFollowerKind(c.kind) || c.kind === "digest" ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind)) : undefined;
-      const r = await deps.templates.email(c.sourceId, c.kind, c.locale, c.params, c.link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
+      const extras = await emailExtras(deps, c);
+      const r = await deps.templates.email(c.sourceId, c.kind, c.locale, { ...c.params, ...extras.params }, c.link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
       const headers: Record<string, string> = { "X-Convene-Notification": `${c.sourceId}:${c.userId}` };
       if (unsub) {
         headers["List-Unsubscribe"] = `<${unsub}>`;
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
       }
-      const out = await deps.mailer.send({ from: cfg.emailFrom, to: c.address, subject: r.subject, html: r.html, text: r.text, messageId: `<${c.sourceId}.${c.userId}@${host}>`, headers });
+      const out = await deps.mailer.send({ from: cfg.emailFrom, to: c.address, subject: r.subject, html: r.html, text: r.text, messageId: `<${c.sourceId}.${c.userId}@${host}>`, headers, attachments: extras.attachments.length ? extras.attachments : undefined });
       if (out.outcome === "sent") {
         deps.sent.add(1, { channel: "email", outcome: "sent" });
         return marker.mark({ ...key, status: "sent", attempt: 1 });
@@ -93,7 +95,7 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
     const all = tokens.get(c.userId) ?? [];
     const targets = c.retryTokens ? all.filter((t) => c.retryTokens!.includes(t)) : all;
     if (!deps.pusher || targets.length === 0) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no device token" });
-    const text = deps.templates.push(c.kind, c.locale, c.params, c.link);
+    const text = deps.templates.push(c.kind, c.locale, c.params, c.link, c.timeZone);
     let sent = 0;
     let lastError = "";
     let retryAfterMs: number | undefined;

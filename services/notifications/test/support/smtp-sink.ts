@@ -4,6 +4,7 @@
  */
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
+import { mimeParts } from "./mime.ts";
 
 export type SunkMail = { to: string; from: string; raw: string; headers: Map<string, string>; messageId: string; subject: string; text: string; html: string };
 
@@ -25,26 +26,10 @@ function decodeWords(v: string): string {
   );
 }
 
-/** The decoded text/plain and text/html parts of a multipart/alternative message. */
+/** The decoded text/plain and text/html parts of a message, however deeply nested (attachments). */
 function parts(raw: string): { text: string; html: string } {
-  const out = { text: "", html: "" };
-  const boundary = raw.match(/boundary="?([^";\r\n]+)"?/i)?.[1];
-  const chunks = boundary ? raw.split(`--${boundary}`) : [raw];
-  for (const chunk of chunks) {
-    const [head, ...rest] = chunk.split(/\r?\n\r?\n/);
-    const body = rest.join("\n\n");
-    const type = head.match(/Content-Type:\s*text\/(plain|html)/i)?.[1]?.toLowerCase();
-    if (!type) continue;
-    const enc = head.match(/Content-Transfer-Encoding:\s*(\S+)/i)?.[1]?.toLowerCase();
-    const decoded =
-      enc === "base64"
-        ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-        : enc === "quoted-printable"
-          ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8")
-          : body;
-    out[type === "plain" ? "text" : "html"] = decoded;
-  }
-  return out;
+  const leaves = mimeParts(raw);
+  return { text: leaves.find((p) => p.type === "text/plain")?.body.toString("utf8") ?? "", html: leaves.find((p) => p.type === "text/html")?.body.toString("utf8") ?? "" };
 }
 
 /** Unfolds RFC 5322 headers of a raw message (enough for tests: no encoded-word decoding). */

@@ -1,0 +1,183 @@
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import QRCode from "qrcode";
+import { call } from "../../kit/call.ts";
+import { serve, endpoint, type Served } from "../../kit/serve.ts";
+import { createLogger } from "../../kit/log.ts";
+import { eventEvents } from "../../../subjects/events.ts";
+import { bookingEvents, waitlistEvents, bookings } from "../../../subjects/bookings.ts";
+import { paymentEvents } from "../../../subjects/payments.ts";
+import { notifications } from "../../../subjects/notifications.ts";
+import { eventually } from "../../../test/support/eventually.ts";
+import { startHarness, makeUser, principal, plannerCaughtUp, type Harness, type TestUser } from "./support/harness.ts";
+import { publishFact, eventFacts } from "./support/facts.ts";
+import { mimeParts, parseInvitation } from "./support/mime.ts";
+
+/** A whole minute some hours from now (iCalendar times have seconds, no fractions). */
+const inFuture = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
+
+describe("notifications: attendees (tickets, payments, waitlist)", function () {
+  this.timeout(30_000);
+  let h: Harness;
+  let stub: Served;
+  /** The tickets svc.bookings.tickets.for-order answers, by order. */
+  const orders = new Map<string, { eventId: string; userId: string; names: string[] }>();
+  const asked: string[] = [];
+
+  before(async () => {
+    h = await startHarness();
+    stub = await serve(h.running.nats.nc, { name: "bookings-stub", version: "0.0.1", description: "tickets for the notifications tests", log: createLogger({ name: "stub", level: "silent" }) }, [
+      endpoint(bookings.ticketsForOrder, async (i) => {
+        asked.push(i.orderId);
+        const o = orders.get(i.orderId)!;
+        const tickets = await Promise.all(
+          o.names.map(async (name, n) => {
+            const code = `code-${i.orderId}-${n}`;
+            return {
+              ticket: { id: randomUUID(), orderId: i.orderId, eventId: o.eventId, ticketTypeId: randomUUID(), ticketTypeName: "Standard", attendeeName: name, attendeeEmail: null, status: "valid" as const, checkedInAt: null },
+              code,
+              qrPngBase64: (await QRCode.toBuffer(code, { type: "png" })).toString("base64"),
+              qrSvg: await QRCode.toString(code, { type: "svg" }),
+            };
+          }),
+        );
+        return { orderId: i.orderId, eventId: o.eventId, userId: o.userId, status: "confirmed" as const, tickets };
+      }),
+    ]);
+    await plannerCaughtUp(h.running.nats.jsm);
+  });
+  after(async () => {
+    await stub?.stop();
+    await h?.stop();
+  });
+
+  /** A published event notifications has projected. */
+  async function anEvent(over: Record<string, unknown> = {}) {
+    const facts = eventFacts(randomUUID(), null, { startsAt: inFuture(48), endsAt: inFuture(50), ...over });
+    await publishFact(h.running.nats.js, eventEvents.published, facts);
+    await eventually("event projected", async () => h.db("events").where({ event_id: facts.eventId }).first());
+    return facts;
+  }
+
+  function confirmed(user: TestUser, eventId: string, names: string[]) {
+    const orderId = randomUUID();
+    orders.set(orderId, { eventId, userId: user.id, names });
+    const data = { orderId, eventId, userId: user.id, status: "confirmed" as const, totalMinor: 5000, currency: "EUR", seats: names.length, occurredAt: new Date().toISOString(), paymentId: null };
+    return { orderId, data };
+  }
+
+  const inbox = (u: TestUser) => call(h.running.nats.nc, notifications.inboxList, {}, { principal: principal(u.id) });
+
+  describe("evt.booking.confirmed", () => {
+    it("emails the tickets once (QR inline by cid, the event as an .ics REQUEST in its time zone), pushes once and adds one inbox item", async () => {
+      const user = await makeUser(h, { timeZone: "America/New_York" });
+      const ev = await anEvent();
+      const { orderId, data } = confirmed(user, ev.eventId, ["Grace Hopper", "Alan Turing"]);
+      await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
+
+      const mail = await eventually("confirmation email", async () => h.smtp.to(user.email)[0]);
+      expect(mail.subject).to.equal(`Your tickets: ${ev.title}`);
+      const parts = mimeParts(mail.raw);
+      // Inline QR images, one per ticket, each shown by the HTML through its Content-ID.
+      const images = parts.filter((p) => p.type === "image/png");
+      expect(images).to.have.length(2);
+      for (const img of images) {
+        const cid = img.headers.get("content-id")!.replace(/^<|>$/g, "");
+        expect(mail.html).to.contain(`cid:${cid}`);
+        expect(img.body.subarray(1, 4).toString()).to.equal("PNG");
+      }
+      expect(mail.text).to.contain("Grace Hopper").and.contain("Alan Turing");
+      // The event for the calendar: an iTIP REQUEST with a stable UID, in the event's zone.
+      const cal = parts.find((p) => p.type === "text/calendar")!;
+      expect(cal, "a text/calendar part").to.not.equal(undefined);
+      expect(cal.headers.get("content-type")).to.match(/method=REQUEST/i);
+      const { method, event, vevent } = parseInvitation(cal.body.toString("utf8"));
+      expect(method).to.equal("REQUEST");
+      expect(event.uid).to.equal(`${ev.eventId}@convene`);
+      expect(event.sequence).to.equal(0);
+      expect(event.summary).to.equal(ev.title);
+      expect(String(vevent.getFirstProperty("dtstart")!.getParameter("tzid"))).to.equal("Europe/Berlin");
+      expect(event.startDate.toJSDate().toISOString()).to.equal(ev.startsAt);
+      expect(event.endDate.toJSDate().toISOString()).to.equal(ev.endsAt);
+      expect(String(vevent.getFirstPropertyValue("attendee"))).to.equal(`mailto:${user.email}`);
+      expect(event.location).to.equal(`${ev.venue!.name}, ${ev.venue!.address}`);
+
+      const push = await eventually("push", async () => h.fcm.to(user.token)[0]);
+      expect(push.notification?.title).to.equal(`You're going: ${ev.title}`);
+      const items = await eventually("inbox item", async () => ((await inbox(user)).items.length ? (await inbox(user)).items : undefined));
+      expect(items.map((i) => i.kind)).to.deep.equal(["booking_confirmed"]);
+      expect(items[0].link).to.equal(`/me/bookings/${orderId}`);
+
+      // Exactly once per channel, whatever redeliveries and the scheduler do meanwhile.
+      await eventually("email and push recorded sent", async () => {
+        const rows = await h.db("deliveries").where({ user_id: user.id }).select("status");
+        return rows.length === 2 && rows.every((r: { status: string }) => r.status === "sent");
+      });
+      expect(h.smtp.to(user.email)).to.have.length(1);
+      expect(h.fcm.to(user.token)).to.have.length(1);
+      expect(asked.filter((o) => o === orderId)).to.have.length(1);
+    });
+
+    it("renders in the booker's locale and plans the reminders of the order", async () => {
+      const user = await makeUser(h, { locale: "ru", timeZone: "Asia/Almaty", device: false });
+      const ev = await anEvent();
+      const { orderId, data } = confirmed(user, ev.eventId, ["Ада"]);
+      await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
+      const mail = await eventually("confirmation email", async () => h.smtp.to(user.email)[0]);
+      expect(mail.subject).to.equal(`Ваши билеты: ${ev.title}`);
+      expect(mail.text).to.contain("(Asia/Almaty)");
+      const timers = await h.db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `${orderId}:%`).orderBy("due_at").select("key", "due_at");
+      expect(timers.map((t: { key: string }) => t.key)).to.deep.equal([`${orderId}:86400`, `${orderId}:3600`]);
+      expect(new Date(timers[1].due_at).getTime()).to.equal(new Date(ev.startsAt).getTime() - 3_600_000);
+    });
+  });
+
+  describe("payments, waitlist offers, expired and cancelled bookings", () => {
+    it("tells the payer of a payment succeeded (receipt link), failed and refunded, each on every channel once", async () => {
+      const user = await makeUser(h);
+      const ev = await anEvent();
+      const orderId = randomUUID();
+      const paymentId = randomUUID();
+      const base = { paymentId, orderId, eventId: ev.eventId, userId: user.id, amountMinor: 5000, currency: "EUR", refundedMinor: 0, occurredAt: new Date().toISOString() };
+      await publishFact(h.running.nats.js, paymentEvents.failed, { ...base, status: "failed", reason: "declined by the bank" });
+      await publishFact(h.running.nats.js, paymentEvents.succeeded, { ...base, status: "succeeded", receiptNumber: "R-1-000042" });
+      await publishFact(h.running.nats.js, paymentEvents.refunded, { ...base, status: "partially_refunded", refundedMinor: 2000, refundId: randomUUID(), refundAmountMinor: 2000 });
+      await eventually("three emails", async () => h.smtp.to(user.email).length === 3);
+      const bySubject = new Map(h.smtp.to(user.email).map((m) => [m.subject, m]));
+      const ok = bySubject.get(`Payment received: ${ev.title}`)!;
+      expect(ok.text).to.contain("€50.00").and.contain("R-1-000042").and.contain(`https://convene.test/v1/payments/${paymentId}/receipt.pdf`);
+      expect(bySubject.get(`Payment failed: ${ev.title}`)!.text).to.contain("declined by the bank");
+      expect(bySubject.get(`Refund: ${ev.title}`)!.text).to.contain("€20.00");
+      await eventually("three pushes", async () => h.fcm.to(user.token).length === 3);
+      const kinds = (await eventually("three inbox items", async () => ((await inbox(user)).items.length === 3 ? (await inbox(user)).items : undefined))).map((i) => i.kind);
+      expect(kinds.sort()).to.deep.equal(["payment_failed", "payment_refunded", "payment_succeeded"]);
+    });
+
+    it("offers waitlisted seats with accept and decline links and the deadline on the user's clock", async () => {
+      const user = await makeUser(h, { timeZone: "Europe/London", device: false });
+      const ev = await anEvent();
+      const entryId = randomUUID();
+      await publishFact(h.running.nats.js, waitlistEvents.offered, { entryId, eventId: ev.eventId, userId: user.id, seats: 2, expiresAt: "2030-01-10T12:00:00.000Z", occurredAt: new Date().toISOString() });
+      const mail = await eventually("offer email", async () => h.smtp.to(user.email)[0]);
+      expect(mail.subject).to.equal(`Seats for you: ${ev.title}`);
+      expect(mail.text).to.contain(`https://convene.test/events/${ev.eventId}?offer=${entryId}&answer=accept`);
+      expect(mail.text).to.contain(`https://convene.test/events/${ev.eventId}?offer=${entryId}&answer=decline`);
+      expect(mail.text).to.contain("January 10, 2030 at 12:00 PM (Europe/London)");
+    });
+
+    it("tells of an expired hold and of a cancellation with its refund, but not of one the event's cancellation caused", async () => {
+      const user = await makeUser(h, { device: false });
+      const ev = await anEvent();
+      const common = { eventId: ev.eventId, userId: user.id, totalMinor: 5000, currency: "EUR", seats: 1, occurredAt: new Date().toISOString() };
+      await publishFact(h.running.nats.js, bookingEvents.expired, { ...common, orderId: randomUUID(), status: "expired" });
+      await publishFact(h.running.nats.js, bookingEvents.cancelled, { ...common, orderId: randomUUID(), status: "cancelled", reason: "attendee", refundDueMinor: 5000, paymentId: randomUUID() });
+      const silent = await publishFact(h.running.nats.js, bookingEvents.cancelled, { ...common, orderId: randomUUID(), status: "cancelled", reason: "event_cancelled", refundDueMinor: 5000, paymentId: randomUUID() });
+      await eventually("two emails", async () => h.smtp.to(user.email).length === 2);
+      const subjects = h.smtp.to(user.email).map((m) => m.subject).sort();
+      expect(subjects).to.deep.equal([`Booking cancelled: ${ev.title}`, `Your hold expired: ${ev.title}`]);
+      expect(h.smtp.to(user.email).find((m) => m.subject.startsWith("Booking cancelled"))!.text).to.contain("You cancelled it.").and.contain("A refund of €50.00");
+      await eventually("the third fact handled", async () => h.db("processed_messages").where({ message_id: silent }).first());
+      expect(h.smtp.to(user.email)).to.have.length(2);
+    });
+  });
+});

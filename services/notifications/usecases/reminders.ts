@@ -1,0 +1,93 @@
+/**
+ * Reminders before an event, on the kit's durable timers: one timer per (attending order,
+ * offset), planned in the transaction that records the order or the event's new time, dropped in
+ * the one that records its end (booking cancelled, expired, refunded; event cancelled, moved to
+ * draft or deleted). Moving the event re-plans them; the handler also checks, when it fires, that
+ * the event still starts at the time the timer was planned for, so a reminder is never sent for a
+ * time the event no longer has. All attendees of one (event, start, offset) share one message:
+ * a user with two orders gets one reminder per channel.
+ */
+import type { Knex } from "knex";
+import { cancelTimer, scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
+import type { Deps } from "../deps.ts";
+import * as store from "../store.ts";
+import { derivedId } from "../ids.ts";
+import { notBefore } from "../preferences.ts";
+import { eventParams } from "./event-params.ts";
+import { recordNotice } from "./notify-users.ts";
+import type { Marker } from "./send-claimed.ts";
+
+/** WARNING: stored in the timers table; renaming it strands planned reminders. */
+export const REMINDER = "notifications.reminder";
+
+type Payload = { orderId: string; eventId: string; startsAt: string; offsetS: number };
+
+/** Parses "24h,1h,90m,30s" into seconds before the start, largest first. */
+export function parseOffsets(list: string): number[] {
+  const unit: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
+  const out = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const m = s.match(/^(\d+)([smhd])$/);
+      if (!m) throw new Error(`NOTIFY_REMINDER_OFFSETS: "${s}" is not a duration like 24h, 90m or 30s`);
+      return Number(m[1]) * unit[m[2]];
+    });
+  return [...new Set(out)].sort((a, b) => b - a);
+}
+
+const keyOf = (orderId: string, offsetS: number) => `${orderId}:${offsetS}`;
+
+/** Re-plans the reminders of one order from what the projections now say. */
+export async function planReminders(trx: Knex.Transaction, deps: Pick<Deps, "config" | "now">, orderId: string): Promise<void> {
+  const offsets = deps.config.reminderOffsetsS;
+  for (const o of offsets) await cancelTimer(trx, REMINDER, keyOf(orderId, o));
+  const a = await store.attendanceOf(trx, orderId);
+  if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) return;
+  const ev = await store.eventOf(trx, a.eventId);
+  if (!ev || ev.status !== "published") return;
+  const start = new Date(ev.startsAt).getTime();
+  const now = deps.now().getTime();
+  for (const offsetS of offsets) {
+    const dueAt = new Date(start - offsetS * 1_000);
+    if (dueAt.getTime() <= now) continue;
+    const payload: Payload = { orderId, eventId: ev.eventId, startsAt: ev.startsAt, offsetS };
+    await scheduleTimer(trx, { kind: REMINDER, key: keyOf(orderId, offsetS), dueAt, payload });
+  }
+}
+
+/** Re-plans the reminders of every attending order of an event (it moved, or was cancelled). */
+export async function replanEvent(trx: Knex.Transaction, deps: Pick<Deps, "config" | "now">, eventId: string): Promise<void> {
+  for (const o of await store.attendingOrders(trx, eventId)) await planReminders(trx, deps, o.orderId);
+}
+
+export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
+  return {
+    kind: REMINDER,
+    async handle(trx, timer) {
+      const p = timer.payload as Payload;
+      const a = await store.attendanceOf(trx, p.orderId);
+      if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) return;
+      const ev = await store.eventOf(trx, p.eventId);
+      // Stale: the event moved (its new reminders are planned) or is no longer on.
+      if (!ev || ev.status !== "published" || ev.startsAt !== new Date(p.startsAt).toISOString()) return;
+      const recipients = await store.recipientsOf(trx, [a.userId]);
+      const start = new Date(ev.startsAt);
+      await recordNotice(
+        trx,
+        deps,
+        marker,
+        { sourceId: derivedId("reminder", ev.eventId, ev.startsAt, p.offsetS), kind: "event_reminder", params: { ...eventParams(ev), offsetS: String(p.offsetS) }, link: `/events/${ev.eventId}` },
+        recipients,
+        {
+          // Quiet hours hold a reminder back, but never past the start: then it goes at once.
+          notBefore: (r) => {
+            const at = notBefore(r.settings, r.timeZone, deps.now());
+            return at < start ? at : deps.now();
+          },
+        },
+      );
+    },
+  };
+}
