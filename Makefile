@@ -15,12 +15,14 @@ node_modules/.installed: package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
+# Local secrets (signing keys, NATS passwords) are made once into ./.data/secrets.env, never constants.
 up: deps
+	@node deploy/local/secrets.ts .data/secrets.env
 	@deploy/local/ensure-nats.sh start
 	@echo "starting every service in one process (embedded PGlite under ./.data; set DATABASE_URL for Postgres)"
 	@echo "  web app  http://127.0.0.1:$${HTTP_PORT:-8080}/   API /v1   reference /docs"
 	@echo "  health   http://127.0.0.1:$${HTTP_PORT:-8080}/healthz  /readyz  /metrics"
-	node services/main.ts
+	set -a && . ./.data/secrets.env && set +a && exec node services/main.ts
 
 down:
 	@if [ -f .data/nats.pid ]; then kill "$$(cat .data/nats.pid)" 2>/dev/null || true; rm -f .data/nats.pid; echo "stopped nats-server"; fi

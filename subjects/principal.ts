@@ -1,7 +1,7 @@
 /**
  * Who is calling. The edge verifies the access token and forwards the principal to services in
- * the `convene-principal` NATS header; services trust it because only the edge and services
- * may publish on svc.> (NATS permissions in production).
+ * the `convene-principal` NATS header, signed with its Ed25519 key and short-lived
+ * (services/kit/principal-token.ts); services trust only a header with a valid signature.
  */
 import { Type, type Static } from "@sinclair/typebox";
 

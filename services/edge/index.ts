@@ -33,6 +33,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
     name: "edge",
     version: EDGE_VERSION,
     description: "The public HTTP API: routes to subjects, auth, OpenAPI, rate limits, idempotency, live streams.",
+    mintsPrincipals: true,
     env: EdgeEnv,
     async setup(rt) {
       const { nc, js } = rt.nats;

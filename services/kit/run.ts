@@ -13,6 +13,7 @@ import { processedMigration, startConsumer, type RunningConsumer } from "./consu
 import { startTimers, timersMigration, type TimerPoller } from "./timers.ts";
 import { retentionMigration, startRetention } from "./retention.ts";
 import { serve, type Served } from "./serve.ts";
+import { loadPrincipalKeys, mintPrincipalsOn, principalVerifier } from "./principal-token.ts";
 import { createOpsApp, type ReadinessCheck } from "./http.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { schemaOf, type ServiceDefinition, type Started } from "./service.ts";
@@ -59,8 +60,13 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const kit = loadKitConfig(env);
   // Each service's own variables are checked before anything connects.
   const envs = new Map(defs.map((d) => [d.name, { ...kit, ...loadConfig(d.env, env) }]));
+  const mints = defs.some((d) => d.mintsPrincipals);
+  const keys = loadPrincipalKeys(env, { mints });
   const log = opts.log ?? createLogger({ name: "convene", level: kit.LOG_LEVEL });
+  if (keys.ephemeral) log.warn("PRINCIPAL_VERIFY_KEYS is unset: principals are signed with a key pair made at start, so only services in this process trust this edge (make up writes keys into ./.data/secrets.env)");
+  const principals = principalVerifier(keys.verifying);
   const nats = await connectNats({ servers: kit.NATS_URL, name: defs.map((d) => d.name).join(","), log });
+  if (mints && keys.signing) mintPrincipalsOn(nats.nc, keys.signing);
   await ensureStreams(nats.jsm, { EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
 
   const instances: Instance[] = [];
@@ -93,7 +99,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       httpUrl: () => httpUrl,
     });
     checks.push(...(started.checks ?? []));
-    const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog }, started.endpoints) : undefined;
+    const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog, principals }, started.endpoints) : undefined;
     const consumers: RunningConsumer[] = [];
     for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
     let timers: TimerPoller | undefined;

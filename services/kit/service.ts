@@ -60,6 +60,11 @@ export type ServiceDefinition<E extends TObject = TObject> = {
   version: string;
   description: string;
   env: E;
+  /**
+   * The service mints the signed principals other services trust (the edge alone: it verifies
+   * access tokens). Its process needs PRINCIPAL_SIGNING_KEY (kit/principal-token.ts).
+   */
+  mintsPrincipals?: boolean;
   /** Tables of this service; none means the service has no database. */
   migrations?: Migration[];
   setup(rt: Runtime<Static<E>>): Promise<Started>;

@@ -8,11 +8,11 @@ import { expect } from "chai";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { connectNats, type Nats } from "../../services/kit/nats.ts";
+import type { Nats } from "../../services/kit/nats.ts";
 import { call } from "../../services/kit/call.ts";
 import { openDb, type Db } from "../../services/kit/db.ts";
 import { AppError } from "../../services/kit/errors.ts";
-import { natsUrl, databaseUrl } from "../support/env.ts";
+import { natsUrl, databaseUrl, testNats } from "../support/env.ts";
 import { freePort } from "../support/nats-server.ts";
 import { eventually } from "../support/eventually.ts";
 import { checkin } from "./fixtures/checkin-service.ts";
@@ -59,7 +59,7 @@ describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function 
 
   before(async () => {
     svc = await startUnderDeno("test/deno/fixtures/main.ts", { TAG: tag });
-    nats = await connectNats({ servers: natsUrl(), name: "deno-smoke" });
+    nats = await testNats("deno-smoke");
     db = await openDb({ schema: service.schema, url: databaseUrl() });
   });
 

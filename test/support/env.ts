@@ -3,6 +3,8 @@
  * (test/support/hooks.ts) and shared by every spec.
  */
 import type { TestNats } from "./nats-server.ts";
+import { connectNats, type Nats } from "../../services/kit/nats.ts";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
 import type { TestPostgres } from "./postgres.ts";
 
 export const testEnv: { nats?: TestNats; pg?: TestPostgres } = {};
@@ -15,4 +17,14 @@ export function natsUrl(): string {
 export function databaseUrl(): string {
   if (!testEnv.pg) throw new Error("test Postgres is not ready (root hooks not loaded?)");
   return testEnv.pg.url;
+}
+
+/**
+ * A connection of a test to the run's NATS, as the test superuser (tests publish, subscribe and
+ * stub responders anywhere), minting principals like the edge so tests may call as any user.
+ */
+export async function testNats(name: string, servers = natsUrl()): Promise<Nats> {
+  const nats = await connectNats({ servers, name });
+  mintPrincipalsOn(nats.nc, loadPrincipalKeys({}, { mints: true }).signing!);
+  return nats;
 }

@@ -6,6 +6,7 @@
 import type { Subscription } from "@nats-io/nats-core";
 import { run, type Running } from "../../services/kit/run.ts";
 import { call } from "../../services/kit/call.ts";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
 import type { Db } from "../../services/kit/db.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
@@ -26,8 +27,11 @@ export type ServiceHarness = {
 };
 
 export async function startServices(defs: ServiceDefinition[], env: Record<string, string> = {}): Promise<ServiceHarness> {
-  const running = await run(defs, { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env }, { listen: false });
+  const runEnv = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env };
+  const running = await run(defs, runEnv, { listen: false });
   const nc = running.nats.nc;
+  // Tests call subjects as a principal, as the edge would: the harness mints with the run's key.
+  mintPrincipalsOn(nc, loadPrincipalKeys(runEnv, { mints: true }).signing!);
   const events: Envelope[] = [];
   const waiters = new Set<() => void>();
   // The relay publishes through JetStream, which is a core publish too: a plain subscription sees every event.

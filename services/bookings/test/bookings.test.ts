@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { run, type Running } from "../../kit/run.ts";
-import { connectNats, type Nats } from "../../kit/nats.ts";
+import type { Nats } from "../../kit/nats.ts";
 import { call } from "../../kit/call.ts";
 import { identityService } from "../../identity/index.ts";
 import { edgeService } from "../../edge/index.ts";
@@ -18,7 +18,7 @@ import { eventEvents } from "../../../subjects/events.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { databaseUrl } from "../../../test/support/env.ts";
+import { databaseUrl, testNats } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 
 const password = "correct horse battery staple";
@@ -56,7 +56,7 @@ async function start(extra: Record<string, string> = {}): Promise<Platform> {
     UPSTREAM_TIMEOUT_MS: "30000",
     ...extra,
   });
-  const nats = await connectNats({ servers: natsUrl(), name: "bookings-test" });
+  const nats = await testNats("bookings-test", natsUrl());
   const base = running.url;
   const email = `booker+${randomUUID()}@example.org`;
   const reg = await fetch(`${base}/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, displayName: "Booker" }) });

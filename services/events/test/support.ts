@@ -4,7 +4,7 @@
  * identity's domain events in the envelope format — what identity itself does.
  */
 import { randomUUID } from "node:crypto";
-import { connectNats, type Nats } from "../../kit/nats.ts";
+import type { Nats } from "../../kit/nats.ts";
 import { run, type Running } from "../../kit/run.ts";
 import { serve, endpoint, type Served } from "../../kit/serve.ts";
 import { call } from "../../kit/call.ts";
@@ -13,7 +13,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import type { MessageContract, DataOf, RequestContract, RequestOf, ReplyOf } from "../../../subjects/contract.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { natsUrl, databaseUrl, testNats } from "../../../test/support/env.ts";
 import { eventsService } from "../index.ts";
 
 export type Harness = {
@@ -30,7 +30,7 @@ export const user = (roles: Principal["roles"] = ["participant"]): Principal => 
 
 export async function startEvents(env: Record<string, string> = {}): Promise<Harness> {
   const running = await run([eventsService], { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env });
-  const nats = await connectNats({ servers: natsUrl(), name: "events-test" });
+  const nats = await testNats("events-test");
   const orgRoles = new Map<string, "owner" | "admin" | "member">();
   const rank = { member: 1, admin: 2, owner: 3 } as const;
   const stub: Served = await serve(nats.nc, { name: "identity-stub", version: "0.0.1", description: "can-act for the events tests", log: createLogger({ name: "stub", level: "silent" }) }, [

@@ -3,6 +3,7 @@ import { randomUUID, createHmac } from "node:crypto";
 import { createLocalJWKSet, jwtVerify, SignJWT, importJWK, type JWTVerifyGetKey } from "jose";
 import { run, type Running } from "../../kit/run.ts";
 import { call } from "../../kit/call.ts";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../../kit/principal-token.ts";
 import { AppError } from "../../kit/errors.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { identityService } from "../index.ts";
@@ -23,6 +24,7 @@ describe("identity: accounts and sessions", function () {
 
   before(async () => {
     svc = await run([identityService], env(), { listen: false });
+    mintPrincipalsOn(svc.nats.nc, loadPrincipalKeys({}, { mints: true }).signing!);
     jwks = createLocalJWKSet((await call(nc(), identity.jwks, {})) as never);
   });
   after(() => svc.stop());

@@ -1,6 +1,7 @@
 /** Shared by identity's integration specs: start the service, sign users up, watch its events. */
 import { randomUUID } from "node:crypto";
 import type { Subscription } from "@nats-io/nats-core";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../../kit/principal-token.ts";
 import { run, type Running } from "../../kit/run.ts";
 import { call } from "../../kit/call.ts";
 import type { AppError } from "../../kit/errors.ts";
@@ -42,6 +43,8 @@ export type Harness = {
 export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<Harness> {
   const svc = await run([identityService], { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity", ...extraEnv }, { listen: false });
   const nc = svc.nats.nc;
+  // Tests call identity as any principal, as the edge would.
+  mintPrincipalsOn(nc, loadPrincipalKeys({}, { mints: true }).signing!);
   const events: Envelope[] = [];
   const waiters = new Set<() => void>();
   // The relay publishes through JetStream, which is a core publish too: a plain subscription sees every event.

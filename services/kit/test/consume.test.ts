@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { job } from "../../../subjects/contract.ts";
 import { deadLetterSubject } from "../../../subjects/streams.ts";
-import { connectNats, ensureStreams, type Nats } from "../nats.ts";
+import { ensureStreams, type Nats } from "../nats.ts";
 import { openDb, migrate, type Db, type Migration } from "../db.ts";
 import { on, processedMigration, startConsumer, type RunningConsumer } from "../consume.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
+import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
 import { fixture, sleep, spawnTs, unique, type Child } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 
@@ -38,7 +38,7 @@ describe("kit consumer group", () => {
   let db: Db;
   let schema: string;
   before(async () => {
-    nats = await connectNats({ servers: natsUrl(), name: "kit-consume-test" });
+    nats = await testNats("kit-consume-test");
     await ensureStreams(nats.jsm);
     schema = `kit_consume_${unique()}`;
     db = await openDb({ schema, url: databaseUrl() });

@@ -2,10 +2,10 @@ import { expect } from "chai";
 import { createServer, type Server } from "node:http";
 import pg from "pg";
 import type { AddressInfo } from "node:net";
-import { connectNats, type Nats } from "../nats.ts";
+import type { Nats } from "../nats.ts";
 import { openDb, type Db } from "../db.ts";
 import { createOpsApp, type OpsApp, type ReadinessCheck } from "../http.ts";
-import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
+import { databaseUrl, testNats } from "../../../test/support/env.ts";
 import { freePort } from "../../../test/support/nats-server.ts";
 
 /** Serves `app.callback()` on an ephemeral port for the length of one test. */
@@ -22,7 +22,7 @@ describe("kit ops HTTP (/healthz /readyz)", () => {
   let db: Db;
   let server: Server | undefined;
   before(async () => {
-    nats = await connectNats({ servers: natsUrl(), name: "kit-http-test" });
+    nats = await testNats("kit-http-test");
     db = await openDb({ schema: "kit_http", url: databaseUrl() });
   });
   afterEach(() => server?.close());
@@ -55,7 +55,7 @@ describe("kit ops HTTP (/healthz /readyz)", () => {
   });
 
   it("answers /readyz with 503 naming the check that fails (NATS closed, database unreachable)", async () => {
-    const closedNats = await connectNats({ servers: natsUrl(), name: "kit-http-closed" });
+    const closedNats = await testNats("kit-http-closed");
     await closedNats.nc.close();
     // A database server that is not there: nothing listens on this port.
     const deadDb = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/nowhere` });

@@ -6,7 +6,7 @@ import { connectNats, ensureStreams, type Nats } from "../nats.ts";
 import { openDb, migrate, type Db } from "../db.ts";
 import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
+import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
@@ -44,7 +44,7 @@ const unpublished = async (db: Db) => Number((await db("outbox").whereNull("publ
 describe("kit outbox relay", () => {
   let nats: Nats;
   before(async () => {
-    nats = await connectNats({ servers: natsUrl(), name: "kit-outbox-test" });
+    nats = await testNats("kit-outbox-test");
     await ensureStreams(nats.jsm);
   });
   after(async () => {

@@ -1,12 +1,16 @@
 import { expect } from "chai";
 import { Type } from "@sinclair/typebox";
 import { request } from "../../../subjects/contract.ts";
+import { Buffer } from "node:buffer";
+import { headers } from "@nats-io/nats-core";
 import { connectNats, type Nats } from "../nats.ts";
+import { loadPrincipalKeys, mintPrincipal } from "../principal-token.ts";
+import { PRINCIPAL_HEADER } from "../../../subjects/principal.ts";
 import { serve, endpoint, type Served } from "../serve.ts";
 import { call } from "../call.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { createLogger } from "../log.ts";
-import { natsUrl } from "../../../test/support/env.ts";
+import { natsUrl, testNats } from "../../../test/support/env.ts";
 
 const Greet = request({
   subject: "svc.kittest.greet",
@@ -15,6 +19,7 @@ const Greet = request({
   reply: Type.Object({ greeting: Type.String() }),
   idempotent: true,
 });
+const Relay = request({ subject: "svc.kitrelay.greet", description: "Greets through kittest, on behalf of its caller.", request: Greet.request, reply: Greet.reply, idempotent: true });
 const Crash = request({ subject: "svc.kittest.crash", description: "Always throws.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
 const Deny = request({ subject: "svc.kittest.deny", description: "Always refuses.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
 const Nobody = request({ subject: "svc.kittest.nobody", description: "Nobody serves this.", request: Type.Object({}), reply: Type.Object({}), idempotent: true });
@@ -26,7 +31,7 @@ describe("kit serve + call", () => {
   const log = createLogger({ name: "test", level: "silent" });
 
   before(async () => {
-    nats = await connectNats({ servers: natsUrl(), name: "kit-rpc-test" });
+    nats = await testNats("kit-rpc-test");
     served = await serve(nats.nc, { name: "kittest", version: "1.0.0", description: "test service", log }, [
       endpoint(Greet, async (input, ctx) => ({ greeting: `hello ${input.name}${ctx.principal ? ` from ${ctx.principal.sub}` : ""}` })),
       endpoint(Crash, async () => {
@@ -46,6 +51,53 @@ describe("kit serve + call", () => {
   it("answers a valid request and passes the principal", async () => {
     const reply = await call(nats.nc, Greet, { name: "Ada" }, { principal: { sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["participant"] } });
     expect(reply.greeting).to.equal("hello Ada from 8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f");
+  });
+
+  it("refuses a principal header the edge did not sign: forged JSON, tampered, expired or signed by another key", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const signing = loadPrincipalKeys({}, { mints: true }).signing!;
+    const admin = { sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["admin" as const] };
+    const valid = mintPrincipal(signing, { ...admin, roles: ["participant"] });
+    const [payload, signature] = valid.split(".");
+    const tampered = `${Buffer.from(JSON.stringify({ p: admin, exp: Date.now() + 60_000 })).toString("base64url")}.${signature}`;
+    const forged = [
+      JSON.stringify(admin),
+      tampered,
+      `${payload}.`,
+      mintPrincipal(signing, admin, Date.now() - 120_000),
+      mintPrincipal(generateKeyPairSync("ed25519").privateKey, admin),
+    ];
+    for (const value of forged) {
+      const h = headers();
+      h.set(PRINCIPAL_HEADER, value);
+      const reply = await nats.nc.request(Greet.subject, JSON.stringify({ name: "Ada" }), { timeout: 2_000, headers: h });
+      expect(reply.headers?.get("Nats-Service-Error-Code"), value).to.equal("401");
+      expect(reply.json<{ code: string }>().code).to.equal("unauthenticated");
+    }
+    const h = headers();
+    h.set(PRINCIPAL_HEADER, valid);
+    const reply = await nats.nc.request(Greet.subject, JSON.stringify({ name: "Ada" }), { timeout: 2_000, headers: h });
+    expect(reply.json<{ greeting: string }>().greeting).to.equal(`hello Ada from ${admin.sub}`);
+  });
+
+  it("forwards the signed header a handler received and refuses to speak for a principal it did not", async () => {
+    const own = await testNats("kit-rpc-forwarder");
+    // A second connection that may not mint, like a service's own.
+    const plain = await connectNats({ servers: natsUrl(), name: "kit-rpc-plain" });
+    const relay = await serve(plain.nc, { name: "kitrelay", version: "1.0.0", description: "forwards", log }, [
+      endpoint(Relay, async (input, ctx) => call(plain.nc, Greet, input, { principal: ctx.principal })),
+    ]);
+    try {
+      const p = { sub: "2b1e3c4d-7c1b-4a5e-9b1a-8d5a2a0e5e6f", roles: ["organizer" as const] };
+      expect((await call(own.nc, Relay, { name: "Bo" }, { principal: p })).greeting).to.equal(`hello Bo from ${p.sub}`);
+      const refused = (await call(plain.nc, Greet, { name: "Bo" }, { principal: p }).catch((e: unknown) => e)) as AppError;
+      expect(refused.code).to.equal("internal");
+      expect(refused.message).to.contain("only the edge mints principals");
+    } finally {
+      await relay.stop();
+      await plain.nc.close();
+      await own.nc.close();
+    }
   });
 
   it("refuses a bad payload with an error naming the field (server side)", async () => {

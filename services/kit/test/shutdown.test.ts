@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { connectNats, ensureStreams, type Nats } from "../nats.ts";
+import { ensureStreams, type Nats } from "../nats.ts";
 import { openDb, type Db } from "../db.ts";
 import { call } from "../call.ts";
 import { AppError } from "../errors.ts";
 import { run } from "../run.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
+import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
 import { startNats } from "../../../test/support/nats-server.ts";
 import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique, type Child } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
@@ -18,7 +18,7 @@ const retriable = new Set(["no_responders", "timeout", "unavailable"]);
 describe("kit run: graceful shutdown", () => {
   let nats: Nats;
   before(async () => {
-    nats = await connectNats({ servers: natsUrl(), name: "kit-shutdown-test" });
+    nats = await testNats("kit-shutdown-test");
     await ensureStreams(nats.jsm);
   });
   after(async () => {

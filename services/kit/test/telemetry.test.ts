@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Type } from "@sinclair/typebox";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace";
 import { event, request } from "../../../subjects/contract.ts";
-import { connectNats, ensureStreams, type Nats } from "../nats.ts";
+import { ensureStreams, type Nats } from "../nats.ts";
 import { serve, endpoint, type Served } from "../serve.ts";
 import { call } from "../call.ts";
 import { openDb, migrate, type Db } from "../db.ts";
@@ -22,7 +22,7 @@ import { headers } from "@nats-io/nats-core";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { context, extractTrace, injectTrace, inSpan, SpanKind, SpanStatusCode, startTelemetry, stopTelemetry, trace, traceIds, tracer } from "../trace.ts";
 import { KitHeaders } from "../headers.ts";
-import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
+import { databaseUrl, testNats } from "../../../test/support/env.ts";
 import { unique } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 
@@ -46,7 +46,7 @@ describe("kit telemetry", () => {
 
   before(async () => {
     startTelemetry({ serviceName: "kit-telemetry-test", spanExporter: exporter });
-    nats = await connectNats({ servers: natsUrl(), name: "kit-telemetry-test" });
+    nats = await testNats("kit-telemetry-test");
     await ensureStreams(nats.jsm);
     served = await serve(nats.nc, { name: `kittrace${tag}`, version: "1.0.0", description: "test service", log }, [
       endpoint(Echo, async (input) => {
@@ -257,7 +257,7 @@ describe("kit telemetry without an exporter, OTEL_TRACES_SAMPLER=always_off", ()
   before(async () => {
     process.env.OTEL_TRACES_SAMPLER = "always_off";
     startTelemetry({ serviceName: "kit-telemetry-noexport" });
-    nats = await connectNats({ servers: natsUrl(), name: "kit-telemetry-noexport" });
+    nats = await testNats("kit-telemetry-noexport");
     served = await serve(nats.nc, { name: `kitpeek${tag}`, version: "1.0.0", description: "test service", log }, [
       endpoint(Peek, async () => {
         seen = { traceId: traceIds().trace_id, recording: trace.getActiveSpan()?.isRecording() };

@@ -2,12 +2,12 @@ import { expect } from "chai";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connectNats, ensureStreams, type Nats } from "../nats.ts";
+import { ensureStreams, type Nats } from "../nats.ts";
 import { openDb, type Db } from "../db.ts";
 import { run, type Running } from "../run.ts";
 import { cancelTimer, findTimer, scheduleTimer } from "../timers.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl } from "../../../test/support/env.ts";
+import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
 import { eventually, fixture, readSubject, spawnTs, unique, type Child } from "./helpers.ts";
 import { TIMER_KIND, timerService, type PingPayload } from "./fixtures/timer-service.ts";
 
@@ -22,7 +22,7 @@ const inMs = (ms: number) => new Date(Date.now() + ms);
 describe("kit timers", () => {
   let nats: Nats;
   before(async () => {
-    nats = await connectNats({ servers: natsUrl(), name: "kit-timers-test" });
+    nats = await testNats("kit-timers-test");
     await ensureStreams(nats.jsm);
   });
   after(async () => {

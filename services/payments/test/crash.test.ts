@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { connectNats, ensureStreams, type Nats } from "../../kit/nats.ts";
+import { ensureStreams, type Nats } from "../../kit/nats.ts";
 import { openDb, type Db } from "../../kit/db.ts";
 import { call } from "../../kit/call.ts";
 import { serve, endpoint, type Served } from "../../kit/serve.ts";
@@ -11,7 +11,7 @@ import { createLogger } from "../../kit/log.ts";
 import { spawnTs, type Child } from "../../kit/test/helpers.ts";
 import { payments } from "../../../subjects/payments.ts";
 import { bookings, type OrderView } from "../../../subjects/bookings.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { natsUrl, databaseUrl, testNats } from "../../../test/support/env.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { toForm } from "../providers/fields.ts";
 import { projectEventOwner } from "../usecases/project-events.ts";
@@ -43,7 +43,7 @@ describe("payments: kill -9 during a storm of callbacks", function () {
     server = createServer(sandbox.app.callback());
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    nats = await connectNats({ servers: natsUrl(), name: "payments-crash-test" });
+    nats = await testNats("payments-crash-test");
     await ensureStreams(nats.jsm);
     stub = await serve(nats.nc, { name: "payments-crash-stubs", version: "0.0.1", description: "bookings answers for the crash test", log: createLogger({ name: "stub", level: "silent" }) }, [
       endpoint(bookings.ordersGet, async (i) => orders.get(i.orderId)!),

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connectNats, type Nats } from "../../kit/nats.ts";
+import type { Nats } from "../../kit/nats.ts";
 import { run, type Running } from "../../kit/run.ts";
 import { serve, endpoint, type Served } from "../../kit/serve.ts";
 import { AppError } from "../../kit/errors.ts";
@@ -18,7 +18,7 @@ import { identity } from "../../../subjects/identity.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { bookings, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { natsUrl, databaseUrl, testNats } from "../../../test/support/env.ts";
 import { freePort } from "../../../test/support/nats-server.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { testSigner, token, type TestSigner } from "../../edge/test/responders.ts";
@@ -64,7 +64,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
   await new Promise<void>((r) => sandboxServer.listen(0, "127.0.0.1", r));
   sandboxUrl = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
 
-  const nats = await connectNats({ servers: natsUrl(), name: "payments-test" });
+  const nats = await testNats("payments-test");
   const signer: TestSigner = await testSigner();
   const orders = new Map<string, Order>();
   const settles = new Map<string, number>();

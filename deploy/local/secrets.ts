@@ -1,0 +1,50 @@
+/**
+ * Local secrets for `make up`: written once into ./.data/secrets.env (mode 600) and read by the
+ * Makefile before the platform starts, so nothing a running instance trusts is a constant in
+ * the repository. A value already in the file is kept; a missing one is added. Production sets
+ * the same variables from its own secret store (docs/operations.md).
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import process from "node:process";
+import { generatePrincipalKeys } from "../../services/kit/principal-token.ts";
+
+/** Each group is made together (a key pair) when any of its variables is missing. */
+export const secretGroups: Array<{ vars: string[]; make: () => Record<string, string> }> = [
+  { vars: ["PRINCIPAL_SIGNING_KEY", "PRINCIPAL_VERIFY_KEYS"], make: generatePrincipalKeys },
+];
+
+/** Reads a KEY=value file (no quoting: the values are base64 or hex). */
+export function readEnvFile(path: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+/** Makes sure `path` holds every secret; returns them all. */
+export function ensureSecrets(path: string): Record<string, string> {
+  const have = readEnvFile(path);
+  let changed = false;
+  for (const g of secretGroups) {
+    if (g.vars.every((v) => have[v])) continue;
+    Object.assign(have, g.make());
+    changed = true;
+  }
+  if (changed || !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    const body = Object.entries(have).map(([k, v]) => `${k}=${v}`).join("\n");
+    writeFileSync(path, `# Local secrets of make up (deploy/local/secrets.ts); never commit, never reuse in production.\n${body}\n`, { mode: 0o600 });
+    chmodSync(path, 0o600);
+  }
+  return have;
+}
+
+if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
+  const path = resolve(process.argv[2] ?? ".data/secrets.env");
+  ensureSecrets(path);
+  process.stdout.write(`local secrets in ${path}\n`);
+}
