@@ -176,6 +176,14 @@ export const identity = {
     reply: Type.Object({ keys: Type.Array(Jwk) }),
     idempotent: true,
   }),
+  sessionsCheck: request({
+    subject: "svc.identity.sessions.check",
+    description:
+      "Whether the session an access token names (its sid) is still open: not logged out, not revoked by logout-all, a password change or reset, a refresh-token replay or a deactivation. The edge asks before honouring a token (and caches the answer a few seconds), so ending a session ends its access tokens too.",
+    request: Type.Object({ sub: Uuid("The token's subject."), sid: Uuid("The token's session id.") }, { additionalProperties: false }),
+    reply: Type.Object({ active: Type.Boolean({ description: "True while the session is open and the account active." }) }, { additionalProperties: false }),
+    idempotent: true,
+  }),
   /** Whether a user may act for an organization (create or edit its events). */
   canActForOrg: request({
     subject: "svc.identity.orgs.can-act",
@@ -205,7 +213,7 @@ export const identity = {
   }),
   logoutAll: request({
     subject: "svc.identity.logout-all",
-    description: "Ends every session of the caller (all devices). Access tokens already issued stay valid until they expire (at most 15 minutes).",
+    description: "Ends every session of the caller (all devices); their access tokens stop working within seconds (the edge checks each token's session).",
     request: Type.Object({}, { additionalProperties: false }),
     reply: Type.Object({ revokedSessions: Type.Integer({ minimum: 0, description: "Sessions that were still open." }) }, { additionalProperties: false }),
     idempotent: true,

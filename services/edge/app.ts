@@ -26,6 +26,7 @@ import type { IdempotencyStore, StoredResponse } from "./idempotency.ts";
 import type { ReplyCache } from "./cache.ts";
 import type { HitReporter } from "./hits.ts";
 import type { SseHub } from "./sse.ts";
+import type { SessionChecker } from "./sessions.ts";
 import type { ObjectStore } from "@nats-io/obj";
 import { ATTACHMENT_PATH, attachmentOperation, sendAttachment } from "./attachments.ts";
 import { buildOpenApi, type ExtraOperation, type OpenApiDocument } from "./openapi.ts";
@@ -45,6 +46,8 @@ export type EdgeDeps = {
   /** Reports reads the cache answered to the services that count them. */
   hits: HitReporter;
   limiter: RateLimiter;
+  /** Whether a token's session is still open (logout-all, revocation). */
+  sessions: SessionChecker;
   sse: SseHub;
   /** Object Store buckets, for streaming attachments. */
   objects: (bucket: string) => Promise<ObjectStore>;
@@ -232,14 +235,16 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   served.push({ method: "GET", path: "/v1/openapi.json" });
 
   router.get(STREAM_PATH, verifyStream, async (ctx) => {
-    await authorize(ctx, "user", limiter, userLimit);
-    await deps.sse.open(ctx as unknown as Koa.Context, ctx.state.principal!);
+    await authorize(ctx, "user", limiter, userLimit, deps.sessions);
+    const principal = ctx.state.principal!;
+    const claims = ctx.state.jwt as { exp: number; sid: string };
+    await deps.sse.open(ctx as unknown as Koa.Context, principal, { expiresAt: claims.exp * 1000, stillValid: () => deps.sessions.active(principal.sub, claims.sid) });
   });
   served.push({ method: "GET", path: STREAM_PATH });
 
   router.get(ATTACHMENT_PATH.replace(/\{(\w+)\}/g, ":$1"), (ctx) =>
     optionalToken(ctx as unknown as Koa.Context, async () => {
-      await authorize(ctx, "public", limiter, userLimit);
+      await authorize(ctx, "public", limiter, userLimit, deps.sessions);
       await sendAttachment(ctx as unknown as Koa.Context & { params: Record<string, string> }, { nc: deps.nc, objects: deps.objects, timeoutMs: env.UPSTREAM_TIMEOUT_MS, principal: ctx.state.principal, matches });
     }),
   );
@@ -249,7 +254,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     const koaPath = r.path.replace(/\{(\w+)\}/g, ":$1");
     type RouteCtx = Koa.Context & { state: State; params: Record<string, string> };
     const authorized = async (ctx: RouteCtx) => {
-      await authorize(ctx, r.auth, limiter, userLimit);
+      await authorize(ctx, r.auth, limiter, userLimit, deps.sessions);
       await handle(ctx, r, deps);
     };
     // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
@@ -330,10 +335,12 @@ function clientIp(ctx: Koa.Context): string {
   return ctx.ip.startsWith("::ffff:") ? ctx.ip.slice(7) : ctx.ip;
 }
 
-/** After koa-jwt: the principal, the per-user limit and the role a route requires. */
-async function authorize(ctx: { state: State }, auth: Route["auth"], limiter: RateLimiter, userLimit: Limit): Promise<void> {
+/** After koa-jwt: the principal, its session still open, the per-user limit and the role a route requires. */
+async function authorize(ctx: { state: State }, auth: Route["auth"], limiter: RateLimiter, userLimit: Limit, sessions: SessionChecker): Promise<void> {
   if (!ctx.state.jwt) return;
   const principal = principalOf(ctx.state.jwt);
+  const sid = (ctx.state.jwt as { sid?: unknown }).sid;
+  if (typeof sid !== "string" || !(await sessions.active(principal.sub, sid))) throw new AppError("unauthenticated", "the session of this access token has ended; sign in again");
   ctx.state.principal = principal;
   await limiter.hit(`user:${principal.sub}`, userLimit);
   if (auth === "admin" && !principal.roles.includes("admin")) throw forbidden("administrators only");

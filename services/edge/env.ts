@@ -12,6 +12,8 @@ export const EdgeEnv = Type.Object({
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5_000, description: "How long the edge waits for a service before answering 504." }),
   READ_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 30_000, description: "Longest a cached public read lives (domain events invalidate it sooner)." }),
   READ_CACHE_MAX_ENTRIES: Type.Integer({ minimum: 0, default: 10_000, description: "Public reads kept in the in-process cache; 0 disables it." }),
-  SSE_HEARTBEAT_MS: Type.Integer({ minimum: 1_000, default: 15_000, description: "Interval of keep-alive comments on live streams." }),
+  SSE_HEARTBEAT_MS: Type.Integer({ minimum: 1_000, default: 15_000, description: "Interval of keep-alive comments on live streams; each also re-checks the stream's token expiry and session." }),
+  SSE_MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 5, description: "Live streams one user may hold open on one edge replica; more get 429." }),
+  SESSION_CHECK_CACHE_MS: Type.Integer({ minimum: 0, default: 5_000, description: "How long the edge trusts identity's answer that a token's session is open (a logout-all takes effect within this)." }),
 });
 export type EdgeEnv = Static<typeof EdgeEnv>;

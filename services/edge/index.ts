@@ -6,6 +6,7 @@
 import { Kvm } from "@nats-io/kv";
 import { defineService, type ServiceDefinition } from "../kit/service.ts";
 import { jwksOverNats } from "./auth.ts";
+import { sessionChecker } from "./sessions.ts";
 import { createEdgeApp, extras } from "./app.ts";
 import { objectStores } from "./attachments.ts";
 import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
@@ -41,7 +42,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
       const hits = new HitReporter({ nc, log: rt.log });
       const limiter = new RateLimiter({ kv: await openRateLimitBucket(js), log: rt.log });
-      const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
+      const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, maxPerUser: rt.env.SSE_MAX_STREAMS_PER_USER, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
 
       // Domain events invalidate cached public reads; an outage may have hidden some, so a
       // reconnect clears everything.
@@ -63,7 +64,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
         for await (const s of nc.status()) if (s.type === "reconnect") cache.clear();
       })().catch(() => undefined);
 
-      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), idempotency: new IdempotencyStore(kv), cache, hits, limiter, sse, objects: objectStores(nc) });
+      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), sessions: sessionChecker(nc, { cacheMs: rt.env.SESSION_CHECK_CACHE_MS, timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }), idempotency: new IdempotencyStore(kv), cache, hits, limiter, sse, objects: objectStores(nc) });
       return {
         http: edge.app,
         httpPaths: ["/v1/", "/docs"],

@@ -10,6 +10,7 @@ import type { NatsConnection, Subscription } from "@nats-io/nats-core";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Logger } from "../kit/log.ts";
 import { call } from "../kit/call.ts";
+import { AppError } from "../kit/errors.ts";
 import { liveInboxSubject, notifications } from "../../subjects/notifications.ts";
 
 export { liveInboxSubject };
@@ -18,8 +19,12 @@ export type InboxItem = { id?: unknown } & Record<string, unknown>;
 /** Items after `lastEventId`, oldest first (the notifications service's inbox list). */
 export type MissedSince = (principal: Principal, lastEventId: string) => Promise<InboxItem[]>;
 
+/** What keeps a stream's right to stay open: its token's expiry and its session (checked on every heartbeat). */
+export type StreamGrant = { expiresAt: number; stillValid(): Promise<boolean> };
+
 export type SseHub = {
-  open(ctx: Koa.Context, principal: Principal): Promise<void>;
+  /** Opens a stream; refuses (429) a user who already has `maxPerUser` open on this replica. */
+  open(ctx: Koa.Context, principal: Principal, grant?: StreamGrant): Promise<void>;
   /** Ends every open stream (shutdown). */
   closeAll(): void;
   readonly size: number;
@@ -27,8 +32,10 @@ export type SseHub = {
 
 const decoder = new TextDecoder();
 
-export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince }): SseHub {
+export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince; maxPerUser?: number }): SseHub {
   const open = new Set<() => void>();
+  const perUser = new Map<string, number>();
+  const maxPerUser = opts.maxPerUser ?? 5;
   return {
     get size() {
       return open.size;
@@ -36,7 +43,12 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
     closeAll() {
       for (const close of [...open]) close();
     },
-    async open(ctx, principal) {
+    async open(ctx, principal, grant) {
+      // Each stream holds a socket and a subscription until the client goes: a cap per user keeps
+      // one account from holding the replica's sockets. REVIEW: per replica, not across replicas.
+      const streams = perUser.get(principal.sub) ?? 0;
+      if (streams >= maxPerUser) throw new AppError("rate_limited", `at most ${maxPerUser} live streams per user; close one first`, { details: { retryAfterSeconds: 30 } });
+      perUser.set(principal.sub, streams + 1);
       const stream = new PassThrough();
       const write = (item: InboxItem) => {
         const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).replace(/[\r\n]/g, "") : undefined;
@@ -49,6 +61,9 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
       let heartbeat: ReturnType<typeof setInterval> | undefined;
       const close = () => {
         if (!open.delete(close)) return;
+        const left = (perUser.get(principal.sub) ?? 1) - 1;
+        if (left > 0) perUser.set(principal.sub, left);
+        else perUser.delete(principal.sub);
         clearInterval(heartbeat);
         sub?.unsubscribe();
         stream.end();
@@ -99,7 +114,15 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
       }
       for (const item of buffered) if (!seen.has(String(item.id))) write(item);
       buffered = undefined;
-      heartbeat = setInterval(() => stream.write(": keep-alive\n\n"), opts.heartbeatMs);
+      // A stream lives no longer than its token, nor than its session (logout-all ends it).
+      heartbeat = setInterval(() => {
+        if (grant && Date.now() >= grant.expiresAt) return close();
+        stream.write(": keep-alive\n\n");
+        grant?.stillValid().then(
+          (ok) => ok || close(),
+          () => undefined,
+        );
+      }, opts.heartbeatMs);
       heartbeat.unref?.();
     },
   };

@@ -13,6 +13,8 @@ import { newSecret, sha256 } from "./secrets.ts";
 import { summary, type UserRow } from "./store.ts";
 
 export const REFRESH_TTL_DAYS = 30;
+/** However often it is refreshed, a sign-in ends this long after it began (then sign in again). */
+export const FAMILY_MAX_DAYS = 90;
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 
 export type SessionDeps = { db: Db; tokens: TokenSettings; keys: KeyStore; require2faForAdmins: boolean };

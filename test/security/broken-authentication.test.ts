@@ -8,6 +8,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { newTotp } from "../../services/identity/totp.ts";
+import { openSse } from "../../services/edge/test/sse-client.ts";
 import { newIp, PASSWORD, problemOf, startPlatform, type Account, type Platform } from "./platform.ts";
 
 const b64url = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
@@ -19,7 +20,7 @@ describe("security: broken authentication (API2)", function () {
 
   before(async function () {
     this.timeout(30_000);
-    p = await startPlatform([identityService, edgeService]);
+    p = await startPlatform([identityService, edgeService], { SSE_HEARTBEAT_MS: "1000" });
     alice = await p.signUp();
   });
   after(async function () {
@@ -30,7 +31,7 @@ describe("security: broken authentication (API2)", function () {
   const me = (token: string) => p.fetch("/v1/me", { token });
 
   it("accepts a token signed like identity's (the control row)", async () => {
-    expect((await me(await p.sign({ sub: alice.id }))).status).to.equal(200);
+    expect((await me(await p.sign({ sub: alice.id, sid: alice.sid }))).status).to.equal(200);
     expect((await me(alice.accessToken)).status).to.equal(200);
   });
 
@@ -47,13 +48,13 @@ describe("security: broken authentication (API2)", function () {
           return `${head}.${body}.${sig}`;
         },
       ],
-      ["expired", () => p.sign({ sub: alice.id }, {}, { exp: now() - 120 })],
-      ["not yet valid (nbf in the future)", () => p.sign({ sub: alice.id, nbf: now() + 600 })],
-      ["wrong issuer", () => p.sign({ sub: alice.id, iss: "someone-else" })],
-      ["wrong audience", () => p.sign({ sub: alice.id, aud: "another-api" })],
-      ["wrong typ (an ID token)", () => p.sign({ sub: alice.id }, { typ: "JWT" })],
-      ["no typ", () => p.sign({ sub: alice.id }, { typ: undefined })],
-      ["unknown kid", () => p.sign({ sub: alice.id }, { kid: "not-a-key" })],
+      ["expired", () => p.sign({ sub: alice.id, sid: alice.sid }, {}, { exp: now() - 120 })],
+      ["not yet valid (nbf in the future)", () => p.sign({ sub: alice.id, sid: alice.sid, nbf: now() + 600 })],
+      ["wrong issuer", () => p.sign({ sub: alice.id, sid: alice.sid, iss: "someone-else" })],
+      ["wrong audience", () => p.sign({ sub: alice.id, sid: alice.sid, aud: "another-api" })],
+      ["wrong typ (an ID token)", () => p.sign({ sub: alice.id, sid: alice.sid }, { typ: "JWT" })],
+      ["no typ", () => p.sign({ sub: alice.id, sid: alice.sid }, { typ: undefined })],
+      ["unknown kid", () => p.sign({ sub: alice.id, sid: alice.sid }, { kid: "not-a-key" })],
       [
         "tampered payload (roles raised, signature kept)",
         async () => {
@@ -70,7 +71,10 @@ describe("security: broken authentication (API2)", function () {
           return `${t.slice(0, -2)}${last}${t.at(-1)}`;
         },
       ],
-      ["no subject", () => p.sign({ sub: undefined })],
+      ["no subject", () => p.sign({ sub: undefined, sid: alice.sid })],
+      ["no session id", () => p.sign({ sub: alice.id, sid: undefined })],
+      ["a session that does not exist", () => p.sign({ sub: alice.id, sid: randomUUID() })],
+      ["another user's session id", async () => p.sign({ sub: randomUUID(), sid: alice.sid })],
       ["garbage", async () => "not.a.jwt"],
     ];
     for (const [name, make] of rows) {
@@ -92,6 +96,46 @@ describe("security: broken authentication (API2)", function () {
     expect(reuse.status).to.equal(401);
     const afterReuse = await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: next } });
     expect(afterReuse.status, "the descendant of a replayed token is revoked too").to.equal(401);
+  });
+
+  describe("revocation (finding 13)", () => {
+    it("ends the access tokens of every session on logout-all", async () => {
+      const a = await p.signUp();
+      const other = await p.fetch("/v1/auth/login", { method: "POST", ip: a.ip, json: { email: a.email, password: PASSWORD } });
+      const second = ((await other.json()) as { accessToken: string }).accessToken;
+      expect((await me(second)).status).to.equal(200);
+      expect((await p.fetch("/v1/auth/logout-all", { method: "POST", token: a.accessToken })).status).to.equal(200);
+      expect((await me(a.accessToken)).status, "the caller's token").to.equal(401);
+      expect((await me(second)).status, "another device's token").to.equal(401);
+    });
+
+    it("ends the access token of a logged-out session and of a replayed refresh family", async () => {
+      const a = await p.signUp();
+      expect((await p.fetch("/v1/auth/logout", { method: "POST", json: { refreshToken: a.refreshToken } })).status).to.equal(200);
+      expect((await me(a.accessToken)).status).to.equal(401);
+      const b = await p.signUp();
+      const rotated = (await (await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: b.refreshToken } })).json()) as { accessToken: string };
+      expect((await me(rotated.accessToken)).status).to.equal(200);
+      await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: b.refreshToken } });
+      expect((await me(rotated.accessToken)).status, "replay revokes the family's live token").to.equal(401);
+    });
+
+    it("refuses to refresh a sign-in older than the absolute lifetime however recently it was refreshed", async () => {
+      const a = await p.signUp();
+      const rotated = (await (await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: a.refreshToken } })).json()) as { refreshToken: string };
+      // The sign-in began 91 days ago; its latest token is fresh.
+      await p.running.dbs.get("identity")!("sessions").where({ id: a.sid }).update({ created_at: new Date(Date.now() - 91 * 86_400_000) });
+      const res = await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: rotated.refreshToken } });
+      expect(res.status).to.equal(401);
+    });
+
+    it("closes a live stream when its session ends", async () => {
+      const a = await p.signUp();
+      const stream = await openSse(`${p.base}/v1/me/notifications/stream`, { Authorization: `Bearer ${a.accessToken}`, "X-Forwarded-For": newIp() });
+      expect(stream.status).to.equal(200);
+      expect((await p.fetch("/v1/auth/logout-all", { method: "POST", token: a.accessToken })).status).to.equal(200);
+      await stream.closed;
+    });
   });
 
   describe("two-factor sign-in through the edge (finding 0)", () => {

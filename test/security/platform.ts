@@ -42,7 +42,10 @@ export type Platform = {
   stop(): Promise<void>;
 };
 
-export type Account = { id: string; email: string; accessToken: string; refreshToken: string; ip: string };
+export type Account = { id: string; email: string; accessToken: string; refreshToken: string; ip: string; sid: string };
+
+/** The claims of a JWT, unverified. */
+export const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString()) as Record<string, unknown> & { sid: string; exp: number };
 
 export const newEmail = () => `sec+${randomUUID()}@example.org`;
 
@@ -62,6 +65,8 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
     SHUTDOWN_GRACE_MS: "1000",
     TRUST_PROXY: "true",
     JWT_PRIVATE_KEYS_FILE: keysFile,
+    // Every request asks identity whether the token's session is open: revocation rows see it at once.
+    SESSION_CHECK_CACHE_MS: "0",
     ...env,
   });
   const base = running.url;
@@ -92,7 +97,7 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
       const login = await doFetch("/v1/auth/login", { method: "POST", ip, json: { email, password: PASSWORD } });
       expect(login.status, await login.clone().text()).to.equal(200);
       const tokens = (await login.json()) as { accessToken: string; refreshToken: string };
-      return { id, email, ip, ...tokens };
+      return { id, email, ip, ...tokens, sid: claimsOf(tokens.accessToken).sid };
     },
     sign(claims, header = {}, opts = {}) {
       const now = Math.floor(Date.now() / 1000);

@@ -10,6 +10,7 @@ import { edgeService } from "../../services/edge/index.ts";
 import { clientBucket } from "../../services/kit/client-ip.ts";
 import { routes } from "../../services/edge/routes/index.ts";
 import { coerce, fieldSchema } from "../../services/edge/routes/route.ts";
+import { openSse } from "../../services/edge/test/sse-client.ts";
 import { newIp, problemOf, startPlatform, type Platform } from "./platform.ts";
 
 const AUTH_LIMIT = 3;
@@ -62,6 +63,30 @@ describe("security: unrestricted resource consumption (API4)", function () {
       expect((await refresh("/v1/auth/refresh", ip2)).status, `after ${mixed.join(",")}`).to.equal(429);
     });
   }
+
+  it("caps live streams per user (finding 13)", async () => {
+    const a = await p.signUp();
+    const headers = { Authorization: `Bearer ${a.accessToken}`, "X-Forwarded-For": newIp() };
+    const streams = [];
+    try {
+      for (let i = 0; i < 5; i++) streams.push(await openSse(`${p.base}/v1/me/notifications/stream`, headers));
+      expect(streams.map((s) => s.status)).to.deep.equal([200, 200, 200, 200, 200]);
+      const sixth = await openSse(`${p.base}/v1/me/notifications/stream`, headers);
+      expect(sixth.status).to.equal(429);
+      streams[0].close();
+      await streams[0].closed;
+      // The server frees the slot when it sees the socket close.
+      let again = await openSse(`${p.base}/v1/me/notifications/stream`, headers);
+      for (let i = 0; again.status === 429 && i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        again = await openSse(`${p.base}/v1/me/notifications/stream`, headers);
+      }
+      expect(again.status).to.equal(200);
+      streams.push(again);
+    } finally {
+      for (const s of streams) s.close();
+    }
+  });
 
   it("keys IPv6 clients by their /64 (finding 1)", async () => {
     const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;

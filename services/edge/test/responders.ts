@@ -101,6 +101,8 @@ export function testResponder(tag: string, c: TestContracts, jwks: { keys: Array
             count("jwks");
             return { keys: jwks.keys as Array<{ kty: string; kid: string; alg: string }> };
           }),
+          // Every session is open here (test/security covers ended ones against identity).
+          endpoint(identity.sessionsCheck, async () => ({ active: true })),
           endpoint(c.getItem, async (input) => ({ id: input.itemId, title: `item ${input.itemId.slice(0, 8)}`, calls: count(`get:${input.itemId}`) })),
           endpoint(c.list, async (input) => ({ q: input.q ?? null, limit: input.limit ?? 20 })),
           endpoint(c.create, async (input) => {

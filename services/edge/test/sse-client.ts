@@ -7,6 +7,8 @@ export type SseClient = {
   /** Resolves once `n` events (not comments) have arrived in total. */
   take(n: number, timeoutMs?: number): Promise<SseEvent[]>;
   close(): void;
+  /** Resolves when the stream ends (the server closed it, or close() was called). */
+  closed: Promise<void>;
 };
 
 export async function openSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
@@ -14,8 +16,9 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const res = await fetch(url, { headers: { Accept: "text/event-stream", ...headers }, signal: abort.signal });
   const events: SseEvent[] = [];
   const waiters: Array<() => void> = [];
+  let closed: Promise<void> = Promise.resolve();
   if (res.ok && res.body) {
-    void (async () => {
+    closed = (async () => {
       const decoder = new TextDecoder();
       let buf = "";
       try {
@@ -50,6 +53,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   return {
     status: res.status,
     headers: res.headers,
+    closed,
     take: (n, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const check = () => events.length >= n && resolve(events.slice(0, n));

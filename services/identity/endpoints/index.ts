@@ -9,6 +9,7 @@ import { logoutEndpoint } from "./logout.ts";
 import { logoutAllEndpoint } from "./logout-all.ts";
 import { meEndpoint } from "./me.ts";
 import { jwksEndpoint } from "./jwks.ts";
+import { sessionsCheckEndpoint } from "./sessions-check.ts";
 import { passwordForgotEndpoint } from "./password-forgot.ts";
 import { passwordResetEndpoint } from "./password-reset.ts";
 import { passwordChangeEndpoint } from "./password-change.ts";
@@ -52,6 +53,7 @@ export const endpoints = (deps: Deps): Endpoint[] => [
   logoutAllEndpoint(deps),
   meEndpoint(deps),
   jwksEndpoint(deps),
+  sessionsCheckEndpoint(deps),
   passwordForgotEndpoint(deps),
   passwordResetEndpoint(deps),
   passwordChangeEndpoint(deps),

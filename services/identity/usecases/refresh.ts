@@ -5,7 +5,7 @@
  * the first wins, the second sees the token rotated and is treated as reuse.
  */
 import { AppError } from "../../kit/errors.ts";
-import { openSession, type SessionDeps } from "../sessions.ts";
+import { FAMILY_MAX_DAYS, openSession, type SessionDeps } from "../sessions.ts";
 import { sha256 } from "../secrets.ts";
 import type { UserRow } from "../store.ts";
 
@@ -19,6 +19,9 @@ export async function refresh(deps: Pick<SessionDeps, "db" | "tokens" | "keys">,
       return { error: "refresh token reused: every session of this login is revoked" } as const;
     }
     if (new Date(session.expires_at).getTime() < Date.now()) return { error: "refresh token expired" } as const;
+    // Refreshing slides the 30 days, never past the absolute lifetime of the sign-in.
+    const started = await trx("sessions").where({ family_id: session.family_id }).min({ at: "created_at" }).first();
+    if (started?.at && new Date(started.at).getTime() + FAMILY_MAX_DAYS * 86_400_000 < Date.now()) return { error: "this sign-in is too old to refresh; sign in again" } as const;
     const user: UserRow | undefined = await trx("users").where({ id: session.user_id }).first();
     if (!user || user.status !== "active") return { error: "account is deactivated" } as const;
     await trx("sessions").where({ id: session.id }).update({ rotated_at: trx.fn.now() });

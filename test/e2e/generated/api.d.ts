@@ -124,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * End every session of the caller (log out everywhere)
-         * @description Ends every session of the caller (all devices). Access tokens already issued stay valid until they expire (at most 15 minutes).
+         * @description Ends every session of the caller (all devices); their access tokens stop working within seconds (the edge checks each token's session).
          *
          *     Subject: `svc.identity.logout-all`.
          */
