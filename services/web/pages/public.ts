@@ -1,10 +1,12 @@
 /** Pages everyone sees: home feeds, search with filters, the event page, organizer and organization pages. */
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { html, raw, type Html } from "../html.ts";
 import { formatWhen } from "../i18n.ts";
 import { errorPage, requireSession, safeNext, sendPage, field, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import { eventList, money, type EventPage, type EventView, type Organization, type PublicProfile } from "./shared.ts";
+import { UUID } from "./editable-event.ts";
 
 type Category = { slug: string; name: string };
 type TicketType = { id: string; name: string; priceMinor: number; currency: string | null; remaining: number | null };
@@ -74,6 +76,30 @@ ${section("popular", t("home.popular"), popular, t("home.empty"))}
 ${results.ok ? eventList(results.data.items, locale, t, t("search.none")) : problemAlert(results.problem)}
 ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}</section>`,
     });
+  });
+
+  // Attachments through the web app, with the session's token: a private or draft event's files
+  // need the signed-in person, whose token never reaches the browser. Streamed, never buffered.
+  router.get("/events/:id/attachments/:attachmentId", async (ctx) => {
+    const c = ctx as unknown as WebContext;
+    if (!UUID.test(ctx.params.id) || !UUID.test(ctx.params.attachmentId)) return void (ctx.status = 404);
+    const abort = new AbortController();
+    ctx.req.once("close", () => abort.abort());
+    const conditional: Record<string, string> = ctx.get("If-None-Match") ? { "if-none-match": ctx.get("If-None-Match") } : {};
+    const upstream = await c.state.api.stream(`/v1/events/${ctx.params.id}/attachments/${ctx.params.attachmentId}`, { accept: "*/*", ...conditional }, abort.signal);
+    ctx.status = upstream.status;
+    for (const h of ["content-type", "content-length", "content-disposition", "etag", "cache-control"]) {
+      const v = upstream.headers.get(h);
+      if (v) ctx.set(h, v);
+    }
+    // A session's private file must not sit in a shared cache.
+    if (c.state.session) ctx.set("Cache-Control", "private, no-cache");
+    if (!upstream.ok || !upstream.body) {
+      await upstream.body?.cancel();
+      if (upstream.status !== 304) return errorPage(c, upstream.status === 401 || upstream.status === 403 ? 404 : upstream.status, c.state.t("common.notFound"));
+      return;
+    }
+    ctx.body = Readable.fromWeb(upstream.body as Parameters<typeof Readable.fromWeb>[0]);
   });
 
   router.get("/events/:id", async (ctx) => {
@@ -151,7 +177,7 @@ ${e.tags.length ? html`<dt>${t("event.tags")}</dt><dd>${e.tags.map((tag, i) => h
 ${seats ? html`<dt>${t("event.tickets")}</dt><dd id="seats">${seats}</dd>` : ""}
 </dl>
 <div class="description">${raw(e.descriptionHtml)}</div>
-${e.attachments.length ? html`<h2>${t("event.attachments")}</h2><ul>${e.attachments.map((a) => html`<li><a href="/v1/events/${id}/attachments/${a.id}">${a.filename}</a> <span class="muted">(${Math.ceil(a.size / 1024)} KB)</span></li>`)}</ul>` : ""}
+${e.attachments.length ? html`<h2>${t("event.attachments")}</h2><ul>${e.attachments.map((a) => html`<li><a href="/events/${id}/attachments/${a.id}">${a.filename}</a> <span class="muted">(${Math.ceil(a.size / 1024)} KB)</span></li>`)}</ul>` : ""}
 ${booking}
 <div class="actions">
 <a class="button secondary" href="/v1/events/${id}/calendar.ics">${t("event.ics")}</a>

@@ -90,6 +90,33 @@ describe("web: pages over the edge's public API", function () {
     expect(replay.headers.get("location")).to.match(/^\/sign-in/);
   });
 
+  it("serves a draft event's attachment to its organizer's session only, streamed through the web app", async () => {
+    const b = browser(platform.base);
+    const email = `olga+${randomUUID()}@example.org`;
+    await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: "Olga", email, password } });
+    const json = { "content-type": "application/json" };
+    const { accessToken } = (await (await fetch(`${platform.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+    const auth = { ...json, authorization: `Bearer ${accessToken}` };
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const event = (await (await fetch(`${platform.base}/v1/events`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Draft with a file", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC" }) })).json()) as { id: string; status: string };
+    expect(event.status).to.equal("draft");
+    const content = `agenda ${randomUUID()}\n`;
+    const put = await fetch(`${platform.base}/v1/events/${event.id}/attachments`, { method: "POST", headers: auth, body: JSON.stringify({ filename: "agenda.txt", contentType: "text/plain", dataBase64: Buffer.from(content).toString("base64") }) });
+    expect(put.status).to.equal(201);
+    const { id: attachmentId } = (await put.json()) as { id: string };
+
+    const page = await b.go(`/events/${event.id}/edit`);
+    expect(page.text).to.contain(`<a href="/events/${event.id}/attachments/${attachmentId}">agenda.txt</a>`);
+    const own = await b.go(`/events/${event.id}/attachments/${attachmentId}`);
+    expect(own.res.status).to.equal(200);
+    expect(own.res.headers.get("content-type")).to.match(/^text\/plain/);
+    expect(own.res.headers.get("cache-control")).to.equal("private, no-cache");
+    expect(own.text).to.equal(content);
+    // Nobody else gets it: not an anonymous browser through the web app, nor one at the API.
+    expect((await browser(platform.base).go(`/events/${event.id}/attachments/${attachmentId}`)).res.status).to.equal(404);
+    expect((await fetch(`${platform.base}/v1/events/${event.id}/attachments/${attachmentId}`)).status).to.be.oneOf([401, 404]);
+  });
+
   it("shows the edge's problem naming the field when sign-up input is bad", async () => {
     const b = browser(platform.base);
     const token = b.csrf((await b.go("/sign-up")).text);
