@@ -21,8 +21,8 @@ up: deps
 	@deploy/local/ensure-nats.sh start
 	@echo "starting every service in one process (embedded PGlite under ./.data; set DATABASE_URL for Postgres)"
 	@echo "  web app  http://127.0.0.1:$${HTTP_PORT:-8080}/   API /v1   reference /docs"
-	@echo "  health   http://127.0.0.1:$${HTTP_PORT:-8080}/healthz  /readyz  /metrics"
-	set -a && . ./.data/secrets.env && set +a && exec node services/main.ts
+	@echo "  ops      http://127.0.0.1:$${OPS_PORT:-9090}/healthz  /readyz  /metrics  (never the public port)"
+	set -a && . ./.data/secrets.env && set +a && OPS_PORT=$${OPS_PORT:-9090} exec node services/main.ts
 
 down:
 	@if [ -f .data/nats.pid ]; then kill "$$(cat .data/nats.pid)" 2>/dev/null || true; rm -f .data/nats.pid; echo "stopped nats-server"; fi

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const log = createLogger({ name: "convene", level: kit.LOG_LEVEL });
   startTelemetry({ serviceName: kit.OTEL_SERVICE_NAME ?? `convene-${kit.SERVICES === "all" ? "all" : defs.map((d) => d.name).join("+")}`, otlpEndpoint: kit.OTEL_EXPORTER_OTLP_ENDPOINT });
   const running = await run(defs, process.env, { log });
-  log.info({ services: defs.map((d) => d.name), url: running.url, health: `${running.url}/healthz`, metrics: `${running.url}/metrics` }, "convene is up");
+  log.info({ services: defs.map((d) => d.name), url: running.url, health: `${running.opsUrl}/readyz`, metrics: `${running.opsUrl}/metrics` }, "convene is up");
 
   let signals = 0;
   const shutdown = async (signal: string) => {

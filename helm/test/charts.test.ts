@@ -72,13 +72,16 @@ describe("helm charts", function () {
         const docs = template(svc);
         expect(docs.map((d) => d.kind).sort()).to.deep.equal(["Deployment", "NetworkPolicy", "PodDisruptionBudget", "Service", "ServiceAccount"]);
         for (const d of docs) await validateManifest(d);
-        const deploy = docs.find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { securityContext: Record<string, unknown>; containers: Array<{ securityContext: Record<string, unknown>; readinessProbe: { httpGet: { path: string } }; livenessProbe: { httpGet: { path: string } }; env: Array<{ name: string; value?: string; valueFrom?: unknown }> }> } } } };
+        const deploy = docs.find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { securityContext: Record<string, unknown>; containers: Array<{ securityContext: Record<string, unknown>; readinessProbe: { httpGet: { path: string; port: string } }; livenessProbe: { httpGet: { path: string; port: string } }; ports: Array<{ name: string; containerPort: number }>; env: Array<{ name: string; value?: string; valueFrom?: unknown }> }> } } } };
         const pod = deploy.spec.template.spec;
         expect(pod.securityContext.runAsNonRoot).to.equal(true);
         expect(pod.containers[0].securityContext).to.deep.include({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
         expect(pod.containers[0].securityContext.capabilities).to.deep.equal({ drop: ["ALL"] });
-        expect(pod.containers[0].readinessProbe.httpGet.path).to.equal("/readyz");
-        expect(pod.containers[0].livenessProbe.httpGet.path).to.equal("/healthz");
+        expect(pod.containers[0].readinessProbe.httpGet).to.deep.equal({ path: "/readyz", port: "ops" });
+        expect(pod.containers[0].livenessProbe.httpGet).to.deep.equal({ path: "/healthz", port: "ops" });
+        // Ops endpoints on a port of their own, named in the env the process reads.
+        expect(pod.containers[0].ports.find((p) => p.name === "ops")?.containerPort).to.equal(9090);
+        expect(pod.containers[0].env.find((e) => e.name === "OPS_PORT")?.value).to.equal("9090");
         expect(pod.containers[0].env.find((e) => e.name === "SERVICES")?.value).to.equal(svc);
         expect(pod.containers[0].env.find((e) => e.name === "DATABASE_URL")?.valueFrom, "database URL comes from a Secret").to.have.property("secretKeyRef");
       });

@@ -35,7 +35,14 @@ export const KitEnv = Type.Object({
   NATS_URL: Type.String({ default: "nats://127.0.0.1:4222", description: "NATS server(s), comma separated." }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://", description: "Postgres; when unset each service uses an embedded PGlite under DATA_DIR." })),
   DATA_DIR: Type.String({ default: "./.data", description: "Where embedded databases live." }),
-  HTTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: "Port of the HTTP front (edge API, /healthz, /readyz, /metrics)." }),
+  HTTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: "Port of the public HTTP front (edge API, web app; /healthz too)." }),
+  OPS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description: "Port of the ops endpoints (/healthz, /readyz, /metrics), never exposed publicly; unset = a free port chosen at start and logged (the image, the chart and make up set 9090).",
+    }),
+  ),
   SERVICES: Type.String({ default: "all", description: "Services this process runs: all, or a comma list." }),
   LOG_LEVEL: Type.Union([Type.Literal("trace"), Type.Literal("debug"), Type.Literal("info"), Type.Literal("warn"), Type.Literal("error"), Type.Literal("silent")], { default: "info", description: "Log level of the JSON logs on stdout." }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 25_000, description: "How long in-flight work may take after SIGTERM." }),

@@ -1,7 +1,9 @@
 /**
- * The HTTP front of a process: /healthz (alive), /readyz (dependencies reachable and not shutting
- * down) and /metrics (Prometheus). It returns a Koa app and never listens itself: tests drive
- * `app.callback()` without a port, and the runner decides where it is mounted.
+ * The ops endpoints of a process: /healthz (alive), /readyz (dependencies reachable and not
+ * shutting down) and /metrics (Prometheus). It returns a Koa app and never listens itself: tests
+ * drive `app.callback()` without a port, and the runner serves it on OPS_PORT, never on the public
+ * port (metrics and readiness describe the inside). /readyz names failing checks but never says
+ * why: the reason goes to the log.
  */
 import Koa from "koa";
 import { DURATION_BUCKETS_SECONDS, prometheusExporter } from "./trace.ts";
@@ -15,7 +17,7 @@ export type OpsApp = {
   drain(): void;
 };
 
-export function createOpsApp(opts: { checks: ReadinessCheck[]; timeoutMs?: number }): OpsApp {
+export function createOpsApp(opts: { checks: ReadinessCheck[]; timeoutMs?: number; onFailure?: (name: string, err: Error) => void }): OpsApp {
   const app = new Koa();
   let draining = false;
   app.use(async (ctx, next) => {
@@ -29,10 +31,18 @@ export function createOpsApp(opts: { checks: ReadinessCheck[]; timeoutMs?: numbe
         ctx.body = { status: "draining" };
         return;
       }
-      const results = await Promise.all(opts.checks.map(async (c) => ({ name: c.name, error: await withTimeout(c.check(), opts.timeoutMs ?? 2_000).then(() => undefined, (e: Error) => e.message) })));
-      const failing = results.filter((r) => r.error);
+      const results = await Promise.all(
+        opts.checks.map(async (c) => ({
+          name: c.name,
+          ok: await withTimeout(c.check(), opts.timeoutMs ?? 2_000).then(
+            () => true,
+            (e: Error) => (opts.onFailure?.(c.name, e), false),
+          ),
+        })),
+      );
+      const failing = results.filter((r) => !r.ok);
       ctx.status = failing.length ? 503 : 200;
-      ctx.body = { status: failing.length ? "unavailable" : "ready", checks: Object.fromEntries(results.map((r) => [r.name, r.error ?? "ok"])) };
+      ctx.body = { status: failing.length ? "unavailable" : "ready", checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? "ok" : "failing"])) };
       return;
     }
     if (ctx.path === "/metrics") {

@@ -21,8 +21,10 @@ import { schemaOf, type ServiceDefinition, type Started } from "./service.ts";
 export type Running = {
   nats: Nats;
   server: Server;
-  /** Where the HTTP front listens (resolved when HTTP_PORT is 0). */
+  /** Where the public HTTP front listens (resolved when HTTP_PORT is 0). */
   url: string;
+  /** Where the ops endpoints listen (/healthz /readyz /metrics; OPS_PORT). */
+  opsUrl: string;
   dbs: Map<string, Db>;
   stop(): Promise<void>;
 };
@@ -112,15 +114,21 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     slog.info({ endpoints: started.endpoints?.length ?? 0, consumers: consumers.length, timers: started.timers?.length ?? 0 }, "service started");
   }
 
-  const ops = createOpsApp({ checks });
+  const ops = createOpsApp({ checks, onFailure: (name, err) => log.warn({ check: name, err }, "readiness check failed") });
   const opsHandler = ops.app.callback();
+  // Readiness and metrics describe the inside: they get a port of their own that no ingress routes to.
+  const opsServer = createServer(opsHandler);
   // Public apps share the front by path prefix (the edge under /v1/ and /docs, the web app the
-  // rest); one app alone takes every path but the ops ones.
+  // rest); one app alone takes every path. /healthz (which says nothing but "alive") answers here too.
   const fronts = instances.flatMap((i) => (i.started.http ? [{ paths: i.started.httpPaths, handler: i.started.http.callback() }] : []));
   const fallback = fronts.length === 1 ? fronts[0] : (fronts.find((f) => !f.paths) ?? fronts[0]);
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (!fallback || path === "/healthz" || path === "/readyz" || path === "/metrics") return opsHandler(req, res);
+    if (path === "/healthz") return opsHandler(req, res);
+    if (!fallback) {
+      res.writeHead(404, { "Content-Type": "application/problem+json" });
+      return res.end(JSON.stringify({ type: "https://convene.dev/problems/not_found", title: "Not found", status: 404, detail: "this process serves no public HTTP", code: "not_found" }));
+    }
     const front = fronts.length > 1 ? (fronts.find((f) => f.paths?.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`))) ?? fallback) : fallback;
     return front.handler(req, res);
   });
@@ -141,17 +149,23 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     });
     socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/problem+json\r\nContent-Length: ${new TextEncoder().encode(body).length}\r\nConnection: close\r\n\r\n${body}`);
   });
-  if (opts.listen !== false) await new Promise<void>((resolve) => server.listen(kit.HTTP_PORT, resolve));
+  if (opts.listen !== false) {
+    await new Promise<void>((resolve) => server.listen(kit.HTTP_PORT, resolve));
+    await new Promise<void>((resolve) => opsServer.listen(kit.OPS_PORT ?? 0, resolve));
+  }
   const address = server.address() as AddressInfo | null;
   const url = address ? `http://127.0.0.1:${address.port}` : "";
+  const opsAddress = opsServer.address() as AddressInfo | null;
+  const opsUrl = opsAddress ? `http://127.0.0.1:${opsAddress.port}` : "";
   httpUrl = url;
-  if (url) log.info({ url }, "http listening");
+  if (url) log.info({ url, opsUrl }, "http listening");
 
   let stopping: Promise<void> | undefined;
   return {
     nats,
     server,
     url,
+    opsUrl,
     dbs,
     stop: () =>
       (stopping ??= (async () => {
@@ -175,6 +189,9 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
         // drain() waits for the server to confirm; a connection that is down never does.
         if (!(await within(nats.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await nats.nc.close().catch(() => undefined);
         for (const i of instances) await i.db?.destroy();
+        // Ops answer (readyz: draining) until the end; a scrape in flight is not work to finish.
+        if (opsServer.listening) opsServer.close();
+        opsServer.closeAllConnections();
         log.info("stopped");
       })()),
   };

@@ -21,14 +21,15 @@ import { apiClient } from "../e2e/client.ts";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const deno = `${root}node_modules/.bin/deno`;
 
-type Started = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
+type Started = { child: ChildProcess; url: string; opsUrl: string; output: () => string; exited: Promise<number | null> };
 
 /** Starts `entry` under `deno run -A` with the test's NATS and Postgres; resolves once /readyz answers 200. */
 async function startUnderDeno(entry: string, env: Record<string, string>, readyWithinMs = 15_000): Promise<Started> {
   const port = await freePort();
+  const opsPort = await freePort();
   const child = spawn(deno, ["run", "-A", entry], {
     cwd: root,
-    env: { ...process.env, NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: String(port), LOG_LEVEL: "warn", NO_COLOR: "1", ...env },
+    env: { ...process.env, NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: String(port), OPS_PORT: String(opsPort), LOG_LEVEL: "warn", NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -36,17 +37,19 @@ async function startUnderDeno(entry: string, env: Record<string, string>, readyW
   child.stderr!.on("data", (d) => (output += String(d)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
+  // The ops endpoints (/readyz) have a port of their own.
+  const opsUrl = `http://127.0.0.1:${opsPort}`;
   const until = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`deno run ${entry} exited ${child.exitCode}:\n${output}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (await fetch(`${opsUrl}/readyz`).then((r) => r.ok, () => false)) break;
     if (Date.now() > until) {
       child.kill("SIGKILL");
       throw new Error(`deno run ${entry}: /readyz not 200 after ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, url, output: () => output, exited };
+  return { child, url, opsUrl, output: () => output, exited };
 }
 
 describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function () {
@@ -70,7 +73,7 @@ describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function 
   });
 
   it("reports ready with NATS and its migrated database reachable", async () => {
-    const res = await fetch(`${svc.url}/readyz`);
+    const res = await fetch(`${svc.opsUrl}/readyz`);
     expect(res.status).to.equal(200);
     expect(await res.json()).to.deep.include({ status: "ready" });
     expect(await db("checkins").count({ n: "*" })).to.deep.equal([{ n: 0 }]);

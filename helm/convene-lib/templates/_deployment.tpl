@@ -19,7 +19,7 @@ spec:
       labels: {{- include "convene-lib.labels" . | nindent 8 }}
       annotations:
         prometheus.io/scrape: "true"
-        prometheus.io/port: "8080"
+        prometheus.io/port: "9090"
         prometheus.io/path: /metrics
     spec:
       serviceAccountName: {{ include "convene-lib.fullname" . }}
@@ -40,17 +40,21 @@ spec:
             - name: http
               containerPort: 8080
               protocol: TCP
+            # /healthz /readyz /metrics: probes and Prometheus only, never routed by an ingress.
+            - name: ops
+              containerPort: 9090
+              protocol: TCP
           env: {{- include "convene-lib.env" . | nindent 12 }}
           livenessProbe:
-            httpGet: { path: /healthz, port: http }
+            httpGet: { path: /healthz, port: ops }
             periodSeconds: 10
             failureThreshold: 3
           readinessProbe:
-            httpGet: { path: /readyz, port: http }
+            httpGet: { path: /readyz, port: ops }
             periodSeconds: 5
             failureThreshold: 2
           startupProbe:
-            httpGet: { path: /healthz, port: http }
+            httpGet: { path: /healthz, port: ops }
             periodSeconds: 2
             failureThreshold: 60
           lifecycle:

@@ -26,6 +26,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
   value: {{ .Values.service | quote }}
 - name: HTTP_PORT
   value: "8080"
+- name: OPS_PORT
+  value: "9090"
 - name: NATS_URL
   value: {{ required "nats.url is required" (coalesce ((.Values.global).natsUrl) .Values.nats.url) | quote }}
 - name: DATABASE_URL

@@ -9,6 +9,8 @@ spec:
   selector: {{- include "convene-lib.selectorLabels" . | nindent 4 }}
   ports:
     - { name: http, port: 80, targetPort: http, protocol: TCP }
+    # For the ServiceMonitor; route ingresses to `http` only.
+    - { name: ops, port: 9090, targetPort: ops, protocol: TCP }
 {{- end -}}
 
 {{- define "convene-lib.serviceaccount" -}}
@@ -70,10 +72,13 @@ spec:
     - from:
         - podSelector:
             matchLabels: { app.kubernetes.io/instance: {{ .Release.Name }} }
-        - namespaceSelector:
-            matchLabels: {{- toYaml .Values.networkPolicy.prometheusNamespaceLabels | nindent 14 }}
       ports: [{ port: 8080, protocol: TCP }]
     {{- end }}
+    # Ops endpoints: Prometheus only (kubelet probes are not subject to NetworkPolicy).
+    - from:
+        - namespaceSelector:
+            matchLabels: {{- toYaml .Values.networkPolicy.prometheusNamespaceLabels | nindent 14 }}
+      ports: [{ port: 9090, protocol: TCP }]
 {{- end }}
 {{- end -}}
 
@@ -88,7 +93,7 @@ spec:
   selector:
     matchLabels: {{- include "convene-lib.selectorLabels" . | nindent 6 }}
   endpoints:
-    - port: http
+    - port: ops
       path: /metrics
       interval: {{ .Values.serviceMonitor.interval }}
 {{- end }}

@@ -82,7 +82,8 @@ describe("kit ops HTTP (/healthz /readyz)", () => {
       expect(res2.status).to.equal(503);
       const body2 = (await res2.json()) as Readiness;
       expect(body2.checks).to.include({ nats: "ok" });
-      expect(body2.checks!["db:kit"]).to.match(/ECONNREFUSED|connect/);
+      expect(body2.checks!["db:kit"], "named, not explained (the reason is logged)").to.equal("failing");
+      expect(JSON.stringify(body2)).to.not.match(/ECONNREFUSED|127\.0\.0\.1|postgres/);
     } finally {
       l2.server.close();
       await deadDb.end();
@@ -95,7 +96,7 @@ describe("kit ops HTTP (/healthz /readyz)", () => {
     server = l.server;
     const res = await fetch(`${l.base}/readyz`);
     expect(res.status).to.equal(503);
-    expect(await res.json()).to.deep.equal({ status: "unavailable", checks: { slow: "no answer within 200 ms" } });
+    expect(await res.json()).to.deep.equal({ status: "unavailable", checks: { slow: "failing" } });
   });
 
   it("answers /readyz with 503 once draining, though every dependency answers", async () => {

@@ -1,0 +1,101 @@
+/**
+ * OWASP API8:2023 Security Misconfiguration: security headers on every answer, CORS only for
+ * allow-listed origins, ops endpoints (/readyz, /metrics) never on the public port and never
+ * explaining a failure, and no stack or internal detail in errors.
+ */
+import { expect } from "chai";
+import { identityService } from "../../services/identity/index.ts";
+import { edgeService } from "../../services/edge/index.ts";
+import { startPlatform, type Platform } from "./platform.ts";
+
+const ALLOWED = "https://app.example.org";
+
+describe("security: misconfiguration (API8)", function () {
+  this.timeout(30_000);
+  let p: Platform;
+
+  before(async function () {
+    this.timeout(30_000);
+    p = await startPlatform([identityService, edgeService], { CORS_ORIGINS: ALLOWED });
+  });
+  after(async function () {
+    this.timeout(20_000);
+    await p?.stop();
+  });
+
+  describe("ops endpoints (finding 14)", () => {
+    for (const path of ["/readyz", "/metrics", "/READYZ", "/metrics/", "/readyz?x=1"]) {
+      it(`does not serve ${path} on the public port`, async () => {
+        const res = await p.fetch(path);
+        expect(res.status).to.equal(404);
+        const text = await res.text();
+        expect(text).to.not.match(/"checks"|"status":"ready"|# HELP|# TYPE/);
+      });
+    }
+
+    it("serves them on the ops port, and /readyz names a failing check without saying why", async () => {
+      expect(p.running.opsUrl).to.not.equal(p.base);
+      const ready = await fetch(`${p.running.opsUrl}/readyz`);
+      expect(ready.status).to.equal(200);
+      const body = (await ready.json()) as { status: string; checks: Record<string, string> };
+      expect(body.status).to.equal("ready");
+      for (const v of Object.values(body.checks)) expect(v).to.be.oneOf(["ok", "failing"]);
+      expect((await fetch(`${p.running.opsUrl}/healthz`)).status).to.equal(200);
+    });
+
+    it("keeps /healthz on the public port (it says only 'alive')", async () => {
+      const res = await p.fetch("/healthz");
+      expect(res.status).to.equal(200);
+      expect(await res.json()).to.deep.equal({ status: "ok" });
+    });
+  });
+
+  describe("headers", () => {
+    for (const [what, path, init] of [
+      ["a read", "/v1/auth/jwks", {}],
+      ["a 404", "/v1/nothing-here", {}],
+      ["a 401", "/v1/me", {}],
+      ["a 400", "/v1/auth/login", { method: "POST", json: { email: "not-an-email" } }],
+    ] as const) {
+      it(`sets the security headers on ${what}`, async () => {
+        const res = await p.fetch(path, init as RequestInit & { json?: unknown });
+        expect(res.headers.get("x-content-type-options")).to.equal("nosniff");
+        expect(res.headers.get("x-frame-options")).to.equal("DENY");
+        expect(res.headers.get("referrer-policy")).to.equal("no-referrer");
+        expect(res.headers.get("content-security-policy")).to.contain("default-src 'none'");
+        expect(res.headers.get("x-powered-by")).to.equal(null);
+      });
+    }
+
+    it("marks answers to signed-in callers no-store", async () => {
+      const a = await p.signUp();
+      const res = await p.fetch("/v1/me", { token: a.accessToken });
+      expect(res.status).to.equal(200);
+      expect(res.headers.get("cache-control")).to.equal("no-store");
+    });
+  });
+
+  describe("CORS", () => {
+    it("answers an allow-listed origin's preflight", async () => {
+      const res = await p.fetch("/v1/me", { method: "OPTIONS", headers: { Origin: ALLOWED, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } });
+      expect(res.headers.get("access-control-allow-origin")).to.equal(ALLOWED);
+      expect(res.headers.get("access-control-allow-credentials")).to.equal(null);
+    });
+
+    for (const origin of ["https://evil.example", "null", `${ALLOWED}.evil.example`, "https://app.example.org:444", "http://app.example.org"]) {
+      it(`gives ${origin} no CORS grant`, async () => {
+        const pre = await p.fetch("/v1/me", { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "GET" } });
+        expect(pre.headers.get("access-control-allow-origin")).to.equal(null);
+        const get = await p.fetch("/v1/auth/jwks", { headers: { Origin: origin } });
+        expect(get.headers.get("access-control-allow-origin")).to.equal(null);
+      });
+    }
+  });
+
+  it("never leaks a stack, a query or a library message in an error", async () => {
+    const res = await p.fetch("/v1/auth/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" });
+    expect(res.status).to.equal(400);
+    const text = await res.text();
+    expect(text).to.not.match(/at .*\.ts:\d+|SyntaxError|Unexpected token|node_modules/);
+  });
+});
