@@ -10,7 +10,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startPlatform, type Platform } from "./platform.ts";
+import { startPlatform, type Platform } from "../../../test/support/platform.ts";
 import { axe, launch, screenshot } from "./browser.ts";
 
 describe("web journey in Chromium", function () {

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { startPlatform, type Platform } from "./platform.ts";
+import { startPlatform, type Platform } from "../../../test/support/platform.ts";
 
 /** A tiny cookie-keeping client that never follows redirects. */
 function browser(base: string, headers: Record<string, string> = {}) {

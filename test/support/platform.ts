@@ -1,15 +1,15 @@
 /**
- * The whole platform in this process for the web app's tests: every registered service on the
+ * The whole platform in this process for end-to-end tests (the web app's, the checkout saga): every registered service on the
  * test NATS and Postgres, an SMTP sink for emails, the FCM stand-in for pushes; the web app and
  * the edge share one HTTP front as in `make up`.
  */
-import { run, type Running } from "../../kit/run.ts";
-import { registry } from "../../registry.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
-import { startSmtpSink, type SmtpSink } from "../../notifications/test/support/smtp-sink.ts";
-import { startFcmStandIn } from "../../notifications/test/support/fcm-stand-in.ts";
-import { sinkEnvFor } from "../../notifications/test/support/service-env.ts";
-import { freePort } from "../../../test/support/nats-server.ts";
+import { run, type Running } from "../../services/kit/run.ts";
+import { registry } from "../../services/registry.ts";
+import { natsUrl, databaseUrl } from "./env.ts";
+import { startSmtpSink, type SmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
+import { startFcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
+import { sinkEnvFor } from "../../services/notifications/test/support/service-env.ts";
+import { freePort } from "./nats-server.ts";
 
 export type Platform = { running: Running; base: string; smtp: SmtpSink; stop(): Promise<void> };
 
