@@ -10,6 +10,7 @@ import { identityEvents } from "../../../../subjects/identity.ts";
 import { notifications } from "../../../../subjects/notifications.ts";
 import type { Principal } from "../../../../subjects/principal.ts";
 import { natsUrl, databaseUrl } from "../../../../test/support/env.ts";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../../../kit/principal-token.ts";
 import { eventually } from "../../../../test/support/eventually.ts";
 import type { JetStreamManager } from "@nats-io/jetstream";
 import { notificationsService } from "../../index.ts";
@@ -36,6 +37,8 @@ export function sinkEnv(smtp: SmtpSink, fcm: FcmStandIn): Record<string, string>
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
   const running = await run([notificationsService], { ...sinkEnv(smtp, fcm), ...env });
+  // Tests call as users over the service's own connection: it mints their principals as the edge would.
+  mintPrincipalsOn(running.nats.nc, loadPrincipalKeys({}, { mints: true }).signing!);
   return {
     running,
     db: running.dbs.get("notifications")!,
