@@ -114,6 +114,7 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     log.warn({ err }, "response failed after it started");
   });
   const openapi = buildOpenApi(deps.routes, extras, { version: deps.version });
+  const redact = pathRedactor(deps.routes);
   const openapiJson = JSON.stringify(openapi);
   const docsHtml = renderDocsPage(openapi);
   const minute = 60_000;
@@ -154,13 +155,13 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     const problem = toProblem(err, ctx.path);
     const retryAfter = retryAfterOf(err);
     if (retryAfter !== undefined) ctx.set("Retry-After", String(retryAfter));
-    if (problem.status >= 500 && problem.code !== "no_responders" && problem.code !== "timeout") log.error({ err, path: ctx.path }, "request failed");
+    if (problem.status >= 500 && problem.code !== "no_responders" && problem.code !== "timeout") log.error({ err, path: redact(ctx.path) }, "request failed");
     sendProblem(ctx, problem);
   };
   const logRequest = (ctx: Koa.Context, started: number) => {
     if (!log.isLevelEnabled("info")) return;
     const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute;
-    log.info({ method: ctx.method, path: ctx.path, route, status: ctx.status, ms: Math.round((performance.now() - started) * 10) / 10, ip: clientIp(ctx) }, "request");
+    log.info({ method: ctx.method, path: redact(ctx.path), route, status: ctx.status, ms: Math.round((performance.now() - started) * 10) / 10, ip: clientIp(ctx) }, "request");
   };
 
   // Middleware layers cost throughput (each is a promise and a microtask): the front is one
@@ -189,7 +190,8 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       }
     }
     const parent = propagation.extract(ROOT_CONTEXT, ctx.headers);
-    await inSpan(`${ctx.method} ${ctx.path}`, { kind: SpanKind.SERVER, parent, attributes: { "http.request.method": ctx.method, "url.path": ctx.path } }, async (span) => {
+    const safePath = redact(ctx.path);
+    await inSpan(`${ctx.method} ${safePath}`, { kind: SpanKind.SERVER, parent, attributes: { "http.request.method": ctx.method, "url.path": safePath } }, async (span) => {
       const sc = span.spanContext();
       if (trace.isSpanContextValid(sc)) res.setHeader("X-Trace-Id", sc.traceId);
       try {
@@ -273,6 +275,21 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   // front turns the bare status into a problem without dropping the header.
   app.use(router.allowedMethods({ throw: false }));
   return { app: app as unknown as Koa, openapi, served };
+}
+
+/**
+ * Paths as logs and spans may show them: a path parameter named `token` (a calendar feed's secret)
+ * becomes `{token}`. Query strings (?access_token= of live streams) are never logged at all.
+ * Derived from the route table, so a new route with a secret in its path is covered.
+ */
+export function pathRedactor(routes: Array<{ path: string }>): (path: string) => string {
+  const patterns = [...new Set(routes.map((r) => r.path).filter((p) => p.includes("{token}")))].map((p) => {
+    // Whatever follows (a typo'd suffix too), the segment in the token's place is the secret.
+    const before = p.split("{token}")[0];
+    const literal = before.replace(/\{\w+\}/g, "\u0000").replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\u0000/g, "[^/]+");
+    return new RegExp(`^(${literal})[^/]+`, "i");
+  });
+  return (path) => patterns.reduce((p, re) => p.replace(re, "$1{token}"), path);
 }
 
 /** Methods whose body is parsed: DELETE too (DELETE /v1/me/totp carries a code); the parser's default skips it. */

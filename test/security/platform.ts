@@ -13,6 +13,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "j
 import { expect } from "chai";
 import { run, type Running } from "../../services/kit/run.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
+import type { Logger } from "../../services/kit/log.ts";
 import { natsUrl, databaseUrl } from "../support/env.ts";
 
 export const PASSWORD = "correct horse battery staple";
@@ -49,7 +50,7 @@ export const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1
 
 export const newEmail = () => `sec+${randomUUID()}@example.org`;
 
-export async function startPlatform(defs: ServiceDefinition[], env: Record<string, string> = {}): Promise<Platform> {
+export async function startPlatform(defs: ServiceDefinition[], env: Record<string, string> = {}, opts: { log?: Logger } = {}): Promise<Platform> {
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `sec-${randomUUID().slice(0, 8)}`;
   const dir = mkdtempSync(join(tmpdir(), "convene-sec-"));
@@ -68,7 +69,7 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
     // Every request asks identity whether the token's session is open: revocation rows see it at once.
     SESSION_CHECK_CACHE_MS: "0",
     ...env,
-  });
+  }, { log: opts.log });
   const base = running.url;
   const doFetch: Platform["fetch"] = (path, init = {}) => {
     const headers = new Headers(init.headers);
