@@ -377,7 +377,8 @@ async function handle(ctx: Koa.Context & { state: State; params: Record<string, 
   const key = r.creates ? ctx.get("Idempotency-Key") : "";
   if (!key) return respond(ctx, await execute(ctx, r, deps, principal));
 
-  const claim = await deps.idempotency.claim(`${principal?.sub ?? "anonymous"} ${r.method} ${ctx.path}`, key, body);
+  // Anonymous callers share no scope: each client address has its own keys.
+  const claim = await deps.idempotency.claim(`${principal?.sub ?? `anonymous ${clientBucket(clientIp(ctx))}`} ${r.method} ${ctx.path}`, key, body);
   if (claim.kind === "replay") {
     ctx.set("Idempotent-Replayed", "true");
     return respond(ctx, claim.response);

@@ -13,6 +13,12 @@ export const EdgeEnv = Type.Object({
   READ_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 30_000, description: "Longest a cached public read lives (domain events invalidate it sooner)." }),
   READ_CACHE_MAX_ENTRIES: Type.Integer({ minimum: 0, default: 10_000, description: "Public reads kept in the in-process cache; 0 disables it." }),
   SSE_HEARTBEAT_MS: Type.Integer({ minimum: 1_000, default: 15_000, description: "Interval of keep-alive comments on live streams; each also re-checks the stream's token expiry and session." }),
+  IDEMPOTENCY_HMAC_KEY: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description: "Key of the Idempotency-Key fingerprints (base64 of 32 random bytes, the same on every replica: openssl rand -base64 32). Unset: a random key per process (development; a retry reaching another replica gets 422).",
+    }),
+  ),
   SSE_MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 5, description: "Live streams one user may hold open on one edge replica; more get 429." }),
   SESSION_CHECK_CACHE_MS: Type.Integer({ minimum: 0, default: 5_000, description: "How long the edge trusts identity's answer that a token's session is open (a logout-all takes effect within this)." }),
 });

@@ -4,8 +4,12 @@
  * and stores its response; the same key with the same body replays that response, a request
  * while the first is still running gets 409, the same key with another body 422. The bucket's
  * max_age (24 h) expires keys: nats-server 2.9 has no per-key TTL.
+ *
+ * The fingerprint is an HMAC under a key the bucket never holds (IDEMPOTENCY_HMAC_KEY), over the
+ * body without its secrets (passwords, codes, tokens): a plain hash of a sign-up's body kept 24 h
+ * would let whoever reads the bucket test password guesses offline.
  */
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { KV } from "@nats-io/kv";
 import { AppError } from "../kit/errors.ts";
 
@@ -20,12 +24,17 @@ export type Claim = { kind: "claimed"; kvKey: string; revision: number } | { kin
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/** Body fields never fingerprinted (at any depth): a replay does not depend on them, and they never rest in the bucket. */
+export const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "code", "token", "refreshToken", "challenge", "secret", "cardNumber", "cvc"]);
+
 export class IdempotencyStore {
   readonly #kv: KV;
   readonly #pendingStaleMs: number;
+  readonly #hmacKey: Buffer;
 
-  constructor(kv: KV, opts: { pendingStaleMs?: number } = {}) {
+  constructor(kv: KV, opts: { hmacKey: Buffer; pendingStaleMs?: number }) {
     this.#kv = kv;
+    this.#hmacKey = opts.hmacKey;
     // A claim whose process died mid-request would block its key for 24 h; after this it is taken over.
     this.#pendingStaleMs = opts.pendingStaleMs ?? 60_000;
   }
@@ -33,8 +42,8 @@ export class IdempotencyStore {
   /** Claims `key` for this request, or returns the response to replay; throws 409/422. */
   async claim(scope: string, key: string, body: unknown): Promise<Claim> {
     if (!KEY_PATTERN.test(key)) throw new AppError("invalid_request", "Idempotency-Key: must be 1-255 visible ASCII characters", { details: [{ field: "Idempotency-Key", message: "must be 1-255 visible ASCII characters" }] });
-    const kvKey = sha256(`${scope}\n${key}`);
-    const fingerprint = sha256(JSON.stringify(body ?? null));
+    const kvKey = this.#mac(`${scope}\n${key}`);
+    const fingerprint = this.fingerprint(body);
     const pending: Entry = { state: "pending", fingerprint, startedAt: Date.now() };
     try {
       return { kind: "claimed", kvKey, revision: await this.#kv.create(kvKey, JSON.stringify(pending)) };
@@ -57,8 +66,17 @@ export class IdempotencyStore {
   }
 
   async complete(claim: Extract<Claim, { kind: "claimed" }>, fingerprintOf: unknown, response: StoredResponse): Promise<void> {
-    const done: Entry = { state: "done", fingerprint: sha256(JSON.stringify(fingerprintOf ?? null)), ...response };
+    const done: Entry = { state: "done", fingerprint: this.fingerprint(fingerprintOf), ...response };
     await this.#kv.update(claim.kvKey, JSON.stringify(done), claim.revision).catch(() => undefined);
+  }
+
+  /** The keyed fingerprint of a body without its secret fields. */
+  fingerprint(body: unknown): string {
+    return this.#mac(JSON.stringify(withoutSecrets(body ?? null)));
+  }
+
+  #mac(s: string): string {
+    return createHmac("sha256", this.#hmacKey).update(s).digest("hex");
   }
 
   /** Frees the key after a failure that may succeed on retry (5xx, timeouts). */
@@ -75,6 +93,8 @@ function isWrongLastSequence(err: unknown): boolean {
   return /wrong last sequence|key exists/i.test(String((err as Error)?.message ?? err));
 }
 
-function sha256(s: string): string {
-  return createHash("sha256").update(s).digest("hex");
+function withoutSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutSecrets);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, x]) => [k, withoutSecrets(x)]));
+  return v;
 }

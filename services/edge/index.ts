@@ -3,6 +3,7 @@
  * access tokens, validates input against the subject's contract, limits rates, makes creations
  * idempotent, documents itself (OpenAPI 3.1) and pushes live inbox items over SSE.
  */
+import { randomBytes } from "node:crypto";
 import { Kvm } from "@nats-io/kv";
 import { defineService, type ServiceDefinition } from "../kit/service.ts";
 import { jwksOverNats } from "./auth.ts";
@@ -39,6 +40,8 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
     async setup(rt) {
       const { nc, js } = rt.nats;
       const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, { ttl: IDEMPOTENCY_TTL_MS, history: 1, description: "Idempotency-Key claims and responses of the edge (24 h)." });
+      if (!rt.env.IDEMPOTENCY_HMAC_KEY) rt.log.warn("IDEMPOTENCY_HMAC_KEY is unset: a random key per process (set it on every replica in production)");
+      const hmacKey = rt.env.IDEMPOTENCY_HMAC_KEY ? Buffer.from(rt.env.IDEMPOTENCY_HMAC_KEY, "base64") : randomBytes(32);
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
       const hits = new HitReporter({ nc, log: rt.log });
       const limiter = new RateLimiter({ kv: await openRateLimitBucket(js), log: rt.log });
@@ -64,7 +67,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
         for await (const s of nc.status()) if (s.type === "reconnect") cache.clear();
       })().catch(() => undefined);
 
-      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), sessions: sessionChecker(nc, { cacheMs: rt.env.SESSION_CHECK_CACHE_MS, timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }), idempotency: new IdempotencyStore(kv), cache, hits, limiter, sse, objects: objectStores(nc) });
+      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), sessions: sessionChecker(nc, { cacheMs: rt.env.SESSION_CHECK_CACHE_MS, timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }), idempotency: new IdempotencyStore(kv, { hmacKey }), cache, hits, limiter, sse, objects: objectStores(nc) });
       return {
         http: edge.app,
         httpPaths: ["/v1/", "/docs"],
