@@ -286,7 +286,7 @@ export function pathRedactor(routes: Array<{ path: string }>): (path: string) =>
   const patterns = [...new Set(routes.map((r) => r.path).filter((p) => p.includes("{token}")))].map((p) => {
     // Whatever follows (a typo'd suffix too), the segment in the token's place is the secret.
     const before = p.split("{token}")[0];
-    const literal = before.replace(/\{\w+\}/g, "\u0000").replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\u0000/g, "[^/]+");
+    const literal = before.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+");
     return new RegExp(`^(${literal})[^/]+`, "i");
   });
   return (path) => patterns.reduce((p, re) => p.replace(re, "$1{token}"), path);
