@@ -4,7 +4,7 @@
  * "nobody is listening" and "nobody answered in time" into two distinct errors.
  */
 import { errors, type NatsConnection } from "@nats-io/nats-core";
-import { KitHeaders } from "./headers.ts";
+import { putHeader, requestHeaders } from "./headers.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
 import { request } from "./mux.ts";
 import { context, injectTrace, meter, SpanKind, SpanStatusCode, trace } from "./trace.ts";
@@ -66,9 +66,9 @@ async function exchange<C extends RequestContract, T>(nc: NatsConnection, contra
     for (let attempt = 0; attempt < attempts; attempt++) {
       const left = deadline - Date.now();
       if (left <= 0) break;
-      const h = injectTrace(new KitHeaders(), spanContext);
-      h.put(DEADLINE_HEADER, String(deadline));
-      if (principal) h.put(PRINCIPAL_HEADER, principal);
+      const h = injectTrace(requestHeaders(), spanContext);
+      putHeader(h, DEADLINE_HEADER, String(deadline));
+      if (principal) putHeader(h, PRINCIPAL_HEADER, principal);
       try {
         const resends = attempts - attempt - 1;
         const reply = await request(nc, contract.subject, body, { timeout: left, headers: h, resends, resendEveryMs: resends ? Math.max(1, Math.floor(left / (resends + 1))) : undefined });

@@ -46,6 +46,7 @@ export const KitEnv = Type.Object({
   SERVICES: Type.String({ default: "all", description: "Services this process runs: all, or a comma list." }),
   LOG_LEVEL: Type.Union([Type.Literal("trace"), Type.Literal("debug"), Type.Literal("info"), Type.Literal("warn"), Type.Literal("error"), Type.Literal("silent")], { default: "info", description: "Log level of the JSON logs on stdout." }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 25_000, description: "How long in-flight work may take after SIGTERM." }),
+  KIT_FAST_PATH: Type.Union([Type.Literal("on"), Type.Literal("off")], { default: "on", description: "off: the stock OpenTelemetry SDK and nats.js instead of the kit's fast paths (spans, ids, headers, histograms, trace context; kit/fast-path.ts), to measure what they save." }),
   TIMERS_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "Longest wait between two looks for due durable timers; scheduling a sooner timer wakes the poller at once (NOTIFY on Postgres, in process on PGlite)." }),
   // Retention (kit/retention.ts, subjects/streams.ts). Whole days: every limit stays far above
   // JetStream's 2 h duplicate window and the minutes a failing message is redelivered for.

@@ -8,7 +8,8 @@
  */
 import { Buffer } from "node:buffer";
 import { MsgHdrsImpl } from "@nats-io/nats-core/internal";
-import type { MsgHdrs } from "@nats-io/nats-core";
+import { headers, type MsgHdrs } from "@nats-io/nats-core";
+import { fastPath } from "./fast-path.ts";
 
 export class KitHeaders extends MsgHdrsImpl {
   /** For keys and values the kit controls: no canonical form, no CR/LF check, replaces any value. */
@@ -29,4 +30,9 @@ export class KitHeaders extends MsgHdrsImpl {
 export function putHeader(h: MsgHdrs, key: string, value: string): void {
   if (h instanceof KitHeaders) h.put(key, value);
   else h.set(key, value);
+}
+
+/** Headers for a kit request: the kit's own, or nats.js's with KIT_FAST_PATH=off. */
+export function requestHeaders(): MsgHdrs {
+  return fastPath ? new KitHeaders() : headers();
 }

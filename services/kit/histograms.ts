@@ -9,10 +9,16 @@
  * and recording is a bucket search and four updates. The exposition is the SDK's (same names,
  * cumulative buckets, _sum and _count), made from the data points collected here.
  */
-import { ValueType, type Attributes, type HrTime } from "@opentelemetry/api";
+import { metrics, ValueType, type Attributes, type HrTime } from "@opentelemetry/api";
 import { millisToHrTime } from "@opentelemetry/core";
 import { emptyResource } from "@opentelemetry/resources";
 import { AggregationTemporality, DataPointType, type CollectionResult, type HistogramMetricData, type MetricProducer } from "@opentelemetry/sdk-metrics";
+import { fastPath } from "./fast-path.ts";
+
+/** Where one attribute set's values go. */
+export type Recorder = { record(value: number): void };
+/** A duration histogram: cells bound once per attribute set. */
+export type Histogram = { cell(attributes: Attributes): Recorder };
 
 export class HistogramCell {
   readonly attributes: Attributes;
@@ -92,8 +98,15 @@ export class BoundHistogram {
 
 const histograms = new Map<string, BoundHistogram>();
 
-/** The process's histogram of this name (made on first use: replicas of a service in one process share it). */
-export function boundHistogram(name: string, opts: { description: string; unit: string; boundaries: readonly number[] }): BoundHistogram {
+/**
+ * The process's histogram of this name (made on first use: replicas of a service in one process
+ * share it). With KIT_FAST_PATH=off, the SDK's own instrument with the same name, unit and buckets.
+ */
+export function boundHistogram(name: string, opts: { description: string; unit: string; boundaries: readonly number[] }): Histogram {
+  if (!fastPath) {
+    const stock = metrics.getMeter("convene").createHistogram(name, { description: opts.description, unit: opts.unit, advice: { explicitBucketBoundaries: [...opts.boundaries] } });
+    return { cell: (attributes) => ({ record: (value) => stock.record(value, attributes) }) };
+  }
   let h = histograms.get(name);
   if (!h) {
     h = new BoundHistogram(name, opts);

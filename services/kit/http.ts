@@ -7,7 +7,7 @@
  */
 import Koa from "koa";
 import { DURATION_BUCKETS_SECONDS, prometheusExporter } from "./trace.ts";
-import { boundHistogram, type HistogramCell } from "./histograms.ts";
+import { boundHistogram, type Recorder } from "./histograms.ts";
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
 
@@ -69,7 +69,7 @@ export function httpMetrics(service: string): Koa.Middleware {
     boundaries: DURATION_BUCKETS_SECONDS,
   });
   // One cell per (route, status), found by a string key (histograms.ts says why not the SDK's record).
-  const cells = new Map<string, HistogramCell>();
+  const cells = new Map<string, Recorder>();
   return async (ctx, next) => {
     const started = performance.now();
     try {

@@ -10,7 +10,7 @@ import { check } from "./validate.ts";
 import { AppError, toErrorBody } from "./errors.ts";
 import { context, DURATION_BUCKETS_SECONDS, extractSpanContext, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from "./trace.ts";
 import { startSpan } from "./spans.ts";
-import { boundHistogram, type BoundHistogram, type HistogramCell } from "./histograms.ts";
+import { boundHistogram, type Histogram, type Recorder } from "./histograms.ts";
 import { utf8 } from "./utf8.ts";
 import type { Logger } from "./log.ts";
 import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
@@ -98,7 +98,7 @@ export async function serve(
 
 type Principals = (token: string) => Principal;
 
-function answer(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principals, answered: (errorCode: string) => HistogramCell): Promise<void> {
+function answer(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principals, answered: (errorCode: string) => Recorder): Promise<void> {
   const subject = ep.contract.subject;
   const span = startSpan(subject, SpanKind.SERVER, { "rpc.system": "nats", "rpc.method": subject }, extractSpanContext(msg.headers));
   // Active for all the answering: the handler's logs, calls and queries join the caller's trace.
@@ -106,7 +106,7 @@ function answer(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principa
   return context.with(trace.setSpan(ROOT_CONTEXT, span), respond, undefined, ep, msg, log, principals, answered, span);
 }
 
-async function respond(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principals, answered: (errorCode: string) => HistogramCell, span: Span): Promise<void> {
+async function respond(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principals, answered: (errorCode: string) => Recorder, span: Span): Promise<void> {
   const started = performance.now();
   const subject = ep.contract.subject;
   let errorCode = "";
@@ -146,8 +146,8 @@ async function respond(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: P
 }
 
 /** The endpoint's duration cells: the success cell bound up front, one per error code on first use. */
-function durationsOf(duration: BoundHistogram, subject: string): (errorCode: string) => HistogramCell {
-  const cells = new Map<string, HistogramCell>([["", duration.cell({ rpc_method: subject, error_code: "" })]]);
+function durationsOf(duration: Histogram, subject: string): (errorCode: string) => Recorder {
+  const cells = new Map<string, Recorder>([["", duration.cell({ rpc_method: subject, error_code: "" })]]);
   return (errorCode) => {
     let cell = cells.get(errorCode);
     if (!cell) {

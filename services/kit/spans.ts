@@ -30,6 +30,7 @@ import {
 import { hrTimeToMilliseconds, isAttributeValue, isTimeInputHrTime, isTracingSuppressed, millisToHrTime, timeInputToHrTime, type InstrumentationScope } from "@opentelemetry/core";
 import { SamplingDecision, type IdGenerator, type ReadableSpan, type Sampler, type SpanProcessor, type TimedEvent } from "@opentelemetry/sdk-trace";
 import type { Resource } from "@opentelemetry/resources";
+import { fastPath } from "./fast-path.ts";
 
 /** Where spans go: set by startTelemetry with the same parts it gives the SDK. */
 export type SpanPipeline = {
@@ -59,6 +60,7 @@ export function setSpanPipeline(p: SpanPipeline | undefined): void {
 export function startSpan(name: string, kind: SpanKind, attributes: Attributes, parent: SpanContext | undefined, parentContext?: Context): Span {
   const p = pipeline;
   const validParent = parent && trace.isSpanContextValid(parent) ? parent : undefined;
+  if (!fastPath) return trace.getTracer(p?.scope.name ?? "convene").startSpan(name, { kind, attributes }, parentContext ?? (validParent ? trace.setSpanContext(ROOT_CONTEXT, validParent) : ROOT_CONTEXT));
   // No tracer provider: what the API's no-op tracer gives — the parent's context carried on, unrecorded.
   if (!p) return trace.wrapSpanContext(validParent ?? INVALID_SPAN_CONTEXT);
   // Exporters suppress tracing around their own requests: as the SDK, make nothing there.

@@ -39,6 +39,7 @@ import type { MsgHdrs } from "@nats-io/nats-core";
 import { headers as natsHeaders } from "@nats-io/nats-core";
 import { setSpanPipeline, startSpan } from "./spans.ts";
 import { PooledIdGenerator } from "./ids.ts";
+import { fastPath } from "./fast-path.ts";
 import { putHeader } from "./headers.ts";
 import { boundHistograms } from "./histograms.ts";
 
@@ -65,12 +66,12 @@ export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: strin
   // The kit's own spans (spans.ts) and the SDK's share these parts, so both are sampled, stamped
   // and exported alike.
   const sampler = samplerFromEnv();
-  const ids = new PooledIdGenerator();
+  const ids = fastPath ? new PooledIdGenerator() : undefined;
   const resource = defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: opts.serviceName }));
   sdk = new NodeSDK({
     resource,
     sampler,
-    idGenerator: ids,
+    idGenerator: ids, // undefined: the SDK's own
     metricReaders: [prometheus],
     spanProcessors,
     // W3C trace context, which the fast path below speaks; OTEL_PROPAGATORS picks others.
@@ -80,7 +81,7 @@ export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: strin
   });
   sdk.start();
   const tracing = spanProcessors.length > 0 && !getBooleanFromEnv("OTEL_SDK_DISABLED");
-  setSpanPipeline(tracing ? { processors: spanProcessors, sampler, ids, resource, scope: { name: TRACER_NAME } } : undefined);
+  setSpanPipeline(tracing && ids ? { processors: spanProcessors, sampler, ids, resource, scope: { name: TRACER_NAME } } : undefined);
 }
 
 /** OTEL_TRACES_SAMPLER(_ARG) as the SDK reads them (the kit's config has checked the values); unset: the SDK's default. */
@@ -147,7 +148,7 @@ const getter: TextMapGetter<MsgHdrs | undefined> = {
  * a few percent of a request-reply (bench/rpc.ts). Same output as W3CTraceContextPropagator
  * (test in test/telemetry.test.ts).
  */
-const w3cOnly = !process.env.OTEL_PROPAGATORS;
+const w3cOnly = fastPath && !process.env.OTEL_PROPAGATORS;
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}(-.*)?$/;
 
 /** Writes the active trace context into NATS headers (creating them if needed). */
