@@ -7,11 +7,18 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import process from "node:process";
+import { randomBytes } from "node:crypto";
 import { generatePrincipalKeys } from "../../services/kit/principal-token.ts";
 
 /** Each group is made together (a key pair) when any of its variables is missing. */
 export const secretGroups: Array<{ vars: string[]; make: () => Record<string, string> }> = [
   { vars: ["PRINCIPAL_SIGNING_KEY", "PRINCIPAL_VERIFY_KEYS"], make: generatePrincipalKeys },
+  // The keys production refuses to run without (kit/dev-secrets.ts), each random per checkout.
+  { vars: ["TOTP_ENCRYPTION_KEYS"], make: () => ({ TOTP_ENCRYPTION_KEYS: randomBytes(32).toString("base64") }) },
+  { vars: ["IDEMPOTENCY_HMAC_KEY"], make: () => ({ IDEMPOTENCY_HMAC_KEY: randomBytes(32).toString("base64") }) },
+  { vars: ["UNSUBSCRIBE_SECRET"], make: () => ({ UNSUBSCRIBE_SECRET: randomBytes(32).toString("base64url") }) },
+  { vars: ["WEB_SESSION_SECRET"], make: () => ({ WEB_SESSION_SECRET: randomBytes(32).toString("base64url") }) },
+  { vars: ["BOOKINGS_TICKET_KEY"], make: () => ({ BOOKINGS_TICKET_KEY: randomBytes(32).toString("base64url") }) },
 ];
 
 /** Reads a KEY=value file (no quoting: the values are base64 or hex). */

@@ -6,6 +6,7 @@
  */
 import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
+import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { call } from "../kit/call.ts";
 import { identity } from "../../subjects/identity.ts";
 import { schema } from "./migrations/001-bookings.ts";
@@ -62,7 +63,7 @@ export const bookingsService = defineService({
   migrations: [schema, expiryTimersMigration],
   async setup(rt) {
     const env = rt.env;
-    if (env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY) rt.log.warn("BOOKINGS_TICKET_KEY is the development default: set it in production");
+    refuseDevelopmentSecrets(env, rt.log, [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }]);
     if (env.BOOKINGS_UNSAFE_NAIVE_GUARD) rt.log.warn("BOOKINGS_UNSAFE_NAIVE_GUARD is on: bookings can oversell (tests only)");
     const deps = {
       db: rt.db,

@@ -5,6 +5,7 @@
  */
 import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
+import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { accounts } from "./migrations/001-accounts.ts";
 import { identityTables } from "./migrations/002-identity.ts";
 import { emailChange } from "./migrations/003-email-change.ts";
@@ -24,7 +25,9 @@ export const IdentityEnv = Type.Object({
     Type.String({ minLength: 1, description: "A JSON JWK set of EC P-256 private keys with kids; the last one signs, all are published. Unset: a key is made at first boot and kept in the database." }),
   ),
   BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account with this email becomes an admin once the address is verified, while the database has none (the first admin)." })),
-  REQUIRE_2FA_FOR_ADMINS: Type.Boolean({ default: false, description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with)." }),
+  REQUIRE_2FA_FOR_ADMINS: Type.Optional(
+    Type.Boolean({ description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with). Unset: true in production (NODE_ENV=production), false elsewhere." }),
+  ),
   TOTP_ISSUER: Type.String({ default: "Convene", description: "Issuer name authenticator apps show next to the account." }),
   TOTP_ENCRYPTION_KEYS: Type.Optional(
     Type.String({
@@ -44,13 +47,15 @@ export const identityService = defineService({
   env: IdentityEnv,
   migrations: [accounts, identityTables, emailChange],
   async setup(rt) {
-    if (!rt.env.TOTP_ENCRYPTION_KEYS) rt.log.warn("TOTP_ENCRYPTION_KEYS is unset: two-factor secrets are stored unsealed (set it in production)");
+    const production = rt.env.NODE_ENV === "production";
+    refuseDevelopmentSecrets(rt.env, rt.log, [{ name: "TOTP_ENCRYPTION_KEYS", insecure: !rt.env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" }]);
     const deps: Deps = {
       db: rt.db,
       tokens: { issuer: rt.env.JWT_ISSUER, audience: rt.env.JWT_AUDIENCE, ttlSeconds: rt.env.ACCESS_TOKEN_TTL_SECONDS },
       keys: await openKeyStore(rt.db, { file: rt.env.JWT_PRIVATE_KEYS_FILE, ttlSeconds: rt.env.ACCESS_TOKEN_TTL_SECONDS }),
       bootstrapAdminEmail: rt.env.BOOTSTRAP_ADMIN_EMAIL,
-      require2faForAdmins: rt.env.REQUIRE_2FA_FOR_ADMINS,
+      // Production requires it unless told otherwise; development does not.
+      require2faForAdmins: rt.env.REQUIRE_2FA_FOR_ADMINS ?? production,
       totpIssuer: rt.env.TOTP_ISSUER,
       totpVault: totpVault(rt.env.TOTP_ENCRYPTION_KEYS),
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),

@@ -6,6 +6,7 @@
  */
 import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
+import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { meter } from "../kit/trace.ts";
 import { schema } from "./migrations/001-notifications.ts";
 import { digests } from "./migrations/002-digests.ts";
@@ -69,7 +70,7 @@ export const notificationsService = defineService({
   migrations: [schema, digests, eventVersions, attendees],
   async setup(rt) {
     const env = rt.env;
-    if (env.UNSUBSCRIBE_SECRET === DEV_SECRET) rt.log.warn("UNSUBSCRIBE_SECRET is the development default: set it in production");
+    refuseDevelopmentSecrets(env, rt.log, [{ name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" }]);
     const deps: Deps = {
       db: rt.db,
       nats: rt.nats,

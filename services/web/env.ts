@@ -1,9 +1,12 @@
 import { Type, type Static } from "@sinclair/typebox";
 
+/** Known to everyone who read this file: production refuses it (kit/dev-secrets.ts). */
+export const DEV_WEB_SESSION_SECRET = "dev-only-web-session-secret-change-me-please";
+
 export const WebEnv = Type.Object({
   EDGE_URL: Type.Optional(Type.String({ pattern: "^https?://", description: "Base URL of the edge's public API the web app calls (e.g. http://convene-edge:8080); unset = this process's own HTTP front (SERVICES=all)." })),
   PUBLIC_URL: Type.String({ default: "http://localhost:8080", pattern: "^https?://", description: "Public base URL of the app: links in emails and pushes, the unsubscribe link." }),
-  WEB_SESSION_SECRET: Type.String({ minLength: 32, default: "dev-only-web-session-secret-change-me-please", description: "Signs CSRF tokens of the web app (32+ characters; set a random one in production)." }),
+  WEB_SESSION_SECRET: Type.String({ minLength: 32, default: DEV_WEB_SESSION_SECRET, description: "Signs CSRF tokens of the web app (32+ characters; set a random one in production)." }),
   WEB_SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 30, description: "How long a web sign-in lasts without use." }),
   TRUST_PROXY: Type.Boolean({ default: false, description: "Behind one reverse proxy: take the client IP from X-Forwarded-For and the scheme from X-Forwarded-Proto (HSTS on https)." }),
   WEB_UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 8_000, description: "How long a page waits for the edge before showing an error." }),

@@ -6,7 +6,17 @@
 import { expect } from "chai";
 import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnTs } from "../../services/kit/test/helpers.ts";
+import { generatePrincipalKeys } from "../../services/kit/principal-token.ts";
+import { ensureSecrets } from "../../deploy/local/secrets.ts";
+import { databaseUrl, natsUrl } from "../support/env.ts";
 import { startPlatform, type Platform } from "./platform.ts";
+
+const MAIN = fileURLToPath(new URL("../../services/main.ts", import.meta.url));
 
 const ALLOWED = "https://app.example.org";
 
@@ -90,6 +100,40 @@ describe("security: misconfiguration (API8)", function () {
         expect(get.headers.get("access-control-allow-origin")).to.equal(null);
       });
     }
+  });
+
+  describe("development secrets in production mode (finding 9)", () => {
+    const production = () => ({ NODE_ENV: "production", NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "error", ...generatePrincipalKeys() });
+    const rows: Array<[service: string, variable: string]> = [
+      ["identity", "TOTP_ENCRYPTION_KEYS"],
+      ["edge", "IDEMPOTENCY_HMAC_KEY"],
+      ["notifications", "UNSUBSCRIBE_SECRET"],
+      ["web", "WEB_SESSION_SECRET"],
+      ["bookings", "BOOKINGS_TICKET_KEY"],
+    ];
+    it("refuses to start with a development secret, naming it", async function () {
+      this.timeout(60_000);
+      // One after the other: five processes loading the code base at once crowd a shared machine.
+      for (const [service, variable] of rows) {
+        const child = spawnTs(MAIN, { ...production(), SERVICES: service });
+        const { code } = await child.exited;
+        expect(code, `${service}: ${child.output()}`).to.equal(1);
+        expect(child.output()).to.contain(variable);
+      }
+    });
+
+    it("starts with the secrets make up generates", async function () {
+      this.timeout(60_000);
+      const secrets = ensureSecrets(join(mkdtempSync(join(tmpdir(), "convene-secrets-")), "secrets.env"));
+      for (const [, variable] of rows) expect(secrets[variable], variable).to.be.a("string").with.length.above(30);
+      const child = spawnTs(MAIN, { ...production(), ...secrets, LOG_LEVEL: "info", SERVICES: rows.map(([s]) => s).join(",") });
+      try {
+        await child.line(/convene is up/, 45_000);
+      } finally {
+        child.kill("SIGKILL");
+        await child.exited;
+      }
+    });
   });
 
   it("never leaks a stack, a query or a library message in an error", async () => {
