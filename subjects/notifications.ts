@@ -167,6 +167,16 @@ const FollowersAudience = Type.Object(
   { additionalProperties: false, description: "A slice of the followers of the targets, by follower id." },
 );
 
+const AttendeesAudience = Type.Object(
+  {
+    type: Type.Literal("attendees"),
+    eventId: Uuid("The event whose attendees (bookers of attending orders) are told."),
+    after: Type.Union([Uuid("Exclusive lower bound of attendee ids in this batch."), Type.Null()], { description: "Exclusive lower bound, or null from the start." }),
+    upTo: Uuid("Inclusive upper bound of attendee ids in this batch."),
+  },
+  { additionalProperties: false, description: "A slice of an event's attendees, by user id (a change of the event; they are left out of the followers' batches, so a person who is both is told once)." },
+);
+
 const UserAudience = Type.Object(
   {
     type: Type.Literal("user"),
@@ -190,7 +200,7 @@ export const notificationJobs = {
         batchNo: Type.Integer({ minimum: 0, description: "Batch number within the fan-out." }),
         batches: Type.Integer({ minimum: 1, description: "How many batches the fan-out has." }),
         kind: NotificationKind,
-        audience: Type.Union([FollowersAudience, UserAudience], { description: "Who receives this batch." }),
+        audience: Type.Union([FollowersAudience, AttendeesAudience, UserAudience], { description: "Who receives this batch." }),
         params: Type.Record(Type.String(), Type.String(), { description: "Template variables (title, startsAt, token, ...)." }),
         link: Type.String({ description: "Deep link (path in the app)." }),
       },

@@ -99,28 +99,35 @@ export async function messageOf(q: Q, sourceId: string): Promise<{ kind: Notific
   return { kind: row.kind, params: row.params, link: row.link };
 }
 
-export async function savePlan(q: Q, sourceId: string, bounds: string[]): Promise<void> {
+export type PlanAudience = "followers" | "attendees";
+
+/** Stores id ranges as batches numbered from `firstBatch` (followers first, then attendees). */
+export async function savePlan(q: Q, sourceId: string, bounds: string[], audience: PlanAudience = "followers", firstBatch = 0): Promise<void> {
   if (!bounds.length) return;
   const after = [null, ...bounds.slice(0, -1)];
   await q.raw(
-    `insert into fanout_batches (source_id, batch_no, after_id, up_to_id)
-     select ?, n - 1, a, u from unnest(?::uuid[], ?::uuid[]) with ordinality as x(a, u, n) on conflict do nothing`,
-    b([sourceId, after, bounds]),
+    `insert into fanout_batches (source_id, batch_no, after_id, up_to_id, audience)
+     select ?, ? + n - 1, a, u, ? from unnest(?::uuid[], ?::uuid[]) with ordinality as x(a, u, n) on conflict do nothing`,
+    b([sourceId, firstBatch, audience, after, bounds]),
   );
 }
 
-export async function planOf(q: Q, sourceId: string): Promise<Array<{ batchNo: number; after: string | null; upTo: string }>> {
-  const rows = await q("fanout_batches").where({ source_id: sourceId }).orderBy("batch_no").select("batch_no", "after_id", "up_to_id");
-  return rows.map((r: { batch_no: number; after_id: string | null; up_to_id: string }) => ({ batchNo: r.batch_no, after: r.after_id, upTo: r.up_to_id }));
+export async function planOf(q: Q, sourceId: string): Promise<Array<{ batchNo: number; after: string | null; upTo: string; audience: PlanAudience }>> {
+  const rows = await q("fanout_batches").where({ source_id: sourceId }).orderBy("batch_no").select("batch_no", "after_id", "up_to_id", "audience");
+  return rows.map((r: { batch_no: number; after_id: string | null; up_to_id: string; audience: PlanAudience }) => ({ batchNo: r.batch_no, after: r.after_id, upTo: r.up_to_id, audience: r.audience }));
 }
 
 // ---- a batch's recipients and its writes ----------------------------------------------------
 
 export type Recipient = { userId: string; email: string | null; displayName: string | null; locale: string; timeZone: string; settings: Preferences | null; devices: number };
 
-/** Active followers of the targets with after < id <= upTo, each once, with what delivery needs. */
-export async function followerSlice(q: Q, targets: Target[], excludeUserId: string | null, after: string | null, upTo: string): Promise<Recipient[]> {
+/**
+ * Active followers of the targets with after < id <= upTo, each once, with what delivery needs;
+ * with `eventId`, without the event's attendees (they are told in the attendees' batches).
+ */
+export async function followerSlice(q: Q, targets: Target[], excludeUserId: string | null, after: string | null, upTo: string, eventId?: string): Promise<Recipient[]> {
   const t = targetClause(targets);
+  const notAttending = eventId ? `and not exists (select 1 from attendances a where a.event_id = ?::uuid and a.user_id = f.follower_id and (${ATTENDEE_SQL}))` : "";
   const { rows } = await q.raw(
     `select f.follower_id as user_id, u.email, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone, p.settings,
             (select count(*) from devices d where d.user_id = f.follower_id) as devices
@@ -129,8 +136,8 @@ export async function followerSlice(q: Q, targets: Target[], excludeUserId: stri
              and follower_id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')) f
      left join users u on u.user_id = f.follower_id
      left join preferences p on p.user_id = f.follower_id
-     where coalesce(u.active, true)`,
-    b([...t.bindings, after, upTo, excludeUserId]),
+     where coalesce(u.active, true) ${notAttending}`,
+    b([...t.bindings, after, upTo, excludeUserId, ...(eventId ? [eventId] : [])]),
   );
   return (rows as Array<Record<string, unknown>>).map((r) => ({
     userId: r.user_id as string,

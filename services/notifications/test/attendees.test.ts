@@ -9,7 +9,7 @@ import { bookingEvents, waitlistEvents, bookings } from "../../../subjects/booki
 import { paymentEvents } from "../../../subjects/payments.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { startHarness, makeUser, principal, plannerCaughtUp, type Harness, type TestUser } from "./support/harness.ts";
+import { startHarness, makeUser, followUser, projected, principal, plannerCaughtUp, type Harness, type TestUser } from "./support/harness.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 import { mimeParts, parseInvitation } from "./support/mime.ts";
 
@@ -178,6 +178,95 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       expect(h.smtp.to(user.email).find((m) => m.subject.startsWith("Booking cancelled"))!.text).to.contain("You cancelled it.").and.contain("A refund of €50.00");
       await eventually("the third fact handled", async () => h.db("processed_messages").where({ message_id: silent }).first());
       expect(h.smtp.to(user.email)).to.have.length(2);
+    });
+  });
+
+  describe("changes of an event they attend", () => {
+    const calendarOf = (m: { raw: string }) => {
+      const part = mimeParts(m.raw).find((p) => p.type === "text/calendar");
+      return part ? parseInvitation(part.body.toString("utf8")) : undefined;
+    };
+
+    it("tells attendees and followers of a move and of the cancellation, once per channel for one who is both; attendees get the .ics update (SEQUENCE up) and then METHOD:CANCEL", async () => {
+      const organizer = await makeUser(h, { device: false });
+      const both = await makeUser(h);
+      const attendee = await makeUser(h);
+      const follower = await makeUser(h);
+      for (const u of [both, follower]) await followUser(h, u.id, { kind: "user", id: organizer.id });
+      await projected(h, [organizer.id, both.id, attendee.id, follower.id], 2, { kind: "user", id: organizer.id });
+      const facts = eventFacts(organizer.id, null, { startsAt: inFuture(48), endsAt: inFuture(50) });
+      await publishFact(h.running.nats.js, eventEvents.published, facts);
+      await eventually("event projected", async () => h.db("events").where({ event_id: facts.eventId }).first());
+      for (const u of [both, attendee]) {
+        // Two orders for one of them: still one notice.
+        for (let i = 0; i < (u === both ? 2 : 1); i++) {
+          const { orderId, data } = confirmed(u, facts.eventId, [u.name]);
+          await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
+          await eventually("order projected", async () => h.db("attendances").where({ order_id: orderId }).first());
+        }
+      }
+      const kindOf = (u: TestUser, subject: string) => h.smtp.to(u.email).filter((m) => m.subject.startsWith(subject));
+      const pushes = (u: TestUser, kind: string) => h.fcm.to(u.token).filter((m) => m.data?.kind === kind);
+
+      const moved = { ...facts, startsAt: inFuture(72), endsAt: inFuture(74), sequence: 1 };
+      await publishFact(h.running.nats.js, eventEvents.updated, { ...moved, changed: ["startsAt", "endsAt"], previous: { startsAt: facts.startsAt, endsAt: facts.endsAt } });
+      await eventually("change emails", async () => [both, attendee, follower].every((u) => kindOf(u, "Changed:").length === 1));
+      for (const u of [both, attendee]) {
+        const cal = calendarOf(kindOf(u, "Changed:")[0])!;
+        expect(cal, `an .ics for ${u.name}`).to.not.equal(undefined);
+        expect(cal.method).to.equal("REQUEST");
+        expect(cal.event.uid).to.equal(`${facts.eventId}@convene`);
+        expect(cal.event.sequence).to.equal(1);
+        expect(cal.event.startDate.toJSDate().toISOString()).to.equal(moved.startsAt);
+      }
+      expect(calendarOf(kindOf(follower, "Changed:")[0]), "no .ics for a follower who did not book").to.equal(undefined);
+      await eventually("change pushes", async () => [both, attendee, follower].every((u) => pushes(u, "event_updated").length === 1));
+
+      await publishFact(h.running.nats.js, eventEvents.cancelled, { ...moved, status: "cancelled", sequence: 2, reason: "venue flooded" });
+      await eventually("cancellation emails", async () => [both, attendee, follower].every((u) => kindOf(u, "Cancelled:").length === 1));
+      for (const u of [both, attendee]) {
+        const cal = calendarOf(kindOf(u, "Cancelled:")[0])!;
+        expect(cal.method).to.equal("CANCEL");
+        expect(cal.event.uid).to.equal(`${facts.eventId}@convene`);
+        expect(cal.event.sequence).to.equal(2);
+        expect(String(cal.vevent.getFirstPropertyValue("status"))).to.equal("CANCELLED");
+      }
+      await eventually("cancellation pushes", async () => [both, attendee, follower].every((u) => pushes(u, "event_cancelled").length === 1));
+      // Settled: every delivery of both notices sent, and still one per channel.
+      await eventually("all sent", async () => {
+        const rows = await h.db("deliveries").whereIn("user_id", [both.id, attendee.id, follower.id]).whereIn("source_id", h.db("messages").select("source_id").whereIn("kind", ["event_updated", "event_cancelled"])).select("status");
+        return rows.length === 12 && rows.every((r: { status: string }) => r.status === "sent");
+      });
+      for (const u of [both, attendee, follower]) {
+        expect(kindOf(u, "Changed:")).to.have.length(1);
+        expect(kindOf(u, "Cancelled:")).to.have.length(1);
+        expect(pushes(u, "event_updated")).to.have.length(1);
+        expect(pushes(u, "event_cancelled")).to.have.length(1);
+        const kinds = (await inbox(u)).items.map((i) => i.kind).filter((k) => k === "event_updated" || k === "event_cancelled");
+        expect(kinds.sort(), u.name).to.deep.equal(["event_cancelled", "event_updated"]);
+      }
+    });
+
+    it("tells the attendees of a private event of a change, and not its organizer's followers", async () => {
+      const organizer = await makeUser(h, { device: false });
+      const attendee = await makeUser(h, { device: false });
+      const follower = await makeUser(h, { device: false });
+      await followUser(h, follower.id, { kind: "user", id: organizer.id });
+      await projected(h, [organizer.id, attendee.id, follower.id], 1, { kind: "user", id: organizer.id });
+      const facts = eventFacts(organizer.id, null, { visibility: "private", startsAt: inFuture(48), endsAt: inFuture(50) });
+      await publishFact(h.running.nats.js, eventEvents.published, facts);
+      await eventually("event projected", async () => h.db("events").where({ event_id: facts.eventId }).first());
+      const { orderId, data } = confirmed(attendee, facts.eventId, [attendee.name]);
+      await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
+      await eventually("order projected", async () => h.db("attendances").where({ order_id: orderId }).first());
+      const change = await publishFact(h.running.nats.js, eventEvents.updated, { ...facts, venue: null, onlineUrl: "https://meet.example.org/x", sequence: 1, changed: ["venue", "onlineUrl"], previous: { venue: facts.venue, onlineUrl: null } });
+      const mail = await eventually("change email", async () => h.smtp.to(attendee.email).find((m) => m.subject.startsWith("Changed:")));
+      expect(mail.text).to.contain("https://meet.example.org/x");
+      expect(calendarOf(mail)!.event.location).to.equal("https://meet.example.org/x");
+      await eventually("change handled", async () => h.db("processed_messages").where({ message_id: change }).first());
+      await eventually("the attendee's batch done", async () => (await h.db("deliveries").where({ source_id: change, user_id: attendee.id, status: "sent" })).length === 1);
+      expect(await h.db("deliveries").where({ source_id: change, user_id: follower.id })).to.have.length(0);
+      expect(await h.db("inbox").where({ source_id: change, user_id: follower.id })).to.have.length(0);
     });
   });
 });

@@ -20,7 +20,10 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
   const now = deps.now();
   let recipients: store.Recipient[];
   if (a.type === "followers") {
-    recipients = await store.followerSlice(deps.db, a.targets, a.excludeUserId, a.after, a.upTo);
+    // Attendees of the event are told in its attendee batches (once, with the .ics).
+    recipients = await store.followerSlice(deps.db, a.targets, a.excludeUserId, a.after, a.upTo, job.params.eventId || undefined);
+  } else if (a.type === "attendees") {
+    recipients = await store.attendeeSlice(deps.db, a.eventId, a.after, a.upTo);
   } else {
     recipients = [{ userId: a.userId, email: a.email, displayName: a.displayName, locale: a.locale, timeZone: a.timeZone, settings: null, devices: 0 }];
   }
@@ -34,7 +37,8 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
     // Transactional mail ignores preferences and quiet hours.
     const at = follower ? notBefore(r.settings, r.timeZone, now) : now;
     if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) {
-      if (digested(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now), status: "held" });
+      // A change of an event they attend is not held for the digest.
+      if (a.type !== "attendees" && digested(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now), status: "held" });
       else deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
     }
     if (deps.pusher && r.devices > 0 && follower && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });

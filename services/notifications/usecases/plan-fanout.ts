@@ -1,8 +1,12 @@
 /**
  * Turns one event-domain fact into deliver jobs: the followers of the organizer (and of the
- * organization), de-duplicated, cut into follower-id ranges of BATCH_SIZE. The plan is stored
- * once (with the message's text variables); every (re)delivery of the fact publishes the stored
- * plan again, and the stream drops the copies by msgID.
+ * organization) of a public event, de-duplicated, cut into follower-id ranges of BATCH_SIZE, and
+ * for a change or cancellation the event's attendees (any visibility), cut the same way. The
+ * follower batches leave attendees out, and both kinds of batch write under the same unique keys
+ * (source, user, channel), so a person who follows and attends is told once per channel — as an
+ * attendee (with the .ics update, never held for a digest). The plan is stored once (with the
+ * message's text variables); every (re)delivery of the fact publishes the stored plan again, and
+ * the stream drops the copies by msgID.
  */
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { DataOf } from "../../../subjects/contract.ts";
@@ -25,8 +29,10 @@ export function isMeaningful(changed: string[]): boolean {
 export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, consumer: string, e: Envelope<Facts & { changed?: string[]; reason?: string; previous?: Record<string, unknown> }>, kind: NotificationKind): Promise<number> {
   const f = e.data;
   // Followers hear about public events only: telling them of a private or unlisted one would
-  // hand out what its author chose not to list.
-  if (f.visibility !== "public") return 0;
+  // hand out what its author chose not to list. Attendees hear of changes to what they booked.
+  const toFollowers = f.visibility === "public";
+  const toAttendees = kind === "event_updated" || kind === "event_cancelled";
+  if (!toFollowers && !toAttendees) return 0;
   if (kind === "event_updated" && !isMeaningful(f.changed ?? [])) return 0;
   const targets: Array<{ kind: "user" | "org"; id: string }> = [{ kind: "user", id: f.organizerId }];
   if (f.organizationId) targets.push({ kind: "org", id: f.organizationId });
@@ -38,7 +44,8 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
     // Facts of one event can arrive out of order: one older than what followers were told is
     // dropped (no message, no plan), e.g. a change of time delivered after the cancellation.
     if (!(await store.advanceEventVersion(trx, f.eventId, f.sequence))) return;
-    const bounds = await store.batchBounds(trx, targets, f.organizerId, deps.config.batchSize);
+    const bounds = toFollowers ? await store.batchBounds(trx, targets, f.organizerId, deps.config.batchSize) : [];
+    const attending = toAttendees ? await store.attendeeBounds(trx, f.eventId, deps.config.batchSize) : [];
     params = {
       eventId: f.eventId,
       title: f.title,
@@ -56,9 +63,12 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
           .map((field) => ({ field, old: f.previous?.[field] ?? null, new: (f as Record<string, unknown>)[field] ?? null })),
       ),
       reason: f.reason ?? "",
+      // The .ics an attendee's email carries (email-extras.ts).
+      sequence: String(f.sequence),
     };
-    await store.saveMessage(trx, { sourceId, kind, params, link, batches: bounds.length });
-    await store.savePlan(trx, sourceId, bounds);
+    await store.saveMessage(trx, { sourceId, kind, params, link, batches: bounds.length + attending.length });
+    await store.savePlan(trx, sourceId, bounds, "followers");
+    await store.savePlan(trx, sourceId, attending, "attendees", bounds.length);
   });
 
   const plan = await store.planOf(deps.db, sourceId);
@@ -69,7 +79,7 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
     batchNo: b.batchNo,
     batches: plan.length,
     kind,
-    audience: { type: "followers", targets, excludeUserId: f.organizerId, after: b.after, upTo: b.upTo },
+    audience: b.audience === "attendees" ? { type: "attendees", eventId: f.eventId, after: b.after, upTo: b.upTo } : { type: "followers", targets, excludeUserId: f.organizerId, after: b.after, upTo: b.upTo },
     params,
     link,
   }));

@@ -36,9 +36,10 @@ export function sinkEnv(smtp: SmtpSink, fcm: FcmStandIn): Record<string, string>
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
-  const running = await run([notificationsService], { ...sinkEnv(smtp, fcm), ...env });
+  const all = { ...sinkEnv(smtp, fcm), ...env };
+  const running = await run([notificationsService], all);
   // Tests call as users over the service's own connection: it mints their principals as the edge would.
-  mintPrincipalsOn(running.nats.nc, loadPrincipalKeys({}, { mints: true }).signing!);
+  mintPrincipalsOn(running.nats.nc, loadPrincipalKeys(all, { mints: true }).signing!);
   return {
     running,
     db: running.dbs.get("notifications")!,

@@ -1,5 +1,10 @@
 /** The environment of a notifications replica pointed at the sinks (tests, the crash test's workers, the benchmark). */
+import { generatePrincipalKeys } from "../../../kit/principal-token.ts";
+
 export const UNSUBSCRIBE_SECRET = "test-unsubscribe-secret-0123456789";
+
+/** One edge key pair per test process: replicas in other processes verify what the test mints. */
+const PRINCIPAL_KEYS = generatePrincipalKeys();
 
 export function sinkEnvFor(o: { natsUrl: string; databaseUrl: string; smtpUrl: string; fcmUrl: string }): Record<string, string> {
   return {
@@ -17,5 +22,6 @@ export function sinkEnvFor(o: { natsUrl: string; databaseUrl: string; smtpUrl: s
     NOTIFY_MAX_ATTEMPTS: "3",
     NOTIFY_LEASE_MS: "5000",
     SHUTDOWN_GRACE_MS: "5000",
+    ...PRINCIPAL_KEYS,
   };
 }
