@@ -209,7 +209,36 @@ export const notificationJobs = {
   }),
 } as const;
 
+/** Kinds the send API may create (the others are written by the service from domain facts). */
+export const SendKind = Type.Union([Type.Literal("announcement")], { description: "Kind of the notification: announcement (a free message of an admin or a service)." });
+
 export const notifications = {
+  send: request({
+    subject: "svc.notifications.send",
+    description:
+      "Admins (and services, calling without a principal): sends one notification to one user or a list, on the channels given (default: every channel each user allows for the kind). Idempotent by idempotencyKey: the same key creates nothing twice and answers the same notification id. Users notifications does not know (or deactivated) are listed in skipped.",
+    request: Type.Object(
+      {
+        userIds: Type.Array(Uuid("A recipient."), { minItems: 1, maxItems: 1000, uniqueItems: true, description: "Recipients (one or up to 1000)." }),
+        kind: Type.Optional(SendKind),
+        channels: Type.Optional(Type.Array(Channel, { minItems: 1, uniqueItems: true, description: "Only these channels (each still as the user allows)." })),
+        title: Type.String({ minLength: 1, maxLength: 200, description: "Title: the email subject, the push title and the inbox item's title." }),
+        message: Type.String({ minLength: 1, maxLength: 5_000, description: "The text (plain text)." }),
+        link: Type.Optional(Type.String({ pattern: "^/[^/]", maxLength: 2_000, description: "Deep link (a path in the app, e.g. /events/<id>); default /." })),
+        idempotencyKey: Type.String({ minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$", description: "The caller's key for this notification: a retry with the same key sends nothing twice." }),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object(
+      {
+        notificationId: Uuid("The notification (its inbox items' sourceId); the same for a retry with the same key."),
+        recipients: Type.Integer({ minimum: 0, description: "Users it was written for." }),
+        skipped: Type.Array(Uuid("A user not told."), { description: "Users notifications does not know, or deactivated." }),
+      },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
   inboxList: request({
     subject: "svc.notifications.inbox.list",
     description: "The caller's inbox, newest first, by cursor. Archived items are listed only with archived=true.",

@@ -34,6 +34,7 @@ import { preferencesSetEndpoint } from "./endpoints/preferences-set.ts";
 import { unsubscribeCheckEndpoint, unsubscribeEndpoint } from "./endpoints/unsubscribe.ts";
 import { deadLettersListEndpoint } from "./endpoints/admin-dead-letters-list.ts";
 import { deadLettersReplayEndpoint } from "./endpoints/admin-dead-letters-replay.ts";
+import { sendEndpoint } from "./endpoints/send.ts";
 
 const DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
 
@@ -111,6 +112,7 @@ export const notificationsService = defineService({
         unsubscribeCheckEndpoint(deps),
         deadLettersListEndpoint(deps),
         deadLettersReplayEndpoint(deps),
+        sendEndpoint(deps, marker),
       ],
       timers: [reminderTimer(deps, marker)],
       consumers: [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],

@@ -21,6 +21,7 @@ export const notificationRoutes: Route[] = [
   // follow GETs); its form and the List-Unsubscribe one-click POST (RFC 8058) do the change.
   route({ method: "GET", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribeCheck, auth: "public", tag, summary: "The page an email's unsubscribe link opens: asks to confirm", input: { query: ["token"] }, representation: { type: "text/html; charset=utf-8", render: (reply) => confirmPage(reply as { kind: string }) } }),
   route({ method: "POST", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribe, auth: "public", tag, summary: "One-click unsubscribe from an email link", input: { query: ["token"] }, html: { type: "text/html; charset=utf-8", render: (reply) => donePage(reply as { kind: string }) } }),
+  route({ method: "POST", path: "/v1/notifications", contract: notifications.send, auth: "admin", tag, summary: "Send a notification to one user or a list (admins)", input: { body: true }, status: 201, creates: true }),
   route({ method: "GET", path: "/v1/admin/notifications/dead-letters", contract: notifications.deadLettersList, auth: "admin", tag, summary: "Dead letters of the notification consumers", input: { query: ["afterSeq", "limit"] } }),
   route({ method: "POST", path: "/v1/admin/notifications/dead-letters/{seq}/replay", contract: notifications.deadLettersReplay, auth: "admin", tag, summary: "Replay a dead letter", input: { path: { seq: "seq" } } }),
 ];

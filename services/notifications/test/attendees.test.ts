@@ -269,4 +269,42 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       expect(await h.db("inbox").where({ source_id: change, user_id: follower.id })).to.have.length(0);
     });
   });
+
+  describe("svc.notifications.send", () => {
+    const admin = () => principal(randomUUID(), ["admin"]);
+
+    it("sends an admin's message to a list on the channels asked for, once per key, and lists the users it does not know", async () => {
+      const a = await makeUser(h);
+      const b = await makeUser(h, { locale: "ru" });
+      const stranger = randomUUID();
+      const by = admin();
+      const input = { userIds: [a.id, b.id, stranger], channels: ["in_app" as const, "email" as const], title: "Venue change", message: "Doors open at 18:30.", link: "/events", idempotencyKey: `k-${randomUUID()}` };
+      const first = await call(h.running.nats.nc, notifications.send, input, { principal: by });
+      expect(first.recipients).to.equal(2);
+      expect(first.skipped).to.deep.equal([stranger]);
+      const again = await call(h.running.nats.nc, notifications.send, input, { principal: by });
+      expect(again.notificationId).to.equal(first.notificationId);
+      await eventually("emails", async () => h.smtp.to(a.email).length === 1 && h.smtp.to(b.email).length === 1);
+      expect(h.smtp.to(a.email)[0].subject).to.equal("Venue change");
+      expect(h.smtp.to(a.email)[0].text).to.contain("Doors open at 18:30.");
+      const items = (await inbox(b)).items;
+      expect(items.map((i) => [i.kind, i.title, i.body])).to.deep.equal([["announcement", "Venue change", "Doors open at 18:30."]]);
+      await eventually("sent", async () => (await h.db("deliveries").where({ source_id: first.notificationId, status: "sent" })).length === 2);
+      expect(h.fcm.to(a.token)).to.have.length(0);
+      expect(h.smtp.to(a.email)).to.have.length(1);
+      const reused = (await call(h.running.nats.nc, notifications.send, { ...input, message: "Something else" }, { principal: by }).catch((e: unknown) => e)) as { status: number };
+      expect(reused.status).to.equal(409);
+    });
+
+    it("refuses a caller who is not an admin, and kinds or channels it does not know", async () => {
+      const u = await makeUser(h, { device: false });
+      const base = { userIds: [u.id], title: "t", message: "m", idempotencyKey: "k1" };
+      const notAdmin = (await call(h.running.nats.nc, notifications.send, base, { principal: principal(u.id) }).catch((e: unknown) => e)) as { status: number };
+      expect(notAdmin.status).to.equal(403);
+      const badChannel = (await call(h.running.nats.nc, notifications.send, { ...base, channels: ["sms"] } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number; message: string };
+      expect(badChannel.status).to.equal(400);
+      const badKind = (await call(h.running.nats.nc, notifications.send, { ...base, kind: "booking_confirmed" } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number };
+      expect(badKind.status).to.equal(400);
+    });
+  });
 });
