@@ -1,0 +1,120 @@
+/**
+ * Attendee notifications on the real services, through the edge (issue 17): a booking brings the
+ * confirmation email with the ticket's QR code and an .ics a calendar parser reads; reminders fire
+ * at start − offset for attendees in two time zones (NOTIFY_REMINDER_OFFSETS=4s); moving the event
+ * re-plans them (the old one never fires); cancelling it tells each attendee once and drops the
+ * reminders. No stand-ins but the SMTP sink and the FCM stand-in.
+ */
+import { expect } from "chai";
+import { randomUUID } from "node:crypto";
+import { startPlatform, type Platform } from "../support/platform.ts";
+import { eventually } from "../support/eventually.ts";
+import { mimeParts, parseInvitation } from "../../services/notifications/test/support/mime.ts";
+
+type Reply = { status: number; body: any };
+
+describe("attendee notifications through the edge", function () {
+  this.timeout(90_000);
+  let platform: Platform;
+  let ip = 0;
+
+  before(async function () {
+    this.timeout(60_000);
+    platform = await startPlatform({ TRUST_PROXY: "true", NOTIFY_REMINDER_OFFSETS: "4s" });
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await platform?.stop();
+  });
+
+  async function api(method: string, path: string, body?: unknown, token?: string, from = "10.89.0.1"): Promise<Reply> {
+    const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": from };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (method === "POST") headers["idempotency-key"] = randomUUID();
+    const res = await fetch(`${platform.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+  }
+  async function account(name: string, timeZone: string, locale = "en"): Promise<{ token: string; email: string }> {
+    const from = `10.89.1.${++ip}`;
+    const email = `${name}+${randomUUID()}@example.org`;
+    const password = "correct horse battery staple";
+    const r = await api("POST", "/v1/auth/register", { email, password, displayName: name, timeZone, locale }, undefined, from);
+    expect(r.status, JSON.stringify(r.body)).to.equal(201);
+    return { token: (await api("POST", "/v1/auth/login", { email, password }, undefined, from)).body.accessToken, email: email.toLowerCase() };
+  }
+  async function freeEvent(organizer: string, startsInMs: number): Promise<{ id: string; title: string; startsAt: string }> {
+    const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000).toISOString();
+    const title = `Meetup ${randomUUID().slice(0, 6)}`;
+    const e = await api("POST", "/v1/events", { title, startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone: "Europe/Berlin", capacity: 10, publish: true }, organizer);
+    expect(e.status, JSON.stringify(e.body)).to.equal(201);
+    return { id: e.body.id, title, startsAt };
+  }
+  async function book(token: string, eventId: string): Promise<string> {
+    const order = await eventually("bookings to know the event", async () => {
+      const r = await api("POST", "/v1/bookings", { eventId, seats: 1 }, token);
+      return r.status === 201 && r;
+    });
+    expect(order.body.status).to.equal("confirmed");
+    return order.body.id;
+  }
+  const mails = (to: string, prefix: string) => platform.smtp.to(to).filter((m) => m.subject.startsWith(prefix) || m.subject.includes(prefix));
+
+  it("books → the confirmation email carries the ticket's QR code and an .ics; reminders fire on each attendee's clock, move with the event, and stop when it is cancelled", async () => {
+    const organizer = await account("organizer", "Europe/Berlin");
+    const berlin = await account("berlin", "Europe/Berlin");
+    const almaty = await account("almaty", "Asia/Almaty", "ru");
+    // Far enough ahead that both bookings are confirmed before the first reminder is due.
+    const ev = await freeEvent(organizer.token, 25_000);
+    const orderId = await book(berlin.token, ev.id);
+    await book(almaty.token, ev.id);
+
+    const confirmation = await eventually("confirmation email", async () => mails(berlin.email, "Your tickets:")[0], 20_000);
+    const parts = mimeParts(confirmation.raw);
+    const qr = parts.find((p) => p.type === "image/png")!;
+    expect(qr, "the QR image").to.not.equal(undefined);
+    expect(confirmation.html).to.contain(`cid:${qr.headers.get("content-id")!.replace(/^<|>$/g, "")}`);
+    const ics = parseInvitation(parts.find((p) => p.type === "text/calendar")!.body.toString("utf8"));
+    expect(ics.method).to.equal("REQUEST");
+    expect(ics.event.uid).to.equal(`${ev.id}@convene`);
+    expect(ics.event.startDate.toJSDate().toISOString()).to.equal(ev.startsAt);
+    expect(confirmation.text).to.contain(`/me/bookings/${orderId}`);
+    await eventually("confirmation in Russian", async () => mails(almaty.email, "Ваши билеты:")[0], 20_000);
+
+    // Move it 6 s later before the first reminder is due: the old one must never fire.
+    const newStart = new Date(Date.parse(ev.startsAt) + 6_000).toISOString();
+    const moved = await api("PATCH", `/v1/events/${ev.id}`, { startsAt: newStart, endsAt: new Date(Date.parse(newStart) + 7_200_000).toISOString() }, organizer.token);
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+    const oldDue = Date.parse(ev.startsAt) - 4_000;
+    const newDue = Date.parse(newStart) - 4_000;
+    const reminderEn = await eventually("reminder (Berlin)", async () => mails(berlin.email, "starts in")[0], 40_000);
+    const reminderRu = await eventually("reminder (Almaty)", async () => mails(almaty.email, "начнётся через")[0], 10_000);
+    expect(Date.now()).to.be.at.least(newDue);
+    expect(reminderEn.text).to.contain("(Europe/Berlin)");
+    expect(reminderRu.text).to.contain("(Asia/Almaty)");
+    // It told of the new time, and it was the only one (none for the old time, which passed first).
+    expect(oldDue).to.be.below(newDue);
+    expect(mails(berlin.email, "starts in")).to.have.length(1);
+    expect(mails(almaty.email, "начнётся через")).to.have.length(1);
+    const changed = await eventually("change notice", async () => mails(berlin.email, "Changed:")[0], 20_000);
+    expect(parseInvitation(mimeParts(changed.raw).find((p) => p.type === "text/calendar")!.body.toString("utf8")).event.sequence).to.be.greaterThan(0);
+  });
+
+  it("tells attendees of a cancellation once, with METHOD:CANCEL, and drops their reminders", async () => {
+    const organizer = await account("organizer2", "Europe/Berlin");
+    const a = await account("attendee", "America/New_York");
+    const ev = await freeEvent(organizer.token, 30_000);
+    await book(a.token, ev.id);
+    await eventually("confirmation", async () => mails(a.email, "Your tickets:")[0], 20_000);
+    const c = await api("POST", `/v1/events/${ev.id}/cancel`, { reason: "venue flooded" }, organizer.token);
+    expect(c.status, JSON.stringify(c.body)).to.equal(200);
+    const notice = await eventually("cancellation notice", async () => mails(a.email, "Cancelled:")[0], 20_000);
+    expect(parseInvitation(mimeParts(notice.raw).find((p) => p.type === "text/calendar")!.body.toString("utf8")).method).to.equal("CANCEL");
+    // Bookings cancels the order because the event was cancelled: that says nothing more.
+    const db = platform.running.dbs.get("notifications")!;
+    await eventually("the order's cancellation projected", async () => (await db("attendances").where({ event_id: ev.id, status: "cancelled" })).length === 1, 20_000);
+    await eventually("reminders dropped", async () => (await db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `%`).whereRaw("payload->>'eventId' = ?", [ev.id])).length === 0);
+    expect(mails(a.email, "Cancelled:")).to.have.length(1);
+    expect(mails(a.email, "Booking cancelled")).to.have.length(0);
+  });
+});
