@@ -197,13 +197,15 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect(await eventually("the member sees none", async () => { const v = await sees(member); return !v.some(Boolean) && v; })).to.deep.equal([false, false, false, false]);
   });
 
-  it("serves a private calendar feed of followed events and users that parses, and stops once the token is revoked", async () => {
+  it("serves a private calendar feed of followed events and users (no unlisted ones) that parses, and stops once the token is revoked", async () => {
     const ada = user();
     const fan = user();
     const followedEvent = await h.call(events.create, base({ publish: true, title: "Followed One" }), ada);
     const organizer = user();
     const byOrganizer = await h.call(events.create, base({ publish: true, title: "From Followed Organizer" }), organizer);
     const unrelated = await h.call(events.create, base({ publish: true, title: "Unrelated" }), user());
+    // Unlisted: only for whoever has its link, never pushed to the organizer's followers (finding 5).
+    const unlistedByOrganizer = await h.call(events.create, base({ publish: true, title: "Unlisted Of Followed Organizer", visibility: "unlisted" }), organizer);
     await h.call(events.follow, { eventId: followedEvent.id }, fan);
     await h.publish(identityEvents.followed, { followerId: fan.sub, target: { kind: "user", id: organizer.sub }, followedAt: new Date().toISOString() });
     const first = (await h.call(events.calendarToken, {}, fan)).token;
@@ -215,6 +217,7 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     const uids = cal.getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("uid")));
     expect(uids).to.include.members([`${followedEvent.id}@convene`, `${byOrganizer.id}@convene`]);
     expect(uids).to.not.include(`${unrelated.id}@convene`);
+    expect(uids, "an unlisted event of a followed organizer").to.not.include(`${unlistedByOrganizer.id}@convene`);
 
     expect((await h.call(events.calendarRevoke, {}, fan)).revoked).to.equal(true);
     expect((await rejection(h.call(events.calendarFeed, { token }))).status).to.equal(404);

@@ -2,7 +2,8 @@
  * Calendars: one event as .ics, and a private per-user feed behind a secret token (only its
  * SHA-256 is stored; issuing a new one revokes the old). The feed holds what its owner follows —
  * single events and the events of followed users and organizations — that they may see, from 30
- * days ago on, cancelled ones included so subscribed calendars drop them.
+ * days ago on, cancelled ones included so subscribed calendars drop them. An unlisted event comes
+ * only by following it (its link was shared), never by following its organizer.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Static } from "@sinclair/typebox";
@@ -47,14 +48,15 @@ export async function calendarFeed(deps: Deps, token: string): Promise<Ics> {
       where e.deleted_at is null and e.status in ('published', 'cancelled') and e.ends_at >= ?
         and not exists (select 1 from inactive_users iu where iu.user_id = e.organizer_id)
         and (exists (select 1 from event_follows ef where ef.user_id = ? and ef.event_id = e.id)
-             or exists (select 1 from follows f where f.follower_id = ?
-                        and ((f.target_kind = 'user' and f.target_id = e.organizer_id) or (f.target_kind = 'org' and f.target_id = e.organization_id))))
+             or ((e.visibility <> 'unlisted' or e.organizer_id = ?)
+                 and exists (select 1 from follows f where f.follower_id = ?
+                        and ((f.target_kind = 'user' and f.target_id = e.organizer_id) or (f.target_kind = 'org' and f.target_id = e.organization_id)))))
         and (e.visibility <> 'private' or e.organizer_id = ?
              or exists (select 1 from org_members m where m.org_id = e.organization_id and m.user_id = ?)
              or exists (select 1 from event_invites i where i.event_id = e.id and i.user_id = ?))
       order by e.starts_at, e.id
       limit 1000`,
-    [since, me, me, me, me, me],
+    [since, me, me, me, me, me, me],
   );
   return { filename: "convene.ics", contentType: CONTENT_TYPE, ics: calendar(rows, { host: ICS_HOST, now: deps.now(), name: "Convene" }) };
 }
