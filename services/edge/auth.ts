@@ -77,8 +77,8 @@ export function verifyAccessToken(keys: KeyProvider, opts: { issuer: string; aud
     audience: opts.audience,
     key: "jwt",
     tokenKey: "token",
-    // Messages of jsonwebtoken ("jwt expired", "jwt audience invalid") are safe and useful.
-    debug: true,
+    // Off: jsonwebtoken's messages tell a forger which check failed ("jwt audience invalid").
+    debug: false,
     // EventSource cannot send headers: the SSE stream also takes ?access_token=.
     getToken: opts.allowQueryToken ? (ctx) => (typeof ctx.query.access_token === "string" ? ctx.query.access_token : null) : undefined,
   }) as Koa.Middleware;

@@ -1,6 +1,6 @@
 /** Checking a second factor: a TOTP code (each step once) or a recovery code (each once). */
 import type { Knex } from "knex";
-import { acceptedStep, isRecoveryCode, recoveryHash } from "./totp.ts";
+import { acceptedStep, isRecoveryCode, legacyRecoveryHash, recoveryHash } from "./totp.ts";
 import type { UserRow } from "./store.ts";
 import type { TotpVault } from "./totp-vault.ts";
 
@@ -21,7 +21,11 @@ export async function useSecondFactor(db: Knex, vault: TotpVault, user: UserRow,
     return moved === 1;
   }
   if (isRecoveryCode(trimmed)) {
-    const used = await db("recovery_codes").where({ user_id: user.id, code_hash: recoveryHash(trimmed) }).whereNull("used_at").update({ used_at: db.fn.now() });
+    const used = await db("recovery_codes")
+      .where({ user_id: user.id })
+      .whereIn("code_hash", [recoveryHash(user.id, trimmed), legacyRecoveryHash(trimmed)])
+      .whereNull("used_at")
+      .update({ used_at: db.fn.now() });
     return used === 1;
   }
   return false;

@@ -22,6 +22,9 @@ describe("identity totp", () => {
     const codes = newRecoveryCodes();
     expect(new Set(codes).size).to.equal(10);
     for (const c of codes) expect(isRecoveryCode(c), c).to.equal(true);
-    expect(recoveryHash(codes[0].toUpperCase().replace("-", ""))).to.equal(recoveryHash(codes[0]));
+    const id = "00000000-0000-4000-8000-000000000001";
+    expect(recoveryHash(id, codes[0].toUpperCase().replace("-", ""))).to.equal(recoveryHash(id, codes[0]));
+    // Salted per user: the same code hashes differently for another account.
+    expect(recoveryHash("00000000-0000-4000-8000-000000000002", codes[0])).to.not.equal(recoveryHash(id, codes[0]));
   });
 });

@@ -29,4 +29,8 @@ export function newRecoveryCodes(n = 10): string[] {
 }
 
 export const isRecoveryCode = (code: string) => /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(code.trim());
-export const recoveryHash = (code: string) => sha256(code.trim().toLowerCase().replace("-", ""));
+const normal = (code: string) => code.trim().toLowerCase().replace("-", "");
+/** Salted with the user's id: one precomputed table of the 2^49 codes does not open every account's. */
+export const recoveryHash = (userId: string, code: string) => sha256(`recovery:${userId}:${normal(code)}`);
+/** How codes were stored before they were salted; still accepted, never written. */
+export const legacyRecoveryHash = (code: string) => sha256(normal(code));

@@ -87,6 +87,21 @@ describe("security: broken authentication (API2)", function () {
     }
   });
 
+  it("tells a forger nothing about which check failed (finding 16: koa-jwt debug off)", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const tokens = [
+      await p.sign({ sub: alice.id, sid: alice.sid }, {}, { exp: now - 120 }),
+      await p.sign({ sub: alice.id, sid: alice.sid, aud: "another-api" }),
+      await p.sign({ sub: alice.id, sid: alice.sid, iss: "someone-else" }),
+      await p.sign({ sub: alice.id, sid: alice.sid }, { kid: "not-a-key" }),
+      "not.a.jwt",
+    ];
+    const details = new Set<string>();
+    for (const t of tokens) details.add((await problemOf(await me(t))).detail);
+    expect([...details]).to.have.length(1);
+    expect([...details][0]).to.not.match(/expired|audience|issuer|kid|malformed|signature/i);
+  });
+
   it("revokes the whole family when a rotated refresh token is replayed", async () => {
     const a = await p.signUp();
     const first = await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: a.refreshToken } });

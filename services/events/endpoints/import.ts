@@ -4,4 +4,4 @@ import type { Deps } from "../deps.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import { importCalendar } from "../usecases/import-calendar.ts";
 
-export const importEndpoint = (deps: Deps) => endpoint(events.import, async (input, ctx) => importCalendar(deps, requireCaller(ctx), input));
+export const importEndpoint = (deps: Deps) => endpoint(events.import, async (input, ctx) => importCalendar(deps, requireCaller(ctx), input, { deadline: ctx.deadline }));

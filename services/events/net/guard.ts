@@ -36,6 +36,8 @@ const v6: Range[] = [
   [[0xfe, 0x80, ...Array(14).fill(0)], 10, "link-local"],
   [[0xfe, 0xc0, ...Array(14).fill(0)], 10, "site-local"],
   [[0xff, ...Array(15).fill(0)], 8, "multicast"],
+  // Local-use NAT64 (RFC 8215): the operator's own translator, the IPv4 inside at any position.
+  [[0x00, 0x64, 0xff, 0x9b, 0x00, 0x01, ...Array(10).fill(0)], 48, "local-use NAT64"],
 ];
 
 function inRange(addr: number[], [net, prefix]: Range): boolean {
@@ -85,9 +87,10 @@ export function forbiddenReason(address: string): string | null {
     const b = parseV6(address);
     if (!b) return "unparseable IPv6 address";
     const zeros = (n: number) => b.slice(0, n).every((x) => x === 0);
-    // IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d.
+    // IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d (SIIT), IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d.
     const embedded =
       zeros(10) && b[10] === 0xff && b[11] === 0xff ? b.slice(12)
+      : zeros(8) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0 ? b.slice(12)
       : zeros(12) && !(zeros(15) && b[15] <= 1) ? b.slice(12)
       : b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0) ? b.slice(12)
       : b[0] === 0x20 && b[1] === 0x02 ? b.slice(2, 6)

@@ -119,6 +119,31 @@ describe("svc.events.import", function () {
     expect(await h.call(events.import, { url: `${origin}/feed.ics` }, organizer)).to.deep.include({ created: 0, updated: 0, unchanged: 3 });
   });
 
+  it("validates every imported event against the contract before writing it, drafts too (finding 4)", async () => {
+    const organizer = user();
+    const w = `val${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
+    feed = calendar(
+      vevent(`space-${w}@example.org`, `Bad URL ${w}`, ["DTSTART:20271203T100000Z", "DTEND:20271203T120000Z", "URL:https://x/a b"]),
+      vevent(`zone-${w}@example.org`, `Bad zone ${w}`, ["DTSTART;TZID=EST5EDT:20271203T100000", "DTEND;TZID=EST5EDT:20271203T120000"]),
+      vevent(`good-${w}@example.org`, `Good ${w}`, ["DTSTART:20271203T100000Z", "DTEND:20271203T120000Z"]),
+    );
+    const reply = await h.call(events.import, { url: `${origin}/feed.ics`, publish: false, timeZone: "UTC" }, organizer);
+    expect(reply.created, JSON.stringify(reply.skipped)).to.equal(1);
+    expect(reply.skipped.map((x) => x.uid)).to.include.members([`space-${w}@example.org`, `zone-${w}@example.org`]);
+    // Whatever was written reads back: the author's own get answers.
+    for (const id of reply.eventIds) expect((await h.call(events.get, { eventId: id }, organizer)).title).to.equal(`Good ${w}`);
+    const stored = await h.running.dbs.get("events")!("events").where({ organizer_id: organizer.sub }).select("id");
+    expect(stored).to.have.length(1);
+  });
+
+  it("runs at most two imports of one user at once", async () => {
+    const p = user();
+    const slow = () => rejection(h.call(events.import, { url: `${origin}/slow` }, p));
+    const all = await Promise.all([slow(), slow(), slow()]);
+    // Two run into the source's silence (422 at the fetch timeout); the third is refused at once.
+    expect(all.map((e) => e.status).sort()).to.deep.equal([422, 422, 429]);
+  });
+
   it("caps the size and the time of a fetch", async () => {
     const p = user();
     expect((await rejection(h.call(events.import, { url: `${origin}/big` }, p))).status).to.equal(413);
@@ -136,6 +161,11 @@ describe("svc.events.import", function () {
       ["hex IPv4 loopback", `http://0x7f000001:${canaryPort}/`],
       ["decimal IPv4 loopback", `http://2130706433:${canaryPort}/`],
       ["octal IPv4 loopback", `http://0177.0.0.1:${canaryPort}/`],
+      ["IPv4-compatible IPv6 loopback", `http://[::127.0.0.1]:${canaryPort}/`],
+      ["IPv4-translated IPv6 loopback (::ffff:0:0/96)", `http://[::ffff:0:127.0.0.1]:${canaryPort}/`],
+      ["NAT64 loopback", `http://[64:ff9b::127.0.0.1]:${canaryPort}/`],
+      ["local-use NAT64 (64:ff9b:1::/48)", `http://[64:ff9b:1::7f00:1]:${canaryPort}/`],
+      ["link-local IPv6", `http://[fe80::1]:${canaryPort}/`],
       ["private 10/8", `http://10.0.0.1:${canaryPort}/`],
       ["cloud metadata", "http://169.254.169.254/latest/meta-data/"],
       ["unspecified", `http://0.0.0.0:${canaryPort}/`],

@@ -10,7 +10,8 @@
 import ICAL from "ical.js";
 import type { Static } from "@sinclair/typebox";
 import { AppError, forbidden } from "../../kit/errors.ts";
-import type { events } from "../../../subjects/events.ts";
+import { events } from "../../../subjects/events.ts";
+import { check } from "../../kit/validate.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import type { Patch } from "../fields.ts";
@@ -29,18 +30,40 @@ export type ImportedEntry = {
   cancelled: boolean;
 };
 
-export async function importCalendar(deps: Deps, principal: Principal, input: Input): Promise<Reply> {
+/** Imports one user may run at once on this replica (each holds a fetch and many writes). REVIEW: per replica, not across replicas. */
+export const IMPORTS_PER_USER = 2;
+const running = new Map<string, number>();
+
+export async function importCalendar(deps: Deps, principal: Principal, input: Input, opts: { deadline?: number } = {}): Promise<Reply> {
   const orgId = input.organizationId ?? null;
   if (orgId && !(await deps.canActForOrg(principal, orgId))) throw forbidden("only admins of the organization may import its events");
+  const mine = running.get(principal.sub) ?? 0;
+  if (mine >= IMPORTS_PER_USER) throw new AppError("rate_limited", `at most ${IMPORTS_PER_USER} imports at once; wait for one to finish`, { details: { retryAfterSeconds: 10 } });
+  running.set(principal.sub, mine + 1);
+  try {
+    return await runImport(deps, principal, input, orgId, opts.deadline ?? Number.POSITIVE_INFINITY);
+  } finally {
+    const left = (running.get(principal.sub) ?? 1) - 1;
+    if (left > 0) running.set(principal.sub, left);
+    else running.delete(principal.sub);
+  }
+}
+
+/** The import itself; it stops at the caller's deadline (the edge answered 504 by then: nobody waits for the rest). */
+async function runImport(deps: Deps, principal: Principal, input: Input, orgId: string | null, deadline: number): Promise<Reply> {
   const fetched = await safeFetch(input.url, {
     maxBytes: deps.config.importMaxBytes,
-    timeoutMs: deps.config.importTimeoutMs,
+    timeoutMs: Math.max(1, Math.min(deps.config.importTimeoutMs, deadline - Date.now())),
     allowedOrigins: deps.config.importAllowedOrigins,
   });
   const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents, new Date());
   const reply: Reply = { created: 0, updated: 0, unchanged: 0, skipped, eventIds: [] };
   for (const entry of entries) {
+    if (Date.now() >= deadline) throw new AppError("timeout", "the import ran past the caller's deadline; import again to continue (events are matched by UID)", { status: 504 });
     try {
+      // What the contract would refuse from a client is refused from a feed too (a URL with a
+      // space, a zone the contract does not know): stored, it would break every later read.
+      check(events.create.request, { ...entry.fields, visibility: input.visibility ?? "public", publish: input.publish === true, ...(orgId ? { organizationId: orgId } : {}) });
       const existing: { id: string; deleted_at: Date | null; status: string } | undefined = await deps
         .db("events")
         .where({ organizer_id: principal.sub, import_uid: entry.uid })

@@ -18,7 +18,7 @@ export async function verifyTotp(deps: { db: Db; totpVault: TotpVault }, user: U
       .update({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_enabled_at: trx.fn.now(), totp_last_step: step });
     if (updated !== 1) throw conflict("the enrolment changed meanwhile; start again");
     await trx("recovery_codes").where({ user_id: user.id }).delete();
-    await trx("recovery_codes").insert(codes.map((c) => ({ user_id: user.id, code_hash: recoveryHash(c) })));
+    await trx("recovery_codes").insert(codes.map((c) => ({ user_id: user.id, code_hash: recoveryHash(user.id, c) })));
   });
   return { recoveryCodes: codes };
 }
