@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { startPlatform, type Platform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
 import { mimeParts, parseInvitation } from "../../services/notifications/test/support/mime.ts";
+import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
 
 type Reply = { status: number; body: any };
 
@@ -19,8 +20,11 @@ describe("attendee notifications through the edge", function () {
   let ip = 0;
 
   before(async function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     platform = await startPlatform({ TRUST_PROXY: "true", NOTIFY_REMINDER_OFFSETS: "4s" });
+    // The run shares one NATS: reminders are timed, so the planner first works through what
+    // earlier suites left in EVENTS.
+    await plannerCaughtUp(platform.running.nats.jsm);
   });
   after(async function () {
     this.timeout(30_000);

@@ -24,7 +24,9 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
   const orders = new Map<string, { eventId: string; userId: string; names: string[] }>();
   const asked: string[] = [];
 
-  before(async () => {
+  // A run shares one NATS: the planner first works through what earlier suites left in EVENTS.
+  before(async function () {
+    this.timeout(150_000);
     h = await startHarness();
     stub = await serve(h.running.nats.nc, { name: "bookings-stub", version: "0.0.1", description: "tickets for the notifications tests", log: createLogger({ name: "stub", level: "silent" }) }, [
       endpoint(bookings.ticketsForOrder, async (i) => {

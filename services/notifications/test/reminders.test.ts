@@ -18,7 +18,9 @@ describe("notifications: reminders before an event", function () {
   this.timeout(30_000);
   const OFFSET_MS = 3_000;
   let h: Harness;
-  before(async () => {
+  // A run shares one NATS: the planner first works through what earlier suites left in EVENTS.
+  before(async function () {
+    this.timeout(150_000);
     h = await startHarness({ NOTIFY_REMINDER_OFFSETS: "3s" });
     await plannerCaughtUp(h.running.nats.jsm);
   });
