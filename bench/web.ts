@@ -31,6 +31,7 @@ async function serve(): Promise<void> {
     DATABASE_URL: process.env.DATABASE_URL,
     HTTP_PORT: String(await freePort()),
     LOG_LEVEL: "warn",
+    PAYMENTS_SANDBOX_PORT: "0",
     RATE_LIMIT_IP_PER_MINUTE: "100000000",
     RATE_LIMIT_USER_PER_MINUTE: "100000000",
     RATE_LIMIT_AUTH_PER_MINUTE: "100000",

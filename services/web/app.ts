@@ -4,6 +4,7 @@
  * write goes through the edge's public HTTP API with the session's access token.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import Koa from "koa";
@@ -15,10 +16,13 @@ import { EdgeClient, type EdgeReply, type EdgeRequest } from "./edge-client.ts";
 import { SessionStore, type Session, type TokenPair } from "./session.ts";
 import { pickLocale, translator, type Locale, type Translate } from "./i18n.ts";
 import type { WebEnv } from "./env.ts";
+import { PageCache, type CachedPage } from "./page-cache.ts";
 import { html, type Html } from "./html.ts";
 import { layout, layoutAssets } from "./layout.ts";
 
 export const SESSION_COOKIE = "convene_sid";
+/** Pages an anonymous visitor may get from the micro-cache: home, search, an event. */
+const CACHEABLE = /^\/(events(\/[0-9a-f-]{36})?)?$/i;
 const ANON_COOKIE = "convene_anon";
 
 /** What every page handler finds in ctx.state. */
@@ -68,6 +72,7 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
   const csp = `default-src 'self'; script-src 'self'; style-src 'sha256-${cssHash}'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
   const secureCookies = env.PUBLIC_URL.startsWith("https:");
   const sign = (key: string) => createHmac("sha256", secret).update(`csrf:${key}`).digest("base64url");
+  const pages = new PageCache(env.WEB_PAGE_CACHE_MS);
 
   app.use(httpMetrics("web"));
   // Front: headers, compression, locale, session, CSRF, errors as pages.
@@ -87,11 +92,25 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
       if (!c.state.session) ctx.cookies.set(SESSION_COOKIE, null, { path: "/" });
     }
     c.state.api = apiFor(c);
+    // Anonymous GETs of the pages everyone sees come from the micro-cache (page-cache.ts).
+    const cacheKey = !sid && ctx.method === "GET" && CACHEABLE.test(ctx.path) && pages.enabled ? `${locale}|${ctx.url}|${ctx.acceptsEncodings("br", "gzip", "identity") || "identity"}` : undefined;
+    // While one request renders a page, the others asking for it wait for that render.
+    const hit = cacheKey ? (pages.get(cacheKey) ?? (await pages.rendering(cacheKey))) : undefined;
+    if (hit) {
+      ctx.type = hit.type;
+      ctx.vary("Accept-Encoding");
+      if (hit.encoding) ctx.set("Content-Encoding", hit.encoding);
+      ctx.body = hit.body;
+      return;
+    }
+    const rendered = cacheKey ? pages.begin(cacheKey) : undefined;
+    let usedCsrf = false;
     let anon = ctx.cookies.get(ANON_COOKIE);
     // Lazily: a page that renders a form without a session mints the anonymous key then.
     Object.defineProperty(c.state, "csrf", {
       configurable: true,
       get: () => {
+        usedCsrf = true;
         if (c.state.session) return sign(c.state.session.id);
         if (!anon) {
           anon = randomBytes(18).toString("base64url");
@@ -113,7 +132,16 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
       if (status >= 500) log.error({ err, path: ctx.path }, "page failed");
       errorPage(c, status >= 400 && status < 600 ? status : 500, status === 403 ? c.state.t("common.forbidden") : status === 404 ? c.state.t("common.notFound") : c.state.t("common.error"));
     }
-    compress(ctx);
+    let stored: CachedPage | undefined;
+    try {
+      compress(ctx);
+      // A page with a form carries its visitor's CSRF token: never shared.
+      if (cacheKey && ctx.status === 200 && !usedCsrf && !ctx.response.get("Set-Cookie") && ctx.body != null && (typeof ctx.body === "string" || Buffer.isBuffer(ctx.body))) {
+        stored = pages.set(cacheKey, { body: ctx.body, type: String(ctx.response.get("Content-Type")), encoding: ctx.response.get("Content-Encoding") || undefined });
+      }
+    } finally {
+      rendered?.(stored);
+    }
   });
 
   app.use(bodyParser({ enableTypes: ["form", "json"], formLimit: "8mb", jsonLimit: "8mb" }) as unknown as Koa.Middleware<WebState>);

@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { startPlatform, type Platform } from "../../../test/support/platform.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 
 /** A tiny cookie-keeping client that never follows redirects. */
 function browser(base: string, headers: Record<string, string> = {}) {
@@ -123,5 +124,48 @@ describe("web: pages over the edge's public API", function () {
     const bad = await b.go("/sign-up", { form: { _csrf: token, displayName: "Ada", email: `ada+${randomUUID()}@example.org`, password: "short" } });
     expect(bad.res.status).to.equal(400);
     expect(bad.text).to.contain('role="alert"').and.contain("<strong>password</strong>");
+  });
+});
+
+describe("web: anonymous pages from the micro-cache", function () {
+  this.timeout(60_000);
+  let platform: Platform;
+  const password = "correct horse battery staple";
+
+  before(async function () {
+    this.timeout(60_000);
+    // A long time to live, so what is seen below is the cache and not the clock.
+    platform = await startPlatform({ WEB_PAGE_CACHE_MS: "60000" });
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await platform?.stop();
+  });
+
+  it("serves an anonymous event page from memory per locale and encoding, and a signed-in one always fresh", async () => {
+    const b = browser(platform.base);
+    const email = `olga+${randomUUID()}@example.org`;
+    await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: "Olga", email, password } });
+    const json = { "content-type": "application/json" };
+    const { accessToken } = (await (await fetch(`${platform.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+    const auth = { ...json, authorization: `Bearer ${accessToken}` };
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const event = (await (await fetch(`${platform.base}/v1/events`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Before", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", publish: true }) })).json()) as { id: string };
+    const anonymous = (headers: Record<string, string> = {}) => fetch(`${platform.base}/events/${event.id}`, { headers }).then(async (r) => ({ status: r.status, cookie: r.headers.get("set-cookie"), text: await r.text() }));
+
+    for (const encoding of ["br", "gzip", "identity"]) {
+      const first = await anonymous({ "accept-encoding": encoding });
+      expect(first.status).to.equal(200);
+      expect(first.cookie, "a cached page sets no cookie").to.equal(null);
+      expect(first.text).to.contain("<h1>Before</h1>");
+    }
+    const renamed = await fetch(`${platform.base}/v1/events/${event.id}`, { method: "PATCH", headers: auth, body: JSON.stringify({ title: "After" }) });
+    expect(renamed.status).to.equal(200);
+    await eventually("the edge to serve the new title", async () => ((await (await fetch(`${platform.base}/v1/events/${event.id}`)).json()) as { title: string }).title === "After");
+
+    for (const encoding of ["br", "gzip", "identity"]) expect((await anonymous({ "accept-encoding": encoding })).text, encoding).to.contain("<h1>Before</h1>");
+    // Another locale is another page; a signed-in person never gets the cached one.
+    expect((await anonymous({ "accept-language": "ru" })).text).to.contain("<h1>After</h1>");
+    expect((await b.go(`/events/${event.id}`)).text).to.contain("<h1>After</h1>");
   });
 });
