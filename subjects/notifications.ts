@@ -212,7 +212,26 @@ export const notificationJobs = {
 /** Kinds the send API may create (the others are written by the service from domain facts). */
 export const SendKind = Type.Union([Type.Literal("announcement")], { description: "Kind of the notification: announcement (a free message of an admin or a service)." });
 
+const ReminderOffsets = Type.Array(Type.String({ pattern: "^[1-9][0-9]{0,5}[smhd]$", description: "A duration before the start: a number and s, m, h or d, e.g. 24h, 90m." }), {
+  maxItems: 5,
+  uniqueItems: true,
+  description: "When attendees are reminded, before the start (an empty list: no reminders).",
+});
+
 export const notifications = {
+  remindersSet: request({
+    subject: "svc.notifications.reminders.set",
+    description: "The event's organizer (or an admin) sets when its attendees are reminded; null goes back to the platform default (NOTIFY_REMINDER_OFFSETS). Reminders already planned are re-planned at once. 404 for an event notifications does not know.",
+    request: Type.Object(
+      { eventId: Uuid("The event."), offsets: Type.Union([ReminderOffsets, Type.Null()], { description: "The event's own offsets, or null for the default." }) },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object(
+      { eventId: Uuid("The event."), offsets: ReminderOffsets, custom: Type.Boolean({ description: "Whether these are the event's own offsets (false: the default)." }) },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
   send: request({
     subject: "svc.notifications.send",
     description:

@@ -35,6 +35,8 @@ import { unsubscribeCheckEndpoint, unsubscribeEndpoint } from "./endpoints/unsub
 import { deadLettersListEndpoint } from "./endpoints/admin-dead-letters-list.ts";
 import { deadLettersReplayEndpoint } from "./endpoints/admin-dead-letters-replay.ts";
 import { sendEndpoint } from "./endpoints/send.ts";
+import { remindersSetEndpoint } from "./endpoints/reminders-set.ts";
+import { reminderOffsets } from "./migrations/005-reminder-offsets.ts";
 
 const DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
 
@@ -68,7 +70,7 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email and push notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions, attendees],
+  migrations: [schema, digests, eventVersions, attendees, reminderOffsets],
   async setup(rt) {
     const env = rt.env;
     refuseDevelopmentSecrets(env, rt.log, [{ name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" }]);
@@ -113,6 +115,7 @@ export const notificationsService = defineService({
         deadLettersListEndpoint(deps),
         deadLettersReplayEndpoint(deps),
         sendEndpoint(deps, marker),
+        remindersSetEndpoint(deps),
       ],
       timers: [reminderTimer(deps, marker)],
       consumers: [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],

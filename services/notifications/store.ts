@@ -396,6 +396,8 @@ export type EventRow = {
   status: string;
   visibility: string;
   sequence: number;
+  /** Reminder offsets its organizer chose (seconds), or null for the default. */
+  reminderOffsetsS?: number[] | null;
 };
 
 /** Records the facts of an event unless newer ones are known; true when they were applied. */
@@ -428,7 +430,14 @@ export async function eventOf(q: Q, eventId: string): Promise<EventRow | undefin
     status: r.status,
     visibility: r.visibility,
     sequence: r.sequence,
+    reminderOffsetsS: r.reminder_offsets ?? null,
   };
+}
+
+/** Sets (null: resets) an event's own reminder offsets; false when the event is unknown. */
+export async function setReminderOffsets(q: Q, eventId: string, offsetsS: number[] | null): Promise<boolean> {
+  const n = await q("events").where({ event_id: eventId }).update({ reminder_offsets: offsetsS === null ? null : q.raw("?::integer[]", [offsetsS]) });
+  return n > 0;
 }
 
 /** Order statuses in which its booker attends. */

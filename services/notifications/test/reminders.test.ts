@@ -125,4 +125,22 @@ describe("notifications: reminders before an event", function () {
     expect(reminders(b)).to.have.length(0);
     expect(await h.db("messages").whereIn("source_id", [derivedId("reminder", ev.eventId, ev.startsAt, 3), derivedId("reminder", other.eventId, other.startsAt, 3)])).to.have.length(0);
   });
+
+  it("follows the offsets the event's organizer set (re-planning what was planned), refuses anyone else, and goes back to the default on null", async () => {
+    const user = await makeUser(h, { device: false });
+    const ev = await anEvent(8_000);
+    const orderId = await book(user, ev.eventId);
+    expect((await timersOf(orderId)).map((t: { key: string }) => t.key)).to.deep.equal([`${orderId}:3`]);
+    const set = (offsets: string[] | null, as = principal(ev.organizerId)) => call(h.running.nats.nc, notifications.remindersSet, { eventId: ev.eventId, offsets }, { principal: as });
+    const refused = (await set(["5s"], principal(user.id)).catch((e: unknown) => e)) as { status: number };
+    expect(refused.status).to.equal(403);
+    const unknown = (await call(h.running.nats.nc, notifications.remindersSet, { eventId: randomUUID(), offsets: ["5s"] }, { principal: principal(user.id) }).catch((e: unknown) => e)) as { status: number };
+    expect(unknown.status).to.equal(404);
+    expect(await set(["5s"])).to.deep.equal({ eventId: ev.eventId, offsets: ["5s"], custom: true });
+    expect((await timersOf(orderId)).map((t: { key: string }) => t.key)).to.deep.equal([`${orderId}:5`]);
+    const mail = await eventually("the reminder 5 s before", async () => reminders(user)[0], 15_000);
+    expect(mail.subject).to.equal(`${ev.title} starts in 5 seconds`);
+    expect(Date.now()).to.be.at.least(new Date(ev.startsAt).getTime() - 5_000);
+    expect(await set(null)).to.deep.equal({ eventId: ev.eventId, offsets: ["3s"], custom: false });
+  });
 });

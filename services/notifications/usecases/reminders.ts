@@ -39,13 +39,16 @@ export function parseOffsets(list: string): number[] {
 
 const keyOf = (orderId: string, offsetS: number) => `${orderId}:${offsetS}`;
 
-/** Re-plans the reminders of one order from what the projections now say. */
-export async function planReminders(trx: Knex.Transaction, deps: Pick<Deps, "config" | "now">, orderId: string): Promise<void> {
-  const offsets = deps.config.reminderOffsetsS;
-  for (const o of offsets) await cancelTimer(trx, REMINDER, keyOf(orderId, o));
+/**
+ * Re-plans the reminders of one order from what the projections now say: the event's own offsets
+ * or the default. `formerOffsetsS`: offsets the event had before (their timers are dropped too).
+ */
+export async function planReminders(trx: Knex.Transaction, deps: Pick<Deps, "config" | "now">, orderId: string, formerOffsetsS: number[] = []): Promise<void> {
   const a = await store.attendanceOf(trx, orderId);
+  const ev = a ? await store.eventOf(trx, a.eventId) : undefined;
+  const offsets = ev?.reminderOffsetsS ?? deps.config.reminderOffsetsS;
+  for (const o of new Set([...deps.config.reminderOffsetsS, ...(ev?.reminderOffsetsS ?? []), ...formerOffsetsS])) await cancelTimer(trx, REMINDER, keyOf(orderId, o));
   if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) return;
-  const ev = await store.eventOf(trx, a.eventId);
   if (!ev || ev.status !== "published") return;
   const start = new Date(ev.startsAt).getTime();
   const now = deps.now().getTime();
@@ -57,9 +60,14 @@ export async function planReminders(trx: Knex.Transaction, deps: Pick<Deps, "con
   }
 }
 
-/** Re-plans the reminders of every attending order of an event (it moved, or was cancelled). */
-export async function replanEvent(trx: Knex.Transaction, deps: Pick<Deps, "config" | "now">, eventId: string): Promise<void> {
-  for (const o of await store.attendingOrders(trx, eventId)) await planReminders(trx, deps, o.orderId);
+/** Re-plans the reminders of every attending order of an event (it moved, was cancelled, or its offsets changed). */
+export async function replanEvent(trx: Knex.Transaction, deps: Pick<Deps, "config" | "now">, eventId: string, formerOffsetsS: number[] = []): Promise<void> {
+  for (const o of await store.attendingOrders(trx, eventId)) await planReminders(trx, deps, o.orderId, formerOffsetsS);
+}
+
+/** Offsets in words, as NOTIFY_REMINDER_OFFSETS writes them ("24h", "90m", "30s"). */
+export function formatOffsets(offsetsS: number[]): string[] {
+  return offsetsS.map((s) => (s % 86_400 === 0 ? `${s / 86_400}d` : s % 3_600 === 0 ? `${s / 3_600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`));
 }
 
 export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
