@@ -51,6 +51,16 @@ describe("identity: organizations and follows", function () {
   });
 
   describe("svc.identity.orgs.invite / orgs.accept", () => {
+    it("throttles invitations: one address once per 10 minutes, 20 an hour per inviter (finding 12)", async () => {
+      const { owner, org } = await orgWithOwner();
+      const email = `twice-${randomUUID().slice(0, 8)}@example.org`;
+      await call(nc(), identity.orgsInvite, { orgId: org.id, email }, { principal: owner.principal });
+      expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email }, { principal: owner.principal }))).status).to.equal(429);
+      for (let i = 1; i < 20; i++) await call(nc(), identity.orgsInvite, { orgId: org.id, email: `n${i}-${randomUUID().slice(0, 8)}@example.org` }, { principal: owner.principal });
+      const over = await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: `over-${randomUUID().slice(0, 8)}@example.org` }, { principal: owner.principal }));
+      expect([over.status, over.code]).to.deep.equal([429, "rate_limited"]);
+    });
+
     it("emits the invitation with its token and lets only the invited email accept it, once", async () => {
       const { owner, org } = await orgWithOwner();
       const invitee = await h.signUp({ displayName: "Grace" });
