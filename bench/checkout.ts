@@ -83,6 +83,7 @@ const running = await run([identityService, eventsService, bookingsService, paym
 });
 const nc = (await connectNats({ servers: nats.url, name: "bench-checkout" })).nc;
 
+// deno-lint-ignore no-explicit-any -- JSON replies are read loosely here; the contracts are tested elsewhere
 type Reply = { status: number; body: any };
 async function api(method: string, path: string, body?: unknown, token?: string, ip?: string): Promise<Reply> {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -133,15 +134,15 @@ try {
   const ticketTypeId = type.body.id as string;
 
   /** A held paid order of `token`'s user, and its pending payment at the sandbox. */
-  async function hold(token: string): Promise<{ orderId: string; redirectUrl: string; paymentId: string }> {
+  const hold = async (token: string): Promise<{ orderId: string; redirectUrl: string; paymentId: string }> => {
     const order = await api("POST", "/v1/bookings", { eventId, items: [{ ticketTypeId, quantity: 1 }] }, token);
     if (order.status !== 201) throw new Error(`booking: ${order.status} ${JSON.stringify(order.body)}`);
     const pay = await api("POST", "/v1/payments", { bookingId: order.body.id }, token);
     if (pay.status !== 201) throw new Error(`payment: ${pay.status} ${JSON.stringify(pay.body)}`);
     return { orderId: order.body.id, redirectUrl: pay.body.redirectUrl, paymentId: pay.body.paymentId };
-  }
+  };
 
-  async function checkout(token: string): Promise<number> {
+  const checkout = async (token: string): Promise<number> => {
     const t0 = performance.now();
     const order = await api("POST", "/v1/bookings", { eventId, items: [{ ticketTypeId, quantity: 1 }] }, token);
     if (order.status !== 201) throw new Error(`booking: ${order.status} ${JSON.stringify(order.body)}`);
@@ -153,7 +154,7 @@ try {
     await done;
     confirmed.delete(order.body.id);
     return performance.now() - t0;
-  }
+  };
 
   // Prove what is measured: a checkout ends confirmed, with one ledger charge and an "ok" answer.
   const probe = await checkout(payers[0]);

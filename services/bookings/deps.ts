@@ -22,6 +22,8 @@ export type Deps = {
   config: {
     /** Most reservations of one event committed in one transaction. */
     batchMax: number;
+    /** Batches (of all events) committing at once in this replica; below the pool's size. */
+    drainsMax: number;
     /** TEST ONLY: replace the guarded inventory by a naive count-then-insert (oversells). */
     naiveGuard: boolean;
   };

@@ -52,6 +52,7 @@ const DEV_TICKET_KEY = "ZGV2LW9ubHktdGlja2V0LWtleS1jaGFuZ2UtbWUtISE";
 export const BookingsEnv = Type.Object({
   BOOKINGS_TICKET_KEY: Type.String({ minLength: 43, maxLength: 44, default: DEV_TICKET_KEY, description: "Ed25519 seed (32 bytes, base64url) that signs ticket codes; the same on every replica. Rotating it invalidates issued codes." }),
   BOOKINGS_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 5_000, default: 500, description: "Most reservations of one event committed in one transaction by the inventory owner." }),
+  BOOKINGS_DRAINS_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 6, description: "Reservation batches (of all events) committing at once per replica; keep it below the database pool's 10 connections, so reads and transitions still get one." }),
   BOOKINGS_UNSAFE_NAIVE_GUARD: Type.Boolean({ default: false, description: "TEST ONLY: book with a naive count-then-insert instead of the inventory owner; it oversells (the concurrency test proves it races). Never set in production." }),
 });
 
@@ -80,7 +81,7 @@ export const bookingsService = defineService({
         return r?.displayName;
       },
       signer: createSigner(env.BOOKINGS_TICKET_KEY),
-      config: { batchMax: env.BOOKINGS_BATCH_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
+      config: { batchMax: env.BOOKINGS_BATCH_MAX, drainsMax: env.BOOKINGS_DRAINS_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
       now: () => new Date(),
     } as Deps;
     deps.inventory = new Inventory(deps);

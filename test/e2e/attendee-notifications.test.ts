@@ -12,6 +12,7 @@ import { eventually } from "../support/eventually.ts";
 import { mimeParts, parseInvitation } from "../../services/notifications/test/support/mime.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
 
+// deno-lint-ignore no-explicit-any -- JSON replies are read loosely here; the contracts are tested elsewhere
 type Reply = { status: number; body: any };
 
 describe("attendee notifications through the edge", function () {

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { startPlatform, type Platform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
 
+// deno-lint-ignore no-explicit-any -- JSON replies are read loosely here; the contracts are tested elsewhere
 type Reply = { status: number; body: any };
 
 describe("checkout saga: bookings and payments through the edge", function () {

@@ -9,7 +9,6 @@
  * docs/services/bookings.md explains the design and its numbers.
  */
 import { randomUUID } from "node:crypto";
-import type { Knex } from "knex";
 import { AppError } from "../../kit/errors.ts";
 import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
@@ -38,11 +37,13 @@ export const soldOut = (waitlistOpen: boolean) => new AppError("sold_out", "not 
 export class Inventory {
   private readonly boxes = new Map<string, Pending[]>();
   private readonly deps: Deps;
+  private readonly slots: Slots;
   private readonly outcomes = meter().createCounter("bookings_reservations", { description: "Reservations by outcome: booked, sold_out, refused (other 4xx), failed (5xx)." });
   private readonly batches = meter().createHistogram("bookings_batch_size", { description: "Reservations committed per inventory transaction.", advice: { explicitBucketBoundaries: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] } });
 
   constructor(deps: Deps) {
     this.deps = deps;
+    this.slots = new Slots(deps.config.drainsMax);
   }
 
   /** Queues a reservation in its event's mailbox; resolves once its batch committed. */
@@ -64,6 +65,9 @@ export class Inventory {
     // Let requests that arrive in the same tick join the first batch.
     await new Promise((r) => setImmediate(r));
     while (box.length > 0) {
+      // Wait for a connection's worth of room first: meanwhile the mailbox keeps filling, so the
+      // batch taken after the wait is bigger, instead of waiting in the pool's queue (which times out).
+      await this.slots.take();
       const batch = box.splice(0, this.deps.config.batchMax);
       try {
         const outcomes = await withRetry(() => commitBatch(this.deps, eventId, batch.map((p) => p.req)));
@@ -82,9 +86,32 @@ export class Inventory {
         this.outcomes.add(batch.length, { outcome: "failed" });
         this.deps.log.error({ err, eventId, batch: batch.length }, "inventory batch failed");
         for (const p of batch) p.reject(err);
+      } finally {
+        this.slots.give();
       }
     }
     this.boxes.delete(eventId);
+  }
+}
+
+/** A counting semaphore: batches of all events in flight at once in this replica. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }
 
