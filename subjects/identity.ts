@@ -288,6 +288,7 @@ export const identity = {
       {
         authorizationUrl: Type.String({ format: "uri", description: "Where to redirect the browser." }),
         state: Type.String({ description: "The state parameter in that URL; comes back on the callback (valid 10 minutes)." }),
+        verifier: Type.String({ description: "A secret for the client that started the sign-in to keep (e.g. in a cookie) and send with the callback: a callback URL alone, leaked or planted, signs nobody in." }),
       },
       { additionalProperties: false },
     ),
@@ -301,6 +302,7 @@ export const identity = {
       {
         state: Type.String({ minLength: 16, maxLength: 200, description: "The state query parameter of the callback." }),
         code: Type.String({ minLength: 1, maxLength: 2048, description: "The code query parameter of the callback." }),
+        verifier: Type.String({ minLength: 16, maxLength: 200, description: "The verifier oidc.start returned to the client that started this sign-in." }),
         ip: ClientIp,
       },
       { additionalProperties: false },

@@ -9,6 +9,7 @@ import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { accounts } from "./migrations/001-accounts.ts";
 import { identityTables } from "./migrations/002-identity.ts";
 import { emailChange } from "./migrations/003-email-change.ts";
+import { oidcBinding } from "./migrations/004-oidc-binding.ts";
 import { openKeyStore } from "./keys.ts";
 import { oidcClient, parseProviders } from "./oidc.ts";
 import { totpVault } from "./totp-vault.ts";
@@ -45,7 +46,7 @@ export const identityService = defineService({
   version: "0.2.0",
   description: "Accounts, sessions, access-token keys, OpenID Connect, two-factor, roles, profiles, organizations and follows.",
   env: IdentityEnv,
-  migrations: [accounts, identityTables, emailChange],
+  migrations: [accounts, identityTables, emailChange, oidcBinding],
   async setup(rt) {
     const production = rt.env.NODE_ENV === "production";
     refuseDevelopmentSecrets(rt.env, rt.log, [{ name: "TOTP_ENCRYPTION_KEYS", insecure: !rt.env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" }]);

@@ -91,7 +91,7 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     expect(url.searchParams.get("code_challenge_method")).to.equal("S256");
     expect(url.searchParams.get("state")).to.equal(start.state);
     const back = await authorize(start.authorizationUrl, sub, redirectUri);
-    return { sub, back, done: () => call(nc(), identity.oidcCallback, { state: back.state, code: back.code }) };
+    return { sub, back, verifier: start.verifier, done: () => call(nc(), identity.oidcCallback, { state: back.state, code: back.code, verifier: start.verifier }) };
   }
 
   it("lists the configured providers", async () => {
@@ -137,10 +137,20 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     expect((await fail(done())).status).to.equal(401);
   });
 
+  it("refuses a callback from a client that did not start the sign-in (state bound to its verifier; finding 6)", async () => {
+    const { back, verifier, done } = await signInAs({ email: newEmail("oidc"), email_verified: true });
+    // Someone else holding the callback URL (leaked, or planted for login CSRF) has no verifier.
+    const other = await fail(call(nc(), identity.oidcCallback, { state: back.state, code: back.code, verifier: "x".repeat(43) }));
+    expect(other.status).to.equal(401);
+    expect(verifier).to.not.equal(back.state);
+    // The failed try did not use the state up: the client that started it still finishes.
+    expect((await done()).user.email).to.be.a("string");
+  });
+
   it("fails when the code verifier does not match the challenge (PKCE enforced by the provider)", async () => {
-    const { back } = await signInAs({ email: newEmail("oidc"), email_verified: true });
+    const { back, verifier } = await signInAs({ email: newEmail("oidc"), email_verified: true });
     await h.db("oidc_states").where({ state: back.state }).update({ code_verifier: "x".repeat(43) });
-    const err = await fail(call(nc(), identity.oidcCallback, { state: back.state, code: back.code }));
+    const err = await fail(call(nc(), identity.oidcCallback, { state: back.state, code: back.code, verifier }));
     expect([err.status, err.message]).to.deep.equal([401, "the sign-in provider refused the code (invalid_grant)"]);
   });
 

@@ -6,6 +6,7 @@ import type { OidcClient } from "../oidc.ts";
 import { signIn, type SessionDeps } from "../sessions.ts";
 import { ipKey, assertAllowed } from "../throttle.ts";
 import { normalEmail, revokeSessions, type UserRow } from "../store.ts";
+import { sha256 } from "../secrets.ts";
 import { newVerificationToken, rolesAtRegistration } from "../registration.ts";
 
 type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string };
@@ -16,9 +17,10 @@ type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string };
  * creates one. Linking to an account whose email we never verified drops its password and
  * sessions: whoever registered it had not proven the address (pre-hijacking).
  */
-export async function oidcCallback(deps: Deps, input: { state: string; code: string; ip?: string }) {
+export async function oidcCallback(deps: Deps, input: { state: string; code: string; verifier: string; ip?: string }) {
   await assertAllowed(deps.db, [ipKey(input.ip)]);
-  const [pending] = await deps.db("oidc_states").where({ state: input.state }).whereNull("used_at").andWhere("expires_at", ">", new Date()).update({ used_at: deps.db.fn.now() }).returning("*");
+  // Only the client that started the sign-in holds the verifier: another one's callback finds no state.
+  const [pending] = await deps.db("oidc_states").where({ state: input.state, verifier_hash: sha256(input.verifier) }).whereNull("used_at").andWhere("expires_at", ">", new Date()).update({ used_at: deps.db.fn.now() }).returning("*");
   if (!pending) throw new AppError("unauthenticated", "this sign-in is unknown, used or expired; start again");
   const provider = deps.oidc.provider(pending.provider);
   const claims = await deps.oidc.exchange(provider, { code: input.code, codeVerifier: pending.code_verifier, nonce: pending.nonce });

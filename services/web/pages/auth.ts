@@ -110,17 +110,19 @@ ${list.length ? html`<h2>${t("auth.orWith")}</h2><ul>${list.map((p) => html`<li>
   // elsewhere cannot sign this browser into someone else's account.
   router.get("/auth/oidc/:provider", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const r = await c.state.api.send<{ authorizationUrl: string; state: string }>("POST", `/v1/auth/oidc/${encodeURIComponent(ctx.params.provider)}/start`);
+    const r = await c.state.api.send<{ authorizationUrl: string; state: string; verifier: string }>("POST", `/v1/auth/oidc/${encodeURIComponent(ctx.params.provider)}/start`);
     if (!r.ok) return errorPage(c, r.status, r.problem.detail);
-    ctx.cookies.set(OIDC_COOKIE, r.data.state, shortCookie);
+    // The verifier the API needs back with the callback stays in this browser's cookie.
+    ctx.cookies.set(OIDC_COOKIE, `${r.data.state}.${r.data.verifier}`, shortCookie);
     ctx.redirect(r.data.authorizationUrl);
   });
   router.get("/auth/oidc/callback", async (ctx) => {
     const c = ctx as unknown as WebContext;
     const state = String(ctx.query.state ?? "");
-    if (!state || state !== ctx.cookies.get(OIDC_COOKIE)) return errorPage(c, 400, c.state.t("common.tryAgain"));
+    const [cookieState, verifier] = (ctx.cookies.get(OIDC_COOKIE) ?? "").split(".");
+    if (!state || state !== cookieState || !verifier) return errorPage(c, 400, c.state.t("common.tryAgain"));
     ctx.cookies.set(OIDC_COOKIE, null, { path: "/" });
-    const reply = await c.state.api.send<TokenPair>("POST", "/v1/auth/oidc/callback", { state, code: String(ctx.query.code ?? "") });
+    const reply = await c.state.api.send<TokenPair>("POST", "/v1/auth/oidc/callback", { state, code: String(ctx.query.code ?? ""), verifier });
     await finish(c, reply, "/");
   });
 

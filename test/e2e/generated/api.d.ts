@@ -1565,6 +1565,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * When the event's attendees are reminded (its organizer)
+         * @description The event's organizer (or an admin) sets when its attendees are reminded; null goes back to the platform default (NOTIFY_REMINDER_OFFSETS). Reminders already planned are re-planned at once. 404 for an event notifications does not know.
+         *
+         *     Subject: `svc.notifications.reminders.set`.
+         */
+        put: operations["notificationsRemindersSet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a notification to one user or a list (admins)
+         * @description Admins (and services, calling without a principal): sends one notification to one user or a list, on the channels given (default: every channel each user allows for the kind). Idempotent by idempotencyKey: the same key creates nothing twice and answers the same notification id. Users notifications does not know (or deactivated) are listed in skipped.
+         *
+         *     Subject: `svc.notifications.send`.
+         */
+        post: operations["notificationsSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/notifications/dead-letters": {
         parameters: {
             query?: never;
@@ -3227,6 +3271,8 @@ export interface operations {
                         authorizationUrl: string;
                         /** @description The state parameter in that URL; comes back on the callback (valid 10 minutes). */
                         state: string;
+                        /** @description A secret for the client that started the sign-in to keep (e.g. in a cookie) and send with the callback: a callback URL alone, leaked or planted, signs nobody in. */
+                        verifier: string;
                     };
                 };
             };
@@ -3254,6 +3300,8 @@ export interface operations {
                     state: string;
                     /** @description The code query parameter of the callback. */
                     code: string;
+                    /** @description The verifier oidc.start returned to the client that started this sign-in. */
+                    verifier: string;
                 };
             };
         };
@@ -6685,7 +6733,7 @@ export interface operations {
                              */
                             sourceId: string;
                             /** @description What the notification is about. */
-                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "email_change_notice" | "digest";
+                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "email_change_notice" | "digest" | "booking_confirmed" | "booking_expired" | "booking_cancelled" | "payment_succeeded" | "payment_failed" | "payment_refunded" | "waitlist_offered" | "event_reminder" | "announcement";
                             /** @description Title, in the user's locale. */
                             title: string;
                             /** @description Body text, in the user's locale. */
@@ -6976,7 +7024,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Channel switches per kind of follower notification. */
+                        /** @description Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends). */
                         kinds: {
                             event_published: {
                                 /** @description Show it in the in-app inbox. */
@@ -6995,6 +7043,78 @@ export interface operations {
                                 push: boolean;
                             };
                             event_cancelled: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            booking_confirmed?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            booking_expired?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            booking_cancelled?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            payment_succeeded?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            payment_failed?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            payment_refunded?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            waitlist_offered?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            event_reminder?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            announcement?: {
                                 /** @description Show it in the in-app inbox. */
                                 in_app: boolean;
                                 /** @description Send an email. */
@@ -7035,7 +7155,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Channel switches per kind of follower notification. */
+                    /** @description Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends). */
                     kinds: {
                         event_published: {
                             /** @description Show it in the in-app inbox. */
@@ -7054,6 +7174,78 @@ export interface operations {
                             push: boolean;
                         };
                         event_cancelled: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        booking_confirmed?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        booking_expired?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        booking_cancelled?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        payment_succeeded?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        payment_failed?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        payment_refunded?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        waitlist_offered?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        event_reminder?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                        };
+                        announcement?: {
                             /** @description Show it in the in-app inbox. */
                             in_app: boolean;
                             /** @description Send an email. */
@@ -7082,7 +7274,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Channel switches per kind of follower notification. */
+                        /** @description Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends). */
                         kinds: {
                             event_published: {
                                 /** @description Show it in the in-app inbox. */
@@ -7101,6 +7293,78 @@ export interface operations {
                                 push: boolean;
                             };
                             event_cancelled: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            booking_confirmed?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            booking_expired?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            booking_cancelled?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            payment_succeeded?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            payment_failed?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            payment_refunded?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            waitlist_offered?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            event_reminder?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                            };
+                            announcement?: {
                                 /** @description Show it in the in-app inbox. */
                                 in_app: boolean;
                                 /** @description Send an email. */
@@ -7206,6 +7470,121 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsRemindersSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event's own offsets, or null for the default. */
+                    offsets: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        eventId: string;
+                        /** @description When attendees are reminded, before the start (an empty list: no reminders). */
+                        offsets: string[];
+                        /** @description Whether these are the event's own offsets (false: the default). */
+                        custom: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Recipients (one or up to 1000). */
+                    userIds: string[];
+                    /**
+                     * @description Kind of the notification: announcement (a free message of an admin or a service).
+                     * @constant
+                     */
+                    kind?: "announcement";
+                    /** @description Only these channels (each still as the user allows). */
+                    channels?: ("in_app" | "email" | "push")[];
+                    /** @description Title: the email subject, the push title and the inbox item's title. */
+                    title: string;
+                    /** @description The text (plain text). */
+                    message: string;
+                    /** @description Deep link (a path in the app, e.g. /events/<id>); default /. */
+                    link?: string;
+                    /** @description The caller's key for this notification: a retry with the same key sends nothing twice. */
+                    idempotencyKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The notification (its inbox items' sourceId); the same for a retry with the same key.
+                         */
+                        notificationId: string;
+                        /** @description Users it was written for. */
+                        recipients: number;
+                        /** @description Users notifications does not know, or deactivated. */
+                        skipped: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
             504: components["responses"]["Timeout"];
