@@ -51,7 +51,7 @@ const pct = (xs: number[], p: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-const nats = await startNats();
+const nats = await startNats({ open: true });
 const db = await createDatabase();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;

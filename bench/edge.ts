@@ -100,7 +100,7 @@ async function load(opts: autocannon.Options): Promise<Figure> {
 }
 
 async function main(): Promise<void> {
-  const nats = await startNats();
+  const nats = await startNats({ open: true });
   const pg = await createDatabase("convene_bench");
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url }, stdio: ["ignore", "pipe", "inherit"] });
   try {

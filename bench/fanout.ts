@@ -31,7 +31,7 @@ const sizes = quick ? [100_000] : [100_000, 1_000_000];
 const workerFile = fileURLToPath(new URL("../services/notifications/test/support/worker.ts", import.meta.url));
 const SEND_N = 3_000;
 
-const nats = await startNats();
+const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
 const [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
 const env = {

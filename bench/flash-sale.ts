@@ -29,7 +29,7 @@ const SEATS = Number(args.seats);
 const CLIENTS = Number(args.clients);
 const SPREAD_EVENTS = Number(args.events);
 
-const nats = await startNats();
+const nats = await startNats({ open: true });
 const db = await createDatabase("convene_bench");
 const running = await run([identityService, bookingsService, edgeService], {
   NATS_URL: nats.url,

@@ -65,7 +65,7 @@ const payload = {
 const json = JSON.stringify(payload);
 const bytes = new TextEncoder().encode(json);
 
-const server = await startNats();
+const server = await startNats({ open: true });
 // With no span processor the SDK registers no tracer provider at all (sdk-node: `spanProcessors.length
 // > 0`), and every kit span is a no-op: what services/main.ts gets when OTEL_EXPORTER_OTLP_ENDPOINT is
 // unset. The default here is real spans, handed to an exporter that drops them (what a deployment

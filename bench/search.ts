@@ -34,7 +34,7 @@ const cities = [
 const tagPool = ["cloud", "devops", "frontend", "backend", "ai", "music", "art", "food", "sports", "business", "science", "community", "beginners", "advanced", "free", "outdoor"];
 const pick = <T>(a: readonly T[]) => a[Math.floor(Math.random() * a.length)];
 
-const nats = await startNats();
+const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
 const running = await run([eventsService], { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: "0", LOG_LEVEL: "silent" }, { listen: false });
 const db = running.dbs.get("events")!;

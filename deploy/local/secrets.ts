@@ -4,10 +4,10 @@
  * the repository. A value already in the file is kept; a missing one is added. Production sets
  * the same variables from its own secret store (docs/operations.md).
  */
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import process from "node:process";
-import { randomBytes } from "node:crypto";
 import { generatePrincipalKeys } from "../../services/kit/principal-token.ts";
 
 /** Each group is made together (a key pair) when any of its variables is missing. */
@@ -32,10 +32,19 @@ export function readEnvFile(path: string): Record<string, string> {
   return out;
 }
 
-/** Makes sure `path` holds every secret; returns them all. */
-export function ensureSecrets(path: string): Record<string, string> {
+/** Makes sure `path` holds every secret, and a NATS password for each of `services`; returns them all. */
+export function ensureSecrets(path: string, services: string[] = []): Record<string, string> {
   const have = readEnvFile(path);
   let changed = false;
+  // NATS_CREDENTIALS: a password per service (a service added later gets one on the next run).
+  const credentials = (have.NATS_CREDENTIALS ?? "").split(",").filter(Boolean);
+  const named = new Set(credentials.map((c) => c.split(":")[0]));
+  for (const s of services) {
+    if (named.has(s)) continue;
+    credentials.push(`${s}:${randomBytes(24).toString("hex")}`);
+    changed = true;
+  }
+  if (credentials.length) have.NATS_CREDENTIALS = credentials.join(",");
   for (const g of secretGroups) {
     if (g.vars.every((v) => have[v])) continue;
     Object.assign(have, g.make());
@@ -52,6 +61,7 @@ export function ensureSecrets(path: string): Record<string, string> {
 
 if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
   const path = resolve(process.argv[2] ?? ".data/secrets.env");
-  ensureSecrets(path);
+  const { registry } = await import("../../services/registry.ts");
+  ensureSecrets(path, registry.map((d) => d.name));
   process.stdout.write(`local secrets in ${path}\n`);
 }

@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
+import { helmPasswordEnv, helmUsers } from "../../deploy/nats-conf.ts";
+import { registry } from "../../services/registry.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 /** Every service chart the umbrella switches (its file:// dependencies), so a new service is checked too. */
@@ -138,6 +140,20 @@ describe("helm charts", function () {
       expect(docs.filter((d) => d.kind === "Deployment").map((d) => d.metadata.name)).to.not.include("rel-notifications");
       const env = JSON.stringify(docs.find((d) => d.kind === "Job"));
       expect(env).to.contain("identity,events,edge").and.not.contain("notifications");
+    });
+
+    it("gives NATS one user per service with the permissions generated from its definition, and each pod its own user", () => {
+      const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as { nats: { config: { merge: { authorization: { users: unknown } } }; container: { env: unknown } } };
+      expect(values.nats.config.merge.authorization.users, "regenerate: node deploy/nats-conf.ts --helm").to.deep.equal(helmUsers(registry));
+      expect(values.nats.container.env).to.deep.equal(helmPasswordEnv(registry));
+      for (const svc of services) {
+        const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } } }).spec.template.spec.containers[0].env;
+        const byName = new Map(env.map((e) => [e.name, e]));
+        expect(byName.get("NATS_USER")?.value, svc).to.equal(svc);
+        expect(byName.get("NATS_PASSWORD")?.valueFrom?.secretKeyRef, svc).to.deep.equal({ name: "convene-nats-users", key: svc });
+        expect(byName.get("PRINCIPAL_VERIFY_KEYS")?.valueFrom?.secretKeyRef.key, svc).to.equal("verify-keys");
+        expect(byName.has("PRINCIPAL_SIGNING_KEY"), `${svc}: only the edge holds the signing key`).to.equal(svc === "edge");
+      }
     });
 
     it("asks NATS for sync_interval always and 3 replicas", () => {

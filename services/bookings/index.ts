@@ -9,6 +9,7 @@ import { defineService } from "../kit/service.ts";
 import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { call } from "../kit/call.ts";
 import { identity } from "../../subjects/identity.ts";
+import { bookingEvents, ticketEvents, waitlistEvents } from "../../subjects/bookings.ts";
 import { schema } from "./migrations/001-bookings.ts";
 import { expiryTimers as expiryTimersMigration } from "./migrations/002-expiry-timers.ts";
 import type { Deps } from "./deps.ts";
@@ -58,6 +59,7 @@ export const BookingsEnv = Type.Object({
 
 export const bookingsService = defineService({
   name: "bookings",
+  bus: { calls: [identity.canActForOrg, identity.profilesGet], publishes: [...Object.values(bookingEvents), ...Object.values(waitlistEvents), ...Object.values(ticketEvents)], consumes: ["EVENTS"] },
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,

@@ -7,6 +7,10 @@ import { randomBytes } from "node:crypto";
 import { Kvm } from "@nats-io/kv";
 import { defineService, type ServiceDefinition } from "../kit/service.ts";
 import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
+import type { BusAccess } from "../kit/bus.ts";
+import { identity } from "../../subjects/identity.ts";
+import { events } from "../../subjects/events.ts";
+import { LIVE_INBOX_PREFIX, notifications } from "../../subjects/notifications.ts";
 import { jwksOverNats } from "./auth.ts";
 import { sessionChecker } from "./sessions.ts";
 import { createEdgeApp, extras } from "./app.ts";
@@ -15,7 +19,7 @@ import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
 import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idempotency.ts";
 import { ReplyCache } from "./cache.ts";
 import { HitReporter } from "./hits.ts";
-import { openRateLimitBucket, RateLimiter } from "./rate-limit.ts";
+import { openRateLimitBucket, RATE_LIMIT_BUCKET, RateLimiter } from "./rate-limit.ts";
 import { inboxMissedSince, sseHub, type MissedSince } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
@@ -37,6 +41,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
     version: EDGE_VERSION,
     description: "The public HTTP API: routes to subjects, auth, OpenAPI, rate limits, idempotency, live streams.",
     mintsPrincipals: true,
+    bus: edgeBus(routes),
     env: EdgeEnv,
     async setup(rt) {
       const { nc, js } = rt.nats;
@@ -84,3 +89,25 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
 }
 
 export const edgeService = makeEdgeService(allRoutes);
+
+/**
+ * What the edge may do on NATS: call the subjects its routes map to (and the few it calls for
+ * itself), hear the events that invalidate its cache and the live inbox items it streams, keep
+ * its KV buckets and read attachments. Nothing else: a compromised edge cannot settle an order.
+ */
+function edgeBus(routes: Route[]): BusAccess {
+  return {
+    calls: [
+      ...routes.map((r) => r.contract),
+      ...routes.flatMap((r) => (r.cache?.reportHits ? [r.cache.reportHits.contract] : [])),
+      identity.jwks,
+      identity.sessionsCheck,
+      notifications.inboxList,
+      events.attachmentsGet,
+    ],
+    listens: [...new Set(routes.flatMap((r) => (r.cache ? [r.cache.invalidatedBy] : []))), `${LIVE_INBOX_PREFIX}.>`],
+    kv: [IDEMPOTENCY_BUCKET, RATE_LIMIT_BUCKET],
+    // The bucket the events service keeps attachments in (svc.events.attachments.get names it).
+    readObjects: ["event-attachments"],
+  };
+}

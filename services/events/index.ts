@@ -12,6 +12,7 @@ import { StorageType } from "@nats-io/jetstream";
 import { defineService } from "../kit/service.ts";
 import { call } from "../kit/call.ts";
 import { identity } from "../../subjects/identity.ts";
+import { eventEvents } from "../../subjects/events.ts";
 import { schema } from "./migrations/001-events.ts";
 import { ATTACHMENTS_BUCKET, type Deps } from "./deps.ts";
 import { identityProjectionConsumer } from "./consumers/identity-projection.ts";
@@ -57,6 +58,7 @@ export const EventsEnv = Type.Object({
 
 export const eventsService = defineService({
   name: "events",
+  bus: { calls: [identity.canActForOrg], publishes: Object.values(eventEvents), consumes: ["EVENTS"], objects: [ATTACHMENTS_BUCKET] },
   version: "0.1.0",
   description: "Events: catalogue, history, search, feeds, attachments, calendars and imports.",
   env: EventsEnv,

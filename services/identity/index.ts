@@ -4,6 +4,7 @@
  * every state change emits its event through the outbox in the same transaction.
  */
 import { Type } from "@sinclair/typebox";
+import { identityEvents } from "../../subjects/identity.ts";
 import { defineService } from "../kit/service.ts";
 import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { accounts } from "./migrations/001-accounts.ts";
@@ -43,6 +44,7 @@ export const IdentityEnv = Type.Object({
 
 export const identityService = defineService({
   name: "identity",
+  bus: { publishes: Object.values(identityEvents) },
   version: "0.2.0",
   description: "Accounts, sessions, access-token keys, OpenID Connect, two-factor, roles, profiles, organizations and follows.",
   env: IdentityEnv,

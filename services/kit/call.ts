@@ -13,6 +13,7 @@ import { utf8 } from "./utf8.ts";
 import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
 import { PRINCIPAL_HEADER, DEADLINE_HEADER, type Principal } from "../../subjects/principal.ts";
 import { principalHeaderFor } from "./principal-token.ts";
+import { undeclaredCall } from "./bus.ts";
 
 export type CallOptions = {
   /**
@@ -54,6 +55,8 @@ async function exchange<C extends RequestContract, T>(nc: NatsConnection, contra
   const deadline = Date.now() + timeoutMs;
   const attempts = 1 + (contract.idempotent ? (opts.retries ?? 2) : 0);
   const body = utf8(JSON.stringify(input));
+  const undeclared = undeclaredCall(nc, contract.subject);
+  if (undeclared) throw new AppError("internal", undeclared);
   const principal = opts.principal ? principalHeaderFor(nc, opts.principal, contract.subject) : undefined;
 
   // The span's context only has to reach the headers: nothing below reads the active context, so

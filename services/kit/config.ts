@@ -56,6 +56,9 @@ export const KitEnv = Type.Object({
   RETAIN_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 3, description: "Days a published outbox row is kept (for tracing) before it is deleted; unpublished rows are never deleted." }),
   RETAIN_PROCESSED_DAYS: Type.Integer({ minimum: 1, default: 31, description: "Days a consumer's processed-message marker is kept; at least EVENTS_MAX_AGE_DAYS and WORK_MAX_AGE_DAYS, so a message still in a stream always finds its marker." }),
   RETENTION_SWEEP_MS: Type.Integer({ minimum: 1_000, default: 600_000, description: "How often each service deletes rows past their retention." }),
+  NATS_CREDENTIALS: Type.Optional(Type.String({ description: "NATS passwords of the services this process runs, as service:password pairs, comma separated; each service connects as the NATS user named after it, with the permissions deploy/nats-conf.ts gives it. make up writes them into ./.data/secrets.env." })),
+  NATS_USER: Type.Optional(Type.String({ description: "NATS user for services without an entry in NATS_CREDENTIALS (a pod running one service: its own name)." })),
+  NATS_PASSWORD: Type.Optional(Type.String({ description: "Password of NATS_USER." })),
   NODE_ENV: Type.Optional(Type.String({ description: "production (the image sets it): the process refuses to start without the keys and credentials below instead of making development ones." })),
   // kit/principal-token.ts: the edge signs the principal it forwards; services verify it.
   PRINCIPAL_SIGNING_KEY: Type.Optional(Type.String({ description: "Where the edge runs: its Ed25519 private key (base64 PKCS#8 DER) signing the principals services trust. Unset outside production: a key pair made at start (only services in the same process then trust the edge). make up writes one into ./.data/secrets.env." })),

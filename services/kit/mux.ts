@@ -37,7 +37,8 @@ class Mux {
 
   constructor(nc: NatsConnection) {
     this.#nc = nc;
-    this.#prefix = createInbox();
+    // The connection's own prefix: a service may subscribe only to its own inbox (kit/bus.ts).
+    this.#prefix = createInbox((nc as { options?: { inboxPrefix?: string } }).options?.inboxPrefix);
     nc.subscribe(`${this.#prefix}.*`, { callback: (err, msg) => (err ? this.#failAll(err) : this.#dispatch(msg)) });
     void nc.closed().then(() => this.#failAll(new errors.ClosedConnectionError()));
   }

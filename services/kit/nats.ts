@@ -10,10 +10,21 @@ import type { Logger } from "./log.ts";
 
 export type Nats = { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager };
 
-export async function connectNats(opts: { servers: string; name: string; log?: Logger }): Promise<Nats> {
+export async function connectNats(opts: {
+  servers: string;
+  name: string;
+  log?: Logger;
+  /** Credentials of the NATS user (a service's own; deploy/nats-conf.ts). */
+  user?: string;
+  pass?: string;
+  /** Replies to this connection's requests arrive under `<inboxPrefix>.>` (a service's own, kit/bus.ts). */
+  inboxPrefix?: string;
+}): Promise<Nats> {
   const nc = await connect({
     servers: opts.servers.split(",").map((s) => s.trim()),
     name: opts.name,
+    ...(opts.user ? { user: opts.user, pass: opts.pass } : {}),
+    ...(opts.inboxPrefix ? { inboxPrefix: opts.inboxPrefix } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     reconnectJitter: 250,

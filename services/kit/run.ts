@@ -7,6 +7,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig, loadKitConfig } from "./config.ts";
 import { connectNats, ensureStreams, type Nats } from "./nats.ts";
+import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, subjectMatches } from "./bus.ts";
+import { ConfigError, type KitEnv } from "./config.ts";
 import { openDb, migrate, type Db } from "./db.ts";
 import { outboxMigration, startRelay, type Relay } from "./outbox.ts";
 import { processedMigration, startConsumer, type RunningConsumer } from "./consume.ts";
@@ -19,7 +21,10 @@ import { createLogger, type Logger } from "./log.ts";
 import { schemaOf, type ServiceDefinition, type Started } from "./service.ts";
 
 export type Running = {
+  /** The first service's connection (tests use their own, test/support/env.ts testNats). */
   nats: Nats;
+  /** Each service's own connection, as its own NATS user. */
+  connections: Map<string, Nats>;
   server: Server;
   /** Where the public HTTP front listens (resolved when HTTP_PORT is 0). */
   url: string;
@@ -67,16 +72,32 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const log = opts.log ?? createLogger({ name: "convene", level: kit.LOG_LEVEL });
   if (keys.ephemeral) log.warn("PRINCIPAL_VERIFY_KEYS is unset: principals are signed with a key pair made at start, so only services in this process trust this edge (make up writes keys into ./.data/secrets.env)");
   const principals = principalVerifier(keys.verifying);
-  const nats = await connectNats({ servers: kit.NATS_URL, name: defs.map((d) => d.name).join(","), log });
-  if (mints && keys.signing) mintPrincipalsOn(nats.nc, keys.signing);
+  const production = env.NODE_ENV === "production";
+  for (const def of defs) checkCredentials(kit, def.name, production);
+  // One connection per service, as its own NATS user: the server holds each to its declared
+  // subjects (kit/bus.ts), whether the services share this process or not.
+  const connections = new Map<string, Nats>();
+  try {
+    for (const def of defs) {
+      connections.set(def.name, await connectNats({ servers: kit.NATS_URL, name: def.name, log: log.child({ service: def.name }), inboxPrefix: inboxPrefixOf(def.name), ...credentialsOf(kit, def.name) }));
+    }
+  } catch (err) {
+    for (const c of connections.values()) await c.nc.close().catch(() => undefined);
+    throw err;
+  }
+  const nats = connections.values().next().value!;
+  for (const def of defs) if (def.mintsPrincipals && keys.signing) mintPrincipalsOn(connections.get(def.name)!.nc, keys.signing);
+  // A service on its own NATS user: an undeclared call fails at once with its name, not as a timeout.
+  for (const def of defs) if (credentialMap(kit).has(def.name)) holdToDeclaredCalls(connections.get(def.name)!.nc, def.name, permissionsOf(def.name, def.bus));
   await ensureStreams(nats.jsm, { EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
 
   const instances: Instance[] = [];
-  const checks: ReadinessCheck[] = [{ name: "nats", check: async () => void (await nats.nc.rtt()) }];
+  const checks: ReadinessCheck[] = [...connections].map(([name, c]) => ({ name: `nats:${name}`, check: async () => void (await c.nc.rtt()) }));
   const dbs = new Map<string, Db>();
   let httpUrl = "";
   for (const def of defs) {
     const slog = log.child({ service: def.name });
+    const nats = connections.get(def.name)!;
     const schema = schemaOf(def.name);
     let db: Db | undefined;
     let relay: Relay | undefined;
@@ -101,6 +122,9 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       httpUrl: () => httpUrl,
     });
     checks.push(...(started.checks ?? []));
+    // A service running as its own NATS user must stay within its declaration (a test double
+    // running as the test superuser may stand in for another service).
+    if (credentialMap(kit).has(def.name)) checkDeclared(def, started);
     const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog, principals }, started.endpoints) : undefined;
     const consumers: RunningConsumer[] = [];
     for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
@@ -163,6 +187,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   let stopping: Promise<void> | undefined;
   return {
     nats,
+    connections,
     server,
     url,
     opsUrl,
@@ -187,7 +212,11 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
           await i.retention?.stop();
         }
         // drain() waits for the server to confirm; a connection that is down never does.
-        if (!(await within(nats.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await nats.nc.close().catch(() => undefined);
+        await Promise.all(
+          [...connections.values()].map(async (c) => {
+            if (!(await within(c.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await c.nc.close().catch(() => undefined);
+          }),
+        );
         for (const i of instances) await i.db?.destroy();
         // Ops answer (readyz: draining) until the end; a scrape in flight is not work to finish.
         if (opsServer.listening) opsServer.close();
@@ -198,6 +227,39 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
 }
 
 const days = (n: number) => n * 24 * 60 * 60 * 1000;
+
+/** NATS_CREDENTIALS as a map of service to password. */
+function credentialMap(kit: KitEnv): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of (kit.NATS_CREDENTIALS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    const colon = pair.indexOf(":");
+    if (colon <= 0) throw new ConfigError("invalid environment: NATS_CREDENTIALS must be service:password pairs, comma separated");
+    map.set(pair.slice(0, colon), pair.slice(colon + 1));
+  }
+  return map;
+}
+
+/** The NATS user a service connects as: its own entry, else NATS_USER, else none (a server without authentication). */
+function credentialsOf(kit: KitEnv, service: string): { user?: string; pass?: string } {
+  const own = credentialMap(kit).get(service);
+  if (own !== undefined) return { user: service, pass: own };
+  if (kit.NATS_USER) return { user: kit.NATS_USER, pass: kit.NATS_PASSWORD };
+  return {};
+}
+
+function checkCredentials(kit: KitEnv, service: string, production: boolean): void {
+  if (production && !credentialsOf(kit, service).user) throw new ConfigError(`invalid environment: NATS_CREDENTIALS (or NATS_USER and NATS_PASSWORD) must give ${service} its NATS user in production (NODE_ENV=production)`);
+}
+
+/** A service answers only its own subjects and consumes only the streams it declared: what its NATS user may do (kit/bus.ts). */
+function checkDeclared(def: ServiceDefinition, started: Started): void {
+  for (const ep of started.endpoints ?? []) {
+    if (!subjectMatches(`svc.${def.name}.>`, ep.contract.subject)) throw new Error(`${def.name}: endpoint ${ep.contract.subject} is outside svc.${def.name}.> (its NATS user may not subscribe there)`);
+  }
+  for (const c of started.consumers ?? []) {
+    if (!def.bus?.consumes?.includes(c.stream)) throw new Error(`${def.name}: consumer ${c.durable} reads ${c.stream}, which bus.consumes does not declare`);
+  }
+}
 
 /** Whether `p` settled within `ms`. */
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {

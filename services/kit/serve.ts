@@ -4,6 +4,7 @@
  * reply is checked against its contract, errors travel as {code, message, status, details}, and a
  * handler bug becomes a 500 without its stack leaving the process.
  */
+import process from "node:process";
 import { Svcm, type Service, type ServiceMsg } from "@nats-io/services";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { check } from "./validate.ts";
@@ -55,12 +56,12 @@ export async function serve(
     version: string;
     description: string;
     log: Logger;
-    /** Reads a signed principal header (default: the development keys of kit/principal-token.ts). */
+    /** Reads a signed principal header (default: with the keys of the process environment, kit/principal-token.ts). */
     principals?: (token: string) => Principal;
   },
   endpoints: Endpoint[],
 ): Promise<Served> {
-  const principals = opts.principals ?? principalVerifier(loadPrincipalKeys({}, { mints: false }).verifying);
+  const principals = opts.principals ?? principalVerifier(loadPrincipalKeys(process.env, { mints: false }).verifying);
   const service = await new Svcm(nc).add({ name: opts.name, version: opts.version, description: opts.description });
   const duration = boundHistogram("rpc_server_duration_seconds", {
     unit: "s",

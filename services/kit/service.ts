@@ -14,6 +14,7 @@ import type { ConsumerSpec } from "./consume.ts";
 import type { KitEnv } from "./config.ts";
 import type { ReadinessCheck } from "./http.ts";
 import type { TimerHandler } from "./timers.ts";
+import type { BusAccess } from "./bus.ts";
 
 export type Runtime<E> = {
   name: string;
@@ -65,6 +66,12 @@ export type ServiceDefinition<E extends TObject = TObject> = {
    * access tokens). Its process needs PRINCIPAL_SIGNING_KEY (kit/principal-token.ts).
    */
   mintsPrincipals?: boolean;
+  /**
+   * What the service does on NATS beyond answering its own svc.<name>.* subjects: what it calls,
+   * publishes, listens to, consumes and stores. The server permissions of its NATS user are made
+   * from this (kit/bus.ts, deploy/nats-conf.ts); what is not declared is refused by the server.
+   */
+  bus?: BusAccess;
   /** Tables of this service; none means the service has no database. */
   migrations?: Migration[];
   setup(rt: Runtime<Static<E>>): Promise<Started>;

@@ -7,6 +7,9 @@
 import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
 import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
+import { bookings } from "../../subjects/bookings.ts";
+import { events } from "../../subjects/events.ts";
+import { LIVE_INBOX_PREFIX, notificationJobs } from "../../subjects/notifications.ts";
 import { meter } from "../kit/trace.ts";
 import { schema } from "./migrations/001-notifications.ts";
 import { digests } from "./migrations/002-digests.ts";
@@ -67,6 +70,14 @@ export const NotificationsEnv = Type.Object({
 
 export const notificationsService = defineService({
   name: "notifications",
+  bus: {
+    calls: [bookings.ticketsForOrder, events.get],
+    // Jobs and live inbox items; replaying a dead letter republishes it on its original subject.
+    // REVIEW: a replay may republish any event or job; replay through the dead consumer instead.
+    publishes: [...Object.values(notificationJobs), `${LIVE_INBOX_PREFIX}.>`, "evt.>", "work.>"],
+    consumes: ["EVENTS", "WORK"],
+    reads: ["DEAD_LETTERS"],
+  },
   version: "0.1.0",
   description: "In-app inbox, email and push notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,

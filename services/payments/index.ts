@@ -14,6 +14,7 @@ import { ConfigError } from "../kit/config.ts";
 import { identity } from "../../subjects/identity.ts";
 import { events } from "../../subjects/events.ts";
 import { bookings } from "../../subjects/bookings.ts";
+import { paymentEvents } from "../../subjects/payments.ts";
 import { schema } from "./migrations/001-payments.ts";
 import type { Deps, EventOwner } from "./deps.ts";
 import { freedomPay } from "./providers/freedompay.ts";
@@ -57,6 +58,7 @@ export const PaymentsEnv = Type.Object({
 
 export const paymentsService = defineService({
   name: "payments",
+  bus: { calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettle], publishes: Object.values(paymentEvents), consumes: ["EVENTS"] },
   version: "0.1.0",
   description: "Payments: FreedomPay payments for bookings, callbacks, refunds, ledger, receipts.",
   env: PaymentsEnv,

@@ -12,7 +12,7 @@ import type { Nats } from "../../services/kit/nats.ts";
 import { call } from "../../services/kit/call.ts";
 import { openDb, type Db } from "../../services/kit/db.ts";
 import { AppError } from "../../services/kit/errors.ts";
-import { natsUrl, databaseUrl, testNats } from "../support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../support/env.ts";
 import { freePort } from "../support/nats-server.ts";
 import { eventually } from "../support/eventually.ts";
 import { checkin } from "./fixtures/checkin-service.ts";
@@ -29,7 +29,7 @@ async function startUnderDeno(entry: string, env: Record<string, string>, readyW
   const opsPort = await freePort();
   const child = spawn(deno, ["run", "-A", entry], {
     cwd: root,
-    env: { ...process.env, NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: String(port), OPS_PORT: String(opsPort), LOG_LEVEL: "warn", NO_COLOR: "1", ...env },
+    env: { ...process.env, ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: String(port), OPS_PORT: String(opsPort), LOG_LEVEL: "warn", NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

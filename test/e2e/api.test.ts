@@ -14,7 +14,7 @@ import ICAL from "ical.js";
 import { liveInboxSubject, type LiveInboxItem } from "../../subjects/notifications.ts";
 import { unsubscribeToken } from "../../services/notifications/unsubscribe.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
-import { natsUrl, databaseUrl } from "../support/env.ts";
+import { databaseUrl, natsEnv } from "../support/env.ts";
 import { apiClient, generateClientTypes, GENERATED, type Api } from "./client.ts";
 
 const password = "correct horse battery staple";
@@ -41,7 +41,7 @@ describe("e2e: the public API through the edge", function () {
   before(async function () {
     this.timeout(30_000);
     running = await run([identityService, eventsService, notificationsService, edgeService], {
-      NATS_URL: natsUrl(),
+      ...natsEnv(),
       DATABASE_URL: databaseUrl(),
       HTTP_PORT: "0",
       LOG_LEVEL: "silent",
@@ -156,7 +156,7 @@ describe("e2e: the public API through the edge", function () {
       const item: LiveInboxItem = { id: "1", sourceId: randomUUID(), kind: "event_published", title: "NATS conf", body: "A new event", link: "/events/1", createdAt: new Date().toISOString() };
       await new Promise((r) => setTimeout(r, 50));
       // What the notifications service publishes for each new inbox item.
-      running.nats.nc.publish(liveInboxSubject(id), JSON.stringify(item));
+      running.connections.get("notifications")!.nc.publish(liveInboxSubject(id), JSON.stringify(item));
       const [ev] = await stream.take(1);
       expect(ev.id).to.equal("1");
       expect(JSON.parse(ev.data)).to.deep.equal(item);

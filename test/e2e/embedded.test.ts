@@ -14,7 +14,7 @@ import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { notificationsService } from "../../services/notifications/index.ts";
 import { eventsService } from "../../services/events/index.ts";
-import { natsUrl } from "../support/env.ts";
+import { natsEnv } from "../support/env.ts";
 import { apiClient } from "./client.ts";
 
 describe("e2e: make up's default, every service on embedded PGlite", function () {
@@ -24,7 +24,7 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
 
   before(async function () {
     dataDir = mkdtempSync(join(tmpdir(), "convene-embedded-"));
-    running = await run([identityService, eventsService, notificationsService, edgeService], { NATS_URL: natsUrl(), DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true" });
+    running = await run([identityService, eventsService, notificationsService, edgeService], { ...natsEnv(), DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true" });
   });
   after(async function () {
     await running?.stop();

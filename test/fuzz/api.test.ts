@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { run, type Running } from "../../services/kit/run.ts";
 import { registry } from "../../services/registry.ts";
-import { natsUrl, databaseUrl } from "../support/env.ts";
+import { databaseUrl, natsEnv } from "../support/env.ts";
 import { mutated, valid, POISON, type Schema } from "./arbitraries.ts";
 
 type Parameter = { name: string; in: string; required?: boolean; schema?: Schema; $ref?: string };
@@ -82,7 +82,7 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
   before(async function () {
     this.timeout(60_000);
     running = await run(registry, {
-      NATS_URL: natsUrl(),
+      ...natsEnv(),
       DATABASE_URL: databaseUrl(),
       HTTP_PORT: "0",
       LOG_LEVEL: "silent",

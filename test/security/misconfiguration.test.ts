@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { spawnTs } from "../../services/kit/test/helpers.ts";
 import { generatePrincipalKeys } from "../../services/kit/principal-token.ts";
 import { ensureSecrets } from "../../deploy/local/secrets.ts";
-import { databaseUrl, natsUrl } from "../support/env.ts";
+import { databaseUrl, natsEnv } from "../support/env.ts";
 import { startPlatform, type Platform } from "./platform.ts";
 
 const MAIN = fileURLToPath(new URL("../../services/main.ts", import.meta.url));
@@ -103,7 +103,7 @@ describe("security: misconfiguration (API8)", function () {
   });
 
   describe("development secrets in production mode (finding 9)", () => {
-    const production = () => ({ NODE_ENV: "production", NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "error", ...generatePrincipalKeys() });
+    const production = () => ({ NODE_ENV: "production", ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "error", ...generatePrincipalKeys() });
     const rows: Array<[service: string, variable: string]> = [
       ["identity", "TOTP_ENCRYPTION_KEYS"],
       ["edge", "IDEMPOTENCY_HMAC_KEY"],

@@ -14,7 +14,7 @@ import { expect } from "chai";
 import { run, type Running } from "../../services/kit/run.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
 import type { Logger } from "../../services/kit/log.ts";
-import { natsUrl, databaseUrl } from "../support/env.ts";
+import { databaseUrl, natsEnv } from "../support/env.ts";
 
 export const PASSWORD = "correct horse battery staple";
 export const ISSUER = "convene";
@@ -58,7 +58,7 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
   writeFileSync(keysFile, JSON.stringify({ keys: [{ ...(await exportJWK(privateKey)), kid, alg: "ES256" }] }));
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "ES256" };
   const running = await run(defs, {
-    NATS_URL: natsUrl(),
+    ...natsEnv(),
     DATABASE_URL: databaseUrl(),
     HTTP_PORT: "0",
     OPS_PORT: "0",

@@ -2,16 +2,42 @@
  * The NATS server and Postgres database of this test run, started once by the root hooks
  * (test/support/hooks.ts) and shared by every spec.
  */
+import process from "node:process";
 import type { TestNats } from "./nats-server.ts";
 import { connectNats, type Nats } from "../../services/kit/nats.ts";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
+import { generatePrincipalKeys, loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
 import type { TestPostgres } from "./postgres.ts";
 
 export const testEnv: { nats?: TestNats; pg?: TestPostgres } = {};
 
+/**
+ * The edge's principal keys of this test run, made by the harness: every process a test starts
+ * with natsEnv() trusts them (workers in child processes too), and test connections mint with them.
+ */
+export const testPrincipalKeys = generatePrincipalKeys();
+// What a process started without natsEnv() (and serve() without explicit keys) reads.
+Object.assign(process.env, testPrincipalKeys);
+
 export function natsUrl(): string {
   if (!testEnv.nats) throw new Error("test NATS is not running (root hooks not loaded?)");
   return testEnv.nats.url;
+}
+
+/**
+ * The NATS variables of a process under test: every service connects as its own user, with the
+ * permissions `make up` and production give it (NATS_CREDENTIALS); a service the registry does
+ * not know (a kit test's) connects as the test superuser (NATS_USER).
+ */
+export function natsEnv(server: TestNats | undefined = testEnv.nats): Record<string, string> {
+  if (!server) throw new Error("test NATS is not running (root hooks not loaded?)");
+  if (!server.superuser) return { NATS_URL: server.url, ...testPrincipalKeys };
+  return { NATS_URL: server.url, NATS_CREDENTIALS: server.credentials!, NATS_USER: server.superuser.user, NATS_PASSWORD: server.superuser.pass, ...testPrincipalKeys };
+}
+
+/** Like natsEnv, but every service connects as the superuser (a test edge over its own route table). */
+export function superuserNatsEnv(server: TestNats | undefined = testEnv.nats): Record<string, string> {
+  const { NATS_CREDENTIALS: _own, ...rest } = natsEnv(server);
+  return rest;
 }
 
 export function databaseUrl(): string {
@@ -23,8 +49,15 @@ export function databaseUrl(): string {
  * A connection of a test to the run's NATS, as the test superuser (tests publish, subscribe and
  * stub responders anywhere), minting principals like the edge so tests may call as any user.
  */
-export async function testNats(name: string, servers = natsUrl()): Promise<Nats> {
-  const nats = await connectNats({ servers, name });
-  mintPrincipalsOn(nats.nc, loadPrincipalKeys({}, { mints: true }).signing!);
+export async function testNats(name: string, server: TestNats | string = testEnv.nats ?? natsUrl()): Promise<Nats> {
+  const s = typeof server === "string" ? undefined : server;
+  const nats = await connectNats({ servers: typeof server === "string" ? server : server.url, name, ...(s?.superuser ? { user: s.superuser.user, pass: s.superuser.pass } : {}) });
+  mintPrincipalsOn(nats.nc, loadPrincipalKeys(testPrincipalKeys, { mints: true }).signing!);
   return nats;
+}
+
+/** Where and as whom a test connects when it builds its own connection (the test superuser). */
+export function testNatsOptions(server: TestNats | undefined = testEnv.nats): { servers: string; user?: string; pass?: string } {
+  if (!server) throw new Error("test NATS is not running (root hooks not loaded?)");
+  return { servers: server.url, ...(server.superuser ? { user: server.superuser.user, pass: server.superuser.pass } : {}) };
 }

@@ -6,13 +6,12 @@
 import type { Subscription } from "@nats-io/nats-core";
 import { run, type Running } from "../../services/kit/run.ts";
 import { call } from "../../services/kit/call.ts";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
 import type { Db } from "../../services/kit/db.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import type { ReplyOf, RequestContract, RequestOf } from "../../subjects/contract.ts";
 import type { Principal } from "../../subjects/principal.ts";
-import { databaseUrl, natsUrl } from "./env.ts";
+import { databaseUrl, natsEnv, testNats } from "./env.ts";
 
 export type ServiceHarness = {
   running: Running;
@@ -27,11 +26,13 @@ export type ServiceHarness = {
 };
 
 export async function startServices(defs: ServiceDefinition[], env: Record<string, string> = {}): Promise<ServiceHarness> {
-  const runEnv = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env };
-  const running = await run(defs, runEnv, { listen: false });
-  const nc = running.nats.nc;
-  // Tests call subjects as a principal, as the edge would: the harness mints with the run's key.
-  mintPrincipalsOn(nc, loadPrincipalKeys(runEnv, { mints: true }).signing!);
+  const runEnv = { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env };
+  const started = await run(defs, runEnv, { listen: false });
+  // Each service runs as its own NATS user; the test's connection is the test superuser's, and
+  // mints principals as the edge would, so tests call subjects as any user.
+  const client = await testNats("harness");
+  const running: Running = { ...started, nats: client };
+  const nc = client.nc;
   const events: Envelope[] = [];
   const waiters = new Set<() => void>();
   // The relay publishes through JetStream, which is a core publish too: a plain subscription sees every event.
@@ -72,7 +73,8 @@ export async function startServices(defs: ServiceDefinition[], env: Record<strin
     },
     async stop() {
       sub.unsubscribe();
-      await running.stop();
+      await client.nc.close();
+      await started.stop();
     },
   };
 }

@@ -1,17 +1,26 @@
 /**
  * An isolated nats-server with JetStream for one test run: a free port, a temporary store, gone
  * at the end. It can be killed and restarted on the same port and store, for chaos tests.
+ * It runs the configuration `make up` and the chart run (deploy/nats-conf.ts): one user per
+ * service with its permissions, no anonymous access, plus a test-only superuser for test code.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect as tcpConnect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { natsServerConfig, serviceUsers } from "../../deploy/nats-conf.ts";
+import { registry } from "../../services/registry.ts";
 
 export type TestNats = {
   url: string;
   port: number;
   storeDir: string;
+  /** NATS_CREDENTIALS of every service (each connects as its own user, with its permissions). */
+  credentials?: string;
+  /** The test-only superuser: test code publishes, subscribes and stubs responders anywhere. */
+  superuser?: { user: string; pass: string };
   /** SIGKILL the server (the store survives). */
   kill(): Promise<void>;
   /** Start it again on the same port and store. */
@@ -35,13 +44,24 @@ function binary(): string {
   return process.env.NATS_SERVER_BIN ?? "nats-server";
 }
 
-export async function startNats(): Promise<TestNats> {
+/** `open`: no authentication at all (benchmarks that measure the kit against raw NATS). */
+export async function startNats(opts: { open?: boolean } = {}): Promise<TestNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), "convene-nats-"));
   let child: ChildProcess | undefined;
+  const passwords = new Map(registry.map((d) => [d.name, randomBytes(12).toString("hex")]));
+  const superuser = { user: "test-superuser", pass: randomBytes(12).toString("hex") };
+  const confPath = join(storeDir, "nats.conf");
+  if (!opts.open) {
+    const users = [...serviceUsers(registry, passwords), { user: superuser.user, password: superuser.pass }];
+    writeFileSync(confPath, natsServerConfig({ host: "127.0.0.1", port, storeDir, users }));
+  }
+  // NATS_SERVER_LOG=<file>: the server's log (permission violations are logged as errors).
+  const logArgs = process.env.NATS_SERVER_LOG ? ["-l", process.env.NATS_SERVER_LOG] : [];
 
   async function launch(): Promise<void> {
-    child = spawn(binary(), ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir], { stdio: ["ignore", "ignore", "pipe"] });
+    const args = opts.open ? ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir] : ["-c", confPath];
+    child = spawn(binary(), [...args, ...logArgs], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr?.on("data", (d) => (stderr += String(d)));
     const exited = new Promise<never>((_, reject) => child!.once("exit", (code) => reject(new Error(`nats-server exited (${code}): ${stderr.slice(-500)}`))));
@@ -63,6 +83,7 @@ export async function startNats(): Promise<TestNats> {
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
+    ...(opts.open ? {} : { credentials: [...passwords].map(([s, p]) => `${s}:${p}`).join(","), superuser }),
     kill,
     restart: launch,
     async stop() {

@@ -5,7 +5,7 @@
  */
 import { run, type Running } from "../../services/kit/run.ts";
 import { registry } from "../../services/registry.ts";
-import { natsUrl, databaseUrl } from "./env.ts";
+import { natsUrl, databaseUrl, natsEnv } from "./env.ts";
 import { startSmtpSink, type SmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
 import { startFcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../../services/notifications/test/support/service-env.ts";
@@ -20,6 +20,7 @@ export async function startPlatform(extra: Record<string, string> = {}): Promise
   const port = await freePort();
   const running = await run(registry, {
     ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url }),
+    ...natsEnv(),
     PUBLIC_URL: "http://127.0.0.1",
     HTTP_PORT: String(port),
     PAYMENTS_PUBLIC_URL: `http://127.0.0.1:${port}`,

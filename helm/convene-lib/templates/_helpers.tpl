@@ -30,6 +30,28 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
   value: "9090"
 - name: NATS_URL
   value: {{ required "nats.url is required" (coalesce ((.Values.global).natsUrl) .Values.nats.url) | quote }}
+# Its own NATS user (deploy/nats-conf.ts gives it its permissions) and the edge's principal
+# keys: Secrets convene-nats-users (a key per service) and convene-principal (verify-keys, and
+# signing-key for the edge), renamed with global.natsUsersSecret / global.principalSecret.
+- name: NATS_USER
+  value: {{ .Values.service | quote }}
+- name: NATS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ (.Values.global).natsUsersSecret | default "convene-nats-users" | quote }}
+      key: {{ .Values.service | quote }}
+- name: PRINCIPAL_VERIFY_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ (.Values.global).principalSecret | default "convene-principal" | quote }}
+      key: verify-keys
+{{- if eq .Values.service "edge" }}
+- name: PRINCIPAL_SIGNING_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ (.Values.global).principalSecret | default "convene-principal" | quote }}
+      key: signing-key
+{{- end }}
 - name: DATABASE_URL
   valueFrom:
     secretKeyRef:

@@ -18,7 +18,7 @@ import { eventEvents } from "../../../subjects/events.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { databaseUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 
 const password = "correct horse battery staple";
@@ -41,9 +41,8 @@ type Platform = { running: Running; nats: Nats; base: string; token: string; use
  */
 async function start(extra: Record<string, string> = {}): Promise<Platform> {
   const server: TestNats = await startNats();
-  const natsUrl = () => server.url;
   const running = await run([identityService, bookingsService, edgeService], {
-    NATS_URL: natsUrl(),
+    ...natsEnv(server),
     DATABASE_URL: databaseUrl(),
     HTTP_PORT: "0",
     LOG_LEVEL: "silent",
@@ -56,7 +55,7 @@ async function start(extra: Record<string, string> = {}): Promise<Platform> {
     UPSTREAM_TIMEOUT_MS: "30000",
     ...extra,
   });
-  const nats = await testNats("bookings-test", natsUrl());
+  const nats = await testNats("bookings-test", server);
   const base = running.url;
   const email = `booker+${randomUUID()}@example.org`;
   const reg = await fetch(`${base}/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, displayName: "Booker" }) });

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { startServices, type ServiceHarness } from "../../../test/support/harness.ts";
-import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { spawnTs, type Child } from "../../kit/test/helpers.ts";
 import { openDb } from "../../kit/db.ts";
@@ -62,7 +62,7 @@ describe("bookings: kill -9 while holds expire", function () {
       await own("orders").whereIn("id", orderIds).update({ reserved_until: past });
       await own("timers").where({ kind: HOLD_TIMER }).whereIn("key", orderIds).update({ due_at: past });
       const expiredEvents = async () => Number((await own("outbox").where({ subject: "evt.booking.expired" }).whereRaw("envelope::jsonb->'data'->>'eventId' = ?", [eventId]).count({ n: "*" }))[0].n);
-      const env = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), LOG_LEVEL: "silent", HTTP_PORT: "0", TIMERS_POLL_MS: "50", SHUTDOWN_GRACE_MS: "1000" };
+      const env = { ...natsEnv(), DATABASE_URL: databaseUrl(), LOG_LEVEL: "silent", HTTP_PORT: "0", TIMERS_POLL_MS: "50", SHUTDOWN_GRACE_MS: "1000" };
       let killedMidway = 0;
       for (let round = 0; round < 3; round++) {
         w = spawnTs(worker, env);

@@ -15,7 +15,7 @@ import { routes as publicRoutes } from "../routes/index.ts";
 import { extras } from "../app.ts";
 import { liveInboxSubject, type InboxItem } from "../sse.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { databaseUrl, superuserNatsEnv } from "../../../test/support/env.ts";
 import { testContracts, testResponder, testRoutes, testSigner, token, unique, type TestSigner } from "./responders.ts";
 import { openSse } from "./sse-client.ts";
 
@@ -78,7 +78,7 @@ describe("edge", () => {
       const at = items.findIndex((i) => i.id === lastId);
       return items.slice(at + 1);
     }, jwksMinRefreshMs: 0 });
-    running = await run([testResponder(tag, contracts, jwks, calls), edge], { ...env, NATS_URL: natsUrl(), DATABASE_URL: databaseUrl() }, { log });
+    running = await run([testResponder(tag, contracts, jwks, calls), edge], { ...env, ...superuserNatsEnv(), DATABASE_URL: databaseUrl() }, { log });
     base = running.url;
   });
   after(async function () {

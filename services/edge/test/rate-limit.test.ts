@@ -12,7 +12,7 @@ import { jetstream } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import type { KV } from "@nats-io/kv";
 import { openRateLimitBucket, RateLimiter, retryAfterOf, type CounterStore, type Limit } from "../rate-limit.ts";
-import { natsUrl } from "../../../test/support/env.ts";
+import { testNatsOptions } from "../../../test/support/env.ts";
 
 const quiet = pino({ level: "silent" });
 
@@ -49,7 +49,7 @@ describe("RateLimiter (NATS KV)", () => {
 
   before(async function () {
     this.timeout(20_000);
-    const [a, b] = await Promise.all([connect({ servers: natsUrl() }), connect({ servers: natsUrl() })]);
+    const [a, b] = await Promise.all([connect(testNatsOptions()), connect(testNatsOptions())]);
     connections.push(a, b);
     [kvA, kvB] = await Promise.all([openRateLimitBucket(jetstream(a)), openRateLimitBucket(jetstream(b))]);
   });
@@ -120,7 +120,7 @@ describe("RateLimiter (NATS KV)", () => {
   });
 
   it("fails open when KV is unreachable: admits and logs once", async () => {
-    const nc = await connect({ servers: natsUrl() });
+    const nc = await connect(testNatsOptions());
     const kv = await openRateLimitBucket(jetstream(nc));
     await nc.close();
     const lines: Array<Record<string, unknown>> = [];

@@ -13,7 +13,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import type { MessageContract, DataOf, RequestContract, RequestOf, ReplyOf } from "../../../subjects/contract.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { eventsService } from "../index.ts";
 
 export type Harness = {
@@ -29,7 +29,7 @@ export type Harness = {
 export const user = (roles: Principal["roles"] = ["participant"]): Principal => ({ sub: randomUUID(), roles });
 
 export async function startEvents(env: Record<string, string> = {}): Promise<Harness> {
-  const running = await run([eventsService], { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env });
+  const running = await run([eventsService], { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", ...env });
   const nats = await testNats("events-test");
   const orgRoles = new Map<string, "owner" | "admin" | "member">();
   const rank = { member: 1, admin: 2, owner: 3 } as const;

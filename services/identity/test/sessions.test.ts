@@ -3,13 +3,12 @@ import { randomUUID, createHmac } from "node:crypto";
 import { createLocalJWKSet, jwtVerify, SignJWT, importJWK, type JWTVerifyGetKey } from "jose";
 import { run, type Running } from "../../kit/run.ts";
 import { call } from "../../kit/call.ts";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../../kit/principal-token.ts";
 import { AppError } from "../../kit/errors.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { identityService } from "../index.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 
-const env = () => ({ NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity" });
+const env = () => ({ ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity" });
 const newEmail = () => `ada+${randomUUID()}@example.org`;
 const password = "correct horse battery staple";
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -23,11 +22,15 @@ describe("identity: accounts and sessions", function () {
   const fail = async (p: Promise<unknown>) => (await p.then(() => undefined, (e: unknown) => e)) as AppError;
 
   before(async () => {
-    svc = await run([identityService], env(), { listen: false });
-    mintPrincipalsOn(svc.nats.nc, loadPrincipalKeys({}, { mints: true }).signing!);
+    const running = await run([identityService], env(), { listen: false });
+    // The test's own connection (superuser, minting principals) stands in for the service's.
+    svc = { ...running, nats: await testNats("identity-sessions-test") };
     jwks = createLocalJWKSet((await call(nc(), identity.jwks, {})) as never);
   });
-  after(() => svc.stop());
+  after(async () => {
+    await svc.nats.nc.close();
+    await svc.stop();
+  });
 
   describe("svc.identity.register", () => {
     it("stores the password as argon2id with OWASP parameters (m=19456 KiB, t=2, p=1)", async () => {

@@ -1,7 +1,6 @@
 /** Shared by identity's integration specs: start the service, sign users up, watch its events. */
 import { randomUUID } from "node:crypto";
 import type { Subscription } from "@nats-io/nats-core";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../../kit/principal-token.ts";
 import { run, type Running } from "../../kit/run.ts";
 import { call } from "../../kit/call.ts";
 import type { AppError } from "../../kit/errors.ts";
@@ -10,7 +9,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { identityService } from "../index.ts";
-import { natsUrl, databaseUrl } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 
 export const password = "correct horse battery staple";
 export const newEmail = (who = "ada") => `${who}+${randomUUID()}@example.org`;
@@ -41,10 +40,12 @@ export type Harness = {
 };
 
 export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<Harness> {
-  const svc = await run([identityService], { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity", ...extraEnv }, { listen: false });
-  const nc = svc.nats.nc;
-  // Tests call identity as any principal, as the edge would.
-  mintPrincipalsOn(nc, loadPrincipalKeys({}, { mints: true }).signing!);
+  const running = await run([identityService], { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity", ...extraEnv }, { listen: false });
+  // The test's own connection (superuser, minting principals as the edge would) stands in for
+  // the service's own, which may only do what identity may.
+  const client = await testNats("identity-test");
+  const svc: Running = { ...running, nats: client };
+  const nc = client.nc;
   const events: Envelope[] = [];
   const waiters = new Set<() => void>();
   // The relay publishes through JetStream, which is a core publish too: a plain subscription sees every event.
@@ -89,7 +90,8 @@ export async function startIdentity(extraEnv: Record<string, string> = {}): Prom
     },
     async stop() {
       sub.unsubscribe();
-      await svc.stop();
+      await client.nc.close();
+      await running.stop();
     },
   };
   return harness;

@@ -7,7 +7,7 @@ import { ensureStreams, type Nats } from "../nats.ts";
 import { openDb, migrate, type Db, type Migration } from "../db.ts";
 import { on, processedMigration, startConsumer, type RunningConsumer } from "../consume.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { fixture, sleep, spawnTs, unique, type Child } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 
@@ -81,7 +81,7 @@ describe("kit consumer group", () => {
     const tag = unique();
     const subject = `work.kittest${tag}.job`;
     const durable = `kittest-${tag}`;
-    const env = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), SCHEMA: schema, DURABLE: durable, SUBJECT: subject, ACK_WAIT_MS: "1500", WORK_MS: "2" };
+    const env = { ...natsEnv(), DATABASE_URL: databaseUrl(), SCHEMA: schema, DURABLE: durable, SUBJECT: subject, ACK_WAIT_MS: "1500", WORK_MS: "2" };
     const workers: Child[] = [spawnTs(fixture("worker.ts"), env), spawnTs(fixture("worker.ts"), env)];
     try {
       await Promise.all(workers.map((w) => w.line(/consuming/)));

@@ -7,12 +7,12 @@
 import { expect } from "chai";
 import { fileURLToPath } from "node:url";
 import { spawnTs } from "./helpers.ts";
-import { natsUrl } from "../../../test/support/env.ts";
+import { natsEnv } from "../../../test/support/env.ts";
 
 const probe = fileURLToPath(new URL("./support/fast-path-probe.ts", import.meta.url));
 
 async function run(mode: "on" | "off", tag: string): Promise<{ spans: unknown[]; wire: unknown[]; metrics: string[] }> {
-  const child = spawnTs(probe, { NATS_URL: natsUrl(), KIT_FAST_PATH: mode, PROBE_TAG: tag, LOG_LEVEL: "silent" });
+  const child = spawnTs(probe, { ...natsEnv(), KIT_FAST_PATH: mode, PROBE_TAG: tag, LOG_LEVEL: "silent" });
   const [, json] = await child.line(/PROBE (.*)\n/, 30_000);
   await child.exited;
   return JSON.parse(json);

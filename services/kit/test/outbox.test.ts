@@ -2,11 +2,11 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { event } from "../../../subjects/contract.ts";
-import { connectNats, ensureStreams, type Nats } from "../nats.ts";
+import { ensureStreams, type Nats } from "../nats.ts";
 import { openDb, migrate, type Db } from "../db.ts";
 import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
@@ -56,7 +56,7 @@ describe("kit outbox relay", () => {
     const { db, schema } = await freshSchema();
     const subject = contractFor(unique()).subject;
     const ids = await insertRows(db, subject, 5_000);
-    const child = spawnTs(fixture("relay.ts"), { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), SCHEMA: schema, BATCH_SIZE: "100" });
+    const child = spawnTs(fixture("relay.ts"), { ...natsEnv(), DATABASE_URL: databaseUrl(), SCHEMA: schema, BATCH_SIZE: "100" });
     let relay: Relay | undefined;
     try {
       await child.line(/relay started/);
@@ -126,7 +126,7 @@ describe("kit outbox relay", () => {
     let ownNats: Nats;
     before(async () => {
       own = await startNats();
-      ownNats = await connectNats({ servers: own.url, name: "kit-outbox-chaos" });
+      ownNats = await testNats("kit-outbox-chaos", own);
       await ensureStreams(ownNats.jsm);
     });
     after(async () => {

@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { connectNats, ensureStreams } from "../nats.ts";
+import { ensureStreams } from "../nats.ts";
 import { openDb, migrate, type Db } from "../db.ts";
 import { outboxMigration } from "../outbox.ts";
 import { processedMigration } from "../consume.ts";
 import { retentionMigration, sweepRetention } from "../retention.ts";
 import { ConfigError, loadKitConfig } from "../config.ts";
-import { databaseUrl } from "../../../test/support/env.ts";
+import { databaseUrl, testNats } from "../../../test/support/env.ts";
 import { startNats } from "../../../test/support/nats-server.ts";
 import { eventually, sleep, unique } from "./helpers.ts";
 
@@ -55,7 +55,7 @@ describe("kit retention", () => {
     this.timeout(30_000);
     // A server of its own: the shared one's streams keep their production ages.
     const server = await startNats();
-    const nats = await connectNats({ servers: server.url, name: "kit-retention-test" });
+    const nats = await testNats("kit-retention-test", server);
     try {
       await ensureStreams(nats.jsm, { EVENTS: 4_000 });
       const info = await nats.jsm.streams.info("EVENTS");

@@ -1,3 +1,4 @@
+import process from "node:process";
 import { expect } from "chai";
 import { Type } from "@sinclair/typebox";
 import { request } from "../../../subjects/contract.ts";
@@ -10,7 +11,7 @@ import { serve, endpoint, type Served } from "../serve.ts";
 import { call } from "../call.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { createLogger } from "../log.ts";
-import { natsUrl, testNats } from "../../../test/support/env.ts";
+import { testNats, testNatsOptions } from "../../../test/support/env.ts";
 
 const Greet = request({
   subject: "svc.kittest.greet",
@@ -55,7 +56,7 @@ describe("kit serve + call", () => {
 
   it("refuses a principal header the edge did not sign: forged JSON, tampered, expired or signed by another key", async () => {
     const { generateKeyPairSync } = await import("node:crypto");
-    const signing = loadPrincipalKeys({}, { mints: true }).signing!;
+    const signing = loadPrincipalKeys(process.env, { mints: true }).signing!;
     const admin = { sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["admin" as const] };
     const valid = mintPrincipal(signing, { ...admin, roles: ["participant"] });
     const [payload, signature] = valid.split(".");
@@ -83,7 +84,7 @@ describe("kit serve + call", () => {
   it("forwards the signed header a handler received and refuses to speak for a principal it did not", async () => {
     const own = await testNats("kit-rpc-forwarder");
     // A second connection that may not mint, like a service's own.
-    const plain = await connectNats({ servers: natsUrl(), name: "kit-rpc-plain" });
+    const plain = await connectNats({ ...testNatsOptions(), name: "kit-rpc-plain" });
     const relay = await serve(plain.nc, { name: "kitrelay", version: "1.0.0", description: "forwards", log }, [
       endpoint(Relay, async (input, ctx) => call(plain.nc, Greet, input, { principal: ctx.principal })),
     ]);

@@ -6,7 +6,7 @@ import { call } from "../call.ts";
 import { AppError } from "../errors.ts";
 import { run } from "../run.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { startNats } from "../../../test/support/nats-server.ts";
 import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique, type Child } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
@@ -29,7 +29,7 @@ describe("kit run: graceful shutdown", () => {
     this.timeout(60_000);
     const tag = unique();
     const svc = demo(tag);
-    const env = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "warn", SHUTDOWN_GRACE_MS: "10000", TAG: tag };
+    const env = { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "warn", SHUTDOWN_GRACE_MS: "10000", TAG: tag };
     const children: Child[] = [];
     let db: Db | undefined;
     try {
@@ -123,7 +123,7 @@ describe("kit run: graceful shutdown", () => {
     const own = await startNats();
     const tag = unique();
     const svc = demo(tag);
-    const running = await run([svc.definition], { NATS_URL: own.url, DATABASE_URL: databaseUrl(), HTTP_PORT: "0", SHUTDOWN_GRACE_MS: "2000" }, { log: createLogger({ name: "t", level: "silent" }) });
+    const running = await run([svc.definition], { ...natsEnv(own), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", SHUTDOWN_GRACE_MS: "2000" }, { log: createLogger({ name: "t", level: "silent" }) });
     try {
       const db = running.dbs.get(svc.definition.name)!;
       await call(running.nats.nc, svc.Record, { key: randomUUID() });

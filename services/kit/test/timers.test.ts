@@ -7,7 +7,7 @@ import { openDb, type Db } from "../db.ts";
 import { run, type Running } from "../run.ts";
 import { cancelTimer, findTimer, scheduleTimer } from "../timers.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, natsUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { eventually, fixture, readSubject, spawnTs, unique, type Child } from "./helpers.ts";
 import { TIMER_KIND, timerService, type PingPayload } from "./fixtures/timer-service.ts";
 
@@ -36,7 +36,7 @@ describe("kit timers", () => {
     let db: Db;
     before(async () => {
       // A poll so rare that only the wake-up of a scheduling commit (NOTIFY) fires anything on time.
-      running = await run([svc.definition], { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", TIMERS_POLL_MS: "600000" }, { log, listen: false });
+      running = await run([svc.definition], { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", TIMERS_POLL_MS: "600000" }, { log, listen: false });
       db = await openDb({ schema: svc.schema, url: databaseUrl() });
     });
     after(async () => {
@@ -95,7 +95,7 @@ describe("kit timers", () => {
     this.timeout(60_000);
     const tag = unique();
     const svc = timerService(tag, { replica: "test" });
-    const env = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", TAG: tag };
+    const env = { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", TAG: tag };
     const children: Child[] = [];
     let db: Db | undefined;
     try {
@@ -138,7 +138,7 @@ describe("kit timers", () => {
   it("fires each of 1,000 timers exactly once with two replicas claiming them", async function () {
     this.timeout(60_000);
     const tag = unique();
-    const env = { NATS_URL: natsUrl(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0" };
+    const env = { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0" };
     const replicas: Running[] = [];
     let db: Db | undefined;
     try {
@@ -174,7 +174,7 @@ describe("kit timers", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "convene-timers-"));
     let running: Running | undefined;
     try {
-      running = await run([svc.definition], { NATS_URL: natsUrl(), DATA_DIR: dataDir, HTTP_PORT: "0", TIMERS_POLL_MS: "600000" }, { log, listen: false });
+      running = await run([svc.definition], { ...natsEnv(), DATA_DIR: dataDir, HTTP_PORT: "0", TIMERS_POLL_MS: "600000" }, { log, listen: false });
       const db = running.dbs.get(svc.name)!;
       const dueAt = inMs(300);
       await schedule(db, "embedded", dueAt, { announce: true });

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { connectNats, ensureStreams, type Nats } from "../../kit/nats.ts";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../../kit/principal-token.ts";
+import { ensureStreams, type Nats } from "../../kit/nats.ts";
+import { testNats } from "../../../test/support/env.ts";
 import { openDb, type Db } from "../../kit/db.ts";
 import { call } from "../../kit/call.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
@@ -37,9 +37,7 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
   before(async () => {
     [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
     env = { ...sinkEnv(smtp, fcm), NOTIFY_BATCH_SIZE: "500", NOTIFY_DELIVER_ACK_WAIT_MS: "4000", NOTIFY_LEASE_MS: "8000", NOTIFY_SCHEDULER_POLL_MS: "250", NOTIFY_RETRY_BASE_MS: "500", NOTIFY_MAX_ATTEMPTS: "10", NOTIFY_SEND_CONCURRENCY: "16", NOTIFY_DELIVER_CONCURRENCY: "4" };
-    // Mints principals like the edge: services trust only signed ones.
-    nats = await connectNats({ servers: env.NATS_URL, name: "crash-test" });
-    mintPrincipalsOn(nats.nc, loadPrincipalKeys(env, { mints: true }).signing!);
+    nats = await testNats("crash-test");
     await ensureStreams(nats.jsm);
     // One first: concurrent first boots race on CREATE SCHEMA IF NOT EXISTS (kit/db.ts).
     await spawnWorker();

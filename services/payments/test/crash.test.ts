@@ -11,7 +11,7 @@ import { createLogger } from "../../kit/log.ts";
 import { spawnTs, type Child } from "../../kit/test/helpers.ts";
 import { payments } from "../../../subjects/payments.ts";
 import { bookings, type OrderView } from "../../../subjects/bookings.ts";
-import { natsUrl, databaseUrl, testNats } from "../../../test/support/env.ts";
+import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { toForm } from "../providers/fields.ts";
 import { projectEventOwner } from "../usecases/project-events.ts";
@@ -52,7 +52,7 @@ describe("payments: kill -9 during a storm of callbacks", function () {
       endpoint(bookings.ordersSettle, async (i) => ({ outcome: "confirmed" as const, order: { ...orders.get(i.orderId)!, status: "confirmed" as const, reservedUntil: null, paymentId: i.paymentId } })),
     ]);
     env = {
-      NATS_URL: natsUrl(),
+      ...natsEnv(),
       DATABASE_URL: databaseUrl(),
       LOG_LEVEL: "silent",
       HTTP_PORT: "0",

@@ -18,7 +18,7 @@ import { identity } from "../../../subjects/identity.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { bookings, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl, testNats } from "../../../test/support/env.ts";
+import { natsUrl, databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { freePort } from "../../../test/support/nats-server.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { testSigner, token, type TestSigner } from "../../edge/test/responders.ts";
@@ -119,7 +119,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
   ]);
 
   const running = await run([paymentsService, edgeService], {
-    NATS_URL: natsUrl(),
+    ...natsEnv(),
     DATABASE_URL: databaseUrl(),
     HTTP_PORT: String(port),
     LOG_LEVEL: "silent",

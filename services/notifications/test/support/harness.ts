@@ -9,8 +9,7 @@ import { call } from "../../../kit/call.ts";
 import { identityEvents } from "../../../../subjects/identity.ts";
 import { notifications } from "../../../../subjects/notifications.ts";
 import type { Principal } from "../../../../subjects/principal.ts";
-import { natsUrl, databaseUrl } from "../../../../test/support/env.ts";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../../../kit/principal-token.ts";
+import { natsUrl, databaseUrl, natsEnv, testNats } from "../../../../test/support/env.ts";
 import { eventually } from "../../../../test/support/eventually.ts";
 import type { JetStreamManager } from "@nats-io/jetstream";
 import { notificationsService } from "../../index.ts";
@@ -31,22 +30,24 @@ export type Harness = {
 };
 
 export function sinkEnv(smtp: SmtpSink, fcm: FcmStandIn): Record<string, string> {
-  return sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url });
+  return { ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url }), ...natsEnv() };
 }
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
-  const all = { ...sinkEnv(smtp, fcm), ...env };
-  const running = await run([notificationsService], all);
-  // Tests call as users over the service's own connection: it mints their principals as the edge would.
-  mintPrincipalsOn(running.nats.nc, loadPrincipalKeys(all, { mints: true }).signing!);
+  const started = await run([notificationsService], { ...sinkEnv(smtp, fcm), ...env });
+  // The service runs as its own NATS user; tests publish facts and call as users over their own
+  // connection (the test superuser's, minting principals as the edge would).
+  const client = await testNats("notifications-test");
+  const running: Running = { ...started, nats: client };
   return {
     running,
     db: running.dbs.get("notifications")!,
     smtp,
     fcm,
     async stop() {
-      await running.stop();
+      await client.nc.close();
+      await started.stop();
       await Promise.all([smtp.stop(), fcm.stop()]);
     },
   };

@@ -1,0 +1,143 @@
+/**
+ * The internal bus is closed (issue #14, "The bus"): NATS refuses anonymous clients, holds every
+ * service to the subjects its definition declares (services/kit/bus.ts, deploy/nats-conf.ts,
+ * the configuration `make up` and the chart run too), and services trust only principals the edge
+ * signed. Refusals are observed where NATS reports them: a failed connect, and the permission
+ * errors the server sends the offending connection.
+ */
+import { expect } from "chai";
+import { connect } from "@nats-io/transport-node";
+import { errors, headers, type NatsConnection, type PermissionViolationError } from "@nats-io/nats-core";
+import { permissionsOf } from "../../services/kit/bus.ts";
+import { connectNats, type Nats } from "../../services/kit/nats.ts";
+import { inboxPrefixOf } from "../../services/kit/bus.ts";
+import { registry } from "../../services/registry.ts";
+import { identityService } from "../../services/identity/index.ts";
+import { edgeService } from "../../services/edge/index.ts";
+import { call } from "../../services/kit/call.ts";
+import { identity } from "../../subjects/identity.ts";
+import { bookings } from "../../subjects/bookings.ts";
+import { PRINCIPAL_HEADER } from "../../subjects/principal.ts";
+import { startServices, type ServiceHarness } from "../support/harness.ts";
+import { natsUrl, testEnv } from "../support/env.ts";
+import { eventually } from "../support/eventually.ts";
+import { parseCredentials } from "../../deploy/nats-conf.ts";
+
+/** Connects as a service's NATS user, collecting the permission errors the server sends it. */
+async function connectAs(service: string): Promise<{ nats: Nats; refused: PermissionViolationError[] }> {
+  const pass = parseCredentials(testEnv.nats!.credentials).get(service);
+  if (!pass) throw new Error(`no test password for ${service}`);
+  const nats = await connectNats({ servers: natsUrl(), name: `bus-test-${service}`, user: service, pass, inboxPrefix: inboxPrefixOf(service) });
+  const refused: PermissionViolationError[] = [];
+  void (async () => {
+    for await (const s of nats.nc.status()) if (s.type === "error" && s.error instanceof errors.PermissionViolationError) refused.push(s.error);
+  })();
+  return { nats, refused };
+}
+
+const refusal = (refused: PermissionViolationError[], operation: "publish" | "subscription", subject: string) =>
+  eventually(`the server to refuse ${operation} on ${subject}`, async () => refused.find((e) => e.operation === operation && e.subject === subject), 5_000);
+
+describe("security: the internal bus", function () {
+  this.timeout(30_000);
+  let h: ServiceHarness;
+  const open: NatsConnection[] = [];
+  const as = async (service: string) => {
+    const c = await connectAs(service);
+    open.push(c.nats.nc);
+    return c;
+  };
+
+  before(async () => {
+    h = await startServices([identityService, edgeService]);
+  });
+  after(async () => {
+    for (const nc of open) await nc.close().catch(() => undefined);
+    await h?.stop();
+  });
+
+  it("refuses an anonymous connection and a wrong password", async () => {
+    const anonymous = await connect({ servers: natsUrl(), maxReconnectAttempts: 0 }).then(
+      (nc) => nc.close().then(() => "connected"),
+      (e: Error) => e.message,
+    );
+    expect(anonymous).to.match(/authorization/i);
+    const wrong = await connect({ servers: natsUrl(), user: "edge", pass: "guessed", maxReconnectAttempts: 0 }).then(
+      (nc) => nc.close().then(() => "connected"),
+      (e: Error) => e.message,
+    );
+    expect(wrong).to.match(/authorization/i);
+  });
+
+  it("lets no service but identity subscribe to identity's requests, so nobody can answer svc.identity.jwks or read svc.identity.login", async () => {
+    for (const def of registry.filter((d) => d.name !== "identity")) {
+      const { nats, refused } = await as(def.name);
+      nats.nc.subscribe(identity.jwks.subject, { callback: () => undefined });
+      nats.nc.subscribe("svc.identity.>", { queue: "rogue", callback: () => undefined });
+      nats.nc.subscribe(identity.login.subject, { callback: () => undefined });
+      await refusal(refused, "subscription", identity.jwks.subject);
+      await refusal(refused, "subscription", "svc.identity.>");
+      await refusal(refused, "subscription", identity.login.subject);
+    }
+    // And the edge's JWKS is identity's: the keys the edge fetches are the ones identity serves.
+    const keys = await call(h.running.connections.get("edge")!.nc, identity.jwks, {});
+    expect(keys.keys.length).to.be.greaterThan(0);
+  });
+
+  it("refuses a service publishing another service's events, or any it did not declare", async () => {
+    const { nats, refused } = await as("edge");
+    nats.nc.publish("evt.user.role_changed", JSON.stringify({ id: "forged" }));
+    await refusal(refused, "publish", "evt.user.role_changed");
+    const events = await as("events");
+    events.nats.nc.publish("evt.user.registered", "{}");
+    events.nats.nc.publish("work.notifications.deliver", "{}");
+    await refusal(events.refused, "publish", "evt.user.registered");
+    await refusal(events.refused, "publish", "work.notifications.deliver");
+  });
+
+  it("refuses a call to a subject the service did not declare (bookings cannot ask identity to log in or change roles)", async () => {
+    const { nats, refused } = await as("bookings");
+    nats.nc.publish(identity.login.subject, "{}", { reply: `${inboxPrefixOf("bookings")}.x` });
+    nats.nc.publish(identity.adminUsersSetRoles.subject, "{}", { reply: `${inboxPrefixOf("bookings")}.x` });
+    await refusal(refused, "publish", identity.login.subject);
+    await refusal(refused, "publish", identity.adminUsersSetRoles.subject);
+  });
+
+  it("names an undeclared call at once instead of letting the server drop it (the edge cannot settle an order)", async () => {
+    const err = (await call(h.running.connections.get("edge")!.nc, bookings.ordersSettle, {} as never).catch((e: unknown) => e)) as Error;
+    expect(err.message).to.contain("edge does not declare svc.bookings.orders.settle");
+  });
+
+  it("refuses a forged principal from a service allowed to call: only the edge signs principals", async () => {
+    // events may call svc.identity.orgs.can-act, on behalf of the caller it received; a header it makes up is refused.
+    const { nats } = await as("events");
+    const h = headers();
+    h.set(PRINCIPAL_HEADER, JSON.stringify({ sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["admin"] }));
+    const reply = await nats.nc.request(identity.canActForOrg.subject, JSON.stringify({ userId: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", orgId: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f" }), { timeout: 5_000, headers: h });
+    expect(reply.headers?.get("Nats-Service-Error-Code")).to.equal("401");
+    expect(reply.json<{ code: string }>().code).to.equal("unauthenticated");
+  });
+
+  it("refuses reading another service's inbox, the EVENTS stream without a consumer of it, and the edge's KV buckets", async () => {
+    const { nats, refused } = await as("identity");
+    nats.nc.subscribe(`${inboxPrefixOf("edge")}.>`, { callback: () => undefined });
+    nats.nc.subscribe("_INBOX.>", { callback: () => undefined });
+    nats.nc.publish("$JS.API.STREAM.MSG.GET.EVENTS", JSON.stringify({ seq: 1 }), { reply: `${inboxPrefixOf("identity")}.x` });
+    nats.nc.publish("$KV.EDGE_RATE_LIMITS.ip", "0");
+    nats.nc.publish("$O.event-attachments.C.x", "x");
+    await refusal(refused, "subscription", `${inboxPrefixOf("edge")}.>`);
+    await refusal(refused, "subscription", "_INBOX.>");
+    await refusal(refused, "publish", "$JS.API.STREAM.MSG.GET.EVENTS");
+    await refusal(refused, "publish", "$KV.EDGE_RATE_LIMITS.ip");
+    await refusal(refused, "publish", "$O.event-attachments.C.x");
+  });
+
+  it("gives each service a user whose permissions come from its definition", () => {
+    for (const def of registry) {
+      const p = permissionsOf(def.name, def.bus);
+      expect(p.subscribe.allow, def.name).to.include(`svc.${def.name}.>`);
+      expect(p.subscribe.allow.filter((s) => s.startsWith("svc.") && s !== `svc.${def.name}.>`), def.name).to.deep.equal([]);
+      expect(p.publish.allow.some((s) => s === ">" || s === "svc.>" || s === "$JS.API.>"), def.name).to.equal(false);
+    }
+  });
+});
