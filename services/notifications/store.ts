@@ -480,6 +480,11 @@ export async function isAttendee(q: Q, eventId: string, userId: string): Promise
   return rows.length > 0;
 }
 
+/** Whether the user has an order for the event that attends (confirmed or partially refunded). */
+export async function hasAttendingOrder(q: Q, eventId: string, userId: string): Promise<boolean> {
+  return Boolean(await q("attendances").where({ event_id: eventId, user_id: userId }).whereIn("status", ATTENDING).first("order_id"));
+}
+
 /** Upper bounds of attendee-id ranges of `size` attendees each, in order. */
 export async function attendeeBounds(q: Q, eventId: string, size: number): Promise<string[]> {
   const { rows } = await q.raw(

@@ -7,6 +7,7 @@ import { createLogger } from "../../kit/log.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { bookingEvents, waitlistEvents, bookings } from "../../../subjects/bookings.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
+import { identityEvents } from "../../../subjects/identity.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { startHarness, makeUser, followUser, projected, principal, plannerCaughtUp, type Harness, type TestUser } from "./support/harness.ts";
@@ -120,6 +121,17 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       expect(asked.filter((o) => o === orderId)).to.have.length(1);
     });
 
+    it("waits for a booker whose account fact is handled just after the booking", async () => {
+      const ev = await anEvent();
+      const id = randomUUID();
+      const late: TestUser = { id, email: `late-${id.slice(0, 8)}@example.org`, token: `tok-${id}`, name: "Late" };
+      const { data } = confirmed(late, ev.eventId, ["Late"]);
+      await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
+      await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: id, email: late.email, displayName: late.name, locale: "en", timeZone: "UTC" });
+      const mail = await eventually("confirmation email", async () => h.smtp.to(late.email)[0], 20_000);
+      expect(mail.subject).to.equal(`Your tickets: ${ev.title}`);
+    });
+
     it("renders in the booker's locale and plans the reminders of the order", async () => {
       const user = await makeUser(h, { locale: "ru", timeZone: "Asia/Almaty", device: false });
       const ev = await anEvent();
@@ -177,7 +189,11 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       await eventually("two emails", async () => h.smtp.to(user.email).length === 2);
       const subjects = h.smtp.to(user.email).map((m) => m.subject).sort();
       expect(subjects).to.deep.equal([`Booking cancelled: ${ev.title}`, `Your hold expired: ${ev.title}`]);
-      expect(h.smtp.to(user.email).find((m) => m.subject.startsWith("Booking cancelled"))!.text).to.contain("You cancelled it.").and.contain("A refund of €50.00");
+      const cancelled = h.smtp.to(user.email).find((m) => m.subject.startsWith("Booking cancelled"))!;
+      expect(cancelled.text).to.contain("You cancelled it.").and.contain("A refund of €50.00");
+      // No order of theirs attends any more: the event leaves their calendar.
+      const cal = mimeParts(cancelled.raw).find((p) => p.type === "text/calendar")!;
+      expect(parseInvitation(cal.body.toString("utf8")).method).to.equal("CANCEL");
       await eventually("the third fact handled", async () => h.db("processed_messages").where({ message_id: silent }).first());
       expect(h.smtp.to(user.email)).to.have.length(2);
     });

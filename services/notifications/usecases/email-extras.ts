@@ -2,7 +2,8 @@
  * What an attendee's email carries beyond its text, fetched when it is sent (never stored:
  * ticket codes are credentials and stay in bookings): the tickets' QR codes as inline images
  * and the event as an iTIP .ics — METHOD:REQUEST with a booking's confirmation and with a change
- * of an event the recipient attends, METHOD:CANCEL with its cancellation.
+ * of an event the recipient attends, METHOD:CANCEL with its cancellation (or with the cancellation
+ * of the recipient's last order for it).
  */
 import { bookings } from "../../../subjects/bookings.ts";
 import { call } from "../../kit/call.ts";
@@ -30,6 +31,9 @@ export async function emailExtras(deps: Pick<Deps, "db" | "nats" | "config" | "n
     for (const [i, x] of tickets.entries()) if (x.png) out.attachments.push({ filename: `ticket-${i + 1}.png`, content: Buffer.from(x.png, "base64"), contentType: "image/png", cid: x.cid });
   } else if ((c.kind === "event_updated" || c.kind === "event_cancelled") && (await store.isAttendee(deps.db, p.eventId, c.userId))) {
     method = c.kind === "event_cancelled" ? "CANCEL" : "REQUEST";
+  } else if (c.kind === "booking_cancelled" && !(await store.hasAttendingOrder(deps.db, p.eventId, c.userId))) {
+    // Their last order for it is gone: take the event out of their calendar.
+    method = "CANCEL";
   }
   if (!method) return none;
   const ics = invitation({

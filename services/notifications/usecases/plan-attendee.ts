@@ -43,14 +43,17 @@ async function eventFor(deps: Deps, eventId: string, deliveryCount: number): Pro
 }
 
 /**
- * The recipient of a notice, or none: a deactivated user is not told, and neither is one whose
- * account notifications never heard of (identity's facts come long before a booking; a missing
- * one is logged rather than retried, so a stray fact cannot hold the planner back).
+ * The recipient of a notice, or none: a deactivated user is not told. One notifications has not
+ * heard of yet (identity's fact is handled concurrently with this one) is waited for over the
+ * first deliveries (retried after the backoff), then given up with a log line, so a stray fact
+ * cannot hold the planner back for minutes.
  */
-async function recipientFor(deps: Deps, userId: string): Promise<store.Recipient[]> {
+async function recipientFor(deps: Deps, userId: string, deliveryCount: number): Promise<store.Recipient[]> {
   const r = await store.recipientsOf(deps.db, [userId]);
-  if (!r.length && !(await store.contactOf(deps.db, userId))) deps.log.warn({ userId }, "user unknown; not told");
-  return r;
+  if (r.length || (await store.contactOf(deps.db, userId))) return r;
+  if (deliveryCount < 3) throw new Error(`user ${userId} is not known yet`);
+  deps.log.warn({ userId }, "user unknown; not told");
+  return [];
 }
 
 /**
@@ -61,7 +64,7 @@ export async function onBookingFact(deps: Deps, marker: Marker, consumer: string
   const f = e.data;
   const ev = notify ? await eventFor(deps, f.eventId, ctx.deliveryCount) : undefined;
   const n = ev ? (notify?.(ev) ?? null) : null;
-  const recipients = n ? await recipientFor(deps, f.userId) : [];
+  const recipients = n ? await recipientFor(deps, f.userId, ctx.deliveryCount) : [];
   await once(deps.db, consumer, e.id, async (trx) => {
     const applied = await store.upsertAttendance(trx, { orderId: f.orderId, eventId: f.eventId, userId: f.userId, status: f.status, reason: f.reason ?? null, seats: f.seats, occurredAt: f.occurredAt });
     if (applied) await planReminders(trx, deps, f.orderId);
@@ -74,7 +77,7 @@ export async function onUserFact(deps: Deps, marker: Marker, consumer: string, e
   const ev = await eventFor(deps, e.data.eventId, ctx.deliveryCount);
   if (!ev) return;
   const n = notify(ev);
-  const recipients = await recipientFor(deps, e.data.userId);
+  const recipients = await recipientFor(deps, e.data.userId, ctx.deliveryCount);
   if (!recipients.length) return;
   await once(deps.db, consumer, e.id, (trx) => recordNotice(trx, deps, marker, { sourceId: derivedId(e.id, n.kind), kind: n.kind, params: { ...eventParams(ev), ...n.params }, link: n.link }, recipients));
 }
