@@ -14,7 +14,7 @@ import { expect } from "chai";
 import { run, type Running } from "../../services/kit/run.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
 import type { Logger } from "../../services/kit/log.ts";
-import { databaseUrl, natsEnv } from "../support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../support/env.ts";
 
 export const PASSWORD = "correct horse battery staple";
 export const ISSUER = "convene";
@@ -57,7 +57,7 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
   const keysFile = join(dir, "keys.json");
   writeFileSync(keysFile, JSON.stringify({ keys: [{ ...(await exportJWK(privateKey)), kid, alg: "ES256" }] }));
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "ES256" };
-  const running = await run(defs, {
+  const started = await run(defs, {
     ...natsEnv(),
     DATABASE_URL: databaseUrl(),
     HTTP_PORT: "0",
@@ -70,6 +70,10 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
     SESSION_CHECK_CACHE_MS: "0",
     ...env,
   }, { log: opts.log });
+  // Services run as their own NATS users; what the tests read and publish goes over the test
+  // superuser's connection (which also mints principals as the edge would).
+  const client = await testNats("security-platform");
+  const running: Running = { ...started, nats: client };
   const base = running.url;
   const doFetch: Platform["fetch"] = (path, init = {}) => {
     const headers = new Headers(init.headers);
@@ -105,7 +109,10 @@ export async function startPlatform(defs: ServiceDefinition[], env: Record<strin
       const payload = { iss: ISSUER, aud: AUDIENCE, iat: now, exp: opts.exp ?? now + 300, roles: ["participant"], sid: randomUUID(), ...claims };
       return new SignJWT(payload).setProtectedHeader({ alg: "ES256", kid, typ: "at+jwt", ...header } as { alg: string }).sign(opts.key ?? privateKey);
     },
-    stop: () => running.stop(),
+    stop: async () => {
+      await client.nc.close();
+      await started.stop();
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { run, type Running } from "../../services/kit/run.ts";
 import { registry } from "../../services/registry.ts";
-import { natsUrl, databaseUrl, natsEnv } from "./env.ts";
+import { natsUrl, databaseUrl, natsEnv, testNats } from "./env.ts";
 import { startSmtpSink, type SmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
 import { startFcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../../services/notifications/test/support/service-env.ts";
@@ -18,7 +18,7 @@ export async function startPlatform(extra: Record<string, string> = {}): Promise
   const fcm = await startFcmStandIn();
   // The payments sandbox calls the edge back at PAYMENTS_PUBLIC_URL, so the port is chosen first.
   const port = await freePort();
-  const running = await run(registry, {
+  const started = await run(registry, {
     ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url }),
     ...natsEnv(),
     PUBLIC_URL: "http://127.0.0.1",
@@ -29,12 +29,16 @@ export async function startPlatform(extra: Record<string, string> = {}): Promise
     RATE_LIMIT_AUTH_PER_MINUTE: "1000",
     ...extra,
   });
+  // Services run as their own NATS users; tests read streams over the test superuser's connection.
+  const client = await testNats("platform");
+  const running: Running = { ...started, nats: client };
   return {
     running,
     base: running.url,
     smtp,
     async stop() {
-      await running.stop();
+      await client.nc.close();
+      await started.stop();
       await smtp.stop();
       await fcm.stop();
     },
