@@ -6,7 +6,6 @@
  */
 import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
-import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { call } from "../kit/call.ts";
 import { identity } from "../../subjects/identity.ts";
 import { bookingEvents, ticketEvents, waitlistEvents } from "../../subjects/bookings.ts";
@@ -64,9 +63,9 @@ export const bookingsService = defineService({
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,
   migrations: [schema, expiryTimersMigration],
+  devSecrets: (env) => [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }],
   async setup(rt) {
     const env = rt.env;
-    refuseDevelopmentSecrets(env, rt.log, [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }]);
     if (env.BOOKINGS_UNSAFE_NAIVE_GUARD) rt.log.warn("BOOKINGS_UNSAFE_NAIVE_GUARD is on: bookings can oversell (tests only)");
     const deps = {
       db: rt.db,

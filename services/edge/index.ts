@@ -6,7 +6,6 @@
 import { randomBytes } from "node:crypto";
 import { Kvm } from "@nats-io/kv";
 import { defineService, type ServiceDefinition } from "../kit/service.ts";
-import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import type { BusAccess } from "../kit/bus.ts";
 import { identity } from "../../subjects/identity.ts";
 import { events } from "../../subjects/events.ts";
@@ -43,10 +42,10 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
     mintsPrincipals: true,
     bus: edgeBus(routes),
     env: EdgeEnv,
+    devSecrets: (env) => [{ name: "IDEMPOTENCY_HMAC_KEY", insecure: !env.IDEMPOTENCY_HMAC_KEY, why: "is unset (a random key per process)" }],
     async setup(rt) {
       const { nc, js } = rt.nats;
       const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, { ttl: IDEMPOTENCY_TTL_MS, history: 1, description: "Idempotency-Key claims and responses of the edge (24 h)." });
-      refuseDevelopmentSecrets(rt.env, rt.log, [{ name: "IDEMPOTENCY_HMAC_KEY", insecure: !rt.env.IDEMPOTENCY_HMAC_KEY, why: "is unset (a random key per process)" }]);
       const hmacKey = rt.env.IDEMPOTENCY_HMAC_KEY ? Buffer.from(rt.env.IDEMPOTENCY_HMAC_KEY, "base64") : randomBytes(32);
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
       const hits = new HitReporter({ nc, log: rt.log });

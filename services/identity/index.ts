@@ -6,7 +6,6 @@
 import { Type } from "@sinclair/typebox";
 import { identityEvents } from "../../subjects/identity.ts";
 import { defineService } from "../kit/service.ts";
-import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { accounts } from "./migrations/001-accounts.ts";
 import { identityTables } from "./migrations/002-identity.ts";
 import { emailChange } from "./migrations/003-email-change.ts";
@@ -49,9 +48,9 @@ export const identityService = defineService({
   description: "Accounts, sessions, access-token keys, OpenID Connect, two-factor, roles, profiles, organizations and follows.",
   env: IdentityEnv,
   migrations: [accounts, identityTables, emailChange, oidcBinding],
+  devSecrets: (env) => [{ name: "TOTP_ENCRYPTION_KEYS", insecure: !env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" }],
   async setup(rt) {
     const production = rt.env.NODE_ENV === "production";
-    refuseDevelopmentSecrets(rt.env, rt.log, [{ name: "TOTP_ENCRYPTION_KEYS", insecure: !rt.env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" }]);
     const deps: Deps = {
       db: rt.db,
       tokens: { issuer: rt.env.JWT_ISSUER, audience: rt.env.JWT_AUDIENCE, ttlSeconds: rt.env.ACCESS_TOKEN_TTL_SECONDS },

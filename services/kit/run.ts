@@ -18,6 +18,7 @@ import { serve, type Served } from "./serve.ts";
 import { loadPrincipalKeys, mintPrincipalsOn, principalVerifier } from "./principal-token.ts";
 import { createOpsApp, type ReadinessCheck } from "./http.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { refuseDevelopmentSecrets } from "./dev-secrets.ts";
 import { schemaOf, type ServiceDefinition, type Started } from "./service.ts";
 
 export type Running = {
@@ -70,6 +71,8 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const mints = defs.some((d) => d.mintsPrincipals);
   const keys = loadPrincipalKeys(env, { mints });
   const log = opts.log ?? createLogger({ name: "convene", level: kit.LOG_LEVEL });
+  // Development stand-ins for secrets, of every service at once, before anything connects.
+  refuseDevelopmentSecrets(kit, log, defs.flatMap((d) => (d.devSecrets?.(envs.get(d.name) as never) ?? []).map((s) => ({ ...s, service: d.name }))));
   if (keys.ephemeral) log.warn("PRINCIPAL_VERIFY_KEYS is unset: principals are signed with a key pair made at start, so only services in this process trust this edge (make up writes keys into ./.data/secrets.env)");
   const principals = principalVerifier(keys.verifying);
   const production = env.NODE_ENV === "production";

@@ -15,6 +15,7 @@ import type { KitEnv } from "./config.ts";
 import type { ReadinessCheck } from "./http.ts";
 import type { TimerHandler } from "./timers.ts";
 import type { BusAccess } from "./bus.ts";
+import type { DevSecret } from "./dev-secrets.ts";
 
 export type Runtime<E> = {
   name: string;
@@ -74,6 +75,12 @@ export type ServiceDefinition<E extends TObject = TObject> = {
   bus?: BusAccess;
   /** Tables of this service; none means the service has no database. */
   migrations?: Migration[];
+  /**
+   * Secrets this service would run with that are development stand-ins (a known default, a missing
+   * key). Checked at boot for every service before anything connects: production refuses them all
+   * at once, elsewhere they are logged (kit/dev-secrets.ts).
+   */
+  devSecrets?(env: KitEnv & Static<E>): DevSecret[];
   setup(rt: Runtime<Static<E>>): Promise<Started>;
 };
 

@@ -6,7 +6,6 @@
  */
 import { Type } from "@sinclair/typebox";
 import { defineService } from "../kit/service.ts";
-import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { bookings } from "../../subjects/bookings.ts";
 import { events } from "../../subjects/events.ts";
 import { LIVE_INBOX_PREFIX, notificationJobs } from "../../subjects/notifications.ts";
@@ -82,9 +81,9 @@ export const notificationsService = defineService({
   description: "In-app inbox, email and push notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
   migrations: [schema, digests, eventVersions, attendees, reminderOffsets],
+  devSecrets: (env) => [{ name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" }],
   async setup(rt) {
     const env = rt.env;
-    refuseDevelopmentSecrets(env, rt.log, [{ name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" }]);
     const deps: Deps = {
       db: rt.db,
       nats: rt.nats,

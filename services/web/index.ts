@@ -5,7 +5,6 @@
  * this process's own front when every service runs in one process).
  */
 import { defineService } from "../kit/service.ts";
-import { refuseDevelopmentSecrets } from "../kit/dev-secrets.ts";
 import { createHash } from "node:crypto";
 import { createWebApp, type WebDeps, type WebRouter } from "./app.ts";
 import { EdgeClient } from "./edge-client.ts";
@@ -32,8 +31,8 @@ export const webService = defineService({
   description: "The web app: server-rendered pages over the edge's public API, sessions and CSRF.",
   env: WebEnv,
   migrations: [sessions],
+  devSecrets: (env) => [{ name: "WEB_SESSION_SECRET", insecure: env.WEB_SESSION_SECRET === DEV_WEB_SESSION_SECRET, why: "is the development default (anyone could forge CSRF tokens)" }],
   async setup(rt) {
-    refuseDevelopmentSecrets(rt.env, rt.log, [{ name: "WEB_SESSION_SECRET", insecure: rt.env.WEB_SESSION_SECRET === DEV_WEB_SESSION_SECRET, why: "is the development default (anyone could forge CSRF tokens)" }]);
     const edge = new EdgeClient(() => rt.env.EDGE_URL ?? rt.httpUrl(), rt.env.WEB_UPSTREAM_TIMEOUT_MS);
     const store = new SessionStore(rt.db, rt.env.WEB_SESSION_TTL_HOURS * 3_600_000);
     const secret = createHash("sha256").update(rt.env.WEB_SESSION_SECRET).digest();

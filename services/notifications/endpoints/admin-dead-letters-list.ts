@@ -4,6 +4,8 @@ import { notifications } from "../../../subjects/notifications.ts";
 import { deadLetterSubject, streams } from "../../../subjects/streams.ts";
 import type { Deps } from "../deps.ts";
 import { requireRole } from "../../kit/caller.ts";
+// Shown to admins: a reset or verification token inside a dead letter is a usable credential.
+import { redactCredentials } from "../../kit/redact.ts";
 import { DELIVER } from "../consumers/deliver.ts";
 import { PLANNER } from "../consumers/planner.ts";
 
@@ -25,7 +27,7 @@ export const deadLettersListEndpoint = (deps: Deps) =>
       }
     }
     items.sort((a, b) => a.seq - b.seq);
-    const page = items.slice(0, limit).map((d) => ({ seq: d.seq, durable: d.durable, subject: d.subject, error: d.error, deliveries: d.deliveries, failedAt: d.failedAt, message: d.message }));
+    const page = items.slice(0, limit).map((d) => ({ seq: d.seq, durable: d.durable, subject: d.subject, error: d.error, deliveries: d.deliveries, failedAt: d.failedAt, message: redactCredentials(d.message) }));
     return { items: page, lastSeq: page.length ? page[page.length - 1].seq : (input.afterSeq ?? 0) };
   });
 

@@ -201,13 +201,15 @@ describe("notifications: email, push, preferences and operations", function () {
       const before = await call(nc, notifications.deadLettersList, { limit: 100 }, admin);
       // A job that breaks its contract is dead-lettered at once by the consumer group.
       const bad = randomUUID();
-      await h.running.nats.js.publish(notificationJobs.deliver.subject, JSON.stringify({ id: bad, type: notificationJobs.deliver.subject, version: 1, source: "test", occurredAt: new Date().toISOString(), data: { sourceId: "nope" } }), { msgID: bad });
+      await h.running.nats.js.publish(notificationJobs.deliver.subject, JSON.stringify({ id: bad, type: notificationJobs.deliver.subject, version: 1, source: "test", occurredAt: new Date().toISOString(), data: { sourceId: "nope", token: `tok-${bad}`, link: `https://convene.test/reset?token=link-${bad}` } }), { msgID: bad });
       const listed = await eventually("dead letter listed", async () => {
         const r = await call(nc, notifications.deadLettersList, { afterSeq: before.lastSeq, limit: 100 }, admin);
         return r.items.find((i) => (i.message as { id?: string }).id === bad);
       });
       expect(listed.durable).to.equal("notifications-deliver");
       expect(listed.error).to.match(/^schema:/);
+      // Shown to admins without the credentials it carried (finding 3: dead letters).
+      expect(JSON.stringify(listed.message)).to.not.contain(`tok-${bad}`).and.not.contain(`link-${bad}`);
       const denied = (await call(nc, notifications.deadLettersList, {}, { principal: principal(randomUUID()) }).catch((e: unknown) => e)) as AppError;
       expect(denied.status).to.equal(403);
       expect(await call(nc, notifications.deadLettersReplay, { seq: listed.seq }, admin)).to.deep.equal({ subject: notificationJobs.deliver.subject, duplicate: false });
