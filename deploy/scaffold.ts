@@ -107,6 +107,7 @@ import { schema } from "./migrations/001-${name}.ts";
 import { itemsCreateEndpoint } from "./endpoints/items-create.ts";
 import { itemsGetEndpoint } from "./endpoints/items-get.ts";
 import { itemLogConsumer } from "./consumers/item-log.ts";
+import { ${camel}Events } from "../../subjects/${name}.ts";
 
 export const ${pascal}Env = Type.Object({
   ${snake.toUpperCase()}_MAX_ITEMS_PER_USER: Type.Integer({ minimum: 1, default: 1_000, description: "How many items one user may own in ${name}." }),
@@ -117,6 +118,9 @@ export const ${camel}Service = defineService({
   version: "0.1.0",
   description: "(what ${name} does, in one line)",
   env: ${pascal}Env,
+  // What its NATS user may do beyond answering svc.${name}.*: publish its events, consume EVENTS
+  // (add the contracts it calls to \`calls\`; kit/bus.ts).
+  bus: { publishes: Object.values(${camel}Events), consumes: ["EVENTS"] },
   migrations: [schema],
   async setup(rt) {
     const deps: Deps = {
