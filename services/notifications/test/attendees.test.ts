@@ -295,6 +295,7 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const a = await makeUser(h);
       const b = await makeUser(h, { locale: "ru" });
       const stranger = randomUUID();
+      await eventually("users projected", async () => (await h.db("users").whereIn("user_id", [a.id, b.id])).length === 2);
       const by = admin();
       const input = { userIds: [a.id, b.id, stranger], channels: ["in_app" as const, "email" as const], title: "Venue change", message: "Doors open at 18:30.", link: "/events", idempotencyKey: `k-${randomUUID()}` };
       const first = await call(h.running.nats.nc, notifications.send, input, { principal: by });

@@ -49,8 +49,9 @@ async function eventFor(deps: Deps, eventId: string, deliveryCount: number): Pro
  * cannot hold the planner back for minutes.
  */
 async function recipientFor(deps: Deps, userId: string, deliveryCount: number): Promise<store.Recipient[]> {
-  const r = await store.recipientsOf(deps.db, [userId]);
-  if (r.length || (await store.contactOf(deps.db, userId))) return r;
+  // The contact first: once it is there, the recipient row is (asked the other way round, a
+  // projection committed between the two reads looked like a deactivated user).
+  if (await store.contactOf(deps.db, userId)) return store.recipientsOf(deps.db, [userId]);
   if (deliveryCount < 3) throw new Error(`user ${userId} is not known yet`);
   deps.log.warn({ userId }, "user unknown; not told");
   return [];
