@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { run } from "../services/kit/run.ts";
 import { call } from "../services/kit/call.ts";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../services/kit/principal-token.ts";
 import { connectNats } from "../services/kit/nats.ts";
 import { identityService } from "../services/identity/index.ts";
 import { edgeService } from "../services/edge/index.ts";
@@ -40,6 +41,8 @@ const running = await run([identityService, bookingsService, edgeService], {
   RATE_LIMIT_USER_PER_MINUTE: "100000000",
 });
 const client = await connectNats({ servers: nats.url, name: "flash-sale" });
+// Calls as a user, as the edge would: services in this process trust its development key pair.
+mintPrincipalsOn(client.nc, loadPrincipalKeys({}, { mints: true }).signing!);
 const bookingsDb = running.dbs.get("bookings")!;
 
 async function publishEvents(n: number, capacity: number): Promise<string[]> {
@@ -79,7 +82,7 @@ async function sale(events: string[], book: (eventId: string, seats: number) => 
         else if (outcome === "sold_out") {
           // One seat may still be left for a one-seat booking.
           if (seats === 1 || (await book(eventId, 1)) === "sold_out") open.delete(eventId);
-        } else errors++;
+        } else if (++errors > 1_000) throw new Error("over 1,000 failed bookings: stopping (see the service's log)");
       }
     }),
   );

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { run } from "../services/kit/run.ts";
 import { call } from "../services/kit/call.ts";
+import { loadPrincipalKeys, mintPrincipalsOn } from "../services/kit/principal-token.ts";
 import { connectNats } from "../services/kit/nats.ts";
 import { eventsService } from "../services/events/index.ts";
 import { wordsOf } from "../services/events/store.ts";
@@ -39,6 +40,8 @@ const pg = await createDatabase("convene_bench");
 const running = await run([eventsService], { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: "0", LOG_LEVEL: "silent" }, { listen: false });
 const db = running.dbs.get("events")!;
 const client = await connectNats({ servers: nats.url, name: "bench-search" });
+// Calls as a user, as the edge would: services in this process trust its development key pair.
+mintPrincipalsOn(client.nc, loadPrincipalKeys({}, { mints: true }).signing!);
 
 // Load: 1,000-row multi-row INSERTs through unnest (one statement, arrays as parameters).
 const loadStarted = performance.now();
