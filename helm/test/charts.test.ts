@@ -86,6 +86,10 @@ describe("helm charts", function () {
         expect(pod.containers[0].env.find((e) => e.name === "OPS_PORT")?.value).to.equal("9090");
         expect(pod.containers[0].env.find((e) => e.name === "SERVICES")?.value).to.equal(svc);
         expect(pod.containers[0].env.find((e) => e.name === "DATABASE_URL")?.valueFrom, "database URL comes from a Secret").to.have.property("secretKeyRef");
+        // Behind the ingress the public fronts trust exactly its hop (finding 8), the others nothing.
+        const trust = pod.containers[0].env.find((e) => e.name === "TRUST_PROXY")?.value;
+        expect(trust, "TRUST_PROXY").to.equal(svc === "edge" || svc === "web" ? "true" : undefined);
+        if (trust) expect(pod.containers[0].env.find((e) => e.name === "TRUST_PROXY_HOPS")?.value).to.equal("1");
       });
 
       it("renders autoscaling, KEDA and a ServiceMonitor when switched on", async () => {

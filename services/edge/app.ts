@@ -107,7 +107,7 @@ export const extras: ExtraOperation[] = [
 
 export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   const { env, log, limiter, cache } = deps;
-  const app = new Koa<State>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? 1 : 0 });
+  const app = new Koa<State>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? env.TRUST_PROXY_HOPS : 0 });
   // Koa reports errors of responses already sent (a client gone mid-stream) here, not to us.
   app.on("error", (err: Error & { code?: string }) => {
     if (err.code === "ERR_STREAM_PREMATURE_CLOSE" || err.code === "ECONNRESET" || err.code === "EPIPE") return;

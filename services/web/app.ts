@@ -59,7 +59,7 @@ function loadAsset(name: string, type: string): Asset {
 
 export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, deps: WebDeps) => void>): Koa<WebState> {
   const { env, log, edge, sessions, secret } = deps;
-  const app = new Koa<WebState>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? 1 : 0 });
+  const app = new Koa<WebState>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? env.TRUST_PROXY_HOPS : 0 });
   app.on("error", (err: Error & { code?: string }) => {
     if (err.code === "ERR_STREAM_PREMATURE_CLOSE" || err.code === "ECONNRESET" || err.code === "EPIPE") return;
     log.warn({ err }, "response failed after it started");
