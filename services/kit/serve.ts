@@ -139,7 +139,10 @@ async function respond(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: P
       span.recordException(err as Error);
       span.setStatus({ code: SpanStatusCode.ERROR, message: body.message });
     }
-    msg.respondError(body.status, body.message, utf8(JSON.stringify(body)));
+    // The description also travels in a header, which cannot hold CR or LF (nats.js throws and
+    // the caller would wait out its deadline): a message echoing what a caller sent may. The
+    // body keeps it whole.
+    msg.respondError(body.status, headerSafe(body.message), utf8(JSON.stringify(body)));
   } finally {
     answered(errorCode).record((performance.now() - started) / 1000);
     span.end();
@@ -172,4 +175,14 @@ function contextOf(msg: ServiceMsg, log: Logger, principals: Principals): Handle
   // never read as anonymous.
   const principal = rawPrincipal === undefined ? undefined : principals(rawPrincipal);
   return { principal, deadline, log };
+}
+
+/** A text for a header value: control characters (CR, LF, tab…) become spaces. */
+function headerSafe(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    out += c < 0x20 || c === 0x7f ? " " : ch;
+  }
+  return out;
 }

@@ -23,6 +23,7 @@ const Greet = request({
 const Relay = request({ subject: "svc.kitrelay.greet", description: "Greets through kittest, on behalf of its caller.", request: Greet.request, reply: Greet.reply, idempotent: true });
 const Crash = request({ subject: "svc.kittest.crash", description: "Always throws.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
 const Deny = request({ subject: "svc.kittest.deny", description: "Always refuses.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
+const Echoed = request({ subject: "svc.kittest.echoed", description: "Refuses, echoing its input in the message.", request: Type.Object({ what: Type.String() }), reply: Type.Object({}), idempotent: false });
 const Nobody = request({ subject: "svc.kittest.nobody", description: "Nobody serves this.", request: Type.Object({}), reply: Type.Object({}), idempotent: true });
 const BadReply = request({ subject: "svc.kittest.bad-reply", description: "Replies off-contract.", request: Type.Object({}), reply: Type.Object({ n: Type.Integer() }), idempotent: false });
 
@@ -42,6 +43,9 @@ describe("kit serve + call", () => {
         throw forbidden("organizers only");
       }),
       endpoint(BadReply, async () => ({ n: "not a number" }) as never),
+      endpoint(Echoed, async (input) => {
+        throw new AppError("not_found", `unknown thing ${input.what}`, { status: 404 });
+      }),
     ]);
   });
   after(async () => {
@@ -132,6 +136,11 @@ describe("kit serve + call", () => {
   it("carries an expected error's code and status to the caller", async () => {
     const err = (await call(nats.nc, Deny, {}).catch((e: unknown) => e)) as AppError;
     expect([err.code, err.status, err.message]).to.deep.equal(["forbidden", 403, "organizers only"]);
+  });
+
+  it("answers an error whose message holds a line break (what a caller sent, echoed): headers cannot, the body keeps it", async () => {
+    const err = (await call(nats.nc, Echoed, { what: "a\r\nb\t" }, { timeoutMs: 3_000 }).catch((e: unknown) => e)) as AppError;
+    expect([err.code, err.status, err.message]).to.deep.equal(["not_found", 404, "unknown thing a\r\nb\t"]);
   });
 
   it("never sends a reply that breaks its schema", async () => {
