@@ -9,11 +9,10 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { startPlatform, type Platform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
+import { apiRequest, type Reply } from "../support/api.ts";
 import { mimeParts, parseInvitation } from "../../services/notifications/test/support/mime.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
 
-// deno-lint-ignore no-explicit-any -- JSON replies are read loosely here; the contracts are tested elsewhere
-type Reply = { status: number; body: any };
 
 describe("attendee notifications through the edge", function () {
   this.timeout(90_000);
@@ -32,14 +31,8 @@ describe("attendee notifications through the edge", function () {
     await platform?.stop();
   });
 
-  async function api(method: string, path: string, body?: unknown, token?: string, from = "10.89.0.1"): Promise<Reply> {
-    const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": from };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (method === "POST") headers["idempotency-key"] = randomUUID();
-    const res = await fetch(`${platform.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-  }
+  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.89.0.1"): Promise<Reply> => apiRequest(platform.base, method, path, body, token, from);
+
   async function account(name: string, timeZone: string, locale = "en"): Promise<{ token: string; email: string }> {
     const from = `10.89.1.${++ip}`;
     const email = `${name}+${randomUUID()}@example.org`;
