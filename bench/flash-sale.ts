@@ -7,10 +7,14 @@
  * more than its seats, every booked order has one ticket per seat.
  * Targets: bookings/s ≥ 4× the hot row, p99 < 100 ms, 0 oversold.
  *   npx node bench/flash-sale.ts [--seats 10000] [--clients 500]
+ * `--profile service|edge|spread` runs that phase alone under the V8 CPU profiler and writes
+ * flash-sale-<phase>.cpuprofile (open it in Chrome's DevTools) — where the time goes, not a figure.
  */
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import inspector from "node:inspector/promises";
+import { writeFile } from "node:fs/promises";
 import pg from "pg";
 import { run } from "../services/kit/run.ts";
 import { call } from "../services/kit/call.ts";
@@ -21,11 +25,12 @@ import { edgeService } from "../services/edge/index.ts";
 import { bookingsService } from "../services/bookings/index.ts";
 import { bookings } from "../subjects/bookings.ts";
 import { eventEvents } from "../subjects/events.ts";
+import { identityEvents } from "../subjects/identity.ts";
 import type { Principal } from "../subjects/principal.ts";
 import { startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
 
-const { values: args } = parseArgs({ options: { seats: { type: "string", default: "10000" }, clients: { type: "string", default: "500" }, events: { type: "string", default: "1000" } } });
+const { values: args } = parseArgs({ options: { seats: { type: "string", default: "10000" }, clients: { type: "string", default: "500" }, events: { type: "string", default: "1000" }, profile: { type: "string" } } });
 const SEATS = Number(args.seats);
 const CLIENTS = Number(args.clients);
 const SPREAD_EVENTS = Number(args.events);
@@ -91,10 +96,25 @@ async function sale(events: string[], book: (eventId: string, seats: number) => 
   return { booked: latencies.length, seconds, p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN, errors };
 }
 
-const principal: Principal = { sub: randomUUID(), roles: ["participant"] };
+/** One account per client, known to bookings as a registered user would be (its name is on the tickets). */
+async function registerClients(): Promise<Principal[]> {
+  const principals = Array.from({ length: CLIENTS }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
+  for (const [i, p] of principals.entries()) {
+    const data = { userId: p.sub, email: `client${i}@example.org`, displayName: `Client ${i}`, locale: "en", timeZone: "UTC", roles: ["participant"] };
+    const envelope = { id: randomUUID(), type: identityEvents.userRegistered.subject, version: 1, source: "identity", occurredAt: new Date().toISOString(), data };
+    await client.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
+  }
+  for (;;) {
+    const r = await bookingsDb("people").whereIn("user_id", principals.map((p) => p.sub)).count({ n: "*" }).first();
+    if (Number(r?.n) === CLIENTS) return principals;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+const principals = await registerClients();
+let turn = 0;
 const viaService = async (eventId: string, seats: number) => {
   try {
-    await call(client.nc, bookings.ordersCreate, { eventId, seats }, { principal, timeoutMs: 30_000 });
+    await call(client.nc, bookings.ordersCreate, { eventId, seats }, { principal: principals[turn++ % CLIENTS], timeoutMs: 30_000 });
     return "ok" as const;
   } catch (err) {
     return (err as { code?: string }).code === "sold_out" ? ("sold_out" as const) : ("error" as const);
@@ -173,7 +193,32 @@ async function audit(events: string[], capacity: number): Promise<{ oversold: nu
 }
 
 const perSec = (r: Run) => r.booked / r.seconds;
+/** Runs one phase under the CPU profiler (the whole process: bench clients, services, edge). */
+async function profile(phase: string): Promise<void> {
+  const events = await publishEvents(phase === "spread" ? SPREAD_EVENTS : 1, phase === "spread" ? 10 : SEATS);
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  const r = await sale(events, phase === "edge" ? viaEdge : viaService);
+  const { profile } = await session.post("Profiler.stop");
+  const file = `flash-sale-${phase}.cpuprofile`;
+  await writeFile(file, JSON.stringify(profile));
+  console.log(`${phase}: ${perSec(r).toFixed(0)} bookings/s, p99 ${r.p99.toFixed(1)} ms; profile in ${file}`);
+}
+
 const out: Record<string, unknown> = { cpus: cpus().length, load: loadavg()[0].toFixed(1), seats: SEATS, clients: CLIENTS };
+if (args.profile) {
+  try {
+    await profile(args.profile);
+  } finally {
+    await client.nc.close();
+    await running.stop();
+    await db.drop();
+    await nats.stop();
+  }
+  process.exit(0);
+}
 try {
   const hot = await hotRow();
   const [one] = await publishEvents(1, SEATS);

@@ -11,12 +11,15 @@ import { identity } from "../../subjects/identity.ts";
 import { bookingEvents, ticketEvents, waitlistEvents } from "../../subjects/bookings.ts";
 import { schema } from "./migrations/001-bookings.ts";
 import { expiryTimers as expiryTimersMigration } from "./migrations/002-expiry-timers.ts";
+import { people } from "./migrations/003-people.ts";
 import type { Deps } from "./deps.ts";
 import { Inventory } from "./usecases/inventory.ts";
 import { createSigner } from "./usecases/ticket-codes.ts";
+import { DisplayNames } from "./usecases/display-names.ts";
 import { expiryTimers } from "./usecases/expiry-timers.ts";
 import { eventsProjectionConsumer } from "./consumers/events-projection.ts";
 import { paymentsConsumer } from "./consumers/payments.ts";
+import { usersProjectionConsumer } from "./consumers/users-projection.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
 import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
 import { ordersCancelEndpoint } from "./endpoints/orders-cancel.ts";
@@ -62,11 +65,13 @@ export const bookingsService = defineService({
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,
-  migrations: [schema, expiryTimersMigration],
+  migrations: [schema, expiryTimersMigration, people],
   devSecrets: (env) => [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }],
   async setup(rt) {
     const env = rt.env;
     if (env.BOOKINGS_UNSAFE_NAIVE_GUARD) rt.log.warn("BOOKINGS_UNSAFE_NAIVE_GUARD is on: bookings can oversell (tests only)");
+    // A booking must not fail because a profile could not be read: the ticket then says "Guest".
+    const names = new DisplayNames(rt.db, async (principal) => (await call(rt.nats.nc, identity.profilesGet, { userId: principal.sub }, { principal, timeoutMs: 2_000 }).catch(() => undefined))?.displayName);
     const deps = {
       db: rt.db,
       nats: rt.nats,
@@ -76,11 +81,7 @@ export const bookingsService = defineService({
         const r = await call(rt.nats.nc, identity.canActForOrg, { userId: principal.sub, orgId, minRole: "admin" }, { principal, timeoutMs: 3_000 });
         return r.allowed;
       },
-      // A booking must not fail because a profile could not be read: the ticket then says "Guest".
-      async displayName(principal) {
-        const r = await call(rt.nats.nc, identity.profilesGet, { userId: principal.sub }, { principal, timeoutMs: 2_000 }).catch(() => undefined);
-        return r?.displayName;
-      },
+      displayName: (principal) => names.of(principal),
       signer: createSigner(env.BOOKINGS_TICKET_KEY),
       config: { batchMax: env.BOOKINGS_BATCH_MAX, drainsMax: env.BOOKINGS_DRAINS_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
       now: () => new Date(),
@@ -117,7 +118,7 @@ export const bookingsService = defineService({
         waitlistDeclineEndpoint(deps),
         waitlistListEndpoint(deps),
       ],
-      consumers: [eventsProjectionConsumer(deps), paymentsConsumer(deps)],
+      consumers: [eventsProjectionConsumer(deps), usersProjectionConsumer(deps), paymentsConsumer(deps)],
       timers: expiryTimers(deps),
     };
   },

@@ -136,6 +136,11 @@ export async function orderViews(db: Knex, orders: OrderRow[]): Promise<OrderVie
   const ids = orders.map((o) => o.id);
   const lines = await db<LineRow>("order_lines").whereIn("order_id", ids);
   const tickets = await db<TicketRow>("tickets").whereIn("order_id", ids).orderBy("seq");
+  return viewsOf(orders, lines, tickets);
+}
+
+/** The contract's view of orders whose lines and tickets are at hand (tickets in seq order). */
+export function viewsOf(orders: OrderRow[], lines: LineRow[], tickets: TicketRow[]): OrderView[] {
   return orders.map((o) => {
     const ls = lines.filter((l) => l.order_id === o.id);
     const names = new Map(ls.map((l) => [l.ticket_type_id, l.name]));
@@ -187,4 +192,20 @@ export async function enqueueMany<C extends MessageContract>(trx: Knex.Transacti
     return { id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
   });
   for (let i = 0; i < rows.length; i += 500) await trx("outbox").insert(rows.slice(i, i + 500));
+}
+
+/** Display names of the people the projection knows, by user id. */
+export async function displayNamesOf(db: Knex, userIds: string[]): Promise<Map<string, string>> {
+  const rows: Array<{ user_id: string; display_name: string }> = await db("people").whereIn("user_id", userIds).select("user_id", "display_name");
+  return new Map(rows.map((r) => [r.user_id, r.display_name]));
+}
+
+/** Keeps the newest display name known for a user (a fact older than the stored one is ignored). */
+export async function upsertDisplayName(db: Knex, userId: string, displayName: string, asOf: Date): Promise<void> {
+  await db.raw(
+    `insert into people (user_id, display_name, as_of) values (?, ?, ?)
+     on conflict (user_id) do update set display_name = excluded.display_name, as_of = excluded.as_of
+     where people.as_of <= excluded.as_of`,
+    [userId, displayName, asOf],
+  );
 }

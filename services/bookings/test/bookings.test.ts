@@ -16,6 +16,7 @@ import type { Knex } from "knex";
 import { bookings } from "../../../subjects/bookings.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
+import { identityEvents } from "../../../subjects/identity.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
@@ -162,6 +163,30 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
   const users = Array.from({ length: 30 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
   before(async () => (p = await start()));
   after(async () => p?.stop());
+
+  it("names tickets booked without names after the booker, from identity's events (the newest name wins)", async () => {
+    const eventId = await publishEvent(p, 20, organizer.sub);
+    const booker: Principal = { sub: p.userId, roles: ["participant"] };
+    const names = async (who: Principal) => (await req(bookings.ordersCreate, { eventId, seats: 1 }, who)).tickets.map((t) => t.attendeeName);
+    // Registered through the edge as "Booker": identity's event or, until it arrives, identity itself.
+    expect(await names(booker)).to.deep.equal(["Booker"]);
+    const renamed = async (displayName: string, occurredAt: string) => {
+      const data = { userId: p.userId, email: "booker@example.org", displayName, locale: "en", timeZone: "UTC" };
+      const envelope: Envelope = { id: randomUUID(), type: identityEvents.profileUpdated.subject, version: 1, source: "identity", occurredAt, data };
+      await p.nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
+    };
+    // Identity still says "Booker": a ticket named "Ada" can only come from the projection.
+    await renamed("Ada", new Date().toISOString());
+    await until(() => names(booker), (n) => n[0] === "Ada", "the new name projected");
+    await renamed("Stale", new Date(Date.now() - 3_600_000).toISOString());
+    await renamed("Marker", new Date(Date.now() + 1_000).toISOString());
+    await until(() => names(booker), (n) => n[0] === "Marker", "the newer name projected");
+    await renamed("Stale again", new Date(Date.now() - 3_600_000).toISOString());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await names(booker)).to.deep.equal(["Marker"]);
+    // Nobody identity knows: the ticket says "Guest" and the booking still goes through.
+    expect(await names({ sub: randomUUID(), roles: ["participant"] })).to.deep.equal(["Guest"]);
+  });
 
   it("confirms a free order at once and holds a paid one until settled by payments", async () => {
     const eventId = await publishEvent(p, 10, organizer.sub);

@@ -27,7 +27,8 @@ export type ReserveRequest = {
   waitlistEntryId?: string;
 };
 
-export type Reserved = { order: OrderRow };
+/** The committed order with the rows written for it, so the caller answers without reading them back. */
+export type Reserved = { order: OrderRow; lines: LineRow[]; tickets: TicketRow[] };
 
 type Pending = { req: ReserveRequest; resolve(r: Reserved): void; reject(err: unknown): void };
 
@@ -225,17 +226,20 @@ async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]):
         updated_at: now,
       };
       orders.push(order);
+      const own: Reserved = { order, lines: [], tickets: [] };
       let seq = 0;
       for (const r of resolved) {
-        lines.push({ order_id: order.id, ticket_type_id: r.type.id, name: r.type.name, quantity: r.quantity, unit_price_minor: r.type.price_minor, quota_ids: r.type.quota_ids });
+        own.lines.push({ order_id: order.id, ticket_type_id: r.type.id, name: r.type.name, quantity: r.quantity, unit_price_minor: r.type.price_minor, quota_ids: r.type.quota_ids });
         for (let i = 0; i < r.quantity; i++) {
           const a = r.attendees[i] ?? r.attendees[0];
-          tickets.push({ id: randomUUID(), order_id: order.id, event_id: eventId, ticket_type_id: r.type.id, seq: seq++, attendee_name: a.name, attendee_email: a.email ?? null, checked_in_at: null, checked_in_by: null });
+          own.tickets.push({ id: randomUUID(), order_id: order.id, event_id: eventId, ticket_type_id: r.type.id, seq: seq++, attendee_name: a.name, attendee_email: a.email ?? null, checked_in_at: null, checked_in_by: null });
         }
       }
+      lines.push(...own.lines);
+      tickets.push(...own.tickets);
       if (status === "confirmed") events.push({ contract: bookingEvents.confirmed, data: { ...factsOf(order, now), paymentId: null } as never });
       else events.push({ contract: bookingEvents.reserved, data: { ...factsOf(order, now), reservedUntil: (order.reserved_until as Date).toISOString() } as never });
-      outcomes.push({ order });
+      outcomes.push(own);
     }
 
     if (orders.length) {
@@ -273,8 +277,13 @@ async function reserveNaive(deps: Deps, req: ReserveRequest): Promise<Reserved> 
       reserved_until: null, payment_id: null, cancel_reason: null, waitlist_entry_id: null, created_at: now, updated_at: now,
     };
     await trx("orders").insert(order);
-    await trx("order_lines").insert({ order_id: order.id, ticket_type_id: type.id, name: type.name, quantity: seats, unit_price_minor: 0, quota_ids: type.quota_ids });
-    await trx("tickets").insert(Array.from({ length: seats }, (_, i) => ({ id: randomUUID(), order_id: order.id, event_id: req.eventId, ticket_type_id: type.id, seq: i, attendee_name: req.lines[0].attendees[0]?.name ?? "Guest" })));
-    return { order };
+    const line: LineRow = { order_id: order.id, ticket_type_id: type.id, name: type.name, quantity: seats, unit_price_minor: 0, quota_ids: type.quota_ids };
+    const tickets: TicketRow[] = Array.from({ length: seats }, (_, i) => ({
+      id: randomUUID(), order_id: order.id, event_id: req.eventId, ticket_type_id: type.id, seq: i,
+      attendee_name: req.lines[0].attendees[0]?.name ?? "Guest", attendee_email: null, checked_in_at: null, checked_in_by: null,
+    }));
+    await trx("order_lines").insert(line);
+    await trx("tickets").insert(tickets);
+    return { order, lines: [line], tickets };
   });
 }

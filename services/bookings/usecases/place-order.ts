@@ -4,7 +4,7 @@ import type { OrderView, bookings } from "../../../subjects/bookings.ts";
 import type { RequestOf } from "../../../subjects/contract.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
-import { orderView } from "../store.ts";
+import { viewsOf } from "../store.ts";
 import type { Attendee } from "./inventory.ts";
 
 export async function placeOrder(deps: Deps, p: Principal, input: RequestOf<typeof bookings.ordersCreate>): Promise<OrderView> {
@@ -14,6 +14,6 @@ export async function placeOrder(deps: Deps, p: Principal, input: RequestOf<type
   const lines = input.items
     ? input.items.map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity, attendees: i.attendees?.length ? i.attendees : [fallback] }))
     : [{ ticketTypeId: null, quantity: input.seats as number, attendees: input.attendees?.length ? input.attendees : [fallback] }];
-  const { order } = await deps.inventory.reserve({ eventId: input.eventId, userId: p.sub, lines });
-  return orderView(deps.db, order);
+  const { order, lines: written, tickets } = await deps.inventory.reserve({ eventId: input.eventId, userId: p.sub, lines });
+  return viewsOf([order], written, tickets)[0];
 }

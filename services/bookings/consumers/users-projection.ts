@@ -1,0 +1,21 @@
+/**
+ * bookings-users: keeps the people projection (display names for tickets booked without attendee
+ * names) from identity's user events. Other types under evt.user.> are acked and skipped.
+ * WARNING: the durable name is stored in JetStream; renaming it is a migration.
+ */
+import { on, type ConsumerSpec } from "../../kit/consume.ts";
+import { identityEvents } from "../../../subjects/identity.ts";
+import type { Deps } from "../deps.ts";
+import { rememberDisplayName } from "../usecases/display-names.ts";
+
+export function usersProjectionConsumer(deps: Deps): ConsumerSpec {
+  // Idempotent by construction (the newest fact wins), so no processed_messages row is needed.
+  const remember = (e: { occurredAt: string; data: { userId: string; displayName: string } }) => rememberDisplayName(deps, e);
+  return {
+    durable: "bookings-users",
+    stream: "EVENTS",
+    filter: "evt.user.>",
+    concurrency: 4,
+    handlers: [on(identityEvents.userRegistered, remember), on(identityEvents.profileUpdated, remember)],
+  };
+}
