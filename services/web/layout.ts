@@ -6,7 +6,8 @@ import { html, raw, type Html } from "./html.ts";
 import type { WebContext } from "./app.ts";
 
 /** The versioned script path and the inline stylesheet, set when the app is built. */
-export const layoutAssets = { script: "/assets/app.js", css: "" };
+/** Versioned asset URLs, set by the app at start (app.ts): the layout's script, the check-in page's QR scanner. */
+export const layoutAssets = { script: "/assets/app.js", css: "", scannerScript: "/assets/scanner.js", scannerWasm: "/assets/scanner.wasm" };
 
 export function layout(ctx: WebContext, opts: { title: string; body: Html; description?: string; live?: boolean }): Html {
   const { t, locale, session } = ctx.state;

@@ -89,27 +89,51 @@
       if (code.value.trim()) send(code.value.trim());
     });
     var scan = document.getElementById("scan");
-    if (scan && "BarcodeDetector" in window && navigator.mediaDevices) {
+    if (scan && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
       scan.hidden = false;
       scan.addEventListener("click", function () {
         var video = document.getElementById("camera");
-        var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
         var last = "";
-        navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
-          video.srcObject = stream;
+        scan.disabled = true;
+        Promise.all([qrDetector(scan), navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } })]).then(function (got) {
+          var detector = got[0];
+          video.srcObject = got[1];
           video.hidden = false;
-          return video.play();
-        }).then(function loop() {
-          detector.detect(video).then(function (codes) {
-            if (codes.length && codes[0].rawValue !== last) {
-              last = codes[0].rawValue;
-              send(last);
-            }
-            requestAnimationFrame(loop);
+          return video.play().then(function loop() {
+            // A frame the detector cannot read yet (the camera still starting) is just skipped.
+            return detector.detect(video).catch(function () { return []; }).then(function (codes) {
+              if (codes.length && codes[0].rawValue !== last) {
+                last = codes[0].rawValue;
+                send(last);
+              }
+              requestAnimationFrame(loop);
+            });
           });
+        }).catch(function (err) {
+          scan.disabled = false;
+          out.className = "result bad";
+          out.textContent = String(err && err.message || err);
         });
       });
     }
+  }
+
+  // The browser's BarcodeDetector where it has one; elsewhere (desktop Chrome on Linux and
+  // Windows, Firefox) the ZXing polyfill served by this site, fetched only when the camera opens.
+  function qrDetector(scan) {
+    if ("BarcodeDetector" in window) return Promise.resolve(new window.BarcodeDetector({ formats: ["qr_code"] }));
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = scan.getAttribute("data-scanner");
+      s.onload = function () {
+        var api = window.BarcodeDetectionAPI;
+        var wasm = scan.getAttribute("data-wasm");
+        api.prepareZXingModule({ overrides: { locateFile: function (path, prefix) { return /\.wasm$/.test(path) ? wasm : prefix + path; } } });
+        resolve(new api.BarcodeDetector({ formats: ["qr_code"] }));
+      };
+      s.onerror = function () { reject(new Error("the QR scanner could not be loaded")); };
+      document.head.appendChild(s);
+    });
   }
 
   // Confirm destructive actions.

@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import { html } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
-import { csrfField, notice, problemAlert } from "../layout.ts";
+import { csrfField, layoutAssets, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
 import { editableEvent, UUID } from "./editable-event.ts";
 import { formatWhen, type Translate } from "../i18n.ts";
@@ -228,7 +228,7 @@ ${r.data.items.map((p) => html`<tr><td>${p.attendeeName}</td><td>${p.attendeeEma
 <div id="checkin-result" class="${result ? `result ${result.ok ? "ok" : "bad"}` : ""}" role="status" aria-live="assertive">${result?.message ?? ""}</div>
 <form id="checkin-form" class="stack" method="post" action="/events/${e.id}/check-in">${csrfField(c)}
 <div><label for="code">${t("org.code")}</label><input id="code" name="code" autocomplete="off" autofocus required></div>
-<div class="actions"><button type="submit">${t("org.checkIn")}</button><button id="scan" class="secondary" type="button" hidden>${t("org.scan")}</button></div></form>
+<div class="actions"><button type="submit">${t("org.checkIn")}</button><button id="scan" class="secondary" type="button" hidden data-scanner="${layoutAssets.scannerScript}" data-wasm="${layoutAssets.scannerWasm}">${t("org.scan")}</button></div></form>
 <video id="camera" hidden muted playsinline aria-label="${t("org.scan")}"></video>`,
     });
   };
