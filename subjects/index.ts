@@ -6,6 +6,7 @@ import type { Contract } from "./contract.ts";
 import { identity, identityEvents } from "./identity.ts";
 import { eventEvents, events } from "./events.ts";
 import { notifications, notificationJobs } from "./notifications.ts";
+import { notificationsSms } from "./notifications/sms.ts";
 import { bookingEvents, bookings, ticketEvents, waitlistEvents } from "./bookings.ts";
 import { payments, paymentEvents } from "./payments.ts";
 
@@ -16,6 +17,7 @@ export const catalog: Contract[] = [
   ...Object.values(events),
   ...Object.values(notifications),
   ...Object.values(notificationJobs),
+  ...Object.values(notificationsSms),
   ...Object.values(bookings),
   ...Object.values(bookingEvents),
   ...Object.values(waitlistEvents),

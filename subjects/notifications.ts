@@ -74,6 +74,9 @@ const ChannelSwitches = Type.Object(
     in_app: Type.Boolean({ description: "Show it in the in-app inbox." }),
     email: Type.Boolean({ description: "Send an email." }),
     push: Type.Boolean({ description: "Send a push notification to the user's devices." }),
+    sms: Type.Optional(
+      Type.Boolean({ description: "Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*)." }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -344,7 +344,7 @@ function rawFormBody(limit: number): Koa.Middleware<State> {
 /** Whether some required field of the route's request can only come from the body. */
 function bodyRequired(r: Route): boolean {
   const schema = r.contract.request as { required?: string[] };
-  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]));
+  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]));
   return (schema.required ?? []).some((f) => !elsewhere.has(f));
 }
 
@@ -398,7 +398,7 @@ async function handle(ctx: Koa.Context & { state: State; params: Record<string, 
 }
 
 async function execute(ctx: Koa.Context & { params: Record<string, string> }, r: Route, deps: EdgeDeps, principal: Principal | undefined): Promise<StoredResponse> {
-  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: ctx.request.body, principal, ip: clientIp(ctx) }));
+  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: ctx.request.body, principal, ip: clientIp(ctx), headers: ctx.headers }));
   // Only anonymous reads are shared (a signed-in caller may see more, e.g. a private event), keyed
   // by URL so the front can answer hits before routing; URLs with unknown query parameters are
   // not cached (they would let anyone flush the cache with junk).

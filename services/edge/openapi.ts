@@ -117,6 +117,10 @@ function operationOf(r: Route): Operation {
     const s = fieldSchema(request, field);
     parameters.push({ name: field, in: "query", required: required.has(field), description: describe(s, field), schema: clean(s ?? { type: "string" }) });
   }
+  for (const [header, field] of Object.entries(r.input.headers ?? {})) {
+    const s = fieldSchema(request, field);
+    parameters.push({ name: header, in: "header", required: required.has(field), description: describe(s, field), schema: clean(s ?? { type: "string" }) });
+  }
   if (r.creates) parameters.push({ $ref: "#/components/parameters/IdempotencyKey" });
   if (r.method === "GET" && r.auth === "public") parameters.push({ $ref: "#/components/parameters/IfNoneMatch" });
 
@@ -161,7 +165,7 @@ function operationOf(r: Route): Operation {
 function bodySchema(r: Route): Record<string, unknown> | undefined {
   if (!r.input.body) return undefined;
   const schema = clean(r.contract.request) as { properties?: Record<string, unknown>; required?: string[] };
-  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), ...Object.keys(r.input.fixed ?? {}), r.input.ip, r.input.principal].filter((f): f is string => !!f).map(topField));
+  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), ...Object.keys(r.input.fixed ?? {}), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal].filter((f): f is string => !!f).map(topField));
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !filled.has(k)));
   if (!Object.keys(properties).length) return undefined;
   const out: Record<string, unknown> = { ...schema, properties };

@@ -6,6 +6,7 @@ import type { Logger } from "../kit/log.ts";
 import type { Templates } from "./channels/templates.ts";
 import type { Mailer } from "./channels/email.ts";
 import type { Pusher } from "./channels/push.ts";
+import type { SmsSender } from "./channels/sms.ts";
 
 export type Deps = {
   db: Db;
@@ -16,6 +17,8 @@ export type Deps = {
   mailer?: Mailer;
   /** Absent when FCM_PROJECT_ID is unset: push deliveries are not created. */
   pusher?: Pusher;
+  /** Absent when TWILIO_ACCOUNT_SID is unset: no SMS deliveries, phone verification refused. */
+  sms?: SmsSender;
   /** notifications_sent_total{channel, outcome}. */
   sent: Counter;
   config: {
@@ -31,6 +34,17 @@ export type Deps = {
     digestLocalTime: string;
     /** Reminders before an event's start, in seconds, largest first. */
     reminderOffsetsS: number[];
+    sms: {
+      /** At most this many SMS to one number per window (codes and notices together). */
+      perNumber: number;
+      windowS: number;
+      /** Verification codes one user may ask for per hour (any numbers). */
+      codesPerUserPerHour: number;
+      codeTtlS: number;
+      codeMaxAttempts: number;
+      /** HMAC key of codes at rest. */
+      codeSecret: string;
+    };
   };
   now(): Date;
 };

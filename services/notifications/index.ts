@@ -39,8 +39,18 @@ import { deadLettersReplayEndpoint } from "./endpoints/admin-dead-letters-replay
 import { sendEndpoint } from "./endpoints/send.ts";
 import { remindersSetEndpoint } from "./endpoints/reminders-set.ts";
 import { reminderOffsets } from "./migrations/005-reminder-offsets.ts";
+import { sms } from "./migrations/006-sms.ts";
+import { createTwilio } from "./channels/sms.ts";
+import { ConfigError } from "../kit/config.ts";
+import { phoneGetEndpoint } from "./endpoints/phone-get.ts";
+import { phoneSetEndpoint } from "./endpoints/phone-set.ts";
+import { phoneConfirmEndpoint } from "./endpoints/phone-confirm.ts";
+import { phoneRemoveEndpoint } from "./endpoints/phone-remove.ts";
+import { smsStatusEndpoint } from "./endpoints/sms-status.ts";
 
 const DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
+const DEV_CODE_SECRET = "dev-only-sms-code-secret-change-me";
+const SMS_STATUS_PATH = "/v1/notifications/sms/status";
 
 export const NotificationsEnv = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: "^smtps?://", description: "SMTP relay for email, e.g. smtp://user:pass@mail:587 (add ?ignoreTLS=true for a loopback relay without STARTTLS); unset = no email." })),
@@ -64,6 +74,17 @@ export const NotificationsEnv = Type.Object({
     pattern: "^\\s*\\d+[smhd](\\s*,\\s*\\d+[smhd])*\\s*$",
     description: "When attendees are reminded of an event, before its start: a comma list of durations (s, m, h, d), e.g. 24h,1h.",
   }),
+  TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: "^AC[0-9a-fA-F]{32}$", description: "Twilio account SID (AC…): SMS notifications and phone verification go through Twilio's Messages API; unset = no SMS." })),
+  TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 16, description: "Twilio auth token (secret): basic auth of API calls and the key of X-Twilio-Signature on delivery receipts. Required with TWILIO_ACCOUNT_SID." })),
+  TWILIO_FROM: Type.Optional(Type.String({ pattern: "^(\\+[1-9][0-9]{7,14}|[A-Za-z0-9 ]{1,11})$", description: "Sender of SMS: an E.164 Twilio number or an alphanumeric sender ID (where the destination country allows one). Required with TWILIO_ACCOUNT_SID." })),
+  TWILIO_API_URL: Type.String({ default: "https://api.twilio.com", pattern: "^https?://", description: "Base URL of Twilio's REST API (a local stand-in in tests)." }),
+  SMS_STATUS_CALLBACK_URL: Type.Optional(Type.String({ pattern: "^https?://", description: `Public URL of the delivery-receipt webhook the provider posts to (the edge's POST ${SMS_STATUS_PATH}); its signature covers this exact URL. Default: PUBLIC_URL + ${SMS_STATUS_PATH}.` })),
+  SMS_RATE_PER_NUMBER: Type.Integer({ minimum: 1, maximum: 1_000, default: 10, description: "At most this many SMS to one number per SMS_RATE_WINDOW_S (codes and notices together); a code past it is refused (429), a notice waits until the window has room." }),
+  SMS_RATE_WINDOW_S: Type.Integer({ minimum: 1, maximum: 604_800, default: 3_600, description: "The window of SMS_RATE_PER_NUMBER, in seconds." }),
+  SMS_CODES_PER_USER_PER_HOUR: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Verification codes one user may ask for per hour, whatever the numbers (SMS pumping)." }),
+  SMS_CODE_TTL_S: Type.Integer({ minimum: 30, maximum: 86_400, default: 600, description: "How long a phone verification code works, in seconds." }),
+  SMS_CODE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: "Wrong codes tried before the code is void and a new one must be asked for." }),
+  SMS_CODE_SECRET: Type.String({ minLength: 16, default: DEV_CODE_SECRET, description: "HMAC key of verification codes at rest (a 6-digit code's plain hash is guessed in a second); set it in production when SMS is on." }),
   NOTIFY_SCHEDULER_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica looks for deliveries that came due (quiet hours over, retries)." }),
 });
 
@@ -78,12 +99,18 @@ export const notificationsService = defineService({
     reads: ["DEAD_LETTERS"],
   },
   version: "0.1.0",
-  description: "In-app inbox, email and push notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
+  description: "In-app inbox, email, push and SMS notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions, attendees, reminderOffsets],
-  devSecrets: (env) => [{ name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" }],
+  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms],
+  devSecrets: (env) => [
+    { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
+    { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },
+  ],
   async setup(rt) {
     const env = rt.env;
+    if (env.TWILIO_ACCOUNT_SID && (!env.TWILIO_AUTH_TOKEN || !env.TWILIO_FROM)) {
+      throw new ConfigError(`invalid environment: ${!env.TWILIO_AUTH_TOKEN ? "TWILIO_AUTH_TOKEN" : "TWILIO_FROM"} is required when TWILIO_ACCOUNT_SID is set`);
+    }
     const deps: Deps = {
       db: rt.db,
       nats: rt.nats,
@@ -91,6 +118,15 @@ export const notificationsService = defineService({
       templates: createTemplates({ publicUrl: env.PUBLIC_URL }),
       mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.NOTIFY_SMTP_CONNECTIONS) : undefined,
       pusher: env.FCM_PROJECT_ID ? createPusher({ projectId: env.FCM_PROJECT_ID, endpoint: env.FCM_ENDPOINT }) : undefined,
+      sms: env.TWILIO_ACCOUNT_SID
+        ? createTwilio({
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN!,
+          from: env.TWILIO_FROM!,
+          apiUrl: env.TWILIO_API_URL,
+          statusCallback: env.SMS_STATUS_CALLBACK_URL ?? new URL(SMS_STATUS_PATH, env.PUBLIC_URL).toString(),
+        })
+        : undefined,
       sent: meter().createCounter("notifications_sent", { description: "Notifications by channel (in_app, email, push) and outcome (sent, failed, retried, suppressed)." }),
       config: {
         publicUrl: env.PUBLIC_URL,
@@ -103,6 +139,14 @@ export const notificationsService = defineService({
         sendConcurrency: env.NOTIFY_SEND_CONCURRENCY,
         digestLocalTime: env.NOTIFY_DIGEST_LOCAL_TIME,
         reminderOffsetsS: parseOffsets(env.NOTIFY_REMINDER_OFFSETS),
+        sms: {
+          perNumber: env.SMS_RATE_PER_NUMBER,
+          windowS: env.SMS_RATE_WINDOW_S,
+          codesPerUserPerHour: env.SMS_CODES_PER_USER_PER_HOUR,
+          codeTtlS: env.SMS_CODE_TTL_S,
+          codeMaxAttempts: env.SMS_CODE_MAX_ATTEMPTS,
+          codeSecret: env.SMS_CODE_SECRET,
+        },
       },
       now: () => new Date(),
     };
@@ -126,6 +170,11 @@ export const notificationsService = defineService({
         deadLettersReplayEndpoint(deps),
         sendEndpoint(deps, marker),
         remindersSetEndpoint(deps),
+        phoneGetEndpoint(deps),
+        phoneSetEndpoint(deps),
+        phoneConfirmEndpoint(deps),
+        phoneRemoveEndpoint(deps),
+        smsStatusEndpoint(deps),
       ],
       timers: [reminderTimer(deps, marker)],
       consumers: [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],

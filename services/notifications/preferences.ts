@@ -43,6 +43,15 @@ export function wants(prefs: Preferences | null | undefined, kind: NotificationK
   return p.kinds[kind]?.[channel] ?? true;
 }
 
+/** Kinds that may go by SMS (opt-in, with a verified number): reminders and changes of events. */
+export const SMS_KINDS = ["event_reminder", "event_updated", "event_cancelled"] as const;
+
+/** Whether the user turned SMS on for `kind` (off unless switched on; other kinds never). */
+export function wantsSms(prefs: Preferences | null | undefined, kind: NotificationKind): boolean {
+  if (!(SMS_KINDS as readonly string[]).includes(kind)) return false;
+  return (prefs?.kinds as Record<string, { sms?: boolean } | undefined> | undefined)?.[kind]?.sms === true;
+}
+
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Wall-clock minutes since local midnight of `at` in `timeZone` (UTC when the zone is unknown). */

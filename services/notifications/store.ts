@@ -4,7 +4,7 @@
  */
 import type { Knex } from "knex";
 import type { Db } from "../kit/db.ts";
-import type { Channel, InboxItem, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+import type { InboxItem, NotificationKind, Preferences } from "../../subjects/notifications.ts";
 import { defaultPreferences } from "./preferences.ts";
 
 type Q = Db | Knex.Transaction;
@@ -119,7 +119,11 @@ export async function planOf(q: Q, sourceId: string): Promise<Array<{ batchNo: n
 
 // ---- a batch's recipients and its writes ----------------------------------------------------
 
-export type Recipient = { userId: string; email: string | null; displayName: string | null; locale: string; timeZone: string; settings: Preferences | null; devices: number };
+/** `phone`: the verified, unsuppressed number SMS go to (read where SMS can be sent). */
+export type Recipient = { userId: string; email: string | null; displayName: string | null; locale: string; timeZone: string; settings: Preferences | null; devices: number; phone?: string | null };
+
+/** Channels with a delivery row (in-app has its inbox row instead). */
+export type DeliveryChannel = "email" | "push" | "sms";
 
 /**
  * Active followers of the targets with after < id <= upTo, each once, with what delivery needs;
@@ -162,7 +166,7 @@ export async function insertInbox(q: Q, sourceId: string, kind: NotificationKind
 }
 
 /** `held`: a follower email waiting for the user's digest (sent inside it, never alone). */
-export type NewDelivery = { userId: string; channel: Exclude<Channel, "in_app">; address: string | null; notBefore: Date; status?: "pending" | "held" };
+export type NewDelivery = { userId: string; channel: DeliveryChannel; address: string | null; notBefore: Date; status?: "pending" | "held" };
 
 export async function insertDeliveries(q: Q, sourceId: string, ds: NewDelivery[]): Promise<void> {
   if (!ds.length) return;
@@ -179,7 +183,7 @@ export async function insertDeliveries(q: Q, sourceId: string, ds: NewDelivery[]
 export type Claimed = {
   sourceId: string;
   userId: string;
-  channel: "email" | "push";
+  channel: DeliveryChannel;
   address: string | null;
   attempts: number;
   retryTokens: string[] | null;
@@ -196,7 +200,7 @@ export type Claimed = {
  * replica sends them meanwhile; if this one dies, they are due again when the lease ends.
  * A recipient without an account (an invitee) has their language in the message's params.
  */
-export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; channel: "email" | "push"; sourceId?: string; userIds?: string[] }): Promise<Claimed[]> {
+export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; channel: DeliveryChannel; sourceId?: string; userIds?: string[] }): Promise<Claimed[]> {
   const batch = opts.sourceId ? `and source_id = ? and user_id = any(?::uuid[])` : "";
   const { rows } = await q.raw(
     `with c as (
@@ -216,7 +220,7 @@ export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; cha
   return (rows as Array<Record<string, unknown>>).map((r) => ({
     sourceId: r.source_id as string,
     userId: r.user_id as string,
-    channel: r.channel as "email" | "push",
+    channel: r.channel as DeliveryChannel,
     address: (r.address as string | null) ?? null,
     attempts: Number(r.attempts),
     retryTokens: (r.retry_tokens as string[] | null) ?? null,
@@ -253,7 +257,7 @@ export async function dropToken(q: Q, token: string): Promise<void> {
 export type Mark = {
   sourceId: string;
   userId: string;
-  channel: "email" | "push";
+  channel: DeliveryChannel;
   status: "sent" | "failed" | "suppressed" | "pending";
   /** Attempts to add. */
   attempt: number;
@@ -497,7 +501,8 @@ export async function attendeeBounds(q: Q, eventId: string, size: number): Promi
 }
 
 const RECIPIENT = `u.user_id, u.email, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone, p.settings,
-  (select count(*) from devices d where d.user_id = u.user_id) as devices`;
+  (select count(*) from devices d where d.user_id = u.user_id) as devices,
+  (select ph.number from phones ph where ph.user_id = u.user_id and ph.verified_at is not null and ph.suppressed_at is null) as phone`;
 
 const toRecipient = (r: Record<string, unknown>): Recipient => ({
   userId: r.user_id as string,
@@ -507,6 +512,7 @@ const toRecipient = (r: Record<string, unknown>): Recipient => ({
   timeZone: r.time_zone as string,
   settings: (r.settings as Preferences | null) ?? null,
   devices: Number(r.devices),
+  phone: (r.phone as string | null) ?? null,
 });
 
 /** Active attendees of the event with after < id <= upTo, each once. */

@@ -1,6 +1,7 @@
 /**
  * The whole platform in this process for end-to-end tests (the web app's, the checkout saga): every registered service on the
- * test NATS and Postgres, an SMTP sink for emails, the FCM stand-in for pushes; the web app and
+ * test NATS and Postgres, an SMTP sink for emails, the FCM stand-in for pushes, the Twilio stand-in
+ * for SMS (its receipts come back through the edge); the web app and
  * the edge share one HTTP front as in `make up`.
  */
 import { run, type Running } from "../../services/kit/run.ts";
@@ -9,17 +10,19 @@ import { natsUrl, databaseUrl, natsEnv, testNats } from "./env.ts";
 import { startSmtpSink, type SmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
 import { startFcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../../services/notifications/test/support/service-env.ts";
+import { startSmsStandIn, type SmsStandIn } from "../../services/notifications/test/support/sms-stand-in.ts";
 import { freePort } from "./nats-server.ts";
 
-export type Platform = { running: Running; base: string; smtp: SmtpSink; stop(): Promise<void> };
+export type Platform = { running: Running; base: string; smtp: SmtpSink; sms: SmsStandIn; stop(): Promise<void> };
 
 export async function startPlatform(extra: Record<string, string> = {}): Promise<Platform> {
   const smtp = await startSmtpSink();
   const fcm = await startFcmStandIn();
-  // The payments sandbox calls the edge back at PAYMENTS_PUBLIC_URL, so the port is chosen first.
+  const sms = await startSmsStandIn();
+  // The payments sandbox and the SMS stand-in call the edge back, so the port is chosen first.
   const port = await freePort();
   const started = await run(registry, {
-    ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url }),
+    ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url, sms: { url: sms.url, statusCallback: `http://127.0.0.1:${port}/v1/notifications/sms/status` } }),
     ...natsEnv(),
     PUBLIC_URL: "http://127.0.0.1",
     HTTP_PORT: String(port),
@@ -36,8 +39,10 @@ export async function startPlatform(extra: Record<string, string> = {}): Promise
     running,
     base: running.url,
     smtp,
+    sms,
     async stop() {
       await client.nc.close();
+      await sms.stop();
       await started.stop();
       await smtp.stop();
       await fcm.stop();

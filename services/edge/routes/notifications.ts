@@ -1,5 +1,6 @@
 /** The in-app inbox, devices, preferences and unsubscribe links (svc.notifications.*). */
 import { notifications } from "../../../subjects/notifications.ts";
+import { notificationsSms } from "../../../subjects/notifications/sms.ts";
 import { route, type Route } from "./route.ts";
 
 const tag = "notifications";
@@ -21,6 +22,22 @@ export const notificationRoutes: Route[] = [
   // follow GETs); its form and the List-Unsubscribe one-click POST (RFC 8058) do the change.
   route({ method: "GET", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribeCheck, auth: "public", tag, summary: "The page an email's unsubscribe link opens: asks to confirm", input: { query: ["token"] }, representation: { type: "text/html; charset=utf-8", render: (reply) => confirmPage(reply as { kind: string }) } }),
   route({ method: "POST", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribe, auth: "public", tag, summary: "One-click unsubscribe from an email link", input: { query: ["token"] }, html: { type: "text/html; charset=utf-8", render: (reply) => donePage(reply as { kind: string }) } }),
+  route({ method: "GET", path: "/v1/me/phone", contract: notificationsSms.phoneGet, auth: "user", tag, summary: "My phone number for SMS notifications" }),
+  // Each attempt sends a code by SMS: a retry with the same Idempotency-Key answers the first one.
+  route({ method: "POST", path: "/v1/me/phone", contract: notificationsSms.phoneSet, auth: "user", tag, summary: "Set my phone number: a 6-digit code is sent to it by SMS", input: { body: true }, status: 201, creates: true }),
+  route({ method: "POST", path: "/v1/me/phone/confirm", contract: notificationsSms.phoneConfirm, auth: "user", tag, summary: "Confirm my phone number with the code it received", input: { body: true } }),
+  route({ method: "DELETE", path: "/v1/me/phone", contract: notificationsSms.phoneRemove, auth: "user", tag, summary: "Forget my phone number (no more SMS)" }),
+  // Twilio's StatusCallback: its X-Twilio-Signature over the URL and every field is the only
+  // authentication, checked by the notifications service (it holds the auth token).
+  route({
+    method: "POST",
+    path: "/v1/notifications/sms/status",
+    contract: notificationsSms.smsStatus,
+    auth: "public",
+    tag,
+    summary: "SMS delivery receipt (Twilio status callback, form post, signed)",
+    input: { rawForm: "body", headers: { "x-twilio-signature": "signature" } },
+  }),
   route({ method: "PUT", path: "/v1/events/{id}/reminders", contract: notifications.remindersSet, auth: "user", tag, summary: "When the event's attendees are reminded (its organizer)", input: { path: { id: "eventId" }, body: true } }),
   route({ method: "POST", path: "/v1/notifications", contract: notifications.send, auth: "admin", tag, summary: "Send a notification to one user or a list (admins)", input: { body: true }, status: 201, creates: true }),
   route({ method: "GET", path: "/v1/admin/notifications/dead-letters", contract: notifications.deadLettersList, auth: "admin", tag, summary: "Dead letters of the notification consumers", input: { query: ["afterSeq", "limit"] } }),

@@ -18,6 +18,8 @@ export type RouteRequest = {
   body: unknown;
   principal?: Principal;
   ip: string;
+  /** Request headers, lower-case names (Node's IncomingHttpHeaders). */
+  headers?: Record<string, string | string[] | undefined>;
 };
 
 export type InputSpec = {
@@ -41,6 +43,11 @@ export type InputSpec = {
    * (a provider callback whose signature covers every field exactly as sent).
    */
   rawForm?: string;
+  /**
+   * Request headers → request fields, e.g. `{ "x-twilio-signature": "signature" }` (a provider
+   * callback signed in a header); names lower-case. Documented as header parameters.
+   */
+  headers?: Record<string, string>;
 };
 
 /** A live stream instead of one reply (Server-Sent Events). */
@@ -152,6 +159,10 @@ export function inputFrom(schema: TSchema, spec: InputSpec, req: RouteRequest): 
   if (spec.ip) out[spec.ip] = req.ip;
   if (spec.principal && req.principal) out[spec.principal] = req.principal.sub;
   if (spec.rawForm) out[spec.rawForm] = typeof req.body === "string" ? req.body : "";
+  for (const [header, field] of Object.entries(spec.headers ?? {})) {
+    const v = req.headers?.[header];
+    if (v !== undefined) out[field] = Array.isArray(v) ? v[v.length - 1] : v;
+  }
   return out;
 }
 

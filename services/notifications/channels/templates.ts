@@ -16,6 +16,9 @@ export type SupportedLocale = (typeof LOCALES)[number];
 export type Rendered = { subject: string; html: string; text: string };
 export type PushText = { title: string; body: string };
 
+/** An SMS stays within two GSM-7 segments (or five UCS-2 ones): short, and cheap. */
+export const SMS_MAX_CHARS = 300;
+
 type Strings = {
   footer: string;
   unsubscribe: string;
@@ -31,6 +34,8 @@ type Strings = {
   statuses: Record<string, string>;
   /** Why a booking was cancelled (subjects/bookings.ts CancelReason), in words. */
   cancelReasons: Record<string, string>;
+  /** The SMS with a phone verification code ({{code}}, {{minutes}}). */
+  smsCode: string;
 };
 
 /** One ticket of a confirmation (email-extras.ts puts them in params.tickets, JSON). */
@@ -191,6 +196,24 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       const t = pushes.get(`${kind}.${locale}`) ?? pushes.get(`${kind}.en`)!;
       const vars = variables(kind, params, link, locale, timeZone);
       return { title: t.title(vars), body: t.body(vars) };
+    },
+
+    /**
+     * The text of an SMS notice: the push title and body and the link, cut to SMS_MAX_CHARS
+     * (the body gives way first; the link is kept whole).
+     */
+    sms(kind: NotificationKind, localeTag: string | null | undefined, params: Record<string, string>, link: string, timeZone?: string): string {
+      const t = this.push(kind, localeTag, params, link, timeZone);
+      const url = new URL(link, opts.publicUrl).toString();
+      const room = SMS_MAX_CHARS - url.length - 1;
+      let text = `${t.title}\n${t.body}`;
+      if (text.length > room) text = `${text.slice(0, Math.max(0, room - 1)).trimEnd()}…`;
+      return `${text}\n${url}`;
+    },
+
+    /** The SMS that carries a phone verification code. */
+    smsCode(localeTag: string | null | undefined, code: string, minutes: number): string {
+      return Handlebars.compile(strings.get(supportedLocale(localeTag))!.smsCode, { noEscape: true })({ code, minutes });
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { notBefore, wants, isFollowerKind, digested, nextDigestAt } from "../preferences.ts";
+import { notBefore, wants, wantsSms, isFollowerKind, digested, nextDigestAt } from "../preferences.ts";
 import type { DeliverJob } from "./publish-jobs.ts";
 import { Marker, sendDue } from "./send-claimed.ts";
 
@@ -42,6 +42,8 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
       else deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
     }
     if (deps.pusher && r.devices > 0 && follower && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
+    // SMS tells people who will attend (not followers) of a change or a cancellation, opt-in.
+    if (deps.sms && a.type === "attendees" && r.phone && wantsSms(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "sms", address: r.phone, notBefore: at });
   }
 
   const created = await deps.db.transaction(async (trx) => {

@@ -11,7 +11,7 @@ import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifica
 import { afterCommit } from "../../kit/db.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { wants } from "../preferences.ts";
+import { wants, wantsSms } from "../preferences.ts";
 import { type Marker, sendDue } from "./send-claimed.ts";
 
 export type Notice = { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string };
@@ -34,6 +34,8 @@ export async function recordNotice(trx: Knex.Transaction, deps: Deps, marker: Ma
     if (allowed("in_app") && wants(r.settings, n.kind, "in_app")) inboxUsers.push(r.userId);
     if (deps.mailer && r.email && allowed("email") && wants(r.settings, n.kind, "email")) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
     if (deps.pusher && r.devices > 0 && allowed("push") && wants(r.settings, n.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
+    // SMS (reminders): opt-in, to the verified number; never through the send API's channel list.
+    if (deps.sms && r.phone && !opts.channels && wantsSms(r.settings, n.kind)) deliveries.push({ userId: r.userId, channel: "sms", address: r.phone, notBefore: at });
   }
   const created = await store.insertInbox(trx, n.sourceId, n.kind, inboxUsers);
   await store.insertDeliveries(trx, n.sourceId, deliveries);

@@ -12,6 +12,7 @@ import { isFollowerKind } from "../preferences.ts";
 import { unsubscribeToken, unsubscribeUrl } from "../unsubscribe.ts";
 import { derivedId } from "../ids.ts";
 import { emailExtras } from "./email-extras.ts";
+import { sendSms } from "./send-sms.ts";
 
 /** Groups marks arriving together into one UPDATE. */
 export class Marker {
@@ -64,6 +65,7 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
 
   async function one(c: store.Claimed): Promise<void> {
     const key = { sourceId: c.sourceId, userId: c.userId, channel: c.channel };
+    if (c.channel === "sms") return marker.mark(await sendSms(deps, c, (error, retryAfterMs) => retryMark(c, error, retryAfterMs, null)));
     if (c.channel === "email") {
       if (!deps.mailer || !c.address) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no email transport or address" });
       if (suppressed.has(c.address.toLowerCase())) {
@@ -155,8 +157,9 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
 export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: string; userIds?: string[] }, working?: () => void): Promise<number> {
   const chunk = deps.config.sendConcurrency * 2;
   // One loop per channel: a slow SMTP relay does not hold pushes back, nor the other way round.
+  const channels: store.DeliveryChannel[] = deps.sms ? ["email", "push", "sms"] : ["email", "push"];
   const counts = await Promise.all(
-    (["email", "push"] as const).map(async (channel) => {
+    channels.map(async (channel) => {
       let total = 0;
       for (;;) {
         const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: chunk, channel, ...scope });
@@ -166,5 +169,5 @@ export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: st
       }
     }),
   );
-  return counts[0] + counts[1];
+  return counts.reduce((a, b) => a + b, 0);
 }

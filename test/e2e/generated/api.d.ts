@@ -1565,6 +1565,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My phone number for SMS notifications
+         * @description The caller's phone number for SMS notifications: verified or not, suppressed or not, and a number waiting for its code.
+         *
+         *     Subject: `svc.notifications.phone.get`.
+         */
+        get: operations["notificationsPhoneGet"];
+        put?: never;
+        /**
+         * Set my phone number: a 6-digit code is sent to it by SMS
+         * @description Starts verifying a number for the caller: a 6-digit code goes to it by SMS (valid SMS_CODE_TTL_S, SMS_CODE_MAX_ATTEMPTS tries). A verified number stays in use until the new one is confirmed. 400 naming number for a number the provider refuses; 429 past the per-number or per-user limit; 409 when this platform sends no SMS. Not retried by callers: each attempt sends a code.
+         *
+         *     Subject: `svc.notifications.phone.set`.
+         */
+        post: operations["notificationsPhoneSet"];
+        /**
+         * Forget my phone number (no more SMS)
+         * @description Forgets the caller's number (verified and pending): no SMS go out any more, whatever the preferences say.
+         *
+         *     Subject: `svc.notifications.phone.remove`.
+         */
+        delete: operations["notificationsPhoneRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/phone/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm my phone number with the code it received
+         * @description Confirms the pending number with the code it received; it becomes the caller's verified number (lifting any suppression). 400 naming code when it is wrong, expired or used up, or when no code is pending.
+         *
+         *     Subject: `svc.notifications.phone.confirm`.
+         */
+        post: operations["notificationsPhoneConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SMS delivery receipt (Twilio status callback, form post, signed)
+         * @description A delivery receipt of the SMS provider (Twilio's StatusCallback), relayed by the edge: the form as sent and its X-Twilio-Signature, checked here against the callback URL and the auth token (403 when it does not match). Records the message's status; an undelivered or failed message with an error that says the number cannot receive SMS suppresses it.
+         *
+         *     Subject: `svc.notifications.sms.status`.
+         */
+        post: operations["notificationsSmsStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{id}/reminders": {
         parameters: {
             query?: never;
@@ -7033,6 +7111,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             event_updated: {
                                 /** @description Show it in the in-app inbox. */
@@ -7041,6 +7121,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             event_cancelled: {
                                 /** @description Show it in the in-app inbox. */
@@ -7049,6 +7131,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             booking_confirmed?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7057,6 +7141,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             booking_expired?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7065,6 +7151,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             booking_cancelled?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7073,6 +7161,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             payment_succeeded?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7081,6 +7171,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             payment_failed?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7089,6 +7181,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             payment_refunded?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7097,6 +7191,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             waitlist_offered?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7105,6 +7201,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             event_reminder?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7113,6 +7211,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             announcement?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7121,6 +7221,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                         };
                         /** @description Quiet hours, or null for none. */
@@ -7164,6 +7266,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         event_updated: {
                             /** @description Show it in the in-app inbox. */
@@ -7172,6 +7276,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         event_cancelled: {
                             /** @description Show it in the in-app inbox. */
@@ -7180,6 +7286,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         booking_confirmed?: {
                             /** @description Show it in the in-app inbox. */
@@ -7188,6 +7296,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         booking_expired?: {
                             /** @description Show it in the in-app inbox. */
@@ -7196,6 +7306,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         booking_cancelled?: {
                             /** @description Show it in the in-app inbox. */
@@ -7204,6 +7316,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         payment_succeeded?: {
                             /** @description Show it in the in-app inbox. */
@@ -7212,6 +7326,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         payment_failed?: {
                             /** @description Show it in the in-app inbox. */
@@ -7220,6 +7336,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         payment_refunded?: {
                             /** @description Show it in the in-app inbox. */
@@ -7228,6 +7346,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         waitlist_offered?: {
                             /** @description Show it in the in-app inbox. */
@@ -7236,6 +7356,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         event_reminder?: {
                             /** @description Show it in the in-app inbox. */
@@ -7244,6 +7366,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                         announcement?: {
                             /** @description Show it in the in-app inbox. */
@@ -7252,6 +7376,8 @@ export interface operations {
                             email: boolean;
                             /** @description Send a push notification to the user's devices. */
                             push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
                         };
                     };
                     /** @description Quiet hours, or null for none. */
@@ -7283,6 +7409,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             event_updated: {
                                 /** @description Show it in the in-app inbox. */
@@ -7291,6 +7419,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             event_cancelled: {
                                 /** @description Show it in the in-app inbox. */
@@ -7299,6 +7429,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             booking_confirmed?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7307,6 +7439,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             booking_expired?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7315,6 +7449,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             booking_cancelled?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7323,6 +7459,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             payment_succeeded?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7331,6 +7469,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             payment_failed?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7339,6 +7479,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             payment_refunded?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7347,6 +7489,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             waitlist_offered?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7355,6 +7499,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             event_reminder?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7363,6 +7509,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                             announcement?: {
                                 /** @description Show it in the in-app inbox. */
@@ -7371,6 +7519,8 @@ export interface operations {
                                 email: boolean;
                                 /** @description Send a push notification to the user's devices. */
                                 push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
                             };
                         };
                         /** @description Quiet hours, or null for none. */
@@ -7470,6 +7620,254 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsPhoneGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verified number SMS go to, or null. */
+                        number: string | null;
+                        /** @description none: no verified number (SMS cannot be on); verified: SMS go to number; suppressed: the provider reported number undeliverable or invalid, no SMS go to it until a number is verified again. */
+                        status: "none" | "verified" | "suppressed";
+                        /** @description When the number was verified, or null. */
+                        verifiedAt: string | null;
+                        /** @description A number being verified, or null. */
+                        pending: {
+                            /** @description A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789. */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @description When the code sent to it stops working.
+                             */
+                            codeExpiresAt: string;
+                            /** @description Wrong codes that may still be tried before a new one must be asked for. */
+                            attemptsLeft: number;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsPhoneSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789. */
+                    number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verified number SMS go to, or null. */
+                        number: string | null;
+                        /** @description none: no verified number (SMS cannot be on); verified: SMS go to number; suppressed: the provider reported number undeliverable or invalid, no SMS go to it until a number is verified again. */
+                        status: "none" | "verified" | "suppressed";
+                        /** @description When the number was verified, or null. */
+                        verifiedAt: string | null;
+                        /** @description A number being verified, or null. */
+                        pending: {
+                            /** @description A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789. */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @description When the code sent to it stops working.
+                             */
+                            codeExpiresAt: string;
+                            /** @description Wrong codes that may still be tried before a new one must be asked for. */
+                            attemptsLeft: number;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsPhoneRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verified number SMS go to, or null. */
+                        number: string | null;
+                        /** @description none: no verified number (SMS cannot be on); verified: SMS go to number; suppressed: the provider reported number undeliverable or invalid, no SMS go to it until a number is verified again. */
+                        status: "none" | "verified" | "suppressed";
+                        /** @description When the number was verified, or null. */
+                        verifiedAt: string | null;
+                        /** @description A number being verified, or null. */
+                        pending: {
+                            /** @description A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789. */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @description When the code sent to it stops working.
+                             */
+                            codeExpiresAt: string;
+                            /** @description Wrong codes that may still be tried before a new one must be asked for. */
+                            attemptsLeft: number;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsPhoneConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code received by SMS. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verified number SMS go to, or null. */
+                        number: string | null;
+                        /** @description none: no verified number (SMS cannot be on); verified: SMS go to number; suppressed: the provider reported number undeliverable or invalid, no SMS go to it until a number is verified again. */
+                        status: "none" | "verified" | "suppressed";
+                        /** @description When the number was verified, or null. */
+                        verifiedAt: string | null;
+                        /** @description A number being verified, or null. */
+                        pending: {
+                            /** @description A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789. */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @description When the code sent to it stops working.
+                             */
+                            codeExpiresAt: string;
+                            /** @description Wrong codes that may still be tried before a new one must be asked for. */
+                            attemptsLeft: number;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsSmsStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The X-Twilio-Signature header: base64 HMAC-SHA1 of the callback URL and the sorted fields, keyed with the auth token. */
+                "x-twilio-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
             504: components["responses"]["Timeout"];

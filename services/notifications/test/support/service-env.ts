@@ -1,13 +1,25 @@
 /** The environment of a notifications replica pointed at the sinks (tests, the crash test's workers, the benchmark). */
 import { generatePrincipalKeys } from "../../../kit/principal-token.ts";
+import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, STAND_IN_FROM } from "./sms-stand-in.ts";
 
 export const UNSUBSCRIBE_SECRET = "test-unsubscribe-secret-0123456789";
 
 /** One edge key pair per test process: replicas in other processes verify what the test mints. */
 const PRINCIPAL_KEYS = generatePrincipalKeys();
 
-export function sinkEnvFor(o: { natsUrl: string; databaseUrl: string; smtpUrl: string; fcmUrl: string }): Record<string, string> {
+/** `sms`: the Twilio stand-in and where its receipts go (the edge's webhook), when SMS is wanted. */
+export function sinkEnvFor(o: { natsUrl: string; databaseUrl: string; smtpUrl: string; fcmUrl: string; sms?: { url: string; statusCallback: string } }): Record<string, string> {
   return {
+    ...(o.sms
+      ? {
+        TWILIO_ACCOUNT_SID: STAND_IN_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: STAND_IN_AUTH_TOKEN,
+        TWILIO_FROM: STAND_IN_FROM,
+        TWILIO_API_URL: o.sms.url,
+        SMS_STATUS_CALLBACK_URL: o.sms.statusCallback,
+        SMS_CODE_SECRET: "test-sms-code-secret-0123456789",
+      }
+      : {}),
     NATS_URL: o.natsUrl,
     DATABASE_URL: o.databaseUrl,
     HTTP_PORT: "0",
