@@ -77,5 +77,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
     secretKeyRef:
       name: {{ $ref.secret | quote }}
       key: {{ $ref.key | quote }}
+      {{- if $ref.optional }}
+      optional: true
+      {{- end }}
 {{- end }}
 {{- end -}}
