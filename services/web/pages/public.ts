@@ -128,17 +128,24 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
         : t("event.capacity", { n: e.capacity });
     const types = (a?.ticketTypes ?? []).filter((tt) => tt.remaining === null || tt.remaining > 0);
     const entry = waitlist?.ok ? waitlist.data : undefined;
+    // A waitlist offer's email links here with ?offer=<entry>&answer=accept|decline: the answer is
+    // still a POST (mail scanners follow links), so the page shows the offer with that button focused.
+    const offerId = typeof ctx.query.offer === "string" ? ctx.query.offer : undefined;
+    const answer = offerId && entry?.id === offerId ? String(ctx.query.answer ?? "") : "";
+    const focus = (which: string) => (answer === which ? raw(" autofocus") : "");
     const key = html`<input type="hidden" name="key" value="${randomUUID()}">`;
     const booking =
       e.status !== "published" || !a
         ? ""
         : !session
-          ? html`<p><a class="button" href="/sign-in?next=${encodeURIComponent(`/events/${id}`)}">${t("event.signInToBook")}</a></p>`
+          ? html`<p><a class="button" href="/sign-in?next=${encodeURIComponent(offerId ? ctx.url : `/events/${id}`)}">${t(offerId ? "booking.signInToAnswer" : "event.signInToBook")}</a></p>`
           : entry?.status === "offered"
-            ? html`<p class="notice">${t("booking.offer", { time: entry.offerExpiresAt ? new Date(entry.offerExpiresAt).toLocaleString(locale) : "" })}</p>
-<div class="actions"><form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit">${t("booking.accept")}</button></form>
-<form class="inline" method="post" action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit">${t("booking.decline")}</button></form></div>`
-            : entry?.status === "waiting"
+            ? html`<section id="offer" aria-labelledby="offer-h"><h2 id="offer-h">${t("booking.offerTitle")}</h2><p class="notice">${t("booking.offer", { time: entry.offerExpiresAt ? formatWhen(locale, entry.offerExpiresAt, undefined, e.timeZone) : "" })}</p>
+<div class="actions"><form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit"${focus("accept")}>${t("booking.accept")}</button></form>
+<form class="inline" method="post" action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit"${focus("decline")}>${t("booking.decline")}</button></form></div></section>`
+            : offerId && entry?.id === offerId
+              ? html`<p class="notice" role="status">${t("booking.offerClosed")}</p>`
+              : entry?.status === "waiting"
               ? html`<p class="notice">${t("booking.waitlistPosition", { n: entry.position ?? "?" })}</p>`
               : !a.soldOut
                 ? html`<form class="stack" method="post" action="/events/${id}/book" aria-labelledby="book-h"><h2 id="book-h">${t("event.tickets")}</h2>${csrfField(c)}${key}

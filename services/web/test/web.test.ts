@@ -31,10 +31,29 @@ function browser(base: string, headers: Record<string, string> = {}) {
   return { go, jar, csrf };
 }
 
+const password = "correct horse battery staple";
+const json = { "content-type": "application/json" };
+
+/** Someone signed up through the web app: their browser, and their token for the API. */
+async function person(base: string, name: string) {
+  const b = browser(base);
+  const email = `${name.toLowerCase()}+${randomUUID()}@example.org`;
+  await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: name, email, password } });
+  const { accessToken } = (await (await fetch(`${base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+  return { b, auth: { ...json, authorization: `Bearer ${accessToken}` } };
+}
+
+/** An event starting tomorrow for an hour, created through the API. */
+async function createEvent(base: string, auth: Record<string, string>, fields: Record<string, unknown>): Promise<{ id: string; status: string }> {
+  const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+  const r = await fetch(`${base}/v1/events`, { method: "POST", headers: auth, body: JSON.stringify({ startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", ...fields }) });
+  expect(r.status).to.equal(201);
+  return (await r.json()) as { id: string; status: string };
+}
+
 describe("web: pages over the edge's public API", function () {
   this.timeout(60_000);
   let platform: Platform;
-  const password = "correct horse battery staple";
 
   before(async function () {
     this.timeout(60_000);
@@ -92,14 +111,8 @@ describe("web: pages over the edge's public API", function () {
   });
 
   it("serves a draft event's attachment to its organizer's session only, streamed through the web app", async () => {
-    const b = browser(platform.base);
-    const email = `olga+${randomUUID()}@example.org`;
-    await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: "Olga", email, password } });
-    const json = { "content-type": "application/json" };
-    const { accessToken } = (await (await fetch(`${platform.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
-    const auth = { ...json, authorization: `Bearer ${accessToken}` };
-    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
-    const event = (await (await fetch(`${platform.base}/v1/events`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Draft with a file", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC" }) })).json()) as { id: string; status: string };
+    const { b, auth } = await person(platform.base, "Olga");
+    const event = await createEvent(platform.base, auth, { title: "Draft with a file" });
     expect(event.status).to.equal("draft");
     const content = `agenda ${randomUUID()}\n`;
     const put = await fetch(`${platform.base}/v1/events/${event.id}/attachments`, { method: "POST", headers: auth, body: JSON.stringify({ filename: "agenda.txt", contentType: "text/plain", dataBase64: Buffer.from(content).toString("base64") }) });
@@ -118,6 +131,44 @@ describe("web: pages over the edge's public API", function () {
     expect((await fetch(`${platform.base}/v1/events/${event.id}/attachments/${attachmentId}`)).status).to.be.oneOf([401, 404]);
   });
 
+  it("answers a waitlist offer from its email's link: the offer with that answer focused, accepted by one POST", async () => {
+    const organizer = await person(platform.base, "Olga");
+    const ada = await person(platform.base, "Ada");
+    const wanda = await person(platform.base, "Wanda");
+    const event = await createEvent(platform.base, organizer.auth, { title: "One seat", capacity: 1, publish: true });
+    // Ada takes the only seat (once bookings has seen the event); Wanda joins the waitlist on the event page.
+    const order = await eventually("the event open for booking", async () => {
+      const r = await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: { ...ada.auth, "idempotency-key": randomUUID() }, body: JSON.stringify({ eventId: event.id, seats: 1 }) });
+      return r.status === 201 ? ((await r.json()) as { id: string }) : undefined;
+    });
+    const page = await eventually("the event page to offer the waitlist", async () => {
+      const p = await wanda.b.go(`/events/${event.id}`);
+      return p.text.includes(`action="/events/${event.id}/waitlist"`) ? p.text : undefined;
+    });
+    const joined = await wanda.b.go(`/events/${event.id}/waitlist`, { form: { _csrf: wanda.b.csrf(page), key: randomUUID(), seats: "1" } });
+    expect(joined.res.status).to.equal(302);
+    expect((await fetch(`${platform.base}/v1/bookings/${order.id}`, { method: "DELETE", headers: ada.auth })).status).to.equal(200);
+    const entry = await eventually("the freed seat offered to Wanda", async () => {
+      const r = (await (await fetch(`${platform.base}/v1/events/${event.id}/waitlist/me`, { headers: wanda.auth })).json()) as { id: string; status: string };
+      return r.status === "offered" ? r : undefined;
+    });
+
+    const link = `/events/${event.id}?offer=${entry.id}&answer=accept`;
+    const offer = await wanda.b.go(link);
+    expect(offer.text).to.contain('<section id="offer"').and.match(/<button type="submit" autofocus>Accept the offer<\/button>/);
+    expect((await wanda.b.go(`/events/${event.id}?offer=${entry.id}&answer=decline`)).text).to.match(/<button class="secondary" type="submit" autofocus>/);
+    // Signed out, the link asks to sign in and comes back to the same offer.
+    expect((await browser(platform.base).go(link)).text).to.contain(`/sign-in?next=${encodeURIComponent(link)}`);
+    const accepted = await wanda.b.go(`/waitlist/${entry.id}/accept`, { form: { _csrf: wanda.b.csrf(offer.text) } });
+    expect(accepted.res.status).to.equal(302);
+    const booking = accepted.res.headers.get("location")!;
+    expect(booking).to.match(/^\/me\/bookings\/[0-9a-f-]{36}$/);
+    expect((await wanda.b.go(booking)).text).to.contain('data-status="confirmed"');
+    // The link used again: the offer is answered, and the page says so instead of showing buttons.
+    const again = await wanda.b.go(link);
+    expect(again.text).to.contain("no longer open").and.not.contain('<section id="offer"');
+  });
+
   it("shows the edge's problem naming the field when sign-up input is bad", async () => {
     const b = browser(platform.base);
     const token = b.csrf((await b.go("/sign-up")).text);
@@ -130,7 +181,6 @@ describe("web: pages over the edge's public API", function () {
 describe("web: anonymous pages from the micro-cache", function () {
   this.timeout(60_000);
   let platform: Platform;
-  const password = "correct horse battery staple";
 
   before(async function () {
     this.timeout(60_000);
@@ -143,14 +193,8 @@ describe("web: anonymous pages from the micro-cache", function () {
   });
 
   it("serves an anonymous event page from memory per locale and encoding, and a signed-in one always fresh", async () => {
-    const b = browser(platform.base);
-    const email = `olga+${randomUUID()}@example.org`;
-    await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: "Olga", email, password } });
-    const json = { "content-type": "application/json" };
-    const { accessToken } = (await (await fetch(`${platform.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
-    const auth = { ...json, authorization: `Bearer ${accessToken}` };
-    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
-    const event = (await (await fetch(`${platform.base}/v1/events`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Before", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", publish: true }) })).json()) as { id: string };
+    const { b, auth } = await person(platform.base, "Olga");
+    const event = await createEvent(platform.base, auth, { title: "Before", publish: true });
     const anonymous = (headers: Record<string, string> = {}) => fetch(`${platform.base}/events/${event.id}`, { headers }).then(async (r) => ({ status: r.status, cookie: r.headers.get("set-cookie"), text: await r.text() }));
 
     for (const encoding of ["br", "gzip", "identity"]) {
