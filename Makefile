@@ -11,9 +11,11 @@ deps: node_modules/.installed
 
 # `npm install` honours the lockfile; `npm ci` refuses it because npm leaves other platforms'
 # optional packages (deno's) out of the lock.
+# A git worktree that links another checkout's node_modules (a symlink) never installs into it:
+# its lockfile may be older, and two installs at once corrupt the tree. flock serialises makes.
 node_modules/.installed: package.json package-lock.json
-	npm install --no-audit --no-fund
-	@touch $@
+	@if [ -L node_modules ]; then echo "node_modules is linked from another checkout: not installing"; touch $@; \
+	else flock .npm-install.lock npm install --no-audit --no-fund && touch $@; fi
 
 # Local secrets (signing keys, NATS passwords) are made once into ./.data/secrets.env, never constants.
 up: deps
