@@ -527,6 +527,42 @@ export const bookings = {
     idempotent: true,
   }),
 
+  salesGet: request({
+    subject: "svc.bookings.sales.get",
+    description:
+      "An event's sales for its organizers' charts: tickets sold per day (UTC days of booking; orders confirmed or partially refunded), and per ticket type (public ones, and hidden ones that sold) sold, on hold, checked in and revenue before refunds.",
+    request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
+    reply: Type.Object(
+      {
+        eventId: EventId,
+        days: Type.Array(
+          Type.Object(
+            { date: Type.String({ format: "date", description: "UTC day the orders were made." }), tickets: Type.Integer({ minimum: 0 }), orders: Type.Integer({ minimum: 0 }) },
+            { additionalProperties: false },
+          ),
+          { description: "Days with sales, oldest first." },
+        ),
+        ticketTypes: Type.Array(
+          Type.Object(
+            {
+              ticketTypeId: TicketTypeId,
+              name: Type.String(),
+              quantity: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: "Its own limit, or null (only its quotas limit it)." }),
+              sold: Type.Integer({ minimum: 0, description: "Tickets of confirmed or partially refunded orders." }),
+              held: Type.Integer({ minimum: 0, description: "Tickets of orders reserved or awaiting payment." }),
+              checkedIn: Type.Integer({ minimum: 0 }),
+              revenueMinor: Minor("Sold tickets times their price, before refunds."),
+              currency: Currency,
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
+
   // --- tickets ------------------------------------------------------------------------------
   ticketsGet: request({
     subject: "svc.bookings.tickets.get",

@@ -34,6 +34,7 @@ import { ticketTypesCreateEndpoint } from "./endpoints/ticket-types-create.ts";
 import { ticketTypesUpdateEndpoint } from "./endpoints/ticket-types-update.ts";
 import { quotasCreateEndpoint } from "./endpoints/quotas-create.ts";
 import { registrationsListEndpoint } from "./endpoints/registrations-list.ts";
+import { salesGetEndpoint } from "./endpoints/sales-get.ts";
 import { ticketsGetEndpoint } from "./endpoints/tickets-get.ts";
 import { ticketsQrEndpoint } from "./endpoints/tickets-qr.ts";
 import { ticketsForOrderEndpoint } from "./endpoints/tickets-for-order.ts";
@@ -103,6 +104,7 @@ export const bookingsService = defineService({
         ticketTypesUpdateEndpoint(deps),
         quotasCreateEndpoint(deps),
         registrationsListEndpoint(deps),
+        salesGetEndpoint(deps),
         ticketsGetEndpoint(deps),
         ticketsQrEndpoint(deps),
         ticketsForOrderEndpoint(deps),

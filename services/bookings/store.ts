@@ -209,3 +209,34 @@ export async function upsertDisplayName(db: Knex, userId: string, displayName: s
     [userId, displayName, asOf],
   );
 }
+
+const SOLD: OrderStatus[] = ["confirmed", "partially_refunded"];
+
+/** Tickets and orders sold per UTC day of booking. */
+export async function salesByDay(db: Knex, eventId: string): Promise<Array<{ date: string; tickets: number; orders: number }>> {
+  const { rows } = await db.raw(
+    `select to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD') as date, sum(o.seats)::int as tickets, count(*)::int as orders
+       from orders o where o.event_id = ? and o.status = any(?) group by 1 order by 1`,
+    [eventId, SOLD],
+  );
+  return rows;
+}
+
+/** Per ticket type (in creation order): sold, held, checked in and revenue before refunds. */
+export async function salesByType(db: Knex, eventId: string) {
+  const { rows } = await db.raw(
+    `select t.id, t.name, t.quantity, t.currency, t.visibility,
+            coalesce(sum(l.quantity) filter (where o.status = any(:sold)), 0)::int as sold,
+            coalesce(sum(l.quantity) filter (where o.status = any(:held)), 0)::int as held,
+            coalesce(sum(l.quantity * l.unit_price_minor) filter (where o.status = any(:sold)), 0)::bigint as revenue,
+            (select count(*) from tickets k join orders ko on ko.id = k.order_id
+              where k.ticket_type_id = t.id and k.checked_in_at is not null and ko.status = any(:sold))::int as checked_in
+       from ticket_types t
+       left join order_lines l on l.ticket_type_id = t.id
+       left join orders o on o.id = l.order_id
+      where t.event_id = :eventId
+      group by t.id order by t.created_at, t.id`,
+    { eventId, sold: SOLD, held: HELD },
+  );
+  return rows as Array<{ id: string; name: string; quantity: number | null; currency: string | null; visibility: string; sold: number; held: number; revenue: string; checked_in: number }>;
+}

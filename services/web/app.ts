@@ -54,6 +54,7 @@ export type WebDeps = { env: WebEnv; log: Logger; edge: EdgeClient; sessions: Se
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url);
 const CHECK_IN_PAGE = /^\/events\/[^/]+\/check-in$/;
+const SALES_PAGE = /^\/events\/[^/]+\/sales$/;
 type Asset = { type: string; body: Buffer; gzip: Buffer; br: Buffer; etag: string };
 function loadAsset(file: URL | string, type: string, brotliQuality = 11): Asset {
   const body = readFileSync(file);
@@ -78,6 +79,15 @@ function scannerAssets(): Array<[string, Asset]> {
   ];
 }
 
+/** uPlot (maintained, MIT, 22 KB compressed) draws the organizer's sales chart; only the sales page loads it. */
+function chartAssets(): Array<[string, Asset]> {
+  const dist = new URL("./", pathToFileURL(createRequire(import.meta.url).resolve("uplot")));
+  return [
+    ["chart.js", loadAsset(new URL("uPlot.iife.min.js", dist), "text/javascript; charset=utf-8")],
+    ["chart.css", loadAsset(new URL("uPlot.min.css", dist), "text/css; charset=utf-8")],
+  ];
+}
+
 export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, deps: WebDeps) => void>): Koa<WebState> {
   const { env, log, edge, sessions, secret } = deps;
   const app = new Koa<WebState>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? env.TRUST_PROXY_HOPS : 0 });
@@ -87,12 +97,13 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
   });
   const css = readFileSync(new URL("app.css", ASSETS_DIR), "utf8");
   const cssHash = createHash("sha256").update(css).digest("base64");
-  const assets = new Map<string, Asset>([["app.js", loadAsset(new URL("app.js", ASSETS_DIR), "text/javascript; charset=utf-8")], ...scannerAssets()]);
+  const assets = new Map<string, Asset>([["app.js", loadAsset(new URL("app.js", ASSETS_DIR), "text/javascript; charset=utf-8")], ...scannerAssets(), ...chartAssets()]);
   const assetVersion = assets.get("app.js")!.etag.slice(1, 9);
   // The stylesheet is inline (no render-blocking request), allowed by its hash; scripts only from here.
-  const csp = (scriptSrc = "'self'") => `default-src 'self'; script-src ${scriptSrc}; style-src 'sha256-${cssHash}'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
+  const csp = (more: { script?: string; style?: string } = {}) => `default-src 'self'; script-src 'self'${more.script ?? ""}; style-src 'sha256-${cssHash}'${more.style ?? ""}; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
   const pageCsp = csp();
-  const checkInCsp = csp("'self' 'wasm-unsafe-eval'");
+  const checkInCsp = csp({ script: " 'wasm-unsafe-eval'" });
+  const salesCsp = csp({ style: " 'self'" });
   const secureCookies = env.PUBLIC_URL.startsWith("https:");
   const sign = (key: string) => createHmac("sha256", secret).update(`csrf:${key}`).digest("base64url");
   const pages = new PageCache(env.WEB_PAGE_CACHE_MS);
@@ -103,8 +114,8 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
     const c = ctx as unknown as WebContext;
     ctx.set("X-Content-Type-Options", "nosniff");
     ctx.set("Referrer-Policy", "same-origin");
-    // Only the check-in page compiles WebAssembly (the QR scanner).
-    ctx.set("Content-Security-Policy", CHECK_IN_PAGE.test(ctx.path) ? checkInCsp : pageCsp);
+    // Only the check-in page compiles WebAssembly (the QR scanner); only the sales page loads a stylesheet (the chart's).
+    ctx.set("Content-Security-Policy", CHECK_IN_PAGE.test(ctx.path) ? checkInCsp : SALES_PAGE.test(ctx.path) ? salesCsp : pageCsp);
     ctx.set("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()");
     if (secureCookies) ctx.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     const locale = pickLocale(ctx.cookies.get("lang"), ctx.get("accept-language"));
@@ -216,6 +227,8 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
   app.use(router.allowedMethods());
   layoutAssets.script = `/assets/app-${assetVersion}.js`;
   layoutAssets.scannerScript = `/assets/scanner-${assets.get("scanner.js")!.etag.slice(1, 9)}.js`;
+  layoutAssets.chartScript = `/assets/chart-${assets.get("chart.js")!.etag.slice(1, 9)}.js`;
+  layoutAssets.chartCss = `/assets/chart-${assets.get("chart.css")!.etag.slice(1, 9)}.css`;
   layoutAssets.scannerWasm = `/assets/scanner-${assets.get("scanner.wasm")!.etag.slice(1, 9)}.wasm`;
   layoutAssets.css = css;
   return app;

@@ -6,8 +6,8 @@ import { html, raw, type Html } from "./html.ts";
 import type { WebContext } from "./app.ts";
 
 /** The versioned script path and the inline stylesheet, set when the app is built. */
-/** Versioned asset URLs, set by the app at start (app.ts): the layout's script, the check-in page's QR scanner. */
-export const layoutAssets = { script: "/assets/app.js", css: "", scannerScript: "/assets/scanner.js", scannerWasm: "/assets/scanner.wasm" };
+/** Versioned asset URLs, set by the app at start (app.ts): the layout's script, the check-in page's QR scanner, the sales chart. */
+export const layoutAssets = { script: "/assets/app.js", css: "", scannerScript: "/assets/scanner.js", scannerWasm: "/assets/scanner.wasm", chartScript: "/assets/chart.js", chartCss: "/assets/chart.css" };
 
 export function layout(ctx: WebContext, opts: { title: string; body: Html; description?: string; live?: boolean }): Html {
   const { t, locale, session } = ctx.state;

@@ -317,6 +317,27 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect(up.results[0].checkedInAt).to.equal(early);
   });
 
+  it("sums an event's sales per day and per ticket type for its organizers only", async () => {
+    const eventId = await publishEvent(p, 20, organizer.sub);
+    const vip = await req(bookings.ticketTypesCreate, { eventId, name: "VIP", priceMinor: 2500, currency: "EUR", quantity: 5 }, organizer);
+    const sold = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: vip.id, quantity: 2 }] }, users[20]);
+    const paymentId = randomUUID();
+    await req(bookings.ordersBeginPayment, { orderId: sold.id, paymentId });
+    expect((await req(bookings.ordersSettle, { orderId: sold.id, paymentId })).outcome).to.equal("confirmed");
+    await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: vip.id, quantity: 1 }] }, users[21]); // held, not sold
+    const cancelled = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: vip.id, quantity: 1 }] }, users[22]);
+    await req(bookings.ordersCancel, { orderId: cancelled.id }, users[22]);
+    const { code } = await req(bookings.ticketsGet, { ticketId: sold.tickets[0].id }, users[20]);
+    expect((await req(bookings.checkInsScan, { eventId, code }, organizer)).result).to.equal("valid");
+
+    const s = await req(bookings.salesGet, { eventId }, organizer);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(s.days).to.deep.equal([{ date: today, tickets: 2, orders: 1 }]);
+    const row = s.ticketTypes.find((t) => t.ticketTypeId === vip.id);
+    expect(row).to.deep.equal({ ticketTypeId: vip.id, name: "VIP", quantity: 5, sold: 2, held: 1, checkedIn: 1, revenueMinor: 5000, currency: "EUR" });
+    expect((await err(req(bookings.salesGet, { eventId }, users[20]))).code).to.be.oneOf(["forbidden", "not_found"]);
+  });
+
   it("offers the seats of 10 cancellations to the first entries that fit, in order, each offer ending once", async () => {
     const eventId = await publishEvent(p, 10, organizer.sub);
     const holders = users.slice(10, 20);

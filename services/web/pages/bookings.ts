@@ -12,6 +12,11 @@ import { editableEvent, UUID } from "./editable-event.ts";
 import { formatWhen, type Translate } from "../i18n.ts";
 import { money, type EventView } from "./shared.ts";
 
+type Sales = {
+  days: Array<{ date: string; tickets: number; orders: number }>;
+  ticketTypes: Array<{ ticketTypeId: string; name: string; quantity: number | null; sold: number; held: number; checkedIn: number; revenueMinor: number; currency: string | null }>;
+};
+
 type Ticket = { id: string; orderId: string; eventId: string; ticketTypeName: string; attendeeName: string; status: string; checkedInAt: string | null };
 type Order = { id: string; eventId: string; status: string; seats: number; totalMinor: number; currency: string | null; reservedUntil: string | null; lines: Array<{ name: string; quantity: number; unitPriceMinor: number }>; tickets: Ticket[]; createdAt: string };
 type TicketType = { id: string; name: string; priceMinor: number; currency: string | null; quantity: number | null; remaining: number | null; visibility: string };
@@ -193,6 +198,30 @@ ${r.ok ? html`<p class="muted">${Object.entries(r.data.counts).map(([k, n]) => `
 <table><thead><tr><th scope="col">${t("admin.name")}</th><th scope="col">${t("auth.email")}</th><th scope="col">${t("me.ticket")}</th><th scope="col">${t("common.status")}</th><th scope="col">${t("event.checkIn")}</th></tr></thead><tbody>
 ${r.data.items.map((p) => html`<tr><td>${p.attendeeName}</td><td>${p.attendeeEmail ?? ""}</td><td>${p.ticketTypeName}</td><td>${p.status}</td><td>${p.checkedInAt ? html`<time datetime="${p.checkedInAt}">${p.checkedInAt.slice(11, 16)}</time>` : "—"}</td></tr>`)}
 </tbody></table>` : problemAlert(r.problem)}`,
+    });
+  });
+  // Sales: the tables are the page (and what a screen reader reads); the script draws the chart from them.
+  router.get("/events/:id/sales", async (ctx) => {
+    const c = ctx as unknown as WebContext;
+    const e = await editableEvent(c);
+    if (!e) return;
+    const { t, locale, api } = c.state;
+    const r = await api.get<Sales>(`/v1/events/${e.id}/sales`);
+    if (!r.ok) return errorPage(c, r.status, r.problem.detail);
+    const { days, ticketTypes } = r.data;
+    let total = 0;
+    sendPage(c, {
+      title: t("org.sales"),
+      body: html`<h1>${t("org.sales")}: <a href="/events/${e.id}">${e.title}</a></h1>
+${days.length
+  ? html`<div id="sales-chart" data-script="${layoutAssets.chartScript}" data-css="${layoutAssets.chartCss}" data-label-day="${t("org.salesPerDay")}" data-label-total="${t("org.salesTotal")}" aria-hidden="true"></div>
+<table id="sales-days"><caption>${t("org.salesPerDay")}</caption><thead><tr><th scope="col">${t("org.date")}</th><th scope="col">${t("org.ticketsSold")}</th><th scope="col">${t("org.orders")}</th><th scope="col">${t("org.salesTotal")}</th></tr></thead><tbody>
+${days.map((d) => html`<tr data-date="${d.date}" data-tickets="${d.tickets}"><td><time datetime="${d.date}">${d.date}</time></td><td>${d.tickets}</td><td>${d.orders}</td><td>${(total += d.tickets)}</td></tr>`)}
+</tbody></table>`
+  : html`<p class="muted">${t("org.noSales")}</p>`}
+<table id="sales-types"><caption>${t("org.ticketTypes")}</caption><thead><tr><th scope="col">${t("org.ticketName")}</th><th scope="col">${t("org.ticketsSold")}</th><th scope="col">${t("org.held")}</th><th scope="col">${t("event.checkIn")}</th><th scope="col">${t("org.quantity")}</th><th scope="col">${t("org.revenue")}</th></tr></thead><tbody>
+${ticketTypes.map((tt) => html`<tr><td>${tt.name}</td><td>${tt.sold}</td><td>${tt.held}</td><td>${tt.checkedIn}</td><td>${tt.quantity ?? "∞"}</td><td>${tt.revenueMinor ? money(locale, tt.revenueMinor, tt.currency, t) : "—"}</td></tr>`)}
+</tbody></table>`,
     });
   });
   router.get("/events/:id/participants.csv", async (ctx) => {

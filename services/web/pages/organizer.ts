@@ -171,7 +171,7 @@ ${e.status === "draft" ? html`<form class="inline" method="post" action="/events
 ${e.status === "published" ? html`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${t("event.unpublish")}</button></form>` : ""}
 </div>
 ${e.status !== "cancelled" ? html`<form class="stack" method="post" action="/events/${e.id}/cancel" data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${t("event.cancelReason")}</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>` : ""}
-<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${t("event.participants")}</a> · <a href="/events/${e.id}/check-in">${t("event.checkIn")}</a></p>
+<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${t("event.participants")}</a> · <a href="/events/${e.id}/sales">${t("org.sales")}</a> · <a href="/events/${e.id}/check-in">${t("event.checkIn")}</a></p>
 <h2>${t("event.attachments")}</h2>
 <ul>${e.attachments.map((a) => html`<li><a href="/events/${e.id}/attachments/${a.id}">${a.filename}</a> <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${csrfField(c)}<button class="secondary" type="submit">${t("org.remove")}<span class="visually-hidden"> ${a.filename}</span></button></form></li>`)}</ul>
 <form class="stack" method="post" action="/events/${e.id}/attachments" data-file-upload>${csrfField(c)}

@@ -194,6 +194,16 @@ describe("web journey in Chromium", function () {
     await organizer.goto(`/events/${eventId}/participants`);
     expect(await organizer.locator("tbody tr").count()).to.equal(2);
     await step(organizer, "participants");
+
+    // 11. Sales: today's two tickets, drawn as a chart from the page's table, both checked in.
+    await organizer.goto(`/events/${eventId}/edit`);
+    await organizer.getByRole("link", { name: "Sales", exact: true }).click();
+    await organizer.waitForURL(`**/events/${eventId}/sales`);
+    await organizer.locator('#sales-chart[data-drawn="1"] canvas').waitFor();
+    expect(await organizer.locator("#sales-days tbody tr td").nth(1).textContent()).to.equal("2");
+    const paid = organizer.locator("#sales-types tbody tr", { hasText: "Standard" });
+    expect(await paid.locator("td").allTextContents()).to.deep.equal(["Standard", "2", "0", "2", "40", "€25.00"]);
+    await step(organizer, "sales-chart");
   });
 
   it("passes axe on the other pages, signed in and not", async () => {
