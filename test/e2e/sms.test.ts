@@ -160,6 +160,43 @@ describe("SMS notifications through the edge", function () {
     expect(rows.map((r: { status: string }) => r.status)).to.deep.equal(["sent", "sent"]);
   });
 
+  it("holds an SMS through quiet hours like email and push, and a notice past the number's limit until the window has room", async () => {
+    const organizer = await account("organizer");
+    const quiet = await account("quiet");
+    const busy = await account("busy");
+    const quietNumber = await optIn(quiet);
+    const busyNumber = await optIn(busy);
+    // Quiet hours around now on the user's clock (Europe/Berlin).
+    const hm = (offsetMin: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(Date.now() + offsetMin * 60_000));
+    const prefs = (await api("GET", "/v1/me/notification-preferences", undefined, quiet)).body;
+    expect((await api("PUT", "/v1/me/notification-preferences", { ...prefs, quietHours: { start: hm(-60), end: hm(120) } }, quiet)).status).to.equal(200);
+    // Someone else asks three codes for busy's number: with busy's own code, the number is at its limit (4 an hour).
+    const other = await account("other");
+    for (let i = 0; i < 3; i++) expect((await setNumber(other, busyNumber)).status).to.equal(201);
+
+    const ev = await freeEvent(organizer, 86_400_000);
+    await book(quiet, ev.id);
+    await book(busy, ev.id);
+    const c = await api("POST", `/v1/events/${ev.id}/cancel`, { reason: "venue flooded" }, organizer);
+    expect(c.status).to.equal(200);
+    const held = await eventually("the SMS deliveries written", async () => {
+      type Row = { address: string; status: string; not_before: Date; attempts: number; last_error: string | null };
+      const rows: Row[] = await db("deliveries").where({ channel: "sms" }).whereIn("address", [quietNumber, busyNumber]);
+      const byNumber = new Map(rows.map((r) => [r.address, r]));
+      const busyRow = byNumber.get(busyNumber);
+      return byNumber.size === 2 && Boolean(busyRow?.last_error) && byNumber;
+    }, 30_000);
+    const q = held.get(quietNumber)!;
+    expect(q.status).to.equal("pending");
+    expect(new Date(q.not_before).getTime(), "held until the quiet hours end").to.be.greaterThan(Date.now() + 60 * 60_000);
+    const b = held.get(busyNumber)!;
+    expect(b).to.include({ status: "pending", attempts: 0, last_error: "rate limit of the number" });
+    expect(new Date(b.not_before).getTime(), "until the window has room").to.be.greaterThan(Date.now() + 50 * 60_000);
+    expect(smsAbout(quietNumber, ev.title)).to.have.length(0);
+    expect(smsAbout(busyNumber, ev.title)).to.have.length(0);
+    expect(platform.sms.to(busyNumber)).to.have.length(4);
+  });
+
   it("suppresses a number after an undelivered receipt: no more SMS to it until the user verifies a number again", async () => {
     const organizer = await account("organizer");
     const attendee = await account("unreachable");

@@ -36,6 +36,8 @@ type Case = {
   valid: boolean;
   path: Record<string, { value: unknown; raw?: boolean }>;
   query: Array<[string, unknown]>;
+  /** Header parameters the operation declares (a provider's signature), as sent. */
+  headers: Array<[string, string]>;
   body?: { value: unknown; contentType: string } | { raw: string; contentType: string };
   idempotencyKey?: string;
 };
@@ -129,7 +131,7 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
       for (const [method, op] of Object.entries(methods)) {
         // An endless event stream has no single answer to judge.
         if (Object.values(op.responses ?? {}).some((r) => r.content && "text/event-stream" in r.content)) continue;
-        const params = (op.parameters ?? []).map((p) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()!] : p)).filter((p) => p.in === "path" || p.in === "query");
+        const params = (op.parameters ?? []).map((p) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()!] : p)).filter((p) => p.in === "path" || p.in === "query" || (p.in === "header" && !p.$ref));
         const [bodyType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? ["application/json", undefined];
         ops.push({ method: method.toUpperCase(), path, op, params, body: media?.schema, bodyType });
       }
@@ -140,6 +142,9 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
       const who = fc.constantFrom<Who>("anonymous", "participant", "participant", "admin");
       const pathParams = op.params.filter((p) => p.in === "path");
       const queryParams = op.params.filter((p) => p.in === "query");
+      const headerParams = op.params.filter((p) => p.in === "header");
+      // A header carries visible ASCII only (fetch refuses the rest before sending).
+      const headerText = (v: unknown) => String(v).replace(/[^\x20-\x7e]/g, "");
       const pathValue = (p: Parameter, ok: boolean) => {
         const s = p.schema ?? { type: "string" };
         const pool = s.format === "uuid" ? seen.uuid : s.pattern?.includes("a-z0-9") ? seen.slug : undefined;
@@ -164,6 +169,12 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
             }),
             ok ? fc.constant<[string, unknown]>(["", undefined]) : fc.option(fc.tuple(fc.constantFrom("unknown", "a\u0000", "\u200f"), fc.constantFrom(...POISON)), { nil: undefined }).map((t) => (t ?? ["", undefined]) as [string, unknown]),
           ),
+          headers: fc.tuple(
+            ...headerParams.map((p) => {
+              const value = ok ? valid(p.schema ?? {}).map(headerText) : fc.oneof(valid(p.schema ?? {}).map(headerText), fc.constantFrom("", "x", "%%%", "=".repeat(600)));
+              return (ok && p.required ? value : fc.option(value, { nil: undefined })).map((v) => [p.name, v] as [string, string | undefined]);
+            }),
+          ),
           body: op.body && op.bodyType === FORM
             ? ok
               ? valid(op.body).map((value) => ({ raw: formOf(value) || "field=value", contentType: FORM }))
@@ -185,7 +196,7 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
         });
       const parts = [part(false), part(true)];
       return fc.tuple(who, fc.boolean()).chain(([w, ok]) =>
-        parts[Number(ok)].map((p) => ({ op, who: w, valid: ok, path: p.path, query: p.query.filter(([k, v]) => k !== "" && v !== undefined), body: p.body, idempotencyKey: p.idempotencyKey })),
+        parts[Number(ok)].map((p) => ({ op, who: w, valid: ok, path: p.path, query: p.query.filter(([k, v]) => k !== "" && v !== undefined), headers: p.headers.filter((h): h is [string, string] => h[1] !== undefined), body: p.body, idempotencyKey: p.idempotencyKey })),
       );
     };
 
@@ -202,6 +213,7 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
       const headers: Record<string, string> = { "X-Forwarded-For": `198.18.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}` };
       if (c.who !== "anonymous") headers.Authorization = `Bearer ${tokens[c.who]}`;
       if (c.idempotencyKey && c.op.method === "POST") headers["Idempotency-Key"] = c.idempotencyKey;
+      for (const [name, value] of c.headers) headers[name] = value;
       let body: string | undefined;
       if (c.body) {
         headers["Content-Type"] = c.body.contentType;

@@ -156,7 +156,7 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
     };
   }
 
-  return {
+  const templates = {
     /**
      * Subject, HTML and text of an email, rendered once per `cacheKey` (the source event id and
      * locale), then personalized.
@@ -203,7 +203,7 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
      * (the body gives way first; the link is kept whole).
      */
     sms(kind: NotificationKind, localeTag: string | null | undefined, params: Record<string, string>, link: string, timeZone?: string): string {
-      const t = this.push(kind, localeTag, params, link, timeZone);
+      const t = templates.push(kind, localeTag, params, link, timeZone);
       const url = new URL(link, opts.publicUrl).toString();
       const room = SMS_MAX_CHARS - url.length - 1;
       let text = `${t.title}\n${t.body}`;
@@ -216,4 +216,5 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       return Handlebars.compile(strings.get(supportedLocale(localeTag))!.smsCode, { noEscape: true })({ code, minutes });
     },
   };
+  return templates;
 }
