@@ -557,6 +557,15 @@ export const identity = {
   }),
 } as const;
 
+/**
+ * A single-use link token as it travels (services/kit/link-seal.ts): sealed for the notifications
+ * mail sender under LINK_SEALING_KEYS, bound to the link's purpose and the address it goes to,
+ * opening only until its own expiry. Events are kept for days and read by every consumer of
+ * EVENTS: none of them may carry a token that works.
+ */
+const SealedToken = (what: string) =>
+  Type.String({ pattern: "^ls1\\.", maxLength: 1000, description: `The single-use ${what} token, sealed for the mail sender (kit/link-seal.ts); only notifications opens it, and only to mail the link.` });
+
 const UserContact = {
   userId: Uuid("The user."),
   email: Email,
@@ -568,12 +577,12 @@ const UserContact = {
 export const identityEvents = {
   userRegistered: event({
     subject: "evt.user.registered",
-    description: "An account was created. Carries the single-use email verification token so the notifications service can send the link.",
+    description: "An account was created. Carries the single-use email verification token, sealed for the notifications service to mail the link.",
     data: Type.Object(
       {
         ...UserContact,
         roles: Type.Array(Role, { description: "Roles at creation." }),
-        verificationToken: Type.Optional(Type.String({ description: "Single-use token for the verification link (absent when the email came verified, e.g. from OpenID Connect)." })),
+        sealedVerificationToken: Type.Optional(SealedToken("email verification (absent when the email came verified, e.g. from OpenID Connect)")),
       },
       { additionalProperties: false },
     ),
@@ -585,26 +594,26 @@ export const identityEvents = {
   }),
   passwordResetRequested: event({
     subject: "evt.user.password_reset_requested",
-    description: "Someone asked to reset the password of an account; carries the single-use token (valid 1 hour) for the emailed link.",
-    data: Type.Object({ ...UserContact, token: Type.String({ description: "Single-use reset token." }), expiresAt: Type.String({ format: "date-time" }) }, { additionalProperties: false }),
+    description: "Someone asked to reset the password of an account; carries the single-use token (valid 1 hour), sealed, for the emailed link.",
+    data: Type.Object({ ...UserContact, sealedToken: SealedToken("password reset"), expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) }, { additionalProperties: false }),
   }),
   emailChangeRequested: event({
     subject: "evt.user.email_change_requested",
-    description: "A user asked to change their email; carries the current contact, the new address and the single-use token (valid 24 hours) for the link mailed to the new address.",
+    description: "A user asked to change their email; carries the current contact, the new address and the single-use token (valid 24 hours), sealed, for the link mailed to the new address.",
     data: Type.Object(
       {
         ...UserContact,
         newEmail: Type.String({ format: "email", description: "The address to confirm." }),
-        token: Type.String({ description: "Single-use token for svc.identity.email.confirm." }),
-        expiresAt: Type.String({ format: "date-time" }),
+        sealedToken: SealedToken("email change (for svc.identity.email.confirm, sealed for the new address)"),
+        expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }),
       },
       { additionalProperties: false },
     ),
   }),
   verificationRequested: event({
     subject: "evt.user.verification_requested",
-    description: "A user asked for a new email verification link; carries the single-use token (valid 7 days) for the emailed link.",
-    data: Type.Object({ ...UserContact, token: Type.String({ description: "Single-use verification token for svc.identity.verify-email." }), expiresAt: Type.String({ format: "date-time" }) }, { additionalProperties: false }),
+    description: "A user asked for a new email verification link; carries the single-use token (valid 7 days), sealed, for the emailed link.",
+    data: Type.Object({ ...UserContact, sealedToken: SealedToken("email verification (for svc.identity.verify-email)"), expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) }, { additionalProperties: false }),
   }),
   profileUpdated: event({
     subject: "evt.user.profile_updated",
@@ -648,7 +657,7 @@ export const identityEvents = {
   }),
   orgInvitationCreated: event({
     subject: "evt.org.invitation_created",
-    description: "Someone was invited by email to join an organization; carries the single-use token (valid 7 days) for the emailed link.",
+    description: "Someone was invited by email to join an organization; carries the single-use token (valid 7 days), sealed, for the emailed link.",
     data: Type.Object(
       {
         invitationId: Uuid("The invitation."),
@@ -658,7 +667,7 @@ export const identityEvents = {
         role: InvitableRole,
         invitedBy: Uuid("The inviting member."),
         inviterName: Type.String({ description: "Display name of the inviting member, for the email." }),
-        token: Type.String({ description: "Single-use invitation token for orgs.accept." }),
+        sealedToken: SealedToken("invitation (for orgs.accept, sealed for the invited address)"),
         expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }),
       },
       { additionalProperties: false },

@@ -2,6 +2,7 @@ import type { Db } from "../kit/db.ts";
 import type { KeyStore, TokenSettings } from "./keys.ts";
 import type { OidcClient } from "./oidc.ts";
 import type { TotpVault } from "./totp-vault.ts";
+import type { MailLinks } from "./mail-links.ts";
 
 /** What identity's endpoints need, built once in setup. */
 export type Deps = {
@@ -16,4 +17,6 @@ export type Deps = {
   /** Seals TOTP secrets at rest (TOTP_ENCRYPTION_KEYS). */
   totpVault: TotpVault;
   oidc: OidcClient;
+  /** Seals single-use link tokens for the mail sender (LINK_SEALING_KEYS, LINK_SEAL_TTL_SECONDS). */
+  mailLinks: MailLinks;
 };

@@ -6,6 +6,7 @@
 import { Type } from "@sinclair/typebox";
 import { identityEvents } from "../../subjects/identity.ts";
 import { defineService } from "../kit/service.ts";
+import { DEV_LINK_SEALING_KEYS, linkSeal, usesDevLinkKey } from "../kit/link-seal.ts";
 import { accounts } from "./migrations/001-accounts.ts";
 import { identityTables } from "./migrations/002-identity.ts";
 import { emailChange } from "./migrations/003-email-change.ts";
@@ -36,6 +37,18 @@ export const IdentityEnv = Type.Object({
       description: "Keys sealing TOTP secrets at rest (AES-256-GCM): comma-separated base64 of 32 bytes each (openssl rand -base64 32), the sealing one first; older ones still open. Unset: secrets are stored unsealed (development).",
     }),
   ),
+  LINK_SEALING_KEYS: Type.String({
+    minLength: 1,
+    default: DEV_LINK_SEALING_KEYS,
+    description:
+      "Keys sealing single-use link tokens (verification, password reset, email change, invitation) on their way to the mail sender (AES-256-GCM): comma-separated base64 of 32 bytes each (openssl rand -base64 32), the sealing one first; older ones still open. The same list on identity and notifications. Default: a development key production refuses.",
+  }),
+  LINK_SEAL_TTL_SECONDS: Type.Integer({
+    minimum: 60,
+    maximum: 604_800,
+    default: 3600,
+    description: "How long a sealed link token can still be mailed (never past the token's own expiry): an email not sent by then is not sent, and the user asks for a new link.",
+  }),
   OIDC_PROVIDERS: Type.Optional(
     Type.String({ description: 'OpenID Connect providers as JSON: [{"id","name"?,"issuer","clientId","clientSecret","redirectUri","scopes"?}]. Unset: no provider sign-in.' }),
   ),
@@ -48,7 +61,10 @@ export const identityService = defineService({
   description: "Accounts, sessions, access-token keys, OpenID Connect, two-factor, roles, profiles, organizations and follows.",
   env: IdentityEnv,
   migrations: [accounts, identityTables, emailChange, oidcBinding],
-  devSecrets: (env) => [{ name: "TOTP_ENCRYPTION_KEYS", insecure: !env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" }],
+  devSecrets: (env) => [
+    { name: "TOTP_ENCRYPTION_KEYS", insecure: !env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" },
+    { name: "LINK_SEALING_KEYS", insecure: usesDevLinkKey(env.LINK_SEALING_KEYS), why: "holds the development key (anyone could open the link tokens in events)" },
+  ],
   async setup(rt) {
     const production = rt.env.NODE_ENV === "production";
     const deps: Deps = {
@@ -61,6 +77,7 @@ export const identityService = defineService({
       totpIssuer: rt.env.TOTP_ISSUER,
       totpVault: totpVault(rt.env.TOTP_ENCRYPTION_KEYS),
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
+      mailLinks: { seal: linkSeal(rt.env.LINK_SEALING_KEYS), ttlMs: rt.env.LINK_SEAL_TTL_SECONDS * 1000 },
     };
     // In the background: a boot must not wait for every secret, and a sign-in reseals its own.
     void resealTotpSecrets(rt.db, deps.totpVault).then(

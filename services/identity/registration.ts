@@ -46,7 +46,7 @@ export async function promoteBootstrapAdmin(
   await enqueue(trx, identityEvents.roleChanged, { userId: user.id, roles, by: user.id }, { source: "identity" });
 }
 
-/** A single-use email verification token, stored hashed; the caller puts it in evt.user.registered. */
+/** A single-use email verification token, stored hashed; the caller seals it (mail-links.ts) into its event. */
 export async function newVerificationToken(trx: Db, userId: string): Promise<string> {
   const token = newSecret();
   await trx("user_tokens").insert({

@@ -7,6 +7,7 @@ import type { Templates } from "./channels/templates.ts";
 import type { Mailer } from "./channels/email.ts";
 import type { Pusher } from "./channels/push.ts";
 import type { SmsSender } from "./channels/sms.ts";
+import type { LinkSeal } from "../kit/link-seal.ts";
 
 export type Deps = {
   db: Db;
@@ -19,6 +20,8 @@ export type Deps = {
   pusher?: Pusher;
   /** Absent when TWILIO_ACCOUNT_SID is unset: no SMS deliveries, phone verification refused. */
   sms?: SmsSender;
+  /** Opens the single-use tokens of links, for the send only (LINK_SEALING_KEYS). */
+  linkSeal: LinkSeal;
   /** notifications_sent_total{channel, outcome}. */
   sent: Counter;
   config: {

@@ -47,6 +47,8 @@ import { phoneSetEndpoint } from "./endpoints/phone-set.ts";
 import { phoneConfirmEndpoint } from "./endpoints/phone-confirm.ts";
 import { phoneRemoveEndpoint } from "./endpoints/phone-remove.ts";
 import { smsStatusEndpoint } from "./endpoints/sms-status.ts";
+import { sealedLinks } from "./migrations/007-sealed-links.ts";
+import { DEV_LINK_SEALING_KEYS, linkSeal, usesDevLinkKey } from "../kit/link-seal.ts";
 
 const DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
 const DEV_CODE_SECRET = "dev-only-sms-code-secret-change-me";
@@ -57,6 +59,12 @@ export const NotificationsEnv = Type.Object({
   EMAIL_FROM: Type.String({ default: "Convene <no-reply@convene.local>", description: "From address of notification emails." }),
   PUBLIC_URL: Type.String({ default: "http://localhost:8080", pattern: "^https?://", description: "Public base URL of the app: links in emails and pushes, the unsubscribe link." }),
   UNSUBSCRIBE_SECRET: Type.String({ minLength: 16, default: DEV_SECRET, description: "HMAC key of one-click unsubscribe links (set it in production; the same on every replica)." }),
+  LINK_SEALING_KEYS: Type.String({
+    minLength: 1,
+    default: DEV_LINK_SEALING_KEYS,
+    description:
+      "Keys opening the single-use link tokens identity seals for the mail sender (verification, password reset, email change, invitation): the same comma-separated list of base64 32-byte keys as identity's. Default: a development key production refuses.",
+  }),
   FCM_PROJECT_ID: Type.Optional(Type.String({ minLength: 1, description: "Firebase project for push; unset = no push." })),
   FCM_ENDPOINT: Type.Optional(Type.String({ pattern: "^http://", description: "Send FCM requests over plain HTTP to this host instead of Google (a local stand-in for tests); unset = Google." })),
   GOOGLE_APPLICATION_CREDENTIALS: Type.Optional(Type.String({ description: "Service-account JSON file for FCM in production (read by firebase-admin)." })),
@@ -101,10 +109,11 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email, push and SMS notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms],
+  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks],
   devSecrets: (env) => [
     { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
     { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },
+    { name: "LINK_SEALING_KEYS", insecure: usesDevLinkKey(env.LINK_SEALING_KEYS), why: "holds the development key (anyone could open the link tokens in events)" },
   ],
   async setup(rt) {
     const env = rt.env;
@@ -118,6 +127,7 @@ export const notificationsService = defineService({
       templates: createTemplates({ publicUrl: env.PUBLIC_URL }),
       mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.NOTIFY_SMTP_CONNECTIONS) : undefined,
       pusher: env.FCM_PROJECT_ID ? createPusher({ projectId: env.FCM_PROJECT_ID, endpoint: env.FCM_ENDPOINT }) : undefined,
+      linkSeal: linkSeal(env.LINK_SEALING_KEYS),
       sms: env.TWILIO_ACCOUNT_SID
         ? createTwilio({
           accountSid: env.TWILIO_ACCOUNT_SID,
@@ -127,7 +137,7 @@ export const notificationsService = defineService({
           statusCallback: env.SMS_STATUS_CALLBACK_URL ?? new URL(SMS_STATUS_PATH, env.PUBLIC_URL).toString(),
         })
         : undefined,
-      sent: meter().createCounter("notifications_sent", { description: "Notifications by channel (in_app, email, push) and outcome (sent, failed, retried, suppressed)." }),
+      sent: meter().createCounter("notifications_sent", { description: "Notifications by channel (in_app, email, push) and outcome (sent, failed, retried, suppressed, expired: a link's token expired before its email went out)." }),
       config: {
         publicUrl: env.PUBLIC_URL,
         unsubscribeSecret: env.UNSUBSCRIBE_SECRET,

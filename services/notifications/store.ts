@@ -89,8 +89,33 @@ export async function advanceEventVersion(q: Q, eventId: string, sequence: numbe
   return rows.length === 1;
 }
 
-export async function saveMessage(q: Q, m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number }): Promise<void> {
-  await q.raw(`insert into messages (source_id, kind, params, link, batches) values (?, ?, ?, ?, ?) on conflict do nothing`, [m.sourceId, m.kind, JSON.stringify(m.params), m.link, m.batches]);
+/** `sealed`: the link's single-use token, sealed (links.ts), kept until its email is sent or `until`. */
+export async function saveMessage(q: Q, m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number; sealed?: { token: string; until: Date } }): Promise<void> {
+  await q.raw(`insert into messages (source_id, kind, params, link, batches, sealed_token, sealed_until) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing`, [
+    m.sourceId,
+    m.kind,
+    JSON.stringify(m.params),
+    m.link,
+    m.batches,
+    m.sealed?.token ?? null,
+    m.sealed?.until.toISOString() ?? null,
+  ]);
+}
+
+/** Drops the sealed tokens of these messages once none of their deliveries can still be sent. */
+export async function forgetSealed(q: Q, sourceIds: string[]): Promise<void> {
+  if (!sourceIds.length) return;
+  await q.raw(
+    `update messages m set sealed_token = null, sealed_until = null
+     where m.source_id = any(?::uuid[]) and m.sealed_token is not null
+       and not exists (select 1 from deliveries d where d.source_id = m.source_id and d.status in ('pending', 'held'))`,
+    b([sourceIds]),
+  );
+}
+
+/** Drops sealed tokens past their expiry (they no longer open; a crash may have left one behind). */
+export async function dropExpiredSeals(q: Q): Promise<number> {
+  return q("messages").whereNotNull("sealed_token").andWhere("sealed_until", "<=", q.fn.now()).update({ sealed_token: null, sealed_until: null });
 }
 
 export async function messageOf(q: Q, sourceId: string): Promise<{ kind: NotificationKind; params: Record<string, string>; link: string }> {
@@ -190,6 +215,8 @@ export type Claimed = {
   kind: NotificationKind;
   params: Record<string, string>;
   link: string;
+  /** The link's single-use token, sealed (links.ts); null when the link needs none, or it is gone. */
+  sealedToken: string | null;
   displayName: string | null;
   locale: string;
   timeZone: string;
@@ -212,7 +239,7 @@ export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; cha
        from c where d.source_id = c.source_id and d.user_id = c.user_id and d.channel = c.channel
        returning d.source_id, d.user_id, d.channel, d.address, d.attempts, d.retry_tokens
      )
-     select claimed.*, m.kind, m.params, m.link, u.display_name,
+     select claimed.*, m.kind, m.params, m.link, m.sealed_token, u.display_name,
        coalesce(u.locale, m.params->>'recipientLocale', 'en') as locale, coalesce(u.time_zone, m.params->>'recipientTimeZone', 'UTC') as time_zone
      from claimed join messages m on m.source_id = claimed.source_id left join users u on u.user_id = claimed.user_id`,
     b([opts.channel, ...(opts.sourceId ? [opts.sourceId, opts.userIds ?? []] : []), opts.limit, opts.leaseMs]),
@@ -227,6 +254,7 @@ export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; cha
     kind: r.kind as NotificationKind,
     params: r.params as Record<string, string>,
     link: r.link as string,
+    sealedToken: (r.sealed_token as string | null) ?? null,
     displayName: (r.display_name as string | null) ?? null,
     locale: r.locale as string,
     timeZone: r.time_zone as string,

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import argon2 from "argon2";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
-import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { startIdentity, fail, newEmail, password, tokenOf, type Harness } from "./support.ts";
 
 const newEmail_ = () => newEmail("moved");
 import { pruneExpired } from "../usecases/prune-expired.ts";
@@ -20,8 +20,8 @@ describe("identity: email verification, password reset, throttling, logout-all",
   describe("svc.identity.verify-email", () => {
     it("verifies the email with the token from evt.user.registered, once, and emits evt.user.email_verified", async () => {
       const u = await h.signUp();
-      const registered = await h.event<{ userId: string; verificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id);
-      const token = registered.data.verificationToken!;
+      const registered = await h.event<{ userId: string; sealedVerificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id);
+      const token = tokenOf(registered);
       expect((await call(nc(), identity.me, {}, { principal: u.principal })).emailVerified).to.equal(false);
       expect(await call(nc(), identity.verifyEmail, { token })).to.deep.equal({ userId: u.id, email: u.email });
       expect((await call(nc(), identity.me, {}, { principal: u.principal })).emailVerified).to.equal(true);
@@ -49,27 +49,27 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const second = await call(nc(), identity.login, { email: u.email, password });
       await call(nc(), identity.passwordForgot, { email: u.email, ip: "198.51.100.1" });
-      const requested = await h.event<{ userId: string; token: string; expiresAt: string; email: string; locale: string; timeZone: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; sealedToken: string; expiresAt: string; email: string; locale: string; timeZone: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       expect(requested.data).to.include({ email: u.email, locale: "en", timeZone: "UTC" });
       const ttl = Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt);
       expect(ttl).to.be.within(3_599_000, 3_601_000);
 
-      await call(nc(), identity.passwordReset, { token: requested.data.token, password: "a brand new passphrase" });
+      await call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "a brand new passphrase" });
       for (const refreshToken of [u.refreshToken, second.refreshToken]) {
         expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status, "sessions from before the reset are revoked").to.equal(401);
       }
       expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
       expect((await call(nc(), identity.login, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
-      const reused = await fail(call(nc(), identity.passwordReset, { token: requested.data.token, password: "yet another passphrase" }));
+      const reused = await fail(call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "yet another passphrase" }));
       expect(reused.code).to.equal("invalid_token");
     });
 
     it("refuses a reset token older than an hour", async () => {
       const u = await h.signUp();
       await call(nc(), identity.passwordForgot, { email: u.email });
-      const requested = await h.event<{ userId: string; token: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; sealedToken: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       await h.db("user_tokens").where({ user_id: u.id, purpose: "password_reset" }).update({ expires_at: new Date(Date.now() - 1000) });
-      expect((await fail(call(nc(), identity.passwordReset, { token: requested.data.token, password: "a brand new passphrase" }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "a brand new passphrase" }))).code).to.equal("invalid_token");
     });
   });
 
@@ -116,7 +116,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
       expect((await fail(call(nc(), identity.emailChange, { newEmail: other.email, currentPassword: password }, { principal: u.principal }))).status).to.equal(409);
 
       await call(nc(), identity.emailChange, { newEmail: newEmail.toUpperCase(), currentPassword: password }, { principal: u.principal });
-      const first = await h.event<{ userId: string; newEmail: string; token: string; email: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      const first = await h.event<{ userId: string; newEmail: string; sealedToken: string; email: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
       expect(first.data).to.include({ email: u.email, newEmail });
       // Each request mails a stranger's address: one a minute.
       const soon = await fail(call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal }));
@@ -124,20 +124,20 @@ describe("identity: email verification, password reset, throttling, logout-all",
       await h.db("user_tokens").where({ user_id: u.id, purpose: "email_change" }).update({ created_at: new Date(Date.now() - 61_000) });
       // A reset link mailed to the old address before the move must die with it.
       await call(nc(), identity.passwordForgot, { email: u.email });
-      const reset = await h.event<{ userId: string; token: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
+      const reset = await h.event<{ userId: string; sealedToken: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       await call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal });
-      const second = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id && d.token !== first.data.token);
+      const second = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id && d.sealedToken !== first.data.sealedToken);
       // Until the link is followed nothing changes.
       expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
-      expect((await fail(call(nc(), identity.emailConfirm, { token: first.data.token }))).code, "an older link is dead").to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(first) }))).code, "an older link is dead").to.equal("invalid_token");
 
-      expect(await call(nc(), identity.emailConfirm, { token: second.data.token })).to.deep.equal({ userId: u.id, email: newEmail });
+      expect(await call(nc(), identity.emailConfirm, { token: tokenOf(second) })).to.deep.equal({ userId: u.id, email: newEmail });
       expect(await call(nc(), identity.me, {}, { principal: u.principal })).to.include({ email: newEmail, emailVerified: true });
       expect((await h.event<{ userId: string; email: string }>("evt.user.profile_updated", (d) => d.userId === u.id && d.email === newEmail)).data.email).to.equal(newEmail);
       expect((await call(nc(), identity.login, { email: newEmail, password })).user.id).to.equal(u.id);
       expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
-      expect((await fail(call(nc(), identity.emailConfirm, { token: second.data.token }))).code).to.equal("invalid_token");
-      expect((await fail(call(nc(), identity.passwordReset, { token: reset.data.token, password: "taken over passphrase" }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(second) }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.passwordReset, { token: tokenOf(reset), password: "taken over passphrase" }))).code).to.equal("invalid_token");
     });
 
     it("asks an account without a password to set one first", async () => {
@@ -151,9 +151,9 @@ describe("identity: email verification, password reset, throttling, logout-all",
     it("drops a pending change when the password changes (the owner taking the account back)", async () => {
       const u = await h.signUp();
       await call(nc(), identity.emailChange, { newEmail: newEmail_(), currentPassword: password }, { principal: u.principal });
-      const requested = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
       await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal });
-      expect((await fail(call(nc(), identity.emailConfirm, { token: requested.data.token }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(requested) }))).code).to.equal("invalid_token");
       expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
     });
 
@@ -161,9 +161,9 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const wanted = newEmail_();
       await call(nc(), identity.emailChange, { newEmail: wanted, currentPassword: password }, { principal: u.principal });
-      const requested = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
       await h.signUp({ email: wanted });
-      expect((await fail(call(nc(), identity.emailConfirm, { token: requested.data.token }))).status).to.equal(409);
+      expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(requested) }))).status).to.equal(409);
       expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
     });
   });
@@ -171,18 +171,18 @@ describe("identity: email verification, password reset, throttling, logout-all",
   describe("svc.identity.verify-email.resend", () => {
     it("emits a new link that replaces the first, at most one a minute, and nothing once verified", async () => {
       const u = await h.signUp();
-      const first = (await h.event<{ userId: string; verificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id)).data.verificationToken!;
+      const first = tokenOf(await h.event<{ userId: string }>("evt.user.registered", (d) => d.userId === u.id));
       // The registration's own link was sent just now: a resend waits its minute.
       const early = await fail(call(nc(), identity.verifyEmailResend, {}, { principal: u.principal }));
       expect([early.code, early.status]).to.deep.equal(["rate_limited", 429]);
       await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
 
       expect(await call(nc(), identity.verifyEmailResend, {}, { principal: u.principal })).to.deep.equal({ sent: true });
-      const requested = await h.event<{ userId: string; email: string; token: string; expiresAt: string }>("evt.user.verification_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; email: string; sealedToken: string; expiresAt: string }>("evt.user.verification_requested", (d) => d.userId === u.id);
       expect(requested.data.email).to.equal(u.email);
       expect(Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt)).to.be.within(7 * 86_400_000 - 1_000, 7 * 86_400_000 + 1_000);
       expect((await fail(call(nc(), identity.verifyEmail, { token: first }))).code, "the first link is dead").to.equal("invalid_token");
-      expect(await call(nc(), identity.verifyEmail, { token: requested.data.token })).to.deep.equal({ userId: u.id, email: u.email });
+      expect(await call(nc(), identity.verifyEmail, { token: tokenOf(requested) })).to.deep.equal({ userId: u.id, email: u.email });
 
       await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
       expect(await call(nc(), identity.verifyEmailResend, {}, { principal: u.principal })).to.deep.equal({ sent: false });

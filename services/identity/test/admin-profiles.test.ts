@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { startIdentity, fail, newEmail, password, tokenOf, type Harness } from "./support.ts";
 import { createDatabase, type TestPostgres } from "../../../test/support/postgres.ts";
 
 describe("identity: administration and profiles", function () {
@@ -162,8 +162,8 @@ describe("identity: BOOTSTRAP_ADMIN_EMAIL", function () {
   it("makes the first account with it an admin once the address is verified, and nobody who takes the address once it is free", async () => {
     const unverified = await h.signUp({ email: bootstrap });
     expect(unverified.principal.roles, "registering the address proves nothing").to.deep.equal(["participant"]);
-    const registered = await h.event<{ userId: string; verificationToken: string }>("evt.user.registered", (d) => d.userId === unverified.id);
-    await call(nc(), identity.verifyEmail, { token: registered.data.verificationToken });
+    const registered = await h.event<{ userId: string }>("evt.user.registered", (d) => d.userId === unverified.id);
+    await call(nc(), identity.verifyEmail, { token: tokenOf(registered) });
     await h.event<{ userId: string; roles: string[] }>("evt.user.role_changed", (d) => d.userId === unverified.id && d.roles.includes("admin"));
     const tokens = await call(nc(), identity.login, { email: bootstrap, password });
     expect(tokens.user.roles).to.deep.equal(["admin", "participant"]);
@@ -171,8 +171,8 @@ describe("identity: BOOTSTRAP_ADMIN_EMAIL", function () {
     expect((await h.signUp()).principal.roles).to.deep.equal(["participant"]);
     // The admin moves to another address; the bootstrap one is free again.
     await call(nc(), identity.emailChange, { newEmail: newEmail("root-moved"), currentPassword: password }, { principal: root.principal });
-    const requested = await h.event<{ userId: string; token: string }>("evt.user.email_change_requested", (d) => d.userId === root.id);
-    await call(nc(), identity.emailConfirm, { token: requested.data.token });
+    const requested = await h.event<{ userId: string }>("evt.user.email_change_requested", (d) => d.userId === root.id);
+    await call(nc(), identity.emailConfirm, { token: tokenOf(requested) });
     const taker = await h.signUp({ email: bootstrap });
     expect(taker.principal.roles).to.deep.equal(["participant"]);
   });

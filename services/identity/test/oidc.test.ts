@@ -108,8 +108,8 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     expect((await jwtVerify(first.accessToken, jwks, { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" })).payload.sub).to.equal(first.user.id);
     const me = await call(nc(), identity.me, {}, { principal: { sub: first.user.id, roles: first.user.roles } });
     expect(me).to.include({ emailVerified: true, hasPassword: false });
-    const registered = await h.event<{ userId: string; verificationToken?: string }>("evt.user.registered", (d) => d.userId === first.user.id);
-    expect(registered.data.verificationToken, "the provider vouched for the email").to.equal(undefined);
+    const registered = await h.event<{ userId: string; sealedVerificationToken?: string }>("evt.user.registered", (d) => d.userId === first.user.id);
+    expect(registered.data.sealedVerificationToken, "the provider vouched for the email").to.equal(undefined);
 
     const again = await (await signInAs({ email, email_verified: true }, sub)).done();
     expect([again.newAccount, again.user.id]).to.deep.equal([false, first.user.id]);

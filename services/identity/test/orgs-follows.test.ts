@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { startIdentity, fail, newEmail, type Harness } from "./support.ts";
+import { startIdentity, fail, newEmail, tokenOf, type Harness } from "./support.ts";
 
 describe("identity: organizations and follows", function () {
   this.timeout(30_000);
@@ -25,7 +25,7 @@ describe("identity: organizations and follows", function () {
     const join = async (role: "owner" | "admin" | "member", by = owner.principal) => {
       const u = await h.signUp();
       const inv = await call(nc(), identity.orgsInvite, { orgId: org.id, email: u.email, role }, { principal: by });
-      const token = (await h.event<{ invitationId: string; token: string }>("evt.org.invitation_created", (d) => d.invitationId === inv.invitationId)).data.token;
+      const token = tokenOf(await h.event<{ invitationId: string }>("evt.org.invitation_created", (d) => d.invitationId === inv.invitationId));
       await call(nc(), identity.orgsAccept, { token }, { principal: u.principal });
       return u;
     };
@@ -67,12 +67,12 @@ describe("identity: organizations and follows", function () {
       const stranger = await h.signUp();
       const inv = await call(nc(), identity.orgsInvite, { orgId: org.id, email: invitee.email.toUpperCase() }, { principal: owner.principal });
       expect(inv).to.include({ email: invitee.email, role: "member" });
-      const e = await h.event<{ invitationId: string; token: string; orgName: string; inviterName: string; email: string }>("evt.org.invitation_created", (d) => d.invitationId === inv.invitationId);
+      const e = await h.event<{ invitationId: string; sealedToken: string; orgName: string; inviterName: string; email: string }>("evt.org.invitation_created", (d) => d.invitationId === inv.invitationId);
       expect(e.data).to.include({ orgId: org.id, orgName: org.name, email: invitee.email, role: "member", invitedBy: owner.id, inviterName: "Owner" });
-      expect((await fail(call(nc(), identity.orgsAccept, { token: e.data.token }, { principal: stranger.principal }))).status).to.equal(403);
-      expect(await call(nc(), identity.orgsAccept, { token: e.data.token }, { principal: invitee.principal })).to.deep.equal({ orgId: org.id, role: "member" });
+      expect((await fail(call(nc(), identity.orgsAccept, { token: tokenOf(e) }, { principal: stranger.principal }))).status).to.equal(403);
+      expect(await call(nc(), identity.orgsAccept, { token: tokenOf(e) }, { principal: invitee.principal })).to.deep.equal({ orgId: org.id, role: "member" });
       expect((await h.event("evt.org.member_added", (d: { userId: string }) => d.userId === invitee.id)).data).to.deep.equal({ orgId: org.id, userId: invitee.id, role: "member" });
-      expect((await fail(call(nc(), identity.orgsAccept, { token: e.data.token }, { principal: invitee.principal }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.orgsAccept, { token: tokenOf(e) }, { principal: invitee.principal }))).code).to.equal("invalid_token");
       expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: invitee.email }, { principal: owner.principal }))).status, "already a member").to.equal(409);
     });
 

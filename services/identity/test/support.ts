@@ -9,6 +9,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { identityService } from "../index.ts";
+import { DEV_LINK_SEALING_KEYS, linkSeal, type LinkPurpose } from "../../kit/link-seal.ts";
 import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 
 export const password = "correct horse battery staple";
@@ -22,6 +23,28 @@ export async function fail(p: Promise<unknown>): Promise<AppError> {
   );
   if (!outcome) throw new Error("expected the call to fail, it succeeded");
   return outcome;
+}
+
+/** What each event that asks for a link email seals, and for which address. */
+const SEALED: Record<string, { purpose: LinkPurpose; field: string; address: string }> = {
+  "evt.user.registered": { purpose: "verify_email", field: "sealedVerificationToken", address: "email" },
+  "evt.user.verification_requested": { purpose: "verify_email", field: "sealedToken", address: "email" },
+  "evt.user.password_reset_requested": { purpose: "password_reset", field: "sealedToken", address: "email" },
+  "evt.user.email_change_requested": { purpose: "email_change", field: "sealedToken", address: "newEmail" },
+  "evt.org.invitation_created": { purpose: "org_invitation", field: "sealedToken", address: "email" },
+};
+
+/**
+ * The single-use token an event carries sealed for the mail sender, opened as notifications
+ * does (identity's tests run with the development LINK_SEALING_KEYS): what the emailed link holds.
+ */
+export function tokenOf(e: Envelope<unknown>): string {
+  const how = SEALED[e.type];
+  const data = e.data as Record<string, string>;
+  if (!how || !data[how.field]) throw new Error(`${e.type} carries no sealed token`);
+  const opened = linkSeal(DEV_LINK_SEALING_KEYS).open(how.purpose, data[how.address], data[how.field], new Date());
+  if (!opened.ok) throw new Error(`the sealed token of ${e.type} does not open: ${opened.reason}`);
+  return opened.token;
 }
 
 export type Harness = {

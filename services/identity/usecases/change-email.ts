@@ -7,6 +7,7 @@ import { newSecret, sha256 } from "../secrets.ts";
 import { assertTokenInterval, retireTokens } from "../tokens.ts";
 import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
 import { contact, normalEmail, userByEmail, type UserRow } from "../store.ts";
+import { sealForMail, type MailLinks } from "../mail-links.ts";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 
@@ -20,7 +21,7 @@ export const EMAIL_CHANGE_INTERVAL_MS = 60_000;
  * stolen access token alone must not be able to move it); an account without one sets one
  * first through a reset, which goes to the current address. Only the newest link works.
  */
-export async function changeEmail(deps: { db: Db }, user: UserRow, input: { newEmail: string; currentPassword?: string; ip?: string }) {
+export async function changeEmail(deps: { db: Db; mailLinks: MailLinks }, user: UserRow, input: { newEmail: string; currentPassword?: string; ip?: string }) {
   const newEmail = normalEmail(input.newEmail);
   if (newEmail === user.email) throw badRequest("newEmail: is the account's address already", [{ field: "newEmail", message: "is the current address" }]);
   if (!user.password_hash) throw conflict("this account has no password to confirm the change with: set one with a password reset (it goes to the current address) first", [{ field: "currentPassword", message: "no password is set" }]);
@@ -39,7 +40,7 @@ export async function changeEmail(deps: { db: Db }, user: UserRow, input: { newE
     if (owner && owner.id !== user.id) throw conflict("an account with this email exists", [{ field: "newEmail", message: "is taken" }]);
     await retireTokens(trx, user.id, ["email_change"]);
     await trx("user_tokens").insert({ token_hash: sha256(token), user_id: user.id, purpose: "email_change", payload: newEmail, expires_at: expiresAt });
-    await enqueue(trx, identityEvents.emailChangeRequested, { ...contact(user), newEmail, token, expiresAt: expiresAt.toISOString() }, { source: "identity" });
+    await enqueue(trx, identityEvents.emailChangeRequested, { ...contact(user), newEmail, sealedToken: sealForMail(deps.mailLinks, "email_change", newEmail, token, expiresAt), expiresAt: expiresAt.toISOString() }, { source: "identity" });
   });
   return { ok: true as const };
 }

@@ -4,6 +4,7 @@ import { identityEvents } from "../../../subjects/identity.ts";
 import { newSecret, sha256 } from "../secrets.ts";
 import { accountKey, assertAllowed, ipKey, recordAttempt } from "../throttle.ts";
 import { contact, userByEmail } from "../store.ts";
+import { sealForMail, type MailLinks } from "../mail-links.ts";
 
 export const RESET_TTL_MS = 60 * 60_000;
 
@@ -12,7 +13,7 @@ export const RESET_TTL_MS = 60 * 60_000;
  * belongs to an active account. Answers the same either way (no account enumeration); every
  * request counts against the account and the IP, so nobody can flood a mailbox.
  */
-export async function forgotPassword(deps: { db: Db }, input: { email: string; ip?: string }) {
+export async function forgotPassword(deps: { db: Db; mailLinks: MailLinks }, input: { email: string; ip?: string }) {
   const keys = [accountKey(input.email), ipKey(input.ip)];
   await assertAllowed(deps.db, keys);
   await recordAttempt(deps.db, keys);
@@ -22,7 +23,7 @@ export async function forgotPassword(deps: { db: Db }, input: { email: string; i
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   await deps.db.transaction(async (trx) => {
     await trx("user_tokens").insert({ token_hash: sha256(token), user_id: user.id, purpose: "password_reset", expires_at: expiresAt });
-    await enqueue(trx, identityEvents.passwordResetRequested, { ...contact(user), token, expiresAt: expiresAt.toISOString() }, { source: "identity" });
+    await enqueue(trx, identityEvents.passwordResetRequested, { ...contact(user), sealedToken: sealForMail(deps.mailLinks, "password_reset", user.email, token, expiresAt), expiresAt: expiresAt.toISOString() }, { source: "identity" });
   });
   return { ok: true as const };
 }

@@ -5,14 +5,15 @@ import { AppError, conflict, forbidden, notFound } from "../../kit/errors.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { newSecret, sha256 } from "../secrets.ts";
 import { normalEmail, orgRole, type OrgRole, type UserRow } from "../store.ts";
+import { sealForMail, type MailLinks } from "../mail-links.ts";
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 /** Each invitation mails a stranger: an inviter sends at most this many an hour, and one address one per 10 minutes. */
 export const INVITATIONS_PER_HOUR = 20;
 const SAME_ADDRESS_INTERVAL_MS = 10 * 60_000;
 
-/** Owners and admins invite; only owners invite owners and admins. evt.org.invitation_created carries the token for the email. */
-export async function inviteMember(deps: { db: Db }, user: UserRow, input: { orgId: string; email: string; role?: OrgRole }) {
+/** Owners and admins invite; only owners invite owners and admins. evt.org.invitation_created carries the token, sealed, for the email. */
+export async function inviteMember(deps: { db: Db; mailLinks: MailLinks }, user: UserRow, input: { orgId: string; email: string; role?: OrgRole }) {
   const role = input.role ?? "member";
   const email = normalEmail(input.email);
   const org = await deps.db("orgs").where({ id: input.orgId }).first("id", "name");
@@ -35,7 +36,7 @@ export async function inviteMember(deps: { db: Db }, user: UserRow, input: { org
     await enqueue(
       trx,
       identityEvents.orgInvitationCreated,
-      { invitationId, orgId: org.id, orgName: org.name, email, role, invitedBy: user.id, inviterName: user.display_name, token, expiresAt: expiresAt.toISOString() },
+      { invitationId, orgId: org.id, orgName: org.name, email, role, invitedBy: user.id, inviterName: user.display_name, sealedToken: sealForMail(deps.mailLinks, "org_invitation", email, token, expiresAt), expiresAt: expiresAt.toISOString() },
       { source: "identity" },
     );
   });

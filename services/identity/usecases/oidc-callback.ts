@@ -7,9 +7,10 @@ import { signIn, type SessionDeps } from "../sessions.ts";
 import { ipKey, assertAllowed } from "../throttle.ts";
 import { normalEmail, revokeSessions, type UserRow } from "../store.ts";
 import { sha256 } from "../secrets.ts";
-import { newVerificationToken, rolesAtRegistration } from "../registration.ts";
+import { newVerificationToken, rolesAtRegistration, VERIFY_EMAIL_TTL_MS } from "../registration.ts";
+import { sealForMail, type MailLinks } from "../mail-links.ts";
 
-type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string };
+type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string; mailLinks: MailLinks };
 
 /**
  * Finishes a provider sign-in. Finds the account linked to (provider, sub); else links the
@@ -50,11 +51,12 @@ export async function oidcCallback(deps: Deps, input: { state: string; code: str
       .insert({ id, email, password_hash: null, display_name: displayName, roles, email_verified_at: claims.emailVerified ? trx.fn.now() : null })
       .returning("*");
     await trx("oidc_links").insert({ provider: provider.id, subject: claims.sub, user_id: id, email });
-    const verificationToken = claims.emailVerified ? undefined : await newVerificationToken(trx, id);
+    const token = claims.emailVerified ? undefined : await newVerificationToken(trx, id);
+    const sealedVerificationToken = token ? sealForMail(deps.mailLinks, "verify_email", email, token, new Date(Date.now() + VERIFY_EMAIL_TTL_MS)) : undefined;
     await enqueue(
       trx,
       identityEvents.userRegistered,
-      { userId: id, email, displayName, locale: created.locale, timeZone: created.time_zone, roles, ...(verificationToken ? { verificationToken } : {}) },
+      { userId: id, email, displayName, locale: created.locale, timeZone: created.time_zone, roles, ...(sealedVerificationToken ? { sealedVerificationToken } : {}) },
       { source: "identity" },
     );
     return { user: created, newAccount: true };

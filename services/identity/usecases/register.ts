@@ -7,10 +7,11 @@ import type { RequestOf } from "../../../subjects/contract.ts";
 import { hashPassword } from "../passwords.ts";
 import { assertAllowed, ipKey, recordAttempt } from "../throttle.ts";
 import { normalEmail } from "../store.ts";
-import { assertTimeZone, newVerificationToken, rolesAtRegistration } from "../registration.ts";
+import { assertTimeZone, newVerificationToken, rolesAtRegistration, VERIFY_EMAIL_TTL_MS } from "../registration.ts";
+import { sealForMail, type MailLinks } from "../mail-links.ts";
 
-/** Creates an account (the bootstrap admin address becomes admin once verified, not here). Emits evt.user.registered with the verification token. */
-export async function register(deps: { db: Db; bootstrapAdminEmail?: string }, input: RequestOf<typeof identity.register>) {
+/** Creates an account (the bootstrap admin address becomes admin once verified, not here). Emits evt.user.registered with the verification token, sealed. */
+export async function register(deps: { db: Db; bootstrapAdminEmail?: string; mailLinks: MailLinks }, input: RequestOf<typeof identity.register>) {
   await assertAllowed(deps.db, [ipKey(input.ip)]);
   await recordAttempt(deps.db, [ipKey(input.ip)]);
   const email = normalEmail(input.email);
@@ -27,8 +28,9 @@ export async function register(deps: { db: Db; bootstrapAdminEmail?: string }, i
       .ignore()
       .returning("id");
     if (inserted.length === 0) throw conflict("an account with this email exists", [{ field: "email", message: "is taken" }]);
-    const verificationToken = await newVerificationToken(trx, id);
-    await enqueue(trx, identityEvents.userRegistered, { userId: id, email, displayName: input.displayName, locale, timeZone, roles, verificationToken }, { source: "identity" });
+    const token = await newVerificationToken(trx, id);
+    const sealedVerificationToken = sealForMail(deps.mailLinks, "verify_email", email, token, new Date(Date.now() + VERIFY_EMAIL_TTL_MS));
+    await enqueue(trx, identityEvents.userRegistered, { userId: id, email, displayName: input.displayName, locale, timeZone, roles, sealedVerificationToken }, { source: "identity" });
     return { id, email, displayName: input.displayName, roles };
   });
 }

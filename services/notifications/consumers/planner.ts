@@ -32,26 +32,27 @@ export function plannerConsumer(deps: Deps, marker: Marker): ConsumerSpec {
     handlers: [
       on(identityEvents.userRegistered, async (e) => {
         const d = e.data;
-        const messages: Array<{ kind: NotificationKind; params: Record<string, string>; link: string }> = [{ kind: "welcome", params: {}, link: "/events" }];
-        if (d.verificationToken) messages.unshift({ kind: "verify_email" as const, params: {}, link: `/verify-email?token=${encodeURIComponent(d.verificationToken)}` });
-        const { roles: _roles, verificationToken: _token, ...contact } = d;
+        const messages: Array<{ kind: NotificationKind; params: Record<string, string>; link: string; sealedToken?: string }> = [{ kind: "welcome", params: {}, link: "/events" }];
+        // Links with a single-use token keep it sealed; it is opened only to send the email (links.ts).
+        if (d.sealedVerificationToken) messages.unshift({ kind: "verify_email" as const, params: {}, link: "/verify-email", sealedToken: d.sealedVerificationToken });
+        const { roles: _roles, sealedVerificationToken: _sealed, ...contact } = d;
         await planTransactional(deps, PLANNER, { ...e, data: contact }, messages);
       }),
       on(identityEvents.passwordResetRequested, async (e) => {
-        const { token, expiresAt, ...contact } = e.data;
-        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "password_reset", params: { expiresAt }, link: `/reset-password?token=${encodeURIComponent(token)}` }]);
+        const { sealedToken, expiresAt, ...contact } = e.data;
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "password_reset", params: { expiresAt }, link: "/reset-password", sealedToken }]);
       }),
       on(identityEvents.verificationRequested, async (e) => {
-        const { token, expiresAt, ...contact } = e.data;
-        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "verify_email", params: { expiresAt }, link: `/verify-email?token=${encodeURIComponent(token)}` }]);
+        const { sealedToken, expiresAt, ...contact } = e.data;
+        await planTransactional(deps, PLANNER, { ...e, data: contact }, [{ kind: "verify_email", params: { expiresAt }, link: "/verify-email", sealedToken }]);
       }),
       on(identityEvents.emailChangeRequested, async (e) => {
         // The projection keeps the current address: the new one is not the account's until confirmed.
-        const { newEmail, token, expiresAt, ...contact } = e.data;
+        const { newEmail, sealedToken, expiresAt, ...contact } = e.data;
         // The link goes to the new address; the current one is told, so an owner whose session
         // was stolen hears of it while the account is still theirs.
         await planTransactional(deps, PLANNER, { ...e, data: contact }, [
-          { kind: "email_change", params: { expiresAt, newEmail }, link: `/confirm-email?token=${encodeURIComponent(token)}`, to: newEmail },
+          { kind: "email_change", params: { expiresAt, newEmail }, link: "/confirm-email", sealedToken, to: newEmail },
           { kind: "email_change_notice", params: { newEmail }, link: "/settings/security" },
         ]);
       }),

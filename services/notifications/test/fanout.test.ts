@@ -7,7 +7,7 @@ import { identityEvents } from "../../../subjects/identity.ts";
 import { notifications, notificationJobs, liveInboxSubject, LiveInboxItem } from "../../../subjects/notifications.ts";
 import { check } from "../../kit/validate.ts";
 import { derivedId } from "../ids.ts";
-import { startHarness, makeUser, followUser, plannerCaughtUp, principal, projected, type Harness } from "./support/harness.ts";
+import { startHarness, makeUser, followUser, plannerCaughtUp, principal, projected, sealLink, type Harness } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
@@ -185,8 +185,8 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const email = `new-${id.slice(0, 8)}@example.org`;
     const contact = { userId: id, email, displayName: "Новый Пользователь", locale: "ru", timeZone: "Europe/Moscow" };
     await call(h.running.nats.nc, notifications.preferencesSet, { kinds: { event_published: { in_app: false, email: false, push: false }, event_updated: { in_app: false, email: false, push: false }, event_cancelled: { in_app: false, email: false, push: false } }, quietHours: { start: "00:00", end: "23:59" }, digest: false }, { principal: principal(id) });
-    await publishFact(h.running.nats.js, identityEvents.userRegistered, { ...contact, roles: ["participant"], verificationToken: "vt_abc123" });
-    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, { ...contact, token: "rt_xyz789", expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.userRegistered, { ...contact, roles: ["participant"], sealedVerificationToken: sealLink("verify_email", email, "vt_abc123") });
+    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, { ...contact, sealedToken: sealLink("password_reset", email, "rt_xyz789"), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
     await eventually("three emails", async () => h.smtp.to(email).length === 3);
     const mails = h.smtp.to(email);
     expect(mails.map((m) => m.subject)).to.have.members(["Подтвердите адрес электронной почты", "Добро пожаловать в Convene", "Сброс пароля Convene"]);
@@ -204,18 +204,40 @@ describe("notifications: fan-out, inbox and live stream", function () {
   it("mails a new verification link when one is asked for", async () => {
     const id = randomUUID();
     const email = `again-${id.slice(0, 8)}@example.org`;
-    await publishFact(h.running.nats.js, identityEvents.verificationRequested, { userId: id, email, displayName: "Again", locale: "en", timeZone: "UTC", token: "vt_second456", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.verificationRequested, { userId: id, email, displayName: "Again", locale: "en", timeZone: "UTC", sealedToken: sealLink("verify_email", email, "vt_second456"), expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
     const mail = await eventually("verification email", async () => h.smtp.to(email)[0]);
     expect(mail.subject).to.equal("Confirm your email address");
     expect(mail.text).to.contain("https://convene.test/verify-email?token=vt_second456");
     expect(mail.text).to.contain("Again");
+    // Once sent, the message keeps the link without its token and no sealed token either.
+    await eventually("sealed token dropped", async () => {
+      const rows = await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).select("d.status", "m.link", "m.sealed_token");
+      return rows.length === 1 && rows[0].status === "sent" && rows[0].sealed_token === null;
+    });
+    expect((await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).first("m.link")).link).to.equal("/verify-email");
+  });
+
+  it("sends no link whose seal expired: the delivery fails saying so, and the seal is dropped", async () => {
+    const id = randomUUID();
+    const email = `late-${id.slice(0, 8)}@example.org`;
+    const contact = { userId: id, email, displayName: "Late", locale: "en", timeZone: "UTC" };
+    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, { ...contact, sealedToken: sealLink("password_reset", email, "rt_toolate", -1_000), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    // A seal for another address (copied from someone else's event) does not open either.
+    await publishFact(h.running.nats.js, identityEvents.verificationRequested, { ...contact, sealedToken: sealLink("verify_email", "victim@example.org", "vt_notyours"), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const outcome = await eventually("both deliveries failed", async () => {
+      const rows = await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).select("m.kind", "d.status", "d.last_error", "m.sealed_token");
+      return rows.length === 2 && rows.every((r) => r.status === "failed" && r.sealed_token === null) ? rows : undefined;
+    });
+    expect(outcome.find((r) => r.kind === "password_reset")!.last_error).to.match(/expired before the email could be sent; the user asks for a new one/);
+    expect(outcome.find((r) => r.kind === "verify_email")!.last_error).to.match(/does not open/);
+    expect(h.smtp.to(email)).to.have.length(0);
   });
 
   it("mails an email change link to the new address and a notice to the current one, leaving the projection on it", async () => {
     const id = randomUUID();
     const current = `current-${id.slice(0, 8)}@example.org`;
     const next = `next-${id.slice(0, 8)}@example.org`;
-    await publishFact(h.running.nats.js, identityEvents.emailChangeRequested, { userId: id, email: current, displayName: "Мария", locale: "ru", timeZone: "Europe/Moscow", newEmail: next, token: "ec_change789abcdef", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.emailChangeRequested, { userId: id, email: current, displayName: "Мария", locale: "ru", timeZone: "Europe/Moscow", newEmail: next, sealedToken: sealLink("email_change", next, "ec_change789abcdef"), expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     const mail = await eventually("email change link", async () => h.smtp.to(next)[0]);
     expect(mail.subject).to.equal("Подтвердите новый адрес электронной почты");
     expect(mail.text).to.contain("https://convene.test/confirm-email?token=ec_change789abcdef");
@@ -237,7 +259,7 @@ describe("notifications: fan-out, inbox and live stream", function () {
     await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: known, email: knownEmail.toLowerCase(), displayName: "Known Person", locale: "en", timeZone: "UTC" });
     await eventually("contacts projected", async () => Number((await h.db("users").whereIn("user_id", [inviter, known]).count({ n: "*" }).first())?.n) === 2);
     const stranger = `stranger-${inviter.slice(0, 8)}@example.org`;
-    const invitation = (email: string, token: string) => ({ invitationId: randomUUID(), orgId: randomUUID(), orgName: "Berlin JS", email, role: "admin" as const, invitedBy: inviter, inviterName: "Анна", token, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const invitation = (email: string, token: string) => ({ invitationId: randomUUID(), orgId: randomUUID(), orgName: "Berlin JS", email, role: "admin" as const, invitedBy: inviter, inviterName: "Анна", sealedToken: sealLink("org_invitation", email, token), expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
     const strangerFact = invitation(stranger, "inv_stranger123");
     const fact = await publishFact(h.running.nats.js, identityEvents.orgInvitationCreated, strangerFact);
     await publishFact(h.running.nats.js, identityEvents.orgInvitationCreated, invitation(knownEmail, "inv_known456"));

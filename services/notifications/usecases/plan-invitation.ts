@@ -2,7 +2,8 @@
  * An organization invitation is mailed to an address, which may have no account yet. A known
  * address gets it as that user (their name, language and time zone); an unknown one under an id
  * derived from the address (so the delivery's unique key holds), in the inviter's language —
- * the best guess there is for someone we have never met.
+ * the best guess there is for someone we have never met. The token stays sealed in the message
+ * row until the email is sent (links.ts).
  */
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { DataOf } from "../../../subjects/contract.ts";
@@ -12,13 +13,14 @@ import type { Deps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
 import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+import { sealedOf } from "../links.ts";
 
 type Invitation = DataOf<typeof identityEvents.orgInvitationCreated>;
 
-export async function planInvitation(deps: Pick<Deps, "db" | "nats">, consumer: string, e: Envelope<Invitation>): Promise<void> {
+export async function planInvitation(deps: Pick<Deps, "db" | "nats" | "linkSeal">, consumer: string, e: Envelope<Invitation>): Promise<void> {
   const i = e.data;
   const sourceId = derivedId(e.id, "org_invitation");
-  const link = `/invitations/accept?token=${encodeURIComponent(i.token)}`;
+  const link = "/invitations/accept";
   // Who receives it is decided once: a redelivery after the stranger signed up still mails the
   // same (source, recipient) key, so the unique key keeps it to one email.
   await once(deps.db, consumer, e.id, async (trx) => {
@@ -35,7 +37,7 @@ export async function planInvitation(deps: Pick<Deps, "db" | "nats">, consumer: 
       recipientLocale: invitee?.locale ?? inviter?.locale ?? "en",
       recipientTimeZone: invitee?.timeZone ?? inviter?.timeZone ?? "UTC",
     };
-    await store.saveMessage(trx, { sourceId, kind: "org_invitation", params, link, batches: 1 });
+    await store.saveMessage(trx, { sourceId, kind: "org_invitation", params, link, batches: 1, sealed: sealedOf(deps.linkSeal, i.sealedToken) });
   });
   const { params } = await store.messageOf(deps.db, sourceId);
   const job: DeliverJob = {

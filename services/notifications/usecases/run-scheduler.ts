@@ -2,11 +2,13 @@
  * The scheduler every replica runs: it compiles the digests that came due, then sends
  * deliveries that came due later (quiet hours ended, a retry's backoff passed, a dead replica's
  * lease ran out, a digest). Claims are leased with SKIP LOCKED,
- * so replicas share the work without sending anything twice.
+ * so replicas share the work without sending anything twice. It also drops the sealed link
+ * tokens whose seal expired (a crash between a send's mark and forgetting its token leaves one).
  */
 import type { Deps } from "../deps.ts";
 import { type Marker, sendDue } from "./send-claimed.ts";
 import { compileDigests } from "./compile-digests.ts";
+import { dropExpiredSeals } from "../store.ts";
 
 export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { stop(): Promise<void> } {
   let running = true;
@@ -16,6 +18,7 @@ export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { st
       // Apart: a failing digest pass must not stop retries and quiet-hour sends, nor the reverse.
       await compileDigests(deps).catch((err: unknown) => deps.log.warn({ err }, "digest pass failed"));
       await sendDue(deps, marker, {}).catch((err: unknown) => deps.log.warn({ err }, "scheduler pass failed"));
+      await dropExpiredSeals(deps.db).catch((err: unknown) => deps.log.warn({ err }, "dropping expired link seals failed"));
       if (running) await new Promise<void>((r) => ((wake = r), setTimeout(r, pollMs)));
     }
   })();

@@ -4,7 +4,9 @@
  * possible. Those few (sends the provider accepted in the instant before the process died) are
  * sent again once their lease ends, with the same Message-ID and the same push collapse key, so
  * the mailbox and the device can drop the copy: no sender can do better without an idempotent
- * receiver.
+ * receiver. A link's single-use token is opened from its seal only for the send (links.ts): the
+ * copy sent after a crash carries the same token, and once no delivery of the message can still
+ * be sent the sealed token is dropped.
  */
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
@@ -13,6 +15,7 @@ import { unsubscribeToken, unsubscribeUrl } from "../unsubscribe.ts";
 import { derivedId } from "../ids.ts";
 import { emailExtras } from "./email-extras.ts";
 import { sendSms } from "./send-sms.ts";
+import { TOKEN_PLACEHOLDER, tokenPurposeOf, withToken } from "../links.ts";
 
 /** Groups marks arriving together into one UPDATE. */
 export class Marker {
@@ -33,7 +36,11 @@ export class Marker {
     while (this.#queue.length) {
       const batch = this.#queue.splice(0, 1_000);
       try {
-        await store.markMany(this.#deps.db, batch.map((b) => b.mark));
+        const marks = batch.map((b) => b.mark);
+        const settled = [...new Set(marks.filter((m) => m.status !== "pending").map((m) => m.sourceId))];
+        // A crash between the two leaves a sealed token until its seal expires (dropExpiredSeals).
+        await store.markMany(this.#deps.db, marks);
+        await store.forgetSealed(this.#deps.db, settled);
         for (const b of batch) b.done();
       } catch (err) {
         for (const b of batch) b.done(err);
@@ -72,9 +79,27 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
         deps.sent.add(1, { channel: "email", outcome: "suppressed" });
         return marker.mark({ ...key, status: "suppressed", attempt: 0, error: "address suppressed" });
       }
+      // A link that needs a token gets it from the seal, for this send only.
+      const purpose = tokenPurposeOf(c.kind);
+      let token: string | undefined;
+      if (purpose) {
+        const opened = c.sealedToken ? deps.linkSeal.open(purpose, c.address, c.sealedToken, deps.now()) : ({ ok: false, reason: "expired" } as const);
+        if (!opened.ok) {
+          // Nothing to send that would work: the user asks for a new link (a new reset, a resend).
+          const error = opened.reason === "expired" ? "the link's token expired before the email could be sent; the user asks for a new one" : "the link's sealed token does not open (LINK_SEALING_KEYS, or not sealed for this address)";
+          deps.sent.add(1, { channel: "email", outcome: opened.reason === "expired" ? "expired" : "failed" });
+          deps.log.warn({ sourceId: c.sourceId, userId: c.userId, kind: c.kind, reason: opened.reason }, "link email not sent");
+          return marker.mark({ ...key, status: "failed", attempt: 0, error });
+        }
+        token = opened.token;
+      }
+      const link = token === undefined ? c.link : withToken(c.link, TOKEN_PLACEHOLDER);
       const unsub = isFollowerKind(c.kind) || c.kind === "digest" ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind)) : undefined;
       const extras = await emailExtras(deps, c);
-      const r = await deps.templates.email(c.sourceId, c.kind, c.locale, { ...c.params, ...extras.params }, c.link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
+      const rendered = await deps.templates.email(c.sourceId, c.kind, c.locale, { ...c.params, ...extras.params }, link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
+      // The token goes in after rendering (the template cache never holds it); base64url needs no escaping.
+      const put = (s: string) => (token === undefined ? s : s.replaceAll(TOKEN_PLACEHOLDER, encodeURIComponent(token)));
+      const r = { subject: put(rendered.subject), html: put(rendered.html), text: put(rendered.text) };
       const headers: Record<string, string> = { "X-Convene-Notification": `${c.sourceId}:${c.userId}` };
       if (unsub) {
         headers["List-Unsubscribe"] = `<${unsub}>`;

@@ -19,7 +19,7 @@ import { startFcmStandIn, type FcmStandIn } from "./fcm-stand-in.ts";
 import { publishFact } from "./facts.ts";
 import { sinkEnvFor } from "./service-env.ts";
 
-export { UNSUBSCRIBE_SECRET } from "./service-env.ts";
+export { sealLink, UNSUBSCRIBE_SECRET } from "./service-env.ts";
 
 export type Harness = {
   running: Running;

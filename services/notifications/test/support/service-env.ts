@@ -1,8 +1,16 @@
 /** The environment of a notifications replica pointed at the sinks (tests, the crash test's workers, the benchmark). */
+import { createHash } from "node:crypto";
 import { generatePrincipalKeys } from "../../../kit/principal-token.ts";
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, STAND_IN_FROM } from "./sms-stand-in.ts";
+import { linkSeal, type LinkPurpose } from "../../../kit/link-seal.ts";
 
 export const UNSUBSCRIBE_SECRET = "test-unsubscribe-secret-0123456789";
+
+/** The key identity would seal link tokens with (the same in every process of a test run). */
+export const LINK_SEALING_KEYS = createHash("sha256").update("convene notifications tests: link sealing key").digest("base64");
+
+/** Seals a link token as identity does (kit/link-seal.ts), opening for `ttlMs`. */
+export const sealLink = (purpose: LinkPurpose, address: string, token: string, ttlMs = 3_600_000) => linkSeal(LINK_SEALING_KEYS).seal(purpose, address, token, new Date(Date.now() + ttlMs));
 
 /** One edge key pair per test process: replicas in other processes verify what the test mints. */
 const PRINCIPAL_KEYS = generatePrincipalKeys();
@@ -29,6 +37,7 @@ export function sinkEnvFor(o: { natsUrl: string; databaseUrl: string; smtpUrl: s
     FCM_ENDPOINT: o.fcmUrl,
     PUBLIC_URL: "https://convene.test",
     UNSUBSCRIBE_SECRET,
+    LINK_SEALING_KEYS,
     NOTIFY_RETRY_BASE_MS: "200",
     NOTIFY_SCHEDULER_POLL_MS: "100",
     NOTIFY_MAX_ATTEMPTS: "3",
