@@ -19,6 +19,8 @@ export const secretGroups: Array<{ vars: string[]; make: () => Record<string, st
   { vars: ["UNSUBSCRIBE_SECRET"], make: () => ({ UNSUBSCRIBE_SECRET: randomBytes(32).toString("base64url") }) },
   { vars: ["WEB_SESSION_SECRET"], make: () => ({ WEB_SESSION_SECRET: randomBytes(32).toString("base64url") }) },
   { vars: ["BOOKINGS_TICKET_KEY"], make: () => ({ BOOKINGS_TICKET_KEY: randomBytes(32).toString("base64url") }) },
+  // One list for identity (seals link tokens) and notifications (opens them to mail the link).
+  { vars: ["LINK_SEALING_KEYS"], make: () => ({ LINK_SEALING_KEYS: randomBytes(32).toString("base64") }) },
 ];
 
 /** Reads a KEY=value file (no quoting: the values are base64 or hex). */

@@ -160,6 +160,15 @@ describe("helm charts", function () {
       }
     });
 
+    it("gives identity and notifications the same link-sealing keys from one Secret, and no other service", () => {
+      for (const svc of services) {
+        const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } } }).spec.template.spec.containers[0].env;
+        const ref = env.find((e) => e.name === "LINK_SEALING_KEYS")?.valueFrom?.secretKeyRef;
+        if (svc === "identity" || svc === "notifications") expect(ref, svc).to.deep.equal({ name: "convene-link-sealing", key: "keys" });
+        else expect(ref, `${svc} never holds the key that opens link tokens`).to.equal(undefined);
+      }
+    });
+
     it("asks NATS for sync_interval always and 3 replicas", () => {
       const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as { nats: { config: { cluster: { replicas: number }; merge: { jetstream: { sync_interval: string } } } } };
       expect(values.nats.config.merge.jetstream.sync_interval).to.equal("always");

@@ -112,6 +112,9 @@ describe("security: misconfiguration (API8)", function () {
       ["notifications", "UNSUBSCRIBE_SECRET"],
       ["web", "WEB_SESSION_SECRET"],
       ["bookings", "BOOKINGS_TICKET_KEY"],
+      // Both ends of the sealed link tokens (finding 3).
+      ["identity", "LINK_SEALING_KEYS"],
+      ["notifications", "LINK_SEALING_KEYS"],
     ];
     const defs = () => registry.filter((d) => rows.some(([s]) => s === d.name));
 
