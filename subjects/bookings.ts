@@ -326,7 +326,7 @@ const PublicKey = Type.Object(
   { additionalProperties: false },
 );
 
-const Participant = Type.Object(
+export const Participant = Type.Object(
   {
     ticketId: TicketId,
     orderId: OrderId,

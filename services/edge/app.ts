@@ -5,6 +5,7 @@
  * runner mounts it (tests may drive `app.callback()` directly).
  */
 import { hash } from "node:crypto";
+import { Readable } from "node:stream";
 import Koa from "koa";
 import { Router } from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
@@ -17,6 +18,7 @@ import { httpMetrics } from "../kit/http.ts";
 import { clientBucket } from "../kit/client-ip.ts";
 import { inSpan, SpanKind } from "../kit/trace.ts";
 import { check } from "../kit/validate.ts";
+import { csvLine } from "../kit/csv.ts";
 import type { Logger } from "../kit/log.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import { principalOf, verifyAccessToken, type KeyProvider } from "./auth.ts";
@@ -31,7 +33,7 @@ import type { ObjectStore } from "@nats-io/obj";
 import { ATTACHMENT_PATH, attachmentOperation, sendAttachment } from "./attachments.ts";
 import { buildOpenApi, type ExtraOperation, type OpenApiDocument } from "./openapi.ts";
 import { docsAssets, DOCS_CSP, renderDocsPage } from "./docs-page.ts";
-import type { Route } from "./routes/route.ts";
+import type { CsvExport, Route } from "./routes/route.ts";
 import type { EdgeEnv } from "./env.ts";
 
 export type EdgeDeps = {
@@ -374,6 +376,7 @@ const SECURITY_HEADERS = [
 async function handle(ctx: Koa.Context & { state: State; params: Record<string, string> }, r: Route, deps: EdgeDeps): Promise<void> {
   const principal = ctx.state.principal;
   const body = ctx.request.body;
+  if (r.csv) return exportCsv(ctx, r, r.csv, deps, principal);
   const key = r.creates ? ctx.get("Idempotency-Key") : "";
   if (!key) return respond(ctx, await execute(ctx, r, deps, principal));
 
@@ -395,6 +398,36 @@ async function handle(ctx: Koa.Context & { state: State; params: Record<string, 
   }
   await deps.idempotency.complete(claim, body, response);
   respond(ctx, response);
+}
+
+/**
+ * Streams every page of a paged subject as CSV. The first page is fetched before anything is
+ * sent, so a refusal (403, 404, bad input) is an ordinary problem+json answer; a failure later
+ * ends the download early (the client sees a truncated transfer, never a CSV that looks whole).
+ */
+async function exportCsv(ctx: Koa.Context & { params: Record<string, string> }, r: Route, csv: CsvExport, deps: EdgeDeps, principal: Principal | undefined): Promise<void> {
+  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: undefined, principal, ip: clientIp(ctx), headers: ctx.headers })) as Record<string, unknown>;
+  type Page = { items: unknown[]; nextCursor: string | null };
+  const opts = { principal, timeoutMs: deps.env.UPSTREAM_TIMEOUT_MS };
+  const page = (cursor?: string) => call(deps.nc, r.contract, { ...input, limit: csv.pageSize, ...(cursor ? { cursor } : {}) } as never, opts) as Promise<Page>;
+  const first = await page();
+  const closed = new AbortController();
+  ctx.req.once("close", () => closed.abort());
+  async function* lines(): AsyncGenerator<string> {
+    yield csvLine(csv.columns);
+    let current: Page = first;
+    for (;;) {
+      yield current.items.map((item) => csvLine(csv.row(item as never))).join("");
+      if (!current.nextCursor || closed.signal.aborted) return;
+      current = await page(current.nextCursor);
+    }
+  }
+  ctx.set("Cache-Control", "no-store");
+  ctx.set("Content-Disposition", `attachment; filename="${csv.filename(input).replace(/[^\w.-]/g, "_")}"`);
+  ctx.type = "text/csv; charset=utf-8";
+  const body = Readable.from(lines());
+  body.on("error", (err) => deps.log.warn({ err, path: ctx.path }, "CSV export ended early"));
+  ctx.body = body;
 }
 
 async function execute(ctx: Koa.Context & { params: Record<string, string> }, r: Route, deps: EdgeDeps, principal: Principal | undefined): Promise<StoredResponse> {

@@ -141,7 +141,8 @@ function operationOf(r: Route): Operation {
   }
 
   const success: Record<string, unknown> = { description: r.status === 201 ? "Created." : "Success." };
-  if (r.representation) success.content = { [r.representation.type]: { schema: r.representation.binary ? { type: "string", format: "binary" } : { type: "string" } } };
+  if (r.csv) success.content = { "text/csv": { schema: { type: "string", description: `Every item, streamed; columns: ${r.csv.columns.join(", ")}.` } } };
+  else if (r.representation) success.content = { [r.representation.type]: { schema: r.representation.binary ? { type: "string", format: "binary" } : { type: "string" } } };
   else success.content = { "application/json": { schema: clean(r.contract.reply) }, ...(r.html ? { [r.html.type]: { schema: { type: "string" } } } : {}) };
   if (r.method === "GET" && r.auth === "public") success.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   const responses: Record<string, unknown> = { [String(r.status)]: success };

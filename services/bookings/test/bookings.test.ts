@@ -338,6 +338,36 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect((await err(req(bookings.salesGet, { eventId }, users[20]))).code).to.be.oneOf(["forbidden", "not_found"]);
   });
 
+  it("exports every participant as one streamed CSV through the edge, across pages, formulas neutralised", async () => {
+    const eventId = await publishEvent(p, 2000, p.userId);
+    const tricky = await req(bookings.ordersCreate, { eventId, seats: 1, attendees: [{ name: '=HYPERLINK("http://x")', email: "eve@example.org" }] }, users[23]);
+    // 1,005 more tickets: more than one page of 1,000.
+    await Promise.all(Array.from({ length: 1005 }, (_, i) => req(bookings.ordersCreate, { eventId, seats: 1, attendees: [{ name: `Guest ${i}` }] }, users[i % 20])));
+    await req(bookings.ordersCancel, { orderId: tricky.id }, users[23]);
+    const get = (query = "", token = p.token) => fetch(`${p.base}/v1/events/${eventId}/registrations.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+
+    const all = await get();
+    expect(all.status).to.equal(200);
+    expect(all.headers.get("content-type")).to.match(/^text\/csv/);
+    expect(all.headers.get("content-disposition")).to.equal(`attachment; filename="participants-${eventId}.csv"`);
+    const lines = (await all.text()).split("\r\n").filter(Boolean);
+    expect(lines[0]).to.equal('"name","email","ticket_type","status","booked_at","checked_in_at","ticket_id","order_id"');
+    expect(lines).to.have.length(1 + 1006);
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[6])).size, "each ticket once").to.equal(1006);
+    expect(lines.find((l) => l.includes("eve@example.org"))).to.match(/^"'=HYPERLINK\(""http:\/\/x""\)","eve@example.org","[^"]+","cancelled",/);
+
+    const cancelled = (await (await get("?status=cancelled")).text()).split("\r\n").filter(Boolean);
+    expect(cancelled).to.have.length(2);
+    // Not its organizer: a problem, not a file.
+    const email = `stranger+${randomUUID()}@example.org`;
+    const json = { "content-type": "application/json" };
+    expect((await fetch(`${p.base}/v1/auth/register`, { method: "POST", headers: json, body: JSON.stringify({ email, password, displayName: "Stranger" }) })).status).to.equal(201);
+    const login = (await (await fetch(`${p.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+    const refused = await get("", login.accessToken);
+    expect(refused.status).to.be.oneOf([403, 404]);
+    expect(refused.headers.get("content-type")).to.match(/^application\/problem\+json/);
+  });
+
   it("offers the seats of 10 cancellations to the first entries that fit, in order, each offer ending once", async () => {
     const eventId = await publishEvent(p, 10, organizer.sub);
     const holders = users.slice(10, 20);

@@ -1,6 +1,9 @@
 /** Bookings: orders, ticket types, participants, tickets, check-in and waitlists (svc.bookings.*). */
-import { bookings } from "../../../subjects/bookings.ts";
+import type { Static } from "@sinclair/typebox";
+import { bookings, type Participant as ParticipantSchema } from "../../../subjects/bookings.ts";
 import { inputFrom, route, type ResponseCaching, type Route } from "./route.ts";
+
+type Participant = Static<typeof ParticipantSchema>;
 
 const tag = "bookings";
 const ev = { id: "eventId" };
@@ -25,6 +28,21 @@ export const bookingRoutes: Route[] = [
   route({ method: "GET", path: "/v1/events/{id}/booking-settings", contract: bookings.settingsGet, auth: "public", tag, summary: "An event's booking rules: hold time, cancellation deadline and refund, waitlist", input: { path: ev } }),
   route({ method: "PATCH", path: "/v1/events/{id}/booking-settings", contract: bookings.settingsPut, auth: "user", tag, summary: "Change an event's booking rules (its organizers)", input: { path: ev, body: true } }),
   route({ method: "GET", path: "/v1/events/{id}/registrations", contract: bookings.registrations, auth: "user", tag, summary: "Participants (one row per ticket) with status filter, search and counts (its organizers)", input: { path: ev, query: ["status", "q", "cursor", "limit"] } }),
+  route({
+    method: "GET",
+    path: "/v1/events/{id}/registrations.csv",
+    contract: bookings.registrations,
+    auth: "user",
+    tag,
+    summary: "All participants as a CSV download, streamed (its organizers)",
+    input: { path: ev, query: ["status", "q"] },
+    csv: {
+      filename: (input) => `participants-${input.eventId}.csv`,
+      columns: ["name", "email", "ticket_type", "status", "booked_at", "checked_in_at", "ticket_id", "order_id"],
+      row: (p: Participant) => [p.attendeeName, p.attendeeEmail, p.ticketTypeName, p.status, p.bookedAt, p.checkedInAt, p.ticketId, p.orderId],
+      pageSize: 1000,
+    },
+  }),
   route({ method: "GET", path: "/v1/events/{id}/sales", contract: bookings.salesGet, auth: "user", tag, summary: "Sales per day and per ticket type, for charts (its organizers)", input: { path: ev } }),
   route({ method: "GET", path: "/v1/events/{id}/ticket-types", contract: bookings.ticketTypesList, auth: "public", tag, summary: "Ticket types of an event (hidden ones and quotas for its organizers)", input: { path: ev } }),
   route({ method: "POST", path: "/v1/events/{id}/ticket-types", contract: bookings.ticketTypesCreate, auth: "user", tag, summary: "Add a ticket type (its organizers)", input: { path: ev, body: true }, status: 201, creates: true }),

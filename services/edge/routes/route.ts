@@ -59,6 +59,21 @@ export type Stream = { kind: "sse"; description: string };
  */
 export type Representation = { type: string; render(reply: unknown): string; filename?(reply: unknown): string; binary?: boolean };
 
+/**
+ * A whole paged list as one CSV download: the edge calls the route's subject page after page
+ * (`limit`, then each reply's `nextCursor`) and streams the rows as they come, so an export of
+ * 100,000 participants never sits in memory. The reply must be `{ items, nextCursor }`.
+ */
+export type CsvExport = {
+  /** The download's file name, from the request. */
+  filename(input: Record<string, unknown>): string;
+  /** Column headers, then each item's cells in the same order. */
+  columns: string[];
+  row(item: never): unknown[];
+  /** Items asked for per call. */
+  pageSize: number;
+};
+
 export type ResponseCaching = {
   /** Tags of a cached reply, e.g. [`event:<id>`]. */
   tags(input: Record<string, unknown>): string[];
@@ -96,6 +111,8 @@ export type Route = {
   cache?: ResponseCaching;
   /** Non-JSON representation of the reply. */
   representation?: Representation;
+  /** The whole list as a streamed CSV download (a paged contract). */
+  csv?: CsvExport;
   /** An HTML page of the reply for clients that prefer text/html (a person following a link); others get JSON. */
   html?: Representation;
   /** A larger JSON body than BODY_LIMIT_BYTES (an upload); 413 beyond it. */

@@ -194,6 +194,12 @@ describe("web journey in Chromium", function () {
     await organizer.goto(`/events/${eventId}/participants`);
     expect(await organizer.locator("tbody tr").count()).to.equal(2);
     await step(organizer, "participants");
+    // The export streams the edge's CSV through the web app with the organizer's session.
+    const csv = await organizer.request.get(`/events/${eventId}/participants.csv`);
+    expect(csv.headers()["content-type"]).to.match(/^text\/csv/);
+    const rows = (await csv.text()).split("\r\n").filter(Boolean);
+    expect(rows).to.have.length(3);
+    expect(rows.slice(1).every((r) => r.startsWith('"Ada Attendee",'))).to.equal(true);
 
     // 11. Sales: today's two tickets, drawn as a chart from the page's table, both checked in.
     await organizer.goto(`/events/${eventId}/edit`);
