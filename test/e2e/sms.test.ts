@@ -116,7 +116,13 @@ describe("SMS notifications through the edge", function () {
     expect(expired.status).to.equal(400);
     expect(expired.body.detail).to.contain("expired");
 
-    expect((await api("POST", "/v1/me/phone", { number }, token)).status).to.equal(201);
+    // A new code; the same request retried with its Idempotency-Key is answered again, not re-sent.
+    const once = () =>
+      fetch(`${platform.base}/v1/me/phone`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": `phone-${number}`, "x-forwarded-for": "10.87.0.1" }, body: JSON.stringify({ number }) });
+    expect((await once()).status).to.equal(201);
+    const retried = await once();
+    expect(retried.status).to.equal(201);
+    expect(retried.headers.get("idempotent-replayed")).to.equal("true");
     const fresh = codeSentTo(number);
     expect(platform.sms.to(number)).to.have.length(2);
     const ok = await api("POST", "/v1/me/phone/confirm", { code: fresh }, token);
