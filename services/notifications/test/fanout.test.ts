@@ -7,6 +7,7 @@ import { identityEvents } from "../../../subjects/identity.ts";
 import { notifications, notificationJobs, liveInboxSubject, LiveInboxItem } from "../../../subjects/notifications.ts";
 import { check } from "../../kit/validate.ts";
 import { derivedId } from "../ids.ts";
+import * as store from "../store.ts";
 import { startHarness, makeUser, followUser, plannerCaughtUp, principal, projected, sealLink, type Harness } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
@@ -215,6 +216,26 @@ describe("notifications: fan-out, inbox and live stream", function () {
       return rows.length === 1 && rows[0].status === "sent" && rows[0].sealed_token === null;
     });
     expect((await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).first("m.link")).link).to.equal("/verify-email");
+  });
+
+  it("sends a link email a dead replica had claimed once its lease ends, with the same working token, once", async () => {
+    // The state a replica leaves when it dies between claiming the delivery and sending it: the
+    // message with its sealed token, the delivery pending under a live lease.
+    const id = randomUUID();
+    const email = `claimed-${id.slice(0, 8)}@example.org`;
+    const sourceId = randomUUID();
+    const sealed = sealLink("password_reset", email, "rt_after_the_crash");
+    await h.db.transaction(async (trx) => {
+      await store.saveMessage(trx, { sourceId, kind: "password_reset", params: { expiresAt: new Date(Date.now() + 3_600_000).toISOString() }, link: "/reset-password", batches: 1, sealed: { token: sealed, until: new Date(Date.now() + 3_600_000) } });
+      await store.insertDeliveries(trx, sourceId, [{ userId: id, channel: "email", address: email, notBefore: new Date() }]);
+      await trx("deliveries").where({ source_id: sourceId }).update({ lease_until: trx.raw("now() + interval '2 seconds'") });
+    });
+    const mail = await eventually("sent after the lease", async () => h.smtp.to(email)[0], 20_000);
+    expect(mail.text).to.contain("https://convene.test/reset-password?token=rt_after_the_crash");
+    expect(mail.messageId).to.contain(`${sourceId}.${id}@`);
+    await eventually("recorded sent, seal dropped", async () => (await h.db("messages").where({ source_id: sourceId }).first("sealed_token"))?.sealed_token === null);
+    expect((await h.db("deliveries").where({ source_id: sourceId }).first("status")).status).to.equal("sent");
+    expect(h.smtp.to(email)).to.have.length(1);
   });
 
   it("sends no link whose seal expired: the delivery fails saying so, and the seal is dropped", async () => {
