@@ -54,6 +54,7 @@ export const PaymentsEnv = Type.Object({
   PAYMENTS_SANDBOX_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8090, description: "Port of the local sandbox (payment page and Merchant API) when PAYMENTS_PROVIDER=sandbox; 0 = any free port." }),
   PAYMENTS_SANDBOX_CALLBACK_RETRY_MS: Type.Integer({ minimum: 10, default: 1_800_000, description: "Sandbox: pause between result-callback attempts (FreedomPay: 30 min)." }),
   PAYMENTS_SANDBOX_BANK_TIMEOUT_MS: Type.Integer({ minimum: 10, default: 60_000, description: "Sandbox: how long 'bank timeout' leaves a payment pending before it fails." }),
+  PAYMENTS_SANDBOX_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 50, default: 0, description: "Sandbox: the provider's fee in percent of each payment, reported as pg_net_amount and booked to provider_fees in the ledger." }),
 });
 
 export const paymentsService = defineService({
@@ -79,6 +80,7 @@ export const paymentsService = defineService({
         baseUrl: () => base,
         callbackRetryMs: env.PAYMENTS_SANDBOX_CALLBACK_RETRY_MS,
         bankTimeoutMs: env.PAYMENTS_SANDBOX_BANK_TIMEOUT_MS,
+        feePercent: env.PAYMENTS_SANDBOX_FEE_PERCENT,
       });
       sandboxServer = createServer(sandbox.app.callback());
       await new Promise<void>((resolve, reject) => {

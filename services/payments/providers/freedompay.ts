@@ -130,6 +130,7 @@ export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
           succeeded: f.pg_result === "1",
           amountMinor: amount,
           currency,
+          netAmountMinor: f.pg_net_amount === undefined ? undefined : parseAmount(f.pg_net_amount, currency),
           canReject: f.pg_can_reject === "1",
           testing: f.pg_testing_mode === "1",
           salt: s,

@@ -32,6 +32,8 @@ export type ResultNotice = {
   succeeded: boolean;
   amountMinor: number;
   currency: string;
+  /** What reaches the merchant after the provider's fee (pg_net_amount), when the provider says. */
+  netAmountMinor?: number;
   /** Whether answering `rejected` reverses the payment (only on the first attempt). */
   canReject: boolean;
   testing: boolean;

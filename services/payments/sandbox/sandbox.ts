@@ -34,6 +34,8 @@ export type SandboxPayment = {
   captured: boolean;
   refundedMinor: number;
   failureCode?: string;
+  /** The provider's fee on this payment, in minor units: the callback's pg_net_amount is the amount less it. */
+  feeMinor: number;
   /** Answers the merchant gave to our callbacks, in order. */
   answers: Array<{ attempt: number; httpStatus: number; status?: string; description?: string; signatureOk: boolean; body: string }>;
 };
@@ -49,6 +51,8 @@ export type SandboxOptions = {
   callbackAttempts?: number;
   /** How long "bank timeout" leaves a payment pending before it fails. */
   bankTimeoutMs?: number;
+  /** The provider's fee, percent of each payment (rounded to a minor unit); 0 by default. */
+  feePercent?: number;
   /** Time source (tests); defaults to Date.now. */
   now?(): number;
 };
@@ -58,7 +62,8 @@ export type Sandbox = {
   payments: Map<string, SandboxPayment>;
   byOrder(orderId: string): SandboxPayment | undefined;
   /** The payer pays. `deliver: false` loses every callback (the reconciliation case). */
-  pay(id: string, opts?: { deliver?: boolean; canReject?: boolean }): Promise<void>;
+  /** The payer pays. `feeMinor` sets the provider's fee on this payment (else feePercent). */
+  pay(id: string, opts?: { deliver?: boolean; canReject?: boolean; feeMinor?: number }): Promise<void>;
   decline(id: string): Promise<void>;
   /** The bank does not answer: pending, then failed after bankTimeoutMs. */
   bankTimeout(id: string): void;
@@ -104,7 +109,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         pg_payment_id: p.id,
         pg_amount: p.amount,
         pg_currency: p.currency,
-        pg_net_amount: p.amount,
+        pg_net_amount: formatAmount(parseAmount(p.amount, p.currency)! - p.feeMinor, p.currency),
         pg_ps_amount: p.amount,
         pg_ps_full_amount: p.amount,
         pg_ps_currency: p.currency,
@@ -248,6 +253,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         status: "pending",
         captured: false,
         refundedMinor: 0,
+        feeMinor: 0,
         answers: [],
       };
       payments.set(p.id, p);
@@ -302,9 +308,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return now() > p.createdAt + p.lifetimeSeconds * 1000;
   }
 
-  async function pay(id: string, o: { deliver?: boolean; canReject?: boolean } = {}): Promise<void> {
+  async function pay(id: string, o: { deliver?: boolean; canReject?: boolean; feeMinor?: number } = {}): Promise<void> {
     const p = payments.get(id);
     if (!p || p.status !== "pending") return;
+    p.feeMinor = o.feeMinor ?? Math.round((parseAmount(p.amount, p.currency)! * (opts.feePercent ?? 0)) / 100);
     if (expired(p)) {
       p.status = "failed";
       p.failureCode = "lifetime_expired";

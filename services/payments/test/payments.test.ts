@@ -131,6 +131,21 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     expect(kinds).to.deep.equal(["charge", "refund"]);
   });
 
+  it("records the provider's fee, read from pg_net_amount, as its own balanced transaction", async () => {
+    const p = await started();
+    await h.sandbox.pay(p.providerId, { feeMinor: 42_500 });
+    await h.sandbox.idle();
+    expect(await statusOf(p.paymentId)).to.equal("succeeded");
+    const rows = await h.db()("ledger_transactions").where({ payment_id: p.paymentId }).orderBy("kind");
+    expect(rows.map((t: { kind: string; amount_minor: string }) => [t.kind, Number(t.amount_minor)])).to.deep.equal([["charge", 1_500_000], ["fee", 42_500]]);
+    const fee = rows.find((t: { kind: string }) => t.kind === "fee");
+    const entries = await h.db()("ledger_entries").where({ transaction_id: fee.id }).orderBy("account");
+    expect(entries.map((e: { account: string; debit_minor: string; credit_minor: string }) => [e.account.split(":")[0], Number(e.debit_minor), Number(e.credit_minor)])).to.deep.equal([
+      ["organizer", 42_500, 0],
+      ["provider_fees", 0, 42_500],
+    ]);
+  });
+
   it("confirms a payment whose callback was lost, by asking get_status3", async () => {
     const p = await started();
     await h.sandbox.pay(p.providerId, { deliver: false });
@@ -252,7 +267,8 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     const mine = tx.body.balances.find((b: { account: string }) => b.account === `organizer:${organizer.sub}`);
     const [{ charged }] = await h.db()("ledger_transactions").where({ organizer_id: organizer.sub, kind: "charge" }).sum({ charged: "amount_minor" });
     const [{ refunded }] = await h.db()("ledger_transactions").where({ organizer_id: organizer.sub, kind: "refund" }).sum({ refunded: "amount_minor" });
-    expect(mine.balanceMinor).to.equal(Number(charged) - Number(refunded));
+    const [{ fees }] = await h.db()("ledger_transactions").where({ organizer_id: organizer.sub, kind: "fee" }).sum({ fees: "amount_minor" });
+    expect(mine.balanceMinor).to.equal(Number(charged) - Number(refunded) - Number(fees ?? 0));
     const err = await h.db().raw("update ledger_entries set credit_minor = credit_minor + 1").catch((e: Error) => e);
     expect(String(err)).to.contain("append-only");
     const unbalanced = await h

@@ -111,7 +111,8 @@ async function decide(deps: Deps, trx: Knex.Transaction, p: PaymentRow, n: Resul
     return { answer: { status: "rejected", description: "The reservation has expired and the seats were released; the payment is reversed." } };
   }
   const paid = await setStatus(trx, p, { status: "succeeded", failure: null, card_pan: n.cardPan ?? null, provider_payment_id: n.providerPaymentId, reconcile_at: null }, now);
-  await recordCharge(trx, paid);
+  // The provider's fee is what it kept: the amount less pg_net_amount (nothing recorded when it does not say).
+  await recordCharge(trx, paid, n.netAmountMinor === undefined ? 0 : n.amountMinor - n.netAmountMinor);
   const receiptNumber = await issueReceipt(trx, paid);
   await enqueue(trx, paymentEvents.succeeded, { ...facts(paid, now), receiptNumber }, { source: SOURCE });
   if (settled.outcome === "confirmed") return { answer: { status: "ok", description: "payment accepted" } };
