@@ -293,6 +293,8 @@ export type Mark = {
   notBefore?: Date;
   error?: string;
   retryTokens?: string[] | null;
+  /** The message holds a sealed link token, to drop once this outcome is final (forgetSealed). */
+  sealed?: boolean;
 };
 
 /** Records the outcome of many sends in one statement; the lease is released. */

@@ -37,7 +37,8 @@ export class Marker {
       const batch = this.#queue.splice(0, 1_000);
       try {
         const marks = batch.map((b) => b.mark);
-        const settled = [...new Set(marks.filter((m) => m.status !== "pending").map((m) => m.sourceId))];
+        // Only link emails carry a seal: a fan-out's marks cost no second statement.
+        const settled = [...new Set(marks.filter((m) => m.sealed && m.status !== "pending").map((m) => m.sourceId))];
         // A crash between the two leaves a sealed token until its seal expires (dropExpiredSeals).
         await store.markMany(this.#deps.db, marks);
         await store.forgetSealed(this.#deps.db, settled);
@@ -63,7 +64,7 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
   const retryMark = (c: store.Claimed, error: string, retryAfterMs: number | undefined, retryTokens: string[] | null): store.Mark => {
     if (c.attempts + 1 >= cfg.maxAttempts) {
       deps.sent.add(1, { channel: c.channel, outcome: "failed" });
-      return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "failed", attempt: 1, error };
+      return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "failed", attempt: 1, error, sealed: Boolean(c.sealedToken) };
     }
     deps.sent.add(1, { channel: c.channel, outcome: "retried" });
     const delay = retryAfterMs ?? cfg.retryBaseMs * 2 ** c.attempts;
@@ -71,7 +72,7 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
   };
 
   async function one(c: store.Claimed): Promise<void> {
-    const key = { sourceId: c.sourceId, userId: c.userId, channel: c.channel };
+    const key = { sourceId: c.sourceId, userId: c.userId, channel: c.channel, ...(c.sealedToken ? { sealed: true } : {}) };
     if (c.channel === "sms") return marker.mark(await sendSms(deps, c, (error, retryAfterMs) => retryMark(c, error, retryAfterMs, null)));
     if (c.channel === "email") {
       if (!deps.mailer || !c.address) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no email transport or address" });
