@@ -92,3 +92,51 @@ export async function rememberWords(trx: Knex.Transaction, title: string, tags: 
   const words = wordsOf(`${title} ${tags.join(" ")}`);
   if (words.length) await trx.raw("insert into search_words (word) select unnest(?::text[]) order by 1 on conflict do nothing", [words]);
 }
+
+/** The owner of a calendar feed token (by its SHA-256), if any. */
+export async function calendarOwner(db: Knex, tokenHash: string): Promise<string | undefined> {
+  const row: { user_id: string } | undefined = await db("calendar_tokens").where({ token_hash: tokenHash }).first("user_id");
+  return row?.user_id;
+}
+
+/** Stores a user's feed token hash; a new one replaces the old (which stops working). */
+export async function putCalendarToken(db: Knex, userId: string, tokenHash: string, at: Date): Promise<void> {
+  await db("calendar_tokens").insert({ user_id: userId, token_hash: tokenHash, created_at: at }).onConflict("user_id").merge();
+}
+
+export async function deleteCalendarToken(db: Knex, userId: string): Promise<boolean> {
+  return (await db("calendar_tokens").where({ user_id: userId }).delete()) > 0;
+}
+
+/**
+ * The events of a user's feed, ending after `since`: published or cancelled (after publication),
+ * not deleted, organizer active; followed directly, or by following their organizer or
+ * organization (an unlisted event only directly, or as its organizer); and visible to the user.
+ */
+export async function feedEvents(db: Knex, userId: string, since: Date): Promise<EventRow[]> {
+  const me = userId;
+  const { rows } = await db.raw<{ rows: EventRow[] }>(
+    `select ${EVENT_COLUMNS.join(", ")} from events e
+      where e.deleted_at is null and e.status in ('published', 'cancelled') and e.ends_at >= ?
+        and not exists (select 1 from inactive_users iu where iu.user_id = e.organizer_id)
+        and (exists (select 1 from event_follows ef where ef.user_id = ? and ef.event_id = e.id)
+             or ((e.visibility <> 'unlisted' or e.organizer_id = ?)
+                 and exists (select 1 from follows f where f.follower_id = ?
+                        and ((f.target_kind = 'user' and f.target_id = e.organizer_id) or (f.target_kind = 'org' and f.target_id = e.organization_id)))))
+        and (e.visibility <> 'private' or e.organizer_id = ?
+             or exists (select 1 from org_members m where m.org_id = e.organization_id and m.user_id = ?)
+             or exists (select 1 from event_invites i where i.event_id = e.id and i.user_id = ?))
+      order by e.starts_at, e.id
+      limit 1000`,
+    [since, me, me, me, me, me, me],
+  );
+  return rows;
+}
+
+export async function addEventFollow(db: Knex, userId: string, eventId: string): Promise<void> {
+  await db("event_follows").insert({ user_id: userId, event_id: eventId }).onConflict(["user_id", "event_id"]).ignore();
+}
+
+export async function removeEventFollow(db: Knex, userId: string, eventId: string): Promise<void> {
+  await db("event_follows").where({ user_id: userId, event_id: eventId }).delete();
+}

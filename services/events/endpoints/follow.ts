@@ -2,7 +2,7 @@ import { endpoint } from "../../kit/serve.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
 import { requireCaller } from "../../kit/caller.ts";
-import { followEvent } from "../usecases/calendars.ts";
+import { followEvent } from "../usecases/follow-event.ts";
 
 export const followEndpoint = (deps: Deps) =>
   endpoint(events.follow, async (input, ctx) => {
