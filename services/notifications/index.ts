@@ -40,6 +40,7 @@ import { sendEndpoint } from "./endpoints/send.ts";
 import { remindersSetEndpoint } from "./endpoints/reminders-set.ts";
 import { reminderOffsets } from "./migrations/005-reminder-offsets.ts";
 import { sms } from "./migrations/006-sms.ts";
+import { smsPruning } from "./migrations/008-sms-pruning.ts";
 import { createTwilio } from "./channels/sms.ts";
 import { ConfigError } from "../kit/config.ts";
 import { phoneGetEndpoint } from "./endpoints/phone-get.ts";
@@ -109,7 +110,7 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email, push and SMS notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks],
+  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks, smsPruning],
   devSecrets: (env) => [
     { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
     { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },

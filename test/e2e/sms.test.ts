@@ -14,6 +14,7 @@ import { apiRequest, type Reply } from "../support/api.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
 import { twilioSignature } from "../../services/notifications/channels/sms.ts";
 import type { Db } from "../../services/kit/db.ts";
+import { pruneSmsMessages } from "../../services/notifications/store/sms.ts";
 
 const fields = (r: Reply): string[] => ((r.body?.errors ?? []) as Array<{ field: string }>).map((e) => e.field);
 const newNumber = () => `+4915${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
@@ -183,6 +184,7 @@ describe("SMS notifications through the edge", function () {
     const ev = await freeEvent(organizer, 86_400_000);
     await book(quiet, ev.id);
     await book(busy, ev.id);
+    await eventually("notifications to know both attendees", async () => (await db("attendances").where({ event_id: ev.id, status: "confirmed" })).length === 2, 20_000);
     const c = await api("POST", `/v1/events/${ev.id}/cancel`, { reason: "venue flooded" }, organizer);
     expect(c.status).to.equal(200);
     const held = await eventually("the SMS deliveries written", async () => {
@@ -200,7 +202,29 @@ describe("SMS notifications through the edge", function () {
     expect(new Date(b.not_before).getTime(), "until the window has room").to.be.greaterThan(Date.now() + 50 * 60_000);
     expect(smsAbout(quietNumber, ev.title)).to.have.length(0);
     expect(smsAbout(busyNumber, ev.title)).to.have.length(0);
+
+    // An event that starts before the window has room: its notice is dropped, not sent late.
+    const soon = await freeEvent(organizer, 30 * 60_000);
+    await book(busy, soon.id);
+    await eventually("notifications to know the attendee", async () => (await db("attendances").where({ event_id: soon.id, status: "confirmed" })).length === 1, 20_000);
+    expect((await api("POST", `/v1/events/${soon.id}/cancel`, { reason: "venue flooded" }, organizer)).status).to.equal(200);
+    const dropped = await eventually("the late SMS dropped", async () => {
+      const rows = await db("deliveries").where({ channel: "sms", address: busyNumber, status: "failed" });
+      return rows[0] as { last_error: string } | undefined;
+    }, 30_000);
+    expect(dropped.last_error).to.contain("after the event's start");
     expect(platform.sms.to(busyNumber)).to.have.length(4);
+  });
+
+  it("prunes SMS rows past their use (a week) and keeps the rate window's", async () => {
+    const number = newNumber();
+    const userId = randomUUID();
+    await db("sms_messages").insert([
+      { id: randomUUID(), number, user_id: userId, purpose: "code", status: "delivered", created_at: new Date(Date.now() - 8 * 86_400_000) },
+      { id: randomUUID(), number, user_id: userId, purpose: "code", status: "delivered", created_at: new Date() },
+    ]);
+    expect(await pruneSmsMessages(db, 7 * 86_400)).to.be.at.least(1);
+    expect(await db("sms_messages").where({ number })).to.have.length(1);
   });
 
   it("suppresses a number after an undelivered receipt: no more SMS to it until the user verifies a number again", async () => {
@@ -211,6 +235,7 @@ describe("SMS notifications through the edge", function () {
     const second = await freeEvent(organizer, 86_400_000);
     await book(attendee, first.id);
     await book(attendee, second.id);
+    await eventually("notifications to know the attendee", async () => (await db("attendances").whereIn("event_id", [first.id, second.id]).where({ status: "confirmed" })).length === 2, 20_000);
     platform.sms.fail(number, "undeliverable");
 
     const c = await api("POST", `/v1/events/${first.id}/cancel`, { reason: "venue flooded" }, organizer);

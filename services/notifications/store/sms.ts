@@ -147,3 +147,11 @@ export async function recordReceipt(q: Q, sid: string, status: string, errorCode
     row: { id: r.id as string, number: r.number as string, userId: r.user_id as string, purpose: r.purpose as Purpose, sourceId: (r.source_id as string | null) ?? null, status: r.status as string, errorCode: (r.error_code as string | null) ?? null },
   };
 }
+
+/**
+ * Forgets messages older than `olderThanS` seconds: only the rate window and late receipts need
+ * them. Returns how many went.
+ */
+export async function pruneSmsMessages(q: Q, olderThanS: number): Promise<number> {
+  return q("sms_messages").where("created_at", "<", q.raw("now() - ? * interval '1 second'", [olderThanS])).delete();
+}

@@ -21,7 +21,12 @@ export async function sendSms(deps: Deps, c: store.Claimed, retry: (error: strin
   const cfg = deps.config.sms;
   const slot = await smsStore.reserveSms(deps.db, { number: c.address, userId: c.userId, purpose: "notice", sourceId: c.sourceId, limit: cfg.perNumber, windowS: cfg.windowS });
   if ("retryAt" in slot) {
-    // REVIEW: a reminder deferred past the event's start still goes; dropping it needs the start here.
+    // A reminder or a change that could only go after the event has started is dropped instead.
+    const startsAt = Date.parse(c.params.startsAt ?? "");
+    if (startsAt && slot.retryAt.getTime() >= startsAt) {
+      deps.sent.add(1, { channel: "sms", outcome: "failed" });
+      return { ...key, status: "failed", attempt: 0, error: "rate limit of the number until after the event's start" };
+    }
     deps.sent.add(1, { channel: "sms", outcome: "deferred" });
     return { ...key, status: "pending", attempt: 0, notBefore: slot.retryAt, error: "rate limit of the number" };
   }
