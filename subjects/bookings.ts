@@ -563,6 +563,30 @@ export const bookings = {
     idempotent: true,
   }),
 
+  attendeesList: request({
+    subject: "svc.bookings.attendees.list",
+    description:
+      "Who attends an event, for a message to its attendees (its organizers; the notifications service forwards the organizer's principal): the bookers of its confirmed (or partially refunded) orders, each once, in user-id order; only those holding a ticket of one type, or only those with a checked-in ticket.",
+    request: Type.Object(
+      {
+        eventId: EventId,
+        ticketTypeId: Type.Optional(Uuid("Only bookers holding a ticket of this type.")),
+        checkedIn: Type.Optional(Type.Boolean({ description: "true: only bookers with a checked-in ticket; false: only those with none checked in." })),
+        after: Type.Optional(Uuid("Exclusive lower bound: the `last` of the previous page.")),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000, description: "Page size (1-5000)." })),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object(
+      {
+        userIds: Type.Array(Uuid("A booker."), { description: "This page, in user-id order." }),
+        last: Type.Union([Uuid("Pass as after for the next page."), Type.Null()], { description: "The last id of a full page (more may follow), or null at the end." }),
+      },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
+
   // --- tickets ------------------------------------------------------------------------------
   ticketsGet: request({
     subject: "svc.bookings.tickets.get",

@@ -35,6 +35,7 @@ import { ticketTypesUpdateEndpoint } from "./endpoints/ticket-types-update.ts";
 import { quotasCreateEndpoint } from "./endpoints/quotas-create.ts";
 import { registrationsListEndpoint } from "./endpoints/registrations-list.ts";
 import { salesGetEndpoint } from "./endpoints/sales-get.ts";
+import { attendeesListEndpoint } from "./endpoints/attendees-list.ts";
 import { ticketsGetEndpoint } from "./endpoints/tickets-get.ts";
 import { ticketsQrEndpoint } from "./endpoints/tickets-qr.ts";
 import { ticketsForOrderEndpoint } from "./endpoints/tickets-for-order.ts";
@@ -105,6 +106,7 @@ export const bookingsService = defineService({
         quotasCreateEndpoint(deps),
         registrationsListEndpoint(deps),
         salesGetEndpoint(deps),
+        attendeesListEndpoint(deps),
         ticketsGetEndpoint(deps),
         ticketsQrEndpoint(deps),
         ticketsForOrderEndpoint(deps),

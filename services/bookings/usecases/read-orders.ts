@@ -67,6 +67,28 @@ export async function registrations(deps: Deps, eventId: string, opts: { status?
   };
 }
 
+/**
+ * Bookers of the event's attending orders (confirmed or partially refunded), each once, in id
+ * order: a page of at most `limit` after `after`. With a ticket type, only those holding a ticket
+ * of it; with checkedIn, only those with (true) or without (false) a checked-in ticket.
+ */
+export async function attendeeIds(deps: Deps, eventId: string, opts: { ticketTypeId?: string; checkedIn?: boolean; after?: string; limit: number }): Promise<{ userIds: string[]; last: string | null }> {
+  const q = deps.db("orders as o")
+    .join("tickets as t", "t.order_id", "o.id")
+    .where("o.event_id", eventId)
+    .whereIn("o.status", ["confirmed", "partially_refunded"])
+    .groupBy("o.user_id")
+    .orderBy("o.user_id")
+    .limit(opts.limit)
+    .select("o.user_id");
+  if (opts.ticketTypeId) q.where("t.ticket_type_id", opts.ticketTypeId);
+  if (opts.after) q.where("o.user_id", ">", opts.after);
+  if (opts.checkedIn !== undefined) q.havingRaw("bool_or(t.checked_in_at is not null) = ?", [opts.checkedIn]);
+  const rows: Array<{ user_id: string }> = await q;
+  const userIds = rows.map((r) => r.user_id);
+  return { userIds, last: userIds.length === opts.limit ? userIds[userIds.length - 1] : null };
+}
+
 /** Seats left, from the inventory's own counters (kept by every reservation and release). */
 export async function availability(deps: Deps, eventId: string) {
   const event = await eventById(deps.db, eventId);
