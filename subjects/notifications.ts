@@ -13,7 +13,8 @@ import { FollowTarget, Locale, NextCursor, PageRequest, TimeZone, Uuid } from ".
  * only and ignore both;
  * a digest gathers a day's follower emails of a user who asked for one. Attendee kinds (a
  * booking's confirmation with its tickets, payment and booking notices, waitlist offers,
- * reminders, messages sent through the send API) go to inbox, email and push by the user's
+ * reminders, messages sent through the send API, messages of an event's organizers to its
+ * attendees) go to inbox, email and push by the user's
  * switches (all on by default); only reminders wait for quiet hours.
  * WARNING: wire values; renaming one strands jobs in flight and stored preferences.
  */
@@ -38,6 +39,7 @@ export const NotificationKind = Type.Union(
     Type.Literal("waitlist_offered"),
     Type.Literal("event_reminder"),
     Type.Literal("announcement"),
+    Type.Literal("organizer_message"),
   ],
   { description: "What the notification is about." },
 );
@@ -61,6 +63,7 @@ export const AttendeeKind = Type.Union(
     Type.Literal("waitlist_offered"),
     Type.Literal("event_reminder"),
     Type.Literal("announcement"),
+    Type.Literal("organizer_message"),
   ],
   { description: "A kind of attendee notification." },
 );
@@ -99,6 +102,7 @@ export const Preferences = Type.Object(
         waitlist_offered: Type.Optional(ChannelSwitches),
         event_reminder: Type.Optional(ChannelSwitches),
         announcement: Type.Optional(ChannelSwitches),
+        organizer_message: Type.Optional(ChannelSwitches),
       },
       { additionalProperties: false, description: "Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends)." },
     ),
@@ -180,6 +184,15 @@ const AttendeesAudience = Type.Object(
   { additionalProperties: false, description: "A slice of an event's attendees, by user id (a change of the event; they are left out of the followers' batches, so a person who is both is told once)." },
 );
 
+const RecipientsAudience = Type.Object(
+  {
+    type: Type.Literal("recipients"),
+    after: Type.Union([Uuid("Exclusive lower bound of recipient ids in this batch."), Type.Null()], { description: "Exclusive lower bound, or null from the start." }),
+    upTo: Uuid("Inclusive upper bound of recipient ids in this batch."),
+  },
+  { additionalProperties: false, description: "A slice of the recipients stored with the notification when it was sent (an organizer's message: its audience as bookings named it then), by user id." },
+);
+
 const UserAudience = Type.Object(
   {
     type: Type.Literal("user"),
@@ -203,7 +216,7 @@ export const notificationJobs = {
         batchNo: Type.Integer({ minimum: 0, description: "Batch number within the fan-out." }),
         batches: Type.Integer({ minimum: 1, description: "How many batches the fan-out has." }),
         kind: NotificationKind,
-        audience: Type.Union([FollowersAudience, AttendeesAudience, UserAudience], { description: "Who receives this batch." }),
+        audience: Type.Union([FollowersAudience, AttendeesAudience, RecipientsAudience, UserAudience], { description: "Who receives this batch." }),
         params: Type.Record(Type.String(), Type.String(), { description: "Template variables (title, startsAt, token, ...)." }),
         link: Type.String({ description: "Deep link (path in the app)." }),
       },
@@ -221,7 +234,65 @@ const ReminderOffsets = Type.Array(Type.String({ pattern: "^[1-9][0-9]{0,5}[smhd
   description: "When attendees are reminded, before the start (an empty list: no reminders).",
 });
 
+/**
+ * Who an organizer's message goes to: every attendee of the event (bookers of its confirmed
+ * orders), those holding a ticket of one type, or those with a checked-in ticket — as bookings
+ * names them when the message is sent.
+ */
+export const MessageAudience = Type.Union(
+  [
+    Type.Object({ type: Type.Literal("all") }, { additionalProperties: false, description: "Every attendee." }),
+    Type.Object({ type: Type.Literal("ticket_type"), ticketTypeId: Uuid("The ticket type whose holders are told.") }, { additionalProperties: false, description: "Attendees holding a ticket of one type." }),
+    Type.Object({ type: Type.Literal("checked_in") }, { additionalProperties: false, description: "Attendees with a checked-in ticket." }),
+  ],
+  { description: "Who the message goes to." },
+);
+export type MessageAudience = Static<typeof MessageAudience>;
+
+/** Longest subject and body of an organizer's message (characters). */
+export const MESSAGE_SUBJECT_MAX = 150;
+export const MESSAGE_BODY_MAX = 5_000;
+
+export const OrganizerMessage = Type.Object(
+  {
+    id: Uuid("The message (its inbox items' sourceId)."),
+    eventId: Uuid("The event."),
+    senderId: Uuid("The organizer who sent it."),
+    audience: MessageAudience,
+    subject: Type.String({ description: "Subject: the email subject, the push title and the inbox item's title." }),
+    body: Type.String({ description: "The text (plain text)." }),
+    recipients: Type.Integer({ minimum: 0, description: "Attendees it was written for." }),
+    sentAt: Type.String({ format: "date-time", description: "When it was sent." }),
+  },
+  { additionalProperties: false },
+);
+export type OrganizerMessage = Static<typeof OrganizerMessage>;
+
 export const notifications = {
+  messagesSend: request({
+    subject: "svc.notifications.messages.send",
+    description:
+      "An organizer of the event (its author, an admin of its organization, a platform admin — as bookings decides) writes to its attendees: all, one ticket type's holders, or the checked-in. Each is told once per channel by their preferences (inbox, email, push). Limited per event: subject and body lengths, and NOTIFY_MESSAGES_PER_HOUR messages in any hour (429 message_rate_limited, details.retryAfterSeconds). With an idempotencyKey, a retry sends nothing twice and answers the same message.",
+    request: Type.Object(
+      {
+        eventId: Uuid("The event."),
+        audience: MessageAudience,
+        subject: Type.String({ minLength: 1, maxLength: MESSAGE_SUBJECT_MAX, "x-trim": true, pattern: "^[^\\x00-\\x1f\\x7f]*$", description: `Subject, one line (1-${MESSAGE_SUBJECT_MAX} characters): the email subject, the push title and the inbox item's title.` }),
+        body: Type.String({ minLength: 1, maxLength: MESSAGE_BODY_MAX, "x-trim": true, description: `The text, plain (1-${MESSAGE_BODY_MAX} characters).` }),
+        idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$", description: "The sender's key for this message: a retry with the same key sends nothing twice (the web form sends one per form)." })),
+      },
+      { additionalProperties: false },
+    ),
+    reply: OrganizerMessage,
+    idempotent: false,
+  }),
+  messagesList: request({
+    subject: "svc.notifications.messages.list",
+    description: "Messages the event's organizers sent to its attendees, newest first (its organizers, as for sending).",
+    request: Type.Object({ eventId: Uuid("The event."), ...PageRequest }, { additionalProperties: false }),
+    reply: Type.Object({ items: Type.Array(OrganizerMessage), nextCursor: NextCursor }, { additionalProperties: false }),
+    idempotent: true,
+  }),
   remindersSet: request({
     subject: "svc.notifications.reminders.set",
     description: "The event's organizer (or an admin) sets when its attendees are reminded; null goes back to the platform default (NOTIFY_REMINDER_OFFSETS). Reminders already planned are re-planned at once. 404 for an event notifications does not know.",

@@ -36,6 +36,7 @@ const titles: Record<string, string> = {
   idempotency_key_reused: "Idempotency key reused with another request",
   idempotency_in_flight: "A request with this idempotency key is in progress",
   rate_limited: "Too many requests",
+  message_rate_limited: "The event's message limit is reached",
   internal: "Internal error",
   unavailable: "Service unavailable",
   no_responders: "Service unavailable",

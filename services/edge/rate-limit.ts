@@ -180,7 +180,8 @@ export function rateLimited(retryAfterSeconds: number): AppError {
 }
 
 export function retryAfterOf(err: unknown): number | undefined {
-  if (!(err instanceof AppError) || err.code !== "rate_limited") return undefined;
+  // The edge's own limits, and a service's (an event's message limit) that says when to retry.
+  if (!(err instanceof AppError) || err.status !== 429) return undefined;
   const d = err.details as { retryAfterSeconds?: unknown } | undefined;
   return typeof d?.retryAfterSeconds === "number" ? d.retryAfterSeconds : undefined;
 }

@@ -8,6 +8,8 @@ import type { Mailer } from "./channels/email.ts";
 import type { Pusher } from "./channels/push.ts";
 import type { SmsSender } from "./channels/sms.ts";
 import type { LinkSeal } from "../kit/link-seal.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import type { MessageAudience } from "../../subjects/notifications.ts";
 
 export type Deps = {
   db: Db;
@@ -22,6 +24,12 @@ export type Deps = {
   sms?: SmsSender;
   /** Opens the single-use tokens of links, for the send only (LINK_SEALING_KEYS). */
   linkSeal: LinkSeal;
+  /**
+   * Bookings names who attends an event (all, one ticket type's holders, the checked-in), asked
+   * on behalf of `caller`: bookings answers only an organizer of the event (403 or 404 otherwise).
+   * `limit` stops after that many (1: just the question whether the caller organizes it).
+   */
+  attendeesOf(caller: Principal, eventId: string, audience: MessageAudience, limit?: number): Promise<string[]>;
   /** notifications_sent_total{channel, outcome}. */
   sent: Counter;
   config: {
@@ -48,6 +56,8 @@ export type Deps = {
       /** HMAC key of codes at rest. */
       codeSecret: string;
     };
+    /** Messages an event's organizers may send in any hour. */
+    messagesPerHour: number;
   };
   now(): Date;
 };

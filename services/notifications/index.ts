@@ -50,6 +50,10 @@ import { phoneRemoveEndpoint } from "./endpoints/phone-remove.ts";
 import { smsStatusEndpoint } from "./endpoints/sms-status.ts";
 import { sealedLinks } from "./migrations/007-sealed-links.ts";
 import { DEV_LINK_SEALING_KEYS, linkSeal, usesDevLinkKey } from "../kit/link-seal.ts";
+import { organizerMessages } from "./migrations/009-organizer-messages.ts";
+import { messagesSendEndpoint } from "./endpoints/messages-send.ts";
+import { messagesListEndpoint } from "./endpoints/messages-list.ts";
+import { call } from "../kit/call.ts";
 
 const DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
 const DEV_CODE_SECRET = "dev-only-sms-code-secret-change-me";
@@ -94,13 +98,14 @@ export const NotificationsEnv = Type.Object({
   SMS_CODE_TTL_S: Type.Integer({ minimum: 30, maximum: 86_400, default: 600, description: "How long a phone verification code works, in seconds." }),
   SMS_CODE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: "Wrong codes tried before the code is void and a new one must be asked for." }),
   SMS_CODE_SECRET: Type.String({ minLength: 16, default: DEV_CODE_SECRET, description: "HMAC key of verification codes at rest (a 6-digit code's plain hash is guessed in a second); set it in production when SMS is on." }),
+  NOTIFY_MESSAGES_PER_HOUR: Type.Integer({ minimum: 1, maximum: 1_000, default: 10, description: "Messages an event's organizers may send its attendees in any hour (more: 429 message_rate_limited), against spam." }),
   NOTIFY_SCHEDULER_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica looks for deliveries that came due (quiet hours over, retries)." }),
 });
 
 export const notificationsService = defineService({
   name: "notifications",
   bus: {
-    calls: [bookings.ticketsForOrder, events.get],
+    calls: [bookings.ticketsForOrder, bookings.attendeesList, events.get],
     // Jobs and live inbox items; replaying a dead letter republishes it on its original subject.
     // REVIEW: a replay may republish any event or job; replay through the dead consumer instead.
     publishes: [...Object.values(notificationJobs), `${LIVE_INBOX_PREFIX}.>`, "evt.>", "work.>"],
@@ -110,7 +115,7 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email, push and SMS notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks, smsPruning],
+  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks, smsPruning, organizerMessages],
   devSecrets: (env) => [
     { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
     { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },
@@ -158,6 +163,18 @@ export const notificationsService = defineService({
           codeMaxAttempts: env.SMS_CODE_MAX_ATTEMPTS,
           codeSecret: env.SMS_CODE_SECRET,
         },
+        messagesPerHour: env.NOTIFY_MESSAGES_PER_HOUR,
+      },
+      async attendeesOf(caller, eventId, audience, limit = Infinity) {
+        const filter = audience.type === "ticket_type" ? { ticketTypeId: audience.ticketTypeId } : audience.type === "checked_in" ? { checkedIn: true } : {};
+        const out: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await call(rt.nats.nc, bookings.attendeesList, { eventId, ...filter, after, limit: Math.min(5_000, limit - out.length) }, { principal: caller, timeoutMs: 10_000 });
+          out.push(...page.userIds);
+          after = page.last ?? undefined;
+        } while (after && out.length < limit);
+        return out;
       },
       now: () => new Date(),
     };
@@ -186,6 +203,8 @@ export const notificationsService = defineService({
         phoneConfirmEndpoint(deps),
         phoneRemoveEndpoint(deps),
         smsStatusEndpoint(deps),
+        messagesSendEndpoint(deps),
+        messagesListEndpoint(deps),
       ],
       timers: [reminderTimer(deps, marker)],
       consumers: [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],

@@ -25,6 +25,7 @@ export const ATTENDEE_KINDS: readonly AttendeeKind[] = [
   "waitlist_offered",
   "event_reminder",
   "announcement",
+  "organizer_message",
 ];
 
 export function isAttendeeKind(kind: NotificationKind): kind is AttendeeKind {

@@ -4,7 +4,8 @@
  */
 import type { Knex } from "knex";
 import type { Db } from "../kit/db.ts";
-import type { InboxItem, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+import type { InboxItem, MessageAudience, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+import { isoOf } from "../kit/cursor.ts";
 import { defaultPreferences } from "./preferences.ts";
 
 type Q = Db | Knex.Transaction;
@@ -124,7 +125,7 @@ export async function messageOf(q: Q, sourceId: string): Promise<{ kind: Notific
   return { kind: row.kind, params: row.params, link: row.link };
 }
 
-export type PlanAudience = "followers" | "attendees";
+export type PlanAudience = "followers" | "attendees" | "recipients";
 
 /** Stores id ranges as batches numbered from `firstBatch` (followers first, then attendees). */
 export async function savePlan(q: Q, sourceId: string, bounds: string[], audience: PlanAudience = "followers", firstBatch = 0): Promise<void> {
@@ -565,6 +566,71 @@ export async function recipientsOf(q: Q, userIds: string[]): Promise<Recipient[]
   const { rows } = await q.raw(
     `select ${RECIPIENT} from users u left join preferences p on p.user_id = u.user_id where u.user_id = any(?::uuid[]) and u.active order by u.user_id`,
     b([userIds]),
+  );
+  return (rows as Array<Record<string, unknown>>).map(toRecipient);
+}
+
+// ---- messages of an event's organizers to its attendees --------------------------------------
+
+export type OrganizerMessageRow = { id: string; eventId: string; senderId: string; audience: MessageAudience; subject: string; body: string; recipients: number; sentAt: string };
+
+const toOrganizerMessage = (r: Record<string, unknown>): OrganizerMessageRow => ({
+  id: r.id as string,
+  eventId: r.event_id as string,
+  senderId: r.sender_id as string,
+  audience: r.audience as MessageAudience,
+  subject: r.subject as string,
+  body: r.body as string,
+  recipients: Number(r.recipients),
+  sentAt: r.sent_iso as string,
+});
+
+const MESSAGE_COLUMNS = `id, event_id, sender_id, audience, subject, body, recipients, ${isoOf("sent_at")} as sent_iso`;
+
+export async function organizerMessageOf(q: Q, id: string): Promise<OrganizerMessageRow | undefined> {
+  const { rows } = await q.raw(`select ${MESSAGE_COLUMNS} from organizer_messages where id = ?`, [id]);
+  return rows[0] ? toOrganizerMessage(rows[0]) : undefined;
+}
+
+/**
+ * Serializes the sends of one event (a transaction-scoped advisory lock), so two organizers
+ * sending at once cannot both pass the rate limit with the last free slot.
+ */
+export async function lockEventMessages(trx: Knex.Transaction, eventId: string): Promise<void> {
+  await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`organizer-messages:${eventId}`]);
+}
+
+/** How many messages the event sent since `since`, and when the oldest of them was sent. */
+export async function messagesSince(q: Q, eventId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const r = await q("organizer_messages").where({ event_id: eventId }).where("sent_at", ">", since).first(q.raw("count(*)::int as n"), q.raw("min(sent_at) as oldest"));
+  return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
+}
+
+export async function saveOrganizerMessage(q: Q, m: Omit<OrganizerMessageRow, "sentAt"> & { sentAt: Date }, userIds: string[]): Promise<void> {
+  await q("organizer_messages").insert({ id: m.id, event_id: m.eventId, sender_id: m.senderId, audience: JSON.stringify(m.audience), subject: m.subject, body: m.body, recipients: m.recipients, sent_at: m.sentAt });
+  for (let i = 0; i < userIds.length; i += 10_000) {
+    await q.raw(`insert into message_recipients (source_id, user_id) select ?, u from unnest(?::uuid[]) as x(u) on conflict do nothing`, b([m.id, userIds.slice(i, i + 10_000)]));
+  }
+}
+
+/** An event's messages, newest first, after a cursor position. */
+export async function organizerMessagesOf(q: Q, eventId: string, opts: { before?: { at: string; id: string }; limit: number }): Promise<OrganizerMessageRow[]> {
+  const { rows } = await q.raw(
+    `select ${MESSAGE_COLUMNS} from organizer_messages where event_id = ? ${opts.before ? "and (sent_at, id) < (?::timestamptz, ?::uuid)" : ""} order by sent_at desc, id desc limit ?`,
+    b(opts.before ? [eventId, opts.before.at, opts.before.id, opts.limit] : [eventId, opts.limit]),
+  );
+  return (rows as Array<Record<string, unknown>>).map(toOrganizerMessage);
+}
+
+/** Active recipients stored with a notification, with after < id <= upTo. */
+export async function recipientSlice(q: Q, sourceId: string, after: string | null, upTo: string): Promise<Recipient[]> {
+  const { rows } = await q.raw(
+    `select ${RECIPIENT}
+     from message_recipients r
+     join users u on u.user_id = r.user_id
+     left join preferences p on p.user_id = r.user_id
+     where r.source_id = ? and r.user_id > coalesce(?::uuid, '00000000-0000-0000-0000-000000000000') and r.user_id <= ?::uuid and u.active`,
+    b([sourceId, after, upTo]),
   );
   return (rows as Array<Record<string, unknown>>).map(toRecipient);
 }

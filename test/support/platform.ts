@@ -8,12 +8,12 @@ import { run, type Running } from "../../services/kit/run.ts";
 import { registry } from "../../services/registry.ts";
 import { natsUrl, databaseUrl, natsEnv, testNats } from "./env.ts";
 import { startSmtpSink, type SmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
-import { startFcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
+import { startFcmStandIn, type FcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../../services/notifications/test/support/service-env.ts";
 import { startSmsStandIn, type SmsStandIn } from "../../services/notifications/test/support/sms-stand-in.ts";
 import { freePort } from "./nats-server.ts";
 
-export type Platform = { running: Running; base: string; smtp: SmtpSink; sms: SmsStandIn; stop(): Promise<void> };
+export type Platform = { running: Running; base: string; smtp: SmtpSink; sms: SmsStandIn; fcm: FcmStandIn; stop(): Promise<void> };
 
 export async function startPlatform(extra: Record<string, string> = {}): Promise<Platform> {
   const smtp = await startSmtpSink();
@@ -40,6 +40,7 @@ export async function startPlatform(extra: Record<string, string> = {}): Promise
     base: running.url,
     smtp,
     sms,
+    fcm,
     async stop() {
       await client.nc.close();
       await sms.stop();

@@ -39,6 +39,8 @@ export const notificationRoutes: Route[] = [
     input: { rawForm: "body", headers: { "x-twilio-signature": "signature" } },
   }),
   route({ method: "PUT", path: "/v1/events/{id}/reminders", contract: notifications.remindersSet, auth: "user", tag, summary: "When the event's attendees are reminded (its organizer)", input: { path: { id: "eventId" }, body: true } }),
+  route({ method: "POST", path: "/v1/events/{id}/messages", contract: notifications.messagesSend, auth: "user", tag, summary: "Write to the event's attendees: all, one ticket type's holders or the checked-in (its organizers; 429 message_rate_limited past NOTIFY_MESSAGES_PER_HOUR)", input: { path: { id: "eventId" }, body: true }, status: 201, creates: true }),
+  route({ method: "GET", path: "/v1/events/{id}/messages", contract: notifications.messagesList, auth: "user", tag, summary: "Messages the event's organizers sent its attendees, newest first (its organizers)", input: { path: { id: "eventId" }, query: ["cursor", "limit"] } }),
   route({ method: "POST", path: "/v1/notifications", contract: notifications.send, auth: "admin", tag, summary: "Send a notification to one user or a list (admins)", input: { body: true }, status: 201, creates: true }),
   route({ method: "GET", path: "/v1/admin/notifications/dead-letters", contract: notifications.deadLettersList, auth: "admin", tag, summary: "Dead letters of the notification consumers", input: { query: ["afterSeq", "limit"] } }),
   route({ method: "POST", path: "/v1/admin/notifications/dead-letters/{seq}/replay", contract: notifications.deadLettersReplay, auth: "admin", tag, summary: "Replay a dead letter", input: { path: { seq: "seq" } } }),

@@ -46,7 +46,7 @@ export function createPusher(opts: { projectId: string; endpoint?: string }): Pu
       try {
         await messaging.send({
           token: m.token,
-          notification: { title: m.title, body: m.body },
+          notification: { title: clip(m.title, PUSH_TITLE_MAX), body: clip(m.body, PUSH_BODY_MAX) },
           data: { ...m.data, link: m.link },
           // The notification id as collapse key: a copy sent again after a crash replaces the
           // first on the device instead of showing twice.
@@ -79,3 +79,11 @@ export function retryAfter(value: string | undefined): number | undefined {
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
+
+/**
+ * FCM refuses a message over 4 KB, and devices show a line or two anyway: a long text (an
+ * organizer's message, up to 5,000 characters) is cut; the inbox and the email keep all of it.
+ */
+const PUSH_TITLE_MAX = 150;
+const PUSH_BODY_MAX = 500;
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);

@@ -152,6 +152,8 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       roleLabel: s.roles[params.role ?? ""] ?? params.role ?? "",
       items: items.map((i) => ({ label: s.digestKinds[i.kind] ?? i.kind, title: i.title ?? "", when: fmt(i.startsAt, i.timeZone), where: where(i), url: new URL(i.link, opts.publicUrl).toString() })),
       more: params.more && params.more !== "0" ? params.more : "",
+      // A free text's lines (an organizer's message): each escaped, joined by <br /> in HTML.
+      messageLines: (params.message ?? "").split(/\r?\n/),
       changeLines: changes,
     };
   }

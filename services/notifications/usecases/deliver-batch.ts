@@ -24,6 +24,8 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
     recipients = await store.followerSlice(deps.db, a.targets, a.excludeUserId, a.after, a.upTo, job.params.eventId || undefined);
   } else if (a.type === "attendees") {
     recipients = await store.attendeeSlice(deps.db, a.eventId, a.after, a.upTo);
+  } else if (a.type === "recipients") {
+    recipients = await store.recipientSlice(deps.db, job.sourceId, a.after, a.upTo);
   } else {
     recipients = [{ userId: a.userId, email: a.email, displayName: a.displayName, locale: a.locale, timeZone: a.timeZone, settings: null, devices: 0 }];
   }
@@ -32,8 +34,11 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
   const inboxUsers: string[] = [];
   const deliveries: store.NewDelivery[] = [];
   const follower = isFollowerKind(job.kind);
+  // Follower kinds and a message to stored recipients (an organizer's) reach every channel;
+  // transactional mail is email only.
+  const everyChannel = follower || a.type === "recipients";
   for (const r of recipients) {
-    if (follower && wants(r.settings, job.kind, "in_app")) inboxUsers.push(r.userId);
+    if (everyChannel && wants(r.settings, job.kind, "in_app")) inboxUsers.push(r.userId);
     // Transactional mail ignores preferences and quiet hours.
     const at = follower ? notBefore(r.settings, r.timeZone, now) : now;
     if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) {
@@ -41,7 +46,7 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
       if (a.type !== "attendees" && digested(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now), status: "held" });
       else deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
     }
-    if (deps.pusher && r.devices > 0 && follower && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
+    if (deps.pusher && r.devices > 0 && everyChannel && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
     // SMS tells people who will attend (not followers) of a change or a cancellation, opt-in.
     if (deps.sms && a.type === "attendees" && r.phone && wantsSms(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "sms", address: r.phone, notBefore: at });
   }

@@ -1665,6 +1665,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages the event's organizers sent its attendees, newest first (its organizers)
+         * @description Messages the event's organizers sent to its attendees, newest first (its organizers, as for sending).
+         *
+         *     Subject: `svc.notifications.messages.list`.
+         */
+        get: operations["notificationsMessagesList"];
+        put?: never;
+        /**
+         * Write to the event's attendees: all, one ticket type's holders or the checked-in (its organizers; 429 message_rate_limited past NOTIFY_MESSAGES_PER_HOUR)
+         * @description An organizer of the event (its author, an admin of its organization, a platform admin — as bookings decides) writes to its attendees: all, one ticket type's holders, or the checked-in. Each is told once per channel by their preferences (inbox, email, push). Limited per event: subject and body lengths, and NOTIFY_MESSAGES_PER_HOUR messages in any hour (429 message_rate_limited, details.retryAfterSeconds). With an idempotencyKey, a retry sends nothing twice and answers the same message.
+         *
+         *     Subject: `svc.notifications.messages.send`.
+         */
+        post: operations["notificationsMessagesSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications": {
         parameters: {
             query?: never;
@@ -6811,7 +6839,7 @@ export interface operations {
                              */
                             sourceId: string;
                             /** @description What the notification is about. */
-                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "email_change_notice" | "digest" | "booking_confirmed" | "booking_expired" | "booking_cancelled" | "payment_succeeded" | "payment_failed" | "payment_refunded" | "waitlist_offered" | "event_reminder" | "announcement";
+                            kind: "event_published" | "event_updated" | "event_cancelled" | "verify_email" | "welcome" | "password_reset" | "org_invitation" | "email_change" | "email_change_notice" | "digest" | "booking_confirmed" | "booking_expired" | "booking_cancelled" | "payment_succeeded" | "payment_failed" | "payment_refunded" | "waitlist_offered" | "event_reminder" | "announcement" | "organizer_message";
                             /** @description Title, in the user's locale. */
                             title: string;
                             /** @description Body text, in the user's locale. */
@@ -7224,6 +7252,16 @@ export interface operations {
                                 /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
                                 sms?: boolean;
                             };
+                            organizer_message?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
+                            };
                         };
                         /** @description Quiet hours, or null for none. */
                         quietHours: {
@@ -7379,6 +7417,16 @@ export interface operations {
                             /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
                             sms?: boolean;
                         };
+                        organizer_message?: {
+                            /** @description Show it in the in-app inbox. */
+                            in_app: boolean;
+                            /** @description Send an email. */
+                            email: boolean;
+                            /** @description Send a push notification to the user's devices. */
+                            push: boolean;
+                            /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                            sms?: boolean;
+                        };
                     };
                     /** @description Quiet hours, or null for none. */
                     quietHours: {
@@ -7513,6 +7561,16 @@ export interface operations {
                                 sms?: boolean;
                             };
                             announcement?: {
+                                /** @description Show it in the in-app inbox. */
+                                in_app: boolean;
+                                /** @description Send an email. */
+                                email: boolean;
+                                /** @description Send a push notification to the user's devices. */
+                                push: boolean;
+                                /** @description Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*). */
+                                sms?: boolean;
+                            };
+                            organizer_message?: {
                                 /** @description Show it in the in-app inbox. */
                                 in_app: boolean;
                                 /** @description Send an email. */
@@ -7918,6 +7976,197 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsMessagesList: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor. */
+                cursor?: string;
+                /** @description Page size (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The message (its inbox items' sourceId).
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description The event.
+                             */
+                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The organizer who sent it.
+                             */
+                            senderId: string;
+                            /** @description Who the message goes to. */
+                            audience: {
+                                /** @constant */
+                                type: "all";
+                            } | {
+                                /** @constant */
+                                type: "ticket_type";
+                                /**
+                                 * Format: uuid
+                                 * @description The ticket type whose holders are told.
+                                 */
+                                ticketTypeId: string;
+                            } | {
+                                /** @constant */
+                                type: "checked_in";
+                            };
+                            /** @description Subject: the email subject, the push title and the inbox item's title. */
+                            subject: string;
+                            /** @description The text (plain text). */
+                            body: string;
+                            /** @description Attendees it was written for. */
+                            recipients: number;
+                            /**
+                             * Format: date-time
+                             * @description When it was sent.
+                             */
+                            sentAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    notificationsMessagesSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried creation safe: the same key and body within 24 hours replay the first response. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who the message goes to. */
+                    audience: {
+                        /** @constant */
+                        type: "all";
+                    } | {
+                        /** @constant */
+                        type: "ticket_type";
+                        /**
+                         * Format: uuid
+                         * @description The ticket type whose holders are told.
+                         */
+                        ticketTypeId: string;
+                    } | {
+                        /** @constant */
+                        type: "checked_in";
+                    };
+                    /** @description Subject, one line (1-150 characters): the email subject, the push title and the inbox item's title. */
+                    subject: string;
+                    /** @description The text, plain (1-5000 characters). */
+                    body: string;
+                    /** @description The sender's key for this message: a retry with the same key sends nothing twice (the web form sends one per form). */
+                    idempotencyKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The message (its inbox items' sourceId).
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description The event.
+                         */
+                        eventId: string;
+                        /**
+                         * Format: uuid
+                         * @description The organizer who sent it.
+                         */
+                        senderId: string;
+                        /** @description Who the message goes to. */
+                        audience: {
+                            /** @constant */
+                            type: "all";
+                        } | {
+                            /** @constant */
+                            type: "ticket_type";
+                            /**
+                             * Format: uuid
+                             * @description The ticket type whose holders are told.
+                             */
+                            ticketTypeId: string;
+                        } | {
+                            /** @constant */
+                            type: "checked_in";
+                        };
+                        /** @description Subject: the email subject, the push title and the inbox item's title. */
+                        subject: string;
+                        /** @description The text (plain text). */
+                        body: string;
+                        /** @description Attendees it was written for. */
+                        recipients: number;
+                        /**
+                         * Format: date-time
+                         * @description When it was sent.
+                         */
+                        sentAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
             504: components["responses"]["Timeout"];
