@@ -15,6 +15,7 @@ import { publicPages } from "./pages/public.ts";
 import { authPages } from "./pages/auth.ts";
 import { mePages } from "./pages/me.ts";
 import { organizerPages } from "./pages/organizer.ts";
+import { messagePages } from "./pages/messages.ts";
 import { adminPages } from "./pages/admin.ts";
 import { bookingPages } from "./pages/bookings.ts";
 
@@ -23,7 +24,7 @@ export { WebEnv };
 export const WEB_VERSION = "0.1.0";
 
 /** Every page module, in the order their routes are tried. */
-export const pages: Array<(router: WebRouter, deps: WebDeps) => void> = [authPages, bookingPages, mePages, organizerPages, adminPages, publicPages];
+export const pages: Array<(router: WebRouter, deps: WebDeps) => void> = [authPages, bookingPages, mePages, organizerPages, messagePages, adminPages, publicPages];
 
 export const webService = defineService({
   name: "web",

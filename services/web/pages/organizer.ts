@@ -1,7 +1,7 @@
 /**
  * Organizer pages: create and edit an event (venue, online URL, capacity, visibility, tags,
- * attachments), publish, back to draft, cancel; participants, check-in and messages to
- * attendees come from the bookings routes (shown as not running while those are absent).
+ * attachments), publish, back to draft, cancel; participants and check-in are in bookings.ts,
+ * messages to attendees in messages.ts.
  */
 import { html, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
@@ -152,15 +152,6 @@ ${e ? management(c, e) : ""}`,
     ctx.redirect(`/events/${ctx.params.id}/edit`);
   });
 
-  // Pages that need the bookings service: a plain notice until its routes answer.
-  for (const [path, key] of [["messages", "event.messages"]] as const) {
-    router.get(`/events/:id/${path}`, async (ctx) => {
-      const c = ctx as unknown as WebContext;
-      const e = await editableEvent(c);
-      if (!e) return;
-      sendPage(c, { title: c.state.t(key), body: html`<h1>${c.state.t(key)}: <a href="/events/${e.id}">${e.title}</a></h1><p class="muted">${c.state.t("org.notAvailable")}</p>` });
-    });
-  }
 }
 
 /** Publish / draft / cancel and attachments, under the edit form. */
@@ -171,7 +162,7 @@ ${e.status === "draft" ? html`<form class="inline" method="post" action="/events
 ${e.status === "published" ? html`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${t("event.unpublish")}</button></form>` : ""}
 </div>
 ${e.status !== "cancelled" ? html`<form class="stack" method="post" action="/events/${e.id}/cancel" data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${t("event.cancelReason")}</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>` : ""}
-<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${t("event.participants")}</a> · <a href="/events/${e.id}/sales">${t("org.sales")}</a> · <a href="/events/${e.id}/check-in">${t("event.checkIn")}</a></p>
+<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${t("event.participants")}</a> · <a href="/events/${e.id}/sales">${t("org.sales")}</a> · <a href="/events/${e.id}/check-in">${t("event.checkIn")}</a> · <a href="/events/${e.id}/messages">${t("event.messages")}</a></p>
 <h2>${t("event.attachments")}</h2>
 <ul>${e.attachments.map((a) => html`<li><a href="/events/${e.id}/attachments/${a.id}">${a.filename}</a> <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${csrfField(c)}<button class="secondary" type="submit">${t("org.remove")}<span class="visually-hidden"> ${a.filename}</span></button></form></li>`)}</ul>
 <form class="stack" method="post" action="/events/${e.id}/attachments" data-file-upload>${csrfField(c)}

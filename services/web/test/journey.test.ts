@@ -210,6 +210,17 @@ describe("web journey in Chromium", function () {
     const paid = organizer.locator("#sales-types tbody tr", { hasText: "Standard" });
     expect(await paid.locator("td").allTextContents()).to.deep.equal(["Standard", "2", "0", "2", "40", "€25.00"]);
     await step(organizer, "sales-chart");
+
+    // 12. The organizer writes to those inside; the attendee gets it live in the inbox.
+    await organizer.goto(`/events/${eventId}/messages`);
+    await organizer.getByLabel("To").selectOption({ label: "Checked-in attendees" });
+    await organizer.getByLabel("Subject").fill("Welcome in");
+    await organizer.getByLabel("Message").fill("The talks start in the main hall.\nCoffee is on the left.");
+    await organizer.getByRole("button", { name: "Send" }).click();
+    await organizer.getByText("Sent. Recipients: 1.").waitFor();
+    await step(organizer, "messages");
+    await attendee.goto("/me/notifications");
+    await attendee.getByText("Welcome in").first().waitFor({ timeout: 30_000 });
   });
 
   it("passes axe on the other pages, signed in and not", async () => {

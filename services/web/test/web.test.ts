@@ -169,6 +169,49 @@ describe("web: pages over the edge's public API", function () {
     expect(again.text).to.contain("no longer open").and.not.contain('<section id="offer"');
   });
 
+  it("lets an organizer write to the event's attendees from the event's pages, and nobody else", async () => {
+    const b = browser(platform.base);
+    const email = `otto+${randomUUID()}@example.org`;
+    await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: "Otto", email, password } });
+    const json = { "content-type": "application/json" };
+    const login = async (address: string) => ((await (await fetch(`${platform.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email: address, password }) })).json()) as { accessToken: string }).accessToken;
+    const auth = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
+    const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const event = (await (await fetch(`${platform.base}/v1/events`, { method: "POST", headers: auth(await login(email)), body: JSON.stringify({ title: "Messages meetup", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", capacity: 5, publish: true }) })).json()) as { id: string };
+    // An attendee, signed up in the web app too.
+    const a = browser(platform.base);
+    const attendeeEmail = `anna+${randomUUID()}@example.org`;
+    await a.go("/sign-up", { form: { _csrf: a.csrf((await a.go("/sign-up")).text), displayName: "Anna", email: attendeeEmail, password } });
+    await eventually("the attendee booked", async () => (await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: auth(await login(attendeeEmail)), body: JSON.stringify({ eventId: event.id, seats: 1 }) })).status === 201);
+
+    expect((await b.go(`/events/${event.id}/edit`)).text).to.contain(`<a href="/events/${event.id}/messages">`);
+    const form = await b.go(`/events/${event.id}/messages`);
+    expect(form.res.status).to.equal(200);
+    expect(form.text).to.contain('<option value="all" selected>').and.match(/<option value="ticket_type:[0-9a-f-]{36}">/);
+    const keyOf = (page: string) => page.match(/name="key" value="([^"]+)"/)![1];
+    const post = (key: string, body: string) => b.go(`/events/${event.id}/messages`, { form: { _csrf: b.csrf(form.text), key, audience: "all", subject: "Doors at 8:30", body } });
+    // Too long: the edge's 400 names the field, the text typed stays in the form (with a new key).
+    const long = await post(keyOf(form.text), "x".repeat(5_001));
+    expect(long.res.status).to.equal(400);
+    expect(long.text).to.contain("body: ").and.contain('value="Doors at 8:30"');
+    const key = keyOf(long.text);
+    expect(key).to.not.equal(keyOf(form.text));
+    const sent = await post(key, "Bring your ticket.\nSee you there.");
+    expect(sent.res.status, sent.text.slice(0, 500)).to.equal(302);
+    expect(sent.res.headers.get("location")).to.equal(`/events/${event.id}/messages?sent=1`);
+    // The same form submitted twice sends once.
+    expect((await post(key, "Bring your ticket.\nSee you there.")).res.status).to.equal(302);
+    const mail = await eventually("the attendee's email", async () => platform.smtp.to(attendeeEmail).find((m) => m.subject === "Messages meetup: Doors at 8:30"), 20_000);
+    expect(mail.text).to.contain("Bring your ticket.");
+    const list = await b.go(`/events/${event.id}/messages?sent=1`);
+    expect(list.text).to.contain("Sent. Recipients: 1.").and.contain("<summary>Doors at 8:30</summary>");
+    expect(list.text.match(/<summary>/g)).to.have.length(1);
+    // The attendee may not write to the others, nor read what was sent.
+    expect((await a.go(`/events/${event.id}/messages`)).res.status).to.equal(403);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(platform.smtp.to(attendeeEmail).filter((m) => m.subject === "Messages meetup: Doors at 8:30")).to.have.length(1);
+  });
+
   it("shows the edge's problem naming the field when sign-up input is bad", async () => {
     const b = browser(platform.base);
     const token = b.csrf((await b.go("/sign-up")).text);
