@@ -182,7 +182,8 @@ describe("web: pages over the edge's public API", function () {
     const a = browser(platform.base);
     const attendeeEmail = `anna+${randomUUID()}@example.org`;
     await a.go("/sign-up", { form: { _csrf: a.csrf((await a.go("/sign-up")).text), displayName: "Anna", email: attendeeEmail, password } });
-    await eventually("the attendee booked", async () => (await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: auth(await login(attendeeEmail)), body: JSON.stringify({ eventId: event.id, seats: 1 }) })).status === 201);
+    const attendee = auth(await login(attendeeEmail));
+    await eventually("the attendee booked", async () => (await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: attendee, body: JSON.stringify({ eventId: event.id, seats: 1 }) })).status === 201, 30_000, 200);
 
     expect((await b.go(`/events/${event.id}/edit`)).text).to.contain(`<a href="/events/${event.id}/messages">`);
     const form = await b.go(`/events/${event.id}/messages`);
