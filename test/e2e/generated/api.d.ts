@@ -1925,6 +1925,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/registrations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All participants as a CSV download, streamed (its organizers)
+         * @description Participants of an event for its organizers: one row per ticket, filtered by order status and searched by attendee name or email, with counts per status.
+         *
+         *     Subject: `svc.bookings.registrations.list`.
+         */
+        get: operations["bookingsRegistrationsListGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales per day and per ticket type, for charts (its organizers)
+         * @description An event's sales for its organizers' charts: tickets sold per day (UTC days of booking; orders confirmed or partially refunded), and per ticket type (public ones, and hidden ones that sold) sold, on hold, checked in and revenue before refunds.
+         *
+         *     Subject: `svc.bookings.sales.get`.
+         */
+        get: operations["bookingsSalesGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{id}/ticket-types": {
         parameters: {
             query?: never;
@@ -9287,6 +9331,110 @@ export interface operations {
                         counts: {
                             [key: string]: number;
                         };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsRegistrationsListGet: {
+        parameters: {
+            query?: {
+                /** @description Order status: reserved → awaiting_payment → confirmed; expired; cancelled; refunded / partially_refunded. */
+                status?: "reserved" | "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded" | "partially_refunded";
+                /** @description Part of an attendee's name or email. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            504: components["responses"]["Timeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    bookingsSalesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event (events service id). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The event (events service id).
+                         */
+                        eventId: string;
+                        /** @description Days with sales, oldest first. */
+                        days: {
+                            /**
+                             * Format: date
+                             * @description UTC day the orders were made.
+                             */
+                            date: string;
+                            tickets: number;
+                            orders: number;
+                        }[];
+                        ticketTypes: {
+                            /**
+                             * Format: uuid
+                             * @description The ticket type.
+                             */
+                            ticketTypeId: string;
+                            name: string;
+                            /** @description Its own limit, or null (only its quotas limit it). */
+                            quantity: number | null;
+                            /** @description Tickets of confirmed or partially refunded orders. */
+                            sold: number;
+                            /** @description Tickets of orders reserved or awaiting payment. */
+                            held: number;
+                            checkedIn: number;
+                            /** @description Sold tickets times their price, before refunds. */
+                            revenueMinor: number;
+                            /** @description ISO 4217 currency, or null when free. */
+                            currency: string | null;
+                        }[];
                     };
                 };
             };
