@@ -119,6 +119,8 @@ export const notificationsService = defineService({
   devSecrets: (env) => [
     { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
     { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },
+    // Refused outside production too (setup), but named here with the others before anything connects.
+    { name: "TWILIO_AUTH_TOKEN", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && !env.TWILIO_AUTH_TOKEN, why: "is missing while TWILIO_ACCOUNT_SID is set" },
     { name: "LINK_SEALING_KEYS", insecure: usesDevLinkKey(env.LINK_SEALING_KEYS), why: "holds the development key (anyone could open the link tokens in events)" },
   ],
   async setup(rt) {

@@ -135,6 +135,18 @@ describe("security: misconfiguration (API8)", function () {
       expect(child.output()).to.contain("UNSUBSCRIBE_SECRET");
     });
 
+    it("with SMS on, refuses the development SMS_CODE_SECRET and a missing TWILIO_AUTH_TOKEN, before connecting", async () => {
+      const secrets = ensureSecrets(join(mkdtempSync(join(tmpdir(), "convene-secrets-")), "secrets.env"));
+      const sms = { TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_FROM: "+15005550006" };
+      const err = await run(registry.filter((d) => d.name === "notifications"), { ...production(), ...secrets, ...sms, NATS_URL: "nats://127.0.0.1:1" }, { listen: false }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(err, "the boot failed").to.be.instanceOf(ConfigError);
+      expect(err!.message).to.contain("SMS_CODE_SECRET").and.to.contain("TWILIO_AUTH_TOKEN");
+      expect(err!.message).to.not.contain("UNSUBSCRIBE_SECRET");
+    });
+
     it("starts with the secrets make up generates", async function () {
       this.timeout(60_000);
       const secrets = ensureSecrets(join(mkdtempSync(join(tmpdir(), "convene-secrets-")), "secrets.env"));
