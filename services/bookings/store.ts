@@ -83,8 +83,10 @@ export async function eventById(db: Knex, eventId: string): Promise<EventRow | u
 
 export async function settingsOf(db: Knex, eventId: string): Promise<SettingsRow> {
   const row = await db<SettingsRow>("event_settings").where({ event_id: eventId }).first();
-  return row ?? { event_id: eventId, hold_minutes: 15, cancel_deadline_hours: 0, refund_percent: 100, waitlist_enabled: true, waitlist_offer_minutes: 720 };
+  return row ?? defaultSettings(eventId);
 }
+
+const defaultSettings = (eventId: string): SettingsRow => ({ event_id: eventId, hold_minutes: 15, cancel_deadline_hours: 0, refund_percent: 100, waitlist_enabled: true, waitlist_offer_minutes: 720 });
 
 /**
  * Takes the event's inventory lock: the row of its capacity quota. Every change of an event's
@@ -181,16 +183,7 @@ export function factsOf(o: OrderRow, at: Date) {
  */
 export async function enqueueMany<C extends MessageContract>(trx: Knex.Transaction, items: Array<{ contract: C; data: Static<C["data"]> }>, at: Date): Promise<void> {
   if (items.length === 0) return;
-  const traceHeaders: Record<string, string> = {};
-  const h = injectTrace(natsHeaders(), context.active());
-  for (const k of h.keys()) traceHeaders[k] = h.get(k);
-  const headers = JSON.stringify(traceHeaders);
-  const rows = items.map(({ contract, data }) => {
-    check(contract.data, data);
-    const id = randomUUID();
-    const envelope = { id, type: contract.subject, version: contract.version, source: SOURCE, occurredAt: at.toISOString(), data };
-    return { id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
-  });
+  const rows = outboxRows(items, at);
   for (let i = 0; i < rows.length; i += 500) await trx("outbox").insert(rows.slice(i, i + 500));
 }
 
@@ -239,4 +232,73 @@ export async function salesByType(db: Knex, eventId: string) {
     { eventId, sold: SOLD, held: HELD },
   );
   return rows as Array<{ id: string; name: string; quantity: number | null; currency: string | null; visibility: string; sold: number; held: number; revenue: string; checked_in: number }>;
+}
+
+/** Everything a batch of reservations reads, after it holds the event's inventory lock. */
+export type InventoryState = { event?: EventRow; settings: SettingsRow; quotas: QuotaRow[]; types: TicketTypeRow[] };
+
+/**
+ * The event, its rules, quotas and ticket types in ONE round trip. Call it only after
+ * lockInventory: this statement's snapshot is taken after the lock was granted, so the counters it
+ * reads are the committed ones (one statement that locked and read at once would read them from a
+ * snapshot older than the lock wait).
+ */
+export async function inventoryState(trx: Knex.Transaction, eventId: string): Promise<InventoryState> {
+  const { rows } = await trx.raw(
+    `select (select row_to_json(e) from events e where e.event_id = :id) as event,
+            (select row_to_json(s) from event_settings s where s.event_id = :id) as settings,
+            (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = :id) as quotas,
+            (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = :id) as types`,
+    { id: eventId },
+  );
+  const r = rows[0] as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
+  return { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types };
+}
+
+/**
+ * A batch's orders, lines, tickets and domain events in ONE statement (data-modifying CTEs over
+ * unnest'ed arrays): a flash-sale batch of hundreds of orders was four multi-row INSERTs with
+ * thousands of bind parameters each, whose SQL text knex built and Postgres parsed every time.
+ * Foreign keys are checked at the end of the statement, when all the rows are there.
+ */
+export async function insertBatch(trx: Knex.Transaction, b: { orders: OrderRow[]; lines: LineRow[]; tickets: TicketRow[]; outbox: OutboxRow[] }): Promise<void> {
+  const col = <T, K extends keyof T>(rows: T[], k: K) => rows.map((r) => r[k] ?? null);
+  const { orders: o, lines: l, tickets: t, outbox: x } = b;
+  await trx.raw(
+    `with o as (
+       insert into orders (id, event_id, user_id, status, seats, total_minor, currency, refunded_minor, reserved_until, payment_id, cancel_reason, waitlist_entry_id, created_at, updated_at)
+       select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[], ?::timestamptz[], ?::uuid[], ?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[])),
+     l as (
+       insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
+       select a, b, c, d, e, f::uuid[] from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[]) as u(a, b, c, d, e, f)),
+     t as (
+       insert into tickets (id, order_id, event_id, ticket_type_id, seq, attendee_name, attendee_email)
+       select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[])),
+     x as (
+       insert into outbox (id, subject, envelope, headers)
+       select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d))
+     select 1`,
+    [
+      ...(["id", "event_id", "user_id", "status", "seats", "total_minor", "currency", "refunded_minor", "reserved_until", "payment_id", "cancel_reason", "waitlist_entry_id", "created_at", "updated_at"] as const).map((k) => col(o, k)),
+      col(l, "order_id"), col(l, "ticket_type_id"), col(l, "name"), col(l, "quantity"), col(l, "unit_price_minor"), l.map((r) => `{${r.quota_ids.join(",")}}`),
+      ...(["id", "order_id", "event_id", "ticket_type_id", "seq", "attendee_name", "attendee_email"] as const).map((k) => col(t, k)),
+      col(x, "id"), col(x, "subject"), col(x, "envelope"), col(x, "headers"),
+    ] as never,
+  );
+}
+
+export type OutboxRow = { id: string; subject: string; envelope: string; headers: string };
+
+/** Outbox rows of domain events (the kit's envelope and row shape; see services/kit/outbox.ts enqueue). */
+export function outboxRows<C extends MessageContract>(items: Array<{ contract: C; data: Static<C["data"]> }>, at: Date): OutboxRow[] {
+  const traceHeaders: Record<string, string> = {};
+  const h = injectTrace(natsHeaders(), context.active());
+  for (const k of h.keys()) traceHeaders[k] = h.get(k);
+  const headers = JSON.stringify(traceHeaders);
+  return items.map(({ contract, data }) => {
+    check(contract.data, data);
+    const id = randomUUID();
+    const envelope = { id, type: contract.subject, version: contract.version, source: SOURCE, occurredAt: at.toISOString(), data };
+    return { id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
+  });
 }

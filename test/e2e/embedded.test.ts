@@ -14,6 +14,8 @@ import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { notificationsService } from "../../services/notifications/index.ts";
 import { eventsService } from "../../services/events/index.ts";
+import { bookingsService } from "../../services/bookings/index.ts";
+import { eventually } from "../support/eventually.ts";
 import { natsEnv } from "../support/env.ts";
 import { apiClient } from "./client.ts";
 
@@ -24,7 +26,7 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
 
   before(async function () {
     dataDir = mkdtempSync(join(tmpdir(), "convene-embedded-"));
-    running = await run([identityService, eventsService, notificationsService, edgeService], { ...natsEnv(), DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true" });
+    running = await run([identityService, eventsService, bookingsService, notificationsService, edgeService], { ...natsEnv(), DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true" });
   });
   after(async function () {
     await running?.stop();
@@ -109,5 +111,37 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
     ok(await bob.api.POST("/v1/me/email", { body: { newEmail: `moved-${randomUUID()}@example.org`, currentPassword: password } }), "email change");
     ok(await apiClient(running.url, { ip }).POST("/v1/auth/password/forgot", { body: { email: bob.email } }), "forgot");
     ok(await bob.api.POST("/v1/auth/logout-all"), "logout all");
+  });
+  it("books on the embedded database: a batch of reservations, tickets, sales, the CSV and a cancellation", async () => {
+    const api = apiClient(running.url, { ip: "198.19.0.8" });
+    const password = "correct horse battery staple";
+    const tokenOf = async (name: string) => {
+      const email = `${name}+${randomUUID()}@example.org`;
+      expect((await api.POST("/v1/auth/register", { body: { email, password, displayName: name } })).response.status).to.equal(201);
+      return (await api.POST("/v1/auth/login", { body: { email, password } })).data!.accessToken;
+    };
+    const organizerToken = await tokenOf("olga");
+    const organizer = apiClient(running.url, { ip: "198.19.0.8", token: organizerToken });
+    const guest = await tokenOf("gita");
+    const startsAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const created = await organizer.POST("/v1/events", { body: { title: "Embedded sale", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", capacity: 10, publish: true } });
+    const eventId = created.data!.id;
+    const book = (seats: number) =>
+      fetch(`${running.url}/v1/bookings`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${guest}`, "idempotency-key": randomUUID(), "x-forwarded-for": "198.19.0.8" }, body: JSON.stringify({ eventId, seats }) });
+    await eventually("the event open for booking", async () => (await organizer.GET("/v1/events/{id}/availability", { params: { path: { id: eventId } } })).response.status === 200);
+    // Several at once, so the inventory commits them as one batch on the single embedded connection.
+    const replies = await Promise.all([3, 3, 3, 3].map(async (n) => { const r = await book(n); return { status: r.status, body: (await r.json()) as { id: string; tickets: unknown[] } }; }));
+    const booked = replies.filter((r) => r.status === 201);
+    expect(booked).to.have.length(3);
+    expect(replies.filter((r) => r.status === 409)).to.have.length(1);
+    expect(booked.every((r) => r.body.tickets.length === 3)).to.equal(true);
+    const sales = await organizer.GET("/v1/events/{id}/sales", { params: { path: { id: eventId } } });
+    expect(sales.data!.days.reduce((n, d) => n + d.tickets, 0)).to.equal(9);
+    const csv = await fetch(`${running.url}/v1/events/${eventId}/registrations.csv`, { headers: { authorization: `Bearer ${organizerToken}`, "x-forwarded-for": "198.19.0.8" } });
+    expect((await csv.text()).split("\r\n").filter(Boolean)).to.have.length(1 + 9);
+    const cancelled = await fetch(`${running.url}/v1/bookings/${booked[0].body.id}`, { method: "DELETE", headers: { authorization: `Bearer ${guest}`, "x-forwarded-for": "198.19.0.8" } });
+    expect(cancelled.status).to.equal(200);
+    const left = await organizer.GET("/v1/events/{id}/availability", { params: { path: { id: eventId } } });
+    expect(left.data!.remaining).to.equal(4);
   });
 });

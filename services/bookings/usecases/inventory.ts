@@ -14,7 +14,7 @@ import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
 import { planHoldExpiries } from "./expiry-timers.ts";
-import { ACTIVE, enqueueMany, eventById, factsOf, lockInventory, settingsOf, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
+import { ACTIVE, eventById, factsOf, insertBatch, inventoryState, lockInventory, outboxRows, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
 
 export type Attendee = { name: string; email?: string };
 
@@ -135,12 +135,15 @@ async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]):
   const now = deps.now();
   return deps.db.transaction(async (trx) => {
     const capacity = await lockInventory(trx, eventId);
-    const event = await eventById(trx, eventId);
-    if (!capacity || !event || event.deleted || event.status !== "published") return reqs.map(() => new AppError("not_found", "event not found or not open for booking"));
+    if (!capacity) return reqs.map(() => new AppError("not_found", "event not found or not open for booking"));
+    // Two round trips in all before the writes: the lock, then everything else under it.
+    const state = await inventoryState(trx, eventId);
+    const event = state.event;
+    if (!event || event.deleted || event.status !== "published") return reqs.map(() => new AppError("not_found", "event not found or not open for booking"));
     if (new Date(event.starts_at) <= now) return reqs.map(() => new AppError("sales_closed", "the event has started", { status: 409 }));
-    const settings = await settingsOf(trx, eventId);
-    const quotas = new Map((await trx<QuotaRow>("quotas").where({ event_id: eventId })).map((q) => [q.id, { ...q }]));
-    const types = new Map((await trx<TicketTypeRow>("ticket_types").where({ event_id: eventId })).map((t) => [t.id, { ...t }]));
+    const settings = state.settings;
+    const quotas = new Map(state.quotas.map((q) => [q.id, q]));
+    const types = new Map(state.types.map((t) => [t.id, t]));
     const defaultType = [...types.values()].find((t) => t.is_default);
     const entries = new Map<string, { seats: number; user_id: string }>();
     const entryIds = reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
@@ -243,14 +246,11 @@ async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]):
     }
 
     if (orders.length) {
-      for (let i = 0; i < orders.length; i += 1000) await trx("orders").insert(orders.slice(i, i + 1000));
-      for (let i = 0; i < lines.length; i += 1000) await trx("order_lines").insert(lines.slice(i, i + 1000));
-      for (let i = 0; i < tickets.length; i += 1000) await trx("tickets").insert(tickets.slice(i, i + 1000));
+      await insertBatch(trx, { orders, lines, tickets, outbox: outboxRows(events, now) });
       for (const id of [...changedQuotas].sort()) await trx("quotas").where({ id }).update({ taken: (quotas.get(id) as QuotaRow).taken });
       for (const id of [...changedTypes].sort()) await trx("ticket_types").where({ id }).update({ taken: (types.get(id) as TicketTypeRow).taken });
       const accepted = orders.filter((o) => o.waitlist_entry_id).map((o) => [o.waitlist_entry_id, o.id] as const);
       for (const [entryId, orderId] of accepted) await trx("waitlist").where({ id: entryId }).update({ status: "accepted", order_id: orderId, offer_expires_at: null });
-      await enqueueMany(trx, events, now);
       await planHoldExpiries(trx, orders);
     }
     return outcomes;
