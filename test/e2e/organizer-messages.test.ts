@@ -195,4 +195,32 @@ describe("organizer messages through the edge", function () {
     expect(fourth.body.details).to.deep.include({ limit: PER_HOUR, windowSeconds: 3_600 });
     expect(mails(standard1).length).to.equal(1);
   });
+
+  it("lets an admin of the event's organization write to its attendees, and not a plain member", async () => {
+    const owner = await account("owner");
+    const [admin, member, attendee] = [await account("org-admin"), await account("org-member"), await account("attendee")];
+    const org = await api("POST", "/v1/orgs", { name: `Messages org ${randomUUID().slice(0, 6)}` }, owner.token);
+    expect(org.status, JSON.stringify(org.body)).to.equal(201);
+    const join = async (p: Person, role: "admin" | "member") => {
+      expect((await api("POST", `/v1/orgs/${org.body.id}/invitations`, { email: p.email, role }, owner.token)).status).to.equal(201);
+      const mail = await eventually(`the invitation to ${p.email}`, async () => platform.smtp.to(p.email).find((m) => /\/invitations\/accept\?token=/.test(m.text)), 20_000);
+      const token = mail.text.match(/\/invitations\/accept\?token=([^\s"<>]+)/)![1];
+      const accepted = await api("POST", "/v1/orgs/invitations/accept", { token }, p.token);
+      expect(accepted.body, JSON.stringify(accepted.body)).to.deep.equal({ orgId: org.body.id, role });
+    };
+    await join(admin, "admin");
+    await join(member, "member");
+    const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const e = await api("POST", "/v1/events", { title: `Org meetup ${randomUUID().slice(0, 6)}`, startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone: "UTC", capacity: 5, publish: true, organizationId: org.body.id }, owner.token);
+    expect(e.status, JSON.stringify(e.body)).to.equal(201);
+    await eventually("the attendee booked", async () => (await api("POST", "/v1/bookings", { eventId: e.body.id, seats: 1 }, attendee.token)).status === 201, 30_000, 200);
+
+    const send = (p: Person) => api("POST", `/v1/events/${e.body.id}/messages`, { audience: { type: "all" }, subject: "From the organization", body: "Hello." }, p.token);
+    expect((await send(member)).status).to.equal(403);
+    const sent = await send(admin);
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201);
+    expect(sent.body).to.deep.include({ senderId: admin.id, recipients: 1 });
+    expect((await api("GET", `/v1/events/${e.body.id}/messages`, undefined, admin.token)).body.items).to.have.length(1);
+    await eventually("the attendee's email", async () => platform.smtp.to(attendee.email).some((m) => m.subject.endsWith(": From the organization")), 20_000);
+  });
 });
