@@ -25,7 +25,7 @@ ajv.addKeyword({
   errors: true,
   validate: function storable(this: unknown, enabled: boolean, data: unknown) {
     const self = storable as unknown as { errors?: Partial<ErrorObject>[] | null };
-    if (!enabled) return true;
+    if (!enabled || storableText(data)) return true;
     const bad = unstorable(data, "");
     if (bad === undefined) return true;
     self.errors = [{ keyword: "storable", instancePath: bad, message: "must not contain NUL characters or unpaired surrogates", params: {} }];
@@ -49,6 +49,21 @@ ajv.addKeyword({
     return true;
   },
 });
+
+/** Whether every string and property name can be stored: the common case, without building paths (every message pays it). */
+function storableText(value: unknown): boolean {
+  if (typeof value === "string") return value.isWellFormed() && !value.includes("\0");
+  if (typeof value !== "object" || value === null) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!storableText(value[i])) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!key.isWellFormed() || key.includes("\0") || !storableText((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
 
 /** JSON pointer of the first string (or property name) that cannot be stored, if any. */
 export function unstorable(value: unknown, path: string): string | undefined {
