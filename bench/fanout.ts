@@ -3,10 +3,15 @@
  * time from the evt.event.published fact to the last inbox row, through the real planner and
  * deliver workers (1 and 2 worker processes), against the Postgres ceiling for the same rows in
  * the same run: COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING into a table
- * shaped like the inbox. Then emails/s to an SMTP sink and pushes/s to the FCM stand-in.
+ * shaped like the inbox. Then the channels against what their stand-ins take: pushes/s to the FCM
+ * stand-in and emails/s to the SMTP sink through the service (2 workers, one channel at a time:
+ * both sinks live in this process and would share its CPU), each round beside the raw rate of the
+ * same stand-in from one client process (bench/fanout-raw.ts: keep-alive HTTP POSTs, nodemailer's
+ * pooled transport), rounds interleaved; then firebase-admin's own transports against the raw POSTs.
  *
- *   npx node bench/fanout.ts           100k and 1M
- *   npx node bench/fanout.ts --quick   100k only (under a minute)
+ *   npx node bench/fanout.ts           100k and 1M, then the channels
+ *   npx node bench/fanout.ts --quick   100k only (under a minute), then the channels
+ *   npx node bench/fanout.ts --sends   the channels only
  *
  * The follower projection is seeded with COPY (psql \copy); the fan-out itself is not touched.
  */
@@ -17,19 +22,28 @@ import process from "node:process";
 import { startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
 import { connectNats, ensureStreams } from "../services/kit/nats.ts";
-import { openDb, type Db } from "../services/kit/db.ts";
+import { type Db, openDb } from "../services/kit/db.ts";
 import { eventEvents } from "../subjects/events.ts";
 import { streams } from "../subjects/streams.ts";
 import { startSmtpSink } from "../services/notifications/test/support/smtp-sink.ts";
 import { startFcmStandIn } from "../services/notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../services/notifications/test/support/service-env.ts";
-import { publishFact, eventFacts } from "../services/notifications/test/support/facts.ts";
-import { spawnTs, type Child } from "../services/kit/test/helpers.ts";
+import { eventFacts, publishFact } from "../services/notifications/test/support/facts.ts";
+import { type Child, spawnTs } from "../services/kit/test/helpers.ts";
+import { median } from "./harness.ts";
 
 const quick = process.argv.includes("--quick");
-const sizes = quick ? [100_000] : [100_000, 1_000_000];
+const sendsOnly = process.argv.includes("--sends");
+const sizes = sendsOnly ? [] : quick ? [100_000] : [100_000, 1_000_000];
 const workerFile = fileURLToPath(new URL("../services/notifications/test/support/worker.ts", import.meta.url));
-const SEND_N = 3_000;
+const rawFile = fileURLToPath(new URL("./fanout-raw.ts", import.meta.url));
+/** Recipients per channel and round, and rounds (each: the service, then the raw client). */
+const SEND_N = 4_000;
+const SEND_ROUNDS = 3;
+
+/** The service's settings for sends; the raw clients use the same per process. */
+const SEND_CONCURRENCY = 64;
+const SMTP_CONNECTIONS = 8;
 
 const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
@@ -38,8 +52,8 @@ const env = {
   ...sinkEnvFor({ natsUrl: nats.url, databaseUrl: pg.url, smtpUrl: smtp.url, fcmUrl: fcm.url }),
   NOTIFY_BATCH_SIZE: "2000",
   NOTIFY_DELIVER_CONCURRENCY: "4",
-  NOTIFY_SEND_CONCURRENCY: "64",
-  NOTIFY_SMTP_CONNECTIONS: "8",
+  NOTIFY_SEND_CONCURRENCY: String(SEND_CONCURRENCY),
+  NOTIFY_SMTP_CONNECTIONS: String(SMTP_CONNECTIONS),
   NOTIFY_LEASE_MS: "60000",
 };
 const client = await connectNats({ servers: nats.url, name: "bench-fanout" });
@@ -131,28 +145,100 @@ async function ceiling(followers: string[]): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-/** Emails and pushes: SEND_N followers with an address and a device, 2 workers. */
-async function sends(): Promise<{ emailsPerS: number; pushesPerS: number }> {
+/** One channel through the service: SEND_N followers with only an address, or only a device. */
+async function serviceSends(channel: "email" | "push"): Promise<number> {
   const organizer = randomUUID();
   const ids = Array.from({ length: SEND_N }, () => randomUUID());
-  await psql(copyRows(`set search_path to notifications;\n\\copy follows (target_kind, target_id, follower_id) from stdin`, SEND_N, (i) => `user\t${organizer}\t${ids[i]}\n`));
-  await psql(copyRows(`set search_path to notifications;\n\\copy users (user_id, email, display_name, locale, time_zone) from stdin`, SEND_N, (i) => `${ids[i]}\tb-${ids[i]}@example.org\tFollower ${i}\t${i % 2 ? "ru" : "en"}\tEurope/Berlin\n`));
-  await psql(copyRows(`set search_path to notifications;\n\\copy devices (token, user_id, platform) from stdin`, SEND_N, (i) => `bench-${ids[i]}\t${ids[i]}\tandroid\n`));
-  const ws = await startWorkers(2);
-  const [e0, p0] = [smtp.messages.length, fcm.messages.length];
+  await psql(
+    copyRows(
+      `set search_path to notifications;\n\\copy follows (target_kind, target_id, follower_id) from stdin`,
+      SEND_N,
+      (i) => `user\t${organizer}\t${ids[i]}\n`,
+    ),
+  );
+  const email = (i: number) => (channel === "email" ? `b-${ids[i]}@example.org` : "\\N");
+  await psql(
+    copyRows(
+      `set search_path to notifications;\n\\copy users (user_id, email, display_name, locale, time_zone) from stdin`,
+      SEND_N,
+      (i) => `${ids[i]}\t${email(i)}\tFollower ${i}\t${i % 2 ? "ru" : "en"}\tEurope/Berlin\n`,
+    ),
+  );
+  if (channel === "push") {
+    await psql(
+      copyRows(
+        `set search_path to notifications;\n\\copy devices (token, user_id, platform) from stdin`,
+        SEND_N,
+        (i) => `bench-${ids[i]}\t${ids[i]}\tandroid\n`,
+      ),
+    );
+  }
+  const sink = channel === "email" ? smtp.messages : fcm.messages;
+  const before = sink.length;
   const t0 = performance.now();
   await publishFact(client.js, eventEvents.published, eventFacts(organizer, null));
-  let emailDone = 0;
-  let pushDone = 0;
-  while (!emailDone || !pushDone) {
-    await new Promise((r) => setTimeout(r, 20));
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 10));
     const t = (performance.now() - t0) / 1000;
-    if (!emailDone && smtp.messages.length - e0 >= SEND_N) emailDone = t;
-    if (!pushDone && fcm.messages.length - p0 >= SEND_N) pushDone = t;
-    if (t > 300) throw new Error("sends did not finish in 5 minutes");
+    if (sink.length - before >= SEND_N) return SEND_N / t;
+    if (t > 300) throw new Error(`${channel} sends did not finish in 5 minutes`);
+  }
+}
+
+type Raw = { mode: string; messages: number; inFlight: number; connections: number; seconds: number; rate: number };
+
+/** bench/fanout-raw.ts in its own process; resolves with its RAW line. */
+function raw(mode: "fcm-http" | "fcm-sdk" | "fcm-sdk-h2" | "smtp", n: number, inFlight: number, connections: number): Promise<Raw> {
+  const url = mode === "smtp" ? `smtp://127.0.0.1:${new URL(smtp.url).port}` : mode === "fcm-sdk-h2" ? fcm.h2Url : fcm.url;
+  const p = spawn(process.execPath, [rawFile, mode, url, String(n), String(inFlight), String(connections)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  p.stdout.on("data", (d) => (out += String(d)));
+  return new Promise((resolve, reject) =>
+    p.on("exit", (code) => {
+      const m = out.match(/^RAW (.+)$/m);
+      if (code === 0 && m) resolve(JSON.parse(m[1]) as Raw);
+      else reject(new Error(`fanout-raw ${mode} exited ${code}: ${out}`));
+    })
+  );
+}
+
+type Sends = {
+  rounds: Array<{ push: number; pushRaw: number; email: number; emailRaw: number }>;
+  transports: Array<Raw & { label: string }>;
+};
+
+/**
+ * Rounds of: pushes through the service, raw POSTs to the FCM stand-in, emails through the service,
+ * raw nodemailer to the SMTP sink (back to back, so one moment's noise hits both sides of a ratio).
+ * Then firebase-admin's transports beside raw POSTs, once.
+ */
+async function sends(): Promise<Sends> {
+  const ws = await startWorkers(2);
+  const rounds: Sends["rounds"] = [];
+  for (let r = 0; r < SEND_ROUNDS; r++) {
+    const push = await serviceSends("push");
+    const pushRaw = (await raw("fcm-http", SEND_N, SEND_CONCURRENCY, SEND_CONCURRENCY)).rate;
+    const email = await serviceSends("email");
+    const emailRaw = (await raw("smtp", SEND_N, SEND_CONCURRENCY, SMTP_CONNECTIONS)).rate;
+    rounds.push({ push, pushRaw, email, emailRaw });
+    process.stderr.write(
+      `  sends round ${r + 1}: ${push.toFixed(0)} pushes/s (raw ${pushRaw.toFixed(0)}), ${email.toFixed(0)} emails/s (raw ${emailRaw.toFixed(0)})\n`,
+    );
   }
   await stopWorkers(ws);
-  return { emailsPerS: SEND_N / emailDone, pushesPerS: SEND_N / pushDone };
+  const n = 2 * SEND_N;
+  const transports: Sends["transports"] = [];
+  for (
+    const [label, mode, inFlight, conns] of [
+      ["raw POSTs, 64 sockets", "fcm-http", 64, 64],
+      ["firebase-admin send, HTTP/1.1, 64 sockets", "fcm-sdk", 64, 64],
+      ["raw POSTs, 128 sockets", "fcm-http", 128, 128],
+      ["firebase-admin send, HTTP/1.1, 128 sockets", "fcm-sdk", 128, 128],
+      ["firebase-admin sendEach, HTTP/2, 64 per call, 1 session", "fcm-sdk-h2", 64, 1],
+      ["firebase-admin sendEach, HTTP/2, 64 per call, 4 sessions", "fcm-sdk-h2", 64, 4],
+    ] as const
+  ) transports.push({ label, ...(await raw(mode, n, inFlight, conns)) });
+  return { rounds, transports };
 }
 
 try {
@@ -166,7 +252,13 @@ try {
     const organizer = randomUUID();
     const followers = Array.from({ length: n }, () => randomUUID());
     process.stderr.write(`seeding ${n} followers…\n`);
-    await psql(copyRows(`set search_path to notifications;\n\\copy follows (target_kind, target_id, follower_id) from stdin`, n, (i) => `user\t${organizer}\t${followers[i]}\n`));
+    await psql(
+      copyRows(
+        `set search_path to notifications;\n\\copy follows (target_kind, target_id, follower_id) from stdin`,
+        n,
+        (i) => `user\t${organizer}\t${followers[i]}\n`,
+      ),
+    );
     await db.raw("analyze follows");
     for (const w of [1, 2]) {
       const ws = await startWorkers(w);
@@ -180,27 +272,65 @@ try {
   }
   const s = await sends();
 
-  console.log("\nfan-out to followers: evt.event.published → last inbox row (planner + deliver workers, one Postgres, 2 CPUs shared)\n");
-  console.log(`${"followers".padStart(10)} ${"workers".padStart(11)} ${"seconds".padStart(9)} ${"rows/s".padStart(10)} ${"vs ceiling".padStart(11)}`);
-  for (const r of rows) {
-    const c = rows.find((x) => x.followers === r.followers && x.workers === "pg ceiling")!;
-    console.log(`${String(r.followers).padStart(10)} ${String(r.workers).padStart(11)} ${r.seconds.toFixed(2).padStart(9)} ${r.rowsPerS.toFixed(0).padStart(10)} ${(r.rowsPerS / c.rowsPerS).toFixed(2).padStart(11)}`);
+  if (rows.length) {
+    console.log("\nfan-out to followers: evt.event.published → last inbox row (planner + deliver workers, one Postgres, 2 CPUs shared)\n");
+    console.log(`${"followers".padStart(10)} ${"workers".padStart(11)} ${"seconds".padStart(9)} ${"rows/s".padStart(10)} ${"vs ceiling".padStart(11)}`);
+    for (const r of rows) {
+      const c = rows.find((x) => x.followers === r.followers && x.workers === "pg ceiling")!;
+      console.log(
+        `${String(r.followers).padStart(10)} ${String(r.workers).padStart(11)} ${r.seconds.toFixed(2).padStart(9)} ${r.rowsPerS.toFixed(0).padStart(10)} ${
+          (r.rowsPerS / c.rowsPerS).toFixed(2).padStart(11)
+        }`,
+      );
+    }
   }
-  console.log(`\nsends with 2 workers, ${SEND_N} followers with an address and a device: ${s.emailsPerS.toFixed(0)} emails/s to the SMTP sink, ${s.pushesPerS.toFixed(0)} pushes/s to the FCM stand-in`);
+
+  const pushVsRaw = median(s.rounds.map((r) => r.push / r.pushRaw));
+  const emailVsRaw = median(s.rounds.map((r) => r.email / r.emailRaw));
+  const pushes = median(s.rounds.map((r) => r.push));
+  const emails = median(s.rounds.map((r) => r.email));
+  console.log(`\nchannels: ${SEND_N} followers per round (only an address, or only a device), 2 workers, evt.event.published → last message at the stand-in;`);
+  console.log(
+    `raw: one client process, ${SEND_CONCURRENCY} in flight (FCM: ${SEND_CONCURRENCY} keep-alive sockets; SMTP: nodemailer pool of ${SMTP_CONNECTIONS})\n`,
+  );
+  console.log(
+    `${"round".padStart(5)} ${"pushes/s".padStart(9)} ${"raw".padStart(7)} ${"ratio".padStart(6)} ${"emails/s".padStart(9)} ${"raw".padStart(7)} ${
+      "ratio".padStart(6)
+    }`,
+  );
+  for (const [i, r] of s.rounds.entries()) {
+    console.log(
+      `${String(i + 1).padStart(5)} ${r.push.toFixed(0).padStart(9)} ${r.pushRaw.toFixed(0).padStart(7)} ${(r.push / r.pushRaw).toFixed(2).padStart(6)} ${
+        r.email.toFixed(0).padStart(9)
+      } ${r.emailRaw.toFixed(0).padStart(7)} ${(r.email / r.emailRaw).toFixed(2).padStart(6)}`,
+    );
+  }
+  console.log(`median ratio: pushes ${pushVsRaw.toFixed(3)}, emails ${emailVsRaw.toFixed(3)} of raw\n`);
+  console.log(`FCM transports, ${2 * SEND_N} messages from one process:`);
+  for (const t of s.transports) console.log(`  ${t.label.padEnd(58)} ${t.rate.toFixed(0).padStart(7)} /s`);
 
   const biggest = sizes[sizes.length - 1];
   const best = rows.filter((r) => r.followers === biggest && r.workers !== "pg ceiling").sort((a, b) => b.rowsPerS - a.rowsPerS)[0];
-  const ceil = rows.find((r) => r.followers === biggest && r.workers === "pg ceiling")!;
+  const ceil = rows.find((r) => r.followers === biggest && r.workers === "pg ceiling");
+  const transport = (label: string) => Math.round(s.transports.find((t) => t.label === label)!.rate);
   const result = {
-    followers: biggest,
-    best_workers: best.workers,
-    rows_per_s: Math.round(best.rowsPerS),
-    pg_ceiling_rows_per_s: Math.round(ceil.rowsPerS),
-    vs_pg_ceiling: Number((best.rowsPerS / ceil.rowsPerS).toFixed(3)),
-    seconds_100k: Number(Math.min(...rows.filter((r) => r.followers === 100_000 && r.workers !== "pg ceiling").map((r) => r.seconds)).toFixed(2)),
-    seconds_1m: quick ? null : Number(best.seconds.toFixed(2)),
-    pushes_per_s: Math.round(s.pushesPerS),
-    emails_per_s: Math.round(s.emailsPerS),
+    followers: biggest ?? null,
+    best_workers: best?.workers ?? null,
+    rows_per_s: best ? Math.round(best.rowsPerS) : null,
+    pg_ceiling_rows_per_s: ceil ? Math.round(ceil.rowsPerS) : null,
+    vs_pg_ceiling: best && ceil ? Number((best.rowsPerS / ceil.rowsPerS).toFixed(3)) : null,
+    seconds_100k: rows.length
+      ? Number(Math.min(...rows.filter((r) => r.followers === 100_000 && r.workers !== "pg ceiling").map((r) => r.seconds)).toFixed(2))
+      : null,
+    seconds_1m: quick || !best ? null : Number(best.seconds.toFixed(2)),
+    pushes_per_s: Math.round(pushes),
+    emails_per_s: Math.round(emails),
+    raw_pushes_per_s: Math.round(median(s.rounds.map((r) => r.pushRaw))),
+    raw_emails_per_s: Math.round(median(s.rounds.map((r) => r.emailRaw))),
+    push_vs_raw: Number(pushVsRaw.toFixed(3)),
+    email_vs_raw: Number(emailVsRaw.toFixed(3)),
+    fcm_sdk_http1_vs_raw: Number((transport("firebase-admin send, HTTP/1.1, 64 sockets") / transport("raw POSTs, 64 sockets")).toFixed(3)),
+    fcm_sdk_http2_vs_raw: Number((transport("firebase-admin sendEach, HTTP/2, 64 per call, 1 session") / transport("raw POSTs, 64 sockets")).toFixed(3)),
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 } finally {

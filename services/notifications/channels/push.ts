@@ -9,19 +9,22 @@
 import { randomUUID } from "node:crypto";
 import https from "node:https";
 import net from "node:net";
-import { applicationDefault, deleteApp, initializeApp, type App, type Credential } from "firebase-admin/app";
+import { type App, applicationDefault, type Credential, deleteApp, initializeApp } from "firebase-admin/app";
 import { getMessaging, type Messaging } from "firebase-admin/messaging";
 
 /** `link` is the in-app deep link (path); `url` the same page on the web (web push needs an absolute https URL). */
 export type PushMessage = { token: string; title: string; body: string; link: string; url: string; data: Record<string, string> };
-export type PushOutcome = { outcome: "sent" } | { outcome: "drop-token"; error: string } | { outcome: "temporary"; error: string; retryAfterMs?: number } | { outcome: "permanent"; error: string };
+export type PushOutcome = { outcome: "sent" } | { outcome: "drop-token"; error: string } | { outcome: "temporary"; error: string; retryAfterMs?: number } | {
+  outcome: "permanent";
+  error: string;
+};
 export type Pusher = { send(m: PushMessage): Promise<PushOutcome>; close(): Promise<void> };
 
 /** An https agent whose sockets are plain TCP to the stand-in, whatever host the SDK asks for. */
 class StandInAgent extends https.Agent {
   readonly target: URL;
-  constructor(target: URL) {
-    super({ keepAlive: true, maxSockets: 64 });
+  constructor(target: URL, sockets: number) {
+    super({ keepAlive: true, maxSockets: sockets });
     this.target = target;
   }
   override createConnection(): net.Socket {
@@ -31,10 +34,14 @@ class StandInAgent extends https.Agent {
 
 const stubCredential: Credential = { getAccessToken: async () => ({ access_token: "stand-in", expires_in: 3600 }) };
 
-export function createPusher(opts: { projectId: string; endpoint?: string }): Pusher {
+/** `sockets`: keep-alive connections to a stand-in (bench/fanout.ts tries more); Google's path uses Node's global agent. */
+export function createPusher(opts: { projectId: string; endpoint?: string; sockets?: number }): Pusher {
   let app: App;
   if (opts.endpoint) {
-    app = initializeApp({ credential: stubCredential, projectId: opts.projectId, httpAgent: new StandInAgent(new URL(opts.endpoint)) }, `notifications-${randomUUID()}`);
+    app = initializeApp(
+      { credential: stubCredential, projectId: opts.projectId, httpAgent: new StandInAgent(new URL(opts.endpoint), opts.sockets ?? 64) },
+      `notifications-${randomUUID()}`,
+    );
   } else {
     app = initializeApp({ credential: applicationDefault(), projectId: opts.projectId }, `notifications-${randomUUID()}`);
   }
@@ -60,7 +67,9 @@ export function createPusher(opts: { projectId: string; endpoint?: string }): Pu
         const code = e.code ?? "";
         const status = e.httpResponse?.status ?? 0;
         const error = `${code || status}: ${e.message}`.slice(0, 300);
-        if (/registration-token-not-registered|invalid-registration-token|invalid-argument/.test(code) || status === 404) return { outcome: "drop-token", error };
+        if (/registration-token-not-registered|invalid-registration-token|invalid-argument/.test(code) || status === 404) {
+          return { outcome: "drop-token", error };
+        }
         if (status === 429 || status >= 500 || /message-rate-exceeded|server-unavailable|internal-error|unknown-error/.test(code) || !status) {
           return { outcome: "temporary", error, retryAfterMs: retryAfter(e.httpResponse?.headers?.["retry-after"]) };
         }
