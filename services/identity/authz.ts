@@ -1,15 +1,15 @@
 /** Who may do what: the principal the edge forwards, checked against identity's own rows. */
-import type { Knex } from "knex";
 import { AppError, forbidden, unauthenticated } from "../kit/errors.ts";
 import type { HandlerContext } from "../kit/serve.ts";
 import { requireCaller } from "../kit/caller.ts";
-import { userById, type UserRow } from "./store.ts";
+import type { Q, UserRow } from "./store.ts";
+import { userById } from "./store/users.ts";
 
 /**
  * The caller's row, active. Access tokens live 15 minutes: a user deactivated since theirs was
  * issued is refused here for anything that changes state.
  */
-export async function activeCaller(db: Knex, ctx: HandlerContext): Promise<UserRow> {
+export async function activeCaller(db: Q, ctx: HandlerContext): Promise<UserRow> {
   const user = await userById(db, requireCaller(ctx).sub);
   if (!user) throw unauthenticated("account not found");
   if (user.status !== "active") throw new AppError("account_deactivated", "this account is deactivated", { status: 403 });
@@ -17,7 +17,7 @@ export async function activeCaller(db: Knex, ctx: HandlerContext): Promise<UserR
 }
 
 /** Admin rights are read from the database, not the token: a demoted admin loses them at once. */
-export async function adminCaller(db: Knex, ctx: HandlerContext): Promise<UserRow> {
+export async function adminCaller(db: Q, ctx: HandlerContext): Promise<UserRow> {
   const user = await activeCaller(db, ctx);
   if (!user.roles.includes("admin")) throw forbidden("admins only");
   return user;

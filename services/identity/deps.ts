@@ -19,4 +19,6 @@ export type Deps = {
   oidc: OidcClient;
   /** Seals single-use link tokens for the mail sender (LINK_SEALING_KEYS, LINK_SEAL_TTL_SECONDS). */
   mailLinks: MailLinks;
+  /** The clock of every use case (a unit test stops it); never `new Date()` in a use case. */
+  now(): Date;
 };

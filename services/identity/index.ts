@@ -14,7 +14,7 @@ import { oidcBinding } from "./migrations/004-oidc-binding.ts";
 import { openKeyStore } from "./keys.ts";
 import { oidcClient, parseProviders } from "./oidc.ts";
 import { totpVault } from "./totp-vault.ts";
-import { startPruning } from "./usecases/prune-expired.ts";
+import { startPruning } from "./pruning.ts";
 import { resealTotpSecrets } from "./usecases/reseal-totp.ts";
 import { endpoints } from "./endpoints/index.ts";
 import type { Deps } from "./deps.ts";
@@ -78,13 +78,14 @@ export const identityService = defineService({
       totpVault: totpVault(rt.env.TOTP_ENCRYPTION_KEYS),
       oidc: oidcClient(parseProviders(rt.env.OIDC_PROVIDERS)),
       mailLinks: { seal: linkSeal(rt.env.LINK_SEALING_KEYS), ttlMs: rt.env.LINK_SEAL_TTL_SECONDS * 1000 },
+      now: () => new Date(),
     };
     // In the background: a boot must not wait for every secret, and a sign-in reseals its own.
-    void resealTotpSecrets(rt.db, deps.totpVault).then(
+    void resealTotpSecrets(deps).then(
       (n) => n && rt.log.info({ resealed: n }, "TOTP secrets sealed under the current key"),
       (err: unknown) => rt.log.warn({ err }, "resealing TOTP secrets failed; sign-ins still reseal their own"),
     );
-    const pruning = startPruning(rt.db, { everyMs: 10 * 60_000, onError: (err) => rt.log.warn({ err }, "pruning expired rows failed") });
+    const pruning = startPruning(deps, { everyMs: 10 * 60_000, onError: (err) => rt.log.warn({ err }, "pruning expired rows failed") });
     return { endpoints: endpoints(deps), stop: () => pruning.stop() };
   },
 });

@@ -9,7 +9,7 @@ import type { LinkPurpose, LinkSeal } from "../kit/link-seal.ts";
 
 export type MailLinks = { seal: LinkSeal; ttlMs: number };
 
-export function sealForMail(links: MailLinks, purpose: LinkPurpose, address: string, token: string, tokenExpiresAt: Date): string {
-  const until = Math.min(tokenExpiresAt.getTime(), Date.now() + links.ttlMs);
+export function sealForMail(links: MailLinks, purpose: LinkPurpose, address: string, token: string, tokenExpiresAt: Date, now: Date): string {
+  const until = Math.min(tokenExpiresAt.getTime(), now.getTime() + links.ttlMs);
   return links.seal.seal(purpose, address, token, new Date(until));
 }

@@ -3,12 +3,13 @@
  * (first sign-in): the time zone check, the roles a new account gets, its verification token.
  */
 import type { Knex } from "knex";
-import type { Db } from "../kit/db.ts";
 import { badRequest } from "../kit/errors.ts";
 import { isTimeZone } from "../kit/time-zone.ts";
 import type { Role } from "../../subjects/principal.ts";
 import { newSecret, sha256 } from "./secrets.ts";
-import { normalEmail, sortRoles } from "./store.ts";
+import { normalEmail, type Q, sortRoles } from "./store.ts";
+import { adminExistsLocked, setRoles } from "./store/users.ts";
+import { insertToken } from "./store/tokens.ts";
 import { enqueue } from "../kit/outbox.ts";
 import { identityEvents } from "../../subjects/identity.ts";
 
@@ -25,12 +26,10 @@ export function assertTimeZone(tz: string): void {
  * password sign-up becomes admin when it follows the verification link (promoteBootstrapAdmin),
  * and an OpenID Connect sign-up only when the provider says the address is verified.
  */
-export async function rolesAtRegistration(trx: Db, email: string, bootstrapAdminEmail: string | undefined, emailVerified: boolean): Promise<Role[]> {
+export async function rolesAtRegistration(trx: Q, email: string, bootstrapAdminEmail: string | undefined, emailVerified: boolean): Promise<Role[]> {
   if (!emailVerified || !bootstrapAdminEmail || normalEmail(bootstrapAdminEmail) !== email) return ["participant"];
   // One bootstrap at a time: two verifications racing for the first admin take turns.
-  await trx.raw("select pg_advisory_xact_lock(hashtext('identity:bootstrap-admin'))");
-  const admin = await trx("users").whereRaw("'admin' = any(roles)").first("id");
-  return admin ? ["participant"] : sortRoles(["admin", "participant"]);
+  return (await adminExistsLocked(trx)) ? ["participant"] : sortRoles(["admin", "participant"]);
 }
 
 /** After an address was verified: the bootstrap address becomes the first admin (evt.user.role_changed, by itself). */
@@ -42,18 +41,14 @@ export async function promoteBootstrapAdmin(
   if (user.roles.includes("admin")) return;
   const roles = await rolesAtRegistration(trx, user.email, bootstrapAdminEmail, true);
   if (!roles.includes("admin")) return;
-  await trx("users").where({ id: user.id }).update({ roles });
+  await setRoles(trx, user.id, roles);
   await enqueue(trx, identityEvents.roleChanged, { userId: user.id, roles, by: user.id }, { source: "identity" });
 }
 
 /** A single-use email verification token, stored hashed; the caller seals it (mail-links.ts) into its event. */
-export async function newVerificationToken(trx: Db, userId: string): Promise<string> {
+export async function newVerificationToken(trx: Q, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = newSecret();
-  await trx("user_tokens").insert({
-    token_hash: sha256(token),
-    user_id: userId,
-    purpose: "verify_email",
-    expires_at: new Date(Date.now() + VERIFY_EMAIL_TTL_MS),
-  });
-  return token;
+  const expiresAt = new Date(now.getTime() + VERIFY_EMAIL_TTL_MS);
+  await insertToken(trx, { token_hash: sha256(token), user_id: userId, purpose: "verify_email", expires_at: expiresAt });
+  return { token, expiresAt };
 }

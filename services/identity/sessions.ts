@@ -5,46 +5,52 @@
  * an account with TOTP gets a challenge, an admin without TOTP is refused when it is required.
  */
 import { randomUUID } from "node:crypto";
-import type { Knex } from "knex";
 import { AppError } from "../kit/errors.ts";
 import type { Db } from "../kit/db.ts";
-import { signAccessToken, type KeyStore, type Signer, type TokenSettings } from "./keys.ts";
+import { type KeyStore, signAccessToken, type Signer, type TokenSettings } from "./keys.ts";
 import { newSecret, sha256 } from "./secrets.ts";
-import { summary, type UserRow } from "./store.ts";
+import { type Q, summary, type UserRow } from "./store.ts";
+import { insertSession } from "./store/sessions.ts";
+import { insertToken, liveTokenUser, useTokenHash } from "./store/tokens.ts";
 
 export const REFRESH_TTL_DAYS = 30;
 /** However often it is refreshed, a sign-in ends this long after it began (then sign in again). */
 export const FAMILY_MAX_DAYS = 90;
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 
-export type SessionDeps = { db: Db; tokens: TokenSettings; keys: KeyStore; require2faForAdmins: boolean };
+export type SessionDeps = { db: Db; tokens: TokenSettings; keys: KeyStore; require2faForAdmins: boolean; now(): Date };
 
 /**
  * Opens a session inside the caller's transaction. The signer is fetched by the caller before
  * the transaction: fetching it may read signing_keys, and on PGlite (one connection) a read
  * outside a transaction that holds the connection waits for it forever.
  */
-export async function openSession(trx: Knex, deps: Pick<SessionDeps, "tokens">, signer: Signer, user: UserRow, familyId: string = randomUUID()) {
+export async function openSession(trx: Q, deps: Pick<SessionDeps, "tokens" | "now">, signer: Signer, user: UserRow, familyId: string = randomUUID()) {
   const refreshToken = newSecret();
   const sid = randomUUID();
-  await trx("sessions").insert({ id: sid, user_id: user.id, family_id: familyId, refresh_hash: sha256(refreshToken), expires_at: new Date(Date.now() + REFRESH_TTL_DAYS * 86_400_000) });
+  await insertSession(trx, {
+    id: sid,
+    user_id: user.id,
+    family_id: familyId,
+    refresh_hash: sha256(refreshToken),
+    expires_at: new Date(deps.now().getTime() + REFRESH_TTL_DAYS * 86_400_000),
+  });
   const accessToken = await signAccessToken(signer, deps.tokens, { sub: user.id, roles: user.roles }, sid);
   return { accessToken, refreshToken, tokenType: "Bearer" as const, expiresIn: deps.tokens.ttlSeconds, user: summary(user) };
 }
 
 /** A single-use token for the second step of a sign-in (or for enrolling TOTP before it). */
-async function challenge(db: Knex, userId: string, purpose: "signin_totp" | "totp_enrolment"): Promise<string> {
+async function challenge(q: Q, userId: string, purpose: "signin_totp" | "totp_enrolment", now: Date): Promise<string> {
   const token = newSecret();
-  await db("user_tokens").insert({ token_hash: sha256(token), user_id: userId, purpose, expires_at: new Date(Date.now() + CHALLENGE_TTL_MS) });
+  await insertToken(q, { token_hash: sha256(token), user_id: userId, purpose, expires_at: new Date(now.getTime() + CHALLENGE_TTL_MS) });
   return token;
 }
 
 /** The user a live challenge belongs to; `consume` uses it up (sign-in), else it stays (enrolment spans two calls). */
-export async function challengeUser(db: Knex, token: string, purpose: "signin_totp" | "totp_enrolment", consume: boolean): Promise<string> {
-  const q = db("user_tokens").where({ token_hash: sha256(token), purpose }).whereNull("used_at").andWhere("expires_at", ">", new Date());
-  const row: { user_id: string } | undefined = consume ? (await q.update({ used_at: db.fn.now() }).returning("user_id"))[0] : await q.first("user_id");
-  if (!row) throw new AppError("unauthenticated", "the sign-in challenge is unknown, used or expired; sign in again");
-  return row.user_id;
+export async function challengeUser(q: Q, token: string, purpose: "signin_totp" | "totp_enrolment", consume: boolean, now: Date): Promise<string> {
+  const userId = consume ? (await useTokenHash(q, sha256(token), purpose, now))?.userId : await liveTokenUser(q, sha256(token), purpose, now);
+  if (!userId) throw new AppError("unauthenticated", "the sign-in challenge is unknown, used or expired; sign in again");
+  return userId;
 }
 
 export function assertActive(user: UserRow): void {
@@ -55,15 +61,22 @@ export function assertActive(user: UserRow): void {
 export async function signIn(deps: SessionDeps, user: UserRow, opts: { secondFactorDone?: boolean } = {}) {
   assertActive(user);
   if (user.totp_enabled_at && !opts.secondFactorDone) {
-    const token = await challenge(deps.db, user.id, "signin_totp");
-    throw new AppError("totp_required", "enter the code from your authenticator app (svc.identity.totp.login)", { status: 401, details: { challenge: token, expiresIn: CHALLENGE_TTL_MS / 1000 } });
-  }
-  if (deps.require2faForAdmins && user.roles.includes("admin") && !user.totp_enabled_at) {
-    const token = await challenge(deps.db, user.id, "totp_enrolment");
-    throw new AppError("totp_enrolment_required", "admins must turn on two-factor sign-in: enrol with svc.identity.totp.enrol and this challenge, then sign in again", {
-      status: 403,
+    const token = await challenge(deps.db, user.id, "signin_totp", deps.now());
+    throw new AppError("totp_required", "enter the code from your authenticator app (svc.identity.totp.login)", {
+      status: 401,
       details: { challenge: token, expiresIn: CHALLENGE_TTL_MS / 1000 },
     });
+  }
+  if (deps.require2faForAdmins && user.roles.includes("admin") && !user.totp_enabled_at) {
+    const token = await challenge(deps.db, user.id, "totp_enrolment", deps.now());
+    throw new AppError(
+      "totp_enrolment_required",
+      "admins must turn on two-factor sign-in: enrol with svc.identity.totp.enrol and this challenge, then sign in again",
+      {
+        status: 403,
+        details: { challenge: token, expiresIn: CHALLENGE_TTL_MS / 1000 },
+      },
+    );
   }
   const signer = await deps.keys.signer();
   return deps.db.transaction((trx) => openSession(trx, deps, signer, user));

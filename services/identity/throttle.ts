@@ -6,9 +6,10 @@
  * correct password never clears it: otherwise a loop of "right password, 9 wrong codes" would
  * guess a 6-digit code without ever being locked.
  */
-import type { Knex } from "knex";
 import { AppError } from "../kit/errors.ts";
 import { clientBucket } from "../kit/client-ip.ts";
+import type { Q } from "./store.ts";
+import { attemptsSince, deleteAttempts, insertAttempts } from "./store/attempts.ts";
 
 export const LIMIT = 10;
 export const WINDOW_MS = 60_000;
@@ -32,24 +33,31 @@ export function retryAfterSeconds(times: number[], now: number, windowMs = WINDO
 }
 
 /** Throws rate_limited (429) when any of `keys` had LIMIT attempts in its window. */
-export async function assertAllowed(db: Knex, keys: Array<string | undefined>, now = Date.now()): Promise<void> {
+export async function assertAllowed(db: Q, keys: Array<string | undefined>, at: Date): Promise<void> {
+  const now = at.getTime();
   const present = keys.filter((k): k is string => Boolean(k));
   if (!present.length) return;
   const longest = Math.max(...present.map(windowOf));
-  const rows: Array<{ key: string; at: Date }> = await db("attempts").whereIn("key", present).andWhere("at", ">", new Date(now - longest)).select("key", "at");
+  const rows = await attemptsSince(db, present, new Date(now - longest));
   let wait = 0;
-  for (const key of present) wait = Math.max(wait, retryAfterSeconds(rows.filter((r) => r.key === key).map((r) => new Date(r.at).getTime()), now, windowOf(key)));
+  for (const key of present) {
+    wait = Math.max(
+      wait,
+      retryAfterSeconds(rows.filter((r) => r.key === key).map((r) => new Date(r.at).getTime()), now, windowOf(key)),
+    );
+  }
   if (wait > 0) throw new AppError("rate_limited", `too many attempts; try again in ${wait} s`, { status: 429, details: { retryAfterSeconds: wait } });
 }
 
 /** Counts one attempt under each key and forgets attempts that left the window. */
-export async function recordAttempt(db: Knex, keys: Array<string | undefined>, now = Date.now()): Promise<void> {
+export async function recordAttempt(db: Q, keys: Array<string | undefined>, at: Date): Promise<void> {
+  const now = at.getTime();
   const present = keys.filter((k): k is string => Boolean(k));
   if (!present.length) return;
-  await db("attempts").insert(present.map((key) => ({ key, at: new Date(now) })));
-  for (const key of present) await db("attempts").where({ key }).andWhere("at", "<=", new Date(now - windowOf(key))).delete();
+  await insertAttempts(db, present, at);
+  for (const key of present) await deleteAttempts(db, key, new Date(now - windowOf(key)));
 }
 
-export async function clearAttempts(db: Knex, key: string): Promise<void> {
-  await db("attempts").where({ key }).delete();
+export async function clearAttempts(db: Q, key: string): Promise<void> {
+  await deleteAttempts(db, key);
 }

@@ -4,14 +4,15 @@ import type { HandlerContext } from "../../kit/serve.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import { activeCaller } from "../authz.ts";
 import { challengeUser } from "../sessions.ts";
-import { userById, type UserRow } from "../store.ts";
+import type { UserRow } from "../store.ts";
+import { userById } from "../store/users.ts";
 import type { Deps } from "../deps.ts";
 
 /** The signed-in caller, or the account of a totp_enrolment_required challenge (an admin who must enrol before signing in). */
 export async function totpUser(deps: Deps, ctx: HandlerContext, challenge: string | undefined): Promise<UserRow> {
   if (ctx.principal) return activeCaller(deps.db, ctx);
   if (!challenge) throw unauthenticated();
-  const user = await userById(deps.db, await challengeUser(deps.db, challenge, "totp_enrolment", false));
+  const user = await userById(deps.db, await challengeUser(deps.db, challenge, "totp_enrolment", false, deps.now()));
   if (!user) throw unauthenticated();
   return user;
 }

@@ -9,6 +9,6 @@ export const totpEnrolEndpoint = (deps: Deps) =>
   endpoint(identity.totpEnrol, async (input, ctx) => {
     const user = await totpUser(deps, ctx, input.challenge);
     // The enrolment challenge was just earned with the password; a principal must prove it now.
-    if (ctx.principal) await provePassword(deps.db, user, input.password);
+    if (ctx.principal) await provePassword(deps.db, user, input.password, undefined, deps.now());
     return enrolTotp(deps, user);
   });

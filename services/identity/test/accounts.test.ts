@@ -262,7 +262,7 @@ describe("identity: pruning rows that outlived their use", function () {
     ]);
     await h.db("sessions").where({ user_id: u.id }).update({ expires_at: ago(2 * day) });
 
-    const deleted = await pruneExpired(h.db);
+    const deleted = await pruneExpired({ db: h.db, now: () => new Date() });
     expect(deleted.user_tokens).to.be.at.least(2);
     const tokens = (await h.db("user_tokens").where({ user_id: u.id }).select("token_hash")).map((r: { token_hash: string }) => r.token_hash);
     expect(tokens).to.include.members([`fresh-expired-${u.id}`, `live-${u.id}`]);

@@ -74,7 +74,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
       await h.db("users").where({ id: unsealed.id }).update({ totp_secret: unsealed.secret });
       await h.db("users").where({ id: underOld.id }).update({ totp_secret: totpVault(oldKey).seal(underOld.id, underOld.secret) });
       // What a boot with TOTP_ENCRYPTION_KEYS="<current>,<old>" runs.
-      expect(await resealTotpSecrets(h.db, totpVault(`${totpKey},${oldKey}`))).to.be.at.least(2);
+      expect(await resealTotpSecrets({ db: h.db, totpVault: totpVault(`${totpKey},${oldKey}`) })).to.be.at.least(2);
       const current = totpVault(totpKey);
       for (const u of [unsealed, underOld]) {
         const stored = (await h.db("users").where({ id: u.id }).first("totp_secret")).totp_secret as string;

@@ -1,25 +1,24 @@
-import type { Db } from "../../kit/db.ts";
+import type { Deps } from "../deps.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { forbidden } from "../../kit/errors.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { sha256 } from "../secrets.ts";
 import type { OrgRole, UserRow } from "../store.ts";
+import { addMember, lockLiveInvitation, markAccepted, orgRole } from "../store/orgs.ts";
 import { invalidToken } from "../tokens.ts";
 
 /** Joins with an invitation token; it works once, within 7 days, for the account with the invited email. */
-export async function acceptInvitation(deps: { db: Db }, user: UserRow, input: { token: string }) {
+export async function acceptInvitation(deps: Pick<Deps, "db" | "now">, user: UserRow, input: { token: string }) {
   return deps.db.transaction(async (trx) => {
-    const inv = await trx("org_invitations").where({ token_hash: sha256(input.token) }).whereNull("accepted_at").andWhere("expires_at", ">", new Date()).forUpdate().first();
+    const inv = await lockLiveInvitation(trx, sha256(input.token), deps.now());
     if (!inv) throw invalidToken("invitation");
     if (inv.email !== user.email) throw forbidden("this invitation was sent to another email address");
-    await trx("org_invitations").where({ id: inv.id }).update({ accepted_at: trx.fn.now(), accepted_by: user.id });
-    const inserted = await trx("org_members").insert({ org_id: inv.org_id, user_id: user.id, role: inv.role }).onConflict(["org_id", "user_id"]).ignore().returning("role");
-    if (!inserted.length) {
+    await markAccepted(trx, inv.id, user.id);
+    if (!(await addMember(trx, inv.org_id, user.id, inv.role))) {
       // Already a member (another invitation was accepted first): keep the role they have.
-      const existing = await trx("org_members").where({ org_id: inv.org_id, user_id: user.id }).first("role");
-      return { orgId: inv.org_id as string, role: existing.role as OrgRole };
+      return { orgId: inv.org_id, role: (await orgRole(trx, inv.org_id, user.id)) as OrgRole };
     }
     await enqueue(trx, identityEvents.orgMemberAdded, { orgId: inv.org_id, userId: user.id, role: inv.role }, { source: "identity" });
-    return { orgId: inv.org_id as string, role: inv.role as OrgRole };
+    return { orgId: inv.org_id, role: inv.role };
   });
 }

@@ -1,9 +1,11 @@
 import { badRequest, conflict } from "../../kit/errors.ts";
 import { hashPassword, verifyPassword } from "../passwords.ts";
-import { signIn, type SessionDeps } from "../sessions.ts";
+import { type SessionDeps, signIn } from "../sessions.ts";
 import { accountKey, assertAllowed, clearAttempts, ipKey, recordAttempt } from "../throttle.ts";
-import { revokeSessions, type UserRow } from "../store.ts";
-import { retireTokens } from "../tokens.ts";
+import type { UserRow } from "../store.ts";
+import { setPasswordHash } from "../store/users.ts";
+import { revokeSessions } from "../store/sessions.ts";
+import { retireTokens } from "../store/tokens.ts";
 
 /**
  * Changes a signed-in user's password. The current one must be proven (a stolen access token
@@ -14,17 +16,23 @@ import { retireTokens } from "../tokens.ts";
  */
 export async function changePassword(deps: SessionDeps, user: UserRow, input: { currentPassword: string; newPassword: string; ip?: string }) {
   const keys = [accountKey(user.email), ipKey(input.ip)];
-  await assertAllowed(deps.db, keys);
-  if (!user.password_hash) throw conflict("this account signs in with a provider and has no password yet: set one with a password reset", [{ field: "currentPassword", message: "no password is set" }]);
+  const now = deps.now();
+  await assertAllowed(deps.db, keys, now);
+  if (!user.password_hash) {
+    throw conflict("this account signs in with a provider and has no password yet: set one with a password reset", [{
+      field: "currentPassword",
+      message: "no password is set",
+    }]);
+  }
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await recordAttempt(deps.db, keys);
+    await recordAttempt(deps.db, keys, now);
     throw badRequest("currentPassword: is not this account's password", [{ field: "currentPassword", message: "is wrong" }]);
   }
   await clearAttempts(deps.db, accountKey(user.email));
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (trx) => {
-    await trx("users").where({ id: user.id }).update({ password_hash: hash });
-    await revokeSessions(trx, user.id);
+    await setPasswordHash(trx, user.id, hash);
+    await revokeSessions(trx, user.id, now);
     await retireTokens(trx, user.id, ["email_change"]);
   });
   return signIn(deps, { ...user, password_hash: hash }, { secondFactorDone: true });

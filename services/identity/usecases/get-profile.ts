@@ -1,9 +1,10 @@
-import type { Db } from "../../kit/db.ts";
+import type { Deps } from "../deps.ts";
 import { notFound } from "../../kit/errors.ts";
-import { followerCount, followingCount, userById } from "../store.ts";
+import { followerCount, followingCount } from "../store/follows.ts";
+import { userById } from "../store/users.ts";
 
 /** What anyone may see of a user: no email, locale, time zone or roles. Deactivated users are not found. */
-export async function getProfile(deps: { db: Db }, input: { userId: string }) {
+export async function getProfile(deps: Pick<Deps, "db">, input: { userId: string }) {
   const u = await userById(deps.db, input.userId);
   if (!u || u.status !== "active") throw notFound("user");
   const [followers, following] = await Promise.all([followerCount(deps.db, "user", u.id), followingCount(deps.db, u.id)]);

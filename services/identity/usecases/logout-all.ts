@@ -1,7 +1,7 @@
-import type { Db } from "../../kit/db.ts";
-import { revokeSessions } from "../store.ts";
+import type { Deps } from "../deps.ts";
+import { revokeSessions } from "../store/sessions.ts";
 
 /** Ends every session of the caller, on every device. */
-export async function logoutAll(deps: { db: Db }, callerId: string) {
-  return { revokedSessions: await revokeSessions(deps.db, callerId) };
+export async function logoutAll(deps: Pick<Deps, "db" | "now">, callerId: string) {
+  return { revokedSessions: await revokeSessions(deps.db, callerId, deps.now()) };
 }

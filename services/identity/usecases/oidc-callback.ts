@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import { enqueue } from "../../kit/outbox.ts";
 import { AppError, badRequest } from "../../kit/errors.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
-import type { OidcClient } from "../oidc.ts";
-import { signIn, type SessionDeps } from "../sessions.ts";
-import { ipKey, assertAllowed } from "../throttle.ts";
-import { normalEmail, revokeSessions, type UserRow } from "../store.ts";
+import type { Deps } from "../deps.ts";
+import { signIn } from "../sessions.ts";
+import { assertAllowed, ipKey } from "../throttle.ts";
+import { normalEmail, type UserRow } from "../store.ts";
+import { insertProviderUser, lockUserByEmail, userById, verifyDroppingPassword } from "../store/users.ts";
+import { revokeSessions } from "../store/sessions.ts";
+import { insertLink, linkedUserId, useState } from "../store/oidc.ts";
 import { sha256 } from "../secrets.ts";
-import { newVerificationToken, rolesAtRegistration, VERIFY_EMAIL_TTL_MS } from "../registration.ts";
-import { sealForMail, type MailLinks } from "../mail-links.ts";
-
-type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string; mailLinks: MailLinks };
+import { newVerificationToken, rolesAtRegistration } from "../registration.ts";
+import { sealForMail } from "../mail-links.ts";
 
 /**
  * Finishes a provider sign-in. Finds the account linked to (provider, sub); else links the
@@ -18,45 +19,61 @@ type Deps = SessionDeps & { oidc: OidcClient; bootstrapAdminEmail?: string; mail
  * creates one. Linking to an account whose email we never verified drops its password and
  * sessions: whoever registered it had not proven the address (pre-hijacking).
  */
-export async function oidcCallback(deps: Deps, input: { state: string; code: string; verifier: string; ip?: string }) {
-  await assertAllowed(deps.db, [ipKey(input.ip)]);
+export async function oidcCallback(
+  deps: Pick<Deps, "db" | "tokens" | "keys" | "require2faForAdmins" | "oidc" | "bootstrapAdminEmail" | "mailLinks" | "now">,
+  input: { state: string; code: string; verifier: string; ip?: string },
+) {
+  const now = deps.now();
+  await assertAllowed(deps.db, [ipKey(input.ip)], now);
   // Only the client that started the sign-in holds the verifier: another one's callback finds no state.
-  const [pending] = await deps.db("oidc_states").where({ state: input.state, verifier_hash: sha256(input.verifier) }).whereNull("used_at").andWhere("expires_at", ">", new Date()).update({ used_at: deps.db.fn.now() }).returning("*");
+  const pending = await useState(deps.db, input.state, sha256(input.verifier), now);
   if (!pending) throw new AppError("unauthenticated", "this sign-in is unknown, used or expired; start again");
   const provider = deps.oidc.provider(pending.provider);
   const claims = await deps.oidc.exchange(provider, { code: input.code, codeVerifier: pending.code_verifier, nonce: pending.nonce });
 
   const { user, newAccount } = await deps.db.transaction(async (trx) => {
-    const link = await trx("oidc_links").where({ provider: provider.id, subject: claims.sub }).first("user_id");
-    if (link) return { user: (await trx("users").where({ id: link.user_id }).first()) as UserRow, newAccount: false };
+    const linked = await linkedUserId(trx, provider.id, claims.sub);
+    if (linked) return { user: (await userById(trx, linked)) as UserRow, newAccount: false };
     if (!claims.email) throw badRequest("the sign-in provider did not share an email address");
     const email = normalEmail(claims.email);
-    const existing: UserRow | undefined = await trx("users").where({ email }).forUpdate().first();
+    const existing = await lockUserByEmail(trx, email);
     if (existing) {
       if (!claims.emailVerified) {
-        throw new AppError("oidc_email_unverified", "an account with this email exists, and the provider does not vouch for the email: sign in with your password", { status: 409 });
+        throw new AppError(
+          "oidc_email_unverified",
+          "an account with this email exists, and the provider does not vouch for the email: sign in with your password",
+          { status: 409 },
+        );
       }
-      await trx("oidc_links").insert({ provider: provider.id, subject: claims.sub, user_id: existing.id, email });
+      await insertLink(trx, { provider: provider.id, subject: claims.sub, user_id: existing.id, email });
       if (!existing.email_verified_at) {
-        await trx("users").where({ id: existing.id }).update({ email_verified_at: trx.fn.now(), password_hash: null });
-        await revokeSessions(trx, existing.id);
+        await verifyDroppingPassword(trx, existing.id);
+        await revokeSessions(trx, existing.id, now);
         await enqueue(trx, identityEvents.emailVerified, { userId: existing.id, email }, { source: "identity" });
       }
-      return { user: (await trx("users").where({ id: existing.id }).first()) as UserRow, newAccount: false };
+      return { user: (await userById(trx, existing.id)) as UserRow, newAccount: false };
     }
     const id = randomUUID();
     const roles = await rolesAtRegistration(trx, email, deps.bootstrapAdminEmail, claims.emailVerified === true);
     const displayName = (claims.name ?? email.split("@")[0]).slice(0, 100) || "New user";
-    const [created]: UserRow[] = await trx("users")
-      .insert({ id, email, password_hash: null, display_name: displayName, roles, email_verified_at: claims.emailVerified ? trx.fn.now() : null })
-      .returning("*");
-    await trx("oidc_links").insert({ provider: provider.id, subject: claims.sub, user_id: id, email });
-    const token = claims.emailVerified ? undefined : await newVerificationToken(trx, id);
-    const sealedVerificationToken = token ? sealForMail(deps.mailLinks, "verify_email", email, token, new Date(Date.now() + VERIFY_EMAIL_TTL_MS)) : undefined;
+    const created = await insertProviderUser(trx, { id, email, display_name: displayName, roles, verified: claims.emailVerified === true });
+    await insertLink(trx, { provider: provider.id, subject: claims.sub, user_id: id, email });
+    const verification = claims.emailVerified ? undefined : await newVerificationToken(trx, id, now);
+    const sealedVerificationToken = verification
+      ? sealForMail(deps.mailLinks, "verify_email", email, verification.token, verification.expiresAt, now)
+      : undefined;
     await enqueue(
       trx,
       identityEvents.userRegistered,
-      { userId: id, email, displayName, locale: created.locale, timeZone: created.time_zone, roles, ...(sealedVerificationToken ? { sealedVerificationToken } : {}) },
+      {
+        userId: id,
+        email,
+        displayName,
+        locale: created.locale,
+        timeZone: created.time_zone,
+        roles,
+        ...(sealedVerificationToken ? { sealedVerificationToken } : {}),
+      },
       { source: "identity" },
     );
     return { user: created, newAccount: true };

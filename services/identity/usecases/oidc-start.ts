@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../../kit/db.ts";
-import type { OidcClient } from "../oidc.ts";
+import type { Deps } from "../deps.ts";
 import { newSecret, sha256 } from "../secrets.ts";
+import { insertState } from "../store/oidc.ts";
 
-export const OIDC_STATE_TTL_MS = 10 * 60_000;
+const OIDC_STATE_TTL_MS = 10 * 60_000;
 
 /** Starts a sign-in with a provider: a state, a nonce and a PKCE verifier kept for the callback, and a verifier the starting client keeps. */
-export async function oidcStart(deps: { db: Db; oidc: OidcClient }, input: { provider: string }) {
+export async function oidcStart(deps: Pick<Deps, "db" | "oidc" | "now">, input: { provider: string }) {
   const provider = deps.oidc.provider(input.provider);
   const state = newSecret();
   const nonce = newSecret();
@@ -15,7 +15,14 @@ export async function oidcStart(deps: { db: Db; oidc: OidcClient }, input: { pro
   // Binds the state to the client that started the sign-in (login CSRF, leaked callback URLs).
   const verifier = newSecret();
   const authorizationUrl = await deps.oidc.authorizationUrl(provider, { state, nonce, codeChallenge });
-  await deps.db("oidc_states").insert({ state, provider: provider.id, code_verifier: codeVerifier, nonce, verifier_hash: sha256(verifier), expires_at: new Date(Date.now() + OIDC_STATE_TTL_MS) });
-  await deps.db("oidc_states").where("expires_at", "<", new Date(Date.now() - OIDC_STATE_TTL_MS)).delete();
+  const now = deps.now().getTime();
+  await insertState(deps.db, {
+    state,
+    provider: provider.id,
+    code_verifier: codeVerifier,
+    nonce,
+    verifier_hash: sha256(verifier),
+    expires_at: new Date(now + OIDC_STATE_TTL_MS),
+  }, new Date(now - OIDC_STATE_TTL_MS));
   return { authorizationUrl, state, verifier };
 }

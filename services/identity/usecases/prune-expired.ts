@@ -5,12 +5,14 @@
  * (attempts an hour) for whoever investigates an incident. Deleted in slices, so no statement
  * holds locks for long; every replica may run it (deleting twice deletes nothing).
  */
-import type { Knex } from "knex";
+import type { Deps } from "../deps.ts";
+import { deleteSlice } from "../store/maintenance.ts";
 
 const DAY_MS = 86_400_000;
 const SLICE = 5_000;
 
-export async function pruneExpired(db: Knex, now = new Date()): Promise<Record<string, number>> {
+export async function pruneExpired(deps: Pick<Deps, "db" | "now">): Promise<Record<string, number>> {
+  const now = deps.now();
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const hourAgo = new Date(now.getTime() - 3_600_000);
   const rules: Array<[table: string, where: string, bindings: Date[]]> = [
@@ -23,26 +25,10 @@ export async function pruneExpired(db: Knex, now = new Date()): Promise<Record<s
   for (const [table, where, bindings] of rules) {
     deleted[table] = 0;
     for (;;) {
-      // RETURNING counts the same on Postgres and on PGlite (whose results carry no rowCount).
-      const { rows } = await db.raw(`delete from ${table} where ctid in (select ctid from ${table} where ${where} limit ${SLICE}) returning 1`, bindings);
-      deleted[table] += rows.length;
-      if (rows.length < SLICE) break;
+      const n = await deleteSlice(deps.db, table, where, bindings, SLICE);
+      deleted[table] += n;
+      if (n < SLICE) break;
     }
   }
   return deleted;
-}
-
-/** Runs pruneExpired every `everyMs` (first run after one interval); stop() waits for a run in progress. */
-export function startPruning(db: Knex, opts: { everyMs: number; onError(err: unknown): void }): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = pruneExpired(db).catch(opts.onError);
-  }, opts.everyMs);
-  timer.unref?.();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

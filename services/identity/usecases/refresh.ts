@@ -5,26 +5,29 @@
  * the first wins, the second sees the token rotated and is treated as reuse.
  */
 import { AppError } from "../../kit/errors.ts";
-import { FAMILY_MAX_DAYS, openSession, type SessionDeps } from "../sessions.ts";
+import type { Deps } from "../deps.ts";
+import { FAMILY_MAX_DAYS, openSession } from "../sessions.ts";
 import { sha256 } from "../secrets.ts";
-import type { UserRow } from "../store.ts";
+import { familyStartedAt, lockSessionByRefreshHash, markRotated, revokeFamily } from "../store/sessions.ts";
+import { userById } from "../store/users.ts";
 
-export async function refresh(deps: Pick<SessionDeps, "db" | "tokens" | "keys">, input: { refreshToken: string }) {
+export async function refresh(deps: Pick<Deps, "db" | "tokens" | "keys" | "now">, input: { refreshToken: string }) {
   const signer = await deps.keys.signer();
+  const now = deps.now().getTime();
   const result = await deps.db.transaction(async (trx) => {
-    const session = await trx("sessions").where({ refresh_hash: sha256(input.refreshToken) }).forUpdate().first();
+    const session = await lockSessionByRefreshHash(trx, sha256(input.refreshToken));
     if (!session || session.revoked_at) return { error: "invalid refresh token" } as const;
     if (session.rotated_at) {
-      await trx("sessions").where({ family_id: session.family_id }).whereNull("revoked_at").update({ revoked_at: trx.fn.now() });
+      await revokeFamily(trx, session.family_id);
       return { error: "refresh token reused: every session of this login is revoked" } as const;
     }
-    if (new Date(session.expires_at).getTime() < Date.now()) return { error: "refresh token expired" } as const;
+    if (new Date(session.expires_at).getTime() < now) return { error: "refresh token expired" } as const;
     // Refreshing slides the 30 days, never past the absolute lifetime of the sign-in.
-    const started = await trx("sessions").where({ family_id: session.family_id }).min({ at: "created_at" }).first();
-    if (started?.at && new Date(started.at).getTime() + FAMILY_MAX_DAYS * 86_400_000 < Date.now()) return { error: "this sign-in is too old to refresh; sign in again" } as const;
-    const user: UserRow | undefined = await trx("users").where({ id: session.user_id }).first();
+    const started = await familyStartedAt(trx, session.family_id);
+    if (started && started.getTime() + FAMILY_MAX_DAYS * 86_400_000 < now) return { error: "this sign-in is too old to refresh; sign in again" } as const;
+    const user = await userById(trx, session.user_id);
     if (!user || user.status !== "active") return { error: "account is deactivated" } as const;
-    await trx("sessions").where({ id: session.id }).update({ rotated_at: trx.fn.now() });
+    await markRotated(trx, session.id);
     return { tokens: await openSession(trx, deps, signer, user, session.family_id) };
   });
   // Thrown outside the transaction so the family's revocation commits.

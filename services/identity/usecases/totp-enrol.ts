@@ -1,13 +1,13 @@
-import type { Db } from "../../kit/db.ts";
+import type { Deps } from "../deps.ts";
 import { conflict } from "../../kit/errors.ts";
 import { newTotp } from "../totp.ts";
 import type { UserRow } from "../store.ts";
-import type { TotpVault } from "../totp-vault.ts";
+import { setPendingSecret } from "../store/totp.ts";
 
 /** A new pending secret as an otpauth:// URI; two-factor stays off until totp.verify confirms a code. */
-export async function enrolTotp(deps: { db: Db; totpIssuer: string; totpVault: TotpVault }, user: UserRow) {
+export async function enrolTotp(deps: Pick<Deps, "db" | "totpIssuer" | "totpVault">, user: UserRow) {
   if (user.totp_enabled_at) throw conflict("two-factor sign-in is already on; turn it off first to enrol another authenticator");
   const totp = newTotp(deps.totpIssuer, user.email);
-  await deps.db("users").where({ id: user.id }).update({ totp_pending_secret: deps.totpVault.seal(user.id, totp.secret.base32) });
+  await setPendingSecret(deps.db, user.id, deps.totpVault.seal(user.id, totp.secret.base32));
   return { otpauthUri: totp.toString(), secret: totp.secret.base32 };
 }
