@@ -17,7 +17,7 @@ node_modules/.installed: package.json package-lock.json
 	@if [ -L node_modules ]; then echo "node_modules is linked from another checkout: not installing"; touch $@; \
 	else flock .npm-install.lock npm install --no-audit --no-fund && touch $@; fi
 
-# Local secrets (signing keys, NATS passwords) are made once into ./.data/secrets.env, never constants.
+# Local secrets (signing keys, NATS nkey seeds) are made once into ./.data/secrets.env, never constants.
 up: deps
 	@node deploy/local/secrets.ts .data/secrets.env
 	@deploy/local/ensure-nats.sh start

@@ -2,8 +2,8 @@
 # Makes sure a nats-server binary exists (on PATH, else Debian's package) and, with `start`,
 # that a JetStream server answers at NATS_URL: an existing one is used as it is; otherwise one
 # is started under ./.data/nats and its pid written to ./.data/nats.pid, with the configuration
-# deploy/nats-conf.ts writes: one user per service with its permissions, no anonymous access
-# (passwords in ./.data/secrets.env).
+# deploy/nats-conf.ts writes: one nkey user per service with its permissions, no anonymous access
+# (public nkeys; the services' seeds are in ./.data/secrets.env).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 url="${NATS_URL:-nats://127.0.0.1:4222}"

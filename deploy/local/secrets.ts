@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { dirname, resolve } from "node:path";
 import process from "node:process";
 import { generatePrincipalKeys } from "../../services/kit/principal-token.ts";
+import { createNkey } from "../../services/kit/nats.ts";
 
 /** Each group is made together (a key pair) when any of its variables is missing. */
 export const secretGroups: Array<{ vars: string[]; make: () => Record<string, string> }> = [
@@ -34,19 +35,24 @@ export function readEnvFile(path: string): Record<string, string> {
   return out;
 }
 
-/** Makes sure `path` holds every secret, and a NATS password for each of `services`; returns them all. */
+/** Makes sure `path` holds every secret, and a NATS nkey seed for each of `services`; returns them all. */
 export function ensureSecrets(path: string, services: string[] = []): Record<string, string> {
   const have = readEnvFile(path);
   let changed = false;
-  // NATS_CREDENTIALS: a password per service (a service added later gets one on the next run).
-  const credentials = (have.NATS_CREDENTIALS ?? "").split(",").filter(Boolean);
-  const named = new Set(credentials.map((c) => c.split(":")[0]));
+  // NATS_NKEY_SEEDS: an nkey seed per service (a service added later gets one on the next run).
+  const seeds = (have.NATS_NKEY_SEEDS ?? "").split(",").filter(Boolean);
+  const named = new Set(seeds.map((c) => c.split(":")[0]));
   for (const s of services) {
     if (named.has(s)) continue;
-    credentials.push(`${s}:${randomBytes(24).toString("hex")}`);
+    seeds.push(`${s}:${createNkey().seed}`);
     changed = true;
   }
-  if (credentials.length) have.NATS_CREDENTIALS = credentials.join(",");
+  if (seeds.length) have.NATS_NKEY_SEEDS = seeds.join(",");
+  // The NATS passwords of an older checkout: nkeys replaced them.
+  if (have.NATS_CREDENTIALS !== undefined) {
+    delete have.NATS_CREDENTIALS;
+    changed = true;
+  }
   for (const g of secretGroups) {
     if (g.vars.every((v) => have[v])) continue;
     Object.assign(have, g.make());

@@ -5,13 +5,19 @@
  * values.schema.json, and the alert rules and dashboards parse.
  */
 import { expect } from "chai";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import process from "node:process";
 import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
-import { helmPasswordEnv, helmUsers } from "../../deploy/nats-conf.ts";
+import { helmNkeyEnv, helmUsers, natsServerConfig, nkeySecret } from "../../deploy/nats-conf.ts";
+import { connect } from "@nats-io/transport-node";
+import { nkeyAuthenticator } from "@nats-io/nats-core";
+import { freePort, waitForPort } from "../../test/support/nats-server.ts";
+import { createNkey } from "../../services/kit/nats.ts";
+import { inboxPrefixOf } from "../../services/kit/bus.ts";
 import { registry } from "../../services/registry.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -149,14 +155,45 @@ describe("helm charts", function () {
     it("gives NATS one user per service with the permissions generated from its definition, and each pod its own user", () => {
       const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as { nats: { config: { merge: { authorization: { users: unknown } } }; container: { env: unknown } } };
       expect(values.nats.config.merge.authorization.users, "regenerate: node deploy/nats-conf.ts --helm").to.deep.equal(helmUsers(registry));
-      expect(values.nats.container.env).to.deep.equal(helmPasswordEnv(registry));
+      expect(values.nats.container.env).to.deep.equal(helmNkeyEnv(registry));
       for (const svc of services) {
         const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } } }).spec.template.spec.containers[0].env;
         const byName = new Map(env.map((e) => [e.name, e]));
-        expect(byName.get("NATS_USER")?.value, svc).to.equal(svc);
-        expect(byName.get("NATS_PASSWORD")?.valueFrom?.secretKeyRef, svc).to.deep.equal({ name: "convene-nats-users", key: svc });
+        // Its own seed only: the public keys (`<service>.pub`) go to the NATS pods.
+        expect(byName.get("NATS_NKEY_SEED")?.valueFrom?.secretKeyRef, svc).to.deep.equal({ name: "convene-nats-nkeys", key: svc });
+        expect(env.some((e) => e.name.startsWith("NATS_") && e.valueFrom?.secretKeyRef.key.endsWith(".pub")), svc).to.equal(false);
         expect(byName.get("PRINCIPAL_VERIFY_KEYS")?.valueFrom?.secretKeyRef.key, svc).to.equal("verify-keys");
         expect(byName.has("PRINCIPAL_SIGNING_KEY"), `${svc}: only the edge holds the signing key`).to.equal(svc === "edge");
+      }
+    });
+
+    it("lets a service into a nats-server running the chart's users with the Secret `--secret` makes, and refuses a seed the Secret does not hold", async () => {
+      // What the NATS chart does with values: `<< $VAR >>` becomes the bare variable, read from the pod's env.
+      const secret = JSON.parse(nkeySecret(registry.map((d) => d.name))) as { stringData: Record<string, string> };
+      const env = Object.fromEntries(Object.entries(helmNkeyEnv(registry)).map(([name, v]) => [name, secret.stringData[v.valueFrom.secretKeyRef.key]]));
+      const port = await freePort();
+      const dir = mkdtempSync(join(tmpdir(), "convene-helm-nats-"));
+      const conf = natsServerConfig({ host: "127.0.0.1", port, storeDir: dir, users: helmUsers(registry) }).replace(/"<< (\$[A-Z0-9_]+) >>"/g, "$1");
+      writeFileSync(join(dir, "nats.conf"), conf);
+      const server = spawn("nats-server", ["-c", join(dir, "nats.conf")], { stdio: "ignore", env: { ...process.env, ...env } });
+      try {
+        await waitForPort(port, 10_000);
+        const as = (seed: string) =>
+          connect({ servers: `nats://127.0.0.1:${port}`, maxReconnectAttempts: 0, inboxPrefix: inboxPrefixOf("bookings"), authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)) }).then(
+            async (nc) => {
+              // Within its permissions the server answers; outside them it reports a violation.
+              const own = await nc.request("$JS.API.INFO", "", { timeout: 2_000 }).then(() => "allowed", (e: Error) => e.message);
+              await nc.close();
+              return own;
+            },
+            (e: Error) => e.message,
+          );
+        expect(await as(secret.stringData.bookings)).to.equal("allowed");
+        // A seed that is not in the Secret: a public key the server does not list.
+        expect(await as(createNkey().seed)).to.match(/authorization/i);
+      } finally {
+        server.kill("SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 

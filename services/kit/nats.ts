@@ -3,7 +3,7 @@
  * not stampede a restarted server) and is drained on shutdown so nothing in flight is dropped.
  */
 import { connect } from "@nats-io/transport-node";
-import type { NatsConnection } from "@nats-io/nats-core";
+import { nkeyAuthenticator, nkeys, type NatsConnection } from "@nats-io/nats-core";
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
 import { streams, DUPLICATE_WINDOW_MS, type StreamName } from "../../subjects/streams.ts";
 import type { Logger } from "./log.ts";
@@ -14,16 +14,15 @@ export async function connectNats(opts: {
   servers: string;
   name: string;
   log?: Logger;
-  /** Credentials of the NATS user (a service's own; deploy/nats-conf.ts). */
-  user?: string;
-  pass?: string;
+  /** The nkey seed (SU…) of the NATS user: a service's own (deploy/nats-conf.ts). */
+  seed?: string;
   /** Replies to this connection's requests arrive under `<inboxPrefix>.>` (a service's own, kit/bus.ts). */
   inboxPrefix?: string;
 }): Promise<Nats> {
   const nc = await connect({
     servers: opts.servers.split(",").map((s) => s.trim()),
     name: opts.name,
-    ...(opts.user ? { user: opts.user, pass: opts.pass } : {}),
+    ...(opts.seed ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(opts.seed)) } : {}),
     ...(opts.inboxPrefix ? { inboxPrefix: opts.inboxPrefix } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
@@ -42,6 +41,20 @@ export async function connectNats(opts: {
   }
   const jsm = await jetstreamManager(nc);
   return { nc, js: jetstream(nc), jsm };
+}
+
+/** A fresh user nkey: the seed a service keeps secret and the public key the server lists. */
+export function createNkey(): { seed: string; publicKey: string } {
+  const kp = nkeys.createUser();
+  return { seed: new TextDecoder().decode(kp.getSeed()), publicKey: kp.getPublicKey() };
+}
+
+/** The public key (U…) of a user nkey seed (SU…); throws on anything else. */
+export function nkeyPublicKey(seed: string): string {
+  const kp = nkeys.fromSeed(new TextEncoder().encode(seed.trim()));
+  const publicKey = kp.getPublicKey();
+  if (!publicKey.startsWith("U")) throw new Error("not a user nkey seed (SU…)");
+  return publicKey;
 }
 
 /**

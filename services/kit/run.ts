@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig, loadKitConfig } from "./config.ts";
-import { connectNats, ensureStreams, type Nats } from "./nats.ts";
+import { connectNats, ensureStreams, nkeyPublicKey, type Nats } from "./nats.ts";
 import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, subjectMatches } from "./bus.ts";
 import { ConfigError, type KitEnv } from "./config.ts";
 import { openDb, migrate, type Db } from "./db.ts";
@@ -76,13 +76,13 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   if (keys.ephemeral) log.warn("PRINCIPAL_VERIFY_KEYS is unset: principals are signed with a key pair made at start, so only services in this process trust this edge (make up writes keys into ./.data/secrets.env)");
   const principals = principalVerifier(keys.verifying);
   const production = env.NODE_ENV === "production";
-  for (const def of defs) checkCredentials(kit, def.name, production);
+  for (const def of defs) checkSeed(kit, def.name, production);
   // One connection per service, as its own NATS user: the server holds each to its declared
   // subjects (kit/bus.ts), whether the services share this process or not.
   const connections = new Map<string, Nats>();
   try {
     for (const def of defs) {
-      connections.set(def.name, await connectNats({ servers: kit.NATS_URL, name: def.name, log: log.child({ service: def.name }), inboxPrefix: inboxPrefixOf(def.name), ...credentialsOf(kit, def.name) }));
+      connections.set(def.name, await connectNats({ servers: kit.NATS_URL, name: def.name, log: log.child({ service: def.name }), inboxPrefix: inboxPrefixOf(def.name), ...seedOf(kit, def.name) }));
     }
   } catch (err) {
     for (const c of connections.values()) await c.nc.close().catch(() => undefined);
@@ -91,7 +91,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const nats = connections.values().next().value!;
   for (const def of defs) if (def.mintsPrincipals && keys.signing) mintPrincipalsOn(connections.get(def.name)!.nc, keys.signing);
   // A service on its own NATS user: an undeclared call fails at once with its name, not as a timeout.
-  for (const def of defs) if (credentialMap(kit).has(def.name)) holdToDeclaredCalls(connections.get(def.name)!.nc, def.name, permissionsOf(def.name, def.bus));
+  for (const def of defs) if (seedMap(kit).has(def.name)) holdToDeclaredCalls(connections.get(def.name)!.nc, def.name, permissionsOf(def.name, def.bus));
   await ensureStreams(nats.jsm, { EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
 
   const instances: Instance[] = [];
@@ -127,7 +127,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     checks.push(...(started.checks ?? []));
     // A service running as its own NATS user must stay within its declaration (a test double
     // running as the test superuser may stand in for another service).
-    if (credentialMap(kit).has(def.name)) checkDeclared(def, started);
+    if (seedMap(kit).has(def.name)) checkDeclared(def, started);
     const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog, principals }, started.endpoints) : undefined;
     const consumers: RunningConsumer[] = [];
     for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
@@ -231,27 +231,34 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
 
 const days = (n: number) => n * 24 * 60 * 60 * 1000;
 
-/** NATS_CREDENTIALS as a map of service to password. */
-function credentialMap(kit: KitEnv): Map<string, string> {
+/** NATS_NKEY_SEEDS as a map of service to seed; a malformed pair or seed stops the boot, naming the variable. */
+function seedMap(kit: KitEnv): Map<string, string> {
   const map = new Map<string, string>();
-  for (const pair of (kit.NATS_CREDENTIALS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of (kit.NATS_NKEY_SEEDS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
     const colon = pair.indexOf(":");
-    if (colon <= 0) throw new ConfigError("invalid environment: NATS_CREDENTIALS must be service:password pairs, comma separated");
-    map.set(pair.slice(0, colon), pair.slice(colon + 1));
+    if (colon <= 0) throw new ConfigError("invalid environment: NATS_NKEY_SEEDS must be service:seed pairs, comma separated");
+    map.set(pair.slice(0, colon), pair.slice(colon + 1).trim());
   }
   return map;
 }
 
-/** The NATS user a service connects as: its own entry, else NATS_USER, else none (a server without authentication). */
-function credentialsOf(kit: KitEnv, service: string): { user?: string; pass?: string } {
-  const own = credentialMap(kit).get(service);
-  if (own !== undefined) return { user: service, pass: own };
-  if (kit.NATS_USER) return { user: kit.NATS_USER, pass: kit.NATS_PASSWORD };
-  return {};
+/** The nkey seed a service connects with: its own entry, else NATS_NKEY_SEED, else none (a server without authentication). */
+function seedOf(kit: KitEnv, service: string): { seed?: string } {
+  const seed = seedMap(kit).get(service) ?? kit.NATS_NKEY_SEED?.trim();
+  return seed ? { seed } : {};
 }
 
-function checkCredentials(kit: KitEnv, service: string, production: boolean): void {
-  if (production && !credentialsOf(kit, service).user) throw new ConfigError(`invalid environment: NATS_CREDENTIALS (or NATS_USER and NATS_PASSWORD) must give ${service} its NATS user in production (NODE_ENV=production)`);
+function checkSeed(kit: KitEnv, service: string, production: boolean): void {
+  const { seed } = seedOf(kit, service);
+  if (!seed) {
+    if (production) throw new ConfigError(`invalid environment: NATS_NKEY_SEEDS (or NATS_NKEY_SEED) must give ${service} its NATS nkey seed in production (NODE_ENV=production)`);
+    return;
+  }
+  try {
+    nkeyPublicKey(seed);
+  } catch {
+    throw new ConfigError(`invalid environment: the NATS nkey seed of ${service} (NATS_NKEY_SEEDS or NATS_NKEY_SEED) is not a user nkey seed (SU…)`);
+  }
 }
 
 /** A service answers only its own subjects and consumes only the streams it declared: what its NATS user may do (kit/bus.ts). */

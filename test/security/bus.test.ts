@@ -7,9 +7,9 @@
  */
 import { expect } from "chai";
 import { connect } from "@nats-io/transport-node";
-import { errors, headers, type NatsConnection, type PermissionViolationError } from "@nats-io/nats-core";
+import { errors, headers, nkeyAuthenticator, type NatsConnection, type PermissionViolationError } from "@nats-io/nats-core";
 import { permissionsOf } from "../../services/kit/bus.ts";
-import { connectNats, type Nats } from "../../services/kit/nats.ts";
+import { connectNats, createNkey, type Nats } from "../../services/kit/nats.ts";
 import { inboxPrefixOf } from "../../services/kit/bus.ts";
 import { registry } from "../../services/registry.ts";
 import { identityService } from "../../services/identity/index.ts";
@@ -19,15 +19,21 @@ import { identity } from "../../subjects/identity.ts";
 import { bookings } from "../../subjects/bookings.ts";
 import { PRINCIPAL_HEADER } from "../../subjects/principal.ts";
 import { startServices, type ServiceHarness } from "../support/harness.ts";
-import { natsUrl, testEnv } from "../support/env.ts";
+import { databaseUrl, natsEnv, natsUrl, testEnv } from "../support/env.ts";
 import { eventually } from "../support/eventually.ts";
-import { parseCredentials } from "../../deploy/nats-conf.ts";
+import { parseSeeds } from "../../deploy/nats-conf.ts";
+import { ensureSecrets } from "../../deploy/local/secrets.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../services/kit/run.ts";
+import { ConfigError } from "../../services/kit/config.ts";
 
-/** Connects as a service's NATS user, collecting the permission errors the server sends it. */
+/** Connects as a service's NATS user (its nkey), collecting the permission errors the server sends it. */
 async function connectAs(service: string): Promise<{ nats: Nats; refused: PermissionViolationError[] }> {
-  const pass = parseCredentials(testEnv.nats!.credentials).get(service);
-  if (!pass) throw new Error(`no test password for ${service}`);
-  const nats = await connectNats({ servers: natsUrl(), name: `bus-test-${service}`, user: service, pass, inboxPrefix: inboxPrefixOf(service) });
+  const seed = parseSeeds(testEnv.nats!.seeds).get(service);
+  if (!seed) throw new Error(`no test nkey seed for ${service}`);
+  const nats = await connectNats({ servers: natsUrl(), name: `bus-test-${service}`, seed, inboxPrefix: inboxPrefixOf(service) });
   const refused: PermissionViolationError[] = [];
   void (async () => {
     for await (const s of nats.nc.status()) if (s.type === "error" && s.error instanceof errors.PermissionViolationError) refused.push(s.error);
@@ -56,17 +62,32 @@ describe("security: the internal bus", function () {
     await h?.stop();
   });
 
-  it("refuses an anonymous connection and a wrong password", async () => {
-    const anonymous = await connect({ servers: natsUrl(), maxReconnectAttempts: 0 }).then(
-      (nc) => nc.close().then(() => "connected"),
-      (e: Error) => e.message,
-    );
-    expect(anonymous).to.match(/authorization/i);
-    const wrong = await connect({ servers: natsUrl(), user: "edge", pass: "guessed", maxReconnectAttempts: 0 }).then(
-      (nc) => nc.close().then(() => "connected"),
-      (e: Error) => e.message,
-    );
-    expect(wrong).to.match(/authorization/i);
+  it("refuses an anonymous connection, an nkey it does not list and a password", async () => {
+    const attempt = (opts: Parameters<typeof connect>[0]) =>
+      connect({ servers: natsUrl(), maxReconnectAttempts: 0, ...opts }).then(
+        (nc) => nc.close().then(() => "connected"),
+        (e: Error) => e.message,
+      );
+    expect(await attempt({})).to.match(/authorization/i);
+    // A well-formed seed the server does not know: a service with the wrong nkey.
+    expect(await attempt({ authenticator: nkeyAuthenticator(new TextEncoder().encode(createNkey().seed)) })).to.match(/authorization/i);
+    expect(await attempt({ user: "edge", pass: "guessed" })).to.match(/authorization/i);
+    // The control: the edge's own seed is let in.
+    expect(await attempt({ authenticator: nkeyAuthenticator(new TextEncoder().encode(parseSeeds(testEnv.nats!.seeds).get("edge")!)) })).to.equal("connected");
+  });
+
+  it("in production refuses to start a service without its nkey seed, or with a malformed one, before connecting", async () => {
+    const { NATS_NKEY_SEEDS: _seeds, NATS_NKEY_SEED: _seed, ...rest } = natsEnv();
+    // Every other secret production asks for, as make up makes them (NATS seeds left out).
+    const secrets = ensureSecrets(join(mkdtempSync(join(tmpdir(), "convene-secrets-")), "secrets.env"));
+    const env = { ...rest, ...secrets, NODE_ENV: "production", NATS_URL: "nats://127.0.0.1:1", DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "silent" };
+    const boot = (extra: Record<string, string>) => run([edgeService], { ...env, ...extra }, { listen: false }).then(() => undefined, (e: Error) => e);
+    const missing = await boot({});
+    expect(missing).to.be.instanceOf(ConfigError);
+    expect(missing!.message).to.contain("NATS_NKEY_SEEDS").and.to.contain("edge");
+    const malformed = await boot({ NATS_NKEY_SEEDS: "edge:SUnotaseed" });
+    expect(malformed).to.be.instanceOf(ConfigError);
+    expect(malformed!.message).to.contain("not a user nkey seed");
   });
 
   it("lets no service but identity subscribe to identity's requests, so nobody can answer svc.identity.jwks or read svc.identity.login", async () => {

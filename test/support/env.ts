@@ -4,6 +4,7 @@
  */
 import process from "node:process";
 import type { TestNats } from "./nats-server.ts";
+import { nkeyAuthenticator, type Authenticator } from "@nats-io/nats-core";
 import { connectNats, type Nats } from "../../services/kit/nats.ts";
 import { generatePrincipalKeys, loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
 import type { TestPostgres } from "./postgres.ts";
@@ -25,18 +26,18 @@ export function natsUrl(): string {
 
 /**
  * The NATS variables of a process under test: every service connects as its own user, with the
- * permissions `make up` and production give it (NATS_CREDENTIALS); a service the registry does
- * not know (a kit test's) connects as the test superuser (NATS_USER).
+ * permissions `make up` and production give it (NATS_NKEY_SEEDS); a service the registry does
+ * not know (a kit test's) connects as the test superuser (NATS_NKEY_SEED).
  */
 export function natsEnv(server: TestNats | undefined = testEnv.nats): Record<string, string> {
   if (!server) throw new Error("test NATS is not running (root hooks not loaded?)");
   if (!server.superuser) return { NATS_URL: server.url, ...testPrincipalKeys };
-  return { NATS_URL: server.url, NATS_CREDENTIALS: server.credentials!, NATS_USER: server.superuser.user, NATS_PASSWORD: server.superuser.pass, ...testPrincipalKeys };
+  return { NATS_URL: server.url, NATS_NKEY_SEEDS: server.seeds!, NATS_NKEY_SEED: server.superuser.seed, ...testPrincipalKeys };
 }
 
 /** Like natsEnv, but every service connects as the superuser (a test edge over its own route table). */
 export function superuserNatsEnv(server: TestNats | undefined = testEnv.nats): Record<string, string> {
-  const { NATS_CREDENTIALS: _own, ...rest } = natsEnv(server);
+  const { NATS_NKEY_SEEDS: _own, ...rest } = natsEnv(server);
   return rest;
 }
 
@@ -51,13 +52,13 @@ export function databaseUrl(): string {
  */
 export async function testNats(name: string, server: TestNats | string = testEnv.nats ?? natsUrl()): Promise<Nats> {
   const s = typeof server === "string" ? undefined : server;
-  const nats = await connectNats({ servers: typeof server === "string" ? server : server.url, name, ...(s?.superuser ? { user: s.superuser.user, pass: s.superuser.pass } : {}) });
+  const nats = await connectNats({ servers: typeof server === "string" ? server : server.url, name, ...(s?.superuser ? { seed: s.superuser.seed } : {}) });
   mintPrincipalsOn(nats.nc, loadPrincipalKeys(testPrincipalKeys, { mints: true }).signing!);
   return nats;
 }
 
 /** Where and as whom a test connects when it builds its own connection (the test superuser). */
-export function testNatsOptions(server: TestNats | undefined = testEnv.nats): { servers: string; user?: string; pass?: string } {
+export function testNatsOptions(server: TestNats | undefined = testEnv.nats): { servers: string; authenticator?: Authenticator } {
   if (!server) throw new Error("test NATS is not running (root hooks not loaded?)");
-  return { servers: server.url, ...(server.superuser ? { user: server.superuser.user, pass: server.superuser.pass } : {}) };
+  return { servers: server.url, ...(server.superuser ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(server.superuser.seed)) } : {}) };
 }

@@ -1,26 +1,27 @@
 /**
  * An isolated nats-server with JetStream for one test run: a free port, a temporary store, gone
  * at the end. It can be killed and restarted on the same port and store, for chaos tests.
- * It runs the configuration `make up` and the chart run (deploy/nats-conf.ts): one user per
- * service with its permissions, no anonymous access, plus a test-only superuser for test code.
+ * It runs the configuration `make up` and the chart run (deploy/nats-conf.ts): one nkey user per
+ * service with its permissions, no anonymous access, plus a test-only superuser (an nkey too)
+ * for test code.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect as tcpConnect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { natsServerConfig, serviceUsers } from "../../deploy/nats-conf.ts";
 import { registry } from "../../services/registry.ts";
+import { createNkey } from "../../services/kit/nats.ts";
 
 export type TestNats = {
   url: string;
   port: number;
   storeDir: string;
-  /** NATS_CREDENTIALS of every service (each connects as its own user, with its permissions). */
-  credentials?: string;
-  /** The test-only superuser: test code publishes, subscribes and stubs responders anywhere. */
-  superuser?: { user: string; pass: string };
+  /** NATS_NKEY_SEEDS of every service (each connects as its own user, with its permissions). */
+  seeds?: string;
+  /** The test-only superuser's nkey seed: test code publishes, subscribes and stubs responders anywhere. */
+  superuser?: { seed: string };
   /** SIGKILL the server (the store survives). */
   kill(): Promise<void>;
   /** Start it again on the same port and store. */
@@ -49,11 +50,11 @@ export async function startNats(opts: { open?: boolean } = {}): Promise<TestNats
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), "convene-nats-"));
   let child: ChildProcess | undefined;
-  const passwords = new Map(registry.map((d) => [d.name, randomBytes(12).toString("hex")]));
-  const superuser = { user: "test-superuser", pass: randomBytes(12).toString("hex") };
+  const seeds = new Map(registry.map((d) => [d.name, createNkey().seed]));
+  const superuser = createNkey();
   const confPath = join(storeDir, "nats.conf");
   if (!opts.open) {
-    const users = [...serviceUsers(registry, passwords), { user: superuser.user, password: superuser.pass }];
+    const users = [...serviceUsers(registry, seeds), { nkey: superuser.publicKey }];
     writeFileSync(confPath, natsServerConfig({ host: "127.0.0.1", port, storeDir, users }));
   }
   // NATS_SERVER_LOG=<file>: the server's log (permission violations are logged as errors).
@@ -83,7 +84,7 @@ export async function startNats(opts: { open?: boolean } = {}): Promise<TestNats
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
-    ...(opts.open ? {} : { credentials: [...passwords].map(([s, p]) => `${s}:${p}`).join(","), superuser }),
+    ...(opts.open ? {} : { seeds: [...seeds].map(([s, seed]) => `${s}:${seed}`).join(","), superuser: { seed: superuser.seed } }),
     kill,
     restart: launch,
     async stop() {

@@ -30,15 +30,14 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
   value: "9090"
 - name: NATS_URL
   value: {{ required "nats.url is required" (coalesce ((.Values.global).natsUrl) .Values.nats.url) | quote }}
-# Its own NATS user (deploy/nats-conf.ts gives it its permissions) and the edge's principal
-# keys: Secrets convene-nats-users (a key per service) and convene-principal (verify-keys, and
-# signing-key for the edge), renamed with global.natsUsersSecret / global.principalSecret.
-- name: NATS_USER
-  value: {{ .Values.service | quote }}
-- name: NATS_PASSWORD
+# Its own NATS nkey seed (deploy/nats-conf.ts gives its public key the service's permissions)
+# and the edge's principal keys: Secrets convene-nats-nkeys (key <service>: the seed) and
+# convene-principal (verify-keys, and signing-key for the edge), renamed with
+# global.natsNkeysSecret / global.principalSecret.
+- name: NATS_NKEY_SEED
   valueFrom:
     secretKeyRef:
-      name: {{ (.Values.global).natsUsersSecret | default "convene-nats-users" | quote }}
+      name: {{ (.Values.global).natsNkeysSecret | default "convene-nats-nkeys" | quote }}
       key: {{ .Values.service | quote }}
 - name: PRINCIPAL_VERIFY_KEYS
   valueFrom:

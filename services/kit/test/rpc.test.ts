@@ -11,7 +11,7 @@ import { serve, endpoint, type Served } from "../serve.ts";
 import { call } from "../call.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { createLogger } from "../log.ts";
-import { testNats, testNatsOptions } from "../../../test/support/env.ts";
+import { testEnv, testNats, testNatsOptions } from "../../../test/support/env.ts";
 
 const Greet = request({
   subject: "svc.kittest.greet",
@@ -88,7 +88,7 @@ describe("kit serve + call", () => {
   it("forwards the signed header a handler received and refuses to speak for a principal it did not", async () => {
     const own = await testNats("kit-rpc-forwarder");
     // A second connection that may not mint, like a service's own.
-    const plain = await connectNats({ ...testNatsOptions(), name: "kit-rpc-plain" });
+    const plain = await connectNats({ servers: testNatsOptions().servers, seed: testEnv.nats?.superuser?.seed, name: "kit-rpc-plain" });
     const relay = await serve(plain.nc, { name: "kitrelay", version: "1.0.0", description: "forwards", log }, [
       endpoint(Relay, async (input, ctx) => call(plain.nc, Greet, input, { principal: ctx.principal })),
     ]);

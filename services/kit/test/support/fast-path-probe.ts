@@ -23,7 +23,7 @@ const Echo = request({ subject: `svc.probe${tag}.echo`, description: "Echoes (te
 
 const exporter = new InMemorySpanExporter();
 startTelemetry({ serviceName: "probe", spanExporter: exporter });
-const nats = await connectNats({ servers: process.env.NATS_URL!, user: process.env.NATS_USER, pass: process.env.NATS_PASSWORD, name: "fast-path-probe" });
+const nats = await connectNats({ servers: process.env.NATS_URL!, seed: process.env.NATS_NKEY_SEED, name: "fast-path-probe" });
 const wire: Array<Record<string, string>> = [];
 const tap = nats.nc.subscribe(Echo.subject, {
   callback: (_e, m) => void wire.push(Object.fromEntries([...(m.headers ?? [])].map(([k, v]) => [k, k === "traceparent" ? v[0].replace(/[0-9a-f]{32}-[0-9a-f]{16}/, "T-S") : k === "convene-deadline" ? "D" : v[0]]))),
