@@ -13,19 +13,34 @@
  */
 import { writeFileSync } from "node:fs";
 import process from "node:process";
-import { permissionsOf, type Permissions } from "../services/kit/bus.ts";
+import { permissionsOf, STREAMS_USER, streamsPermissions, type Permissions } from "../services/kit/bus.ts";
 import { createNkey, nkeyPublicKey } from "../services/kit/nats.ts";
 import type { ServiceDefinition } from "../services/kit/service.ts";
 
 /** A nats-server user: its public nkey (U…) and what it may do (no permissions: everything, the tests' superuser). */
 export type NatsUser = { nkey: string; permissions?: Permissions };
 
-/** One nkey user per service, its public key derived from its seed in `seeds` (service → seed). */
+/** The NATS users of the platform: one per service, and the streams bootstrap (STREAMS_USER). */
+export function userNames(defs: Array<Pick<ServiceDefinition, "name">>): string[] {
+  return [...defs.map((d) => d.name), STREAMS_USER];
+}
+
+function permissionsOfUser(defs: Array<Pick<ServiceDefinition, "name" | "bus">>, name: string): Permissions {
+  if (name === STREAMS_USER) return streamsPermissions();
+  const def = defs.find((d) => d.name === name);
+  if (!def) throw new Error(`no NATS user ${name}`);
+  return permissionsOf(def.name, def.bus);
+}
+
+/**
+ * One nkey user per service and one for the streams bootstrap, each public key derived from its
+ * seed in `seeds` (user → seed).
+ */
 export function serviceUsers(defs: Array<Pick<ServiceDefinition, "name" | "bus">>, seeds: Map<string, string>): NatsUser[] {
-  return defs.map((d) => {
-    const seed = seeds.get(d.name);
-    if (!seed) throw new Error(`no NATS nkey seed for ${d.name}`);
-    return { nkey: nkeyPublicKey(seed), permissions: permissionsOf(d.name, d.bus) };
+  return userNames(defs).map((name) => {
+    const seed = seeds.get(name);
+    if (!seed) throw new Error(`no NATS nkey seed for ${name}`);
+    return { nkey: nkeyPublicKey(seed), permissions: permissionsOfUser(defs, name) };
   });
 }
 
@@ -69,15 +84,15 @@ export const publicKeyOf = (service: string) => `${service}.pub`;
  * (key `<service>.pub`; docs/operations.md). The seeds (key `<service>`) go to the service pods only.
  */
 export function helmUsers(defs: Array<Pick<ServiceDefinition, "name" | "bus">>): Array<{ nkey: string; permissions: Permissions }> {
-  return defs.map((d) => ({ nkey: `<< $${nkeyVariable(d.name)} >>`, permissions: permissionsOf(d.name, d.bus) }));
+  return userNames(defs).map((name) => ({ nkey: `<< $${nkeyVariable(name)} >>`, permissions: permissionsOfUser(defs, name) }));
 }
 
 /** The NATS pods' variables: one public nkey per service, from the Secret convene-nats-nkeys (key `<service>.pub`). */
 export function helmNkeyEnv(defs: Array<Pick<ServiceDefinition, "name">>): Record<string, { valueFrom: { secretKeyRef: { name: string; key: string } } }> {
-  return Object.fromEntries(defs.map((d) => [nkeyVariable(d.name), { valueFrom: { secretKeyRef: { name: "convene-nats-nkeys", key: publicKeyOf(d.name) } } }]));
+  return Object.fromEntries(userNames(defs).map((name) => [nkeyVariable(name), { valueFrom: { secretKeyRef: { name: "convene-nats-nkeys", key: publicKeyOf(name) } } }]));
 }
 
-/** A Secret convene-nats-nkeys with a fresh nkey per service: `<service>` its seed, `<service>.pub` its public key. */
+/** A Secret convene-nats-nkeys with a fresh nkey per user (userNames): `<user>` its seed, `<user>.pub` its public key. */
 export function nkeySecret(services: string[], name = "convene-nats-nkeys"): string {
   const stringData: Record<string, string> = {};
   for (const s of services) {
@@ -108,14 +123,15 @@ if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
   } else if (process.argv[2] === "--secret") {
     const out = process.argv[3];
     if (!out) throw new Error("usage: node deploy/nats-conf.ts --secret <out.yaml>");
-    writeFileSync(out, nkeySecret(registry.map((d) => d.name)), { mode: 0o600 });
+    writeFileSync(out, nkeySecret(userNames(registry)), { mode: 0o600 });
     process.stdout.write(`wrote ${out}: kubectl apply -f ${out}, then delete the file\n`);
   } else {
     const [secretsPath, out, host, port, storeDir] = process.argv.slice(2);
     if (!secretsPath || !out || !host || !port || !storeDir) throw new Error("usage: node deploy/nats-conf.ts <secrets.env> <out.conf> <host> <port> <store-dir>");
     const { ensureSecrets } = await import("./local/secrets.ts");
     const secrets = ensureSecrets(secretsPath, registry.map((d) => d.name));
-    writeFileSync(out, natsServerConfig({ host, port: Number(port), storeDir, users: serviceUsers(registry, parseSeeds(secrets.NATS_NKEY_SEEDS)), maxPayload: 8 * 1024 * 1024 }), { mode: 0o600 });
+    const seeds = parseSeeds(secrets.NATS_NKEY_SEEDS).set(STREAMS_USER, secrets.NATS_STREAMS_NKEY_SEED);
+    writeFileSync(out, natsServerConfig({ host, port: Number(port), storeDir, users: serviceUsers(registry, seeds), maxPayload: 8 * 1024 * 1024 }), { mode: 0o600 });
     process.stdout.write(`wrote ${out}: one NATS nkey user per service (${registry.map((d) => d.name).join(", ")})\n`);
   }
 }

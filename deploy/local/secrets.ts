@@ -48,6 +48,11 @@ export function ensureSecrets(path: string, services: string[] = []): Record<str
     changed = true;
   }
   if (seeds.length) have.NATS_NKEY_SEEDS = seeds.join(",");
+  // And the NATS user that creates and updates the platform's streams (kit/bus.ts STREAMS_USER).
+  if (services.length && !have.NATS_STREAMS_NKEY_SEED) {
+    have.NATS_STREAMS_NKEY_SEED = createNkey().seed;
+    changed = true;
+  }
   // The NATS passwords of an older checkout: nkeys replaced them.
   if (have.NATS_CREDENTIALS !== undefined) {
     delete have.NATS_CREDENTIALS;

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
-import { helmNkeyEnv, helmUsers, natsServerConfig, nkeySecret } from "../../deploy/nats-conf.ts";
+import { helmNkeyEnv, helmUsers, natsServerConfig, nkeySecret, userNames } from "../../deploy/nats-conf.ts";
 import { connect } from "@nats-io/transport-node";
 import { nkeyAuthenticator } from "@nats-io/nats-core";
 import { freePort, waitForPort } from "../../test/support/nats-server.ts";
@@ -142,6 +142,10 @@ describe("helm charts", function () {
       expect(deployments).to.deep.equal(services.map((s) => `rel-${s}`).sort());
       const job = docs.find((d) => d.kind === "Job")!;
       expect(job.metadata.annotations!["helm.sh/hook"]).to.equal("pre-install,pre-upgrade");
+      // The migrations Job alone creates and updates the streams: it alone holds the streams user's seed.
+      const holdsStreamsSeed = (d: Manifest) => JSON.stringify(d).includes('"key":"streams"');
+      expect(holdsStreamsSeed(job), "the Job holds the streams seed").to.equal(true);
+      expect(docs.filter((d) => d !== job && holdsStreamsSeed(d)).map((d) => d.metadata.name)).to.deep.equal([]);
       for (const d of docs) await validateManifest(d);
     });
 
@@ -169,7 +173,7 @@ describe("helm charts", function () {
 
     it("lets a service into a nats-server running the chart's users with the Secret `--secret` makes, and refuses a seed the Secret does not hold", async () => {
       // What the NATS chart does with values: `<< $VAR >>` becomes the bare variable, read from the pod's env.
-      const secret = JSON.parse(nkeySecret(registry.map((d) => d.name))) as { stringData: Record<string, string> };
+      const secret = JSON.parse(nkeySecret(userNames(registry))) as { stringData: Record<string, string> };
       const env = Object.fromEntries(Object.entries(helmNkeyEnv(registry)).map(([name, v]) => [name, secret.stringData[v.valueFrom.secretKeyRef.key]]));
       const port = await freePort();
       const dir = mkdtempSync(join(tmpdir(), "convene-helm-nats-"));

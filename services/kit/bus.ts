@@ -35,7 +35,7 @@ export type Permissions = {
   publish: { allow: string[] };
   subscribe: { allow: string[] };
   /** Replies to requests it received (nats-server keeps the permission 2 minutes by default). */
-  allow_responses: { max: number };
+  allow_responses?: { max: number };
 };
 
 /** The inbox prefix of a service's connection: replies to its requests come only to it. */
@@ -68,10 +68,10 @@ export function permissionsOf(name: string, bus: BusAccess = {}): Permissions {
     `svc.${name}.>`,
     ...(bus.calls ?? []).map(subjectOf),
     ...(bus.publishes ?? []).map(subjectOf),
-    // JetStream: account info, and the platform's streams, which every process ensures at boot.
-    // REVIEW: let only the migrations job create and update streams, then drop CREATE/UPDATE here.
+    // JetStream: account info, and whether the platform's streams exist (it waits for them at
+    // boot). Only the streams user creates and updates them (streamsPermissions); no service may.
     "$JS.API.INFO",
-    ...Object.values(streams).flatMap((s) => [`$JS.API.STREAM.INFO.${s.name}`, `$JS.API.STREAM.CREATE.${s.name}`, `$JS.API.STREAM.UPDATE.${s.name}`]),
+    ...Object.values(streams).map((s) => `$JS.API.STREAM.INFO.${s.name}`),
   ];
   const subscribe: string[] = [
     `svc.${name}.>`,
@@ -92,6 +92,21 @@ export function permissionsOf(name: string, bus: BusAccess = {}): Permissions {
   // Up to 3 replies per request: an idempotent call is sent up to 3 times with one reply subject
   // (kit/call.ts), and each copy is answered.
   return { publish: { allow: unique(publish) }, subscribe: { allow: unique(subscribe) }, allow_responses: { max: 3 } };
+}
+
+/**
+ * The NATS user that creates and updates the platform's streams (EVENTS, WORK, DEAD_LETTERS…):
+ * the bootstrap run by the migrations job, or by a process given its seed (NATS_STREAMS_NKEY_SEED,
+ * make up and the tests). Not a service: it answers nothing and may delete nothing.
+ */
+export const STREAMS_USER = "streams";
+
+/** What the streams user may do: create, update and inspect the platform's streams, nothing else. */
+export function streamsPermissions(): Permissions {
+  return {
+    publish: { allow: ["$JS.API.INFO", ...Object.values(streams).flatMap((s) => ["INFO", "CREATE", "UPDATE"].map((op) => `$JS.API.STREAM.${op}.${s.name}`))] },
+    subscribe: { allow: [`${inboxPrefixOf(STREAMS_USER)}.>`] },
+  };
 }
 
 const declaredCalls = new WeakMap<object, { service: string; patterns: string[]; seen: Map<string, boolean> }>();

@@ -88,6 +88,28 @@ export async function ensureStreams(jsm: JetStreamManager, maxAgeMs: Partial<Rec
   }
 }
 
+/** Waits until every platform stream exists (the streams user creates them, not services); throws after `timeoutMs`. */
+export async function waitForStreams(jsm: JetStreamManager, timeoutMs: number, onWait?: (missing: string) => void): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let told = 0;
+  for (const s of Object.values(streams)) {
+    for (;;) {
+      try {
+        await jsm.streams.info(s.name);
+        break;
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+        if (Date.now() >= until) throw new Error(`stream ${s.name} does not exist: the streams user creates the platform's streams (the migrations job, or a process with NATS_STREAMS_NKEY_SEED; docs/operations.md)`);
+        if (Date.now() - told > 10_000) {
+          onWait?.(s.name);
+          told = Date.now();
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+}
+
 function isNotFound(err: unknown): boolean {
   return /not found/i.test(String((err as Error)?.message ?? err));
 }

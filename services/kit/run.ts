@@ -6,8 +6,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig, loadKitConfig } from "./config.ts";
-import { connectNats, ensureStreams, nkeyPublicKey, type Nats } from "./nats.ts";
-import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, subjectMatches } from "./bus.ts";
+import { connectNats, ensureStreams, nkeyPublicKey, waitForStreams, type Nats } from "./nats.ts";
+import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, STREAMS_USER, subjectMatches } from "./bus.ts";
 import { ConfigError, type KitEnv } from "./config.ts";
 import { openDb, migrate, type Db } from "./db.ts";
 import { outboxMigration, startRelay, type Relay } from "./outbox.ts";
@@ -48,6 +48,29 @@ export function pick(all: ServiceDefinition[], services: string): ServiceDefinit
   const unknown = names.filter((n) => !byName.has(n));
   if (unknown.length) throw new Error(`SERVICES: unknown service(s) ${unknown.join(", ")}; known: ${[...byName.keys()].join(", ")}`);
   return names.map((n) => byName.get(n)!);
+}
+
+const streamAges = (kit: KitEnv) => ({ EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
+
+/**
+ * Creates or updates the platform's streams as the streams user (NATS_STREAMS_NKEY_SEED), the
+ * only NATS user allowed to (kit/bus.ts streamsPermissions): the migrations job, or a process
+ * given the seed (make up, tests).
+ */
+export async function bootstrapStreams(kit: KitEnv, log?: Logger): Promise<void> {
+  const seed = kit.NATS_STREAMS_NKEY_SEED;
+  if (!seed) throw new ConfigError("invalid environment: NATS_STREAMS_NKEY_SEED is required to create the platform's streams");
+  try {
+    nkeyPublicKey(seed);
+  } catch {
+    throw new ConfigError("invalid environment: NATS_STREAMS_NKEY_SEED is not a user nkey seed (SU…)");
+  }
+  const admin = await connectNats({ servers: kit.NATS_URL, name: STREAMS_USER, seed, inboxPrefix: inboxPrefixOf(STREAMS_USER), ...(log ? { log: log.child({ nats: STREAMS_USER }) } : {}) });
+  try {
+    await ensureStreams(admin.jsm, streamAges(kit));
+  } finally {
+    await admin.nc.close();
+  }
 }
 
 /** Runs migrations only (the Helm pre-upgrade Job), then closes. */
@@ -92,7 +115,12 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   for (const def of defs) if (def.mintsPrincipals && keys.signing) mintPrincipalsOn(connections.get(def.name)!.nc, keys.signing);
   // A service on its own NATS user: an undeclared call fails at once with its name, not as a timeout.
   for (const def of defs) if (seedMap(kit).has(def.name)) holdToDeclaredCalls(connections.get(def.name)!.nc, def.name, permissionsOf(def.name, def.bus));
-  await ensureStreams(nats.jsm, { EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
+  // Services may not create or update the platform's streams: the streams user does (here when
+  // this process holds its seed), else they must exist already. A server without authentication
+  // (a benchmark's) lets the service's own connection ensure them, as before.
+  if (kit.NATS_STREAMS_NKEY_SEED) await bootstrapStreams(kit, log);
+  else if (!seedOf(kit, defs[0].name).seed) await ensureStreams(nats.jsm, streamAges(kit));
+  else await waitForStreams(nats.jsm, kit.STREAMS_WAIT_SECONDS * 1_000, (missing) => log.warn({ stream: missing }, "waiting for the platform's streams (the migrations job creates them)"));
 
   const instances: Instance[] = [];
   const checks: ReadinessCheck[] = [...connections].map(([name, c]) => ({ name: `nats:${name}`, check: async () => void (await c.nc.rtt()) }));

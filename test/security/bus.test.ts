@@ -10,7 +10,7 @@ import { connect } from "@nats-io/transport-node";
 import { errors, headers, nkeyAuthenticator, type NatsConnection, type PermissionViolationError } from "@nats-io/nats-core";
 import { permissionsOf } from "../../services/kit/bus.ts";
 import { connectNats, createNkey, type Nats } from "../../services/kit/nats.ts";
-import { inboxPrefixOf } from "../../services/kit/bus.ts";
+import { inboxPrefixOf, STREAMS_USER } from "../../services/kit/bus.ts";
 import { registry } from "../../services/registry.ts";
 import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
@@ -153,12 +153,40 @@ describe("security: the internal bus", function () {
     await refusal(refused, "publish", "$O.event-attachments.C.x");
   });
 
+  it("refuses a service creating, updating, purging or deleting a stream it does not own; the streams user may only create and update the platform's", async () => {
+    const ask = (nats: Nats, subject: string, prefix: string) => nats.nc.publish(subject, JSON.stringify({ name: subject.split(".").pop(), subjects: ["rogue.>"] }), { reply: `${prefix}.x` });
+    const notif = await as("notifications");
+    const forbidden = ["CREATE.EVENTS", "UPDATE.EVENTS", "DELETE.EVENTS", "PURGE.EVENTS", "DELETE.WORK", "UPDATE.DEAD_LETTERS", "CREATE.ROGUE"].map((op) => `$JS.API.STREAM.${op}`);
+    for (const subject of forbidden) ask(notif.nats, subject, inboxPrefixOf("notifications"));
+    for (const subject of forbidden) await refusal(notif.refused, "publish", subject);
+    // Nor another service's KV bucket (the edge's rate limits).
+    const ident = await as("identity");
+    for (const op of ["CREATE", "DELETE"]) ask(ident.nats, `$JS.API.STREAM.${op}.KV_EDGE_RATE_LIMITS`, inboxPrefixOf("identity"));
+    for (const op of ["CREATE", "DELETE"]) await refusal(ident.refused, "publish", `$JS.API.STREAM.${op}.KV_EDGE_RATE_LIMITS`);
+    // The streams user (the migrations job's) reads and updates the platform's streams, and deletes nothing.
+    const admin = await connectNats({ servers: natsUrl(), name: "bus-test-streams", seed: testEnv.nats!.streamsSeed!, inboxPrefix: inboxPrefixOf(STREAMS_USER) });
+    open.push(admin.nc);
+    const adminRefused: PermissionViolationError[] = [];
+    void (async () => {
+      for await (const s of admin.nc.status()) if (s.type === "error" && s.error instanceof errors.PermissionViolationError) adminRefused.push(s.error);
+    })();
+    expect((await admin.jsm.streams.info("EVENTS")).config.name).to.equal("EVENTS");
+    ask(admin, "$JS.API.STREAM.DELETE.EVENTS", inboxPrefixOf(STREAMS_USER));
+    await refusal(adminRefused, "publish", "$JS.API.STREAM.DELETE.EVENTS");
+    // And the platform's streams are still there.
+    const { nats: still } = await as("notifications");
+    for (const name of ["EVENTS", "WORK", "DEAD_LETTERS"]) expect((await still.jsm.streams.info(name)).config.name).to.equal(name);
+  });
+
   it("gives each service a user whose permissions come from its definition", () => {
     for (const def of registry) {
       const p = permissionsOf(def.name, def.bus);
       expect(p.subscribe.allow, def.name).to.include(`svc.${def.name}.>`);
       expect(p.subscribe.allow.filter((s) => s.startsWith("svc.") && s !== `svc.${def.name}.>`), def.name).to.deep.equal([]);
       expect(p.publish.allow.some((s) => s === ">" || s === "svc.>" || s === "$JS.API.>"), def.name).to.equal(false);
+      // No service creates, updates or deletes a platform stream (only the streams user creates and updates them).
+      const platform = ["EVENTS", "WORK", "DEAD_LETTERS"];
+      expect(p.publish.allow.filter((s) => /^\$JS\.API\.STREAM\.(CREATE|UPDATE|DELETE|PURGE|\*)\./.test(s) && platform.some((n) => s.endsWith(`.${n}`))), def.name).to.deep.equal([]);
     }
   });
 });

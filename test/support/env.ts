@@ -32,7 +32,7 @@ export function natsUrl(): string {
 export function natsEnv(server: TestNats | undefined = testEnv.nats): Record<string, string> {
   if (!server) throw new Error("test NATS is not running (root hooks not loaded?)");
   if (!server.superuser) return { NATS_URL: server.url, ...testPrincipalKeys };
-  return { NATS_URL: server.url, NATS_NKEY_SEEDS: server.seeds!, NATS_NKEY_SEED: server.superuser.seed, ...testPrincipalKeys };
+  return { NATS_URL: server.url, NATS_NKEY_SEEDS: server.seeds!, NATS_NKEY_SEED: server.superuser.seed, NATS_STREAMS_NKEY_SEED: server.streamsSeed!, ...testPrincipalKeys };
 }
 
 /** Like natsEnv, but every service connects as the superuser (a test edge over its own route table). */

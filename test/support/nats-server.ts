@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { natsServerConfig, serviceUsers } from "../../deploy/nats-conf.ts";
 import { registry } from "../../services/registry.ts";
 import { createNkey } from "../../services/kit/nats.ts";
+import { STREAMS_USER } from "../../services/kit/bus.ts";
 
 export type TestNats = {
   url: string;
@@ -20,6 +21,8 @@ export type TestNats = {
   storeDir: string;
   /** NATS_NKEY_SEEDS of every service (each connects as its own user, with its permissions). */
   seeds?: string;
+  /** NATS_STREAMS_NKEY_SEED: the user that creates and updates the platform's streams. */
+  streamsSeed?: string;
   /** The test-only superuser's nkey seed: test code publishes, subscribes and stubs responders anywhere. */
   superuser?: { seed: string };
   /** SIGKILL the server (the store survives). */
@@ -52,9 +55,10 @@ export async function startNats(opts: { open?: boolean } = {}): Promise<TestNats
   let child: ChildProcess | undefined;
   const seeds = new Map(registry.map((d) => [d.name, createNkey().seed]));
   const superuser = createNkey();
+  const streamsSeed = createNkey().seed;
   const confPath = join(storeDir, "nats.conf");
   if (!opts.open) {
-    const users = [...serviceUsers(registry, seeds), { nkey: superuser.publicKey }];
+    const users = [...serviceUsers(registry, new Map([...seeds, [STREAMS_USER, streamsSeed]])), { nkey: superuser.publicKey }];
     writeFileSync(confPath, natsServerConfig({ host: "127.0.0.1", port, storeDir, users }));
   }
   // NATS_SERVER_LOG=<file>: the server's log (permission violations are logged as errors).
@@ -84,7 +88,7 @@ export async function startNats(opts: { open?: boolean } = {}): Promise<TestNats
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
-    ...(opts.open ? {} : { seeds: [...seeds].map(([s, seed]) => `${s}:${seed}`).join(","), superuser: { seed: superuser.seed } }),
+    ...(opts.open ? {} : { seeds: [...seeds].map(([s, seed]) => `${s}:${seed}`).join(","), streamsSeed, superuser: { seed: superuser.seed } }),
     kill,
     restart: launch,
     async stop() {
