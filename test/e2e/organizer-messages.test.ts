@@ -222,5 +222,12 @@ describe("organizer messages through the edge", function () {
     expect(sent.body).to.deep.include({ senderId: admin.id, recipients: 1 });
     expect((await api("GET", `/v1/events/${e.body.id}/messages`, undefined, admin.token)).body.items).to.have.length(1);
     await eventually("the attendee's email", async () => platform.smtp.to(attendee.email).some((m) => m.subject.endsWith(": From the organization")), 20_000);
+
+    // The same organizers set the event's reminders; a plain member may not.
+    const remind = (p: Person) => api("PUT", `/v1/events/${e.body.id}/reminders`, { offsets: ["2h"] }, p.token);
+    expect((await remind(member)).status).to.equal(403);
+    const set = await remind(admin);
+    expect(set.status, JSON.stringify(set.body)).to.equal(200);
+    expect(set.body).to.deep.include({ custom: true });
   });
 });

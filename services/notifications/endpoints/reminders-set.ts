@@ -7,17 +7,22 @@ import * as store from "../store.ts";
 import { formatOffsets, parseOffsets, replanEvent } from "../usecases/reminders.ts";
 
 /**
- * The event's author (as the projection of its facts says) or an admin.
- * REVIEW: an organization's admins may edit its events but are not known here; asking identity
- * (svc.identity can-act) would let them set reminders too.
+ * The event's author (as the projection of its facts says), an admin, or anyone bookings counts as
+ * its organizer (admins of the event's organization: bookings asks identity), asked before the
+ * transaction so no connection waits on NATS.
  */
 export const remindersSetEndpoint = (deps: Deps) =>
   endpoint(notifications.remindersSet, async (input, ctx) => {
     const p = requireCaller(ctx);
+    const known = await store.eventOf(deps.db, input.eventId);
+    if (!known || known.status === "deleted") throw notFound("event");
+    if (known.organizerId !== p.sub && !hasRole(p, "admin")) {
+      const organizes = await deps.attendeesOf(p, input.eventId, { type: "all" }, 1).then(() => true, () => false);
+      if (!organizes) throw forbidden("only the event's organizers set its reminders");
+    }
     return deps.db.transaction(async (trx) => {
       const ev = await store.eventOf(trx, input.eventId);
       if (!ev || ev.status === "deleted") throw notFound("event");
-      if (ev.organizerId !== p.sub && !hasRole(p, "admin")) throw forbidden("only the event's organizer sets its reminders");
       const offsets = input.offsets === null ? null : parseOffsets(input.offsets.join(","));
       await store.setReminderOffsets(trx, input.eventId, offsets);
       await replanEvent(trx, deps, input.eventId, ev.reminderOffsetsS ?? []);
