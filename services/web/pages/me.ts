@@ -3,6 +3,7 @@
  * session's token), bookings and tickets, waitlist offers, settings (notification preferences,
  * devices, calendar feed, security).
  */
+import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { html, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
@@ -10,11 +11,19 @@ import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
 
 type InboxItem = { id: string; kind: string; title: string; body: string; link: string; createdAt: string; readAt: string | null };
-type Switches = { in_app: boolean; email: boolean; push: boolean };
-type Preferences = { kinds: Record<"event_published" | "event_updated" | "event_cancelled", Switches>; quietHours: { start: string; end: string } | null; digest: boolean };
+type Switches = { in_app: boolean; email: boolean; push: boolean; sms?: boolean };
+type Preferences = { kinds: Partial<Record<Kind, Switches>>; quietHours: { start: string; end: string } | null; digest: boolean };
+type Phone = { number: string | null; status: "none" | "verified" | "suppressed"; pending: { number: string; codeExpiresAt: string; attemptsLeft: number } | null };
 type Me = { id: string; email: string; displayName: string; emailVerified: boolean; totpEnabled: boolean; roles: string[] };
 
-const KINDS = ["event_published", "event_updated", "event_cancelled"] as const;
+/** Every kind a person can switch per channel: about whom they follow, then about what they booked. */
+const FOLLOWING = ["event_published", "event_updated", "event_cancelled"] as const;
+const ATTENDING = ["booking_confirmed", "booking_expired", "booking_cancelled", "payment_succeeded", "payment_failed", "payment_refunded", "waitlist_offered", "event_reminder", "announcement", "organizer_message"] as const;
+const KINDS = [...FOLLOWING, ...ATTENDING];
+type Kind = (typeof KINDS)[number];
+/** The kinds SMS may carry (the API refuses it elsewhere). */
+const SMS_KINDS: readonly Kind[] = ["event_reminder", "event_updated", "event_cancelled"];
+const ALL_ON: Switches = { in_app: true, email: true, push: true };
 const CHANNELS = [
   ["in_app", "me.channel.inApp"],
   ["email", "me.channel.email"],
@@ -82,23 +91,35 @@ ${list.ok && list.data.nextCursor ? html`<p><a href="/me/notifications?cursor=${
 
   const settings = async (c: WebContext, opts: { problem?: Problem; done?: string; calendarUrl?: string; enrol?: { secret: string; uri: string }; recovery?: string[] } = {}) => {
     const { t, api } = c.state;
-    const [me, prefs] = await Promise.all([api.get<Me>("/v1/me"), api.get<Preferences>("/v1/me/notification-preferences")]);
+    const [me, prefs, phone] = await Promise.all([api.get<Me>("/v1/me"), api.get<Preferences>("/v1/me/notification-preferences"), api.get<Phone>("/v1/me/phone")]);
     if (!me.ok) return errorPage(c, me.status, me.problem.detail);
     const p = prefs.ok ? prefs.data : undefined;
+    const ph = phone.ok ? phone.data : undefined;
+    const smsReady = ph?.status === "verified";
     const base = new URL(c.href).origin;
+    // A kind the API left out is on for every channel (SMS off).
+    const switches = (k: Kind): Switches => p?.kinds[k] ?? ALL_ON;
+    const row = (k: Kind) =>
+      html`<tr><th scope="row">${t(`kind.${k}`)}</th>${CHANNELS.map(([ch, label]) => html`<td><input type="checkbox" name="${k}:${ch}" aria-label="${t(`kind.${k}`)}: ${t(label)}"${switches(k)[ch] ? raw(" checked") : ""}></td>`)}<td>${
+        SMS_KINDS.includes(k)
+          ? html`<input type="checkbox" name="${k}:sms" aria-label="${t(`kind.${k}`)}: SMS"${switches(k).sms ? raw(" checked") : ""}${smsReady ? "" : raw(" disabled")}>`
+          : ""
+      }</td></tr>`;
+    const head = (caption: string) => html`<thead><tr><th scope="col">${caption}</th>${CHANNELS.map(([, label]) => html`<th scope="col">${t(label)}</th>`)}<th scope="col">SMS</th></tr></thead>`;
     sendPage(c, {
       status: opts.problem ? opts.problem.status : 200,
       title: t("me.settings"),
       body: html`<h1>${t("me.settings")}</h1>${problemAlert(opts.problem)}${notice(opts.done)}
 <section aria-labelledby="prefs"><h2 id="prefs">${t("me.preferences")}</h2>
 ${p ? html`<form method="post" action="/me/settings/preferences">${csrfField(c)}
-<table><caption class="visually-hidden">${t("me.preferences")}</caption><thead><tr><th scope="col"></th>${CHANNELS.map(([, label]) => html`<th scope="col">${t(label)}</th>`)}</tr></thead><tbody>
-${KINDS.map((k) => html`<tr><th scope="row">${k.replace("event_", "")}</th>${CHANNELS.map(([ch, label]) => html`<td><input type="checkbox" name="${k}:${ch}" aria-label="${k.replace("event_", "")}: ${t(label)}"${p.kinds[k][ch] ? raw(" checked") : ""}></td>`)}</tr>`)}
-</tbody></table>
+<table id="prefs-following"><caption class="visually-hidden">${t("me.kinds.following")}</caption>${head(t("me.kinds.following"))}<tbody>${FOLLOWING.map(row)}</tbody></table>
+<table id="prefs-attending"><caption class="visually-hidden">${t("me.kinds.attending")}</caption>${head(t("me.kinds.attending"))}<tbody>${ATTENDING.map(row)}</tbody></table>
+${smsReady ? "" : html`<p class="muted">${t("me.smsNeedsPhone")}</p>`}
 <p><label class="check"><input type="checkbox" name="digest"${p.digest ? raw(" checked") : ""}> ${t("me.digest")}</label></p>
 <input type="hidden" name="quietStart" value="${p.quietHours?.start ?? ""}"><input type="hidden" name="quietEnd" value="${p.quietHours?.end ?? ""}">
 <button type="submit">${t("me.save")}</button></form>` : problemAlert(prefs.ok ? undefined : prefs.problem)}
 </section>
+${ph ? phoneSection(c, ph) : ""}
 <section aria-labelledby="calendar"><h2 id="calendar">${t("me.calendar")}</h2><p>${t("me.calendarHelp")}</p>
 ${opts.calendarUrl ? html`<p><label for="feed">${t("me.calendar")}</label><input id="feed" readonly value="${opts.calendarUrl}"></p>` : ""}
 <div class="actions"><form class="inline" method="post" action="/me/settings/calendar">${csrfField(c)}<button type="submit">${t("me.calendarIssue")}</button></form>
@@ -142,10 +163,19 @@ ${opts.recovery ? html`<p>${t("me.recoveryCodes")}</p><ul>${opts.recovery.map((r
 
   action("/me/settings/preferences", async (c) => {
     const body = (c.request.body ?? {}) as Record<string, unknown>;
-    const kinds = Object.fromEntries(KINDS.map((k) => [k, Object.fromEntries(CHANNELS.map(([ch]) => [ch, body[`${k}:${ch}`] !== undefined]))]));
+    // Every kind is sent, so saving never turns back on what was off; SMS only where it can go.
+    const kinds = Object.fromEntries(
+      KINDS.map((k) => [k, { ...Object.fromEntries(CHANNELS.map(([ch]) => [ch, body[`${k}:${ch}`] !== undefined])), ...(SMS_KINDS.includes(k) && body[`${k}:sms`] !== undefined ? { sms: true } : {}) }]),
+    );
     const quiet = field(c, "quietStart") && field(c, "quietEnd") ? { start: field(c, "quietStart"), end: field(c, "quietEnd") } : null;
     await after(c, await c.state.api.send("PUT", "/v1/me/notification-preferences", { kinds, quietHours: quiet, digest: body.digest !== undefined }));
   });
+  action("/me/settings/phone", async (c) => {
+    const r = await c.state.api.send("POST", "/v1/me/phone", { number: field(c, "number").replace(/[\s()-]/g, "") }, { idempotencyKey: field(c, "key") || undefined });
+    await after(c, r);
+  });
+  action("/me/settings/phone/confirm", async (c) => after(c, await c.state.api.send("POST", "/v1/me/phone/confirm", { code: field(c, "code") })));
+  action("/me/settings/phone/remove", async (c) => after(c, await c.state.api.send("DELETE", "/v1/me/phone")));
   action("/me/settings/calendar", async (c) => {
     const r = await c.state.api.send<{ token: string }>("POST", "/v1/me/calendar/token");
     if (!r.ok) return settings(c, { problem: r.problem });
@@ -169,4 +199,17 @@ ${opts.recovery ? html`<p>${t("me.recoveryCodes")}</p><ul>${opts.recovery.map((r
     await settings(c, { recovery: r.data.recoveryCodes, done: c.state.t("me.totpOn") });
   });
   action("/me/settings/totp/disable", async (c) => after(c, await c.state.api.send("DELETE", "/v1/me/totp", { code: field(c, "code"), password: field(c, "password") })));
+}
+
+/** The number SMS go to: set it (a code goes to it), confirm the code, or forget it. */
+function phoneSection(c: WebContext, ph: Phone) {
+  const { t } = c.state;
+  const state = ph.status === "verified" ? t("me.phoneVerified", { number: ph.number ?? "" }) : ph.status === "suppressed" ? t("me.phoneSuppressed", { number: ph.number ?? "" }) : t("me.phoneNone");
+  return html`<section aria-labelledby="phone"><h2 id="phone">${t("me.phone")}</h2><p id="phone-state">${state}</p>
+${ph.pending
+  ? html`<form class="stack" method="post" action="/me/settings/phone/confirm">${csrfField(c)}<div><label for="sms-code">${t("me.phoneCode", { number: ph.pending.number })}</label><input id="sms-code" name="code" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" required></div><div><button type="submit">${t("auth.continue")}</button></div></form>`
+  : ""}
+<form class="stack" method="post" action="/me/settings/phone">${csrfField(c)}<input type="hidden" name="key" value="${randomUUID()}"><div><label for="phone-number">${t("me.phoneNumber")}</label><input id="phone-number" name="number" type="tel" autocomplete="tel" placeholder="+4915123456789" required></div><div><button class="secondary" type="submit">${t("me.phoneSend")}</button></div></form>
+${ph.number ? html`<form method="post" action="/me/settings/phone/remove">${csrfField(c)}<button class="secondary" type="submit">${t("me.phoneRemove")}</button></form>` : ""}
+</section>`;
 }

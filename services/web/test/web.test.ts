@@ -223,6 +223,36 @@ describe("web: pages over the edge's public API", function () {
     expect(platform.smtp.to(attendeeEmail).filter((m) => m.subject === "Messages meetup: Doors at 8:30")).to.have.length(1);
   });
 
+  it("keeps every switch of the settings page, and turns SMS on only after the number is verified by its code", async () => {
+    const { b, auth } = await person(platform.base, "Sima");
+    const page = await b.go("/me/settings");
+    expect(page.text).to.contain('id="prefs-attending"').and.contain('name="organizer_message:email"').and.match(/name="event_reminder:sms"[^>]* disabled/);
+    // Reminders off by email, the rest as they were: saving must not turn them back on.
+    const form: Record<string, string> = { _csrf: b.csrf(page.text), quietStart: "", quietEnd: "" };
+    for (const [, name] of page.text.matchAll(/name="([a-z_]+:(?:in_app|email|push))" [^>]*checked/g)) form[name] = "on";
+    delete form["event_reminder:email"];
+    expect((await b.go("/me/settings/preferences", { form })).res.status).to.equal(302);
+    const prefs = async () => (await (await fetch(`${platform.base}/v1/me/notification-preferences`, { headers: auth })).json()) as { kinds: Record<string, { email: boolean; sms?: boolean }> };
+    expect((await prefs()).kinds.event_reminder.email).to.equal(false);
+    expect((await prefs()).kinds.organizer_message.email).to.equal(true);
+
+    // The phone: a code by SMS, confirmed on the page; then SMS can be switched on for reminders.
+    const number = `+49151${String(Date.now()).slice(-7)}`;
+    const sent = await b.go("/me/settings/phone", { form: { _csrf: b.csrf(page.text), key: randomUUID(), number: number.replace(/^(\+49)(151)/, "$1 $2 ") } });
+    expect(sent.res.status).to.equal(302);
+    const code = await eventually("the code by SMS", async () => platform.sms.to(number).map((m) => m.body.match(/\b(\d{6})\b/)?.[1]).find(Boolean));
+    const pending = await b.go("/me/settings");
+    expect(pending.text).to.contain(`Code sent to ${number}`);
+    expect((await b.go("/me/settings/phone/confirm", { form: { _csrf: b.csrf(pending.text), code: code! } })).res.status).to.equal(302);
+    const verified = await b.go("/me/settings");
+    expect(verified.text).to.contain(`SMS go to ${number}.`).and.not.match(/name="event_reminder:sms"[^>]* disabled/);
+    const again: Record<string, string> = { _csrf: b.csrf(verified.text), quietStart: "", quietEnd: "", "event_reminder:sms": "on" };
+    for (const [, name] of verified.text.matchAll(/name="([a-z_]+:(?:in_app|email|push))" [^>]*checked/g)) again[name] = "on";
+    expect((await b.go("/me/settings/preferences", { form: again })).res.status).to.equal(302);
+    const after = await prefs();
+    expect(after.kinds.event_reminder).to.deep.include({ email: false, sms: true });
+  });
+
   it("shows the edge's problem naming the field when sign-up input is bad", async () => {
     const b = browser(platform.base);
     const token = b.csrf((await b.go("/sign-up")).text);
