@@ -26,7 +26,7 @@ import { type Credential, deleteApp, initializeApp } from "firebase-admin/app";
 import { getMessaging, type Message } from "firebase-admin/messaging";
 import { createTemplates } from "../services/notifications/channels/templates.ts";
 import { createPusher } from "../services/notifications/channels/push.ts";
-import { eventParams, eventRowOf } from "../services/notifications/usecases/event-params.ts";
+import { eventParams, eventRowOf } from "../services/notifications/event-params.ts";
 import { eventFacts } from "../services/notifications/test/support/facts.ts";
 
 const [mode, url, nArg, inFlightArg, connArg] = process.argv.slice(2);

@@ -9,7 +9,7 @@ import { on } from "../../kit/consume.ts";
 import { notificationJobs } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { deliverBatch } from "../usecases/deliver-batch.ts";
-import type { Marker } from "../usecases/send-claimed.ts";
+import type { Marker } from "../sending.ts";
 
 export const DELIVER = "notifications-deliver";
 

@@ -17,7 +17,7 @@ import { planTransactional } from "../usecases/plan-transactional.ts";
 import { planInvitation } from "../usecases/plan-invitation.ts";
 import { onBookingFact, onUserFact } from "../usecases/plan-attendee.ts";
 import { projectEvent } from "../usecases/project-event.ts";
-import type { Marker } from "../usecases/send-claimed.ts";
+import type { Marker } from "../sending.ts";
 
 export const PLANNER = "notifications-planner";
 

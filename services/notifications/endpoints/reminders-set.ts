@@ -4,7 +4,7 @@ import { hasRole, requireCaller } from "../../kit/caller.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { formatOffsets, parseOffsets, replanEvent } from "../usecases/reminders.ts";
+import { formatOffsets, parseOffsets, replanEvent } from "../reminders.ts";
 
 /**
  * The event's author (as the projection of its facts says), an admin, or anyone bookings counts as

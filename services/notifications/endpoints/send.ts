@@ -2,7 +2,7 @@ import { endpoint } from "../../kit/serve.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { requireRole } from "../../kit/caller.ts";
-import type { Marker } from "../usecases/send-claimed.ts";
+import type { Marker } from "../sending.ts";
 import { sendNotice } from "../usecases/send-notice.ts";
 
 /**

@@ -8,7 +8,7 @@ import { scheduleTimers } from "../../kit/timers.ts";
 import { type Child, spawnTs } from "../../kit/test/helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { derivedId } from "../ids.ts";
-import { REMINDER } from "../usecases/reminders.ts";
+import { REMINDER } from "../reminders.ts";
 import { type SmtpSink, startSmtpSink } from "./support/smtp-sink.ts";
 import { type FcmStandIn, startFcmStandIn } from "./support/fcm-stand-in.ts";
 import { plannerCaughtUp, sinkEnv } from "./support/harness.ts";

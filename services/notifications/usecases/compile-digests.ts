@@ -9,7 +9,7 @@ import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
 
 /** Items listed in one digest email; the rest are counted ("and 12 more"). */
-export const DIGEST_ITEMS = 50;
+const DIGEST_ITEMS = 50;
 
 export async function compileDigests(deps: Pick<Deps, "db" | "sent" | "log">, opts: { users?: number; rounds?: number } = {}): Promise<number> {
   const batch = opts.users ?? 200;

@@ -9,8 +9,8 @@ import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifica
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
 import { notBefore, wants, wantsSms, isFollowerKind, digested, nextDigestAt } from "../preferences.ts";
-import type { DeliverJob } from "./publish-jobs.ts";
-import { Marker, sendDue } from "./send-claimed.ts";
+import type { DeliverJob } from "../jobs.ts";
+import { Marker, sendDue } from "../sending.ts";
 
 const encoder = new TextEncoder();
 

@@ -13,10 +13,10 @@ import { once } from "../../kit/consume.ts";
 import type { Deps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { eventParams, eventRowOf } from "./event-params.ts";
-import { recordNotice } from "./notify-users.ts";
-import { planReminders } from "./reminders.ts";
-import type { Marker } from "./send-claimed.ts";
+import { eventParams, eventRowOf } from "../event-params.ts";
+import { recordNotice } from "../notices.ts";
+import { planReminders } from "../reminders.ts";
+import type { Marker } from "../sending.ts";
 
 type BookingFact = { orderId: string; eventId: string; userId: string; status: string; seats: number; totalMinor: number; currency: string | null; occurredAt: string; reason?: string };
 

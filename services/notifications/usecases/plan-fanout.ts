@@ -15,14 +15,14 @@ import type { NotificationKind } from "../../../subjects/notifications.ts";
 import { once } from "../../kit/consume.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+import { publishJobs, type DeliverJob } from "../jobs.ts";
 
 type Facts = DataOf<typeof eventEvents.published>;
 
 /** Changes followers hear about. */
-export const MEANINGFUL = ["startsAt", "endsAt", "venue", "onlineUrl", "status"] as const;
+const MEANINGFUL = ["startsAt", "endsAt", "venue", "onlineUrl", "status"] as const;
 
-export function isMeaningful(changed: string[]): boolean {
+function isMeaningful(changed: string[]): boolean {
   return changed.some((c) => (MEANINGFUL as readonly string[]).includes(c));
 }
 

@@ -12,7 +12,7 @@ import { once } from "../../kit/consume.ts";
 import type { Deps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+import { publishJobs, type DeliverJob } from "../jobs.ts";
 import { sealedOf } from "../links.ts";
 
 type Invitation = DataOf<typeof identityEvents.orgInvitationCreated>;

@@ -13,7 +13,7 @@ import { once } from "../../kit/consume.ts";
 import type { Deps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { publishJobs, type DeliverJob } from "./publish-jobs.ts";
+import { publishJobs, type DeliverJob } from "../jobs.ts";
 import { sealedOf } from "../links.ts";
 
 type Contact = DataOf<typeof identityEvents.profileUpdated>;

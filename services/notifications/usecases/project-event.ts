@@ -5,8 +5,8 @@
  */
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { eventRowOf } from "./event-params.ts";
-import { replanEvent } from "./reminders.ts";
+import { eventRowOf } from "../event-params.ts";
+import { replanEvent } from "../reminders.ts";
 
 type Facts = Parameters<typeof eventRowOf>[0];
 

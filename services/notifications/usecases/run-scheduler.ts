@@ -7,7 +7,7 @@
  * and, hourly, SMS rows past their use (a week, or the rate window if longer).
  */
 import type { Deps } from "../deps.ts";
-import { type Marker, sendDue } from "./send-claimed.ts";
+import { type Marker, sendDue } from "../sending.ts";
 import { compileDigests } from "./compile-digests.ts";
 import { dropExpiredSeals } from "../store.ts";
 import { pruneSmsMessages } from "../store/sms.ts";

@@ -11,8 +11,8 @@ import { conflict } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { recordNotice } from "./notify-users.ts";
-import type { Marker } from "./send-claimed.ts";
+import { recordNotice } from "../notices.ts";
+import type { Marker } from "../sending.ts";
 
 type Input = RequestOf<typeof notifications.send>;
 type Reply = ReplyOf<typeof notifications.send>;

@@ -6,13 +6,13 @@
  * is due now is sent; whatever a crash leaves pending, the scheduler sends.
  */
 import type { Knex } from "knex";
-import type { Channel, NotificationKind } from "../../../subjects/notifications.ts";
-import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifications.ts";
-import { afterCommit } from "../../kit/db.ts";
-import type { Deps } from "../deps.ts";
-import * as store from "../store.ts";
-import { wants, wantsSms } from "../preferences.ts";
-import { type Marker, sendDue } from "./send-claimed.ts";
+import type { Channel, NotificationKind } from "../../subjects/notifications.ts";
+import { liveInboxSubject, type LiveInboxItem } from "../../subjects/notifications.ts";
+import { afterCommit } from "../kit/db.ts";
+import type { Deps } from "./deps.ts";
+import * as store from "./store.ts";
+import { wants, wantsSms } from "./preferences.ts";
+import { type Marker, sendDue } from "./sending.ts";
 
 export type Notice = { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string };
 

@@ -8,14 +8,14 @@
  * a user with two orders gets one reminder per channel.
  */
 import type { Knex } from "knex";
-import { cancelTimer, scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
-import type { Deps } from "../deps.ts";
-import * as store from "../store.ts";
-import { derivedId } from "../ids.ts";
-import { notBefore } from "../preferences.ts";
+import { cancelTimer, scheduleTimer, type TimerHandler } from "../kit/timers.ts";
+import type { Deps } from "./deps.ts";
+import * as store from "./store.ts";
+import { derivedId } from "./ids.ts";
+import { notBefore } from "./preferences.ts";
 import { eventParams } from "./event-params.ts";
-import { recordNotice } from "./notify-users.ts";
-import type { Marker } from "./send-claimed.ts";
+import { recordNotice } from "./notices.ts";
+import type { Marker } from "./sending.ts";
 
 /** WARNING: stored in the timers table; renaming it strands planned reminders. */
 export const REMINDER = "notifications.reminder";

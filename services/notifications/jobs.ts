@@ -4,11 +4,11 @@
  * stream drops the copies by msgID (and the unique keys drop whatever outlives the window).
  */
 import type { JetStreamClient } from "@nats-io/jetstream";
-import { notificationJobs } from "../../../subjects/notifications.ts";
-import type { DataOf } from "../../../subjects/contract.ts";
-import type { Envelope } from "../../../subjects/envelope.ts";
-import { check } from "../../kit/validate.ts";
-import { derivedId } from "../ids.ts";
+import { notificationJobs } from "../../subjects/notifications.ts";
+import type { DataOf } from "../../subjects/contract.ts";
+import type { Envelope } from "../../subjects/envelope.ts";
+import { check } from "../kit/validate.ts";
+import { derivedId } from "./ids.ts";
 
 export type DeliverJob = DataOf<typeof notificationJobs.deliver>;
 

@@ -1,5 +1,5 @@
 /** The text variables of a notice about an event (what templates and the .ics need), as strings. */
-import type { EventRow } from "../store.ts";
+import type { EventRow } from "./store.ts";
 
 export function eventParams(ev: EventRow): Record<string, string> {
   return {

@@ -5,12 +5,12 @@
  * of an event the recipient attends, METHOD:CANCEL with its cancellation (or with the cancellation
  * of the recipient's last order for it).
  */
-import { bookings } from "../../../subjects/bookings.ts";
-import { call } from "../../kit/call.ts";
-import type { EmailAttachment } from "../channels/email.ts";
-import { invitation } from "../channels/ics.ts";
-import type { Deps } from "../deps.ts";
-import * as store from "../store.ts";
+import { bookings } from "../../subjects/bookings.ts";
+import { call } from "../kit/call.ts";
+import type { EmailAttachment } from "./channels/email.ts";
+import { invitation } from "./channels/ics.ts";
+import type { Deps } from "./deps.ts";
+import * as store from "./store.ts";
 
 export type EmailExtras = { params: Record<string, string>; attachments: EmailAttachment[] };
 

@@ -8,14 +8,14 @@
  * copy sent after a crash carries the same token, and once no delivery of the message can still
  * be sent the sealed token is dropped.
  */
-import type { Deps } from "../deps.ts";
-import * as store from "../store.ts";
-import { isFollowerKind } from "../preferences.ts";
-import { unsubscribeToken, unsubscribeUrl } from "../unsubscribe.ts";
-import { derivedId } from "../ids.ts";
+import type { Deps } from "./deps.ts";
+import * as store from "./store.ts";
+import { isFollowerKind } from "./preferences.ts";
+import { unsubscribeToken, unsubscribeUrl } from "./unsubscribe.ts";
+import { derivedId } from "./ids.ts";
 import { emailExtras } from "./email-extras.ts";
-import { sendSms } from "./send-sms.ts";
-import { TOKEN_PLACEHOLDER, tokenPurposeOf, withToken } from "../links.ts";
+import { sendSms } from "./sms-sending.ts";
+import { TOKEN_PLACEHOLDER, tokenPurposeOf, withToken } from "./links.ts";
 
 /** Groups marks arriving together into one UPDATE. */
 export class Marker {

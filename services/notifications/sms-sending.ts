@@ -5,9 +5,9 @@
  * until the window has room, without spending an attempt). The provider's refusal of the number
  * suppresses it; a temporary failure is retried like email and push.
  */
-import type { Deps } from "../deps.ts";
-import type * as store from "../store.ts";
-import * as smsStore from "../store/sms.ts";
+import type { Deps } from "./deps.ts";
+import type * as store from "./store.ts";
+import * as smsStore from "./store/sms.ts";
 
 export async function sendSms(deps: Deps, c: store.Claimed, retry: (error: string, retryAfterMs?: number) => store.Mark): Promise<store.Mark> {
   const key = { sourceId: c.sourceId, userId: c.userId, channel: "sms" as const };
