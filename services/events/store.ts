@@ -140,3 +140,42 @@ export async function addEventFollow(db: Knex, userId: string, eventId: string):
 export async function removeEventFollow(db: Knex, userId: string, eventId: string): Promise<void> {
   await db("event_follows").where({ user_id: userId, event_id: eventId }).delete();
 }
+
+/**
+ * Adds `times` views to a published event and the term `x` to its popularity in log space
+ * (popularity.ts); its views after, or 0 when it is not published.
+ */
+export async function addViews(db: Knex, eventId: string, times: number, x: number): Promise<number> {
+  const { rows } = await db.raw<{ rows: Array<{ views: number }> }>(
+    `update events set views = views + ?, hot = greatest(hot, ?::float8) + ln(1 + exp(-abs(hot - ?::float8))) where id = ? and status = 'published' returning views`,
+    [times, x, x, eventId],
+  );
+  return rows[0]?.views ?? 0;
+}
+
+export type Category = { slug: string; name: string; description: string };
+
+export async function listCategories(db: Knex): Promise<Category[]> {
+  return db("categories").select("slug", "name", "description").orderBy("name");
+}
+
+/** Creates or renames a category (the description changes only when given). */
+export async function upsertCategory(db: Knex, c: { slug: string; name: string; description?: string }): Promise<Category> {
+  const [row] = await db("categories")
+    .insert({ slug: c.slug, name: c.name.trim(), description: c.description ?? "" })
+    .onConflict("slug")
+    .merge(c.description === undefined ? ["name"] : ["name", "description"])
+    .returning(["slug", "name", "description"]);
+  return row as Category;
+}
+
+/** Whether an event not deleted uses the category. */
+export async function categoryInUse(db: Knex, slug: string): Promise<boolean> {
+  return Boolean(await db("events").where({ category: slug }).whereNull("deleted_at").first("id"));
+}
+
+/** Detaches deleted events from the category (they keep it in their history) and deletes it; whether it existed. */
+export async function deleteCategoryRow(trx: Knex.Transaction, slug: string): Promise<boolean> {
+  await trx("events").where({ category: slug }).update({ category: null });
+  return (await trx("categories").where({ slug }).delete()) > 0;
+}

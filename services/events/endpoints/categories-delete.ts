@@ -1,12 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
-import { forbidden } from "../../kit/errors.ts";
 import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { requireCaller, hasRole } from "../../kit/caller.ts";
-import { deleteCategory } from "../usecases/manage-categories.ts";
+import { requireCaller } from "../../kit/caller.ts";
+import { deleteCategory } from "../usecases/delete-category.ts";
 
-export const categoriesDeleteEndpoint = (deps: Deps) =>
-  endpoint(events.categoriesDelete, async (input, ctx) => {
-    if (!hasRole(requireCaller(ctx), "admin")) throw forbidden("only platform admins manage categories");
-    return { deleted: await deleteCategory(deps.db, input.slug) };
-  });
+export const categoriesDeleteEndpoint = (deps: Deps) => endpoint(events.categoriesDelete, async (input, ctx) => ({ deleted: await deleteCategory(deps, requireCaller(ctx), input) }));

@@ -4,7 +4,7 @@ import type { Deps } from "../deps.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import { canEdit } from "../access.ts";
 import { changeStatus } from "../usecases/change-status.ts";
-import { viewOf } from "../usecases/read-event.ts";
+import { viewOf } from "../event-reply.ts";
 
 export const unpublishEndpoint = (deps: Deps) =>
   endpoint(events.unpublish, async (input, ctx) => {

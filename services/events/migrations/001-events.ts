@@ -41,7 +41,7 @@ export const schema: Migration = {
         sequence integer not null default 0,
         views integer not null default 0,
         -- ln of the views decayed to a common epoch: ordering by it is ordering by decayed views,
-        -- and it never needs a periodic rescore (see usecases/count-view.ts).
+        -- and it never needs a periodic rescore (see popularity.ts).
         hot double precision not null default 0,
         import_uid text,
         created_at timestamptz not null default now(),

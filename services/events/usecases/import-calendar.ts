@@ -31,7 +31,7 @@ export type ImportedEntry = {
 };
 
 /** Imports one user may run at once on this replica (each holds a fetch and many writes). REVIEW: per replica, not across replicas. */
-export const IMPORTS_PER_USER = 2;
+const IMPORTS_PER_USER = 2;
 const running = new Map<string, number>();
 
 export async function importCalendar(deps: Deps, principal: Principal, input: Input, opts: { deadline?: number } = {}): Promise<Reply> {
@@ -112,7 +112,7 @@ const MAX_RECURRENCE_STEPS = 10_000;
 type Vevent = InstanceType<typeof ICAL.Component>;
 
 /** The VEVENTs of an iCalendar text, as event fields; what cannot be imported is listed with why. */
-export function parseCalendar(text: string, defaultZone: string, maxEvents: number, now: Date): { entries: ImportedEntry[]; skipped: Reply["skipped"] } {
+function parseCalendar(text: string, defaultZone: string, maxEvents: number, now: Date): { entries: ImportedEntry[]; skipped: Reply["skipped"] } {
   let root: InstanceType<typeof ICAL.Component>;
   try {
     root = new ICAL.Component(ICAL.parse(text));
@@ -235,7 +235,7 @@ function instantOf(t: IcalTime, tz: string): Date {
 }
 
 /** Interprets `wall` (ms, as if UTC) as local time in `tz`. */
-export function zonedToUtc(wall: number, tz: string): Date {
+function zonedToUtc(wall: number, tz: string): Date {
   const offset = (at: number) => {
     const parts = Object.fromEntries(
       new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })

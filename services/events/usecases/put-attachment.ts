@@ -16,7 +16,7 @@ import { factsOf } from "../facts.ts";
 import { toAttachment } from "../render.ts";
 import { loadEvent, record, type AttachmentRow } from "../store.ts";
 
-export const MAX_ATTACHMENTS_PER_EVENT = 20;
+const MAX_ATTACHMENTS_PER_EVENT = 20;
 
 export async function putAttachment(
   deps: Deps,

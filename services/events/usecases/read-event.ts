@@ -1,6 +1,6 @@
 /**
  * Reads an event for a caller who may see it; anyone else gets not_found. A counted view raises
- * its popularity (see count-view.ts).
+ * its popularity (see popularity.ts).
  */
 import type { Static } from "@sinclair/typebox";
 import { notFound } from "../../kit/errors.ts";
@@ -8,9 +8,9 @@ import type { EventView } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { canEdit, canSee } from "../access.ts";
-import { toView } from "../render.ts";
-import { attachmentsOf, invitesOf, loadEvent, type EventRow } from "../store.ts";
-import { countView } from "./count-view.ts";
+import { viewOf } from "../event-reply.ts";
+import { loadEvent } from "../store.ts";
+import { countView } from "../popularity.ts";
 
 export async function readEvent(deps: Deps, principal: Principal | undefined, eventId: string, opts: { countView?: boolean } = {}): Promise<Static<typeof EventView>> {
   const row = await loadEvent(deps.db, eventId);
@@ -21,10 +21,4 @@ export async function readEvent(deps: Deps, principal: Principal | undefined, ev
     row.views = (await countView(deps, row.id)) || row.views;
   }
   return viewOf(deps, row, editor);
-}
-
-/** The reply of every use case that returns the event to its editor or reader. */
-export async function viewOf(deps: Deps, row: EventRow, editor: boolean): Promise<Static<typeof EventView>> {
-  const [attachments, invites] = await Promise.all([attachmentsOf(deps.db, row.id), editor ? invitesOf(deps.db, row.id) : Promise.resolve(undefined)]);
-  return toView(row, { attachments, invites, canEdit: editor });
 }

@@ -1,6 +1,6 @@
 /**
  * Feeds of published events the caller may see and that are not over: recent (newest published),
- * upcoming (soonest first), popular (decayed views, see count-view.ts) and following (events of
+ * upcoming (soonest first), popular (decayed views, see popularity.ts) and following (events of
  * the users and organizations the caller follows, from the identity projection; newest first).
  */
 import type { Static } from "@sinclair/typebox";

@@ -1,9 +1,9 @@
 /**
  * Page views the edge answered from its read cache, reported in batches: each adds to the
- * event's views and popularity as that many views at once (count-view.ts).
+ * event's views and popularity as that many views at once (popularity.ts).
  */
 import type { Deps } from "../deps.ts";
-import { countView } from "./count-view.ts";
+import { countView } from "../popularity.ts";
 
 export async function recordViews(deps: Deps, input: { views: Array<{ eventId: string; count: number }> }): Promise<{ recorded: number }> {
   let recorded = 0;

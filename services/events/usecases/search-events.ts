@@ -87,7 +87,7 @@ export async function searchEvents(deps: Deps, principal: Principal | undefined,
 }
 
 /** Words of a query: letters and digits, lowercased, at most 8. */
-export function termsOf(q: string): string[] {
+function termsOf(q: string): string[] {
   return [...new Set(q.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 8);
 }
 
@@ -96,7 +96,7 @@ export function termsOf(q: string): string[] {
  * not a known word) one of its nearest known words. Terms are letters and digits only, so nothing
  * in them is tsquery syntax.
  */
-export async function buildTsQuery(db: Knex, q: string): Promise<string | null> {
+async function buildTsQuery(db: Knex, q: string): Promise<string | null> {
   const terms = termsOf(q);
   if (!terms.length) return null;
   const { rows } = await db.raw<{ rows: Array<{ term: string; known: boolean; near: string[] }> }>(

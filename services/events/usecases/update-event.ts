@@ -31,7 +31,7 @@ export async function updateEvent(deps: Deps, principal: Principal, eventId: str
 }
 
 /** Inside the caller's transaction, with the row locked. Returns the changes (none: nothing written). */
-export async function applyChanges(trx: Knex.Transaction, row: EventRow, patch: Patch, actorId: string, action: string, now: Date): Promise<Change[]> {
+async function applyChanges(trx: Knex.Transaction, row: EventRow, patch: Patch, actorId: string, action: string, now: Date): Promise<Change[]> {
   const before = fieldsOf(row, await invitesOf(trx, row.id));
   const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   validate(after);

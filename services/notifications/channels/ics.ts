@@ -2,7 +2,7 @@
  * The iTIP invitation (RFC 5546) attached to an attendee's email: METHOD:REQUEST when they book
  * or the event changes (SEQUENCE is the event's, raised on every change, so calendars replace
  * their copy), METHOD:CANCEL when it is cancelled. UID is `<event id>@convene`, the same as the
- * events service's .ics feed (services/events/usecases/calendar-files.ts ICS_HOST), so an event the
+ * events service's .ics feed (services/events/calendars.ts ICS_HOST), so an event the
  * user subscribed to and the one their ticket put in the calendar are one entry.
  * DTSTART/DTEND are wall-clock times in the event's time zone with its VTIMEZONE
  * (timezones-ical-library); an unknown zone falls back to UTC times.

@@ -7,18 +7,15 @@
  * n views at once add one term of weight n (+ ln n); bookings, once they exist, will add
  * weighted terms the same way.
  */
-import type { Deps } from "../deps.ts";
+import type { Deps } from "./deps.ts";
+import { addViews } from "./store.ts";
 
 const EPOCH_S = Date.UTC(2025, 0, 1) / 1000;
-export const HALF_LIFE_S = 3 * 86_400;
+const HALF_LIFE_S = 3 * 86_400;
 const TAU_S = HALF_LIFE_S / Math.LN2;
 
 /** Counts `times` views of a published event now; returns its views (0 when not published). */
 export async function countView(deps: Deps, eventId: string, times = 1): Promise<number> {
   const x = (deps.now().getTime() / 1000 - EPOCH_S) / TAU_S + Math.log(times);
-  const { rows } = await deps.db.raw<{ rows: Array<{ views: number }> }>(
-    `update events set views = views + ?, hot = greatest(hot, ?::float8) + ln(1 + exp(-abs(hot - ?::float8))) where id = ? and status = 'published' returning views`,
-    [times, x, x, eventId],
-  );
-  return rows[0]?.views ?? 0;
+  return addViews(deps.db, eventId, times, x);
 }
