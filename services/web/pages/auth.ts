@@ -4,7 +4,7 @@
  * server-side session (app.ts signIn); the tokens never leave this service.
  */
 import { html, type Html } from "../html.ts";
-import { errorPage, field, safeNext, sendPage, signIn, SESSION_COOKIE, type WebContext, type WebDeps, type WebRouter } from "../app.ts";
+import { errorPage, field, safeNext, sendPage, signIn, SESSION_COOKIE, type WebContext, type WebDeps, type WebRouter, requireSession } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
 import type { TokenPair } from "../session.ts";
@@ -137,11 +137,11 @@ ${list.length ? html`<h2>${t("auth.orWith")}</h2><ul>${list.map((p) => html`<li>
     ctx.redirect("/sign-in?out=1");
   });
 
-  const simpleForm = (c: WebContext, opts: { title: string; action: string; fields: Html; submit: string; problem?: Problem; done?: string }) =>
+  const simpleForm = (c: WebContext, opts: { title: string; action: string; fields: Html; submit: string; problem?: Problem; done?: string; extra?: Html }) =>
     sendPage(c, {
       status: opts.problem ? opts.problem.status : 200,
       title: opts.title,
-      body: html`<h1>${opts.title}</h1>${problemAlert(opts.problem)}${notice(opts.done)}
+      body: html`<h1>${opts.title}</h1>${problemAlert(opts.problem)}${notice(opts.done)}${opts.extra ?? ""}
 ${opts.done ? "" : html`<form class="stack" method="post" action="${opts.action}">${csrfField(c)}${opts.fields}<div><button type="submit">${opts.submit}</button></div></form>`}`,
     });
 
@@ -196,5 +196,24 @@ ${opts.done ? "" : html`<form class="stack" method="post" action="${opts.action}
     });
   };
   landing("/verify-email", "/v1/auth/verify-email", "auth.verifyTitle", "auth.verified");
+
+  // An organization's invitation: accepted by the signed-in person (signing in or up first comes
+  // back here with the token), with one POST; then the organization's page.
+  router.get("/invitations/accept", (ctx) => {
+    const c = ctx as unknown as WebContext;
+    const { t } = c.state;
+    if (!c.state.session) {
+      const next = encodeURIComponent(ctx.url);
+      return simpleForm(c, { title: t("auth.inviteTitle"), action: "", submit: "", fields: html``, done: t("auth.inviteSignIn"), extra: html`<p><a class="button" href="/sign-in?next=${next}">${t("nav.signIn")}</a></p>` });
+    }
+    simpleForm(c, { title: t("auth.inviteTitle"), action: "/invitations/accept", submit: t("auth.inviteAccept"), fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">` });
+  });
+  router.post("/invitations/accept", async (ctx) => {
+    const c = ctx as unknown as WebContext;
+    if (!requireSession(c)) return;
+    const r = await c.state.api.send<{ orgId: string; role: string }>("POST", "/v1/orgs/invitations/accept", { token: field(c, "token") });
+    if (!r.ok) return simpleForm(c, { title: c.state.t("auth.inviteTitle"), action: "", submit: "", fields: html``, problem: r.problem, done: " " });
+    ctx.redirect(`/orgs/${r.data.orgId}`);
+  });
   landing("/confirm-email", "/v1/auth/email/confirm", "auth.confirmTitle", "auth.confirmed");
 }

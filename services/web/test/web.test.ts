@@ -50,7 +50,7 @@ async function person(base: string, name: string) {
   const email = `${name.toLowerCase()}+${randomUUID()}@example.org`;
   await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: name, email, password } });
   const { accessToken } = (await (await fetch(`${base}/v1/auth/login`, { method: "POST", headers: { ...json, "x-forwarded-for": b.ip }, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
-  return { b, auth: { ...json, authorization: `Bearer ${accessToken}` } };
+  return { b, email, auth: { ...json, authorization: `Bearer ${accessToken}` } };
 }
 
 /** An event starting tomorrow for an hour, created through the API. */
@@ -251,6 +251,25 @@ describe("web: pages over the edge's public API", function () {
     expect((await b.go("/me/settings/preferences", { form: again })).res.status).to.equal(302);
     const after = await prefs();
     expect(after.kinds.event_reminder).to.deep.include({ email: false, sms: true });
+  });
+
+  it("accepts an organization's emailed invitation on its landing page, after signing in", async () => {
+    const owner = await person(platform.base, "Oona");
+    const guest = await person(platform.base, "Ines");
+    const org = (await (await fetch(`${platform.base}/v1/orgs`, { method: "POST", headers: owner.auth, body: JSON.stringify({ name: `Invite org ${randomUUID().slice(0, 6)}` }) })).json()) as { id: string };
+    expect((await fetch(`${platform.base}/v1/orgs/${org.id}/invitations`, { method: "POST", headers: owner.auth, body: JSON.stringify({ email: guest.email, role: "member" }) })).status).to.equal(201);
+    const mail = await eventually("the invitation email", async () => platform.smtp.to(guest.email).find((m) => /\/invitations\/accept\?token=/.test(m.text)), 20_000);
+    const link = new URL(mail.text.match(/https?:\/\/\S+\/invitations\/accept\?token=[^\s"<>]+/)![0]);
+    const path = `${link.pathname}${link.search}`;
+    // Signed out: sign in first, and come back to the same link.
+    expect((await browser(platform.base).go(path)).text).to.contain(`/sign-in?next=${encodeURIComponent(path)}`);
+    const page = await guest.b.go(path);
+    expect(page.res.status).to.equal(200);
+    const accepted = await guest.b.go("/invitations/accept", { form: { _csrf: guest.b.csrf(page.text), token: link.searchParams.get("token")! } });
+    expect(accepted.res.status).to.equal(302);
+    expect(accepted.res.headers.get("location")).to.equal(`/orgs/${org.id}`);
+    // Spent: the same link again is refused with a problem on the page, not accepted twice.
+    expect((await guest.b.go("/invitations/accept", { form: { _csrf: guest.b.csrf(page.text), token: link.searchParams.get("token")! } })).res.status).to.be.within(400, 499);
   });
 
   it("shows the edge's problem naming the field when sign-up input is bad", async () => {
