@@ -472,9 +472,9 @@ export const notifications = {
   }),
   deadLettersReplay: request({
     subject: "svc.notifications.admin.dead-letters.replay",
-    description: "Admin: republishes a dead letter to its original subject (once per dead letter: a second replay is dropped as a duplicate).",
+    description: "Admin: replays a dead letter through the consumer that dead-lettered it (its handler runs again on the original message; nothing is republished). Once per dead letter: a second replay answers duplicate and does nothing. A message that still breaks its contract is refused (400).",
     request: Type.Object({ seq: Type.Integer({ minimum: 1, description: "DEAD_LETTERS sequence from the list." }) }, { additionalProperties: false }),
-    reply: Type.Object({ subject: Type.String({ description: "Where it was republished." }), duplicate: Type.Boolean({ description: "True when it had been replayed already." }) }, { additionalProperties: false }),
+    reply: Type.Object({ subject: Type.String({ description: "The subject the message was first published on." }), duplicate: Type.Boolean({ description: "True when it had been replayed already." }) }, { additionalProperties: false }),
     idempotent: true,
   }),
 } as const;

@@ -221,6 +221,22 @@ export async function startConsumer(
   };
 }
 
+/**
+ * Runs a dead letter's original message through the handler of the consumer that dead-lettered
+ * it, in this process: a replay that republishes nothing (so the replaying service needs no
+ * permission to publish the subjects it consumes). The handler is idempotent as always. Answers
+ * "skipped" for a message type the consumer has no handler for; a message that still breaks its
+ * contract is refused with 400.
+ */
+export async function handleAgain(spec: ConsumerSpec, message: unknown, ctx: { streamSeq: number; log: Logger }): Promise<"handled" | "skipped"> {
+  const envelope = check(Envelope, message, "invalid_message") as Envelope<unknown>;
+  const handler = spec.handlers.find((h) => h.contract.subject === envelope.type);
+  if (!handler) return "skipped";
+  check(handler.contract.data, envelope.data, "invalid_message");
+  await handler.handle(envelope, { deliveryCount: 1, streamSeq: ctx.streamSeq, working: () => undefined, log: ctx.log.child({ durable: spec.durable, replay: true }) });
+  return "handled";
+}
+
 export const processedMigration: Migration = {
   name: "001_kit_processed_messages",
   async up(db) {

@@ -106,9 +106,9 @@ export const notificationsService = defineService({
   name: "notifications",
   bus: {
     calls: [bookings.ticketsForOrder, bookings.attendeesList, events.get],
-    // Jobs and live inbox items; replaying a dead letter republishes it on its original subject.
-    // REVIEW: a replay may republish any event or job; replay through the dead consumer instead.
-    publishes: [...Object.values(notificationJobs), `${LIVE_INBOX_PREFIX}.>`, "evt.>", "work.>"],
+    // Its jobs and live inbox items only: a dead letter is replayed through the consumer's handler
+    // here (endpoints/admin-dead-letters-replay.ts), not republished on the subject it came from.
+    publishes: [...Object.values(notificationJobs), `${LIVE_INBOX_PREFIX}.>`],
     consumes: ["EVENTS", "WORK"],
     reads: ["DEAD_LETTERS"],
   },
@@ -182,6 +182,7 @@ export const notificationsService = defineService({
     };
     const marker = new Marker(deps);
     const scheduler = startScheduler(deps, marker, env.NOTIFY_SCHEDULER_POLL_MS);
+    const consumers = [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })];
     return {
       endpoints: [
         inboxListEndpoint(deps),
@@ -197,7 +198,7 @@ export const notificationsService = defineService({
         unsubscribeEndpoint(deps),
         unsubscribeCheckEndpoint(deps),
         deadLettersListEndpoint(deps),
-        deadLettersReplayEndpoint(deps),
+        deadLettersReplayEndpoint(deps, () => consumers),
         sendEndpoint(deps, marker),
         remindersSetEndpoint(deps),
         phoneGetEndpoint(deps),
@@ -209,7 +210,7 @@ export const notificationsService = defineService({
         messagesListEndpoint(deps),
       ],
       timers: [reminderTimer(deps, marker)],
-      consumers: [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })],
+      consumers,
       async stop() {
         await scheduler.stop();
         deps.mailer?.close();

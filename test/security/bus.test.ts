@@ -114,6 +114,12 @@ describe("security: the internal bus", function () {
     events.nats.nc.publish("work.notifications.deliver", "{}");
     await refusal(events.refused, "publish", "evt.user.registered");
     await refusal(events.refused, "publish", "work.notifications.deliver");
+    // Notifications replays dead letters through its own handlers: it may republish no event, nor another's job.
+    const notif = await as("notifications");
+    notif.nats.nc.publish("evt.booking.confirmed", "{}");
+    notif.nats.nc.publish("work.bookings.expire", "{}");
+    await refusal(notif.refused, "publish", "evt.booking.confirmed");
+    await refusal(notif.refused, "publish", "work.bookings.expire");
   });
 
   it("refuses a call to a subject the service did not declare (bookings cannot ask identity to log in or change roles)", async () => {

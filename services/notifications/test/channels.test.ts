@@ -195,7 +195,7 @@ describe("notifications: email, push, preferences and operations", function () {
   });
 
   describe("svc.notifications.admin.dead-letters", () => {
-    it("lists a dead-lettered job to admins only and replays it once", async () => {
+    it("lists a dead-lettered job to admins only, and refuses to replay one that still breaks its contract", async () => {
       const nc = h.running.nats.nc;
       const admin = { principal: principal(randomUUID(), ["admin"]) };
       const before = await call(nc, notifications.deadLettersList, { limit: 100 }, admin);
@@ -212,8 +212,29 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(JSON.stringify(listed.message)).to.not.contain(`tok-${bad}`).and.not.contain(`link-${bad}`);
       const denied = (await call(nc, notifications.deadLettersList, {}, { principal: principal(randomUUID()) }).catch((e: unknown) => e)) as AppError;
       expect(denied.status).to.equal(403);
-      expect(await call(nc, notifications.deadLettersReplay, { seq: listed.seq }, admin)).to.deep.equal({ subject: notificationJobs.deliver.subject, duplicate: false });
-      expect(await call(nc, notifications.deadLettersReplay, { seq: listed.seq }, admin)).to.deep.equal({ subject: notificationJobs.deliver.subject, duplicate: true });
+      // Replayed through the consumer's handler: a message that still breaks its contract is refused.
+      const still = (await call(nc, notifications.deadLettersReplay, { seq: listed.seq }, admin).catch((e: unknown) => e)) as AppError;
+      expect(still.status).to.equal(400);
+    });
+
+    it("replays a dead letter through the consumer that dead-lettered it, once, republishing nothing (issue 14)", async () => {
+      const nc = h.running.nats.nc;
+      const admin = { principal: principal(randomUUID(), ["admin"]) };
+      // A planner dead letter carrying a valid event (what a handler that failed its last try leaves).
+      const id = randomUUID();
+      const subject = "evt.user.unfollowed";
+      const message = { id, type: subject, version: 1, source: "identity", occurredAt: new Date().toISOString(), data: { followerId: randomUUID(), target: { kind: "org", id: randomUUID() } } };
+      const ack = await h.running.nats.js.publish("dlq.notifications-planner", JSON.stringify({ durable: "notifications-planner", stream: "EVENTS", streamSeq: 1, subject, deliveries: 5, error: "boom", failedAt: new Date().toISOString(), message }));
+      const republished: string[] = [];
+      const watch = nc.subscribe(subject, { callback: (_e, m) => void republished.push(m.subject) });
+      const db = h.running.dbs.get("notifications")!;
+      expect(await call(nc, notifications.deadLettersReplay, { seq: ack.seq }, admin)).to.deep.equal({ subject, duplicate: false });
+      // The planner's handler ran (its once-marker is there) and nothing went back on the event's subject.
+      expect(await db("processed_messages").where({ consumer: "notifications-planner", message_id: id }).first()).to.not.equal(undefined);
+      expect(await call(nc, notifications.deadLettersReplay, { seq: ack.seq }, admin)).to.deep.equal({ subject, duplicate: true });
+      await nc.flush();
+      watch.unsubscribe();
+      expect(republished).to.deep.equal([]);
     });
   });
 });
