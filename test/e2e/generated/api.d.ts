@@ -1748,7 +1748,7 @@ export interface paths {
         put?: never;
         /**
          * Replay a dead letter
-         * @description Admin: republishes a dead letter to its original subject (once per dead letter: a second replay is dropped as a duplicate).
+         * @description Admin: replays a dead letter through the consumer that dead-lettered it (its handler runs again on the original message; nothing is republished). Once per dead letter: a second replay answers duplicate and does nothing. A message that still breaks its contract is refused (400).
          *
          *     Subject: `svc.notifications.admin.dead-letters.replay`.
          */
@@ -8353,7 +8353,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Where it was republished. */
+                        /** @description The subject the message was first published on. */
                         subject: string;
                         /** @description True when it had been replayed already. */
                         duplicate: boolean;
