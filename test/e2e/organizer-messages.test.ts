@@ -196,6 +196,31 @@ describe("organizer messages through the edge", function () {
     expect(mails(standard1).length).to.equal(1);
   });
 
+  it("holds an organizer's message for email and push during the attendee's quiet hours (the inbox gets it at once)", async () => {
+    const organizer = await account("quiet-organizer");
+    const attendee = await account("quiet-attendee");
+    const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const e = await api("POST", "/v1/events", { title: `Quiet ${randomUUID().slice(0, 6)}`, startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", capacity: 5, publish: true }, organizer.token);
+    await eventually("the attendee booked", async () => (await api("POST", "/v1/bookings", { eventId: e.body.id, seats: 1 }, attendee.token)).status === 201, 30_000, 200);
+    const prefs = await api("GET", "/v1/me/notification-preferences", undefined, attendee.token);
+    const me = await api("GET", "/v1/me", undefined, attendee.token);
+    // Quiet from an hour ago to an hour from now, on the attendee's own clock.
+    const clock = (d: Date) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: me.body.timeZone }).format(d);
+    const quiet = { start: clock(new Date(Date.now() - 3_600_000)), end: clock(new Date(Date.now() + 3_600_000)) };
+    expect((await api("PUT", "/v1/me/notification-preferences", { ...prefs.body, quietHours: quiet }, attendee.token)).status).to.equal(200);
+
+    const sent = await api("POST", `/v1/events/${e.body.id}/messages`, { audience: { type: "all" }, subject: "Late news", body: "Tomorrow." }, organizer.token);
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201);
+    await eventually("the inbox item", async () => (await api("GET", "/v1/me/notifications", undefined, attendee.token)).body.items.some((i: { title: string }) => i.title.endsWith("Late news")));
+    const db = platform.running.dbs.get("notifications")!;
+    const held = await eventually("the held deliveries", async () => {
+      const rows: Array<{ channel: string; status: string; not_before: Date }> = await db("deliveries").where({ user_id: attendee.id, source_id: sent.body.id });
+      return rows.length >= 2 && rows;
+    });
+    for (const d of held) expect({ channel: d.channel, status: d.status, later: new Date(d.not_before).getTime() > Date.now() + 30 * 60_000 }).to.deep.equal({ channel: d.channel, status: "pending", later: true });
+    expect(platform.smtp.to(attendee.email).some((m) => m.subject.endsWith("Late news"))).to.equal(false);
+  });
+
   it("lets an admin of the event's organization write to its attendees, and not a plain member", async () => {
     const owner = await account("owner");
     const [admin, member, attendee] = [await account("org-admin"), await account("org-member"), await account("attendee")];

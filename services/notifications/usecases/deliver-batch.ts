@@ -39,8 +39,9 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
   const everyChannel = follower || a.type === "recipients";
   for (const r of recipients) {
     if (everyChannel && wants(r.settings, job.kind, "in_app")) inboxUsers.push(r.userId);
-    // Transactional mail ignores preferences and quiet hours.
-    const at = follower ? notBefore(r.settings, r.timeZone, now) : now;
+    // Transactional mail ignores preferences and quiet hours; follower news and organizers'
+    // messages wait for the end of the recipient's quiet hours (email, push and SMS; not the inbox).
+    const at = everyChannel ? notBefore(r.settings, r.timeZone, now) : now;
     if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) {
       // A change of an event they attend is not held for the digest.
       if (a.type !== "attendees" && digested(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now), status: "held" });
