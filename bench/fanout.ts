@@ -12,6 +12,7 @@
  *   npx node bench/fanout.ts           100k and 1M, then the channels
  *   npx node bench/fanout.ts --quick   100k only (under a minute), then the channels
  *   npx node bench/fanout.ts --sends   the channels only
+ *   … --cpu-prof <dir>                  the workers write CPU profiles there (node --cpu-prof)
  *
  * The follower projection is seeded with COPY (psql \copy); the fan-out itself is not touched.
  */
@@ -34,6 +35,7 @@ import { median } from "./harness.ts";
 
 const quick = process.argv.includes("--quick");
 const sendsOnly = process.argv.includes("--sends");
+const profDir = process.argv.includes("--cpu-prof") ? process.argv[process.argv.indexOf("--cpu-prof") + 1] : undefined;
 const sizes = sendsOnly ? [] : quick ? [100_000] : [100_000, 1_000_000];
 const workerFile = fileURLToPath(new URL("../services/notifications/test/support/worker.ts", import.meta.url));
 const rawFile = fileURLToPath(new URL("./fanout-raw.ts", import.meta.url));
@@ -93,7 +95,7 @@ async function startWorkers(n: number): Promise<Child[]> {
   const ws: Child[] = [];
   // The first boot migrates; the others start after it (concurrent CREATE SCHEMA races).
   for (let i = 0; i < n; i++) {
-    const w = spawnTs(workerFile, env);
+    const w = spawnTs(workerFile, env, profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []);
     children.push(w);
     ws.push(w);
     await w.line(/notifications worker \d+ ready/, 60_000);
@@ -146,13 +148,14 @@ async function ceiling(followers: string[]): Promise<number> {
 }
 
 /** One channel through the service: SEND_N followers with only an address, or only a device. */
-async function serviceSends(channel: "email" | "push"): Promise<number> {
+/** Rate from the fact to the last message, and seconds from the fact to the first. */
+async function serviceSends(channel: "email" | "push", n = SEND_N): Promise<{ rate: number; first: number }> {
   const organizer = randomUUID();
-  const ids = Array.from({ length: SEND_N }, () => randomUUID());
+  const ids = Array.from({ length: n }, () => randomUUID());
   await psql(
     copyRows(
       `set search_path to notifications;\n\\copy follows (target_kind, target_id, follower_id) from stdin`,
-      SEND_N,
+      n,
       (i) => `user\t${organizer}\t${ids[i]}\n`,
     ),
   );
@@ -160,7 +163,7 @@ async function serviceSends(channel: "email" | "push"): Promise<number> {
   await psql(
     copyRows(
       `set search_path to notifications;\n\\copy users (user_id, email, display_name, locale, time_zone) from stdin`,
-      SEND_N,
+      n,
       (i) => `${ids[i]}\t${email(i)}\tFollower ${i}\t${i % 2 ? "ru" : "en"}\tEurope/Berlin\n`,
     ),
   );
@@ -168,7 +171,7 @@ async function serviceSends(channel: "email" | "push"): Promise<number> {
     await psql(
       copyRows(
         `set search_path to notifications;\n\\copy devices (token, user_id, platform) from stdin`,
-        SEND_N,
+        n,
         (i) => `bench-${ids[i]}\t${ids[i]}\tandroid\n`,
       ),
     );
@@ -177,10 +180,12 @@ async function serviceSends(channel: "email" | "push"): Promise<number> {
   const before = sink.length;
   const t0 = performance.now();
   await publishFact(client.js, eventEvents.published, eventFacts(organizer, null));
+  let first = 0;
   for (;;) {
     await new Promise((r) => setTimeout(r, 10));
     const t = (performance.now() - t0) / 1000;
-    if (sink.length - before >= SEND_N) return SEND_N / t;
+    if (!first && sink.length > before) first = t;
+    if (sink.length - before >= n) return { rate: n / t, first };
     if (t > 300) throw new Error(`${channel} sends did not finish in 5 minutes`);
   }
 }
@@ -203,41 +208,44 @@ function raw(mode: "fcm-http" | "fcm-sdk" | "fcm-sdk-h2" | "smtp", n: number, in
 }
 
 type Sends = {
-  rounds: Array<{ push: number; pushRaw: number; email: number; emailRaw: number }>;
-  transports: Array<Raw & { label: string }>;
+  rounds: Array<{ push: number; pushFirst: number; pushRaw: number; email: number; emailFirst: number; emailRaw: number }>;
+  /** Per transport, its rate in each round. */
+  transports: Map<string, number[]>;
 };
 
+/** firebase-admin's transports beside raw POSTs: [label, mode, in flight (per call for HTTP/2), sockets or sessions]. */
+const TRANSPORTS = [
+  ["raw POSTs, 64 sockets", "fcm-http", 64, 64],
+  ["firebase-admin send, HTTP/1.1, 64 sockets", "fcm-sdk", 64, 64],
+  ["raw POSTs, 128 sockets", "fcm-http", 128, 128],
+  ["firebase-admin send, HTTP/1.1, 128 sockets", "fcm-sdk", 128, 128],
+  ["firebase-admin sendEach, HTTP/2, 64 per call, 1 session", "fcm-sdk-h2", 64, 1],
+  ["firebase-admin sendEach, HTTP/2, 64 per call, 4 sessions", "fcm-sdk-h2", 64, 4],
+] as const;
+
 /**
- * Rounds of: pushes through the service, raw POSTs to the FCM stand-in, emails through the service,
- * raw nodemailer to the SMTP sink (back to back, so one moment's noise hits both sides of a ratio).
- * Then firebase-admin's transports beside raw POSTs, once.
+ * After a warm-up of each channel (a service runs warm), rounds of: pushes through the service,
+ * raw POSTs to the FCM stand-in, emails through the service, raw nodemailer to the SMTP sink (back
+ * to back, so one moment's noise hits both sides of a ratio), then firebase-admin's transports.
  */
 async function sends(): Promise<Sends> {
   const ws = await startWorkers(2);
+  await serviceSends("push", 500);
+  await serviceSends("email", 500);
   const rounds: Sends["rounds"] = [];
+  const transports: Sends["transports"] = new Map(TRANSPORTS.map(([label]) => [label, []]));
   for (let r = 0; r < SEND_ROUNDS; r++) {
-    const push = await serviceSends("push");
+    const { rate: push, first: pushFirst } = await serviceSends("push");
     const pushRaw = (await raw("fcm-http", SEND_N, SEND_CONCURRENCY, SEND_CONCURRENCY)).rate;
-    const email = await serviceSends("email");
+    const { rate: email, first: emailFirst } = await serviceSends("email");
     const emailRaw = (await raw("smtp", SEND_N, SEND_CONCURRENCY, SMTP_CONNECTIONS)).rate;
-    rounds.push({ push, pushRaw, email, emailRaw });
+    rounds.push({ push, pushFirst, pushRaw, email, emailFirst, emailRaw });
     process.stderr.write(
       `  sends round ${r + 1}: ${push.toFixed(0)} pushes/s (raw ${pushRaw.toFixed(0)}), ${email.toFixed(0)} emails/s (raw ${emailRaw.toFixed(0)})\n`,
     );
+    for (const [label, mode, inFlight, conns] of TRANSPORTS) transports.get(label)!.push((await raw(mode, SEND_N, inFlight, conns)).rate);
   }
   await stopWorkers(ws);
-  const n = 2 * SEND_N;
-  const transports: Sends["transports"] = [];
-  for (
-    const [label, mode, inFlight, conns] of [
-      ["raw POSTs, 64 sockets", "fcm-http", 64, 64],
-      ["firebase-admin send, HTTP/1.1, 64 sockets", "fcm-sdk", 64, 64],
-      ["raw POSTs, 128 sockets", "fcm-http", 128, 128],
-      ["firebase-admin send, HTTP/1.1, 128 sockets", "fcm-sdk", 128, 128],
-      ["firebase-admin sendEach, HTTP/2, 64 per call, 1 session", "fcm-sdk-h2", 64, 1],
-      ["firebase-admin sendEach, HTTP/2, 64 per call, 4 sessions", "fcm-sdk-h2", 64, 4],
-    ] as const
-  ) transports.push({ label, ...(await raw(mode, n, inFlight, conns)) });
   return { rounds, transports };
 }
 
@@ -293,26 +301,25 @@ try {
   console.log(
     `raw: one client process, ${SEND_CONCURRENCY} in flight (FCM: ${SEND_CONCURRENCY} keep-alive sockets; SMTP: nodemailer pool of ${SMTP_CONNECTIONS})\n`,
   );
-  console.log(
-    `${"round".padStart(5)} ${"pushes/s".padStart(9)} ${"raw".padStart(7)} ${"ratio".padStart(6)} ${"emails/s".padStart(9)} ${"raw".padStart(7)} ${
-      "ratio".padStart(6)
-    }`,
-  );
+  const cells = (xs: Array<string | number>) => xs.map((x, i) => String(x).padStart([5, 9, 6, 7, 6, 9, 6, 7, 6][i])).join(" ");
+  console.log(cells(["round", "pushes/s", "1st s", "raw", "ratio", "emails/s", "1st s", "raw", "ratio"]));
   for (const [i, r] of s.rounds.entries()) {
-    console.log(
-      `${String(i + 1).padStart(5)} ${r.push.toFixed(0).padStart(9)} ${r.pushRaw.toFixed(0).padStart(7)} ${(r.push / r.pushRaw).toFixed(2).padStart(6)} ${
-        r.email.toFixed(0).padStart(9)
-      } ${r.emailRaw.toFixed(0).padStart(7)} ${(r.email / r.emailRaw).toFixed(2).padStart(6)}`,
-    );
+    const push = [r.push.toFixed(0), r.pushFirst.toFixed(2), r.pushRaw.toFixed(0), (r.push / r.pushRaw).toFixed(2)];
+    const email = [r.email.toFixed(0), r.emailFirst.toFixed(2), r.emailRaw.toFixed(0), (r.email / r.emailRaw).toFixed(2)];
+    console.log(cells([i + 1, ...push, ...email]));
   }
+  console.log("(1st s: seconds from the fact to the first message at the stand-in: planner, recipients, inbox and delivery rows, first claim)");
   console.log(`median ratio: pushes ${pushVsRaw.toFixed(3)}, emails ${emailVsRaw.toFixed(3)} of raw\n`);
-  console.log(`FCM transports, ${2 * SEND_N} messages from one process:`);
-  for (const t of s.transports) console.log(`  ${t.label.padEnd(58)} ${t.rate.toFixed(0).padStart(7)} /s`);
+  console.log(`FCM transports, ${SEND_N} messages from one process, median of ${SEND_ROUNDS} rounds (each round after the channels'):`);
+  for (const [label, rates] of s.transports) {
+    console.log(`  ${label.padEnd(58)} ${median(rates).toFixed(0).padStart(7)} /s  (${rates.map((x) => x.toFixed(0)).join(", ")})`);
+  }
 
   const biggest = sizes[sizes.length - 1];
   const best = rows.filter((r) => r.followers === biggest && r.workers !== "pg ceiling").sort((a, b) => b.rowsPerS - a.rowsPerS)[0];
   const ceil = rows.find((r) => r.followers === biggest && r.workers === "pg ceiling");
-  const transport = (label: string) => Math.round(s.transports.find((t) => t.label === label)!.rate);
+  /** The median over rounds of a transport's rate over raw POSTs' in the same round. */
+  const vsRaw = (label: string, rawLabel: string) => Number(median(s.transports.get(label)!.map((x, i) => x / s.transports.get(rawLabel)![i])).toFixed(3));
   const result = {
     followers: biggest ?? null,
     best_workers: best?.workers ?? null,
@@ -329,8 +336,9 @@ try {
     raw_emails_per_s: Math.round(median(s.rounds.map((r) => r.emailRaw))),
     push_vs_raw: Number(pushVsRaw.toFixed(3)),
     email_vs_raw: Number(emailVsRaw.toFixed(3)),
-    fcm_sdk_http1_vs_raw: Number((transport("firebase-admin send, HTTP/1.1, 64 sockets") / transport("raw POSTs, 64 sockets")).toFixed(3)),
-    fcm_sdk_http2_vs_raw: Number((transport("firebase-admin sendEach, HTTP/2, 64 per call, 1 session") / transport("raw POSTs, 64 sockets")).toFixed(3)),
+    fcm_sdk_http1_vs_raw: vsRaw("firebase-admin send, HTTP/1.1, 64 sockets", "raw POSTs, 64 sockets"),
+    fcm_sdk_http1_128_vs_raw: vsRaw("firebase-admin send, HTTP/1.1, 128 sockets", "raw POSTs, 64 sockets"),
+    fcm_sdk_http2_vs_raw: vsRaw("firebase-admin sendEach, HTTP/2, 64 per call, 1 session", "raw POSTs, 64 sockets"),
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 } finally {

@@ -16,6 +16,7 @@ import { derivedId } from "./ids.ts";
 import { emailExtras } from "./email-extras.ts";
 import { sendSms } from "./sms-sending.ts";
 import { TOKEN_PLACEHOLDER, tokenPurposeOf, withToken } from "./links.ts";
+import type { PushText } from "./channels/templates.ts";
 
 /** Groups marks arriving together into one UPDATE. */
 export class Marker {
@@ -51,15 +52,24 @@ export class Marker {
   }
 }
 
-export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Claimed[], working?: () => void): Promise<void> {
-  if (!claimed.length) return;
-  const emails = claimed.filter((c) => c.channel === "email" && c.address).map((c) => c.address!.toLowerCase());
-  const suppressed = await store.suppressedAmong(deps.db, emails);
-  const pushUsers = claimed.filter((c) => c.channel === "push").map((c) => c.userId);
-  const tokens = pushUsers.length ? await store.tokensOf(deps.db, pushUsers) : new Map<string, string[]>();
+/**
+ * Sends claimed deliveries one at a time (`send`), after `prepare` looked up what a claim needs:
+ * suppressed addresses, device tokens. A push's text is made once per source, locale and time
+ * zone (a fan-out's thousands of pushes share a handful).
+ */
+function createSender(deps: Deps, marker: Marker) {
+  const suppressed = new Set<string>();
+  const tokens = new Map<string, string[]>();
+  const pushTexts = new Map<string, PushText>();
   const cfg = deps.config;
   const host = new URL(cfg.publicUrl).hostname;
-  let lastBeat = Date.now();
+
+  async function prepare(claimed: store.Claimed[]): Promise<void> {
+    const emails = claimed.filter((c) => c.channel === "email" && c.address).map((c) => c.address!.toLowerCase());
+    for (const e of await store.suppressedAmong(deps.db, emails)) suppressed.add(e);
+    const pushUsers = claimed.filter((c) => c.channel === "push").map((c) => c.userId);
+    if (pushUsers.length) for (const [u, t] of await store.tokensOf(deps.db, pushUsers)) tokens.set(u, t);
+  }
 
   const retryMark = (c: store.Claimed, error: string, retryAfterMs: number | undefined, retryTokens: string[] | null): store.Mark => {
     if (c.attempts + 1 >= cfg.maxAttempts) {
@@ -123,7 +133,12 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
     const all = tokens.get(c.userId) ?? [];
     const targets = c.retryTokens ? all.filter((t) => c.retryTokens!.includes(t)) : all;
     if (!deps.pusher || targets.length === 0) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no device token" });
-    const text = deps.templates.push(c.kind, c.locale, c.params, c.link, c.timeZone);
+    const textKey = `${c.sourceId}|${c.kind}|${c.locale}|${c.timeZone}`;
+    let text = pushTexts.get(textKey);
+    if (!text) {
+      if (pushTexts.size > 1_000) pushTexts.clear();
+      pushTexts.set(textKey, (text = deps.templates.push(c.kind, c.locale, c.params, c.link, c.timeZone)));
+    }
     let sent = 0;
     let lastError = "";
     let retryAfterMs: number | undefined;
@@ -155,44 +170,77 @@ export async function sendClaimed(deps: Deps, marker: Marker, claimed: store.Cla
     return marker.mark({ ...key, status: "failed", attempt: 1, error: lastError });
   }
 
-  // A fixed number of sends in flight; each records its outcome as soon as it has one.
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(cfg.sendConcurrency, claimed.length) }, async () => {
-    while (next < claimed.length) {
-      const c = claimed[next++];
-      try {
-        await one(c);
-      } catch (err) {
-        deps.log.warn({ err, sourceId: c.sourceId, userId: c.userId, channel: c.channel }, "send failed; will retry");
-        await marker.mark(retryMark(c, String((err as Error)?.message ?? err).slice(0, 300), undefined, c.retryTokens)).catch(() => undefined);
-      }
-      if (working && Date.now() - lastBeat > 2_000) {
-        lastBeat = Date.now();
-        working();
-      }
+  /** Sends one; a throw is recorded as a temporary failure (retried after its backoff). */
+  async function send(c: store.Claimed): Promise<void> {
+    try {
+      await one(c);
+    } catch (err) {
+      deps.log.warn({ err, sourceId: c.sourceId, userId: c.userId, channel: c.channel }, "send failed; will retry");
+      await marker.mark(retryMark(c, String((err as Error)?.message ?? err).slice(0, 300), undefined, c.retryTokens)).catch(() => undefined);
     }
-  });
-  await Promise.all(lanes);
+  }
+  return { prepare, send };
 }
 
 /**
- * Claims and sends due deliveries (all, or one batch's) a few at a time until none is left: a
- * lease covers only the sends in hand, never a queue behind them, so it cannot run out while a
- * claimed row waits its turn (another replica would then send it too).
+ * Claims and sends due deliveries (all, or one batch's) until none is left, `sendConcurrency`
+ * sends in flight per channel, each recording its outcome as soon as it has one. Claims are small
+ * and made a little ahead of need (the next `sendConcurrency` rows while the last claimed ones are
+ * sent, so the lanes neither wait for a claim nor drain at a chunk's end), and a lease covers at
+ * most the sends in hand and one claim queued behind them, never a long queue: it cannot run out
+ * while a claimed row waits its turn (another replica would then send it too).
  */
 export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: string; userIds?: string[] }, working?: () => void): Promise<number> {
-  const chunk = deps.config.sendConcurrency * 2;
-  // One loop per channel: a slow SMTP relay does not hold pushes back, nor the other way round.
+  const lanes = deps.config.sendConcurrency;
+  // One pipeline per channel: a slow SMTP relay does not hold pushes back, nor the other way round.
   const channels: store.DeliveryChannel[] = deps.sms ? ["email", "push", "sms"] : ["email", "push"];
+  let lastBeat = Date.now();
   const counts = await Promise.all(
     channels.map(async (channel) => {
+      const sender = createSender(deps, marker);
+      const queue: store.Claimed[] = [];
       let total = 0;
-      for (;;) {
-        const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: chunk, channel, ...scope });
-        if (!claimed.length) return total;
-        total += claimed.length;
-        await sendClaimed(deps, marker, claimed, working);
-      }
+      let exhausted = false;
+      let failure: unknown;
+      let refilling: Promise<void> | undefined;
+      const refill = () =>
+        (refilling ??= (async () => {
+          try {
+            const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: lanes, channel, ...scope });
+            if (!claimed.length) exhausted = true;
+            await sender.prepare(claimed);
+            total += claimed.length;
+            queue.push(...claimed);
+          } catch (err) {
+            // What is queued is still sent; rows claimed here are sent by the scheduler after their lease.
+            failure ??= err;
+            exhausted = true;
+          } finally {
+            refilling = undefined;
+          }
+        })());
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          for (;;) {
+            // The next claim is made when the last claimed row is taken, while the lanes still
+            // send: at most 2 × lanes rows are leased at once, as many as a chunk was before.
+            if (!queue.length && !exhausted) void refill();
+            const c = queue.shift();
+            if (!c) {
+              if (exhausted && !refilling) return;
+              await refilling;
+              continue;
+            }
+            await sender.send(c);
+            if (working && Date.now() - lastBeat > 2_000) {
+              lastBeat = Date.now();
+              working();
+            }
+          }
+        }),
+      );
+      if (failure) throw failure;
+      return total;
     }),
   );
   return counts.reduce((a, b) => a + b, 0);

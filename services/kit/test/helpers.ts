@@ -24,9 +24,9 @@ export type Child = {
   kill(signal?: NodeJS.Signals): void;
 };
 
-/** Runs a TypeScript file with this Node (type stripping), env added to ours. */
-export function spawnTs(file: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [file], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/** Runs a TypeScript file with this Node (type stripping), env added to ours; `nodeArgs` before the file (e.g. --cpu-prof). */
+export function spawnTs(file: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
+  const proc = spawn(process.execPath, [...nodeArgs, file], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const watchers: Array<() => void> = [];
   proc.stdout!.on("data", (d) => {

@@ -105,13 +105,27 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
   const cache = new Map<string, Promise<Rendered>>();
   const changeLines = new Map([...strings].map(([locale, s]) => [locale, hb.compile(s.changeLine, { noEscape: true })]));
 
+  /** Date formatters by locale and zone: making one costs more than a push's whole text. */
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateFormat = (locale: SupportedLocale, timeZone: string) => {
+    const key = `${locale}|${timeZone}`;
+    let f = dateFormats.get(key);
+    if (!f) {
+      // An unknown zone throws here, before anything is cached.
+      f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone });
+      if (dateFormats.size > 1_000) dateFormats.clear();
+      dateFormats.set(key, f);
+    }
+    return f;
+  };
+
   /** Template variables of a notification in a locale (dates in the event's own time zone). */
   function variables(kind: NotificationKind, params: Record<string, string>, link: string, locale: SupportedLocale, userTimeZone?: string): Record<string, unknown> {
     const s = strings.get(locale)!;
     const fmt = (iso: string | undefined, tz: string | undefined) => {
       if (!iso) return "";
       try {
-        return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: tz || "UTC" }).format(new Date(iso)) + (tz ? ` (${tz})` : "");
+        return dateFormat(locale, tz || "UTC").format(new Date(iso)) + (tz ? ` (${tz})` : "");
       } catch {
         return iso;
       }
