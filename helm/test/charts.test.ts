@@ -201,6 +201,23 @@ describe("helm charts", function () {
       }
     });
 
+    it("passes a NATS TLS Secret to every pod and the migrations Job when global.natsTls is set, and nothing otherwise", () => {
+      type Pod = { containers: Array<{ env: Array<{ name: string; value?: string }>; volumeMounts: Array<{ name: string; mountPath: string }> }>; volumes: Array<{ name: string; secret?: { secretName: string } }> };
+      const pods = (sets: string[]) => template("convene", [...external, ...sets]).filter((d) => d.kind === "Deployment" || d.kind === "Job").map((d) => [d.metadata.name, (d.spec as { template: { spec: Pod } }).template.spec] as const);
+      for (const [name, pod] of pods(["global.natsTls.secret=convene-nats-tls", "global.natsTls.clientCert=true"])) {
+        const env = new Map(pod.containers[0].env.map((e) => [e.name, e.value]));
+        expect(env.get("NATS_TLS_CA_FILE"), name).to.equal("/etc/convene/nats-tls/ca.crt");
+        expect(env.get("NATS_TLS_CERT_FILE"), name).to.equal("/etc/convene/nats-tls/tls.crt");
+        expect(env.get("NATS_TLS_KEY_FILE"), name).to.equal("/etc/convene/nats-tls/tls.key");
+        expect(pod.containers[0].volumeMounts.find((m) => m.name === "nats-tls")?.mountPath, name).to.equal("/etc/convene/nats-tls");
+        expect(pod.volumes.find((v) => v.name === "nats-tls")?.secret?.secretName, name).to.equal("convene-nats-tls");
+      }
+      for (const [name, pod] of pods([])) {
+        expect(pod.containers[0].env.filter((e) => e.name.startsWith("NATS_TLS_")), name).to.deep.equal([]);
+        expect(pod.volumes.some((v) => v.name === "nats-tls"), name).to.equal(false);
+      }
+    });
+
     it("gives identity and notifications the same link-sealing keys from one Secret, and no other service", () => {
       for (const svc of services) {
         const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } } }).spec.template.spec.containers[0].env;

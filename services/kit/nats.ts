@@ -18,9 +18,20 @@ export async function connectNats(opts: {
   seed?: string;
   /** Replies to this connection's requests arrive under `<inboxPrefix>.>` (a service's own, kit/bus.ts). */
   inboxPrefix?: string;
+  /**
+   * TLS to the server (NATS_TLS_CA_FILE, NATS_TLS_CERT_FILE, NATS_TLS_KEY_FILE): the CA that
+   * signed the server's certificate and, where the server verifies clients, this client's own.
+   * Any of them, or a `tls://` server URL, makes the connection refuse a server without TLS.
+   */
+  tls?: { caFile?: string; certFile?: string; keyFile?: string };
 }): Promise<Nats> {
+  const servers = opts.servers.split(",").map((s) => s.trim()).filter(Boolean);
+  const tlsFiles = Object.fromEntries(Object.entries(opts.tls ?? {}).filter(([, v]) => v)) as NonNullable<typeof opts.tls>;
+  const wantsTls = Object.keys(tlsFiles).length > 0 || servers.some((s) => s.startsWith("tls://"));
   const nc = await connect({
-    servers: opts.servers.split(",").map((s) => s.trim()),
+    // The Node transport knows no tls:// scheme: the scheme only asks for TLS, which `tls` requires.
+    servers: servers.map((s) => s.replace(/^tls:\/\//, "nats://")),
+    ...(wantsTls ? { tls: tlsFiles } : {}),
     name: opts.name,
     ...(opts.seed ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(opts.seed)) } : {}),
     ...(opts.inboxPrefix ? { inboxPrefix: opts.inboxPrefix } : {}),

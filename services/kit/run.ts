@@ -50,6 +50,9 @@ export function pick(all: ServiceDefinition[], services: string): ServiceDefinit
   return names.map((n) => byName.get(n)!);
 }
 
+/** The NATS TLS files of this process (kit/nats.ts connectNats). */
+const tlsOf = (kit: KitEnv) => ({ caFile: kit.NATS_TLS_CA_FILE, certFile: kit.NATS_TLS_CERT_FILE, keyFile: kit.NATS_TLS_KEY_FILE });
+
 const streamAges = (kit: KitEnv) => ({ EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
 
 /**
@@ -65,7 +68,7 @@ export async function bootstrapStreams(kit: KitEnv, log?: Logger): Promise<void>
   } catch {
     throw new ConfigError("invalid environment: NATS_STREAMS_NKEY_SEED is not a user nkey seed (SU…)");
   }
-  const admin = await connectNats({ servers: kit.NATS_URL, name: STREAMS_USER, seed, inboxPrefix: inboxPrefixOf(STREAMS_USER), ...(log ? { log: log.child({ nats: STREAMS_USER }) } : {}) });
+  const admin = await connectNats({ servers: kit.NATS_URL, name: STREAMS_USER, seed, tls: tlsOf(kit), inboxPrefix: inboxPrefixOf(STREAMS_USER), ...(log ? { log: log.child({ nats: STREAMS_USER }) } : {}) });
   try {
     await ensureStreams(admin.jsm, streamAges(kit));
   } finally {
@@ -100,12 +103,13 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const principals = principalVerifier(keys.verifying);
   const production = env.NODE_ENV === "production";
   for (const def of defs) checkSeed(kit, def.name, production);
+  if (Boolean(kit.NATS_TLS_CERT_FILE) !== Boolean(kit.NATS_TLS_KEY_FILE)) throw new ConfigError("invalid environment: NATS_TLS_CERT_FILE and NATS_TLS_KEY_FILE go together (a client certificate and its key)");
   // One connection per service, as its own NATS user: the server holds each to its declared
   // subjects (kit/bus.ts), whether the services share this process or not.
   const connections = new Map<string, Nats>();
   try {
     for (const def of defs) {
-      connections.set(def.name, await connectNats({ servers: kit.NATS_URL, name: def.name, log: log.child({ service: def.name }), inboxPrefix: inboxPrefixOf(def.name), ...seedOf(kit, def.name) }));
+      connections.set(def.name, await connectNats({ servers: kit.NATS_URL, name: def.name, log: log.child({ service: def.name }), inboxPrefix: inboxPrefixOf(def.name), tls: tlsOf(kit), ...seedOf(kit, def.name) }));
     }
   } catch (err) {
     for (const c of connections.values()) await c.nc.close().catch(() => undefined);

@@ -39,6 +39,18 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
     secretKeyRef:
       name: {{ (.Values.global).natsNkeysSecret | default "convene-nats-nkeys" | quote }}
       key: {{ .Values.service | quote }}
+{{- with (.Values.global).natsTls }}{{- if .secret }}
+# TLS to NATS: the CA of the server's certificate (and this pod's own, where NATS verifies
+# clients) from the Secret global.natsTls.secret, mounted by convene-lib.natsTlsVolume.
+- name: NATS_TLS_CA_FILE
+  value: /etc/convene/nats-tls/ca.crt
+{{- if .clientCert }}
+- name: NATS_TLS_CERT_FILE
+  value: /etc/convene/nats-tls/tls.crt
+- name: NATS_TLS_KEY_FILE
+  value: /etc/convene/nats-tls/tls.key
+{{- end }}
+{{- end }}{{- end }}
 - name: PRINCIPAL_VERIFY_KEYS
   valueFrom:
     secretKeyRef:
@@ -79,5 +91,19 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
       {{- if $ref.optional }}
       optional: true
       {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The NATS TLS Secret (global.natsTls.secret) as a read-only volume: mounts, then volumes. */}}
+{{- define "convene-lib.natsTlsMount" -}}
+{{- if ((.Values.global).natsTls).secret }}
+- { name: nats-tls, mountPath: /etc/convene/nats-tls, readOnly: true }
+{{- end }}
+{{- end -}}
+
+{{- define "convene-lib.natsTlsVolume" -}}
+{{- if ((.Values.global).natsTls).secret }}
+- name: nats-tls
+  secret: { secretName: {{ .Values.global.natsTls.secret | quote }} }
 {{- end }}
 {{- end -}}
