@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NATS_URL ?= nats://127.0.0.1:4222
 export NATS_URL
 
-.PHONY: up down test typecheck lint unit chart-test deps bench clean service t
+.PHONY: up compose-conf down test typecheck lint unit chart-test deps bench clean service t
 
 deps: node_modules/.installed
 
@@ -25,6 +25,12 @@ up: deps
 	@echo "  web app  http://127.0.0.1:$${HTTP_PORT:-8080}/   API /v1   reference /docs"
 	@echo "  ops      http://127.0.0.1:$${OPS_PORT:-9090}/healthz  /readyz  /metrics  (never the public port)"
 	set -a && . ./.data/secrets.env && set +a && OPS_PORT=$${OPS_PORT:-9090} exec node services/main.ts
+
+# deploy/compose.yaml's NATS configuration and secrets: nkey users with their permissions.
+compose-conf: deps
+	@node deploy/local/secrets.ts .data/secrets.env
+	@mkdir -p .data/compose
+	@node deploy/nats-conf.ts .data/secrets.env .data/compose/nats.conf 0.0.0.0 4222 /data
 
 down:
 	@if [ -f .data/nats.pid ]; then kill "$$(cat .data/nats.pid)" 2>/dev/null || true; rm -f .data/nats.pid; echo "stopped nats-server"; fi

@@ -51,6 +51,7 @@ const pct = (xs: number[], p: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const db = await createDatabase();
 const port = await freePort();

@@ -100,6 +100,7 @@ async function load(opts: autocannon.Options): Promise<Figure> {
 }
 
 async function main(): Promise<void> {
+  // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
   const nats = await startNats({ open: true });
   const pg = await createDatabase("convene_bench");
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url }, stdio: ["ignore", "pipe", "inherit"] });

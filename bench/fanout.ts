@@ -47,6 +47,7 @@ const SEND_ROUNDS = 3;
 const SEND_CONCURRENCY = 64;
 const SMTP_CONNECTIONS = 8;
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
 const [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);

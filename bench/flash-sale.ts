@@ -35,6 +35,7 @@ const SEATS = Number(args.seats);
 const CLIENTS = Number(args.clients);
 const SPREAD_EVENTS = Number(args.events);
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const db = await createDatabase("convene_bench");
 const running = await run([identityService, bookingsService, edgeService], {

@@ -18,6 +18,7 @@ import { startNats, freePort, waitForPort } from "../test/support/nats-server.ts
 import { createDatabase } from "../test/support/postgres.ts";
 import { CHROMIUM_ARGS } from "../services/web/test/browser.ts";
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench_lighthouse");
 const running = await run(registry, { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: String(await freePort()), LOG_LEVEL: "warn", SHUTDOWN_GRACE_MS: "1000" });

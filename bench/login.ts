@@ -37,6 +37,7 @@ const rounds = Number(args.rounds);
 const inFlight = Number(args["in-flight"]);
 const password = "correct horse battery staple";
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
 const svc = await run([identityService], { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity" }, { listen: false });

@@ -65,6 +65,7 @@ const payload = {
 const json = JSON.stringify(payload);
 const bytes = new TextEncoder().encode(json);
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const server = await startNats({ open: true });
 // With no span processor the SDK registers no tracer provider at all (sdk-node: `spanProcessors.length
 // > 0`), and every kit span is a no-op: what services/main.ts gets when OTEL_EXPORTER_OTLP_ENDPOINT is

@@ -35,6 +35,7 @@ const cities = [
 const tagPool = ["cloud", "devops", "frontend", "backend", "ai", "music", "art", "food", "sports", "business", "science", "community", "beginners", "advanced", "free", "outdoor"];
 const pick = <T>(a: readonly T[]) => a[Math.floor(Math.random() * a.length)];
 
+// An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
 const running = await run([eventsService], { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: "0", LOG_LEVEL: "silent" }, { listen: false });

@@ -66,6 +66,7 @@ async function load(url: string, seconds: number): Promise<Figure> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
+  // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
   const nats = await startNats({ open: true });
   const pg = await createDatabase("convene_bench_web");
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url }, stdio: ["ignore", "pipe", "inherit"] });

@@ -48,7 +48,10 @@ function binary(): string {
   return process.env.NATS_SERVER_BIN ?? "nats-server";
 }
 
-/** `open`: no authentication at all (benchmarks that measure the kit against raw NATS). */
+/**
+ * `open`: no authentication and no permissions at all, for benchmarks on loopback that measure
+ * the kit against raw NATS (each says so where it starts one). Tests and `make up` never run open.
+ */
 export async function startNats(opts: { open?: boolean } = {}): Promise<TestNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), "convene-nats-"));
