@@ -61,12 +61,23 @@ export async function scheduleTimer(trx: Knex.Transaction, t: PlannedTimer): Pro
 
 type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: unknown };
 
-/** Plans many timers in one statement (a batch of bookings' holds); same rules as scheduleTimer. */
-export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer[]): Promise<void> {
+/**
+ * Plans many timers in one statement (a batch of bookings' holds); same rules as scheduleTimer.
+ * `keepEarlier`: a (kind, key) already planned sooner keeps its time (and payload and attempts),
+ * so "at the latest then" never postpones a fire already due earlier (one digest per user).
+ */
+export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer[], opts: { keepEarlier?: boolean } = {}): Promise<void> {
   if (timers.length === 0) return;
   for (const t of timers) if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
   const rows = timers.map((t) => ({ kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload === undefined ? null : JSON.stringify(t.payload), attempts: 0, last_error: null, scheduled_at: trx.fn.now() }));
-  for (let i = 0; i < rows.length; i += 1000) await trx("timers").insert(rows.slice(i, i + 1000)).onConflict(["kind", "key"]).merge(["due_at", "payload", "attempts", "last_error", "scheduled_at"]);
+  const merge = opts.keepEarlier
+    ? {
+      due_at: trx.raw("least(timers.due_at, excluded.due_at)"),
+      payload: trx.raw("case when excluded.due_at < timers.due_at then excluded.payload else timers.payload end"),
+      attempts: trx.raw("case when excluded.due_at < timers.due_at then 0 else timers.attempts end"),
+    }
+    : ["due_at", "payload", "attempts", "last_error", "scheduled_at"];
+  for (let i = 0; i < rows.length; i += 1000) await trx("timers").insert(rows.slice(i, i + 1000)).onConflict(["kind", "key"]).merge(merge);
   const schema = schemaOfTrx(trx);
   const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
   // Postgres delivers a NOTIFY at commit, to every replica; pollers of this process hear it at

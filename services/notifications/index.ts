@@ -15,6 +15,8 @@ import { digests } from "./migrations/002-digests.ts";
 import { eventVersions } from "./migrations/003-event-versions.ts";
 import { attendees } from "./migrations/004-attendees.ts";
 import { parseOffsets, reminderTimer } from "./reminders.ts";
+import { digestTimer } from "./digests.ts";
+import { digestTimers } from "./migrations/010-digest-timers.ts";
 import { createTemplates } from "./channels/templates.ts";
 import { createMailer } from "./channels/email.ts";
 import { createPusher } from "./channels/push.ts";
@@ -115,7 +117,7 @@ export const notificationsService = defineService({
   version: "0.1.0",
   description: "In-app inbox, email, push and SMS notifications: fanned out to followers, and to attendees (tickets, payments, reminders, changes).",
   env: NotificationsEnv,
-  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks, smsPruning, organizerMessages],
+  migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks, smsPruning, organizerMessages, digestTimers],
   devSecrets: (env) => [
     { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
     { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },
@@ -209,7 +211,7 @@ export const notificationsService = defineService({
         messagesSendEndpoint(deps),
         messagesListEndpoint(deps),
       ],
-      timers: [reminderTimer(deps, marker)],
+      timers: [reminderTimer(deps, marker), digestTimer(deps)],
       consumers,
       async stop() {
         await scheduler.stop();

@@ -329,19 +329,15 @@ export async function markMany(q: Q, marks: Mark[]): Promise<void> {
  */
 export const DIGEST_GRACE_S = 30;
 
-/** Users with held follower emails whose digest time has come (and its grace passed). */
-export async function usersWithDueDigest(q: Q, limit: number): Promise<string[]> {
-  const { rows } = await q.raw(
-    `select distinct user_id from deliveries where status = 'held' and channel = 'email' and not_before <= now() - ? * interval '1 second' limit ?`,
-    [DIGEST_GRACE_S, limit],
-  );
-  return (rows as Array<{ user_id: string }>).map((r) => r.user_id);
+/** When the user's earliest held email is due for its digest (undefined: none is held). */
+export async function earliestHeld(q: Q, userId: string): Promise<Date | undefined> {
+  const row = await q("deliveries").where({ user_id: userId, channel: "email", status: "held" }).min<{ at: Date | string | null }>("not_before as at").first();
+  return row?.at ? new Date(row.at) : undefined;
 }
 
-/** A transaction-scoped lock on compiling this user's digest; false if another holds it. */
-export async function tryLockDigest(q: Q, userId: string): Promise<boolean> {
-  const { rows } = await q.raw(`select pg_try_advisory_xact_lock(hashtext('digest:' || ?)) as ok`, [userId]);
-  return Boolean((rows as Array<{ ok: boolean }>)[0]?.ok);
+/** Moves every held email of the user to a new digest time; how many. */
+export async function reholdAt(q: Q, userId: string, notBefore: Date): Promise<number> {
+  return q("deliveries").where({ user_id: userId, channel: "email", status: "held" }).update({ not_before: notBefore });
 }
 
 export type Held = { sourceId: string; address: string | null; kind: NotificationKind; params: Record<string, string>; link: string };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ensureStreams, type Nats } from "../nats.ts";
 import { openDb, type Db } from "../db.ts";
 import { run, type Running } from "../run.ts";
-import { cancelTimer, findTimer, scheduleTimer } from "../timers.ts";
+import { cancelTimer, findTimer, scheduleTimer, scheduleTimers } from "../timers.ts";
 import { createLogger } from "../log.ts";
 import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { eventually, fixture, readSubject, spawnTs, unique, type Child } from "./helpers.ts";
@@ -70,6 +70,18 @@ describe("kit timers", () => {
       // Its time passed long before the moved timer fired.
       expect(await effects(db, "cancelled")).to.have.length(0);
       expect(await findTimer(db, TIMER_KIND, "cancelled")).to.equal(undefined);
+    });
+
+    it("plans with keepEarlier: a sooner time already planned stays, a sooner one replaces a later", async () => {
+      const soon = inMs(3_600_000);
+      const keep = (key: string, dueAt: Date) => db.transaction((trx) => scheduleTimers(trx, [{ kind: TIMER_KIND, key, dueAt }], { keepEarlier: true }));
+      await keep("kept", soon);
+      await keep("kept", inMs(7_200_000));
+      expect((await findTimer(db, TIMER_KIND, "kept"))?.dueAt.getTime()).to.equal(soon.getTime());
+      const sooner = inMs(1_800_000);
+      await keep("kept", sooner);
+      expect((await findTimer(db, TIMER_KIND, "kept"))?.dueAt.getTime()).to.equal(sooner.getTime());
+      await db.transaction((trx) => cancelTimer(trx, TIMER_KIND, "kept"));
     });
 
     it("rolls back a fire whose handler throws and fires it again later, once", async () => {

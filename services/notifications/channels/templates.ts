@@ -63,7 +63,7 @@ function leadTime(offsetS: number, locale: string): string {
 /** One change of an event as plan-fanout stores it (params.changeList, JSON). */
 type ChangeItem = { field: string; old: unknown; new: unknown };
 
-/** One line of a digest (compile-digests.ts stores them as JSON in the digest's params.items). */
+/** One line of a digest (usecases/compile-digest.ts stores them as JSON in the digest's params.items). */
 type DigestItem = { kind: string; link: string; title?: string; startsAt?: string; timeZone?: string; venue?: string; onlineUrl?: string };
 
 const NAME = "%%RCPT_NAME%%";

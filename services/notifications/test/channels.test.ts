@@ -5,6 +5,9 @@ import { AppError } from "../../kit/errors.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { notifications, notificationJobs } from "../../../subjects/notifications.ts";
 import { localMinutes } from "../preferences.ts";
+import { DIGEST } from "../digests.ts";
+import { digestTimers } from "../migrations/010-digest-timers.ts";
+import { findTimer } from "../../kit/timers.ts";
 import { startHarness, makeUser, followUser, principal, projected, deliveryStatus, type Harness, type TestUser } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
@@ -152,6 +155,13 @@ describe("notifications: email, push, preferences and operations", function () {
   });
 
   describe("daily digest", () => {
+    /** The clock reaches the user's digest time: their held emails came due `msAgo` ago, and so did the timer (its grace included). */
+    async function morning(userId: string, msAgo: number) {
+      const at = new Date(Date.now() - msAgo);
+      await h.db("deliveries").where({ user_id: userId, status: "held" }).update({ not_before: at });
+      await h.db("timers").where({ kind: DIGEST, key: userId }).update({ due_at: new Date(at.getTime() + 30_000) });
+    }
+
     it("holds a follower's emails for one digest at their digest time, with push and inbox at once, and its link unsubscribes every kind", async () => {
       const { organizer, followers: [f] } = await audience(1, { timeZone: "Asia/Tokyo" });
       const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
@@ -167,16 +177,18 @@ describe("notifications: email, push, preferences and operations", function () {
         expect(localMinutes(new Date(d.not_before), "Asia/Tokyo")).to.equal(8 * 60);
         expect(new Date(d.not_before).getTime() - Date.now()).to.be.within(0, 24 * 3_600_000);
       }
+      // One durable timer for the user, at that time plus the grace.
+      expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(new Date(held[0].not_before).getTime() + 30_000);
       await new Promise((r) => setTimeout(r, 400));
       expect(h.smtp.to(f.email)).to.have.length(0);
 
       // Digest time, but within its grace (a late batch may still join): nothing yet.
-      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: new Date(Date.now() - 5_000) });
+      await morning(f.id, 5_000);
       await new Promise((r) => setTimeout(r, 800));
       expect(h.smtp.to(f.email)).to.have.length(0);
       expect((await deliveryStatus(h, first, f.id, "email"))?.status).to.equal("held");
       // The morning comes (and its grace passes): one digest listing both, nothing more later.
-      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: new Date(Date.now() - 60_000) });
+      await morning(f.id, 60_000);
       const digest = await eventually("digest", async () => h.smtp.to(f.email)[0], 10_000);
       expect(digest.subject).to.equal("Your Convene digest");
       expect(digest.text).to.contain("New: Digest One");
@@ -185,12 +197,80 @@ describe("notifications: email, push, preferences and operations", function () {
       for (const s of [first, second]) expect((await deliveryStatus(h, s, f.id, "email"))?.status).to.equal("digested");
       await new Promise((r) => setTimeout(r, 600));
       expect(h.smtp.to(f.email)).to.have.length(1);
+      expect(await findTimer(h.db, DIGEST, f.id)).to.equal(undefined);
 
       const token = decodeURIComponent(digest.headers.get("list-unsubscribe")!.match(/token=([^>]+)>$/)![1]);
       expect(await call(h.running.nats.nc, notifications.unsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "digest" });
       const after = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
       expect(Object.values(after.kinds).map((k) => k.email)).to.deep.equal([false, false, false]);
       expect(after.kinds.event_published.push).to.equal(true);
+    });
+  });
+
+  describe("daily digest on a durable timer", () => {
+    it("fires once at its time, then re-arms for an email held for a later digest", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false });
+      const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true }, { principal: principal(f.id) });
+      const early = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null, { title: "Early item" }));
+      await eventually("held", async () => (await deliveryStatus(h, early, f.id, "email"))?.status === "held");
+      // The first item is due now and its digest planned in 20 s; a second one is held meanwhile for the next digest time.
+      await h.db("deliveries").where({ user_id: f.id, status: "held" }).update({ not_before: new Date(Date.now() - 60_000) });
+      const sooner = new Date(Date.now() + 20_000);
+      await h.db("timers").where({ kind: DIGEST, key: f.id }).update({ due_at: sooner });
+      const late = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null, { title: "Late item" }));
+      const lateRow = await eventually("second held", async () => deliveryStatus(h, late, f.id, "email"));
+      // Holding the second did not postpone the sooner digest already planned.
+      expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(sooner.getTime());
+      expect(sooner.getTime()).to.be.below(new Date(lateRow.not_before).getTime() + 30_000);
+      await h.db("timers").where({ kind: DIGEST, key: f.id }).update({ due_at: new Date() });
+
+      const digest = await eventually("digest", async () => h.smtp.to(f.email)[0], 10_000);
+      expect(digest.text).to.contain("Early item");
+      expect(digest.text).to.not.contain("Late item");
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(h.smtp.to(f.email)).to.have.length(1);
+      expect(await h.db("messages").where({ kind: "digest" }).whereIn("source_id", h.db("deliveries").where({ user_id: f.id, status: "digested" }).select("digest_id"))).to.have.length(1);
+      expect((await deliveryStatus(h, late, f.id, "email"))?.status).to.equal("held");
+      // Re-armed after the send, for the email still held.
+      expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(new Date(lateRow.not_before).getTime() + 30_000);
+    });
+
+    it("re-plans the held emails and the timer when the preferences change", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false, timeZone: "UTC" });
+      const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true }, { principal: principal(f.id) });
+      const source = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null, { title: "Held item" }));
+      const held = await eventually("held", async () => deliveryStatus(h, source, f.id, "email"));
+      const before = (await findTimer(h.db, DIGEST, f.id))!.dueAt.getTime();
+      expect(before).to.equal(new Date(held.not_before).getTime() + 30_000);
+
+      // Quiet hours around the digest time (08:00 UTC) move it to their end, and the timer with it.
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true, quietHours: { start: "07:00", end: "09:30" } }, { principal: principal(f.id) });
+      const moved = await deliveryStatus(h, source, f.id, "email");
+      expect(localMinutes(new Date(moved!.not_before), "UTC")).to.equal(9 * 60 + 30);
+      expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(new Date(moved!.not_before).getTime() + 30_000);
+
+      // The digest turned off: what was held goes out as one digest now (after its grace).
+      const t0 = Date.now();
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: false }, { principal: principal(f.id) });
+      const due = (await findTimer(h.db, DIGEST, f.id))!.dueAt.getTime();
+      expect(due - t0).to.be.within(29_000, 31_000);
+      // Saving the same preferences again changes nothing.
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: false }, { principal: principal(f.id) });
+      expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(due);
+    });
+
+    it("plans, at migration, a timer for every user whose emails were held before digests had timers", async () => {
+      const { organizer, followers: [f] } = await audience(1, { device: false });
+      const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true }, { principal: principal(f.id) });
+      const source = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null));
+      const held = await eventually("held", async () => deliveryStatus(h, source, f.id, "email"));
+      // As the scheduler's pass left them: held, with no timer.
+      await h.db("timers").where({ kind: DIGEST, key: f.id }).delete();
+      await digestTimers.up(h.db);
+      expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(new Date(held.not_before).getTime() + 30_000);
     });
   });
 

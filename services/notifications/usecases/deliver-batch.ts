@@ -11,6 +11,7 @@ import * as store from "../store.ts";
 import { notBefore, wants, wantsSms, isFollowerKind, digested, nextDigestAt } from "../preferences.ts";
 import type { DeliverJob } from "../jobs.ts";
 import { Marker, sendDue } from "../sending.ts";
+import { planDigests } from "../digests.ts";
 
 const encoder = new TextEncoder();
 
@@ -55,6 +56,7 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
   const created = await deps.db.transaction(async (trx) => {
     const rows = await store.insertInbox(trx, job.sourceId, job.kind, inboxUsers);
     await store.insertDeliveries(trx, job.sourceId, deliveries);
+    await planDigests(trx, deliveries.filter((d) => d.status === "held"));
     return rows;
   });
   if (created.length) deps.sent.add(created.length, { channel: "in_app", outcome: "sent" });

@@ -1,14 +1,12 @@
 /**
- * The scheduler every replica runs: it compiles the digests that came due, then sends
- * deliveries that came due later (quiet hours ended, a retry's backoff passed, a dead replica's
- * lease ran out, a digest). Claims are leased with SKIP LOCKED,
+ * The scheduler every replica runs: it sends deliveries that came due later (quiet hours ended, a
+ * retry's backoff passed, a dead replica's lease ran out, a digest its timer compiled, digests.ts). Claims are leased with SKIP LOCKED,
  * so replicas share the work without sending anything twice. It also drops the sealed link
  * tokens whose seal expired (a crash between a send's mark and forgetting its token leaves one),
  * and, hourly, SMS rows past their use (a week, or the rate window if longer).
  */
 import type { Deps } from "../deps.ts";
 import { type Marker, sendDue } from "../sending.ts";
-import { compileDigests } from "./compile-digests.ts";
 import { dropExpiredSeals } from "../store.ts";
 import { pruneSmsMessages } from "../store/sms.ts";
 
@@ -22,8 +20,6 @@ export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { st
   let prunedAt = 0;
   const loop = (async () => {
     while (running) {
-      // Apart: a failing digest pass must not stop retries and quiet-hour sends, nor the reverse.
-      await compileDigests(deps).catch((err: unknown) => deps.log.warn({ err }, "digest pass failed"));
       await sendDue(deps, marker, {}).catch((err: unknown) => deps.log.warn({ err }, "scheduler pass failed"));
       await dropExpiredSeals(deps.db).catch((err: unknown) => deps.log.warn({ err }, "dropping expired link seals failed"));
       if (deps.sms && Date.now() - prunedAt > SMS_PRUNE_EVERY_MS) {
