@@ -71,22 +71,30 @@ export function formatOffsets(offsetsS: number[]): string[] {
 }
 
 export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
-  return {
-    kind: REMINDER,
-    async handle(trx, timer) {
-      const p = timer.payload as Payload;
-      const a = await store.attendanceOf(trx, p.orderId);
-      if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) return;
-      const ev = await store.eventOf(trx, p.eventId);
+  // Reminders come due many at once (every attendee of an event at the same offset): fired
+  // together they are a handful of queries and one notice per event and offset, not ~6 per person.
+  const fire = async (trx: Knex.Transaction, payloads: Payload[]) => {
+    const [attendances, events] = await Promise.all([store.attendancesOf(trx, payloads.map((p) => p.orderId)), store.eventsOf(trx, payloads.map((p) => p.eventId))]);
+    const due = new Map<string, { ev: store.EventRow; offsetS: number; userIds: string[] }>();
+    for (const p of payloads) {
+      const a = attendances.get(p.orderId);
+      if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) continue;
+      const ev = events.get(p.eventId);
       // Stale: the event moved (its new reminders are planned) or is no longer on.
-      if (!ev || ev.status !== "published" || ev.startsAt !== new Date(p.startsAt).toISOString()) return;
-      const recipients = await store.recipientsOf(trx, [a.userId]);
+      if (!ev || ev.status !== "published" || ev.startsAt !== new Date(p.startsAt).toISOString()) continue;
+      const key = `${ev.eventId} ${p.offsetS}`;
+      const group = due.get(key) ?? { ev, offsetS: p.offsetS, userIds: [] };
+      group.userIds.push(a.userId);
+      due.set(key, group);
+    }
+    for (const { ev, offsetS, userIds } of due.values()) {
+      const recipients = await store.recipientsOf(trx, [...new Set(userIds)]);
       const start = new Date(ev.startsAt);
       await recordNotice(
         trx,
         deps,
         marker,
-        { sourceId: derivedId("reminder", ev.eventId, ev.startsAt, p.offsetS), kind: "event_reminder", params: { ...eventParams(ev), offsetS: String(p.offsetS) }, link: `/events/${ev.eventId}` },
+        { sourceId: derivedId("reminder", ev.eventId, ev.startsAt, offsetS), kind: "event_reminder", params: { ...eventParams(ev), offsetS: String(offsetS) }, link: `/events/${ev.eventId}` },
         recipients,
         {
           // Quiet hours hold a reminder back, but never past the start: then it goes at once.
@@ -96,6 +104,11 @@ export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
           },
         },
       );
-    },
+    }
+  };
+  return {
+    kind: REMINDER,
+    handle: (trx, timer) => fire(trx, [timer.payload as Payload]),
+    handleMany: (trx, timers) => fire(trx, timers.map((t) => t.payload as Payload)),
   };
 }

@@ -448,7 +448,17 @@ export async function upsertEvent(q: Q, f: EventRow): Promise<boolean> {
 
 export async function eventOf(q: Q, eventId: string): Promise<EventRow | undefined> {
   const r = await q("events").where({ event_id: eventId }).first();
-  if (!r) return undefined;
+  return r ? toEventRow(r) : undefined;
+}
+
+/** Many events' facts at once, by event id. */
+export async function eventsOf(q: Q, eventIds: string[]): Promise<Map<string, EventRow>> {
+  const rows: Array<Record<string, unknown>> = eventIds.length ? await q("events").whereIn("event_id", [...new Set(eventIds)]) : [];
+  return new Map(rows.map((r) => [r.event_id as string, toEventRow(r)]));
+}
+
+// deno-lint-ignore no-explicit-any
+function toEventRow(r: any): EventRow {
   return {
     eventId: r.event_id,
     organizerId: r.organizer_id,
@@ -488,9 +498,17 @@ export async function upsertAttendance(q: Q, a: Attendance & { occurredAt: strin
   return rows.length === 1;
 }
 
+const toAttendance = (r: Record<string, unknown>): Attendance => ({ orderId: r.order_id as string, eventId: r.event_id as string, userId: r.user_id as string, status: r.status as Attendance["status"], reason: (r.reason as string | null) ?? null, seats: r.seats as number });
+
 export async function attendanceOf(q: Q, orderId: string): Promise<Attendance | undefined> {
   const r = await q("attendances").where({ order_id: orderId }).first();
-  return r ? { orderId: r.order_id, eventId: r.event_id, userId: r.user_id, status: r.status, reason: r.reason ?? null, seats: r.seats } : undefined;
+  return r ? toAttendance(r) : undefined;
+}
+
+/** Attendances of many orders at once, by order id. */
+export async function attendancesOf(q: Q, orderIds: string[]): Promise<Map<string, Attendance>> {
+  const rows: Array<Record<string, unknown>> = orderIds.length ? await q("attendances").whereIn("order_id", orderIds) : [];
+  return new Map(rows.map((r) => [r.order_id as string, toAttendance(r)]));
 }
 
 /** The attending orders of an event. */

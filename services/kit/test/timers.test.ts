@@ -9,7 +9,7 @@ import { cancelTimer, findTimer, scheduleTimer, scheduleTimers } from "../timers
 import { createLogger } from "../log.ts";
 import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { eventually, fixture, readSubject, spawnTs, unique, type Child } from "./helpers.ts";
-import { TIMER_KIND, timerService, type PingPayload } from "./fixtures/timer-service.ts";
+import { BATCH_KIND, TIMER_KIND, timerService, type PingPayload } from "./fixtures/timer-service.ts";
 
 const log = createLogger({ name: "timers-test", level: "silent" });
 
@@ -91,6 +91,31 @@ describe("kit timers", () => {
       expect(fire.attempts).to.equal(1);
       expect(await effects(db, "fails-first")).to.have.length(1);
       expect(await findTimer(db, TIMER_KIND, "fails-first")).to.equal(undefined);
+    });
+
+    it("fires timers due together in one batch (handleMany), and a batch that throws one by one, each once", async () => {
+      const plan = (keys: string[], payload?: PingPayload) => db.transaction((trx) => scheduleTimers(trx, keys.map((key) => ({ kind: BATCH_KIND, key, dueAt: new Date(Date.now() - 1_000), payload }))));
+      const poisoned = Array.from({ length: 20 }, (_, i) => `poisoned-${i}`);
+      await db.transaction(async (trx) => {
+        await scheduleTimers(trx, poisoned.map((key, i) => ({ kind: BATCH_KIND, key, dueAt: new Date(Date.now() - 1_000), payload: i === 7 ? { failBatch: true } : undefined })));
+      });
+      const singles = await eventually("the poisoned batch fired one by one", async () => {
+        const rows = await db("timer_effects").whereIn("key", poisoned);
+        return rows.length === poisoned.length && rows;
+      });
+      // The batch's own rows were rolled back with it: every timer fired once, alone.
+      expect(new Set(singles.map((r: Effect) => r.key)).size).to.equal(20);
+      expect(singles.every((r: Effect) => r.replica === "single")).to.equal(true);
+
+      const healthy = Array.from({ length: 30 }, (_, i) => `healthy-${i}`);
+      await plan(healthy);
+      const batched = await eventually("the batch to fire", async () => {
+        const rows = await db("timer_effects").whereIn("key", healthy);
+        return rows.length === healthy.length && rows;
+      });
+      expect(new Set(batched.map((r: Effect) => r.key)).size).to.equal(30);
+      expect(batched.some((r: Effect) => r.replica.startsWith("batch of "))).to.equal(true);
+      expect(Number((await db("timers").where({ kind: BATCH_KIND }).count({ n: "*" }).first())?.n)).to.equal(0);
     });
 
     it("publishes the events a fire writes to the outbox, after its commit", async () => {
