@@ -30,6 +30,7 @@ describe("notifications: kill -9 of workers during a 10,000-attendee reminder ru
   let fcm: FcmStandIn;
   let nats: Nats;
   let db: Db;
+  const eventIds: string[] = [];
   let env: Record<string, string>;
   const workers: Child[] = [];
 
@@ -61,6 +62,8 @@ describe("notifications: kill -9 of workers during a 10,000-attendee reminder ru
   after(async () => {
     for (const w of workers) w.kill("SIGKILL");
     await Promise.all(workers.map((w) => w.exited));
+    // A failed run must not leave its 10,000 due reminders to the next tests' services (same schema).
+    await db?.("timers").where({ kind: REMINDER }).whereRaw("payload->>'eventId' = any(?)", [eventIds]).delete();
     await db?.destroy();
     await nats?.nc.close();
     await Promise.all([smtp?.stop(), fcm?.stop()]);
@@ -69,6 +72,7 @@ describe("notifications: kill -9 of workers during a 10,000-attendee reminder ru
   it("ends with exactly one reminder per attendee per channel (inbox row; email by Message-ID; push by collapse key) after three SIGKILLs", async () => {
     const t0 = Date.now();
     const eventId = randomUUID();
+    eventIds.push(eventId);
     const offsetS = 3_600;
     const startsAt = new Date(Date.now() + offsetS * 1_000 + 60_000).toISOString();
     const users = Array.from({ length: N }, () => randomUUID());
