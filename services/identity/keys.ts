@@ -10,6 +10,7 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JW
 import type { Db } from "../kit/db.ts";
 import { conflict } from "../kit/errors.ts";
 import type { Principal } from "../../subjects/principal.ts";
+import { ensureFirstKey, insertKey, newestKey, publicKeysNewestFirst } from "./store/keys.ts";
 
 export type TokenSettings = { issuer: string; audience: string; ttlSeconds: number };
 export type Signer = { kid: string; key: CryptoKey | Uint8Array };
@@ -70,10 +71,10 @@ export async function fileKeyStore(file: string): Promise<KeyStore> {
 export async function dbKeyStore(db: Db, ttlSeconds: number): Promise<KeyStore> {
   // Two replicas booting at once: the table lock lets one create the first key, the other sees it.
   await db.transaction(async (trx) => {
-    await trx.raw("lock table signing_keys in share row exclusive mode");
-    if (await trx("signing_keys").first("kid")) return;
-    const k = await newKey();
-    await trx("signing_keys").insert({ kid: k.kid, private_jwk: JSON.stringify(k.priv), public_jwk: JSON.stringify(k.pub) });
+    await ensureFirstKey(trx, async () => {
+      const k = await newKey();
+      return { kid: k.kid, private_jwk: JSON.stringify(k.priv), public_jwk: JSON.stringify(k.pub) };
+    });
   });
   const imported = new Map<string, Signer>();
   let cached: { signer: Signer; until: number } | undefined;
@@ -81,7 +82,7 @@ export async function dbKeyStore(db: Db, ttlSeconds: number): Promise<KeyStore> 
   return {
     async signer() {
       if (cached && cached.until > Date.now()) return cached.signer;
-      const row = await db("signing_keys").orderBy("created_at", "desc").orderBy("kid", "desc").first("kid", "private_jwk");
+      const row = await newestKey(db);
       if (!row) throw new Error("no signing key");
       let signer = imported.get(row.kid);
       if (!signer) {
@@ -92,14 +93,14 @@ export async function dbKeyStore(db: Db, ttlSeconds: number): Promise<KeyStore> 
       return signer;
     },
     async publicKeys() {
-      const rows: Array<{ public_jwk: unknown; created_at: Date }> = await db("signing_keys").orderBy("created_at", "desc").orderBy("kid", "desc").select("public_jwk", "created_at");
+      const rows = await publicKeysNewestFirst(db);
       // A key stopped signing when the next one was made (plus the signer cache of other replicas).
       const horizon = Date.now() - ttlSeconds * 1000 - CLOCK_SKEW_MS - SIGNER_CACHE_MS;
       return rows.filter((_, i) => i === 0 || new Date(rows[i - 1].created_at).getTime() > horizon).map((r) => parse(r.public_jwk));
     },
     async rotate() {
       const k = await newKey();
-      await db("signing_keys").insert({ kid: k.kid, private_jwk: JSON.stringify(k.priv), public_jwk: JSON.stringify(k.pub) });
+      await insertKey(db, { kid: k.kid, private_jwk: JSON.stringify(k.priv), public_jwk: JSON.stringify(k.pub) });
       cached = undefined;
       return k.kid;
     },
