@@ -225,7 +225,7 @@ describe("web journey in Chromium", function () {
 
   it("passes axe on the other pages, signed in and not", async () => {
     const page = await person();
-    for (const path of ["/events", "/events?q=journey&sort=start", "/sign-in", "/forgot-password", "/reset-password?token=x", "/docs-missing-page"]) {
+    for (const path of ["/events", "/events?q=journey&sort=start", "/sign-in", "/forgot-password", "/reset-password?token=x", "/invitations/accept?token=x", "/docs-missing-page"]) {
       await page.goto(path);
       await step(page, `page${path.replace(/[^a-z]+/g, "-")}`);
     }
@@ -243,7 +243,7 @@ describe("web journey in Chromium", function () {
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((u) => u.pathname === "/");
-    for (const path of ["/me/settings", "/me/bookings", "/admin/users", "/admin/categories", "/admin/dead-letters"]) {
+    for (const path of ["/me/settings", "/me/bookings", "/invitations/accept?token=x", "/admin/users", "/admin/categories", "/admin/dead-letters"]) {
       await page.goto(path);
       await step(page, `page${path.replace(/[^a-z]+/g, "-")}`);
     }
