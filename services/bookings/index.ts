@@ -17,9 +17,9 @@ import { Inventory } from "./usecases/inventory.ts";
 import { createSigner } from "./usecases/ticket-codes.ts";
 import { DisplayNames } from "./usecases/display-names.ts";
 import { expiryTimers } from "./usecases/expiry-timers.ts";
-import { eventsProjectionConsumer } from "./consumers/events-projection.ts";
-import { paymentsConsumer } from "./consumers/payments.ts";
-import { usersProjectionConsumer } from "./consumers/users-projection.ts";
+import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
+import { PAYMENTS_CONSUMER, paymentsConsumer } from "./consumers/payments.ts";
+import { USERS_CONSUMER, usersProjectionConsumer } from "./consumers/users-projection.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
 import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
 import { ordersCancelEndpoint } from "./endpoints/orders-cancel.ts";
@@ -63,7 +63,7 @@ export const BookingsEnv = Type.Object({
 
 export const bookingsService = defineService({
   name: "bookings",
-  bus: { calls: [identity.canActForOrg, identity.profilesGet], publishes: [...Object.values(bookingEvents), ...Object.values(waitlistEvents), ...Object.values(ticketEvents)], consumes: ["EVENTS"] },
+  bus: { calls: [identity.canActForOrg, identity.profilesGet], publishes: [...Object.values(bookingEvents), ...Object.values(waitlistEvents), ...Object.values(ticketEvents)], consumes: ["EVENTS"], durables: [EVENTS_CONSUMER, USERS_CONSUMER, PAYMENTS_CONSUMER] },
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,

@@ -15,7 +15,7 @@ import { identity } from "../../subjects/identity.ts";
 import { eventEvents } from "../../subjects/events.ts";
 import { schema } from "./migrations/001-events.ts";
 import { ATTACHMENTS_BUCKET, type Deps } from "./deps.ts";
-import { identityProjectionConsumer } from "./consumers/identity-projection.ts";
+import { IDENTITY_CONSUMER, identityProjectionConsumer } from "./consumers/identity-projection.ts";
 import { createEndpoint } from "./endpoints/create.ts";
 import { updateEndpoint } from "./endpoints/update.ts";
 import { publishEndpoint } from "./endpoints/publish.ts";
@@ -58,7 +58,7 @@ export const EventsEnv = Type.Object({
 
 export const eventsService = defineService({
   name: "events",
-  bus: { calls: [identity.canActForOrg], publishes: Object.values(eventEvents), consumes: ["EVENTS"], objects: [ATTACHMENTS_BUCKET] },
+  bus: { calls: [identity.canActForOrg], publishes: Object.values(eventEvents), consumes: ["EVENTS"], durables: [IDENTITY_CONSUMER], objects: [ATTACHMENTS_BUCKET] },
   version: "0.1.0",
   description: "Events: catalogue, history, search, feeds, attachments, calendars and imports.",
   env: EventsEnv,

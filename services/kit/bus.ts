@@ -21,6 +21,12 @@ export type BusAccess = {
   listens?: string[];
   /** Streams its durable consumers read (subjects/streams.ts). */
   consumes?: StreamName[];
+  /**
+   * The durable names of its consumers (WARNING: stored in JetStream). Declared, its user may
+   * create, read, pull, ack and delete only these on the streams of `consumes`, and dead-letter
+   * only to their `dlq.<durable>`; undeclared, any consumer on those streams (kit tests' services).
+   */
+  durables?: string[];
   /** Streams it reads single messages from without a consumer (the dead-letter admin). */
   reads?: StreamName[];
   /** KV buckets it opens or creates (the bucket's stream KV_<name> and its $KV.<name>.> subjects). */
@@ -53,6 +59,17 @@ function consumerApi(stream: string): string[] {
   return [`$JS.API.CONSUMER.*.${stream}`, `$JS.API.CONSUMER.*.${stream}.>`, `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`, `$JS.ACK.${stream}.>`];
 }
 
+/** One durable consumer of a stream: create or update (with or without a filter in the subject), info, delete, next, acks. */
+function durableApi(stream: string, durable: string): string[] {
+  return [
+    `$JS.API.CONSUMER.*.${stream}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    `$JS.ACK.${stream}.${durable}.>`,
+  ];
+}
+
 /** A stream the service owns (its KV bucket or object store): everything on it. */
 function ownedStreamApi(stream: string): string[] {
   return [`$JS.API.*.*.${stream}`, `$JS.API.*.*.${stream}.>`, `$JS.API.STREAM.MSG.*.${stream}`, `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`, `$JS.ACK.${stream}.>`];
@@ -82,8 +99,16 @@ export function permissionsOf(name: string, bus: BusAccess = {}): Permissions {
   ];
   for (const key of bus.consumes ?? []) {
     const stream = streams[key].name;
-    publish.push(...streamApi(stream), ...consumerApi(stream), "dlq.>");
-    subscribe.push(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.>`);
+    publish.push(...streamApi(stream));
+    if (bus.durables) {
+      for (const durable of bus.durables) {
+        publish.push(...durableApi(stream, durable), `dlq.${durable}`);
+        subscribe.push(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.${durable}`);
+      }
+    } else {
+      publish.push(...consumerApi(stream), "dlq.>");
+      subscribe.push(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.>`);
+    }
   }
   for (const key of bus.reads ?? []) publish.push(...streamApi(streams[key].name));
   for (const bucket of bus.kv ?? []) publish.push(`$KV.${bucket}.>`, ...ownedStreamApi(`KV_${bucket}`));

@@ -300,6 +300,7 @@ function checkDeclared(def: ServiceDefinition, started: Started): void {
   }
   for (const c of started.consumers ?? []) {
     if (!def.bus?.consumes?.includes(c.stream)) throw new Error(`${def.name}: consumer ${c.durable} reads ${c.stream}, which bus.consumes does not declare`);
+    if (def.bus?.durables && !def.bus.durables.includes(c.durable)) throw new Error(`${def.name}: consumer ${c.durable} is not in bus.durables (its NATS user may not use it)`);
   }
 }
 

@@ -23,8 +23,8 @@ import { createPusher } from "./channels/push.ts";
 import type { Deps } from "./deps.ts";
 import { Marker } from "./sending.ts";
 import { startScheduler } from "./usecases/run-scheduler.ts";
-import { plannerConsumer } from "./consumers/planner.ts";
-import { deliverConsumer } from "./consumers/deliver.ts";
+import { PLANNER, plannerConsumer } from "./consumers/planner.ts";
+import { DELIVER, deliverConsumer } from "./consumers/deliver.ts";
 import { inboxListEndpoint } from "./endpoints/inbox-list.ts";
 import { inboxUnreadCountEndpoint } from "./endpoints/inbox-unread-count.ts";
 import { inboxMarkReadEndpoint } from "./endpoints/inbox-mark-read.ts";
@@ -112,6 +112,7 @@ export const notificationsService = defineService({
     // here (endpoints/admin-dead-letters-replay.ts), not republished on the subject it came from.
     publishes: [...Object.values(notificationJobs), `${LIVE_INBOX_PREFIX}.>`],
     consumes: ["EVENTS", "WORK"],
+    durables: [PLANNER, DELIVER],
     reads: ["DEAD_LETTERS"],
   },
   version: "0.1.0",

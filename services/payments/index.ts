@@ -31,8 +31,8 @@ import { methodsListEndpoint } from "./endpoints/methods-list.ts";
 import { methodsSaveEndpoint } from "./endpoints/methods-save.ts";
 import { receiptEndpoint } from "./endpoints/receipt.ts";
 import { callbackEndpoint } from "./endpoints/callback.ts";
-import { bookingsConsumer } from "./consumers/bookings.ts";
-import { eventsProjectionConsumer } from "./consumers/events-projection.ts";
+import { BOOKINGS_CONSUMER, bookingsConsumer } from "./consumers/bookings.ts";
+import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 
 /** The public path of the result callback; its last segment is the script name the provider signs with. */
 export const CALLBACK_PATH = "/v1/payment-callbacks/freedompay/result";
@@ -59,7 +59,7 @@ export const PaymentsEnv = Type.Object({
 
 export const paymentsService = defineService({
   name: "payments",
-  bus: { calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettle], publishes: Object.values(paymentEvents), consumes: ["EVENTS"] },
+  bus: { calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettle], publishes: Object.values(paymentEvents), consumes: ["EVENTS"], durables: [BOOKINGS_CONSUMER, EVENTS_CONSUMER] },
   version: "0.1.0",
   description: "Payments: FreedomPay payments for bookings, callbacks, refunds, ledger, receipts.",
   env: PaymentsEnv,

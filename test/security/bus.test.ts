@@ -184,6 +184,27 @@ describe("security: the internal bus", function () {
     for (const name of ["EVENTS", "WORK", "DEAD_LETTERS"]) expect((await still.jsm.streams.info(name)).config.name).to.equal(name);
   });
 
+  it("refuses a service touching another service's consumer: deleting it, pulling from it, acking for it or dead-lettering as it", async () => {
+    const { nats, refused } = await as("payments");
+    const reply = { reply: `${inboxPrefixOf("payments")}.x` };
+    const forbidden = [
+      "$JS.API.CONSUMER.DELETE.EVENTS.notifications-planner",
+      "$JS.API.CONSUMER.INFO.EVENTS.bookings-events",
+      "$JS.API.CONSUMER.MSG.NEXT.EVENTS.notifications-planner",
+      "$JS.API.CONSUMER.CREATE.EVENTS.rogue",
+      "$JS.API.CONSUMER.CREATE.EVENTS.rogue.evt.>",
+      "$JS.API.CONSUMER.DURABLE.CREATE.EVENTS.rogue",
+      "$JS.ACK.EVENTS.bookings-events.1.1.1.1.0",
+      "dlq.notifications-planner",
+    ];
+    for (const subject of forbidden) nats.nc.publish(subject, "{}", reply);
+    for (const subject of forbidden) await refusal(refused, "publish", subject);
+    // Its own consumer it may ask about (the control): the server answers (not created in this run), nothing is refused.
+    const own = await nats.jsm.consumers.info("EVENTS", "payments-events").then((i) => i.name, (e: Error) => e.message);
+    expect(own).to.match(/payments-events|consumer not found/);
+    expect(refused.map((e) => e.subject)).to.not.include("$JS.API.CONSUMER.INFO.EVENTS.payments-events");
+  });
+
   it("gives each service a user whose permissions come from its definition", () => {
     for (const def of registry) {
       const p = permissionsOf(def.name, def.bus);

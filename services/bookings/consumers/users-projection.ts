@@ -8,11 +8,14 @@ import { identityEvents } from "../../../subjects/identity.ts";
 import type { Deps } from "../deps.ts";
 import { rememberDisplayName } from "../usecases/display-names.ts";
 
+/** WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration. */
+export const USERS_CONSUMER = "bookings-users";
+
 export function usersProjectionConsumer(deps: Deps): ConsumerSpec {
   // Idempotent by construction (the newest fact wins), so no processed_messages row is needed.
   const remember = (e: { occurredAt: string; data: { userId: string; displayName: string } }) => rememberDisplayName(deps, e);
   return {
-    durable: "bookings-users",
+    durable: USERS_CONSUMER,
     stream: "EVENTS",
     filter: "evt.user.>",
     concurrency: 4,
