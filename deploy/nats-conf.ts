@@ -132,6 +132,6 @@ if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
     const secrets = ensureSecrets(secretsPath, registry.map((d) => d.name));
     const seeds = parseSeeds(secrets.NATS_NKEY_SEEDS).set(STREAMS_USER, secrets.NATS_STREAMS_NKEY_SEED);
     writeFileSync(out, natsServerConfig({ host, port: Number(port), storeDir, users: serviceUsers(registry, seeds), maxPayload: 8 * 1024 * 1024 }), { mode: 0o600 });
-    process.stdout.write(`wrote ${out}: one NATS nkey user per service (${registry.map((d) => d.name).join(", ")})\n`);
+    process.stdout.write(`wrote ${out}: one NATS nkey user per service (${registry.map((d) => d.name).join(", ")}) and the ${STREAMS_USER} user\n`);
   }
 }
