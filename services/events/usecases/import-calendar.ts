@@ -56,7 +56,7 @@ async function runImport(deps: Deps, principal: Principal, input: Input, orgId: 
     timeoutMs: Math.max(1, Math.min(deps.config.importTimeoutMs, deadline - Date.now())),
     allowedOrigins: deps.config.importAllowedOrigins,
   });
-  const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents, new Date());
+  const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents, deps.now());
   const reply: Reply = { created: 0, updated: 0, unchanged: 0, skipped, eventIds: [] };
   for (const entry of entries) {
     if (Date.now() >= deadline) throw new AppError("timeout", "the import ran past the caller's deadline; import again to continue (events are matched by UID)", { status: 504 });
