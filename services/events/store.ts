@@ -179,3 +179,78 @@ export async function deleteCategoryRow(trx: Knex.Transaction, slug: string): Pr
   await trx("events").where({ category: slug }).update({ category: null });
   return (await trx("categories").where({ slug }).delete()) > 0;
 }
+
+/** A new event row (its columns as the use case built them). */
+export async function insertEvent(trx: Knex, row: Record<string, unknown>): Promise<void> {
+  await trx("events").insert(row);
+}
+
+/** Writes columns of an event (status changes, edits, sequence bumps). */
+export async function updateEventRow(trx: Knex, id: string, patch: Record<string, unknown>): Promise<void> {
+  await trx("events").where({ id }).update(patch);
+}
+
+/** The event an organizer imported under this UID, deleted or not. */
+export const importedEvent = (db: Knex, organizerId: string, importUid: string): Promise<{ id: string; deleted_at: Date | null; status: string } | undefined> =>
+  db("events").where({ organizer_id: organizerId, import_uid: importUid }).first("id", "deleted_at", "status");
+
+/**
+ * Soft-deletes an event: its attachments, invites and follows go (their ids returned, to remove
+ * the stored objects after commit), the row stays marked deleted for the history.
+ */
+export async function softDeleteEvent(trx: Knex, id: string, patch: { deleted_at: Date; deleted_by: string; updated_at: Date; sequence: number }): Promise<string[]> {
+  const attachments: Array<{ id: string }> = await trx("attachments").where({ event_id: id }).select("id");
+  await trx("attachments").where({ event_id: id }).delete();
+  await trx("event_invites").where({ event_id: id }).delete();
+  await trx("event_follows").where({ event_id: id }).delete();
+  await trx("events").where({ id }).update(patch);
+  return attachments.map((a) => a.id);
+}
+
+export const attachmentOf = (db: Knex, eventId: string, attachmentId: string): Promise<AttachmentRow | undefined> => db("attachments").where({ id: attachmentId, event_id: eventId }).first();
+
+export async function attachmentCount(db: Knex, eventId: string): Promise<number> {
+  const count = await db("attachments").where({ event_id: eventId }).count<{ n: number }[]>({ n: "*" });
+  return Number(count[0]?.n ?? 0);
+}
+
+export async function insertAttachment(trx: Knex, row: Omit<AttachmentRow, "created_at"> & { created_at: Date }): Promise<AttachmentRow> {
+  const [inserted]: AttachmentRow[] = await trx("attachments").insert(row).returning("*");
+  return inserted;
+}
+
+export async function deleteAttachment(trx: Knex, id: string): Promise<void> {
+  await trx("attachments").where({ id }).delete();
+}
+
+export type HistoryRow = { id: number | string; at: Date; actor_id: string | null; action: string; changes: unknown; note: string | null };
+
+/** An event's history, newest first, before the entry `before` (limit + 1 rows). */
+export function historyPage(db: Knex, eventId: string, before: string | undefined, limit: number): Promise<HistoryRow[]> {
+  const q = db("event_history").where({ event_id: eventId }).orderBy("id", "desc").limit(limit + 1);
+  if (before) q.where("id", "<", before);
+  return q;
+}
+
+// ---- projections of identity facts (follows, organization members, deactivated users) ----
+
+export async function projectFollow(trx: Knex, f: { followerId: string; target: { kind: string; id: string } }): Promise<void> {
+  await trx("follows").insert({ follower_id: f.followerId, target_kind: f.target.kind, target_id: f.target.id }).onConflict(["follower_id", "target_kind", "target_id"]).ignore();
+}
+
+export async function projectUnfollow(trx: Knex, f: { followerId: string; target: { kind: string; id: string } }): Promise<void> {
+  await trx("follows").where({ follower_id: f.followerId, target_kind: f.target.kind, target_id: f.target.id }).delete();
+}
+
+export async function projectMemberAdded(trx: Knex, m: { orgId: string; userId: string; role: string }): Promise<void> {
+  await trx("org_members").insert({ org_id: m.orgId, user_id: m.userId, role: m.role }).onConflict(["org_id", "user_id"]).merge(["role"]);
+}
+
+export async function projectMemberRemoved(trx: Knex, m: { orgId: string; userId: string }): Promise<void> {
+  await trx("org_members").where({ org_id: m.orgId, user_id: m.userId }).delete();
+}
+
+export async function projectActive(trx: Knex, userId: string, active: boolean): Promise<void> {
+  if (active) await trx("inactive_users").where({ user_id: userId }).delete();
+  else await trx("inactive_users").insert({ user_id: userId }).onConflict("user_id").ignore();
+}

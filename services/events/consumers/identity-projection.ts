@@ -1,12 +1,13 @@
 /**
  * events-identity: keeps the identity projections this service reads (follows, organization
- * members, deactivated users). Other types under evt.> are acked and skipped by the kit.
+ * members, deactivated users). Other types under evt.> are acked and skipped by the kit. A
+ * projection copies a fact and decides nothing, so it writes through the store without a use case.
  * WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration.
  */
 import { on, once, type ConsumerSpec } from "../../kit/consume.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Deps } from "../deps.ts";
-import { projectActive, projectFollow, projectMemberAdded, projectMemberRemoved, projectUnfollow } from "../usecases/project-identity.ts";
+import { projectActive, projectFollow, projectMemberAdded, projectMemberRemoved, projectUnfollow } from "../store.ts";
 
 export const IDENTITY_CONSUMER = "events-identity";
 

@@ -10,7 +10,7 @@ import { SOURCE, type Deps } from "../deps.ts";
 import { hasRole } from "../../kit/caller.ts";
 import { canEdit, canSee, editable } from "../access.ts";
 import { factsOf } from "../facts.ts";
-import { loadEvent, record, type EventRow } from "../store.ts";
+import { loadEvent, record, updateEventRow, type EventRow } from "../store.ts";
 
 export type Transition = { to: "published" } | { to: "draft"; reason?: string } | { to: "cancelled"; reason?: string };
 
@@ -34,15 +34,13 @@ export async function changeStatus(deps: Deps, principal: Principal, eventId: st
     const now = deps.now();
     const reason = "reason" in t ? (t.reason ?? null) : null;
     const bump = row.published_at !== null;
-    await trx("events")
-      .where({ id: row.id })
-      .update({
-        status: t.to,
-        updated_at: now,
-        ...(bump ? { sequence: row.sequence + 1 } : {}),
-        ...(t.to === "published" && row.published_at === null ? { published_at: now } : {}),
-        ...(t.to === "cancelled" ? { cancelled_at: now, cancel_reason: reason } : {}),
-      });
+    await updateEventRow(trx, row.id, {
+      status: t.to,
+      updated_at: now,
+      ...(bump ? { sequence: row.sequence + 1 } : {}),
+      ...(t.to === "published" && row.published_at === null ? { published_at: now } : {}),
+      ...(t.to === "cancelled" ? { cancelled_at: now, cancel_reason: reason } : {}),
+    });
     const action = t.to === "published" ? "published" : t.to === "draft" ? "unpublished" : "cancelled";
     await record(trx, { eventId: row.id, actorId: principal.sub, action, changes: [{ field: "status", old: row.status, new: t.to }], note: reason });
     const after = (await loadEvent(trx, row.id))!;

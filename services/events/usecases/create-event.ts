@@ -11,7 +11,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
 import { categoryError, columnsOf, normalizePatch, validate, type Fields } from "../fields.ts";
 import { factsOf } from "../facts.ts";
-import { loadEvent, record, rememberWords, setInvites, type EventRow } from "../store.ts";
+import { insertEvent, loadEvent, record, rememberWords, setInvites, type EventRow } from "../store.ts";
 
 export type CreateInput = Static<typeof events.create.request> & { importUid?: string };
 
@@ -39,7 +39,7 @@ export async function createEvent(deps: Deps, principal: Principal, input: Creat
   try {
     await deps.db.transaction(async (trx) => {
       const now = deps.now();
-      await trx("events").insert({
+      await insertEvent(trx, {
         id,
         organizer_id: principal.sub,
         organization_id: orgId,

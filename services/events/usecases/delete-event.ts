@@ -11,7 +11,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
 import { editable } from "../access.ts";
 import { factsOf } from "../facts.ts";
-import { loadEvent, record } from "../store.ts";
+import { loadEvent, record, softDeleteEvent } from "../store.ts";
 
 export async function deleteEvent(deps: Deps, principal: Principal, eventId: string): Promise<void> {
   // Permission first, whatever the state: a deleted event is not_found to everyone, as GET says,
@@ -22,12 +22,8 @@ export async function deleteEvent(deps: Deps, principal: Principal, eventId: str
     const row = await loadEvent(trx, eventId, { forUpdate: true });
     if (!row || row.deleted_at) throw notFound("event"); // deleted meanwhile: same answer as a repeat
     const now = deps.now();
-    const attachments: Array<{ id: string }> = await trx("attachments").where({ event_id: row.id }).select("id");
-    objects = attachments.map((a) => `${row.id}/${a.id}`);
-    await trx("attachments").where({ event_id: row.id }).delete();
-    await trx("event_invites").where({ event_id: row.id }).delete();
-    await trx("event_follows").where({ event_id: row.id }).delete();
-    await trx("events").where({ id: row.id }).update({ deleted_at: now, deleted_by: principal.sub, updated_at: now, sequence: row.sequence + 1 });
+    const attachmentIds = await softDeleteEvent(trx, row.id, { deleted_at: now, deleted_by: principal.sub, updated_at: now, sequence: row.sequence + 1 });
+    objects = attachmentIds.map((a) => `${row.id}/${a}`);
     await record(trx, { eventId: row.id, actorId: principal.sub, action: "deleted", changes: [{ field: "status", old: row.status, new: "deleted" }] });
     await enqueue(trx, eventEvents.deleted, { ...factsOf({ ...row, sequence: row.sequence + 1 }), deletedBy: principal.sub }, { source: SOURCE });
   });

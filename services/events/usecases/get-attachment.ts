@@ -9,12 +9,12 @@ import type { Principal } from "../../../subjects/principal.ts";
 import { ATTACHMENTS_BUCKET, type Deps } from "../deps.ts";
 import { canSee } from "../access.ts";
 import { toAttachment } from "../render.ts";
-import { loadEvent, type AttachmentRow } from "../store.ts";
+import { attachmentOf, loadEvent } from "../store.ts";
 
 export async function getAttachment(deps: Deps, principal: Principal | undefined, input: { eventId: string; attachmentId: string }): Promise<Static<typeof events.attachmentsGet.reply>> {
   const event = await loadEvent(deps.db, input.eventId);
   if (!event || !(await canSee(deps, deps.db, event, principal))) throw notFound("attachment");
-  const row: AttachmentRow | undefined = await deps.db("attachments").where({ id: input.attachmentId, event_id: event.id }).first();
+  const row = await attachmentOf(deps.db, event.id, input.attachmentId);
   if (!row) throw notFound("attachment");
   const open = event.status === "published" && event.visibility !== "private";
   return {

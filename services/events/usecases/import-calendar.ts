@@ -15,6 +15,7 @@ import { check } from "../../kit/validate.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import type { Patch } from "../fields.ts";
+import { importedEvent } from "../store.ts";
 import { isTimeZone } from "../../kit/time-zone.ts";
 import { safeFetch } from "../net/safe-fetch.ts";
 import { createEvent } from "./create-event.ts";
@@ -64,10 +65,7 @@ async function runImport(deps: Deps, principal: Principal, input: Input, orgId: 
       // What the contract would refuse from a client is refused from a feed too (a URL with a
       // space, a zone the contract does not know): stored, it would break every later read.
       check(events.create.request, { ...entry.fields, visibility: input.visibility ?? "public", publish: input.publish === true, ...(orgId ? { organizationId: orgId } : {}) });
-      const existing: { id: string; deleted_at: Date | null; status: string } | undefined = await deps
-        .db("events")
-        .where({ organizer_id: principal.sub, import_uid: entry.uid })
-        .first("id", "deleted_at", "status");
+      const existing = await importedEvent(deps.db, principal.sub, entry.uid);
       if (existing?.deleted_at) {
         reply.skipped.push({ uid: entry.uid, reason: "deleted here; not imported again" });
         continue;

@@ -14,7 +14,7 @@ import { editable } from "../access.ts";
 import { ALLOWED_TYPES, MAX_DIMENSION, sniff } from "../images.ts";
 import { factsOf } from "../facts.ts";
 import { toAttachment } from "../render.ts";
-import { loadEvent, record, type AttachmentRow } from "../store.ts";
+import { attachmentCount, insertAttachment, loadEvent, record, updateEventRow, type AttachmentRow } from "../store.ts";
 
 const MAX_ATTACHMENTS_PER_EVENT = 20;
 
@@ -37,8 +37,7 @@ export async function putAttachment(
       throw new AppError("unprocessable", `image dimensions must be 1..${MAX_DIMENSION} px (got ${sniffed.width}×${sniffed.height})`);
     }
   }
-  const count = await deps.db("attachments").where({ event_id: input.eventId }).count<{ n: number }[]>({ n: "*" });
-  if (Number(count[0]?.n ?? 0) >= MAX_ATTACHMENTS_PER_EVENT) throw new AppError("conflict", `an event has at most ${MAX_ATTACHMENTS_PER_EVENT} attachments`);
+  if ((await attachmentCount(deps.db, input.eventId)) >= MAX_ATTACHMENTS_PER_EVENT) throw new AppError("conflict", `an event has at most ${MAX_ATTACHMENTS_PER_EVENT} attachments`);
 
   const id = randomUUID();
   const name = `${input.eventId}/${id}`;
@@ -51,11 +50,9 @@ export async function putAttachment(
     await deps.db.transaction(async (trx) => {
       const event = await loadEvent(trx, input.eventId, { forUpdate: true });
       if (!event || event.deleted_at) throw new AppError("not_found", "event not found");
-      [row] = await trx("attachments")
-        .insert({ id, event_id: event.id, filename, content_type: declared, size: data.length, width: sniffed.width, height: sniffed.height, sha256, created_by: principal.sub, created_at: deps.now() })
-        .returning("*");
+      row = await insertAttachment(trx, { id, event_id: event.id, filename, content_type: declared, size: data.length, width: sniffed.width, height: sniffed.height, sha256, created_by: principal.sub, created_at: deps.now() });
       await record(trx, { eventId: event.id, actorId: principal.sub, action: "attachment_added", changes: [{ field: "attachments", old: null, new: { id, filename, contentType: declared, size: data.length } }] });
-      if (event.published_at !== null) await trx("events").where({ id: event.id }).update({ sequence: event.sequence + 1, updated_at: deps.now() });
+      if (event.published_at !== null) await updateEventRow(trx, event.id, { sequence: event.sequence + 1, updated_at: deps.now() });
       if (event.status === "published") {
         await enqueue(trx, eventEvents.updated, { ...factsOf({ ...event, sequence: event.sequence + 1 }), changed: ["attachments"] }, { source: SOURCE });
       }

@@ -6,7 +6,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { hasRole } from "../../kit/caller.ts";
 import { canEdit, canSee } from "../access.ts";
-import { loadEvent } from "../store.ts";
+import { historyPage, type HistoryRow, loadEvent } from "../store.ts";
 
 type Reply = Static<typeof events.history.reply>;
 
@@ -24,9 +24,7 @@ export async function readHistory(deps: Deps, principal: Principal, input: { eve
     before = Buffer.from(input.cursor, "base64url").toString();
     if (!/^[0-9]{1,19}$/.test(before)) throw badRequest("cursor: is not a cursor of this list");
   }
-  const q = deps.db("event_history").where({ event_id: row.id }).orderBy("id", "desc").limit(limit + 1);
-  if (before) q.where("id", "<", before);
-  const rows: Array<{ id: number | string; at: Date; actor_id: string | null; action: string; changes: Reply["items"][number]["changes"]; note: string | null }> = await q;
+  const rows = (await historyPage(deps.db, row.id, before, limit)) as Array<HistoryRow & { changes: Reply["items"][number]["changes"] }>;
   const page = rows.slice(0, limit);
   return {
     items: page.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), actorId: r.actor_id, action: r.action as Reply["items"][number]["action"], changes: r.changes, note: r.note })),

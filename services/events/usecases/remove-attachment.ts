@@ -6,7 +6,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
 import { editable } from "../access.ts";
 import { factsOf } from "../facts.ts";
-import { loadEvent, record, type AttachmentRow } from "../store.ts";
+import { attachmentOf, deleteAttachment, loadEvent, record, updateEventRow } from "../store.ts";
 
 export async function removeAttachment(deps: Deps, principal: Principal, input: { eventId: string; attachmentId: string }): Promise<void> {
   await editable(deps, deps.db, await loadEvent(deps.db, input.eventId), principal);
@@ -14,11 +14,11 @@ export async function removeAttachment(deps: Deps, principal: Principal, input: 
   await deps.db.transaction(async (trx) => {
     const event = await loadEvent(trx, input.eventId, { forUpdate: true });
     if (!event || event.deleted_at) throw notFound("event");
-    const row: AttachmentRow | undefined = await trx("attachments").where({ id: input.attachmentId, event_id: event.id }).first();
+    const row = await attachmentOf(trx, event.id, input.attachmentId);
     if (!row) return; // idempotent
-    await trx("attachments").where({ id: row.id }).delete();
+    await deleteAttachment(trx, row.id);
     await record(trx, { eventId: event.id, actorId: principal.sub, action: "attachment_removed", changes: [{ field: "attachments", old: { id: row.id, filename: row.filename }, new: null }] });
-    if (event.published_at !== null) await trx("events").where({ id: event.id }).update({ sequence: event.sequence + 1, updated_at: deps.now() });
+    if (event.published_at !== null) await updateEventRow(trx, event.id, { sequence: event.sequence + 1, updated_at: deps.now() });
     if (event.status === "published") await enqueue(trx, eventEvents.updated, { ...factsOf({ ...event, sequence: event.sequence + 1 }), changed: ["attachments"] }, { source: SOURCE });
     removed = true;
   });

@@ -11,7 +11,7 @@ import { SOURCE, type Deps } from "../deps.ts";
 import { editable } from "../access.ts";
 import { categoryError, columnsOf, diff, fieldsOf, normalizePatch, validate, type Patch } from "../fields.ts";
 import { factsOf } from "../facts.ts";
-import { invitesOf, loadEvent, record, rememberWords, setInvites, type Change, type EventRow } from "../store.ts";
+import { invitesOf, loadEvent, record, rememberWords, setInvites, updateEventRow, type Change, type EventRow } from "../store.ts";
 
 export async function updateEvent(deps: Deps, principal: Principal, eventId: string, patch: Patch, opts: { action?: string } = {}): Promise<{ row: EventRow; changes: Change[] }> {
   const current = await loadEvent(deps.db, eventId);
@@ -38,9 +38,7 @@ async function applyChanges(trx: Knex.Transaction, row: EventRow, patch: Patch, 
   const changes = diff(before, after);
   if (changes.length === 0) return changes;
   const bump = row.published_at !== null;
-  await trx("events")
-    .where({ id: row.id })
-    .update({ ...columnsOf(after), updated_at: now, ...(bump ? { sequence: row.sequence + 1 } : {}) });
+  await updateEventRow(trx, row.id, { ...columnsOf(after), updated_at: now, ...(bump ? { sequence: row.sequence + 1 } : {}) });
   if (changes.some((c) => c.field === "invitedUserIds")) await setInvites(trx, row.id, after.invitedUserIds);
   if (changes.some((c) => c.field === "title" || c.field === "tags")) await rememberWords(trx, after.title, after.tags);
   await record(trx, { eventId: row.id, actorId, action, changes });
