@@ -125,6 +125,12 @@ export async function messageOf(q: Q, sourceId: string): Promise<{ kind: Notific
   return { kind: row.kind, params: row.params, link: row.link };
 }
 
+/** A message by its source id, if one was written (a repeated request finds its own). */
+export async function findMessage(q: Q, sourceId: string): Promise<{ kind: NotificationKind; params: Record<string, string>; link: string } | undefined> {
+  const row = await q("messages").where({ source_id: sourceId }).first("kind", "params", "link");
+  return row ? { kind: row.kind, params: row.params, link: row.link } : undefined;
+}
+
 export type PlanAudience = "followers" | "attendees" | "recipients";
 
 /** Stores id ranges as batches numbered from `firstBatch` (followers first, then attendees). */

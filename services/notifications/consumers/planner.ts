@@ -11,13 +11,13 @@ import { bookingEvents, waitlistEvents } from "../../../subjects/bookings.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { NotificationKind } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { projectActive, projectContact, projectFollow, projectUnfollow } from "../usecases/project-identity.ts";
 import { planFanout } from "../usecases/plan-fanout.ts";
 import { planTransactional } from "../usecases/plan-transactional.ts";
 import { planInvitation } from "../usecases/plan-invitation.ts";
 import { onBookingFact, onUserFact } from "../usecases/plan-attendee.ts";
 import { projectEvent } from "../usecases/project-event.ts";
 import type { Marker } from "../sending.ts";
+import * as store from "../store.ts";
 
 export const PLANNER = "notifications-planner";
 
@@ -57,11 +57,14 @@ export function plannerConsumer(deps: Deps, marker: Marker): ConsumerSpec {
         ]);
       }),
       on(identityEvents.orgInvitationCreated, (e) => planInvitation(deps, PLANNER, e)),
-      on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectContact(trx, e)))),
-      on(identityEvents.deactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, false)))),
-      on(identityEvents.reactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectActive(trx, e.data.userId, true)))),
-      on(identityEvents.followed, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectFollow(trx, e)))),
-      on(identityEvents.unfollowed, async (e) => void (await once(db, PLANNER, e.id, (trx) => projectUnfollow(trx, e)))),
+      on(identityEvents.profileUpdated, async (e) => void (await once(db, PLANNER, e.id, (trx) => store.upsertContact(trx, e.data, e.occurredAt)))),
+      on(identityEvents.deactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => store.setActive(trx, e.data.userId, false)))),
+      on(identityEvents.reactivated, async (e) => void (await once(db, PLANNER, e.id, (trx) => store.setActive(trx, e.data.userId, true)))),
+      // Projections copy a fact and decide nothing: they write through the store without a use case.
+      // REVIEW: a follow and an unfollow of the same pair handled concurrently may apply out of
+      // order; a per-pair version (occurredAt) column would settle it.
+      on(identityEvents.followed, async (e) => void (await once(db, PLANNER, e.id, (trx) => store.follow(trx, e.data.followerId, e.data.target)))),
+      on(identityEvents.unfollowed, async (e) => void (await once(db, PLANNER, e.id, (trx) => store.unfollow(trx, e.data.followerId, e.data.target)))),
       on(eventEvents.published, async (e, ctx) => {
         ctx.working();
         await projectEvent(deps, e.data);

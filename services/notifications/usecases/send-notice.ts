@@ -23,7 +23,7 @@ export async function sendNotice(deps: Deps, marker: Marker, caller: Principal |
   const params = { subject: input.title, message: input.message };
   const link = input.link ?? "/";
   return deps.db.transaction(async (trx) => {
-    const known = await trx("messages").where({ source_id: sourceId }).first("kind", "params", "link");
+    const known = await store.findMessage(trx, sourceId);
     if (known && (known.kind !== kind || known.params.subject !== params.subject || known.params.message !== params.message || known.link !== link)) {
       throw conflict("idempotencyKey: was used for another notification");
     }
