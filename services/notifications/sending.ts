@@ -81,14 +81,17 @@ function createSender(deps: Deps, marker: Marker) {
     return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "pending", attempt: 1, error, notBefore: new Date(Date.now() + delay), retryTokens };
   };
 
-  async function one(c: store.Claimed): Promise<void> {
+  /** The provider's answer is in; its recording is under way. */
+  const recorded = (p: Promise<void>) => ({ recorded: p });
+
+  async function one(c: store.Claimed): Promise<{ recorded: Promise<void> }> {
     const key = { sourceId: c.sourceId, userId: c.userId, channel: c.channel, ...(c.sealedToken ? { sealed: true } : {}) };
-    if (c.channel === "sms") return marker.mark(await sendSms(deps, c, (error, retryAfterMs) => retryMark(c, error, retryAfterMs, null)));
+    if (c.channel === "sms") return recorded(marker.mark(await sendSms(deps, c, (error, retryAfterMs) => retryMark(c, error, retryAfterMs, null))));
     if (c.channel === "email") {
-      if (!deps.mailer || !c.address) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no email transport or address" });
+      if (!deps.mailer || !c.address) return recorded(marker.mark({ ...key, status: "failed", attempt: 0, error: "no email transport or address" }));
       if (suppressed.has(c.address.toLowerCase())) {
         deps.sent.add(1, { channel: "email", outcome: "suppressed" });
-        return marker.mark({ ...key, status: "suppressed", attempt: 0, error: "address suppressed" });
+        return recorded(marker.mark({ ...key, status: "suppressed", attempt: 0, error: "address suppressed" }));
       }
       // A link that needs a token gets it from the seal, for this send only.
       const purpose = tokenPurposeOf(c.kind);
@@ -100,7 +103,7 @@ function createSender(deps: Deps, marker: Marker) {
           const error = opened.reason === "expired" ? "the link's token expired before the email could be sent; the user asks for a new one" : "the link's sealed token does not open (LINK_SEALING_KEYS, or not sealed for this address)";
           deps.sent.add(1, { channel: "email", outcome: opened.reason === "expired" ? "expired" : "failed" });
           deps.log.warn({ sourceId: c.sourceId, userId: c.userId, kind: c.kind, reason: opened.reason }, "link email not sent");
-          return marker.mark({ ...key, status: "failed", attempt: 0, error });
+          return recorded(marker.mark({ ...key, status: "failed", attempt: 0, error }));
         }
         token = opened.token;
       }
@@ -119,20 +122,20 @@ function createSender(deps: Deps, marker: Marker) {
       const out = await deps.mailer.send({ from: cfg.emailFrom, to: c.address, subject: r.subject, html: r.html, text: r.text, messageId: `<${c.sourceId}.${c.userId}@${host}>`, headers, attachments: extras.attachments.length ? extras.attachments : undefined });
       if (out.outcome === "sent") {
         deps.sent.add(1, { channel: "email", outcome: "sent" });
-        return marker.mark({ ...key, status: "sent", attempt: 1 });
+        return recorded(marker.mark({ ...key, status: "sent", attempt: 1 }));
       }
       if (out.outcome === "permanent") {
         // A 5xx: the address will not take mail; never try it again.
         await store.suppress(deps.db, c.address, out.error);
         deps.sent.add(1, { channel: "email", outcome: "suppressed" });
-        return marker.mark({ ...key, status: "suppressed", attempt: 1, error: out.error });
+        return recorded(marker.mark({ ...key, status: "suppressed", attempt: 1, error: out.error }));
       }
-      return marker.mark(retryMark(c, out.error, out.retryAfterMs, null));
+      return recorded(marker.mark(retryMark(c, out.error, out.retryAfterMs, null)));
     }
     // push
     const all = tokens.get(c.userId) ?? [];
     const targets = c.retryTokens ? all.filter((t) => c.retryTokens!.includes(t)) : all;
-    if (!deps.pusher || targets.length === 0) return marker.mark({ ...key, status: "failed", attempt: 0, error: "no device token" });
+    if (!deps.pusher || targets.length === 0) return recorded(marker.mark({ ...key, status: "failed", attempt: 0, error: "no device token" }));
     const textKey = `${c.sourceId}|${c.kind}|${c.locale}|${c.timeZone}`;
     let text = pushTexts.get(textKey);
     if (!text) {
@@ -160,23 +163,31 @@ function createSender(deps: Deps, marker: Marker) {
     );
     if (again.length) {
       if (sent) deps.sent.add(sent, { channel: "push", outcome: "sent" });
-      return marker.mark(retryMark(c, lastError, retryAfterMs, again));
+      return recorded(marker.mark(retryMark(c, lastError, retryAfterMs, again)));
     }
     if (sent) {
       deps.sent.add(1, { channel: "push", outcome: "sent" });
-      return marker.mark({ ...key, status: "sent", attempt: 1, error: lastError || undefined });
+      return recorded(marker.mark({ ...key, status: "sent", attempt: 1, error: lastError || undefined }));
     }
     deps.sent.add(1, { channel: "push", outcome: "failed" });
-    return marker.mark({ ...key, status: "failed", attempt: 1, error: lastError });
+    return recorded(marker.mark({ ...key, status: "failed", attempt: 1, error: lastError }));
   }
 
-  /** Sends one; a throw is recorded as a temporary failure (retried after its backoff). */
-  async function send(c: store.Claimed): Promise<void> {
-    try {
-      await one(c);
-    } catch (err) {
+  /**
+   * Sends one and resolves once the provider answered, with the recording of the outcome under
+   * way. A throw, of the send or of its recording, is recorded as a temporary failure (retried
+   * after its backoff).
+   */
+  async function send(c: store.Claimed): Promise<{ recorded: Promise<void> }> {
+    const failed = (err: unknown) => {
       deps.log.warn({ err, sourceId: c.sourceId, userId: c.userId, channel: c.channel }, "send failed; will retry");
-      await marker.mark(retryMark(c, String((err as Error)?.message ?? err).slice(0, 300), undefined, c.retryTokens)).catch(() => undefined);
+      return marker.mark(retryMark(c, String((err as Error)?.message ?? err).slice(0, 300), undefined, c.retryTokens)).catch(() => undefined);
+    };
+    try {
+      const r = await one(c);
+      return recorded(r.recorded.catch(failed));
+    } catch (err) {
+      return recorded(failed(err));
     }
   }
   return { prepare, send };
@@ -221,17 +232,23 @@ export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: st
         })());
       await Promise.all(
         Array.from({ length: lanes }, async () => {
+          // A lane sends its next while the outcome of its last is being recorded (a round trip
+          // to Postgres as long as a send to a fast provider), and waits for that record before
+          // it takes another: a kill leaves at most two sends per lane sent and unrecorded.
+          let previous: Promise<void> = Promise.resolve();
           for (;;) {
             // The next claim is made when the last claimed row is taken, while the lanes still
             // send: at most 2 × lanes rows are leased at once, as many as a chunk was before.
             if (!queue.length && !exhausted) void refill();
             const c = queue.shift();
             if (!c) {
-              if (exhausted && !refilling) return;
+              if (exhausted && !refilling) return await previous;
               await refilling;
               continue;
             }
-            await sender.send(c);
+            const { recorded } = await sender.send(c);
+            await previous;
+            previous = recorded;
             if (working && Date.now() - lastBeat > 2_000) {
               lastBeat = Date.now();
               working();

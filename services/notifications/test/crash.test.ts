@@ -121,9 +121,10 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     expect(pushIds.size).to.equal(N);
     expect([...emailIds.values()].filter((ids) => ids.size !== 1)).to.deep.equal([]);
     expect([...pushIds.values()].filter((ids) => ids.size !== 1 || ids.has(""))).to.deep.equal([]);
-    // Copies only of sends in flight at a kill: at most the send lanes of the three dead workers.
+    // Copies only of sends in flight at a kill: at most two per send lane of the three dead
+    // workers (a lane sends its next while its last outcome is being recorded, sending.ts).
     const lanes = Number(env.NOTIFY_SEND_CONCURRENCY) * (Number(env.NOTIFY_DELIVER_CONCURRENCY) + 1);
-    expect(emailCopies - N).to.be.at.most(3 * lanes);
-    expect(pushCopies - N).to.be.at.most(3 * lanes);
+    expect(emailCopies - N).to.be.at.most(3 * 2 * lanes);
+    expect(pushCopies - N).to.be.at.most(3 * 2 * lanes);
   });
 });
