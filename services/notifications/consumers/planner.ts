@@ -14,7 +14,8 @@ import type { Deps } from "../deps.ts";
 import { planFanout } from "../usecases/plan-fanout.ts";
 import { planTransactional } from "../usecases/plan-transactional.ts";
 import { planInvitation } from "../usecases/plan-invitation.ts";
-import { onBookingFact, onUserFact } from "../usecases/plan-attendee.ts";
+import { onBookingFact } from "../usecases/on-booking-fact.ts";
+import { onUserFact } from "../usecases/on-user-fact.ts";
 import { projectEvent } from "../usecases/project-event.ts";
 import type { Marker } from "../sending.ts";
 import * as store from "../store.ts";
@@ -83,7 +84,7 @@ export function plannerConsumer(deps: Deps, marker: Marker): ConsumerSpec {
       // Reminders stop for an event that is no longer on.
       on(eventEvents.unpublished, (e) => projectEvent(deps, e.data)),
       on(eventEvents.deleted, (e) => projectEvent(deps, { ...e.data, status: "deleted" })),
-      // What bookings and payments mean to the booker (usecases/plan-attendee.ts).
+      // What bookings and payments mean to the booker (usecases/on-booking-fact.ts, on-user-fact.ts).
       on(bookingEvents.confirmed, (e, ctx) =>
         onBookingFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "booking_confirmed", params: { orderId: e.data.orderId, seats: String(e.data.seats), amountMinor: String(e.data.totalMinor), currency: e.data.currency ?? "" }, link: `/me/bookings/${e.data.orderId}` })),
       ),
