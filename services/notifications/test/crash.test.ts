@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { ensureStreams, type Nats } from "../../kit/nats.ts";
-import { testNats } from "../../../test/support/env.ts";
+import { natsEnv, testNats } from "../../../test/support/env.ts";
+import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 import { openDb, type Db } from "../../kit/db.ts";
 import { call } from "../../kit/call.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
@@ -26,6 +27,7 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
   let smtp: SmtpSink;
   let fcm: FcmStandIn;
   let nats: Nats;
+  let server: TestNats | undefined;
   let db: Db;
   let env: Record<string, string>;
   const workers: Child[] = [];
@@ -39,8 +41,11 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
 
   before(async () => {
     [smtp, fcm] = await Promise.all([startSmtpSink(), startFcmStandIn()]);
-    env = { ...sinkEnv(smtp, fcm), NOTIFY_BATCH_SIZE: "500", NOTIFY_DELIVER_ACK_WAIT_MS: "4000", NOTIFY_LEASE_MS: "8000", NOTIFY_SCHEDULER_POLL_MS: "250", NOTIFY_RETRY_BASE_MS: "500", NOTIFY_MAX_ATTEMPTS: "10", NOTIFY_SEND_CONCURRENCY: "16", NOTIFY_DELIVER_CONCURRENCY: "4" };
-    nats = await testNats("crash-test");
+    // Its own nats-server: the 20,000 user facts it publishes would otherwise sit in the run's shared
+    // EVENTS stream in front of every later platform's consumers (the Deno journey timed out behind them).
+    server = await startNats();
+    env = { ...sinkEnv(smtp, fcm), ...natsEnv(server), NOTIFY_BATCH_SIZE: "500", NOTIFY_DELIVER_ACK_WAIT_MS: "4000", NOTIFY_LEASE_MS: "8000", NOTIFY_SCHEDULER_POLL_MS: "250", NOTIFY_RETRY_BASE_MS: "500", NOTIFY_MAX_ATTEMPTS: "10", NOTIFY_SEND_CONCURRENCY: "16", NOTIFY_DELIVER_CONCURRENCY: "4" };
+    nats = await testNats("crash-test", server);
     await ensureStreams(nats.jsm);
     // One first: concurrent first boots race on CREATE SCHEMA IF NOT EXISTS (kit/db.ts).
     await spawnWorker();
@@ -53,6 +58,7 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     await Promise.all(workers.map((w) => w.exited));
     await db?.destroy();
     await nats?.nc.close();
+    await server?.stop();
     await Promise.all([smtp?.stop(), fcm?.stop()]);
   });
 
