@@ -10,16 +10,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Type } from "@sinclair/typebox";
-import { request } from "../../../subjects/contract.ts";
-import { call } from "../call.ts";
+import { request } from "../../subjects/contract.ts";
+import { call } from "../../services/kit/call.ts";
 import { connect } from "@nats-io/transport-node";
-import { defineService, NoEnv } from "../service.ts";
-import { endpoint } from "../serve.ts";
-import { run, type Running } from "../run.ts";
-import { createLogger } from "../log.ts";
-import { natsServerConfig } from "../../../deploy/nats-conf.ts";
-import { freePort, waitForPort } from "../../../test/support/nats-server.ts";
-import { testPrincipalKeys } from "../../../test/support/env.ts";
+import { defineService, NoEnv } from "../../services/kit/service.ts";
+import { endpoint } from "../../services/kit/serve.ts";
+import { run, type Running } from "../../services/kit/run.ts";
+import { createLogger } from "../../services/kit/log.ts";
+import { natsServerConfig } from "../../deploy/nats-conf.ts";
+import { freePort, waitForPort } from "../support/nats-server.ts";
+import { testPrincipalKeys } from "../support/env.ts";
 
 const Ping = request({
   subject: "svc.kittls.ping",
