@@ -20,7 +20,7 @@ export const EdgeEnv = Type.Object({
       description: "Key of the Idempotency-Key fingerprints (base64 of 32 random bytes, the same on every replica: openssl rand -base64 32). Unset: a random key per process (development; a retry reaching another replica gets 422).",
     }),
   ),
-  SSE_MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 5, description: "Live streams one user may hold open on one edge replica; more get 429." }),
+  SSE_MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 5, description: "Live streams one user may hold open on all edge replicas together (counted in the KV bucket EDGE_LIVE_STREAMS); more get 429." }),
   SESSION_CHECK_CACHE_MS: Type.Integer({ minimum: 0, default: 5_000, description: "How long the edge trusts identity's answer that a token's session is open (a logout-all takes effect within this)." }),
 });
 export type EdgeEnv = Static<typeof EdgeEnv>;

@@ -19,6 +19,7 @@ import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idem
 import { ReplyCache } from "./cache.ts";
 import { HitReporter } from "./hits.ts";
 import { openRateLimitBucket, RATE_LIMIT_BUCKET, RateLimiter } from "./rate-limit.ts";
+import { liveStreams, LIVE_STREAMS_BUCKET, openLiveStreamsBucket } from "./live-streams.ts";
 import { inboxMissedSince, sseHub, type MissedSince } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
@@ -50,7 +51,9 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
       const hits = new HitReporter({ nc, log: rt.log });
       const limiter = new RateLimiter({ kv: await openRateLimitBucket(js), log: rt.log });
-      const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, maxPerUser: rt.env.SSE_MAX_STREAMS_PER_USER, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
+      // A replica that dies leaves its streams' keys for a few heartbeats at most.
+      const registry = liveStreams(await openLiveStreamsBucket(js, Math.max(60_000, 4 * rt.env.SSE_HEARTBEAT_MS)), rt.log);
+      const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, maxPerUser: rt.env.SSE_MAX_STREAMS_PER_USER, registry, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
 
       // Domain events invalidate cached public reads; an outage may have hidden some, so a
       // reconnect clears everything.
@@ -105,7 +108,7 @@ function edgeBus(routes: Route[]): BusAccess {
       events.attachmentsGet,
     ],
     listens: [...new Set(routes.flatMap((r) => (r.cache ? [r.cache.invalidatedBy] : []))), `${LIVE_INBOX_PREFIX}.>`],
-    kv: [IDEMPOTENCY_BUCKET, RATE_LIMIT_BUCKET],
+    kv: [IDEMPOTENCY_BUCKET, RATE_LIMIT_BUCKET, LIVE_STREAMS_BUCKET],
     // The bucket the events service keeps attachments in (svc.events.attachments.get names it).
     readObjects: ["event-attachments"],
   };

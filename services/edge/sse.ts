@@ -12,6 +12,7 @@ import type { Logger } from "../kit/log.ts";
 import { call } from "../kit/call.ts";
 import { AppError } from "../kit/errors.ts";
 import { liveInboxSubject, notifications } from "../../subjects/notifications.ts";
+import type { LiveStreams } from "./live-streams.ts";
 
 export { liveInboxSubject };
 
@@ -23,7 +24,7 @@ export type MissedSince = (principal: Principal, lastEventId: string) => Promise
 export type StreamGrant = { expiresAt: number; stillValid(): Promise<boolean> };
 
 export type SseHub = {
-  /** Opens a stream; refuses (429) a user who already has `maxPerUser` open on this replica. */
+  /** Opens a stream; refuses (429) a user who already has `maxPerUser` open (on every replica together, with `registry`). */
   open(ctx: Koa.Context, principal: Principal, grant?: StreamGrant): Promise<void>;
   /** Ends every open stream (shutdown). */
   closeAll(): void;
@@ -32,7 +33,7 @@ export type SseHub = {
 
 const decoder = new TextDecoder();
 
-export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince; maxPerUser?: number }): SseHub {
+export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince; maxPerUser?: number; registry?: LiveStreams }): SseHub {
   const open = new Set<() => void>();
   const perUser = new Map<string, number>();
   const maxPerUser = opts.maxPerUser ?? 5;
@@ -45,10 +46,14 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
     },
     async open(ctx, principal, grant) {
       // Each stream holds a socket and a subscription until the client goes: a cap per user keeps
-      // one account from holding the replica's sockets. REVIEW: per replica, not across replicas.
+      // one account from holding the edge's sockets — on this replica, and with the shared
+      // registry on all of them together (live-streams.ts).
       const streams = perUser.get(principal.sub) ?? 0;
-      if (streams >= maxPerUser) throw new AppError("rate_limited", `at most ${maxPerUser} live streams per user; close one first`, { details: { retryAfterSeconds: 30 } });
-      perUser.set(principal.sub, streams + 1);
+      const everywhere = streams >= maxPerUser ? streams : Math.max(streams, (await opts.registry?.count(principal.sub)) ?? 0);
+      if (everywhere >= maxPerUser) throw new AppError("rate_limited", `at most ${maxPerUser} live streams per user; close one first`, { details: { retryAfterSeconds: 30 } });
+      perUser.set(principal.sub, (perUser.get(principal.sub) ?? 0) + 1);
+      const streamId = crypto.randomUUID();
+      void opts.registry?.touch(principal.sub, streamId);
       const stream = new PassThrough();
       const write = (item: InboxItem) => {
         const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).replace(/[\r\n]/g, "") : undefined;
@@ -64,6 +69,7 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
         const left = (perUser.get(principal.sub) ?? 1) - 1;
         if (left > 0) perUser.set(principal.sub, left);
         else perUser.delete(principal.sub);
+        void opts.registry?.close(principal.sub, streamId);
         clearInterval(heartbeat);
         sub?.unsubscribe();
         stream.end();
@@ -118,6 +124,7 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
       heartbeat = setInterval(() => {
         if (grant && Date.now() >= grant.expiresAt) return close();
         stream.write(": keep-alive\n\n");
+        void opts.registry?.touch(principal.sub, streamId);
         grant?.stillValid().then(
           (ok) => ok || close(),
           () => undefined,

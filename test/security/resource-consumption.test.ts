@@ -12,19 +12,25 @@ import { routes } from "../../services/edge/routes/index.ts";
 import { coerce, fieldSchema } from "../../services/edge/routes/route.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
 import { newIp, problemOf, startPlatform, type Platform } from "./platform.ts";
+import { run, type Running } from "../../services/kit/run.ts";
+import { databaseUrl, natsEnv } from "../support/env.ts";
 
 const AUTH_LIMIT = 3;
 
 describe("security: unrestricted resource consumption (API4)", function () {
   this.timeout(30_000);
   let p: Platform;
+  let second: Running;
 
   before(async function () {
     this.timeout(30_000);
     p = await startPlatform([identityService, edgeService], { RATE_LIMIT_AUTH_PER_MINUTE: String(AUTH_LIMIT), BODY_LIMIT_BYTES: "4096" });
+    // A second replica of the edge on the same NATS, as a deployment runs them.
+    second = await run([edgeService], { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true", SESSION_CHECK_CACHE_MS: "0" });
   });
   after(async function () {
     this.timeout(20_000);
+    await second?.stop();
     await p?.stop();
   });
 
@@ -73,13 +79,16 @@ describe("security: unrestricted resource consumption (API4)", function () {
       expect(streams.map((s) => s.status)).to.deep.equal([200, 200, 200, 200, 200]);
       const sixth = await openSse(`${p.base}/v1/me/notifications/stream`, headers);
       expect(sixth.status).to.equal(429);
+      // Another replica of the edge counts the same streams: no sixth there either.
+      const elsewhere = await openSse(`${second.url}/v1/me/notifications/stream`, headers);
+      expect(elsewhere.status).to.equal(429);
       streams[0].close();
       await streams[0].closed;
-      // The server frees the slot when it sees the socket close.
-      let again = await openSse(`${p.base}/v1/me/notifications/stream`, headers);
-      for (let i = 0; again.status === 429 && i < 50; i++) {
+      // The server frees the slot when it sees the socket close, for every replica.
+      let again = await openSse(`${second.url}/v1/me/notifications/stream`, headers);
+      for (let i = 0; again.status === 429 && i < 100; i++) {
         await new Promise((r) => setTimeout(r, 20));
-        again = await openSse(`${p.base}/v1/me/notifications/stream`, headers);
+        again = await openSse(`${second.url}/v1/me/notifications/stream`, headers);
       }
       expect(again.status).to.equal(200);
       streams.push(again);
