@@ -346,7 +346,7 @@ function rawFormBody(limit: number): Koa.Middleware<State> {
 /** Whether some required field of the route's request can only come from the body. */
 function bodyRequired(r: Route): boolean {
   const schema = r.contract.request as { required?: string[] };
-  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]));
+  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal, r.input.session].filter(Boolean).map((f) => String(f).split(".")[0]));
   return (schema.required ?? []).some((f) => !elsewhere.has(f));
 }
 
@@ -431,7 +431,8 @@ async function exportCsv(ctx: Koa.Context & { params: Record<string, string> }, 
 }
 
 async function execute(ctx: Koa.Context & { params: Record<string, string> }, r: Route, deps: EdgeDeps, principal: Principal | undefined): Promise<StoredResponse> {
-  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: ctx.request.body, principal, ip: clientIp(ctx), headers: ctx.headers }));
+  const sessionId = (ctx.state as { jwt?: { sid?: unknown } }).jwt?.sid;
+  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: ctx.request.body, principal, sessionId: typeof sessionId === "string" ? sessionId : undefined, ip: clientIp(ctx), headers: ctx.headers }));
   // Only anonymous reads are shared (a signed-in caller may see more, e.g. a private event), keyed
   // by URL so the front can answer hits before routing; URLs with unknown query parameters are
   // not cached (they would let anyone flush the cache with junk).

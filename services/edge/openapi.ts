@@ -166,7 +166,7 @@ function operationOf(r: Route): Operation {
 function bodySchema(r: Route): Record<string, unknown> | undefined {
   if (!r.input.body) return undefined;
   const schema = clean(r.contract.request) as { properties?: Record<string, unknown>; required?: string[] };
-  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), ...Object.keys(r.input.fixed ?? {}), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal].filter((f): f is string => !!f).map(topField));
+  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), ...Object.keys(r.input.fixed ?? {}), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal, r.input.session].filter((f): f is string => !!f).map(topField));
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !filled.has(k)));
   if (!Object.keys(properties).length) return undefined;
   const out: Record<string, unknown> = { ...schema, properties };

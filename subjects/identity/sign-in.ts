@@ -3,6 +3,12 @@ import { Type } from "@sinclair/typebox";
 import { request } from "../contract.ts";
 import { Challenge, ClientIp, Ok, TokenPair, TotpCode } from "./schemas.ts";
 
+
+/** Filled by the edge from the verified access token, never by the client. */
+const SessionId = Type.Optional(
+  Type.String({ format: "uuid", description: "The access token's session (filled by the edge): an account that signs in only with a provider proves presence by a sign-in within the last 10 minutes." }),
+);
+
 export const signIn = {
   oidcProviders: request({
     subject: "svc.identity.oidc.providers",
@@ -49,6 +55,7 @@ export const signIn = {
       {
         challenge: Type.Optional(Challenge),
         password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: "The caller's current password; required with a principal (an access token alone cannot change how the account signs in)." })),
+        sessionId: SessionId,
       },
       { additionalProperties: false },
     ),
@@ -81,8 +88,9 @@ export const signIn = {
     request: Type.Object(
       {
         code: TotpCode,
-        password: Type.String({ minLength: 1, maxLength: 256, description: "The caller's current password (an access token alone cannot turn two-factor off)." }),
+        password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: "The caller's current password (an access token alone cannot turn two-factor off); an account without one signs in again instead (sessionId)." })),
         ip: ClientIp,
+        sessionId: SessionId,
       },
       { additionalProperties: false },
     ),

@@ -34,9 +34,9 @@ export const identityRoutes: Route[] = [
   route({ method: "PATCH", path: "/v1/me/profile", contract: identity.profilesUpdate, auth: "user", tag, summary: "Change the caller's public profile, locale and time zone", input: { body: true } }),
   // Public with an optional token: an admin who must enrol before signing in has only the
   // challenge of the totp_enrolment_required error.
-  route({ method: "POST", path: "/v1/auth/totp/enrol", contract: identity.totpEnrol, auth: "public", tag, summary: "Start enrolling an authenticator app: its secret and otpauth URI", input: { body: true } }),
+  route({ method: "POST", path: "/v1/auth/totp/enrol", contract: identity.totpEnrol, auth: "public", tag, summary: "Start enrolling an authenticator app: its secret and otpauth URI", input: { body: true, session: "sessionId" } }),
   route({ method: "POST", path: "/v1/me/totp/verify", contract: identity.totpVerify, auth: "user", tag, summary: "Confirm enrolment with a first code; returns recovery codes", input: { body: true } }),
-  route({ method: "DELETE", path: "/v1/me/totp", contract: identity.totpDisable, auth: "user", tag, summary: "Turn two-factor sign-in off (needs the password and a current code)", input: { body: true, ip: "ip" } }),
+  route({ method: "DELETE", path: "/v1/me/totp", contract: identity.totpDisable, auth: "user", tag, summary: "Turn two-factor sign-in off (needs the password, or a sign-in within 10 minutes for an account without one, and a current code)", input: { body: true, ip: "ip", session: "sessionId" } }),
   route({ method: "GET", path: "/v1/users/{id}", contract: identity.profilesGet, auth: "public", tag, summary: "A user's public profile (nothing private)", input: { path: { id: "userId" } } }),
   // Administration.
   route({ method: "GET", path: "/v1/admin/users", contract: identity.adminUsersList, auth: "admin", tag: admin, summary: "List and search users", input: { query: ["query", "role", "status", "cursor", "limit"] } }),

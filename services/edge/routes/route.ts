@@ -17,6 +17,8 @@ export type RouteRequest = {
   query: Record<string, string | string[] | undefined>;
   body: unknown;
   principal?: Principal;
+  /** The verified access token's session id (`sid`), when there is one. */
+  sessionId?: string;
   ip: string;
   /** Request headers, lower-case names (Node's IncomingHttpHeaders). */
   headers?: Record<string, string | string[] | undefined>;
@@ -38,6 +40,8 @@ export type InputSpec = {
   ip?: string;
   /** Request field the edge fills with the caller's user id. */
   principal?: string;
+  /** Request field the edge fills with the id of the access token's session (`sid`): when the caller signed in decides some changes. */
+  session?: string;
   /**
    * Request field the edge fills with the raw `application/x-www-form-urlencoded` body, as text
    * (a provider callback whose signature covers every field exactly as sent).
@@ -175,6 +179,11 @@ export function inputFrom(schema: TSchema, spec: InputSpec, req: RouteRequest): 
   for (const [field, value] of Object.entries(spec.fixed ?? {})) setField(out, field, value);
   if (spec.ip) out[spec.ip] = req.ip;
   if (spec.principal && req.principal) out[spec.principal] = req.principal.sub;
+  if (spec.session) {
+    // Never the client's word: only the verified token's session, or nothing.
+    delete out[spec.session];
+    if (req.principal && req.sessionId) out[spec.session] = req.sessionId;
+  }
   if (spec.rawForm) out[spec.rawForm] = typeof req.body === "string" ? req.body : "";
   for (const [header, field] of Object.entries(spec.headers ?? {})) {
     const v = req.headers?.[header];

@@ -55,3 +55,13 @@ export async function revokeSessions(q: Q, userId: string, now: Date): Promise<n
   await q("sessions").where({ user_id: userId }).whereNull("revoked_at").update({ revoked_at: q.fn.now() });
   return Number(open[0].n);
 }
+
+/** When the sign-in behind a session happened: the first session of its refresh family (refreshes keep the family). */
+export async function signedInAt(q: Q, userId: string, sessionId: string): Promise<Date | undefined> {
+  const row = await q("sessions as f")
+    .join("sessions as s", "s.family_id", "f.family_id")
+    .where({ "s.id": sessionId, "s.user_id": userId })
+    .min<{ at: Date | string | null }>("f.created_at as at")
+    .first();
+  return row?.at ? new Date(row.at) : undefined;
+}

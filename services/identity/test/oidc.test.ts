@@ -115,6 +115,26 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     expect([again.newAccount, again.user.id]).to.deep.equal([false, first.user.id]);
   });
 
+  it("lets an account without a password change two-factor only within 10 minutes of signing in (finding 10)", async () => {
+    const email = newEmail("oidc-2fa");
+    const signedIn = await (await signInAs({ email, email_verified: true, name: "Prov" })).done();
+    const principal = { sub: signedIn.user.id, roles: signedIn.user.roles };
+    const sid = JSON.parse(Buffer.from(signedIn.accessToken.split(".")[1], "base64url").toString()).sid as string;
+    const refused = async (input: Record<string, unknown>) => call(nc(), identity.totpEnrol, input as never, { principal }).then(() => "enrolled", (e: { code: string }) => e.code);
+    // The token alone: no password to prove, no session to show.
+    expect(await refused({})).to.equal("reauthentication_required");
+    // The session just signed in: enough.
+    expect(await refused({ sessionId: sid })).to.equal("enrolled");
+    // The same session, its sign-in now 11 minutes old (refreshes keep the family's first row).
+    const family = await h.db("sessions").where({ id: sid }).first("family_id");
+    await h.db("sessions").where({ family_id: family.family_id }).update({ created_at: new Date(Date.now() - 11 * 60_000) });
+    expect(await refused({ sessionId: sid })).to.equal("reauthentication_required");
+    // Another (provider-only, freshly signed-in) user showing this session: it is not theirs.
+    const other = await (await signInAs({ email: newEmail("oidc-2fa-other"), email_verified: true, name: "Other" })).done();
+    const asOther = { sub: other.user.id, roles: other.user.roles };
+    expect(await call(nc(), identity.totpEnrol, { sessionId: sid } as never, { principal: asOther }).then(() => "enrolled", (e: { code: string }) => e.code)).to.equal("reauthentication_required");
+  });
+
   it("links an existing account by a verified email, dropping a password nobody proved the email for", async () => {
     const u = await h.signUp();
     const linked = await (await signInAs({ email: u.email, email_verified: true })).done();

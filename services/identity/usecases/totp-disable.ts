@@ -13,12 +13,12 @@ import { assertAllowed, ipKey, recordAttempt, secondFactorKey } from "../throttl
 export async function disableTotp(
   deps: Pick<Deps, "db" | "require2faForAdmins" | "totpVault" | "now">,
   user: UserRow,
-  input: { code: string; password: string; ip?: string },
+  input: { code: string; password?: string; ip?: string; sessionId?: string },
 ) {
   if (!user.totp_enabled_at) throw conflict("two-factor sign-in is not on");
   if (deps.require2faForAdmins && user.roles.includes("admin")) throw forbidden("two-factor sign-in is required for admins (REQUIRE_2FA_FOR_ADMINS)");
   const now = deps.now();
-  await provePassword(deps.db, user, input.password, input.ip, now);
+  await provePassword(deps.db, user, input.password, input.ip, now, input.sessionId);
   const keys = [secondFactorKey(user.id), ipKey(input.ip)];
   await assertAllowed(deps.db, keys, now);
   if (!(await useSecondFactor(deps.db, deps.totpVault, user, input.code, now))) {

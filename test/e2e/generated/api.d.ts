@@ -476,7 +476,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Turn two-factor sign-in off (needs the password and a current code)
+         * Turn two-factor sign-in off (needs the password, or a sign-in within 10 minutes for an account without one, and a current code)
          * @description Turns two-factor off (needs the password and a current code); recovery codes are deleted. Refused for admins when REQUIRE_2FA_FOR_ADMINS is on.
          *
          *     Subject: `svc.identity.totp.disable`.
@@ -3729,8 +3729,8 @@ export interface operations {
                 "application/json": {
                     /** @description A 6-digit code from the authenticator app, or one unused recovery code (xxxxx-xxxxx). */
                     code: string;
-                    /** @description The caller's current password (an access token alone cannot turn two-factor off). */
-                    password: string;
+                    /** @description The caller's current password (an access token alone cannot turn two-factor off); an account without one signs in again instead (sessionId). */
+                    password?: string;
                 };
             };
         };
