@@ -22,7 +22,8 @@ export const bookingRoutes: Route[] = [
   route({ method: "GET", path: "/v1/me/bookings", contract: bookings.ordersMine, auth: "user", tag, summary: "My bookings with their tickets, newest first", input: { query: ["status", "cursor", "limit"] } }),
   {
     ...route({ method: "POST", path: "/v1/events/{id}/register", contract: bookings.ordersCreate, auth: "user", tag, summary: "Register for a free event (one seat of the default ticket type)", input: { path: ev, body: true }, status: 201, creates: true }),
-    toInput: (req) => ({ attendees: undefined, ...inputFrom(bookings.ordersCreate.request, { path: ev, body: true }, req), seats: 1 }),
+    // One seat of the default type, whatever items a client sends (attendee names may come along).
+    toInput: (req) => ({ attendees: undefined, ...inputFrom(bookings.ordersCreate.request, { path: ev, body: true }, req), items: undefined, seats: 1 }),
   },
   route({ method: "GET", path: "/v1/events/{id}/availability", contract: bookings.availability, auth: "public", tag, summary: "Seats left of an event and of its ticket types", input: { path: ev }, cache: seatsLeft }),
   route({ method: "GET", path: "/v1/events/{id}/booking-settings", contract: bookings.settingsGet, auth: "public", tag, summary: "An event's booking rules: hold time, cancellation deadline and refund, waitlist", input: { path: ev } }),
