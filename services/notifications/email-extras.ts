@@ -26,7 +26,9 @@ export async function emailExtras(deps: Pick<Deps, "db" | "nats" | "config" | "n
   if (c.kind === "booking_confirmed") {
     method = "REQUEST";
     const t = await call(deps.nats.nc, bookings.ticketsForOrder, { orderId: p.orderId, qr: true }, { timeoutMs: 10_000 });
-    const tickets = t.tickets.map((x, i) => ({ name: x.ticket.attendeeName, type: x.ticket.ticketTypeName, cid: `ticket-${i + 1}.${p.orderId}@convene`, png: x.qrPngBase64 }));
+    // A named attendee's own email (tell-named-attendees.ts) carries only their ticket.
+    const mine = p.ticketId ? t.tickets.filter((x) => x.ticket.id === p.ticketId) : t.tickets;
+    const tickets = mine.map((x, i) => ({ name: x.ticket.attendeeName, type: x.ticket.ticketTypeName, cid: `ticket-${i + 1}.${p.orderId}@convene`, png: x.qrPngBase64 }));
     out.params.tickets = JSON.stringify(tickets.map(({ png: _png, ...rest }) => rest));
     for (const [i, x] of tickets.entries()) if (x.png) out.attachments.push({ filename: `ticket-${i + 1}.png`, content: Buffer.from(x.png, "base64"), contentType: "image/png", cid: x.cid });
   } else if ((c.kind === "event_updated" || c.kind === "event_cancelled") && (await store.isAttendee(deps.db, p.eventId, c.userId))) {

@@ -98,6 +98,29 @@ describe("attendee notifications through the edge", function () {
     expect(parseInvitation(mimeParts(changed.raw).find((p) => p.type === "text/calendar")!.body.toString("utf8")).event.sequence).to.be.greaterThan(0);
   });
 
+  it("mails each attendee named with an email their own ticket, and the booker all of them", async () => {
+    const organizer = await account("organizer-named", "Europe/Berlin");
+    const booker = await account("booker-named", "Europe/Berlin");
+    const ev = await freeEvent(organizer.token, 3_600_000);
+    const friend = `friend+${randomUUID()}@example.org`;
+    const order = await eventually("bookings to know the event", async () => {
+      const r = await api("POST", "/v1/bookings", { eventId: ev.id, seats: 2, attendees: [{ name: "Booker Self", email: booker.email }, { name: "Frida Friend", email: friend }] }, booker.token);
+      return r.status === 201 && r;
+    });
+    expect(order.body.tickets).to.have.length(2);
+    const own = await eventually("the booker's confirmation", async () => mails(booker.email, "Your tickets:")[0], 20_000);
+    expect(mimeParts(own.raw).filter((p) => p.type === "image/png")).to.have.length(2);
+    const theirs = await eventually("the named attendee's own ticket", async () => mails(friend, "Your tickets:")[0], 20_000);
+    const parts = mimeParts(theirs.raw);
+    expect(parts.filter((p) => p.type === "image/png"), "only their ticket").to.have.length(1);
+    expect(theirs.text).to.contain("Frida Friend").and.not.contain("Booker Self");
+    expect(parseInvitation(parts.find((p) => p.type === "text/calendar")!.body.toString("utf8")).event.uid).to.equal(`${ev.id}@convene`);
+    // Once: the booker, who named themselves, gets no second email of their own ticket.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mails(friend, "Your tickets:")).to.have.length(1);
+    expect(mails(booker.email, "Your tickets:")).to.have.length(1);
+  });
+
   it("tells attendees of a cancellation once, with METHOD:CANCEL, and drops their reminders", async () => {
     const organizer = await account("organizer2", "Europe/Berlin");
     const a = await account("attendee", "America/New_York");

@@ -14,6 +14,7 @@ import type { Deps } from "../deps.ts";
 import { planFanout } from "../usecases/plan-fanout.ts";
 import { planTransactional } from "../usecases/plan-transactional.ts";
 import { planInvitation } from "../usecases/plan-invitation.ts";
+import { tellNamedAttendees } from "../usecases/tell-named-attendees.ts";
 import { onBookingFact } from "../usecases/on-booking-fact.ts";
 import { onUserFact } from "../usecases/on-user-fact.ts";
 import { projectEvent } from "../usecases/project-event.ts";
@@ -85,9 +86,10 @@ export function plannerConsumer(deps: Deps, marker: Marker): ConsumerSpec {
       on(eventEvents.unpublished, (e) => projectEvent(deps, e.data)),
       on(eventEvents.deleted, (e) => projectEvent(deps, { ...e.data, status: "deleted" })),
       // What bookings and payments mean to the booker (usecases/on-booking-fact.ts, on-user-fact.ts).
-      on(bookingEvents.confirmed, (e, ctx) =>
-        onBookingFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "booking_confirmed", params: { orderId: e.data.orderId, seats: String(e.data.seats), amountMinor: String(e.data.totalMinor), currency: e.data.currency ?? "" }, link: `/me/bookings/${e.data.orderId}` })),
-      ),
+      on(bookingEvents.confirmed, async (e, ctx) => {
+        await onBookingFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "booking_confirmed", params: { orderId: e.data.orderId, seats: String(e.data.seats), amountMinor: String(e.data.totalMinor), currency: e.data.currency ?? "" }, link: `/me/bookings/${e.data.orderId}` }));
+        await tellNamedAttendees(deps, PLANNER, e, ctx);
+      }),
       on(bookingEvents.expired, (e, ctx) => onBookingFact(deps, marker, PLANNER, e, ctx, () => ({ kind: "booking_expired", params: { orderId: e.data.orderId, seats: String(e.data.seats) }, link: `/events/${e.data.eventId}` }))),
       on(bookingEvents.cancelled, (e, ctx) =>
         onBookingFact(deps, marker, PLANNER, e, ctx, () =>
