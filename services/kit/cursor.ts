@@ -47,3 +47,19 @@ export function page<R>(rows: R[], limit: number, position: (row: R) => Position
   const kept = rows.slice(0, limit);
   return { rows: kept, nextCursor: encodeCursor(position(kept[kept.length - 1]), opts) };
 }
+
+/**
+ * Cursors of lists ordered by one unique key alone: a uuid, or an increasing integer. The same
+ * opaque form (base64url of the key); a cursor that does not decode to such a key is a 400 naming
+ * the field, never a key Postgres would refuse (a 500).
+ */
+export function encodeKeyCursor(key: string | number): string {
+  return Buffer.from(String(key)).toString("base64url");
+}
+
+export function decodeKeyCursor(cursor: string | undefined, kind: "uuid" | "integer"): string | undefined {
+  if (cursor === undefined || cursor === "") return undefined;
+  const key = Buffer.from(cursor, "base64url").toString("utf8");
+  if (kind === "uuid" ? UUID.test(key) : /^[0-9]{1,19}$/.test(key)) return key;
+  throw badRequest("cursor: is not a cursor from a previous page of this list", [{ field: "cursor", message: "is invalid" }]);
+}

@@ -4,7 +4,7 @@ import type { OrderStatus, OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../../kit/errors.ts";
-import { decodeCursor, encodeCursor, isoOf } from "../../kit/cursor.ts";
+import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, isoOf } from "../../kit/cursor.ts";
 import { eventById, orderView, orderViews, quotasOf, settingsOf, typesOf, type OrderRow } from "../store.ts";
 import { assertCanRead, loadOrder } from "./transitions.ts";
 
@@ -46,7 +46,8 @@ function participants(db: Knex, eventId: string, opts: { status?: OrderStatus; q
 /** One row per ticket, newest order first, with counts per order status over the whole event. */
 export async function registrations(deps: Deps, eventId: string, opts: { status?: OrderStatus; q?: string; cursor?: string; limit: number }) {
   const q = participants(deps.db, eventId, opts).orderBy([{ column: "t.id", order: "asc" }]).limit(opts.limit + 1);
-  if (opts.cursor) q.where("t.id", ">", Buffer.from(opts.cursor, "base64url").toString());
+  const after = decodeKeyCursor(opts.cursor, "uuid");
+  if (after) q.where("t.id", ">", after);
   const rows: ParticipantRow[] = await q;
   const page = rows.slice(0, opts.limit);
   const countRows: Array<{ status: string; n: number }> = await deps.db("tickets as t").join("orders as o", "o.id", "t.order_id").where("t.event_id", eventId).groupBy("o.status").select("o.status", deps.db.raw("count(*)::int as n"));
@@ -62,7 +63,7 @@ export async function registrations(deps: Deps, eventId: string, opts: { status?
       checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
       bookedAt: new Date(r.created_at).toISOString(),
     })),
-    nextCursor: rows.length > opts.limit ? Buffer.from(page[page.length - 1].ticket_id).toString("base64url") : null,
+    nextCursor: rows.length > opts.limit ? encodeKeyCursor(page[page.length - 1].ticket_id) : null,
     counts: Object.fromEntries(countRows.map((r) => [r.status, Number(r.n)])),
   };
 }

@@ -1,4 +1,5 @@
 /** Tickets with their signed codes and QR images, and check-in (online scans and offline uploads). */
+import { decodeKeyCursor, encodeKeyCursor } from "../../kit/cursor.ts";
 import type { Knex } from "knex";
 import { enqueue } from "../../kit/outbox.ts";
 import { notFound } from "../../kit/errors.ts";
@@ -97,7 +98,7 @@ export async function checkInList(deps: Deps, eventId: string, opts: { ticketTyp
     q.where("t.event_id", eventId).where("o.status", "confirmed");
     if (opts.ticketTypeId) q.where("t.ticket_type_id", opts.ticketTypeId);
   };
-  const after = opts.cursor ? Buffer.from(opts.cursor, "base64url").toString() : "";
+  const after = decodeKeyCursor(opts.cursor, "uuid");
   const rows = await joined(deps.db, (q) => {
     base(q);
     if (opts.checkedIn === true) q.whereNotNull("t.checked_in_at");
@@ -109,7 +110,7 @@ export async function checkInList(deps: Deps, eventId: string, opts: { ticketTyp
   const page = rows.slice(0, opts.limit);
   return {
     items: page.map(viewOf),
-    nextCursor: rows.length > opts.limit ? Buffer.from(page[page.length - 1].id).toString("base64url") : null,
+    nextCursor: rows.length > opts.limit ? encodeKeyCursor(page[page.length - 1].id) : null,
     total: Number(counts?.total ?? 0),
     checkedIn: Number(counts?.checked_in ?? 0),
   };

@@ -9,6 +9,7 @@
  * Offers are made inside the transaction that freed the seats, under the event's inventory lock,
  * so a booking racing the release cannot take seats the waitlist is owed.
  */
+import { decodeKeyCursor, encodeKeyCursor } from "../../kit/cursor.ts";
 import type { Knex } from "knex";
 import { enqueue } from "../../kit/outbox.ts";
 import { AppError, notFound } from "../../kit/errors.ts";
@@ -170,11 +171,11 @@ export async function acceptOffer(deps: Deps, p: Principal, entryId: string): Pr
 }
 
 export async function listWaitlist(deps: Deps, eventId: string, cursor: string | undefined, limit: number): Promise<{ items: EntryView[]; nextCursor: string | null }> {
-  const after = cursor ? Number(Buffer.from(cursor, "base64url").toString()) : 0;
+  const after = Number(decodeKeyCursor(cursor, "integer") ?? 0);
   const rows = await deps.db<EntryRow>("waitlist").where({ event_id: eventId }).where("queue_no", ">", after).orderBy("queue_no").limit(limit + 1);
   const page = rows.slice(0, limit);
   const items: EntryView[] = [];
   for (const r of page) items.push(await view(deps.db, r));
-  return { items, nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1].queue_no)).toString("base64url") : null };
+  return { items, nextCursor: rows.length > limit ? encodeKeyCursor(page[page.length - 1].queue_no) : null };
 }
 

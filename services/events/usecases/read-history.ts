@@ -1,6 +1,7 @@
 /** The change history of an event, newest first, for its editors (and platform admins). */
+import { decodeKeyCursor, encodeKeyCursor } from "../../kit/cursor.ts";
 import type { Static } from "@sinclair/typebox";
-import { badRequest, forbidden, notFound } from "../../kit/errors.ts";
+import { forbidden, notFound } from "../../kit/errors.ts";
 import type { events } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
@@ -19,15 +20,11 @@ export async function readHistory(deps: Deps, principal: Principal, input: { eve
     throw notFound("event");
   }
   const limit = input.limit ?? 20;
-  let before: string | undefined;
-  if (input.cursor) {
-    before = Buffer.from(input.cursor, "base64url").toString();
-    if (!/^[0-9]{1,19}$/.test(before)) throw badRequest("cursor: is not a cursor of this list");
-  }
+  const before = decodeKeyCursor(input.cursor, "integer");
   const rows = (await historyPage(deps.db, row.id, before, limit)) as Array<HistoryRow & { changes: Reply["items"][number]["changes"] }>;
   const page = rows.slice(0, limit);
   return {
     items: page.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), actorId: r.actor_id, action: r.action as Reply["items"][number]["action"], changes: r.changes, note: r.note })),
-    nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1].id)).toString("base64url") : null,
+    nextCursor: rows.length > limit ? encodeKeyCursor(page[page.length - 1].id) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { decodeCursor, encodeCursor, page } from "../cursor.ts";
+import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, page } from "../cursor.ts";
 import { AppError } from "../errors.ts";
 
 describe("kit cursors", () => {
@@ -43,5 +43,23 @@ describe("kit cursors", () => {
     const back = decodeCursor(encodeCursor(p, { order: "popularity", kind: "number" }), { order: "popularity", kind: "number" })!;
     expect(Number(back.at)).to.equal(0.1 + 0.2);
     expect(() => decodeCursor(encodeCursor({ ...p, at: "many" }, { kind: "number" }), { kind: "number" })).to.throw(AppError);
+  });
+});
+
+describe("kit key cursors (lists ordered by one unique key)", () => {
+  it("round-trips a uuid or an integer key and refuses anything else with a 400 naming the cursor", () => {
+    const id = "f4793c8e-c518-477b-8bf7-c5de2bf8aba9";
+    expect(decodeKeyCursor(encodeKeyCursor(id), "uuid")).to.equal(id);
+    expect(decodeKeyCursor(encodeKeyCursor(42), "integer")).to.equal("42");
+    expect(decodeKeyCursor(undefined, "uuid")).to.equal(undefined);
+    // The fuzz suite's find: a cursor that decodes to junk reached Postgres as a uuid (500).
+    for (
+      const [bad, kind] of [["7\uFEFFjY%", "uuid"], [encodeKeyCursor("not-a-uuid"), "uuid"], [encodeKeyCursor("12a"), "integer"], [
+        encodeKeyCursor(id),
+        "integer",
+      ]] as const
+    ) {
+      expect(() => decodeKeyCursor(bad, kind), bad).to.throw("cursor: is not a cursor from a previous page of this list");
+    }
   });
 });
