@@ -1,13 +1,7 @@
 /** The bookings service's queries and row shapes. */
-import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
-import type { Static } from "@sinclair/typebox";
-import { context, injectTrace } from "../kit/trace.ts";
-import { headers as natsHeaders } from "@nats-io/nats-core";
-import { check } from "../kit/validate.ts";
-import type { MessageContract } from "../../subjects/contract.ts";
+import type { OutboxRow } from "../kit/outbox.ts";
 import type { OrderStatus, OrderView, TicketView } from "../../subjects/bookings.ts";
-import { SOURCE } from "./deps.ts";
 
 export type EventRow = {
   event_id: string;
@@ -175,18 +169,6 @@ export function factsOf(o: OrderRow, at: Date) {
   return { orderId: o.id, eventId: o.event_id, userId: o.user_id, status: o.status, totalMinor: o.total_minor, currency: o.currency, seats: o.seats, occurredAt: at.toISOString() };
 }
 
-/**
- * Writes many domain events into the outbox in one INSERT (a batch of reservations commits
- * hundreds at once; the kit's enqueue is one row and one NOTIFY per call). Same envelope and
- * row shape as services/kit/outbox.ts enqueue; the caller kicks the relay after commit.
- * REVIEW: move into the kit as enqueueMany once the kit's transaction helper settles.
- */
-export async function enqueueMany<C extends MessageContract>(trx: Knex.Transaction, items: Array<{ contract: C; data: Static<C["data"]> }>, at: Date): Promise<void> {
-  if (items.length === 0) return;
-  const rows = outboxRows(items, at);
-  for (let i = 0; i < rows.length; i += 500) await trx("outbox").insert(rows.slice(i, i + 500));
-}
-
 /** Display names of the people the projection knows, by user id. */
 export async function displayNamesOf(db: Knex, userIds: string[]): Promise<Map<string, string>> {
   const rows: Array<{ user_id: string; display_name: string }> = await db("people").whereIn("user_id", userIds).select("user_id", "display_name");
@@ -287,18 +269,3 @@ export async function insertBatch(trx: Knex.Transaction, b: { orders: OrderRow[]
   );
 }
 
-export type OutboxRow = { id: string; subject: string; envelope: string; headers: string };
-
-/** Outbox rows of domain events (the kit's envelope and row shape; see services/kit/outbox.ts enqueue). */
-export function outboxRows<C extends MessageContract>(items: Array<{ contract: C; data: Static<C["data"]> }>, at: Date): OutboxRow[] {
-  const traceHeaders: Record<string, string> = {};
-  const h = injectTrace(natsHeaders(), context.active());
-  for (const k of h.keys()) traceHeaders[k] = h.get(k);
-  const headers = JSON.stringify(traceHeaders);
-  return items.map(({ contract, data }) => {
-    check(contract.data, data);
-    const id = randomUUID();
-    const envelope = { id, type: contract.subject, version: contract.version, source: SOURCE, occurredAt: at.toISOString(), data };
-    return { id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
-  });
-}

@@ -36,6 +36,35 @@ export const outboxMigration: Migration = {
   },
 };
 
+/** An outbox row as the relay publishes it: the envelope and the W3C trace context, as JSON. */
+export type OutboxRow = { id: string; subject: string; envelope: string; headers: string };
+
+/** The active trace context as the headers the relay publishes with (JSON). */
+function traceHeadersJson(): string {
+  const traceHeaders: Record<string, string> = {};
+  const h = injectTrace(natsHeaders(), context.active());
+  for (const k of h.keys()) traceHeaders[k] = h.get(k);
+  return JSON.stringify(traceHeaders);
+}
+
+function envelopeOf<C extends MessageContract>(contract: C, data: Static<C["data"]>, source: string, id: string, at: Date): Envelope<Static<C["data"]>> {
+  check(contract.data, data);
+  return { id, type: contract.subject, version: contract.version, source, occurredAt: at.toISOString(), data };
+}
+
+/**
+ * The outbox rows of many domain events, each checked against its contract, for a caller that
+ * writes them in one statement of its own (a batch of hundreds of reservations) and wakes the
+ * relay after its commit (`flushOutbox`); `enqueue` is the one-event form that does both.
+ */
+export function outboxRows<C extends MessageContract>(items: Array<{ contract: C; data: Static<C["data"]> }>, opts: { source: string; at: Date }): OutboxRow[] {
+  const headers = traceHeadersJson();
+  return items.map(({ contract, data }) => {
+    const envelope = envelopeOf(contract, data, opts.source, randomUUID(), opts.at);
+    return { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
+  });
+}
+
 /**
  * Records a domain event in the caller's transaction. Nothing is published until the
  * transaction commits, and nothing committed is ever left unpublished.
@@ -46,19 +75,8 @@ export async function enqueue<C extends MessageContract>(
   data: Static<C["data"]>,
   opts: { source: string; id?: string; occurredAt?: Date },
 ): Promise<Envelope<Static<C["data"]>>> {
-  check(contract.data, data);
-  const envelope: Envelope<Static<C["data"]>> = {
-    id: opts.id ?? randomUUID(),
-    type: contract.subject,
-    version: contract.version,
-    source: opts.source,
-    occurredAt: (opts.occurredAt ?? new Date()).toISOString(),
-    data,
-  };
-  const traceHeaders: Record<string, string> = {};
-  const h = injectTrace(natsHeaders(), context.active());
-  for (const k of h.keys()) traceHeaders[k] = h.get(k);
-  await trx("outbox").insert({ id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: JSON.stringify(traceHeaders) });
+  const envelope = envelopeOf(contract, data, opts.source, opts.id ?? randomUUID(), opts.occurredAt ?? new Date());
+  await trx("outbox").insert({ id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() } satisfies OutboxRow);
   const schema = schemaOfTrx(trx);
   // Published right after commit, with no flush to remember: relays of this process are woken
   // by the commit itself, other replicas' by the NOTIFY Postgres delivers at commit.

@@ -15,18 +15,6 @@ export function eventParams(ev: EventRow): Record<string, string> {
 }
 
 /** An event fact (evt.event.*) as the projection's row. */
-export function eventRowOf(f: {
-  eventId: string;
-  organizerId: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  venue: EventRow["venue"];
-  onlineUrl: string | null;
-  status: string;
-  visibility: string;
-  sequence: number;
-}): EventRow {
+export function eventRowOf(f: Omit<EventRow, "reminderOffsetsS">): EventRow {
   return { eventId: f.eventId, organizerId: f.organizerId, title: f.title, startsAt: new Date(f.startsAt).toISOString(), endsAt: new Date(f.endsAt).toISOString(), timeZone: f.timeZone, venue: f.venue, onlineUrl: f.onlineUrl, status: f.status, visibility: f.visibility, sequence: f.sequence };
 }

@@ -14,7 +14,9 @@ import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
 import { planHoldExpiries } from "./expiry-timers.ts";
-import { ACTIVE, eventById, factsOf, insertBatch, inventoryState, lockInventory, outboxRows, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
+import { outboxRows } from "../../kit/outbox.ts";
+import { SOURCE } from "../deps.ts";
+import { ACTIVE, eventById, factsOf, insertBatch, inventoryState, lockInventory, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
 
 export type Attendee = { name: string; email?: string };
 
@@ -246,7 +248,7 @@ async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]):
     }
 
     if (orders.length) {
-      await insertBatch(trx, { orders, lines, tickets, outbox: outboxRows(events, now) });
+      await insertBatch(trx, { orders, lines, tickets, outbox: outboxRows(events, { source: SOURCE, at: now }) });
       for (const id of [...changedQuotas].sort()) await trx("quotas").where({ id }).update({ taken: (quotas.get(id) as QuotaRow).taken });
       for (const id of [...changedTypes].sort()) await trx("ticket_types").where({ id }).update({ taken: (types.get(id) as TicketTypeRow).taken });
       const accepted = orders.filter((o) => o.waitlist_entry_id).map((o) => [o.waitlist_entry_id, o.id] as const);

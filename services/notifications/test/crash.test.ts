@@ -14,6 +14,7 @@ import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
 import { startFcmStandIn, type FcmStandIn } from "./support/fcm-stand-in.ts";
 import { sinkEnv, plannerCaughtUp, principal } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
+import { atSinks } from "./support/sinks.ts";
 import { publishFact, eventFacts } from "./support/facts.ts";
 
 const N = 10_000;
@@ -104,24 +105,9 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     await eventually("every delivery recorded sent", async () => (await inboxRows()) === N && (await sent("email")) === N && (await sent("push")) === N, 90_000, 250);
     const inboxDupes = await db("inbox").where({ source_id: source }).groupBy("user_id").havingRaw("count(*) > 1").select("user_id");
     expect(inboxDupes).to.deep.equal([]);
-    // What reached the sinks. A send the provider accepted in the instant before its worker
-    // died is sent again after the lease (nobody can know it was accepted); it carries the same
-    // Message-ID / collapse key, so the mailbox and the device show it once. Count both.
+    // At the sinks: one id per recipient, copies of in-flight sends counted (support/sinks.ts).
     const mine = new Set(users.map(email));
-    const emailIds = new Map<string, Set<string>>();
-    let emailCopies = 0;
-    for (const m of smtp.messages) {
-      if (!mine.has(m.to)) continue;
-      emailCopies++;
-      emailIds.set(m.to, (emailIds.get(m.to) ?? new Set()).add(m.messageId));
-    }
-    const pushIds = new Map<string, Set<string>>();
-    let pushCopies = 0;
-    for (const m of fcm.messages) {
-      if (m.data?.sourceId !== source) continue;
-      pushCopies++;
-      pushIds.set(m.token, (pushIds.get(m.token) ?? new Set()).add(m.android?.collapse_key ?? ""));
-    }
+    const { emailIds, emailCopies, pushIds, pushCopies } = atSinks(smtp, fcm, mine, source);
     console.log(`      (sinks: ${emailCopies - N} email and ${pushCopies - N} push copies resent after the kills; each with its original id)`);
     expect(emailIds.size).to.equal(N);
     expect(pushIds.size).to.equal(N);

@@ -7,6 +7,7 @@ import { type Db, openDb } from "../../kit/db.ts";
 import { scheduleTimers } from "../../kit/timers.ts";
 import { type Child, spawnTs } from "../../kit/test/helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
+import { atSinks } from "./support/sinks.ts";
 import { derivedId } from "../ids.ts";
 import { REMINDER } from "../reminders.ts";
 import { type SmtpSink, startSmtpSink } from "./support/smtp-sink.ts";
@@ -152,24 +153,9 @@ describe("notifications: kill -9 of workers during a 10,000-attendee reminder ru
     expect(await timersLeft()).to.equal(0);
     const inboxDupes = await db("inbox").where({ source_id: source }).groupBy("user_id").havingRaw("count(*) > 1").select("user_id");
     expect(inboxDupes).to.deep.equal([]);
-    // At the sinks. A send the provider accepted in the instant before its worker died is sent
-    // again after the lease (nobody can know it was accepted) with the same Message-ID /
-    // collapse key, so the mailbox and the device show it once: count distinct ids per recipient.
+    // At the sinks: one id per recipient, copies of in-flight sends counted (support/sinks.ts).
     const mine = new Set(users.map(email));
-    const emailIds = new Map<string, Set<string>>();
-    let emailCopies = 0;
-    for (const m of smtp.messages) {
-      if (!mine.has(m.to)) continue;
-      emailCopies++;
-      emailIds.set(m.to, (emailIds.get(m.to) ?? new Set()).add(m.messageId));
-    }
-    const pushIds = new Map<string, Set<string>>();
-    let pushCopies = 0;
-    for (const m of fcm.messages) {
-      if (m.data?.sourceId !== source) continue;
-      pushCopies++;
-      pushIds.set(m.token, (pushIds.get(m.token) ?? new Set()).add(m.android?.collapse_key ?? ""));
-    }
+    const { emailIds, emailCopies, pushIds, pushCopies } = atSinks(smtp, fcm, mine, source);
     console.log(`      (kills: ${kills.join("; ")})`);
     console.log(
       `      (seeded in ${seeded - t0} ms, run ${done - seeded} ms; sinks: ${emailCopies - N} email and ${
