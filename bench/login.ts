@@ -1,6 +1,6 @@
 /**
  * What signing in and checking a token cost. In one run, on a real NATS and Postgres:
- *   - logins (svc.identity.login over NATS: throttle check, argon2id verify, session row, ES256
+ *   - logins (svc.identity.sessions.create over NATS: throttle check, argon2id verify, session row, ES256
  *     signature) against their floor, a bare argon2id verify with the same parameters
  *     (m=19456 KiB, t=2, p=1): the cost is deliberate, so it is reported, not targeted;
  *   - access-token verifications the way the edge does them (jose jwtVerify with the key already
@@ -52,7 +52,7 @@ try {
   console.log(`logins: ${inFlight} in flight, ${seconds} s × ${rounds} rounds, ${availableParallelism()} CPUs, libuv pool ${process.env.UV_THREADPOOL_SIZE ?? 4}`);
   const logins = await interleaved(
     {
-      "svc.identity.login": () => call(nc, identity.login, { email: emails[next++ % users], password }),
+      "svc.identity.sessions.create": () => call(nc, identity.login, { email: emails[next++ % users], password }),
       "argon2id verify alone (floor)": () => argon2.verify(hash, password),
     },
     { inFlight, seconds, rounds },
@@ -74,14 +74,14 @@ try {
   );
   console.log(table(verifications.med));
 
-  const login = logins.med["svc.identity.login"];
+  const login = logins.med["svc.identity.sessions.create"];
   const floor = logins.med["argon2id verify alone (floor)"];
   const verify = verifications.med["jwtVerify ES256 (cached key)"];
   const result = {
     logins_per_s: Math.round(login.rps),
     login_p99_ms: Number(login.p99.toFixed(1)),
     argon2_verifies_per_s: Math.round(floor.rps),
-    login_vs_argon2: Number(logins.ratio("svc.identity.login", "argon2id verify alone (floor)").toFixed(2)),
+    login_vs_argon2: Number(logins.ratio("svc.identity.sessions.create", "argon2id verify alone (floor)").toFixed(2)),
     verifications_per_s: Math.round(verify.rps),
     verify_p99_ms: Number(verify.p99.toFixed(2)),
     verify_vs_decode: Number(verifications.ratio("jwtVerify ES256 (cached key)", "decodeJwt, no signature (ceiling)").toFixed(3)),

@@ -1,7 +1,7 @@
 /**
  * Search through the events service with 100,000 events loaded: kit call → serve → Postgres
  * (tsvector + pg_trgm typo correction, visibility rules, filters, keyset pages), beside a plain
- * primary-key read through the same service (svc.events.get) in the same run.
+ * primary-key read through the same service (svc.events.events.get) in the same run.
  *   npx node bench/search.ts [--events 100000] [--seconds 3] [--rounds 3] [--in-flight 16]
  */
 import { randomUUID } from "node:crypto";

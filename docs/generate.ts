@@ -20,7 +20,7 @@ export function subjectsDoc(): string {
     "# Subject catalogue",
     "",
     "Generated from `subjects/` by `npx node docs/generate.ts` — do not edit by hand.",
-    "Requests are `svc.<service>.<verb>` (NATS request-reply, micro protocol); events are `evt.<aggregate>.<past-tense>` on the EVENTS stream; jobs are `work.<service>.<job>` on WORK. Every event and job travels in the envelope `{id, type, version, source, occurredAt, data}` (subjects/envelope.ts); `id` is the JetStream msgID.",
+    "Requests are `svc.<service>.<resource>.<verb>` (NATS request-reply, micro protocol); events are `evt.<aggregate>.<past_tense>` on the EVENTS stream; jobs are `work.<service>.<job>` on WORK. Every event and job travels in the envelope `{id, type, version, source, occurredAt, data}` (subjects/envelope.ts); `id` is the JetStream msgID.",
     "",
     "## Streams",
     "",

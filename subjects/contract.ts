@@ -10,7 +10,7 @@ export const SCHEMA_BASE = "https://convene.dev/schemas/";
 
 export type RequestContract<Req extends TSchema = TSchema, Rep extends TSchema = TSchema> = {
   readonly kind: "request";
-  /** `svc.<service>.<verb>`. WARNING: renaming a subject strands requests in flight. */
+  /** `svc.<service>.<resource>.<verb>`. WARNING: renaming a subject strands requests in flight. */
   readonly subject: string;
   readonly service: string;
   readonly version: number;
@@ -24,7 +24,7 @@ export type RequestContract<Req extends TSchema = TSchema, Rep extends TSchema =
 export type MessageContract<D extends TSchema = TSchema> = {
   /** `event`: a durable domain fact on EVENTS; `job`: a unit of work on WORK. */
   readonly kind: "event" | "job";
-  /** `evt.<aggregate>.<past-tense>` or `work.<service>.<job>`; also the envelope's `type`.
+  /** `evt.<aggregate>.<past_tense>` or `work.<service>.<job>`; also the envelope's `type`.
    * WARNING: renaming a subject strands messages already in the stream. */
   readonly subject: string;
   readonly version: number;
@@ -52,7 +52,7 @@ export function request<Req extends TSchema, Rep extends TSchema>(c: {
 }): RequestContract<Req, Rep> {
   const version = c.version ?? 1;
   const service = c.subject.split(".")[1];
-  if (!c.subject.startsWith("svc.") || !service) throw new Error(`request subject must be svc.<service>.<verb>: ${c.subject}`);
+  if (!c.subject.startsWith("svc.") || !service) throw new Error(`request subject must be svc.<service>.<resource>.<verb>: ${c.subject}`);
   return {
     kind: "request",
     subject: c.subject,
@@ -66,7 +66,7 @@ export function request<Req extends TSchema, Rep extends TSchema>(c: {
 }
 
 export function event<D extends TSchema>(c: { subject: string; version?: number; description: string; data: D }): MessageContract<D> {
-  if (!c.subject.startsWith("evt.")) throw new Error(`event subject must be evt.<aggregate>.<past-tense>: ${c.subject}`);
+  if (!c.subject.startsWith("evt.")) throw new Error(`event subject must be evt.<aggregate>.<past_tense>: ${c.subject}`);
   const version = c.version ?? 1;
   return { kind: "event", subject: c.subject, version, description: c.description, data: withId(c.data, `${c.subject}/v${version}/data.json`) };
 }

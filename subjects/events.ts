@@ -223,7 +223,7 @@ const NoInput = Type.Object({}, { additionalProperties: false });
 
 export const events = {
   create: request({
-    subject: "svc.events.create",
+    subject: "svc.events.events.create",
     description: "Creates an event owned by the caller (and by an organization the caller administers, when organizationId is set). A draft unless publish is true.",
     request: Type.Object(
       {
@@ -248,42 +248,42 @@ export const events = {
     idempotent: false,
   }),
   update: request({
-    subject: "svc.events.update",
+    subject: "svc.events.events.update",
     description: "Changes fields of an event (its author or an admin of its organization). Each change is recorded in the history; a published event's SEQUENCE rises and evt.event.updated lists the fields.",
     request: Type.Object({ eventId: EventId, ...Patch }, { additionalProperties: false }),
     reply: EventView,
     idempotent: true,
   }),
   publish: request({
-    subject: "svc.events.publish",
+    subject: "svc.events.events.publish",
     description: "Publishes a draft (its author or an admin of its organization); emits evt.event.published.",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
     reply: EventView,
     idempotent: true,
   }),
   unpublish: request({
-    subject: "svc.events.unpublish",
+    subject: "svc.events.events.unpublish",
     description: "Takes a published event back to draft: its editors, or a platform admin for moderation (the reason is recorded). Emits evt.event.unpublished.",
     request: Type.Object({ eventId: EventId, reason: Type.Optional(Type.String({ maxLength: 1000, description: "Why (shown in the history)." })) }, { additionalProperties: false }),
     reply: EventView,
     idempotent: true,
   }),
   cancel: request({
-    subject: "svc.events.cancel",
+    subject: "svc.events.events.cancel",
     description: "Cancels an event; it stays readable with status cancelled (STATUS:CANCELLED in calendars). Emits evt.event.cancelled when it had been published.",
     request: Type.Object({ eventId: EventId, reason: Type.Optional(Type.String({ maxLength: 1000, description: "Why, told to followers." })) }, { additionalProperties: false }),
     reply: EventView,
     idempotent: true,
   }),
   delete: request({
-    subject: "svc.events.delete",
+    subject: "svc.events.events.delete",
     description: "Deletes an event and its attachments; its history stays readable by its editors. Emits evt.event.deleted.",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
     reply: Type.Object({ deleted: Type.Literal(true) }, { additionalProperties: false }),
     idempotent: true,
   }),
   get: request({
-    subject: "svc.events.get",
+    subject: "svc.events.events.get",
     description: "Reads an event the caller may see (a private or draft event the caller may not see is not_found). countView records a view for popularity.",
     request: Type.Object({ eventId: EventId, countView: Type.Optional(Type.Boolean({ default: false, description: "Count this read as a view (the edge sets it on page views)." })) }, { additionalProperties: false }),
     reply: EventView,
@@ -292,7 +292,7 @@ export const events = {
   recordViews: request({
     subject: "svc.events.views.record",
     description:
-      "Counts page views the edge answered from its read cache, in batches (a read that reaches svc.events.get with countView counts itself). Views of events that are not published are ignored.",
+      "Counts page views the edge answered from its read cache, in batches (a read that reaches svc.events.events.get with countView counts itself). Views of events that are not published are ignored.",
     request: Type.Object(
       {
         views: Type.Array(
@@ -306,7 +306,7 @@ export const events = {
     idempotent: false,
   }),
   history: request({
-    subject: "svc.events.history",
+    subject: "svc.events.changes.list",
     description: "The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.",
     request: Type.Object({ eventId: EventId, cursor: Cursor, limit: Limit }, { additionalProperties: false }),
     reply: Type.Object(
@@ -331,7 +331,7 @@ export const events = {
     idempotent: true,
   }),
   search: request({
-    subject: "svc.events.search",
+    subject: "svc.events.events.search",
     description: "Full-text search with typo tolerance (title weighs more than tags, tags more than the description) and filters; sorted by relevance, start or popularity; cursor paginated. Lists published events the caller may see.",
     request: Type.Object(
       {
@@ -363,7 +363,7 @@ export const events = {
     idempotent: true,
   }),
   feed: request({
-    subject: "svc.events.feed",
+    subject: "svc.events.events.feed",
     description: "A feed of published events the caller may see: recent (newest published), upcoming (soonest), popular (views decayed over time), following (from the users and organizations the caller follows).",
     request: Type.Object(
       {
@@ -377,21 +377,21 @@ export const events = {
     idempotent: true,
   }),
   follow: request({
-    subject: "svc.events.follow",
+    subject: "svc.events.follows.create",
     description: "Adds an event the caller may see to the caller's calendar feed.",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
     reply: Type.Object({ following: Type.Literal(true) }, { additionalProperties: false }),
     idempotent: true,
   }),
   unfollow: request({
-    subject: "svc.events.unfollow",
+    subject: "svc.events.follows.delete",
     description: "Removes an event from the caller's calendar feed.",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
     reply: Type.Object({ following: Type.Literal(false) }, { additionalProperties: false }),
     idempotent: true,
   }),
   ics: request({
-    subject: "svc.events.ics",
+    subject: "svc.events.events.ics",
     description: "One event as an iCalendar file (SEQUENCE rises with each change; STATUS:CANCELLED once cancelled).",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
     reply: Ics,
@@ -484,7 +484,7 @@ export const events = {
     idempotent: true,
   }),
   import: request({
-    subject: "svc.events.import",
+    subject: "svc.events.events.import",
     description: "Imports events from an external iCalendar URL (http/https only; private, loopback, link-local and metadata addresses are refused, after DNS resolution and after every redirect; size and time capped). Re-importing updates the events with the same UID instead of duplicating them.",
     request: Type.Object(
       {

@@ -12,7 +12,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const streams = {
   /** Durable domain events, the source of every projection (a new projection replays what is left). */
-  EVENTS: { name: "EVENTS", subjects: ["evt.>"], description: "Domain events (evt.<aggregate>.<past-tense>)", maxAgeMs: 30 * DAY_MS },
+  EVENTS: { name: "EVENTS", subjects: ["evt.>"], description: "Domain events (evt.<aggregate>.<past_tense>)", maxAgeMs: 30 * DAY_MS },
   /** Units of work shared by a consumer group, e.g. notification batches. */
   WORK: { name: "WORK", subjects: ["work.>"], description: "Jobs for consumer groups (work.<service>.<job>)", maxAgeMs: 7 * DAY_MS },
   /** Messages that failed their schema or exhausted their deliveries, with the error. */

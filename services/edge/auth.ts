@@ -1,6 +1,6 @@
 /**
  * Access tokens: koa-jwt verifies them (ES256 only, iss, aud) against identity's public keys,
- * fetched over NATS (svc.identity.jwks) instead of HTTP. Keys are cached by kid; a token with an
+ * fetched over NATS (svc.identity.keys.list) instead of HTTP. Keys are cached by kid; a token with an
  * unknown kid triggers one refetch (coalesced, and at most one per `minRefreshMs`, 1 s), so a key
  * rotation needs no restart and a flood of forged kids cannot hammer identity.
  */

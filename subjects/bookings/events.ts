@@ -24,9 +24,9 @@ export const bookingEvents = {
     description: "Seats were held for an order until reservedUntil (a paid order waiting for payment).",
     data: facts({ reservedUntil: Timestamp("When the hold ends unless paid.") }),
   }),
-  awaitingPayment: event({
-    subject: "evt.booking.awaiting_payment",
-    description: "A payment was started for a held order (svc.bookings.orders.begin-payment).",
+  paymentStarted: event({
+    subject: "evt.booking.payment_started",
+    description: "A payment was started for a held order (svc.bookings.orders.begin-payment); the order is now awaiting_payment.",
     data: facts({ paymentId: Uuid("The payment (payments service)."), reservedUntil: Timestamp("When the hold ends unless settled.") }),
   }),
   confirmed: event({

@@ -61,7 +61,7 @@ export const identityEvents = {
   verificationRequested: event({
     subject: "evt.user.verification_requested",
     description: "A user asked for a new email verification link; carries the single-use token (valid 7 days), sealed, for the emailed link.",
-    data: Type.Object({ ...UserContact, sealedToken: SealedToken("email verification (for svc.identity.verify-email)"), expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) }, { additionalProperties: false }),
+    data: Type.Object({ ...UserContact, sealedToken: SealedToken("email verification (for svc.identity.accounts.verify-email)"), expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) }, { additionalProperties: false }),
   }),
   profileUpdated: event({
     subject: "evt.user.profile_updated",

@@ -90,7 +90,7 @@ describe("security: the internal bus", function () {
     expect(malformed!.message).to.contain("not a user nkey seed");
   });
 
-  it("lets no service but identity subscribe to identity's requests, so nobody can answer svc.identity.jwks or read svc.identity.login", async () => {
+  it("lets no service but identity subscribe to identity's requests, so nobody can answer svc.identity.keys.list or read svc.identity.sessions.create", async () => {
     for (const def of registry.filter((d) => d.name !== "identity")) {
       const { nats, refused } = await as(def.name);
       nats.nc.subscribe(identity.jwks.subject, { callback: () => undefined });

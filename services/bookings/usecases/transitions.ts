@@ -47,7 +47,7 @@ export async function beginPayment(deps: Deps, orderId: string, paymentId: strin
     if (cur.status === "reserved" || cur.status === "awaiting_payment") {
       if (cur.reserved_until && new Date(cur.reserved_until) <= now) throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
       const row = (await move(trx, cur, ["reserved", "awaiting_payment"], { status: "awaiting_payment", payment_id: paymentId }, now)) as OrderRow;
-      await enqueue(trx, bookingEvents.awaitingPayment, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, { source: SOURCE, occurredAt: now });
+      await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, { source: SOURCE, occurredAt: now });
       return row;
     }
     if (cur.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });

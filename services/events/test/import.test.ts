@@ -14,7 +14,7 @@ const listen = (s: Server | TcpServer, host: string, port = 0) =>
   });
 const close = (s: Server | TcpServer) => new Promise<void>((r) => s.close(() => r()));
 
-describe("svc.events.import", function () {
+describe("svc.events.events.import", function () {
   this.timeout(30_000);
   let h: Harness;
   let source: Server;

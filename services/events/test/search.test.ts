@@ -16,7 +16,7 @@ const event = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe("svc.events.search and svc.events.feed", function () {
+describe("svc.events.events.search and svc.events.events.feed", function () {
   this.timeout(20_000);
   let h: Harness;
   before(async () => (h = await startEvents()));

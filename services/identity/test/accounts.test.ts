@@ -17,7 +17,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
   });
   after(() => h.stop());
 
-  describe("svc.identity.verify-email", () => {
+  describe("svc.identity.accounts.verify-email", () => {
     it("verifies the email with the token from evt.user.registered, once, and emits evt.user.email_verified", async () => {
       const u = await h.signUp();
       const registered = await h.event<{ userId: string; sealedVerificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id);
@@ -168,7 +168,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
     });
   });
 
-  describe("svc.identity.verify-email.resend", () => {
+  describe("svc.identity.accounts.resend-verification", () => {
     it("emits a new link that replaces the first, at most one a minute, and nothing once verified", async () => {
       const u = await h.signUp();
       const first = tokenOf(await h.event<{ userId: string }>("evt.user.registered", (d) => d.userId === u.id));
@@ -224,7 +224,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
     });
   });
 
-  describe("svc.identity.logout-all", () => {
+  describe("svc.identity.sessions.delete-all", () => {
     it("ends every session of the caller and none of anyone else's", async () => {
       const u = await h.signUp();
       const other = await h.signUp();

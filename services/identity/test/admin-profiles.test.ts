@@ -25,7 +25,7 @@ describe("identity: administration and profiles", function () {
     });
   });
 
-  describe("svc.identity.admin.users.list", () => {
+  describe("svc.identity.users.list", () => {
     it("searches by email or name, newest first, page by page with a cursor", async () => {
       const tag = randomUUID().slice(0, 8);
       const made = [];
@@ -59,7 +59,7 @@ describe("identity: administration and profiles", function () {
     });
   });
 
-  describe("svc.identity.admin.users.set-roles", () => {
+  describe("svc.identity.users.set-roles", () => {
     it("changes roles, emits evt.user.role_changed once, and new tokens carry them", async () => {
       const u = await h.signUp();
       const updated = await call(nc(), identity.adminUsersSetRoles, { userId: u.id, roles: ["participant", "organizer"] }, { principal: admin });
@@ -79,7 +79,7 @@ describe("identity: administration and profiles", function () {
     });
   });
 
-  describe("svc.identity.admin.users.deactivate / reactivate", () => {
+  describe("svc.identity.users.deactivate / reactivate", () => {
     it("stops a deactivated user from logging in and refreshing, then lets them back in after reactivation", async () => {
       const u = await h.signUp();
       const d = await call(nc(), identity.adminUsersDeactivate, { userId: u.id }, { principal: admin });

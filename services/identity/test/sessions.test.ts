@@ -32,7 +32,7 @@ describe("identity: accounts and sessions", function () {
     await svc.stop();
   });
 
-  describe("svc.identity.register", () => {
+  describe("svc.identity.accounts.register", () => {
     it("stores the password as argon2id with OWASP parameters (m=19456 KiB, t=2, p=1)", async () => {
       const email = newEmail();
       const account = await call(nc(), identity.register, { email, password, displayName: "Ada" });
@@ -74,7 +74,7 @@ describe("identity: accounts and sessions", function () {
     });
   });
 
-  describe("svc.identity.login", () => {
+  describe("svc.identity.sessions.create", () => {
     it("issues an ES256 at+jwt access token that verifies against the JWKS, with sub, roles and sid", async () => {
       const email = newEmail();
       const account = await call(nc(), identity.register, { email, password, displayName: "Ada" });
@@ -152,7 +152,7 @@ describe("identity: accounts and sessions", function () {
     });
   });
 
-  describe("svc.identity.refresh", () => {
+  describe("svc.identity.sessions.refresh", () => {
     const session = async () => {
       const email = newEmail();
       await call(nc(), identity.register, { email, password, displayName: "Ada" });
@@ -193,7 +193,7 @@ describe("identity: accounts and sessions", function () {
     });
   });
 
-  describe("svc.identity.me", () => {
+  describe("svc.identity.accounts.get", () => {
     it("returns the caller's own account and refuses an anonymous call", async () => {
       const email = newEmail();
       const account = await call(nc(), identity.register, { email, password, displayName: "Ada", timeZone: "Asia/Tokyo" });

@@ -290,7 +290,7 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
     });
   });
 
-  describe("svc.notifications.send", () => {
+  describe("svc.notifications.notices.send", () => {
     const admin = () => principal(randomUUID(), ["admin"]);
 
     it("sends an admin's message to a list on the channels asked for, once per key, and lists the users it does not know", async () => {

@@ -274,7 +274,7 @@ describe("notifications: email, push, preferences and operations", function () {
     });
   });
 
-  describe("svc.notifications.admin.dead-letters", () => {
+  describe("svc.notifications.dead-letters", () => {
     it("lists a dead-lettered job to admins only, and refuses to replay one that still breaks its contract", async () => {
       const nc = h.running.nats.nc;
       const admin = { principal: principal(randomUUID(), ["admin"]) };

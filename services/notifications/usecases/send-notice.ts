@@ -1,5 +1,5 @@
 /**
- * The send API (svc.notifications.send): one notification, written for each known, active user
+ * The send API (svc.notifications.notices.send): one notification, written for each known, active user
  * of the list on the channels asked for (each still as the user allows). The notification id is
  * derived from (caller, idempotencyKey), so a retry writes and sends nothing twice and answers
  * the same id; the same key with another text is refused rather than silently ignored.

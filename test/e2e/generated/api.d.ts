@@ -16,9 +16,9 @@ export interface paths {
          * Sign up with email and password
          * @description Creates an account with email and password (argon2id). The email is unique whatever its case.
          *
-         *     Subject: `svc.identity.register`.
+         *     Subject: `svc.identity.accounts.register`.
          */
-        post: operations["identityRegister"];
+        post: operations["identityAccountsRegister"];
         delete?: never;
         options?: never;
         head?: never;
@@ -38,9 +38,9 @@ export interface paths {
          * Log in: exchange email and password for tokens
          * @description Exchanges email and password for an access token and a refresh token (a new session).
          *
-         *     Subject: `svc.identity.login`.
+         *     Subject: `svc.identity.sessions.create`.
          */
-        post: operations["identityLogin"];
+        post: operations["identitySessionsCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -82,9 +82,9 @@ export interface paths {
          * Rotate a refresh token
          * @description Rotates a refresh token: returns new tokens and retires the old one. Presenting a retired token again revokes its whole family (RFC 9700).
          *
-         *     Subject: `svc.identity.refresh`.
+         *     Subject: `svc.identity.sessions.refresh`.
          */
-        post: operations["identityRefresh"];
+        post: operations["identitySessionsRefresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,9 +104,9 @@ export interface paths {
          * End the session of a refresh token
          * @description Ends the session of a refresh token (this device).
          *
-         *     Subject: `svc.identity.logout`.
+         *     Subject: `svc.identity.sessions.delete`.
          */
-        post: operations["identityLogout"];
+        post: operations["identitySessionsDelete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -126,9 +126,9 @@ export interface paths {
          * End every session of the caller (log out everywhere)
          * @description Ends every session of the caller (all devices); their access tokens stop working within seconds (the edge checks each token's session).
          *
-         *     Subject: `svc.identity.logout-all`.
+         *     Subject: `svc.identity.sessions.delete-all`.
          */
-        post: operations["identityLogoutAll"];
+        post: operations["identitySessionsDeleteAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,9 +148,9 @@ export interface paths {
          * Confirm an email address with the emailed single-use token
          * @description Proves ownership of the account's email with the single-use token from evt.user.registered. Emits evt.user.email_verified.
          *
-         *     Subject: `svc.identity.verify-email`.
+         *     Subject: `svc.identity.accounts.verify-email`.
          */
-        post: operations["identityVerifyEmail"];
+        post: operations["identityAccountsVerifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -280,9 +280,9 @@ export interface paths {
          * Email me a new verification link (at most one a minute)
          * @description Sends the caller a new email verification link (evt.user.verification_requested, token valid 7 days); earlier links stop working. Does nothing for an address already verified. Throttled per account.
          *
-         *     Subject: `svc.identity.verify-email.resend`.
+         *     Subject: `svc.identity.accounts.resend-verification`.
          */
-        post: operations["identityVerifyEmailResend"];
+        post: operations["identityAccountsResendVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,9 +300,9 @@ export interface paths {
          * Public keys access tokens are signed with
          * @description Public signing keys of access tokens as a JWKS (RFC 7517). Tokens are ES256 JWTs with iss, aud, typ=at+jwt and kid.
          *
-         *     Subject: `svc.identity.jwks`.
+         *     Subject: `svc.identity.keys.list`.
          */
-        get: operations["identityJwks"];
+        get: operations["identityKeysList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -388,9 +388,9 @@ export interface paths {
          * The caller's own account
          * @description The caller's own account, private fields included.
          *
-         *     Subject: `svc.identity.me`.
+         *     Subject: `svc.identity.accounts.get`.
          */
-        get: operations["identityMe"];
+        get: operations["identityAccountsGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -520,9 +520,9 @@ export interface paths {
          * List and search users
          * @description Lists accounts, newest first, optionally searched by email or display name and filtered by role or status.
          *
-         *     Subject: `svc.identity.admin.users.list`.
+         *     Subject: `svc.identity.users.list`.
          */
-        get: operations["identityAdminUsersList"];
+        get: operations["identityUsersList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -543,9 +543,9 @@ export interface paths {
          * Replace a user's roles
          * @description Replaces a user's platform roles (emits evt.user.role_changed when they change). An admin cannot remove their own admin role.
          *
-         *     Subject: `svc.identity.admin.users.set-roles`.
+         *     Subject: `svc.identity.users.set-roles`.
          */
-        put: operations["identityAdminUsersSetRoles"];
+        put: operations["identityUsersSetRoles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -566,9 +566,9 @@ export interface paths {
          * Deactivate a user: no login, no refresh, out of follower lists
          * @description Deactivates an account: its sessions end, it cannot log in or refresh, it drops out of follower lists. Emits evt.user.deactivated. An admin cannot deactivate themselves.
          *
-         *     Subject: `svc.identity.admin.users.deactivate`.
+         *     Subject: `svc.identity.users.deactivate`.
          */
-        post: operations["identityAdminUsersDeactivate"];
+        post: operations["identityUsersDeactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -588,9 +588,9 @@ export interface paths {
          * Reactivate a user
          * @description Reactivates a deactivated account. Emits evt.user.reactivated.
          *
-         *     Subject: `svc.identity.admin.users.reactivate`.
+         *     Subject: `svc.identity.users.reactivate`.
          */
-        post: operations["identityAdminUsersReactivate"];
+        post: operations["identityUsersReactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -610,9 +610,9 @@ export interface paths {
          * Start signing with a new key; tokens signed with the old one stay valid until they expire
          * @description Adds a new access-token signing key that signs from now on; older public keys stay in the JWKS until the tokens they signed have expired, so nobody is logged out. Refused when keys come from JWT_PRIVATE_KEYS_FILE (rotate the file instead).
          *
-         *     Subject: `svc.identity.admin.keys.rotate`.
+         *     Subject: `svc.identity.keys.rotate`.
          */
-        post: operations["identityAdminKeysRotate"];
+        post: operations["identityKeysRotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -808,16 +808,16 @@ export interface paths {
          * Follow a user (idempotent)
          * @description The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.
          *
-         *     Subject: `svc.identity.follows.follow`.
+         *     Subject: `svc.identity.follows.create`.
          */
-        post: operations["identityFollowsFollow"];
+        post: operations["identityFollowsCreate"];
         /**
          * Stop following a user
          * @description The caller stops following a user or an organization. Emits evt.user.unfollowed when a follow existed.
          *
-         *     Subject: `svc.identity.follows.unfollow`.
+         *     Subject: `svc.identity.follows.delete`.
          */
-        delete: operations["identityFollowsUnfollow"];
+        delete: operations["identityFollowsDelete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -836,16 +836,16 @@ export interface paths {
          * Follow an organization (idempotent)
          * @description The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.
          *
-         *     Subject: `svc.identity.follows.follow`.
+         *     Subject: `svc.identity.follows.create`.
          */
-        post: operations["identityFollowsFollowPost"];
+        post: operations["identityFollowsCreatePost"];
         /**
          * Stop following an organization
          * @description The caller stops following a user or an organization. Emits evt.user.unfollowed when a follow existed.
          *
-         *     Subject: `svc.identity.follows.unfollow`.
+         *     Subject: `svc.identity.follows.delete`.
          */
-        delete: operations["identityFollowsUnfollowDelete"];
+        delete: operations["identityFollowsDeleteDelete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -862,9 +862,9 @@ export interface paths {
          * Who follows a user, with the count
          * @description Active users following a user or an organization, newest first, with the total.
          *
-         *     Subject: `svc.identity.follows.followers`.
+         *     Subject: `svc.identity.follows.list-followers`.
          */
-        get: operations["identityFollowsFollowers"];
+        get: operations["identityFollowsListFollowers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -884,9 +884,9 @@ export interface paths {
          * Who follows an organization, with the count
          * @description Active users following a user or an organization, newest first, with the total.
          *
-         *     Subject: `svc.identity.follows.followers`.
+         *     Subject: `svc.identity.follows.list-followers`.
          */
-        get: operations["identityFollowsFollowersGet"];
+        get: operations["identityFollowsListFollowersGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -906,9 +906,9 @@ export interface paths {
          * Whom a user follows, with the count
          * @description Users (active ones) and organizations a user follows, newest first, with the total.
          *
-         *     Subject: `svc.identity.follows.following`.
+         *     Subject: `svc.identity.follows.list-following`.
          */
-        get: operations["identityFollowsFollowing"];
+        get: operations["identityFollowsListFollowing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -928,9 +928,9 @@ export interface paths {
          * Whom the caller follows, with the count
          * @description Users (active ones) and organizations a user follows, newest first, with the total.
          *
-         *     Subject: `svc.identity.follows.following`.
+         *     Subject: `svc.identity.follows.list-following`.
          */
-        get: operations["identityFollowsFollowingGet"];
+        get: operations["identityFollowsListFollowingGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -950,17 +950,17 @@ export interface paths {
          * Search events: full text with typo tolerance, filters, distance, sorts
          * @description Full-text search with typo tolerance (title weighs more than tags, tags more than the description) and filters; sorted by relevance, start or popularity; cursor paginated. Lists published events the caller may see.
          *
-         *     Subject: `svc.events.search`.
+         *     Subject: `svc.events.events.search`.
          */
-        get: operations["eventsSearch"];
+        get: operations["eventsEventsSearch"];
         put?: never;
         /**
          * Create an event (a draft unless publish is true)
          * @description Creates an event owned by the caller (and by an organization the caller administers, when organizationId is set). A draft unless publish is true.
          *
-         *     Subject: `svc.events.create`.
+         *     Subject: `svc.events.events.create`.
          */
-        post: operations["eventsCreate"];
+        post: operations["eventsEventsCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -978,27 +978,27 @@ export interface paths {
          * An event the caller may see
          * @description Reads an event the caller may see (a private or draft event the caller may not see is not_found). countView records a view for popularity.
          *
-         *     Subject: `svc.events.get`.
+         *     Subject: `svc.events.events.get`.
          */
-        get: operations["eventsGet"];
+        get: operations["eventsEventsGet"];
         put?: never;
         post?: never;
         /**
          * Delete an event and its attachments (its history stays)
          * @description Deletes an event and its attachments; its history stays readable by its editors. Emits evt.event.deleted.
          *
-         *     Subject: `svc.events.delete`.
+         *     Subject: `svc.events.events.delete`.
          */
-        delete: operations["eventsDelete"];
+        delete: operations["eventsEventsDelete"];
         options?: never;
         head?: never;
         /**
          * Change an event (its author or an admin of its organization)
          * @description Changes fields of an event (its author or an admin of its organization). Each change is recorded in the history; a published event's SEQUENCE rises and evt.event.updated lists the fields.
          *
-         *     Subject: `svc.events.update`.
+         *     Subject: `svc.events.events.update`.
          */
-        patch: operations["eventsUpdate"];
+        patch: operations["eventsEventsUpdate"];
         trace?: never;
     };
     "/v1/events/{id}/publish": {
@@ -1014,9 +1014,9 @@ export interface paths {
          * Publish a draft; followers are notified
          * @description Publishes a draft (its author or an admin of its organization); emits evt.event.published.
          *
-         *     Subject: `svc.events.publish`.
+         *     Subject: `svc.events.events.publish`.
          */
-        post: operations["eventsPublish"];
+        post: operations["eventsEventsPublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1036,9 +1036,9 @@ export interface paths {
          * Take an event back to draft (its editors, or an admin for moderation)
          * @description Takes a published event back to draft: its editors, or a platform admin for moderation (the reason is recorded). Emits evt.event.unpublished.
          *
-         *     Subject: `svc.events.unpublish`.
+         *     Subject: `svc.events.events.unpublish`.
          */
-        post: operations["eventsUnpublish"];
+        post: operations["eventsEventsUnpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1058,9 +1058,9 @@ export interface paths {
          * Cancel an event; followers are notified
          * @description Cancels an event; it stays readable with status cancelled (STATUS:CANCELLED in calendars). Emits evt.event.cancelled when it had been published.
          *
-         *     Subject: `svc.events.cancel`.
+         *     Subject: `svc.events.events.cancel`.
          */
-        post: operations["eventsCancel"];
+        post: operations["eventsEventsCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1078,9 +1078,9 @@ export interface paths {
          * Every change: who, when, old and new values (editors only)
          * @description The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.
          *
-         *     Subject: `svc.events.history`.
+         *     Subject: `svc.events.changes.list`.
          */
-        get: operations["eventsHistory"];
+        get: operations["eventsChangesList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1100,9 +1100,9 @@ export interface paths {
          * The event as an iCalendar file
          * @description One event as an iCalendar file (SEQUENCE rises with each change; STATUS:CANCELLED once cancelled).
          *
-         *     Subject: `svc.events.ics`.
+         *     Subject: `svc.events.events.ics`.
          */
-        get: operations["eventsIcs"];
+        get: operations["eventsEventsIcs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1124,16 +1124,16 @@ export interface paths {
          * Add an event to my calendar feed
          * @description Adds an event the caller may see to the caller's calendar feed.
          *
-         *     Subject: `svc.events.follow`.
+         *     Subject: `svc.events.follows.create`.
          */
-        post: operations["eventsFollow"];
+        post: operations["eventsFollowsCreate"];
         /**
          * Remove an event from my calendar feed
          * @description Removes an event from the caller's calendar feed.
          *
-         *     Subject: `svc.events.unfollow`.
+         *     Subject: `svc.events.follows.delete`.
          */
-        delete: operations["eventsUnfollow"];
+        delete: operations["eventsFollowsDelete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1150,9 +1150,9 @@ export interface paths {
          * Recent, upcoming, popular, or from whom I follow (signed in)
          * @description A feed of published events the caller may see: recent (newest published), upcoming (soonest), popular (views decayed over time), following (from the users and organizations the caller follows).
          *
-         *     Subject: `svc.events.feed`.
+         *     Subject: `svc.events.events.feed`.
          */
-        get: operations["eventsFeed"];
+        get: operations["eventsEventsFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1324,9 +1324,9 @@ export interface paths {
          * Import events from an iCalendar URL (re-imports update by UID)
          * @description Imports events from an external iCalendar URL (http/https only; private, loopback, link-local and metadata addresses are refused, after DNS resolution and after every redirect; size and time capped). Re-importing updates the events with the same UID instead of duplicating them.
          *
-         *     Subject: `svc.events.import`.
+         *     Subject: `svc.events.events.import`.
          */
-        post: operations["eventsImport"];
+        post: operations["eventsEventsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1548,17 +1548,17 @@ export interface paths {
          * The page an email's unsubscribe link opens: asks to confirm
          * @description Reads what the signed link of an email would unsubscribe from, changing nothing (the page the link opens asks before it acts).
          *
-         *     Subject: `svc.notifications.unsubscribe.check`.
+         *     Subject: `svc.notifications.preferences.preview-unsubscribe`.
          */
-        get: operations["notificationsUnsubscribeCheck"];
+        get: operations["notificationsPreferencesPreviewUnsubscribe"];
         put?: never;
         /**
          * One-click unsubscribe from an email link
          * @description One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user (for a digest: every follower email). Needs no principal; the signature is the authority.
          *
-         *     Subject: `svc.notifications.unsubscribe`.
+         *     Subject: `svc.notifications.preferences.unsubscribe`.
          */
-        post: operations["notificationsUnsubscribe"];
+        post: operations["notificationsPreferencesUnsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1706,9 +1706,9 @@ export interface paths {
          * Send a notification to one user or a list (admins)
          * @description Admins (and services, calling without a principal): sends one notification to one user or a list, on the channels given (default: every channel each user allows for the kind). Idempotent by idempotencyKey: the same key creates nothing twice and answers the same notification id. Users notifications does not know (or deactivated) are listed in skipped.
          *
-         *     Subject: `svc.notifications.send`.
+         *     Subject: `svc.notifications.notices.send`.
          */
-        post: operations["notificationsSend"];
+        post: operations["notificationsNoticesSend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1726,9 +1726,9 @@ export interface paths {
          * Dead letters of the notification consumers
          * @description Admin: dead letters of the notifications consumers (DEAD_LETTERS stream), oldest first, after a stream sequence.
          *
-         *     Subject: `svc.notifications.admin.dead-letters.list`.
+         *     Subject: `svc.notifications.dead-letters.list`.
          */
-        get: operations["notificationsAdminDeadLettersList"];
+        get: operations["notificationsDeadLettersList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1750,9 +1750,9 @@ export interface paths {
          * Replay a dead letter
          * @description Admin: replays a dead letter through the consumer that dead-lettered it (its handler runs again on the original message; nothing is republished). Once per dead letter: a second replay answers duplicate and does nothing. A message that still breaks its contract is refused (400).
          *
-         *     Subject: `svc.notifications.admin.dead-letters.replay`.
+         *     Subject: `svc.notifications.dead-letters.replay`.
          */
-        post: operations["notificationsAdminDeadLettersReplay"];
+        post: operations["notificationsDeadLettersReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2657,7 +2657,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    identityRegister: {
+    identityAccountsRegister: {
         parameters: {
             query?: never;
             header?: {
@@ -2722,7 +2722,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityLogin: {
+    identitySessionsCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2849,7 +2849,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityRefresh: {
+    identitySessionsRefresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -2909,7 +2909,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityLogout: {
+    identitySessionsDelete: {
         parameters: {
             query?: never;
             header?: never;
@@ -2947,7 +2947,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityLogoutAll: {
+    identitySessionsDeleteAll: {
         parameters: {
             query?: never;
             header?: never;
@@ -2978,7 +2978,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityVerifyEmail: {
+    identityAccountsVerifyEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -3267,7 +3267,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityVerifyEmailResend: {
+    identityAccountsResendVerification: {
         parameters: {
             query?: never;
             header?: never;
@@ -3298,7 +3298,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityJwks: {
+    identityKeysList: {
         parameters: {
             query?: never;
             header?: {
@@ -3502,7 +3502,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityMe: {
+    identityAccountsGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -3824,7 +3824,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityAdminUsersList: {
+    identityUsersList: {
         parameters: {
             query?: {
                 /** @description Case-insensitive substring of the email or display name. */
@@ -3894,7 +3894,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityAdminUsersSetRoles: {
+    identityUsersSetRoles: {
         parameters: {
             query?: never;
             header?: never;
@@ -3960,7 +3960,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityAdminUsersDeactivate: {
+    identityUsersDeactivate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4018,7 +4018,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityAdminUsersReactivate: {
+    identityUsersReactivate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4076,7 +4076,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityAdminKeysRotate: {
+    identityKeysRotate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4533,7 +4533,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsFollow: {
+    identityFollowsCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4577,7 +4577,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsUnfollow: {
+    identityFollowsDelete: {
         parameters: {
             query?: never;
             header?: never;
@@ -4621,7 +4621,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsFollowPost: {
+    identityFollowsCreatePost: {
         parameters: {
             query?: never;
             header?: never;
@@ -4665,7 +4665,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsUnfollowDelete: {
+    identityFollowsDeleteDelete: {
         parameters: {
             query?: never;
             header?: never;
@@ -4709,7 +4709,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsFollowers: {
+    identityFollowsListFollowers: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's nextCursor. */
@@ -4778,7 +4778,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsFollowersGet: {
+    identityFollowsListFollowersGet: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's nextCursor. */
@@ -4847,7 +4847,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsFollowing: {
+    identityFollowsListFollowing: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's nextCursor. */
@@ -4918,7 +4918,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    identityFollowsFollowingGet: {
+    identityFollowsListFollowingGet: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's nextCursor. */
@@ -4975,7 +4975,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsSearch: {
+    eventsEventsSearch: {
         parameters: {
             query?: {
                 /** @description Words to look for; misspellings are matched to close words. */
@@ -5104,7 +5104,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsCreate: {
+    eventsEventsCreate: {
         parameters: {
             query?: never;
             header?: {
@@ -5298,7 +5298,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsGet: {
+    eventsEventsGet: {
         parameters: {
             query?: never;
             header?: {
@@ -5450,7 +5450,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsDelete: {
+    eventsEventsDelete: {
         parameters: {
             query?: never;
             header?: never;
@@ -5485,7 +5485,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsUpdate: {
+    eventsEventsUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -5672,7 +5672,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsPublish: {
+    eventsEventsPublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -5814,7 +5814,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsUnpublish: {
+    eventsEventsUnpublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -5964,7 +5964,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsCancel: {
+    eventsEventsCancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -6114,7 +6114,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsHistory: {
+    eventsChangesList: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's nextCursor. */
@@ -6178,7 +6178,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsIcs: {
+    eventsEventsIcs: {
         parameters: {
             query?: never;
             header?: {
@@ -6220,7 +6220,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsFollow: {
+    eventsFollowsCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -6255,7 +6255,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsUnfollow: {
+    eventsFollowsDelete: {
         parameters: {
             query?: never;
             header?: never;
@@ -6290,7 +6290,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsFeed: {
+    eventsEventsFeed: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's nextCursor. */
@@ -6788,7 +6788,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    eventsImport: {
+    eventsEventsImport: {
         parameters: {
             query?: never;
             header?: never;
@@ -7648,7 +7648,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    notificationsUnsubscribeCheck: {
+    notificationsPreferencesPreviewUnsubscribe: {
         parameters: {
             query: {
                 /** @description The signed token of the unsubscribe link. */
@@ -7689,7 +7689,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    notificationsUnsubscribe: {
+    notificationsPreferencesUnsubscribe: {
         parameters: {
             query: {
                 /** @description The signed token of the List-Unsubscribe link. */
@@ -8217,7 +8217,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    notificationsSend: {
+    notificationsNoticesSend: {
         parameters: {
             query?: never;
             header?: {
@@ -8282,7 +8282,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    notificationsAdminDeadLettersList: {
+    notificationsDeadLettersList: {
         parameters: {
             query?: {
                 /** @description List dead letters after this DEAD_LETTERS sequence. */
@@ -8334,7 +8334,7 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    notificationsAdminDeadLettersReplay: {
+    notificationsDeadLettersReplay: {
         parameters: {
             query?: never;
             header?: never;
