@@ -60,6 +60,12 @@ t: deps
 	@deploy/local/ensure-postgres.sh
 	mocha --no-config --extension ts --timeout 30000 --exit --require test/support/hooks.ts --reporter test/support/reporter.cjs $(F)
 
+# The unit tests alone (the rules of use cases on a fake clock): no root hooks, so neither NATS nor
+# Postgres is started or reachable — a unit test that needs either fails here. make test runs them too.
+UNIT := 'services/*/*.test.ts' 'services/*/usecases/*.test.ts' 'services/*/channels/*.test.ts' 'services/*/providers/*.test.ts'
+unit: deps
+	mocha --no-config --extension ts --timeout 10000 --exit --reporter test/support/reporter.cjs $(UNIT)
+
 # The chart checks alone (make test runs them too): helm lint/template, Kubernetes schemas, alerts, dashboards.
 chart-test: deps
 	mocha --no-config --extension ts --timeout 180000 --reporter test/support/reporter.cjs 'helm/test/**/*.test.ts'

@@ -24,7 +24,7 @@ export const TOKEN_PLACEHOLDER = "ZZconveneLinkTokenZZ";
 export const withToken = (link: string, token: string) => `${link}${link.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}`;
 
 /** A sealed token as a message keeps it, with the moment it stops opening (an unreadable one: a day, then dropped). */
-export function sealedOf(seal: LinkSeal, token: string | undefined): { token: string; until: Date } | undefined {
+export function sealedOf(seal: LinkSeal, token: string | undefined, now: Date): { token: string; until: Date } | undefined {
   if (!token) return undefined;
-  return { token, until: seal.expiresAt(token) ?? new Date(Date.now() + 86_400_000) };
+  return { token, until: seal.expiresAt(token) ?? new Date(now.getTime() + 86_400_000) };
 }

@@ -53,6 +53,16 @@ export class Marker {
 }
 
 /**
+ * When a delivery that failed for the `attempts`-th time (attempts made before this one) is
+ * tried again: after the provider's Retry-After when it gave one, else after an exponential
+ * backoff (retryBaseMs, doubled per attempt); undefined when this was the last attempt allowed.
+ */
+export function nextAttemptAt(attempts: number, cfg: { maxAttempts: number; retryBaseMs: number }, now: Date, retryAfterMs?: number): Date | undefined {
+  if (attempts + 1 >= cfg.maxAttempts) return undefined;
+  return new Date(now.getTime() + (retryAfterMs ?? cfg.retryBaseMs * 2 ** attempts));
+}
+
+/**
  * Sends claimed deliveries one at a time (`send`), after `prepare` looked up what a claim needs:
  * suppressed addresses, device tokens. A push's text is made once per source, locale and time
  * zone (a fan-out's thousands of pushes share a handful).
@@ -72,13 +82,13 @@ function createSender(deps: Deps, marker: Marker) {
   }
 
   const retryMark = (c: store.Claimed, error: string, retryAfterMs: number | undefined, retryTokens: string[] | null): store.Mark => {
-    if (c.attempts + 1 >= cfg.maxAttempts) {
+    const notBefore = nextAttemptAt(c.attempts, cfg, deps.now(), retryAfterMs);
+    if (!notBefore) {
       deps.sent.add(1, { channel: c.channel, outcome: "failed" });
       return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "failed", attempt: 1, error, sealed: Boolean(c.sealedToken) };
     }
     deps.sent.add(1, { channel: c.channel, outcome: "retried" });
-    const delay = retryAfterMs ?? cfg.retryBaseMs * 2 ** c.attempts;
-    return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "pending", attempt: 1, error, notBefore: new Date(Date.now() + delay), retryTokens };
+    return { sourceId: c.sourceId, userId: c.userId, channel: c.channel, status: "pending", attempt: 1, error, notBefore, retryTokens };
   };
 
   /** The provider's answer is in; its recording is under way. */

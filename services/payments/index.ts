@@ -20,7 +20,7 @@ import type { Deps, EventOwner } from "./deps.ts";
 import { freedomPay } from "./providers/freedompay.ts";
 import { scriptName } from "./providers/signature.ts";
 import { createSandbox, type Sandbox } from "./sandbox/sandbox.ts";
-import { projectEventOwner } from "./usecases/project-events.ts";
+import { eventOwnerOf, saveEventOwner } from "./store.ts";
 import { reconcileTimer, refundRetryPass } from "./usecases/reconcile.ts";
 import { createEndpoint } from "./endpoints/create.ts";
 import { getEndpoint } from "./endpoints/get.ts";
@@ -113,13 +113,13 @@ export const paymentsService = defineService({
         settle: (orderId, paymentId) => call(nc, bookings.ordersSettle, { orderId, paymentId }, opts),
       },
       async eventOwner(eventId): Promise<EventOwner | undefined> {
-        const known = await rt.db("event_owners").where({ event_id: eventId }).first();
-        if (known) return { eventId, organizerId: known.organizer_id, organizationId: known.organization_id, title: known.title };
+        const known = await eventOwnerOf(rt.db, eventId);
+        if (known) return known;
         // Not projected yet (the event was published moments ago): a published event is readable without a principal.
         const e = await call(nc, events.get, { eventId }, opts).catch(() => undefined);
         if (!e) return undefined;
         const owner = { eventId, organizerId: e.organizerId, organizationId: e.organizationId ?? null, title: e.title };
-        await projectEventOwner(rt.db, owner);
+        await saveEventOwner(rt.db, owner, new Date());
         return owner;
       },
       async canActForOrg(principal, orgId) {

@@ -65,6 +65,19 @@ export async function receiptNumberOf(db: Knex, paymentId: string): Promise<stri
   return r?.number ?? null;
 }
 
+export async function eventOwnerOf(q: Knex, eventId: string): Promise<{ eventId: string; organizerId: string; organizationId: string | null; title: string } | undefined> {
+  const r = await q("event_owners").where({ event_id: eventId }).first();
+  return r && { eventId, organizerId: r.organizer_id, organizationId: r.organization_id, title: r.title };
+}
+
+/** The projection of events payments needs: who organizes an event (access, ledger) and its title (receipts). */
+export async function saveEventOwner(q: Knex, e: { eventId: string; organizerId: string; organizationId: string | null; title: string }, at: Date): Promise<void> {
+  await q("event_owners")
+    .insert({ event_id: e.eventId, organizer_id: e.organizerId, organization_id: e.organizationId, title: e.title, updated_at: at })
+    .onConflict("event_id")
+    .merge();
+}
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function refundView(r: RefundRow): RefundView {

@@ -17,7 +17,7 @@ import { sealedOf } from "../links.ts";
 
 type Invitation = DataOf<typeof identityEvents.orgInvitationCreated>;
 
-export async function planInvitation(deps: Pick<Deps, "db" | "nats" | "linkSeal">, consumer: string, e: Envelope<Invitation>): Promise<void> {
+export async function planInvitation(deps: Pick<Deps, "db" | "nats" | "linkSeal" | "now">, consumer: string, e: Envelope<Invitation>): Promise<void> {
   const i = e.data;
   const sourceId = derivedId(e.id, "org_invitation");
   const link = "/invitations/accept";
@@ -37,7 +37,7 @@ export async function planInvitation(deps: Pick<Deps, "db" | "nats" | "linkSeal"
       recipientLocale: invitee?.locale ?? inviter?.locale ?? "en",
       recipientTimeZone: invitee?.timeZone ?? inviter?.timeZone ?? "UTC",
     };
-    await store.saveMessage(trx, { sourceId, kind: "org_invitation", params, link, batches: 1, sealed: sealedOf(deps.linkSeal, i.sealedToken) });
+    await store.saveMessage(trx, { sourceId, kind: "org_invitation", params, link, batches: 1, sealed: sealedOf(deps.linkSeal, i.sealedToken, deps.now()) });
   });
   const { params } = await store.messageOf(deps.db, sourceId);
   const job: DeliverJob = {

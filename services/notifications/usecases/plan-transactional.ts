@@ -23,13 +23,13 @@ type Contact = DataOf<typeof identityEvents.profileUpdated>;
  */
 type Message = { kind: NotificationKind; params: Record<string, string>; link: string; to?: string; sealedToken?: string };
 
-export async function planTransactional(deps: Pick<Deps, "db" | "nats" | "linkSeal">, consumer: string, e: Envelope<Contact>, messages: Message[]): Promise<void> {
+export async function planTransactional(deps: Pick<Deps, "db" | "nats" | "linkSeal" | "now">, consumer: string, e: Envelope<Contact>, messages: Message[]): Promise<void> {
   const c = e.data;
   // One notification id per (fact, kind): a registration sends both a verification and a welcome.
   const withIds = messages.map((m) => ({ ...m, sourceId: derivedId(e.id, m.kind) }));
   await once(deps.db, consumer, e.id, async (trx) => {
     await store.upsertContact(trx, c, e.occurredAt);
-    for (const m of withIds) await store.saveMessage(trx, { sourceId: m.sourceId, kind: m.kind, params: m.params, link: m.link, batches: 1, sealed: sealedOf(deps.linkSeal, m.sealedToken) });
+    for (const m of withIds) await store.saveMessage(trx, { sourceId: m.sourceId, kind: m.kind, params: m.params, link: m.link, batches: 1, sealed: sealedOf(deps.linkSeal, m.sealedToken, deps.now()) });
   });
   // Published on every delivery of the fact (the stream drops copies by msgID).
   const jobs: DeliverJob[] = withIds.map(({ sealedToken: _sealed, ...m }) => ({

@@ -5,13 +5,14 @@
 import { on, once, type ConsumerSpec } from "../../kit/consume.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { projectEventOwner } from "../usecases/project-events.ts";
+import { saveEventOwner } from "../store.ts";
 
 export const EVENTS_CONSUMER = "payments-events";
 
 export function eventsProjectionConsumer(deps: Deps): ConsumerSpec {
   const c = EVENTS_CONSUMER;
-  const project = (e: { id: string; data: { eventId: string; organizerId: string; organizationId: string | null; title: string } }) => once(deps.db, c, e.id, (trx) => projectEventOwner(trx, e.data)).then(() => undefined);
+  // A projection copies a fact and decides nothing: the consumer writes through the store, as events' and notifications' do.
+  const project = (e: { id: string; data: { eventId: string; organizerId: string; organizationId: string | null; title: string } }) => once(deps.db, c, e.id, (trx) => saveEventOwner(trx, e.data, deps.now())).then(() => undefined);
   return {
     durable: c,
     stream: "EVENTS",

@@ -14,7 +14,7 @@ import { bookings, type OrderView } from "../../../subjects/bookings.ts";
 import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { toForm } from "../providers/fields.ts";
-import { projectEventOwner } from "../usecases/project-events.ts";
+import { saveEventOwner } from "../store.ts";
 import { MERCHANT, SECRET } from "./support.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 
@@ -79,7 +79,7 @@ describe("payments: kill -9 during a storm of callbacks", function () {
   it("confirms each payment once and keeps the ledger balanced after SIGKILLs mid-storm", async () => {
     const organizerId = randomUUID();
     const eventId = randomUUID();
-    await projectEventOwner(db, { eventId, organizerId, organizationId: null, title: "Crash test" });
+    await saveEventOwner(db, { eventId, organizerId, organizationId: null, title: "Crash test" }, new Date());
     const payer = { sub: randomUUID(), roles: ["participant" as const] };
     const ids: Array<{ paymentId: string; providerId: string }> = [];
     for (let i = 0; i < N; i++) {
