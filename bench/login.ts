@@ -45,23 +45,23 @@ try {
   const nc = svc.nats.nc;
   const users = 64;
   const emails = Array.from({ length: users }, (_, i) => `bench-${i}@example.org`);
-  for (let i = 0; i < users; i += 8) await Promise.all(emails.slice(i, i + 8).map((email) => call(nc, identity.register, { email, password, displayName: "Bench" })));
+  for (let i = 0; i < users; i += 8) await Promise.all(emails.slice(i, i + 8).map((email) => call(nc, identity.accountsRegister, { email, password, displayName: "Bench" })));
   const hash = await hashPassword(password);
   let next = 0;
 
   console.log(`logins: ${inFlight} in flight, ${seconds} s × ${rounds} rounds, ${availableParallelism()} CPUs, libuv pool ${process.env.UV_THREADPOOL_SIZE ?? 4}`);
   const logins = await interleaved(
     {
-      "svc.identity.sessions.create": () => call(nc, identity.login, { email: emails[next++ % users], password }),
+      "svc.identity.sessions.create": () => call(nc, identity.sessionsCreate, { email: emails[next++ % users], password }),
       "argon2id verify alone (floor)": () => argon2.verify(hash, password),
     },
     { inFlight, seconds, rounds },
   );
   console.log(table(logins.med));
 
-  const token = (await call(nc, identity.login, { email: emails[0], password })).accessToken;
+  const token = (await call(nc, identity.sessionsCreate, { email: emails[0], password })).accessToken;
   // The edge's path: keys fetched once over NATS and kept, each request only verifies.
-  const jwks = createLocalJWKSet((await call(nc, identity.jwks, {})) as JSONWebKeySet);
+  const jwks = createLocalJWKSet((await call(nc, identity.keysList, {})) as JSONWebKeySet);
   const options = { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" };
   await jwtVerify(token, jwks, options);
   console.log(`\nverifications: 32 in flight, ${seconds} s × ${rounds} rounds`);

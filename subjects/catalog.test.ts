@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { catalog } from "./index.ts";
 import { fixtures } from "./fixtures/index.ts";
@@ -72,7 +72,7 @@ describe("subject catalogue", () => {
     for (const c of catalog) if (c.kind === "job") expect(c.subject, c.subject).to.match(JOB);
   });
 
-  it("serves every request subject once, by the service its second segment names", async () => {
+  it("serves every request subject once, by the service its second segment names, from endpoints/<resource>-<verb>.ts", async () => {
     const served = await servedEndpoints();
     expect(served.length).to.be.greaterThan(100);
     const bySubject = new Map<string, Served[]>();
@@ -81,8 +81,9 @@ describe("subject catalogue", () => {
       if (c.kind !== "request") continue;
       const at = bySubject.get(c.subject) ?? [];
       expect(at.map((s) => s.file), `who serves ${c.subject}`).to.have.length(1);
-      const [, service] = REQUEST.exec(c.subject)!;
+      const [, service, resource, verb] = REQUEST.exec(c.subject)!;
       expect(at[0].service, `${c.subject} is served by ${at[0].file}`).to.equal(service);
+      expect(basename(at[0].file), c.subject).to.equal(`${resource}-${verb}.ts`);
     }
   });
 

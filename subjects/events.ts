@@ -305,7 +305,7 @@ export const events = {
     reply: Type.Object({ recorded: Type.Integer({ minimum: 0, description: "Events whose views were counted." }) }, { additionalProperties: false }),
     idempotent: false,
   }),
-  history: request({
+  changesList: request({
     subject: "svc.events.changes.list",
     description: "The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.",
     request: Type.Object({ eventId: EventId, cursor: Cursor, limit: Limit }, { additionalProperties: false }),
@@ -376,14 +376,14 @@ export const events = {
     reply: EventPage,
     idempotent: true,
   }),
-  follow: request({
+  followsCreate: request({
     subject: "svc.events.follows.create",
     description: "Adds an event the caller may see to the caller's calendar feed.",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
     reply: Type.Object({ following: Type.Literal(true) }, { additionalProperties: false }),
     idempotent: true,
   }),
-  unfollow: request({
+  followsDelete: request({
     subject: "svc.events.follows.delete",
     description: "Removes an event from the caller's calendar feed.",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),

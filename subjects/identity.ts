@@ -1,7 +1,7 @@
 /**
  * Identity: accounts, sessions, roles, organizations and follows. This module holds the
  * contracts other services depend on, one file per sub-domain under subjects/identity/; it puts
- * them back together, so `identity.login` or `identityEvents.followed` reads the same everywhere.
+ * them back together, so `identity.sessionsCreate` or `identityEvents.followed` reads the same everywhere.
  */
 import { accounts } from "./identity/accounts.ts";
 import { signIn } from "./identity/sign-in.ts";

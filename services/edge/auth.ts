@@ -31,7 +31,7 @@ export function jwksOverNats(nc: NatsConnection, opts: { minRefreshMs?: number; 
   const refresh = () =>
     (inFlight ??= (async () => {
       try {
-        const jwks = await call(nc, identity.jwks, {}, { timeoutMs: opts.timeoutMs ?? 2_000 });
+        const jwks = await call(nc, identity.keysList, {}, { timeoutMs: opts.timeoutMs ?? 2_000 });
         const next = new Map<string, KeyObject>();
         for (const jwk of jwks.keys) {
           if (jwk.alg !== "ES256" || jwk.kty !== "EC") continue;

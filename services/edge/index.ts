@@ -102,7 +102,7 @@ function edgeBus(routes: Route[]): BusAccess {
     calls: [
       ...routes.map((r) => r.contract),
       ...routes.flatMap((r) => (r.cache?.reportHits ? [r.cache.reportHits.contract] : [])),
-      identity.jwks,
+      identity.keysList,
       identity.sessionsCheck,
       notifications.inboxList,
       events.attachmentsGet,

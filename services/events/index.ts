@@ -16,20 +16,20 @@ import { eventEvents } from "../../subjects/events.ts";
 import { schema } from "./migrations/001-events.ts";
 import { ATTACHMENTS_BUCKET, type Deps } from "./deps.ts";
 import { IDENTITY_CONSUMER, identityProjectionConsumer } from "./consumers/identity-projection.ts";
-import { createEndpoint } from "./endpoints/create.ts";
-import { updateEndpoint } from "./endpoints/update.ts";
-import { publishEndpoint } from "./endpoints/publish.ts";
-import { unpublishEndpoint } from "./endpoints/unpublish.ts";
-import { cancelEndpoint } from "./endpoints/cancel.ts";
-import { deleteEndpoint } from "./endpoints/delete.ts";
-import { getEndpoint } from "./endpoints/get.ts";
+import { eventsCreateEndpoint } from "./endpoints/events-create.ts";
+import { eventsUpdateEndpoint } from "./endpoints/events-update.ts";
+import { eventsPublishEndpoint } from "./endpoints/events-publish.ts";
+import { eventsUnpublishEndpoint } from "./endpoints/events-unpublish.ts";
+import { eventsCancelEndpoint } from "./endpoints/events-cancel.ts";
+import { eventsDeleteEndpoint } from "./endpoints/events-delete.ts";
+import { eventsGetEndpoint } from "./endpoints/events-get.ts";
 import { viewsRecordEndpoint } from "./endpoints/views-record.ts";
-import { historyEndpoint } from "./endpoints/history.ts";
-import { searchEndpoint } from "./endpoints/search.ts";
-import { feedEndpoint } from "./endpoints/feed.ts";
-import { followEndpoint } from "./endpoints/follow.ts";
-import { unfollowEndpoint } from "./endpoints/unfollow.ts";
-import { icsEndpoint } from "./endpoints/ics.ts";
+import { changesListEndpoint } from "./endpoints/changes-list.ts";
+import { eventsSearchEndpoint } from "./endpoints/events-search.ts";
+import { eventsFeedEndpoint } from "./endpoints/events-feed.ts";
+import { followsCreateEndpoint } from "./endpoints/follows-create.ts";
+import { followsDeleteEndpoint } from "./endpoints/follows-delete.ts";
+import { eventsIcsEndpoint } from "./endpoints/events-ics.ts";
 import { calendarTokenEndpoint } from "./endpoints/calendar-token.ts";
 import { calendarRevokeEndpoint } from "./endpoints/calendar-revoke.ts";
 import { calendarFeedEndpoint } from "./endpoints/calendar-feed.ts";
@@ -39,7 +39,7 @@ import { categoriesDeleteEndpoint } from "./endpoints/categories-delete.ts";
 import { attachmentsPutEndpoint } from "./endpoints/attachments-put.ts";
 import { attachmentsGetEndpoint } from "./endpoints/attachments-get.ts";
 import { attachmentsDeleteEndpoint } from "./endpoints/attachments-delete.ts";
-import { importEndpoint } from "./endpoints/import.ts";
+import { eventsImportEndpoint } from "./endpoints/events-import.ts";
 
 export const EventsEnv = Type.Object({
   EVENTS_ATTACHMENT_MAX_BYTES: Type.Integer({
@@ -94,20 +94,20 @@ export const eventsService = defineService({
     };
     return {
       endpoints: [
-        createEndpoint(deps),
-        updateEndpoint(deps),
-        publishEndpoint(deps),
-        unpublishEndpoint(deps),
-        cancelEndpoint(deps),
-        deleteEndpoint(deps),
-        getEndpoint(deps),
+        eventsCreateEndpoint(deps),
+        eventsUpdateEndpoint(deps),
+        eventsPublishEndpoint(deps),
+        eventsUnpublishEndpoint(deps),
+        eventsCancelEndpoint(deps),
+        eventsDeleteEndpoint(deps),
+        eventsGetEndpoint(deps),
         viewsRecordEndpoint(deps),
-        historyEndpoint(deps),
-        searchEndpoint(deps),
-        feedEndpoint(deps),
-        followEndpoint(deps),
-        unfollowEndpoint(deps),
-        icsEndpoint(deps),
+        changesListEndpoint(deps),
+        eventsSearchEndpoint(deps),
+        eventsFeedEndpoint(deps),
+        followsCreateEndpoint(deps),
+        followsDeleteEndpoint(deps),
+        eventsIcsEndpoint(deps),
         calendarTokenEndpoint(deps),
         calendarRevokeEndpoint(deps),
         calendarFeedEndpoint(deps),
@@ -117,7 +117,7 @@ export const eventsService = defineService({
         attachmentsPutEndpoint(deps),
         attachmentsGetEndpoint(deps),
         attachmentsDeleteEndpoint(deps),
-        importEndpoint(deps),
+        eventsImportEndpoint(deps),
       ],
       consumers: [identityProjectionConsumer(deps)],
     };

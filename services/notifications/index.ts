@@ -35,10 +35,11 @@ import { devicesRegisterEndpoint } from "./endpoints/devices-register.ts";
 import { devicesRemoveEndpoint } from "./endpoints/devices-remove.ts";
 import { preferencesGetEndpoint } from "./endpoints/preferences-get.ts";
 import { preferencesSetEndpoint } from "./endpoints/preferences-set.ts";
-import { unsubscribeCheckEndpoint, unsubscribeEndpoint } from "./endpoints/unsubscribe.ts";
-import { deadLettersListEndpoint } from "./endpoints/admin-dead-letters-list.ts";
-import { deadLettersReplayEndpoint } from "./endpoints/admin-dead-letters-replay.ts";
-import { sendEndpoint } from "./endpoints/send.ts";
+import { preferencesUnsubscribeEndpoint } from "./endpoints/preferences-unsubscribe.ts";
+import { preferencesPreviewUnsubscribeEndpoint } from "./endpoints/preferences-preview-unsubscribe.ts";
+import { deadLettersListEndpoint } from "./endpoints/dead-letters-list.ts";
+import { deadLettersReplayEndpoint } from "./endpoints/dead-letters-replay.ts";
+import { noticesSendEndpoint } from "./endpoints/notices-send.ts";
 import { remindersSetEndpoint } from "./endpoints/reminders-set.ts";
 import { reminderOffsets } from "./migrations/005-reminder-offsets.ts";
 import { sms } from "./migrations/006-sms.ts";
@@ -198,11 +199,11 @@ export const notificationsService = defineService({
         devicesRemoveEndpoint(deps),
         preferencesGetEndpoint(deps),
         preferencesSetEndpoint(deps),
-        unsubscribeEndpoint(deps),
-        unsubscribeCheckEndpoint(deps),
+        preferencesUnsubscribeEndpoint(deps),
+        preferencesPreviewUnsubscribeEndpoint(deps),
         deadLettersListEndpoint(deps),
         deadLettersReplayEndpoint(deps, () => consumers),
-        sendEndpoint(deps, marker),
+        noticesSendEndpoint(deps, marker),
         remindersSetEndpoint(deps),
         phoneGetEndpoint(deps),
         phoneSetEndpoint(deps),

@@ -22,15 +22,15 @@ import { scriptName } from "./providers/signature.ts";
 import { createSandbox, type Sandbox } from "./sandbox/sandbox.ts";
 import { eventOwnerOf, saveEventOwner } from "./store.ts";
 import { reconcileTimer, refundRetryPass } from "./usecases/reconcile.ts";
-import { createEndpoint } from "./endpoints/create.ts";
-import { getEndpoint } from "./endpoints/get.ts";
-import { listEndpoint } from "./endpoints/list.ts";
-import { refundEndpoint } from "./endpoints/refund.ts";
-import { transactionsEndpoint } from "./endpoints/transactions.ts";
+import { paymentsCreateEndpoint } from "./endpoints/payments-create.ts";
+import { paymentsGetEndpoint } from "./endpoints/payments-get.ts";
+import { paymentsListEndpoint } from "./endpoints/payments-list.ts";
+import { paymentsRefundEndpoint } from "./endpoints/payments-refund.ts";
+import { transactionsListEndpoint } from "./endpoints/transactions-list.ts";
 import { methodsListEndpoint } from "./endpoints/methods-list.ts";
 import { methodsSaveEndpoint } from "./endpoints/methods-save.ts";
-import { receiptEndpoint } from "./endpoints/receipt.ts";
-import { callbackEndpoint } from "./endpoints/callback.ts";
+import { receiptsGetEndpoint } from "./endpoints/receipts-get.ts";
+import { callbacksResultEndpoint } from "./endpoints/callbacks-result.ts";
 import { BOOKINGS_CONSUMER, bookingsConsumer } from "./consumers/bookings.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 
@@ -143,15 +143,15 @@ export const paymentsService = defineService({
 
     return {
       endpoints: [
-        createEndpoint(deps),
-        getEndpoint(deps),
-        listEndpoint(deps),
-        refundEndpoint(deps),
-        transactionsEndpoint(deps),
+        paymentsCreateEndpoint(deps),
+        paymentsGetEndpoint(deps),
+        paymentsListEndpoint(deps),
+        paymentsRefundEndpoint(deps),
+        transactionsListEndpoint(deps),
         methodsListEndpoint(deps),
         methodsSaveEndpoint(deps),
-        receiptEndpoint(deps),
-        callbackEndpoint(deps),
+        receiptsGetEndpoint(deps),
+        callbacksResultEndpoint(deps),
       ],
       consumers: [bookingsConsumer(deps), eventsProjectionConsumer(deps)],
       timers: [reconcileTimer(deps)],

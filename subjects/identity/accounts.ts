@@ -5,7 +5,7 @@ import { Email, Locale, Name, TimeZone, Uuid } from "../common.ts";
 import { AccountSummary, ClientIp, Jwk, MyAccount, Ok, Password, SingleUseToken, TokenPair } from "./schemas.ts";
 
 export const accounts = {
-  register: request({
+  accountsRegister: request({
     subject: "svc.identity.accounts.register",
     description: "Creates an account with email and password (argon2id). The email is unique whatever its case.",
     request: Type.Object(
@@ -22,28 +22,28 @@ export const accounts = {
     reply: AccountSummary,
     idempotent: false,
   }),
-  login: request({
+  sessionsCreate: request({
     subject: "svc.identity.sessions.create",
     description: "Exchanges email and password for an access token and a refresh token (a new session).",
     request: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256, description: "The password." }), ip: ClientIp }, { additionalProperties: false }),
     reply: TokenPair,
     idempotent: false,
   }),
-  refresh: request({
+  sessionsRefresh: request({
     subject: "svc.identity.sessions.refresh",
     description: "Rotates a refresh token: returns new tokens and retires the old one. Presenting a retired token again revokes its whole family (RFC 9700).",
     request: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200, description: "The current refresh token." }) }, { additionalProperties: false }),
     reply: TokenPair,
     idempotent: false,
   }),
-  logout: request({
+  sessionsDelete: request({
     subject: "svc.identity.sessions.delete",
     description: "Ends the session of a refresh token (this device).",
     request: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200, description: "The session's refresh token." }) }, { additionalProperties: false }),
     reply: Type.Object({ ok: Type.Literal(true) }),
     idempotent: true,
   }),
-  me: request({
+  accountsGet: request({
     subject: "svc.identity.accounts.get",
     description: "The caller's own account, private fields included.",
     request: Type.Object({}, { additionalProperties: false }),
@@ -51,7 +51,7 @@ export const accounts = {
     idempotent: true,
   }),
   /** The public keys access tokens are signed with (the edge caches them; refreshed on an unknown kid). */
-  jwks: request({
+  keysList: request({
     subject: "svc.identity.keys.list",
     description: "Public signing keys of access tokens as a JWKS (RFC 7517). Tokens are ES256 JWTs with iss, aud, typ=at+jwt and kid.",
     request: Type.Object({}, { additionalProperties: false }),
@@ -66,14 +66,14 @@ export const accounts = {
     reply: Type.Object({ active: Type.Boolean({ description: "True while the session is open and the account active." }) }, { additionalProperties: false }),
     idempotent: true,
   }),
-  verifyEmail: request({
+  accountsVerifyEmail: request({
     subject: "svc.identity.accounts.verify-email",
     description: "Proves ownership of the account's email with the single-use token from evt.user.registered. Emits evt.user.email_verified.",
     request: Type.Object({ token: SingleUseToken("email verification") }, { additionalProperties: false }),
     reply: Type.Object({ userId: Uuid("The verified account."), email: Email }, { additionalProperties: false }),
     idempotent: false,
   }),
-  logoutAll: request({
+  sessionsDeleteAll: request({
     subject: "svc.identity.sessions.delete-all",
     description: "Ends every session of the caller (all devices); their access tokens stop working within seconds (the edge checks each token's session).",
     request: Type.Object({}, { additionalProperties: false }),
@@ -124,7 +124,7 @@ export const accounts = {
     reply: Type.Object({ userId: Uuid("The account."), email: Email }, { additionalProperties: false }),
     idempotent: false,
   }),
-  verifyEmailResend: request({
+  accountsResendVerification: request({
     subject: "svc.identity.accounts.resend-verification",
     description:
       "Sends the caller a new email verification link (evt.user.verification_requested, token valid 7 days); earlier links stop working. Does nothing for an address already verified. Throttled per account.",

@@ -28,21 +28,21 @@ export const profiles = {
     reply: MyAccount,
     idempotent: true,
   }),
-  follow: request({
+  followsCreate: request({
     subject: "svc.identity.follows.create",
     description: "The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.",
     request: Type.Object({ target: FollowTarget }, { additionalProperties: false }),
     reply: Type.Object({ target: FollowTarget, created: Type.Boolean({ description: "False when the caller already followed the target." }) }, { additionalProperties: false }),
     idempotent: true,
   }),
-  unfollow: request({
+  followsDelete: request({
     subject: "svc.identity.follows.delete",
     description: "The caller stops following a user or an organization. Emits evt.user.unfollowed when a follow existed.",
     request: Type.Object({ target: FollowTarget }, { additionalProperties: false }),
     reply: Type.Object({ target: FollowTarget, removed: Type.Boolean({ description: "False when the caller did not follow the target." }) }, { additionalProperties: false }),
     idempotent: true,
   }),
-  followers: request({
+  followsListFollowers: request({
     subject: "svc.identity.follows.list-followers",
     description: "Active users following a user or an organization, newest first, with the total.",
     request: Type.Object({ target: FollowTarget, ...PageRequest }, { additionalProperties: false }),
@@ -60,7 +60,7 @@ export const profiles = {
     ),
     idempotent: true,
   }),
-  following: request({
+  followsListFollowing: request({
     subject: "svc.identity.follows.list-following",
     description: "Users (active ones) and organizations a user follows, newest first, with the total.",
     request: Type.Object({ userId: Uuid("The follower."), ...PageRequest }, { additionalProperties: false }),

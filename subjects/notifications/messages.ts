@@ -42,7 +42,7 @@ export const messages = {
     ),
     idempotent: true,
   }),
-  send: request({
+  noticesSend: request({
     subject: "svc.notifications.notices.send",
     description:
       "Admins (and services, calling without a principal): sends one notification to one user or a list, on the channels given (default: every channel each user allows for the kind). Idempotent by idempotencyKey: the same key creates nothing twice and answers the same notification id. Users notifications does not know (or deactivated) are listed in skipped.",

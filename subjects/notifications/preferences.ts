@@ -19,7 +19,7 @@ export const preferences = {
     reply: Preferences,
     idempotent: true,
   }),
-  unsubscribe: request({
+  preferencesUnsubscribe: request({
     subject: "svc.notifications.preferences.unsubscribe",
     description: "One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user (for a digest: every follower email). Needs no principal; the signature is the authority.",
     request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the List-Unsubscribe link." }) }, { additionalProperties: false }),
@@ -32,7 +32,7 @@ export const preferences = {
     ),
     idempotent: true,
   }),
-  unsubscribeCheck: request({
+  preferencesPreviewUnsubscribe: request({
     subject: "svc.notifications.preferences.preview-unsubscribe",
     description: "Reads what the signed link of an email would unsubscribe from, changing nothing (the page the link opens asks before it acts).",
     request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the unsubscribe link." }) }, { additionalProperties: false }),

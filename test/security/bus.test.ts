@@ -93,15 +93,15 @@ describe("security: the internal bus", function () {
   it("lets no service but identity subscribe to identity's requests, so nobody can answer svc.identity.keys.list or read svc.identity.sessions.create", async () => {
     for (const def of registry.filter((d) => d.name !== "identity")) {
       const { nats, refused } = await as(def.name);
-      nats.nc.subscribe(identity.jwks.subject, { callback: () => undefined });
+      nats.nc.subscribe(identity.keysList.subject, { callback: () => undefined });
       nats.nc.subscribe("svc.identity.>", { queue: "rogue", callback: () => undefined });
-      nats.nc.subscribe(identity.login.subject, { callback: () => undefined });
-      await refusal(refused, "subscription", identity.jwks.subject);
+      nats.nc.subscribe(identity.sessionsCreate.subject, { callback: () => undefined });
+      await refusal(refused, "subscription", identity.keysList.subject);
       await refusal(refused, "subscription", "svc.identity.>");
-      await refusal(refused, "subscription", identity.login.subject);
+      await refusal(refused, "subscription", identity.sessionsCreate.subject);
     }
     // And the edge's JWKS is identity's: the keys the edge fetches are the ones identity serves.
-    const keys = await call(h.running.connections.get("edge")!.nc, identity.jwks, {});
+    const keys = await call(h.running.connections.get("edge")!.nc, identity.keysList, {});
     expect(keys.keys.length).to.be.greaterThan(0);
   });
 
@@ -124,10 +124,10 @@ describe("security: the internal bus", function () {
 
   it("refuses a call to a subject the service did not declare (bookings cannot ask identity to log in or change roles)", async () => {
     const { nats, refused } = await as("bookings");
-    nats.nc.publish(identity.login.subject, "{}", { reply: `${inboxPrefixOf("bookings")}.x` });
-    nats.nc.publish(identity.adminUsersSetRoles.subject, "{}", { reply: `${inboxPrefixOf("bookings")}.x` });
-    await refusal(refused, "publish", identity.login.subject);
-    await refusal(refused, "publish", identity.adminUsersSetRoles.subject);
+    nats.nc.publish(identity.sessionsCreate.subject, "{}", { reply: `${inboxPrefixOf("bookings")}.x` });
+    nats.nc.publish(identity.usersSetRoles.subject, "{}", { reply: `${inboxPrefixOf("bookings")}.x` });
+    await refusal(refused, "publish", identity.sessionsCreate.subject);
+    await refusal(refused, "publish", identity.usersSetRoles.subject);
   });
 
   it("names an undeclared call at once instead of letting the server drop it (the edge cannot settle an order)", async () => {

@@ -47,10 +47,10 @@ export const eventRoutes: Route[] = [
   route({ method: "POST", path: "/v1/events/{id}/publish", contract: events.publish, auth: "user", tag, summary: "Publish a draft; followers are notified", input: { path: id } }),
   route({ method: "POST", path: "/v1/events/{id}/unpublish", contract: events.unpublish, auth: "user", tag, summary: "Take an event back to draft (its editors, or an admin for moderation)", input: { path: id, body: true } }),
   route({ method: "POST", path: "/v1/events/{id}/cancel", contract: events.cancel, auth: "user", tag, summary: "Cancel an event; followers are notified", input: { path: id, body: true } }),
-  route({ method: "GET", path: "/v1/events/{id}/history", contract: events.history, auth: "user", tag, summary: "Every change: who, when, old and new values (editors only)", input: { path: id, query: ["cursor", "limit"] } }),
+  route({ method: "GET", path: "/v1/events/{id}/history", contract: events.changesList, auth: "user", tag, summary: "Every change: who, when, old and new values (editors only)", input: { path: id, query: ["cursor", "limit"] } }),
   route({ method: "GET", path: "/v1/events/{id}/calendar.ics", contract: events.ics, auth: "public", tag, summary: "The event as an iCalendar file", input: { path: id }, representation: icsFile, cache: byEvent }),
-  route({ method: "POST", path: "/v1/events/{id}/follow", contract: events.follow, auth: "user", tag, summary: "Add an event to my calendar feed", input: { path: id } }),
-  route({ method: "DELETE", path: "/v1/events/{id}/follow", contract: events.unfollow, auth: "user", tag, summary: "Remove an event from my calendar feed", input: { path: id } }),
+  route({ method: "POST", path: "/v1/events/{id}/follow", contract: events.followsCreate, auth: "user", tag, summary: "Add an event to my calendar feed", input: { path: id } }),
+  route({ method: "DELETE", path: "/v1/events/{id}/follow", contract: events.followsDelete, auth: "user", tag, summary: "Remove an event from my calendar feed", input: { path: id } }),
   route({ method: "GET", path: "/v1/feeds/{kind}", contract: events.feed, auth: "public", tag, summary: "Recent, upcoming, popular, or from whom I follow (signed in)", input: { path: { kind: "kind" }, query: ["cursor", "limit"] } }),
   // Minting a secret: no Idempotency-Key (a replay store would keep it at rest).
   route({ method: "POST", path: "/v1/me/calendar/token", contract: events.calendarToken, auth: "user", tag, summary: "Issue my secret calendar-feed token (revokes the previous one)" }),

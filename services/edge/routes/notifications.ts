@@ -20,8 +20,8 @@ export const notificationRoutes: Route[] = [
   // the token travels in the query string and the form body is ignored.
   // The link in an email's body opens the GET page, which asks before acting (link scanners
   // follow GETs); its form and the List-Unsubscribe one-click POST (RFC 8058) do the change.
-  route({ method: "GET", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribeCheck, auth: "public", tag, summary: "The page an email's unsubscribe link opens: asks to confirm", input: { query: ["token"] }, representation: { type: "text/html; charset=utf-8", render: (reply) => confirmPage(reply as { kind: string }) } }),
-  route({ method: "POST", path: "/v1/notifications/unsubscribe", contract: notifications.unsubscribe, auth: "public", tag, summary: "One-click unsubscribe from an email link", input: { query: ["token"] }, html: { type: "text/html; charset=utf-8", render: (reply) => donePage(reply as { kind: string }) } }),
+  route({ method: "GET", path: "/v1/notifications/unsubscribe", contract: notifications.preferencesPreviewUnsubscribe, auth: "public", tag, summary: "The page an email's unsubscribe link opens: asks to confirm", input: { query: ["token"] }, representation: { type: "text/html; charset=utf-8", render: (reply) => confirmPage(reply as { kind: string }) } }),
+  route({ method: "POST", path: "/v1/notifications/unsubscribe", contract: notifications.preferencesUnsubscribe, auth: "public", tag, summary: "One-click unsubscribe from an email link", input: { query: ["token"] }, html: { type: "text/html; charset=utf-8", render: (reply) => donePage(reply as { kind: string }) } }),
   route({ method: "GET", path: "/v1/me/phone", contract: notificationsSms.phoneGet, auth: "user", tag, summary: "My phone number for SMS notifications" }),
   // Each attempt sends a code by SMS: a retry with the same Idempotency-Key answers the first one.
   route({ method: "POST", path: "/v1/me/phone", contract: notificationsSms.phoneSet, auth: "user", tag, summary: "Set my phone number: a 6-digit code is sent to it by SMS", input: { body: true }, status: 201, creates: true }),
@@ -41,7 +41,7 @@ export const notificationRoutes: Route[] = [
   route({ method: "PUT", path: "/v1/events/{id}/reminders", contract: notifications.remindersSet, auth: "user", tag, summary: "When the event's attendees are reminded (its organizer)", input: { path: { id: "eventId" }, body: true } }),
   route({ method: "POST", path: "/v1/events/{id}/messages", contract: notifications.messagesSend, auth: "user", tag, summary: "Write to the event's attendees: all, one ticket type's holders or the checked-in (its organizers; 429 message_rate_limited past NOTIFY_MESSAGES_PER_HOUR)", input: { path: { id: "eventId" }, body: true }, status: 201, creates: true }),
   route({ method: "GET", path: "/v1/events/{id}/messages", contract: notifications.messagesList, auth: "user", tag, summary: "Messages the event's organizers sent its attendees, newest first (its organizers)", input: { path: { id: "eventId" }, query: ["cursor", "limit"] } }),
-  route({ method: "POST", path: "/v1/notifications", contract: notifications.send, auth: "admin", tag, summary: "Send a notification to one user or a list (admins)", input: { body: true }, status: 201, creates: true }),
+  route({ method: "POST", path: "/v1/notifications", contract: notifications.noticesSend, auth: "admin", tag, summary: "Send a notification to one user or a list (admins)", input: { body: true }, status: 201, creates: true }),
   route({ method: "GET", path: "/v1/admin/notifications/dead-letters", contract: notifications.deadLettersList, auth: "admin", tag, summary: "Dead letters of the notification consumers", input: { query: ["afterSeq", "limit"] } }),
   route({ method: "POST", path: "/v1/admin/notifications/dead-letters/{seq}/replay", contract: notifications.deadLettersReplay, auth: "admin", tag, summary: "Replay a dead letter", input: { path: { seq: "seq" } } }),
 ];

@@ -97,7 +97,7 @@ export function testResponder(tag: string, c: TestContracts, jwks: { keys: Array
     async setup() {
       return {
         endpoints: [
-          endpoint(identity.jwks, async () => {
+          endpoint(identity.keysList, async () => {
             count("jwks");
             return { keys: jwks.keys as Array<{ kty: string; kid: string; alg: string }> };
           }),

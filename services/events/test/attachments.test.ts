@@ -52,7 +52,7 @@ describe("svc.events.attachments", function () {
     expect((await h.call(events.attachmentsGet, { eventId: e.id, attachmentId: a.id }, ada)).cacheControl).to.match(/^private/);
     await h.call(events.attachmentsDelete, { eventId: e.id, attachmentId: a.id }, ada);
     expect((await rejection(h.call(events.attachmentsGet, { eventId: e.id, attachmentId: a.id }, ada))).status).to.equal(404);
-    const history = await h.call(events.history, { eventId: e.id }, ada);
+    const history = await h.call(events.changesList, { eventId: e.id }, ada);
     expect(history.items.map((i) => i.action).slice(0, 2)).to.deep.equal(["attachment_removed", "attachment_added"]);
   });
 });

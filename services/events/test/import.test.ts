@@ -84,7 +84,7 @@ describe("svc.events.events.import", function () {
     const moved = await h.call(events.get, { eventId: first.eventIds[0] });
     expect(moved).to.deep.include({ title: `Kickoff ${w} (moved)`, startsAt: "2027-12-03T13:00:00.000Z", sequence: 1 });
     expect((await h.call(events.search, { q: w, includePast: true, limit: 100 })).items).to.have.length(3);
-    const history = await h.call(events.history, { eventId: moved.id }, organizer);
+    const history = await h.call(events.changesList, { eventId: moved.id }, organizer);
     expect(history.items[0]).to.deep.include({ action: "imported" });
     expect(history.items[0].changes.map((c) => c.field)).to.include.members(["title", "startsAt"]);
   });

@@ -96,7 +96,7 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     await h.call(events.cancel, { eventId: e.id, reason: "Speaker ill" }, ada);
     await h.call(events.delete, { eventId: e.id }, ada);
 
-    const { items } = await h.call(events.history, { eventId: e.id }, ada);
+    const { items } = await h.call(events.changesList, { eventId: e.id }, ada);
     expect(items.map((i) => i.action)).to.deep.equal(["deleted", "cancelled", "updated", "created"]);
     const update = items[2];
     expect(update.actorId).to.equal(ada.sub);
@@ -105,13 +105,13 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect(update.changes).to.deep.include({ field: "tags", old: ["design", "ux"], new: ["design"] });
     expect(update.changes.map((c) => c.field)).to.not.include("capacity");
     expect(items[1].note).to.equal("Speaker ill");
-    expect((await rejection(h.call(events.history, { eventId: e.id }, other))).status).to.equal(404);
+    expect((await rejection(h.call(events.changesList, { eventId: e.id }, other))).status).to.equal(404);
     expect((await rejection(h.call(events.get, { eventId: e.id }, ada))).status).to.equal(404);
     // A repeated delete answers like a read (404), and a stranger gets the same, not a success.
     expect((await rejection(h.call(events.delete, { eventId: e.id }, ada))).status).to.equal(404);
     expect((await rejection(h.call(events.delete, { eventId: e.id }, other))).status).to.equal(404);
-    const page1 = await h.call(events.history, { eventId: e.id, limit: 3 }, ada);
-    const page2 = await h.call(events.history, { eventId: e.id, limit: 3, cursor: page1.nextCursor! }, ada);
+    const page1 = await h.call(events.changesList, { eventId: e.id, limit: 3 }, ada);
+    const page2 = await h.call(events.changesList, { eventId: e.id, limit: 3, cursor: page1.nextCursor! }, ada);
     expect([...page1.items, ...page2.items].map((i) => i.id)).to.deep.equal(items.map((i) => i.id));
     expect(page2.nextCursor).to.equal(null);
 
@@ -206,7 +206,7 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     const unrelated = await h.call(events.create, base({ publish: true, title: "Unrelated" }), user());
     // Unlisted: only for whoever has its link, never pushed to the organizer's followers (finding 5).
     const unlistedByOrganizer = await h.call(events.create, base({ publish: true, title: "Unlisted Of Followed Organizer", visibility: "unlisted" }), organizer);
-    await h.call(events.follow, { eventId: followedEvent.id }, fan);
+    await h.call(events.followsCreate, { eventId: followedEvent.id }, fan);
     await h.publish(identityEvents.followed, { followerId: fan.sub, target: { kind: "user", id: organizer.sub }, followedAt: new Date().toISOString() });
     const first = (await h.call(events.calendarToken, {}, fan)).token;
     const { token } = await h.call(events.calendarToken, {}, fan);

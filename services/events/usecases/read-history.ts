@@ -9,7 +9,7 @@ import { hasRole } from "../../kit/caller.ts";
 import { canEdit, canSee } from "../access.ts";
 import { historyPage, type HistoryRow, loadEvent } from "../store.ts";
 
-type Reply = Static<typeof events.history.reply>;
+type Reply = Static<typeof events.changesList.reply>;
 
 export async function readHistory(deps: Deps, principal: Principal, input: { eventId: string; cursor?: string; limit?: number }): Promise<Reply> {
   const row = await loadEvent(deps.db, input.eventId);

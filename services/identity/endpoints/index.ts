@@ -1,19 +1,19 @@
 /** Every request-reply subject identity serves, one file each. */
 import type { Deps } from "../deps.ts";
 import type { Endpoint } from "../../kit/serve.ts";
-import { registerEndpoint } from "./register.ts";
-import { verifyEmailEndpoint } from "./verify-email.ts";
-import { loginEndpoint } from "./login.ts";
-import { refreshEndpoint } from "./refresh.ts";
-import { logoutEndpoint } from "./logout.ts";
-import { logoutAllEndpoint } from "./logout-all.ts";
-import { meEndpoint } from "./me.ts";
-import { jwksEndpoint } from "./jwks.ts";
+import { accountsRegisterEndpoint } from "./accounts-register.ts";
+import { accountsVerifyEmailEndpoint } from "./accounts-verify-email.ts";
+import { sessionsCreateEndpoint } from "./sessions-create.ts";
+import { sessionsRefreshEndpoint } from "./sessions-refresh.ts";
+import { sessionsDeleteEndpoint } from "./sessions-delete.ts";
+import { sessionsDeleteAllEndpoint } from "./sessions-delete-all.ts";
+import { accountsGetEndpoint } from "./accounts-get.ts";
+import { keysListEndpoint } from "./keys-list.ts";
 import { sessionsCheckEndpoint } from "./sessions-check.ts";
 import { passwordForgotEndpoint } from "./password-forgot.ts";
 import { passwordResetEndpoint } from "./password-reset.ts";
 import { passwordChangeEndpoint } from "./password-change.ts";
-import { verifyEmailResendEndpoint } from "./verify-email-resend.ts";
+import { accountsResendVerificationEndpoint } from "./accounts-resend-verification.ts";
 import { emailChangeEndpoint } from "./email-change.ts";
 import { emailConfirmEndpoint } from "./email-confirm.ts";
 import { oidcProvidersEndpoint } from "./oidc-providers.ts";
@@ -23,11 +23,11 @@ import { totpEnrolEndpoint } from "./totp-enrol.ts";
 import { totpVerifyEndpoint } from "./totp-verify.ts";
 import { totpLoginEndpoint } from "./totp-login.ts";
 import { totpDisableEndpoint } from "./totp-disable.ts";
-import { adminUsersListEndpoint } from "./admin-users-list.ts";
-import { adminUsersSetRolesEndpoint } from "./admin-users-set-roles.ts";
-import { adminUsersDeactivateEndpoint } from "./admin-users-deactivate.ts";
-import { adminUsersReactivateEndpoint } from "./admin-users-reactivate.ts";
-import { adminKeysRotateEndpoint } from "./admin-keys-rotate.ts";
+import { usersListEndpoint } from "./users-list.ts";
+import { usersSetRolesEndpoint } from "./users-set-roles.ts";
+import { usersDeactivateEndpoint } from "./users-deactivate.ts";
+import { usersReactivateEndpoint } from "./users-reactivate.ts";
+import { keysRotateEndpoint } from "./keys-rotate.ts";
 import { profilesGetEndpoint } from "./profiles-get.ts";
 import { profilesUpdateEndpoint } from "./profiles-update.ts";
 import { orgsCreateEndpoint } from "./orgs-create.ts";
@@ -39,25 +39,25 @@ import { orgsLeaveEndpoint } from "./orgs-leave.ts";
 import { orgsRemoveMemberEndpoint } from "./orgs-remove-member.ts";
 import { orgsSetRoleEndpoint } from "./orgs-set-role.ts";
 import { orgsCanActEndpoint } from "./orgs-can-act.ts";
-import { followsFollowEndpoint } from "./follows-follow.ts";
-import { followsUnfollowEndpoint } from "./follows-unfollow.ts";
-import { followsFollowersEndpoint } from "./follows-followers.ts";
-import { followsFollowingEndpoint } from "./follows-following.ts";
+import { followsCreateEndpoint } from "./follows-create.ts";
+import { followsDeleteEndpoint } from "./follows-delete.ts";
+import { followsListFollowersEndpoint } from "./follows-list-followers.ts";
+import { followsListFollowingEndpoint } from "./follows-list-following.ts";
 
 export const endpoints = (deps: Deps): Endpoint[] => [
-  registerEndpoint(deps),
-  verifyEmailEndpoint(deps),
-  loginEndpoint(deps),
-  refreshEndpoint(deps),
-  logoutEndpoint(deps),
-  logoutAllEndpoint(deps),
-  meEndpoint(deps),
-  jwksEndpoint(deps),
+  accountsRegisterEndpoint(deps),
+  accountsVerifyEmailEndpoint(deps),
+  sessionsCreateEndpoint(deps),
+  sessionsRefreshEndpoint(deps),
+  sessionsDeleteEndpoint(deps),
+  sessionsDeleteAllEndpoint(deps),
+  accountsGetEndpoint(deps),
+  keysListEndpoint(deps),
   sessionsCheckEndpoint(deps),
   passwordForgotEndpoint(deps),
   passwordResetEndpoint(deps),
   passwordChangeEndpoint(deps),
-  verifyEmailResendEndpoint(deps),
+  accountsResendVerificationEndpoint(deps),
   emailChangeEndpoint(deps),
   emailConfirmEndpoint(deps),
   oidcProvidersEndpoint(deps),
@@ -67,11 +67,11 @@ export const endpoints = (deps: Deps): Endpoint[] => [
   totpVerifyEndpoint(deps),
   totpLoginEndpoint(deps),
   totpDisableEndpoint(deps),
-  adminUsersListEndpoint(deps),
-  adminUsersSetRolesEndpoint(deps),
-  adminUsersDeactivateEndpoint(deps),
-  adminUsersReactivateEndpoint(deps),
-  adminKeysRotateEndpoint(deps),
+  usersListEndpoint(deps),
+  usersSetRolesEndpoint(deps),
+  usersDeactivateEndpoint(deps),
+  usersReactivateEndpoint(deps),
+  keysRotateEndpoint(deps),
   profilesGetEndpoint(deps),
   profilesUpdateEndpoint(deps),
   orgsCreateEndpoint(deps),
@@ -83,8 +83,8 @@ export const endpoints = (deps: Deps): Endpoint[] => [
   orgsRemoveMemberEndpoint(deps),
   orgsSetRoleEndpoint(deps),
   orgsCanActEndpoint(deps),
-  followsFollowEndpoint(deps),
-  followsUnfollowEndpoint(deps),
-  followsFollowersEndpoint(deps),
-  followsFollowingEndpoint(deps),
+  followsCreateEndpoint(deps),
+  followsDeleteEndpoint(deps),
+  followsListFollowersEndpoint(deps),
+  followsListFollowingEndpoint(deps),
 ];

@@ -22,16 +22,16 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const registered = await h.event<{ userId: string; sealedVerificationToken?: string }>("evt.user.registered", (d) => d.userId === u.id);
       const token = tokenOf(registered);
-      expect((await call(nc(), identity.me, {}, { principal: u.principal })).emailVerified).to.equal(false);
-      expect(await call(nc(), identity.verifyEmail, { token })).to.deep.equal({ userId: u.id, email: u.email });
-      expect((await call(nc(), identity.me, {}, { principal: u.principal })).emailVerified).to.equal(true);
+      expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).emailVerified).to.equal(false);
+      expect(await call(nc(), identity.accountsVerifyEmail, { token })).to.deep.equal({ userId: u.id, email: u.email });
+      expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).emailVerified).to.equal(true);
       await h.event("evt.user.email_verified", (d: { userId: string }) => d.userId === u.id);
-      const again = await fail(call(nc(), identity.verifyEmail, { token }));
+      const again = await fail(call(nc(), identity.accountsVerifyEmail, { token }));
       expect([again.code, again.status]).to.deep.equal(["invalid_token", 400]);
     });
 
     it("refuses a token nobody issued", async () => {
-      expect((await fail(call(nc(), identity.verifyEmail, { token: "x".repeat(43) }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.accountsVerifyEmail, { token: "x".repeat(43) }))).code).to.equal("invalid_token");
     });
   });
 
@@ -47,7 +47,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
 
     it("sets the new password with the emailed token valid 1 hour, once, and revokes every session", async () => {
       const u = await h.signUp();
-      const second = await call(nc(), identity.login, { email: u.email, password });
+      const second = await call(nc(), identity.sessionsCreate, { email: u.email, password });
       await call(nc(), identity.passwordForgot, { email: u.email, ip: "198.51.100.1" });
       const requested = await h.event<{ userId: string; sealedToken: string; expiresAt: string; email: string; locale: string; timeZone: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       expect(requested.data).to.include({ email: u.email, locale: "en", timeZone: "UTC" });
@@ -56,10 +56,10 @@ describe("identity: email verification, password reset, throttling, logout-all",
 
       await call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "a brand new passphrase" });
       for (const refreshToken of [u.refreshToken, second.refreshToken]) {
-        expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status, "sessions from before the reset are revoked").to.equal(401);
+        expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken }))).status, "sessions from before the reset are revoked").to.equal(401);
       }
-      expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
-      expect((await call(nc(), identity.login, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
+      expect((await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }))).status).to.equal(401);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
       const reused = await fail(call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "yet another passphrase" }));
       expect(reused.code).to.equal("invalid_token");
     });
@@ -76,7 +76,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
   describe("svc.identity.password.change", () => {
     it("needs the current password, ends every session and opens a new one for the caller", async () => {
       const u = await h.signUp();
-      const other = await call(nc(), identity.login, { email: u.email, password });
+      const other = await call(nc(), identity.sessionsCreate, { email: u.email, password });
       const wrong = await fail(call(nc(), identity.passwordChange, { currentPassword: "not the password", newPassword: "a brand new passphrase" }, { principal: u.principal }));
       expect([wrong.code, wrong.status]).to.deep.equal(["invalid_request", 400]);
       expect(wrong.message).to.contain("currentPassword");
@@ -86,11 +86,11 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const tokens = await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal });
       expect(tokens.user.id).to.equal(u.id);
       for (const refreshToken of [u.refreshToken, other.refreshToken]) {
-        expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status, "sessions from before the change are revoked").to.equal(401);
+        expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken }))).status, "sessions from before the change are revoked").to.equal(401);
       }
-      expect((await call(nc(), identity.refresh, { refreshToken: tokens.refreshToken })).user.id, "the new session works").to.equal(u.id);
-      expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
-      expect((await call(nc(), identity.login, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
+      expect((await call(nc(), identity.sessionsRefresh, { refreshToken: tokens.refreshToken })).user.id, "the new session works").to.equal(u.id);
+      expect((await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }))).status).to.equal(401);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password: "a brand new passphrase" })).user.id).to.equal(u.id);
     });
 
     it("counts wrong current passwords like failed logins: the 11th within a minute is 429", async () => {
@@ -128,14 +128,14 @@ describe("identity: email verification, password reset, throttling, logout-all",
       await call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal });
       const second = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id && d.sealedToken !== first.data.sealedToken);
       // Until the link is followed nothing changes.
-      expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
+      expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).email).to.equal(u.email);
       expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(first) }))).code, "an older link is dead").to.equal("invalid_token");
 
       expect(await call(nc(), identity.emailConfirm, { token: tokenOf(second) })).to.deep.equal({ userId: u.id, email: newEmail });
-      expect(await call(nc(), identity.me, {}, { principal: u.principal })).to.include({ email: newEmail, emailVerified: true });
+      expect(await call(nc(), identity.accountsGet, {}, { principal: u.principal })).to.include({ email: newEmail, emailVerified: true });
       expect((await h.event<{ userId: string; email: string }>("evt.user.profile_updated", (d) => d.userId === u.id && d.email === newEmail)).data.email).to.equal(newEmail);
-      expect((await call(nc(), identity.login, { email: newEmail, password })).user.id).to.equal(u.id);
-      expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status).to.equal(401);
+      expect((await call(nc(), identity.sessionsCreate, { email: newEmail, password })).user.id).to.equal(u.id);
+      expect((await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }))).status).to.equal(401);
       expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(second) }))).code).to.equal("invalid_token");
       expect((await fail(call(nc(), identity.passwordReset, { token: tokenOf(reset), password: "taken over passphrase" }))).code).to.equal("invalid_token");
     });
@@ -154,7 +154,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const requested = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
       await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal });
       expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(requested) }))).code).to.equal("invalid_token");
-      expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
+      expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).email).to.equal(u.email);
     });
 
     it("refuses the change when someone signed up with the address meanwhile", async () => {
@@ -164,7 +164,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const requested = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
       await h.signUp({ email: wanted });
       expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(requested) }))).status).to.equal(409);
-      expect((await call(nc(), identity.me, {}, { principal: u.principal })).email).to.equal(u.email);
+      expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).email).to.equal(u.email);
     });
   });
 
@@ -173,19 +173,19 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const first = tokenOf(await h.event<{ userId: string }>("evt.user.registered", (d) => d.userId === u.id));
       // The registration's own link was sent just now: a resend waits its minute.
-      const early = await fail(call(nc(), identity.verifyEmailResend, {}, { principal: u.principal }));
+      const early = await fail(call(nc(), identity.accountsResendVerification, {}, { principal: u.principal }));
       expect([early.code, early.status]).to.deep.equal(["rate_limited", 429]);
       await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
 
-      expect(await call(nc(), identity.verifyEmailResend, {}, { principal: u.principal })).to.deep.equal({ sent: true });
+      expect(await call(nc(), identity.accountsResendVerification, {}, { principal: u.principal })).to.deep.equal({ sent: true });
       const requested = await h.event<{ userId: string; email: string; sealedToken: string; expiresAt: string }>("evt.user.verification_requested", (d) => d.userId === u.id);
       expect(requested.data.email).to.equal(u.email);
       expect(Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt)).to.be.within(7 * 86_400_000 - 1_000, 7 * 86_400_000 + 1_000);
-      expect((await fail(call(nc(), identity.verifyEmail, { token: first }))).code, "the first link is dead").to.equal("invalid_token");
-      expect(await call(nc(), identity.verifyEmail, { token: tokenOf(requested) })).to.deep.equal({ userId: u.id, email: u.email });
+      expect((await fail(call(nc(), identity.accountsVerifyEmail, { token: first }))).code, "the first link is dead").to.equal("invalid_token");
+      expect(await call(nc(), identity.accountsVerifyEmail, { token: tokenOf(requested) })).to.deep.equal({ userId: u.id, email: u.email });
 
       await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
-      expect(await call(nc(), identity.verifyEmailResend, {}, { principal: u.principal })).to.deep.equal({ sent: false });
+      expect(await call(nc(), identity.accountsResendVerification, {}, { principal: u.principal })).to.deep.equal({ sent: false });
       expect(h.events.filter((e) => e.type === "evt.user.verification_requested" && (e.data as { userId: string }).userId === u.id)).to.have.length(1);
     });
   });
@@ -194,10 +194,10 @@ describe("identity: email verification, password reset, throttling, logout-all",
     it("answers the 11th failure on one account within a minute with 429 and retryAfterSeconds, even with the right password", async () => {
       const u = await h.signUp();
       for (let i = 0; i < 10; i++) {
-        const err = await fail(call(nc(), identity.login, { email: u.email, password: `wrong password ${i}`, ip: `192.0.2.${i}` }));
+        const err = await fail(call(nc(), identity.sessionsCreate, { email: u.email, password: `wrong password ${i}`, ip: `192.0.2.${i}` }));
         expect(err.status, `attempt ${i + 1}`).to.equal(401);
       }
-      const limited = await fail(call(nc(), identity.login, { email: u.email, password, ip: "192.0.2.200" }));
+      const limited = await fail(call(nc(), identity.sessionsCreate, { email: u.email, password, ip: "192.0.2.200" }));
       expect([limited.code, limited.status]).to.deep.equal(["rate_limited", 429]);
       const { retryAfterSeconds } = limited.details as { retryAfterSeconds: number };
       expect(retryAfterSeconds).to.be.within(1, 60);
@@ -205,11 +205,11 @@ describe("identity: email verification, password reset, throttling, logout-all",
 
     it("limits one IP trying many accounts", async () => {
       const ip = "203.0.113.99";
-      for (let i = 0; i < 10; i++) await fail(call(nc(), identity.login, { email: newEmail("spray"), password, ip }));
+      for (let i = 0; i < 10; i++) await fail(call(nc(), identity.sessionsCreate, { email: newEmail("spray"), password, ip }));
       const u = await h.signUp();
-      const limited = await fail(call(nc(), identity.login, { email: u.email, password, ip }));
+      const limited = await fail(call(nc(), identity.sessionsCreate, { email: u.email, password, ip }));
       expect(limited.status).to.equal(429);
-      expect((await call(nc(), identity.login, { email: u.email, password, ip: "203.0.113.100" })).user.id, "another IP is not limited").to.equal(u.id);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password, ip: "203.0.113.100" })).user.id, "another IP is not limited").to.equal(u.id);
     });
   });
 
@@ -218,7 +218,7 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const weak = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 });
       await h.db("users").where({ id: u.id }).update({ password_hash: weak });
-      await call(nc(), identity.login, { email: u.email, password });
+      await call(nc(), identity.sessionsCreate, { email: u.email, password });
       const { password_hash } = await h.db("users").where({ id: u.id }).first("password_hash");
       expect(password_hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), password_hash).to.equal(true);
     });
@@ -228,11 +228,11 @@ describe("identity: email verification, password reset, throttling, logout-all",
     it("ends every session of the caller and none of anyone else's", async () => {
       const u = await h.signUp();
       const other = await h.signUp();
-      const phone = await call(nc(), identity.login, { email: u.email, password });
-      expect(await call(nc(), identity.logoutAll, {}, { principal: u.principal })).to.deep.equal({ revokedSessions: 2 });
-      for (const refreshToken of [u.refreshToken, phone.refreshToken]) expect((await fail(call(nc(), identity.refresh, { refreshToken }))).status).to.equal(401);
-      expect((await call(nc(), identity.refresh, { refreshToken: other.refreshToken })).user.id).to.equal(other.id);
-      expect((await fail(call(nc(), identity.logoutAll, {}))).status, "anonymous").to.equal(401);
+      const phone = await call(nc(), identity.sessionsCreate, { email: u.email, password });
+      expect(await call(nc(), identity.sessionsDeleteAll, {}, { principal: u.principal })).to.deep.equal({ revokedSessions: 2 });
+      for (const refreshToken of [u.refreshToken, phone.refreshToken]) expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken }))).status).to.equal(401);
+      expect((await call(nc(), identity.sessionsRefresh, { refreshToken: other.refreshToken })).user.id).to.equal(other.id);
+      expect((await fail(call(nc(), identity.sessionsDeleteAll, {}))).status, "anonymous").to.equal(401);
     });
   });
 });
@@ -271,6 +271,6 @@ describe("identity: pruning rows that outlived their use", function () {
     expect((await h.db("attempts").where("key", "like", `acct:%-${u.id}`).select("key")).map((r: { key: string }) => r.key)).to.deep.equal([`acct:new-${u.id}`]);
     expect(await h.db("sessions").where({ user_id: u.id }).count({ n: "*" }).first().then((r) => Number(r?.n))).to.equal(0);
     // The account itself and its sign-in are untouched.
-    expect((await call(h.svc.nats.nc, identity.login, { email: u.email, password })).user.id).to.equal(u.id);
+    expect((await call(h.svc.nats.nc, identity.sessionsCreate, { email: u.email, password })).user.id).to.equal(u.id);
   });
 });

@@ -33,48 +33,48 @@ describe("identity: administration and profiles", function () {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call(nc(), identity.adminUsersList, { query: tag, limit: 2, ...(cursor ? { cursor } : {}) }, { principal: admin });
+        const page = await call(nc(), identity.usersList, { query: tag, limit: 2, ...(cursor ? { cursor } : {}) }, { principal: admin });
         expect(page.items.length).to.be.at.most(2);
         seen.push(...page.items.map((u) => u.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(seen).to.deep.equal(made.map((u) => u.id).reverse());
-      const byEmail = await call(nc(), identity.adminUsersList, { query: made[2].email.toUpperCase() }, { principal: admin });
+      const byEmail = await call(nc(), identity.usersList, { query: made[2].email.toUpperCase() }, { principal: admin });
       expect(byEmail.items.map((u) => u.id)).to.deep.equal([made[2].id]);
       expect(byEmail.items[0]).to.include({ email: made[2].email, status: "active", emailVerified: false, totpEnabled: false });
     });
 
     it("filters by role and status", async () => {
-      const admins = await call(nc(), identity.adminUsersList, { role: "admin", limit: 100 }, { principal: admin });
+      const admins = await call(nc(), identity.usersList, { role: "admin", limit: 100 }, { principal: admin });
       expect(admins.items.every((u) => u.roles.includes("admin"))).to.equal(true);
       expect(admins.items.map((u) => u.id)).to.include(admin.sub);
     });
 
     it("refuses participants, anonymous callers and an admin demoted since their token was issued", async () => {
       const user = await h.signUp();
-      expect((await fail(call(nc(), identity.adminUsersList, {}, { principal: user.principal }))).status).to.equal(403);
-      expect((await fail(call(nc(), identity.adminUsersList, {}))).status).to.equal(401);
+      expect((await fail(call(nc(), identity.usersList, {}, { principal: user.principal }))).status).to.equal(403);
+      expect((await fail(call(nc(), identity.usersList, {}))).status).to.equal(401);
       // The principal claims admin (an old token); the database says otherwise.
-      expect((await fail(call(nc(), identity.adminUsersList, {}, { principal: { sub: user.id, roles: ["admin"] } }))).status).to.equal(403);
+      expect((await fail(call(nc(), identity.usersList, {}, { principal: { sub: user.id, roles: ["admin"] } }))).status).to.equal(403);
     });
   });
 
   describe("svc.identity.users.set-roles", () => {
     it("changes roles, emits evt.user.role_changed once, and new tokens carry them", async () => {
       const u = await h.signUp();
-      const updated = await call(nc(), identity.adminUsersSetRoles, { userId: u.id, roles: ["participant", "organizer"] }, { principal: admin });
+      const updated = await call(nc(), identity.usersSetRoles, { userId: u.id, roles: ["participant", "organizer"] }, { principal: admin });
       expect(updated.roles).to.deep.equal(["organizer", "participant"]);
       const changed = await h.event<{ userId: string; roles: string[]; by: string }>("evt.user.role_changed", (d) => d.userId === u.id);
       expect(changed.data).to.deep.equal({ userId: u.id, roles: ["organizer", "participant"], by: admin.sub });
-      await call(nc(), identity.adminUsersSetRoles, { userId: u.id, roles: ["organizer", "participant"] }, { principal: admin });
-      expect((await call(nc(), identity.refresh, { refreshToken: u.refreshToken })).user.roles).to.deep.equal(["organizer", "participant"]);
-      await call(nc(), identity.adminUsersDeactivate, { userId: u.id }, { principal: admin });
+      await call(nc(), identity.usersSetRoles, { userId: u.id, roles: ["organizer", "participant"] }, { principal: admin });
+      expect((await call(nc(), identity.sessionsRefresh, { refreshToken: u.refreshToken })).user.roles).to.deep.equal(["organizer", "participant"]);
+      await call(nc(), identity.usersDeactivate, { userId: u.id }, { principal: admin });
       await h.event("evt.user.deactivated", (d: { userId: string }) => d.userId === u.id);
       expect(h.events.filter((e) => e.type === "evt.user.role_changed" && (e.data as { userId: string }).userId === u.id)).to.have.length(1);
     });
 
     it("refuses to let an admin drop their own admin role", async () => {
-      const err = await fail(call(nc(), identity.adminUsersSetRoles, { userId: admin.sub, roles: ["participant"] }, { principal: admin }));
+      const err = await fail(call(nc(), identity.usersSetRoles, { userId: admin.sub, roles: ["participant"] }, { principal: admin }));
       expect(err.status).to.equal(403);
     });
   });
@@ -82,22 +82,22 @@ describe("identity: administration and profiles", function () {
   describe("svc.identity.users.deactivate / reactivate", () => {
     it("stops a deactivated user from logging in and refreshing, then lets them back in after reactivation", async () => {
       const u = await h.signUp();
-      const d = await call(nc(), identity.adminUsersDeactivate, { userId: u.id }, { principal: admin });
+      const d = await call(nc(), identity.usersDeactivate, { userId: u.id }, { principal: admin });
       expect(d.status).to.equal("deactivated");
       expect(await h.event("evt.user.deactivated", (x: { userId: string }) => x.userId === u.id).then((e) => e.data)).to.deep.equal({ userId: u.id, by: admin.sub });
-      const login = await fail(call(nc(), identity.login, { email: u.email, password }));
+      const login = await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }));
       expect([login.code, login.status]).to.deep.equal(["account_deactivated", 403]);
-      expect((await fail(call(nc(), identity.refresh, { refreshToken: u.refreshToken }))).status).to.equal(401);
+      expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken: u.refreshToken }))).status).to.equal(401);
       expect((await fail(call(nc(), identity.profilesUpdate, { bio: "still here" }, { principal: u.principal }))).code, "a live access token cannot change state").to.equal("account_deactivated");
       expect((await fail(call(nc(), identity.profilesGet, { userId: u.id }))).status, "the public profile is gone").to.equal(404);
 
-      await call(nc(), identity.adminUsersReactivate, { userId: u.id }, { principal: admin });
+      await call(nc(), identity.usersReactivate, { userId: u.id }, { principal: admin });
       await h.event("evt.user.reactivated", (x: { userId: string }) => x.userId === u.id);
-      expect((await call(nc(), identity.login, { email: u.email, password })).user.id).to.equal(u.id);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password })).user.id).to.equal(u.id);
     });
 
     it("refuses to let an admin deactivate themselves", async () => {
-      expect((await fail(call(nc(), identity.adminUsersDeactivate, { userId: admin.sub }, { principal: admin }))).status).to.equal(403);
+      expect((await fail(call(nc(), identity.usersDeactivate, { userId: admin.sub }, { principal: admin }))).status).to.equal(403);
     });
   });
 
@@ -135,7 +135,7 @@ describe("identity: administration and profiles", function () {
     it("answers me with the caller's own account only, whoever else exists", async () => {
       const a = await h.signUp();
       const b = await h.signUp();
-      const me = await call(nc(), identity.me, {}, { principal: b.principal });
+      const me = await call(nc(), identity.accountsGet, {}, { principal: b.principal });
       expect(me.id).to.equal(b.id);
       expect(JSON.stringify(me)).to.not.contain(a.email);
     });
@@ -163,9 +163,9 @@ describe("identity: BOOTSTRAP_ADMIN_EMAIL", function () {
     const unverified = await h.signUp({ email: bootstrap });
     expect(unverified.principal.roles, "registering the address proves nothing").to.deep.equal(["participant"]);
     const registered = await h.event<{ userId: string }>("evt.user.registered", (d) => d.userId === unverified.id);
-    await call(nc(), identity.verifyEmail, { token: tokenOf(registered) });
+    await call(nc(), identity.accountsVerifyEmail, { token: tokenOf(registered) });
     await h.event<{ userId: string; roles: string[] }>("evt.user.role_changed", (d) => d.userId === unverified.id && d.roles.includes("admin"));
-    const tokens = await call(nc(), identity.login, { email: bootstrap, password });
+    const tokens = await call(nc(), identity.sessionsCreate, { email: bootstrap, password });
     expect(tokens.user.roles).to.deep.equal(["admin", "participant"]);
     const root = { ...unverified, principal: { sub: unverified.id, roles: tokens.user.roles } };
     expect((await h.signUp()).principal.roles).to.deep.equal(["participant"]);

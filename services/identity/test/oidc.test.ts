@@ -104,9 +104,9 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     const first = await done();
     expect(first).to.deep.include({ newAccount: true });
     expect(first.user).to.deep.include({ email, displayName: "Olga", roles: ["participant"] });
-    const jwks = createLocalJWKSet((await call(nc(), identity.jwks, {})) as JSONWebKeySet);
+    const jwks = createLocalJWKSet((await call(nc(), identity.keysList, {})) as JSONWebKeySet);
     expect((await jwtVerify(first.accessToken, jwks, { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" })).payload.sub).to.equal(first.user.id);
-    const me = await call(nc(), identity.me, {}, { principal: { sub: first.user.id, roles: first.user.roles } });
+    const me = await call(nc(), identity.accountsGet, {}, { principal: { sub: first.user.id, roles: first.user.roles } });
     expect(me).to.include({ emailVerified: true, hasPassword: false });
     const registered = await h.event<{ userId: string; sealedVerificationToken?: string }>("evt.user.registered", (d) => d.userId === first.user.id);
     expect(registered.data.sealedVerificationToken, "the provider vouched for the email").to.equal(undefined);
@@ -139,8 +139,8 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     const u = await h.signUp();
     const linked = await (await signInAs({ email: u.email, email_verified: true })).done();
     expect([linked.newAccount, linked.user.id]).to.deep.equal([false, u.id]);
-    expect((await fail(call(nc(), identity.login, { email: u.email, password }))).status, "the squatter's password is gone").to.equal(401);
-    expect((await fail(call(nc(), identity.refresh, { refreshToken: u.refreshToken }))).status, "and so are its sessions").to.equal(401);
+    expect((await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }))).status, "the squatter's password is gone").to.equal(401);
+    expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken: u.refreshToken }))).status, "and so are its sessions").to.equal(401);
     await h.event("evt.user.email_verified", (d: { userId: string }) => d.userId === u.id);
   });
 
@@ -148,7 +148,7 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     const u = await h.signUp();
     const err = await fail((await signInAs({ email: u.email, email_verified: false })).done());
     expect([err.code, err.status]).to.deep.equal(["oidc_email_unverified", 409]);
-    expect((await call(nc(), identity.login, { email: u.email, password })).user.id, "the account is untouched").to.equal(u.id);
+    expect((await call(nc(), identity.sessionsCreate, { email: u.email, password })).user.id, "the account is untouched").to.equal(u.id);
   });
 
   it("accepts a callback once", async () => {

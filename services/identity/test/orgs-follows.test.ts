@@ -111,7 +111,7 @@ describe("identity: organizations and follows", function () {
       expect(await call(nc(), identity.canActForOrg, { userId: member.id, orgId: org.id })).to.deep.equal({ allowed: false, role: "member" });
       expect(await call(nc(), identity.canActForOrg, { userId: member.id, orgId: org.id, minRole: "member" })).to.deep.equal({ allowed: true, role: "member" });
       expect(await call(nc(), identity.canActForOrg, { userId: outsider.id, orgId: org.id, minRole: "member" })).to.deep.equal({ allowed: false, role: null });
-      await call(nc(), identity.adminUsersDeactivate, { userId: orgAdmin.id }, { principal: admin });
+      await call(nc(), identity.usersDeactivate, { userId: orgAdmin.id }, { principal: admin });
       expect((await call(nc(), identity.canActForOrg, { userId: orgAdmin.id, orgId: org.id })).allowed).to.equal(false);
     });
   });
@@ -172,22 +172,22 @@ describe("identity: organizations and follows", function () {
       const fan = await h.signUp();
       const star = await h.signUp();
       const target = { kind: "user" as const, id: star.id };
-      expect(await call(nc(), identity.follow, { target }, { principal: fan.principal })).to.deep.equal({ target, created: true });
-      expect(await call(nc(), identity.follow, { target }, { principal: fan.principal })).to.deep.equal({ target, created: false });
-      expect(await call(nc(), identity.unfollow, { target }, { principal: fan.principal })).to.deep.equal({ target, removed: true });
+      expect(await call(nc(), identity.followsCreate, { target }, { principal: fan.principal })).to.deep.equal({ target, created: true });
+      expect(await call(nc(), identity.followsCreate, { target }, { principal: fan.principal })).to.deep.equal({ target, created: false });
+      expect(await call(nc(), identity.followsDelete, { target }, { principal: fan.principal })).to.deep.equal({ target, removed: true });
       // The unfollow is the barrier: it was enqueued after both follows.
       await h.event("evt.user.unfollowed", (d: { followerId: string }) => d.followerId === fan.id);
       const followed = h.events.filter((e) => e.type === "evt.user.followed" && (e.data as { followerId: string }).followerId === fan.id);
       expect(followed).to.have.length(1);
       expect(followed[0].data).to.deep.include({ followerId: fan.id, target });
-      expect(await call(nc(), identity.unfollow, { target }, { principal: fan.principal })).to.deep.equal({ target, removed: false });
+      expect(await call(nc(), identity.followsDelete, { target }, { principal: fan.principal })).to.deep.equal({ target, removed: false });
     });
 
     it("refuses to follow oneself or someone who does not exist", async () => {
       const u = await h.signUp();
-      const self = await fail(call(nc(), identity.follow, { target: { kind: "user", id: u.id } }, { principal: u.principal }));
+      const self = await fail(call(nc(), identity.followsCreate, { target: { kind: "user", id: u.id } }, { principal: u.principal }));
       expect([self.status, self.message]).to.deep.equal([400, "you cannot follow yourself"]);
-      expect((await fail(call(nc(), identity.follow, { target: { kind: "org", id: randomUUID() } }, { principal: u.principal }))).status).to.equal(404);
+      expect((await fail(call(nc(), identity.followsCreate, { target: { kind: "org", id: randomUUID() } }, { principal: u.principal }))).status).to.equal(404);
     });
 
     it("lists followers newest first with a cursor and a total, and drops deactivated users from lists and counts", async () => {
@@ -196,21 +196,21 @@ describe("identity: organizations and follows", function () {
       const fans = [];
       for (let i = 0; i < 5; i++) {
         const f = await h.signUp({ displayName: `Fan ${i}` });
-        await call(nc(), identity.follow, { target }, { principal: f.principal });
+        await call(nc(), identity.followsCreate, { target }, { principal: f.principal });
         fans.push(f);
       }
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call(nc(), identity.followers, { target, limit: 2, ...(cursor ? { cursor } : {}) });
+        const page = await call(nc(), identity.followsListFollowers, { target, limit: 2, ...(cursor ? { cursor } : {}) });
         expect(page.total).to.equal(5);
         ids.push(...page.items.map((i) => i.userId));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(ids).to.deep.equal(fans.map((f) => f.id).reverse());
 
-      await call(nc(), identity.adminUsersDeactivate, { userId: fans[2].id }, { principal: admin });
-      const after = await call(nc(), identity.followers, { target, limit: 100 });
+      await call(nc(), identity.usersDeactivate, { userId: fans[2].id }, { principal: admin });
+      const after = await call(nc(), identity.followsListFollowers, { target, limit: 100 });
       expect(after.total).to.equal(4);
       expect(after.items.map((i) => i.userId)).to.not.include(fans[2].id);
       expect((await call(nc(), identity.profilesGet, { userId: star.id })).followers).to.equal(4);
@@ -220,17 +220,17 @@ describe("identity: organizations and follows", function () {
       const fan = await h.signUp();
       const star = await h.signUp({ displayName: "Star" });
       const { org } = await orgWithOwner();
-      await call(nc(), identity.follow, { target: { kind: "user", id: star.id } }, { principal: fan.principal });
-      await call(nc(), identity.follow, { target: { kind: "org", id: org.id } }, { principal: fan.principal });
-      const following = await call(nc(), identity.following, { userId: fan.id });
+      await call(nc(), identity.followsCreate, { target: { kind: "user", id: star.id } }, { principal: fan.principal });
+      await call(nc(), identity.followsCreate, { target: { kind: "org", id: org.id } }, { principal: fan.principal });
+      const following = await call(nc(), identity.followsListFollowing, { userId: fan.id });
       expect(following.total).to.equal(2);
       expect(following.items.map((i) => [i.target.kind, i.name])).to.deep.equal([
         ["org", org.name],
         ["user", "Star"],
       ]);
       expect((await call(nc(), identity.orgsGet, { orgId: org.id })).followers).to.equal(1);
-      await call(nc(), identity.adminUsersDeactivate, { userId: star.id }, { principal: admin });
-      const after = await call(nc(), identity.following, { userId: fan.id });
+      await call(nc(), identity.usersDeactivate, { userId: star.id }, { principal: admin });
+      const after = await call(nc(), identity.followsListFollowing, { userId: fan.id });
       expect([after.total, after.items.map((i) => i.target.kind)]).to.deep.equal([1, ["org"]]);
       expect((await call(nc(), identity.profilesGet, { userId: fan.id })).following).to.equal(1);
     });

@@ -25,7 +25,7 @@ describe("identity: accounts and sessions", function () {
     const running = await run([identityService], env(), { listen: false });
     // The test's own connection (superuser, minting principals) stands in for the service's.
     svc = { ...running, nats: await testNats("identity-sessions-test") };
-    jwks = createLocalJWKSet((await call(nc(), identity.jwks, {})) as never);
+    jwks = createLocalJWKSet((await call(nc(), identity.keysList, {})) as never);
   });
   after(async () => {
     await svc.nats.nc.close();
@@ -35,7 +35,7 @@ describe("identity: accounts and sessions", function () {
   describe("svc.identity.accounts.register", () => {
     it("stores the password as argon2id with OWASP parameters (m=19456 KiB, t=2, p=1)", async () => {
       const email = newEmail();
-      const account = await call(nc(), identity.register, { email, password, displayName: "Ada" });
+      const account = await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada" });
       const row = await svc.dbs.get("identity")!("users").where({ id: account.id }).first("password_hash");
       expect(String(row.password_hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), row.password_hash).to.equal(true);
       expect(account.roles).to.deep.equal(["participant"]);
@@ -43,22 +43,22 @@ describe("identity: accounts and sessions", function () {
 
     it("refuses a second account for the same email in another case", async () => {
       const email = newEmail();
-      await call(nc(), identity.register, { email, password, displayName: "Ada" });
-      const err = await fail(call(nc(), identity.register, { email: email.toUpperCase(), password, displayName: "Ada again" }));
+      await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada" });
+      const err = await fail(call(nc(), identity.accountsRegister, { email: email.toUpperCase(), password, displayName: "Ada again" }));
       expect([err.code, err.status]).to.deep.equal(["conflict", 409]);
     });
 
     it("refuses a short password and an unknown time zone, naming the field", async () => {
-      const short = await fail(call(nc(), identity.register, { email: newEmail(), password: "short", displayName: "Ada" }));
+      const short = await fail(call(nc(), identity.accountsRegister, { email: newEmail(), password: "short", displayName: "Ada" }));
       expect([short.status, short.message]).to.deep.equal([400, "password: must NOT have fewer than 10 characters"]);
-      const tz = await fail(call(nc(), identity.register, { email: newEmail(), password, displayName: "Ada", timeZone: "Mars/Olympus" }));
+      const tz = await fail(call(nc(), identity.accountsRegister, { email: newEmail(), password, displayName: "Ada", timeZone: "Mars/Olympus" }));
       expect(tz.status).to.equal(400);
       expect(tz.message).to.contain("timeZone");
     });
 
     it("announces evt.user.registered through the outbox, with contact details and no password", async () => {
       const email = newEmail();
-      const account = await call(nc(), identity.register, { email, password, displayName: "Grace", locale: "ru", timeZone: "Europe/Moscow" });
+      const account = await call(nc(), identity.accountsRegister, { email, password, displayName: "Grace", locale: "ru", timeZone: "Europe/Moscow" });
       const until = Date.now() + 5_000;
       let data: Record<string, unknown> | undefined;
       while (!data && Date.now() < until) {
@@ -77,8 +77,8 @@ describe("identity: accounts and sessions", function () {
   describe("svc.identity.sessions.create", () => {
     it("issues an ES256 at+jwt access token that verifies against the JWKS, with sub, roles and sid", async () => {
       const email = newEmail();
-      const account = await call(nc(), identity.register, { email, password, displayName: "Ada" });
-      const tokens = await call(nc(), identity.login, { email, password });
+      const account = await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada" });
+      const tokens = await call(nc(), identity.sessionsCreate, { email, password });
       const { payload, protectedHeader } = await verify(tokens.accessToken);
       expect(protectedHeader.alg).to.equal("ES256");
       expect(protectedHeader.kid).to.be.a("string");
@@ -90,9 +90,9 @@ describe("identity: accounts and sessions", function () {
 
     it("answers a wrong password and an unknown email with the same 401", async () => {
       const email = newEmail();
-      await call(nc(), identity.register, { email, password, displayName: "Ada" });
-      const wrong = await fail(call(nc(), identity.login, { email, password: "not the password" }));
-      const unknown = await fail(call(nc(), identity.login, { email: newEmail(), password }));
+      await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada" });
+      const wrong = await fail(call(nc(), identity.sessionsCreate, { email, password: "not the password" }));
+      const unknown = await fail(call(nc(), identity.sessionsCreate, { email: newEmail(), password }));
       expect([wrong.status, wrong.message]).to.deep.equal([401, "email or password is wrong"]);
       expect([unknown.status, unknown.message]).to.deep.equal([401, "email or password is wrong"]);
     });
@@ -103,8 +103,8 @@ describe("identity: accounts and sessions", function () {
     let sub: string;
     before(async () => {
       const email = newEmail();
-      sub = (await call(nc(), identity.register, { email, password, displayName: "Ada" })).id;
-      good = (await call(nc(), identity.login, { email, password })).accessToken;
+      sub = (await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada" })).id;
+      good = (await call(nc(), identity.sessionsCreate, { email, password })).accessToken;
     });
 
     const refused = async (token: string) => {
@@ -118,7 +118,7 @@ describe("identity: accounts and sessions", function () {
     });
 
     it("refuses HS256 signed with the public key", async () => {
-      const { keys } = await call(nc(), identity.jwks, {});
+      const { keys } = await call(nc(), identity.keysList, {});
       const secret = JSON.stringify(keys[0]);
       const header = b64({ alg: "HS256", typ: "at+jwt", kid: keys[0].kid });
       const [, body] = good.split(".");
@@ -155,51 +155,51 @@ describe("identity: accounts and sessions", function () {
   describe("svc.identity.sessions.refresh", () => {
     const session = async () => {
       const email = newEmail();
-      await call(nc(), identity.register, { email, password, displayName: "Ada" });
-      return call(nc(), identity.login, { email, password });
+      await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada" });
+      return call(nc(), identity.sessionsCreate, { email, password });
     };
 
     it("rotates the refresh token on every use", async () => {
       const first = await session();
-      const second = await call(nc(), identity.refresh, { refreshToken: first.refreshToken });
+      const second = await call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken });
       expect(second.refreshToken).to.not.equal(first.refreshToken);
-      const third = await call(nc(), identity.refresh, { refreshToken: second.refreshToken });
+      const third = await call(nc(), identity.sessionsRefresh, { refreshToken: second.refreshToken });
       expect((await verify(third.accessToken)).payload.sub).to.equal(first.user.id);
     });
 
     it("revokes the whole family when a rotated token is replayed", async () => {
       const first = await session();
-      const second = await call(nc(), identity.refresh, { refreshToken: first.refreshToken });
-      const replay = await fail(call(nc(), identity.refresh, { refreshToken: first.refreshToken }));
+      const second = await call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken });
+      const replay = await fail(call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken }));
       expect([replay.status, replay.message]).to.deep.equal([401, "refresh token reused: every session of this login is revoked"]);
-      const after = await fail(call(nc(), identity.refresh, { refreshToken: second.refreshToken }));
+      const after = await fail(call(nc(), identity.sessionsRefresh, { refreshToken: second.refreshToken }));
       expect(after.status, "the thief's successor token is dead too").to.equal(401);
     });
 
     it("lets exactly one of two concurrent refreshes of one token win, and treats the other as reuse", async () => {
       const first = await session();
-      const results = await Promise.allSettled([call(nc(), identity.refresh, { refreshToken: first.refreshToken }), call(nc(), identity.refresh, { refreshToken: first.refreshToken })]);
+      const results = await Promise.allSettled([call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken }), call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken })]);
       expect(results.filter((r) => r.status === "fulfilled")).to.have.length(1);
       const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect((loser.reason as AppError).message).to.contain("reused");
       const winner = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ refreshToken: string }>).value;
-      expect((await fail(call(nc(), identity.refresh, { refreshToken: winner.refreshToken }))).status, "reuse revoked the family").to.equal(401);
+      expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken: winner.refreshToken }))).status, "reuse revoked the family").to.equal(401);
     });
 
     it("ends a session on logout", async () => {
       const first = await session();
-      await call(nc(), identity.logout, { refreshToken: first.refreshToken });
-      expect((await fail(call(nc(), identity.refresh, { refreshToken: first.refreshToken }))).status).to.equal(401);
+      await call(nc(), identity.sessionsDelete, { refreshToken: first.refreshToken });
+      expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken }))).status).to.equal(401);
     });
   });
 
   describe("svc.identity.accounts.get", () => {
     it("returns the caller's own account and refuses an anonymous call", async () => {
       const email = newEmail();
-      const account = await call(nc(), identity.register, { email, password, displayName: "Ada", timeZone: "Asia/Tokyo" });
-      const me = await call(nc(), identity.me, {}, { principal: { sub: account.id, roles: account.roles } });
+      const account = await call(nc(), identity.accountsRegister, { email, password, displayName: "Ada", timeZone: "Asia/Tokyo" });
+      const me = await call(nc(), identity.accountsGet, {}, { principal: { sub: account.id, roles: account.roles } });
       expect(me).to.deep.include({ id: account.id, email, timeZone: "Asia/Tokyo", emailVerified: false });
-      expect((await fail(call(nc(), identity.me, {}))).status).to.equal(401);
+      expect((await fail(call(nc(), identity.accountsGet, {}))).status).to.equal(401);
     });
   });
 });

@@ -102,12 +102,12 @@ export async function startIdentity(extraEnv: Record<string, string> = {}): Prom
     },
     async signUp(opts = {}) {
       const email = opts.email ?? newEmail();
-      const account = await call(nc, identity.register, { email, password, displayName: opts.displayName ?? "Ada" });
-      const tokens = await call(nc, identity.login, { email, password });
+      const account = await call(nc, identity.accountsRegister, { email, password, displayName: opts.displayName ?? "Ada" });
+      const tokens = await call(nc, identity.sessionsCreate, { email, password });
       return { id: account.id, email, principal: { sub: account.id, roles: tokens.user.roles }, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
     },
     async registerAdmin(email) {
-      const account = await call(nc, identity.register, { email, password, displayName: "Boss" });
+      const account = await call(nc, identity.accountsRegister, { email, password, displayName: "Boss" });
       await harness.db("users").where({ id: account.id }).update({ roles: ["admin", "participant"] });
       return account.id;
     },

@@ -38,7 +38,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
   }
 
   async function challengeOf(email: string): Promise<string> {
-    const err = await fail(call(nc(), identity.login, { email, password }));
+    const err = await fail(call(nc(), identity.sessionsCreate, { email, password }));
     expect([err.code, err.status]).to.deep.equal(["totp_required", 401]);
     return (err.details as { challenge: string }).challenge;
   }
@@ -47,7 +47,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
     it("enrols with an otpauth URI, then asks for a code at login and signs in with it", async () => {
       const u = await enrolled();
       expect(u.recoveryCodes).to.have.length(10);
-      expect((await call(nc(), identity.me, {}, { principal: u.principal })).totpEnabled).to.equal(true);
+      expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).totpEnabled).to.equal(true);
       const challenge = await challengeOf(u.email);
       // The enrolment used this step's code; the next step's is valid (one step of drift) and unused.
       const tokens = await call(nc(), identity.totpLogin, { challenge, code: code(u.secret, 1) });
@@ -107,7 +107,7 @@ describe("identity: two-factor sign-in and signing keys", function () {
       const u = await h.signUp();
       const { secret } = await call(nc(), identity.totpEnrol, { password }, { principal: u.principal });
       expect((await fail(call(nc(), identity.totpVerify, { code: code(secret, 5) }, { principal: u.principal }))).code).to.equal("invalid_code");
-      expect((await call(nc(), identity.login, { email: u.email, password })).user.id, "no second factor asked").to.equal(u.id);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password })).user.id, "no second factor asked").to.equal(u.id);
     });
 
     it("needs the password to enrol or turn two-factor off with a principal", async () => {
@@ -121,12 +121,12 @@ describe("identity: two-factor sign-in and signing keys", function () {
     it("turns two-factor off with a code", async () => {
       const u = await enrolled();
       await call(nc(), identity.totpDisable, { code: u.recoveryCodes[0], password }, { principal: u.principal });
-      expect((await call(nc(), identity.login, { email: u.email, password })).user.id).to.equal(u.id);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password })).user.id).to.equal(u.id);
     });
 
     it("with REQUIRE_2FA_FOR_ADMINS refuses an admin without TOTP (totp_enrolment_required), lets them enrol by the challenge, then asks for codes", async () => {
       await h.registerAdmin(adminEmail);
-      const refused = await fail(call(nc(), identity.login, { email: adminEmail, password }));
+      const refused = await fail(call(nc(), identity.sessionsCreate, { email: adminEmail, password }));
       expect([refused.code, refused.status]).to.deep.equal(["totp_enrolment_required", 403]);
       const { challenge } = refused.details as { challenge: string };
       const { secret } = await call(nc(), identity.totpEnrol, { challenge });
@@ -142,17 +142,17 @@ describe("identity: two-factor sign-in and signing keys", function () {
     it("rotates without logging anyone out: old tokens still verify, new ones carry the new kid", async () => {
       const boss = await h.db("users").where({ email: adminEmail }).first("id", "roles");
       const user = await h.signUp();
-      const before = await call(nc(), identity.jwks, {});
-      const { kid } = await call(nc(), identity.adminKeysRotate, {}, { principal: { sub: boss.id, roles: boss.roles } });
-      const after = await call(nc(), identity.jwks, {});
+      const before = await call(nc(), identity.keysList, {});
+      const { kid } = await call(nc(), identity.keysRotate, {}, { principal: { sub: boss.id, roles: boss.roles } });
+      const after = await call(nc(), identity.keysList, {});
       expect(after.keys.map((k) => k.kid)).to.include.members([kid, ...before.keys.map((k) => k.kid)]);
       const jwks = createLocalJWKSet(after as JSONWebKeySet);
       const verify = (t: string) => jwtVerify(t, jwks, { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" });
       expect((await verify(user.accessToken)).payload.sub, "a token of the old key").to.equal(user.id);
-      const fresh = await call(nc(), identity.login, { email: user.email, password });
+      const fresh = await call(nc(), identity.sessionsCreate, { email: user.email, password });
       const { protectedHeader } = await verify(fresh.accessToken);
       expect(protectedHeader.kid).to.equal(kid);
-      expect((await fail(call(nc(), identity.adminKeysRotate, {}, { principal: user.principal }))).status, "admins only").to.equal(403);
+      expect((await fail(call(nc(), identity.keysRotate, {}, { principal: user.principal }))).status, "admins only").to.equal(403);
     });
 
     it("signs with the last key of JWT_PRIVATE_KEYS_FILE and publishes them all without private parts", async () => {

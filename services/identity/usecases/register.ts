@@ -12,7 +12,7 @@ import { assertTimeZone, newVerificationToken, rolesAtRegistration } from "../re
 import { sealForMail } from "../mail-links.ts";
 
 /** Creates an account (the bootstrap admin address becomes admin once verified, not here). Emits evt.user.registered with the verification token, sealed. */
-export async function register(deps: Pick<Deps, "db" | "bootstrapAdminEmail" | "mailLinks" | "now">, input: RequestOf<typeof identity.register>) {
+export async function register(deps: Pick<Deps, "db" | "bootstrapAdminEmail" | "mailLinks" | "now">, input: RequestOf<typeof identity.accountsRegister>) {
   const now = deps.now();
   await assertAllowed(deps.db, [ipKey(input.ip)], now);
   await recordAttempt(deps.db, [ipKey(input.ip)], now);

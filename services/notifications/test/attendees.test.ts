@@ -300,10 +300,10 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       await eventually("users projected", async () => (await h.db("users").whereIn("user_id", [a.id, b.id])).length === 2);
       const by = admin();
       const input = { userIds: [a.id, b.id, stranger], channels: ["in_app" as const, "email" as const], title: "Venue change", message: "Doors open at 18:30.", link: "/events", idempotencyKey: `k-${randomUUID()}` };
-      const first = await call(h.running.nats.nc, notifications.send, input, { principal: by });
+      const first = await call(h.running.nats.nc, notifications.noticesSend, input, { principal: by });
       expect(first.recipients).to.equal(2);
       expect(first.skipped).to.deep.equal([stranger]);
-      const again = await call(h.running.nats.nc, notifications.send, input, { principal: by });
+      const again = await call(h.running.nats.nc, notifications.noticesSend, input, { principal: by });
       expect(again.notificationId).to.equal(first.notificationId);
       await eventually("emails", async () => h.smtp.to(a.email).length === 1 && h.smtp.to(b.email).length === 1);
       expect(h.smtp.to(a.email)[0].subject).to.equal("Venue change");
@@ -313,18 +313,18 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       await eventually("sent", async () => (await h.db("deliveries").where({ source_id: first.notificationId, status: "sent" })).length === 2);
       expect(h.fcm.to(a.token)).to.have.length(0);
       expect(h.smtp.to(a.email)).to.have.length(1);
-      const reused = (await call(h.running.nats.nc, notifications.send, { ...input, message: "Something else" }, { principal: by }).catch((e: unknown) => e)) as { status: number };
+      const reused = (await call(h.running.nats.nc, notifications.noticesSend, { ...input, message: "Something else" }, { principal: by }).catch((e: unknown) => e)) as { status: number };
       expect(reused.status).to.equal(409);
     });
 
     it("refuses a caller who is not an admin, and kinds or channels it does not know", async () => {
       const u = await makeUser(h, { device: false });
       const base = { userIds: [u.id], title: "t", message: "m", idempotencyKey: "k1" };
-      const notAdmin = (await call(h.running.nats.nc, notifications.send, base, { principal: principal(u.id) }).catch((e: unknown) => e)) as { status: number };
+      const notAdmin = (await call(h.running.nats.nc, notifications.noticesSend, base, { principal: principal(u.id) }).catch((e: unknown) => e)) as { status: number };
       expect(notAdmin.status).to.equal(403);
-      const badChannel = (await call(h.running.nats.nc, notifications.send, { ...base, channels: ["sms"] } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number; message: string };
+      const badChannel = (await call(h.running.nats.nc, notifications.noticesSend, { ...base, channels: ["sms"] } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number; message: string };
       expect(badChannel.status).to.equal(400);
-      const badKind = (await call(h.running.nats.nc, notifications.send, { ...base, kind: "booking_confirmed" } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number };
+      const badKind = (await call(h.running.nats.nc, notifications.noticesSend, { ...base, kind: "booking_confirmed" } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number };
       expect(badKind.status).to.equal(400);
     });
   });

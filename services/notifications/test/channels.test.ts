@@ -74,9 +74,9 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(link, mail.headers.get("list-unsubscribe")).to.not.equal(null);
       expect(mail.text).to.contain(link![1]);
       const token = decodeURIComponent(link![2]);
-      const bad = (await call(h.running.nats.nc, notifications.unsubscribe, { token: token.slice(0, -2) + "xx" }).catch((e: unknown) => e)) as AppError;
+      const bad = (await call(h.running.nats.nc, notifications.preferencesUnsubscribe, { token: token.slice(0, -2) + "xx" }).catch((e: unknown) => e)) as AppError;
       expect(bad.status).to.equal(400);
-      expect(await call(h.running.nats.nc, notifications.unsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "event_published" });
+      expect(await call(h.running.nats.nc, notifications.preferencesUnsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "event_published" });
       const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
       expect(prefs.kinds.event_published).to.deep.equal({ in_app: true, email: false, push: true });
       await publish(organizer.id);
@@ -200,7 +200,7 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(await findTimer(h.db, DIGEST, f.id)).to.equal(undefined);
 
       const token = decodeURIComponent(digest.headers.get("list-unsubscribe")!.match(/token=([^>]+)>$/)![1]);
-      expect(await call(h.running.nats.nc, notifications.unsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "digest" });
+      expect(await call(h.running.nats.nc, notifications.preferencesUnsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "digest" });
       const after = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
       expect(Object.values(after.kinds).map((k) => k.email)).to.deep.equal([false, false, false]);
       expect(after.kinds.event_published.push).to.equal(true);

@@ -14,8 +14,8 @@ import * as store from "../store.ts";
 import { recordNotice } from "../notices.ts";
 import type { Marker } from "../sending.ts";
 
-type Input = RequestOf<typeof notifications.send>;
-type Reply = ReplyOf<typeof notifications.send>;
+type Input = RequestOf<typeof notifications.noticesSend>;
+type Reply = ReplyOf<typeof notifications.noticesSend>;
 
 export async function sendNotice(deps: Deps, marker: Marker, caller: Principal | undefined, input: Input): Promise<Reply> {
   const kind = input.kind ?? "announcement";

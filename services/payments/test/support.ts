@@ -93,7 +93,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
     return o;
   };
   const stub: Served = await serve(nats.nc, { name: "payments-test-stubs", version: "0.0.1", description: "identity and bookings answers for the payments tests", log: createLogger({ name: "stub", level: "silent" }) }, [
-    endpoint(identity.jwks, async () => ({ keys: [signer.jwk as { kty: string; kid: string; alg: string }] })),
+    endpoint(identity.keysList, async () => ({ keys: [signer.jwk as { kty: string; kid: string; alg: string }] })),
     endpoint(identity.sessionsCheck, async () => ({ active: true })),
     endpoint(identity.canActForOrg, async (i) => ({ allowed: orgAdmins.has(`${i.orgId}:${i.userId}`), role: orgAdmins.has(`${i.orgId}:${i.userId}`) ? ("admin" as const) : null })),
     endpoint(bookings.ordersGet, async (i) => view(known(i.orderId))),

@@ -1,0 +1,9 @@
+import { endpoint } from "../../kit/serve.ts";
+import { events } from "../../../subjects/events.ts";
+import type { Deps } from "../deps.ts";
+import { requireCaller } from "../../kit/caller.ts";
+import { changeStatus } from "../usecases/change-status.ts";
+import { viewOf } from "../event-reply.ts";
+
+export const eventsPublishEndpoint = (deps: Deps) =>
+  endpoint(events.publish, async (input, ctx) => viewOf(deps, await changeStatus(deps, requireCaller(ctx), input.eventId, { to: "published" }), true));

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { events } from "../../../subjects/events.ts";
-import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import { readHistory } from "../usecases/read-history.ts";
-
-export const historyEndpoint = (deps: Deps) => endpoint(events.history, async (input, ctx) => readHistory(deps, requireCaller(ctx), input));

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { reactivateUser } from "../usecases/reactivate-user.ts";
-import { adminCaller } from "../authz.ts";
-import type { Deps } from "../deps.ts";
-
-export const adminUsersReactivateEndpoint = (deps: Deps) => endpoint(identity.adminUsersReactivate, async (input, ctx) => await reactivateUser(deps, await adminCaller(deps.db, ctx), input));

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { setRoles } from "../usecases/set-roles.ts";
-import { adminCaller } from "../authz.ts";
-import type { Deps } from "../deps.ts";
-
-export const adminUsersSetRolesEndpoint = (deps: Deps) => endpoint(identity.adminUsersSetRoles, async (input, ctx) => await setRoles(deps, await adminCaller(deps.db, ctx), input));

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { follow } from "../usecases/follow.ts";
-import { activeCaller } from "../authz.ts";
-import type { Deps } from "../deps.ts";
-
-export const followsFollowEndpoint = (deps: Deps) => endpoint(identity.follow, async (input, ctx) => await follow(deps, await activeCaller(deps.db, ctx), input));

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { unfollow } from "../usecases/unfollow.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import type { Deps } from "../deps.ts";
-
-export const followsUnfollowEndpoint = (deps: Deps) => endpoint(identity.unfollow, async (input, ctx) => await unfollow(deps, requireCaller(ctx).sub, input));

@@ -1,6 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { login } from "../usecases/login.ts";
-import type { Deps } from "../deps.ts";
-
-export const loginEndpoint = (deps: Deps) => endpoint(identity.login, (input) => login(deps, input));

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { callerAccount } from "./support.ts";
-import { myAccount } from "../store.ts";
-import type { Deps } from "../deps.ts";
-
-export const meEndpoint = (deps: Deps) => endpoint(identity.me, async (_input, ctx) => myAccount(await callerAccount(deps, ctx)));

@@ -1,6 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { identity } from "../../../subjects/identity.ts";
-import { verifyEmail } from "../usecases/verify-email.ts";
-import type { Deps } from "../deps.ts";
-
-export const verifyEmailEndpoint = (deps: Deps) => endpoint(identity.verifyEmail, async (input) => await verifyEmail(deps, input));

@@ -1,0 +1,13 @@
+import { endpoint } from "../../kit/serve.ts";
+import { payments } from "../../../subjects/payments.ts";
+import type { Deps } from "../deps.ts";
+import { handleCallback } from "../usecases/handle-callback.ts";
+import { paymentMetrics } from "../metrics.ts";
+
+/** The provider's result callback, relayed by the edge's public route; no principal: the signature is the authentication. */
+export const callbacksResultEndpoint = (deps: Deps) =>
+  endpoint(payments.callback, async (input) => {
+    const out = await handleCallback(deps, input);
+    paymentMetrics().callbacks.add(1, { answer: out.answer.status, kind: out.changed ? "new" : "duplicate" });
+    return { xml: out.xml };
+  });

@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { payments } from "../../../subjects/payments.ts";
-import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import { receiptPdf } from "../usecases/receipts.ts";
-
-export const receiptEndpoint = (deps: Deps) => endpoint(payments.receipt, async (input, ctx) => receiptPdf(deps, requireCaller(ctx), input.paymentId));

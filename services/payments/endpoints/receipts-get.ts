@@ -1,0 +1,7 @@
+import { endpoint } from "../../kit/serve.ts";
+import { payments } from "../../../subjects/payments.ts";
+import type { Deps } from "../deps.ts";
+import { requireCaller } from "../../kit/caller.ts";
+import { receiptPdf } from "../usecases/receipts.ts";
+
+export const receiptsGetEndpoint = (deps: Deps) => endpoint(payments.receipt, async (input, ctx) => receiptPdf(deps, requireCaller(ctx), input.paymentId));

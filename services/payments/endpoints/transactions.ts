@@ -1,7 +1,0 @@
-import { endpoint } from "../../kit/serve.ts";
-import { payments } from "../../../subjects/payments.ts";
-import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import { listTransactions } from "../usecases/read-payments.ts";
-
-export const transactionsEndpoint = (deps: Deps) => endpoint(payments.transactions, async (input, ctx) => listTransactions(deps, requireCaller(ctx), input));
