@@ -6,4 +6,4 @@ import { updateEvent } from "../usecases/update-event.ts";
 import { viewOf } from "../event-reply.ts";
 
 export const eventsUpdateEndpoint = (deps: Deps) =>
-  endpoint(events.update, async ({ eventId, ...patch }, ctx) => viewOf(deps, (await updateEvent(deps, requireCaller(ctx), eventId, patch)).row, true));
+  endpoint(events.update, async ({ eventId, ...patch }, ctx) => viewOf(deps, await updateEvent(deps, requireCaller(ctx), eventId, patch), true));
