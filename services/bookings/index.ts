@@ -18,7 +18,7 @@ import { createSigner } from "./usecases/ticket-codes.ts";
 import { DisplayNames } from "./usecases/display-names.ts";
 import { expiryTimers } from "./usecases/expiry-timers.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
-import { PAYMENTS_CONSUMER, paymentsConsumer } from "./consumers/payments.ts";
+import { PAYMENTS_CONSUMER, applyPaymentOutcomesConsumer } from "./consumers/apply-payment-outcomes.ts";
 import { USERS_CONSUMER, usersProjectionConsumer } from "./consumers/users-projection.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
 import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
@@ -122,7 +122,7 @@ export const bookingsService = defineService({
         waitlistDeclineEndpoint(deps),
         waitlistListEndpoint(deps),
       ],
-      consumers: [eventsProjectionConsumer(deps), usersProjectionConsumer(deps), paymentsConsumer(deps)],
+      consumers: [eventsProjectionConsumer(deps), usersProjectionConsumer(deps), applyPaymentOutcomesConsumer(deps)],
       timers: expiryTimers(deps),
     };
   },

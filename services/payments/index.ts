@@ -31,7 +31,7 @@ import { methodsListEndpoint } from "./endpoints/methods-list.ts";
 import { methodsSaveEndpoint } from "./endpoints/methods-save.ts";
 import { receiptsGetEndpoint } from "./endpoints/receipts-get.ts";
 import { callbacksResultEndpoint } from "./endpoints/callbacks-result.ts";
-import { BOOKINGS_CONSUMER, bookingsConsumer } from "./consumers/bookings.ts";
+import { BOOKINGS_CONSUMER, refundCancelledBookingsConsumer } from "./consumers/refund-cancelled-bookings.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 
 /** The public path of the result callback; its last segment is the script name the provider signs with. */
@@ -153,7 +153,7 @@ export const paymentsService = defineService({
         receiptsGetEndpoint(deps),
         callbacksResultEndpoint(deps),
       ],
-      consumers: [bookingsConsumer(deps), eventsProjectionConsumer(deps)],
+      consumers: [refundCancelledBookingsConsumer(deps), eventsProjectionConsumer(deps)],
       timers: [reconcileTimer(deps)],
       async stop() {
         clearInterval(timer);

@@ -10,7 +10,7 @@ import { refundForCancelledBooking } from "../usecases/refund.ts";
 
 export const BOOKINGS_CONSUMER = "payments-bookings";
 
-export function bookingsConsumer(deps: Deps): ConsumerSpec {
+export function refundCancelledBookingsConsumer(deps: Deps): ConsumerSpec {
   return {
     durable: BOOKINGS_CONSUMER,
     stream: "EVENTS",

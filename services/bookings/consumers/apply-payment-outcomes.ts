@@ -21,7 +21,7 @@ const unlessUnknown = async (work: Promise<unknown>) => {
   }
 };
 
-export function paymentsConsumer(deps: Deps): ConsumerSpec {
+export function applyPaymentOutcomesConsumer(deps: Deps): ConsumerSpec {
   return {
     durable: PAYMENTS_CONSUMER,
     stream: "EVENTS",
