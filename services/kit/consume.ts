@@ -249,6 +249,16 @@ export const processedMigration: Migration = {
   },
 };
 
+/** Whether (consumer, message id) is marked processed: for work marked after it ran, outside once() (a dead letter's replay). */
+export async function wasProcessed(db: Db, consumer: string, messageId: string): Promise<boolean> {
+  return Boolean(await db("processed_messages").where({ consumer, message_id: messageId }).first());
+}
+
+/** Marks (consumer, message id) processed; marking twice is one mark. */
+export async function markProcessed(db: Db, consumer: string, messageId: string): Promise<void> {
+  await db("processed_messages").insert({ consumer, message_id: messageId }).onConflict(["consumer", "message_id"]).ignore();
+}
+
 /**
  * Runs `work` once per (consumer, message id): the marker row and the work commit together, so
  * a redelivery after a crash either finds the marker (and skips) or finds nothing done.

@@ -415,6 +415,11 @@ export async function preferencesOf(q: Q, userId: string): Promise<Preferences> 
   return (row?.settings as Preferences | undefined) ?? defaultPreferences();
 }
 
+/** Inside a transaction: one change of a user's preferences at a time (a read, then a write). */
+export async function lockPreferences(trx: Knex.Transaction, userId: string): Promise<void> {
+  await trx.raw("select pg_advisory_xact_lock(hashtext(?))", [userId]);
+}
+
 export async function savePreferences(q: Q, userId: string, p: Preferences): Promise<void> {
   await q.raw(`insert into preferences (user_id, settings) values (?, ?) on conflict (user_id) do update set settings = excluded.settings, updated_at = now()`, [userId, JSON.stringify(p)]);
 }

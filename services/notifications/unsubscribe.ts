@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FollowerKind } from "../../subjects/notifications.ts";
 import { FOLLOWER_KINDS } from "./preferences.ts";
+import { badRequest } from "../kit/errors.ts";
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64url");
 
@@ -26,6 +27,13 @@ export function verifyUnsubscribeToken(secret: string, token: string): { userId:
   const kind = Buffer.from(k, "base64url").toString() as UnsubscribeKind;
   if ((kind !== "digest" && !FOLLOWER_KINDS.includes(kind)) || !/^[0-9a-f-]{36}$/i.test(userId)) return undefined;
   return { userId, kind };
+}
+
+/** Who a link unsubscribes from what; a token that does not verify is a 400 naming the field. */
+export function unsubscribeLinkOf(secret: string, token: string): { userId: string; kind: UnsubscribeKind } {
+  const who = verifyUnsubscribeToken(secret, token);
+  if (!who) throw badRequest("token: is not a valid unsubscribe token", [{ field: "token", message: "is not a valid unsubscribe token" }]);
+  return who;
 }
 
 export function unsubscribeUrl(publicUrl: string, token: string): string {

@@ -1,30 +1,9 @@
 import { endpoint } from "../../kit/serve.ts";
-import { badRequest, notFound } from "../../kit/errors.ts";
-import { handleAgain, type ConsumerSpec } from "../../kit/consume.ts";
-import { notifications } from "../../../subjects/notifications.ts";
-import { streams } from "../../../subjects/streams.ts";
-import type { Deps } from "../deps.ts";
 import { requireRole } from "../../kit/caller.ts";
+import { notifications } from "../../../subjects/notifications.ts";
+import type { Deps } from "../deps.ts";
+import type { ConsumerSpec } from "../../kit/consume.ts";
+import { replayDeadLetter } from "../usecases/replay-dead-letter.ts";
 
-/**
- * Replays a dead letter through the consumer that dead-lettered it: its handler runs again on
- * the original message, here, and nothing is republished, so notifications needs no permission
- * to publish the events and jobs it consumes (issue 14). Once per dead letter: the replay is
- * marked in processed_messages (consumer `replay:<durable>`, the message's id) after it ran;
- * the handlers are idempotent anyway.
- */
 export const deadLettersReplayEndpoint = (deps: Deps, consumers: () => ConsumerSpec[]) =>
-  endpoint(notifications.deadLettersReplay, async (input, ctx) => {
-    requireRole(ctx, "admin");
-    const m = await deps.nats.jsm.streams.getMessage(streams.DEAD_LETTERS.name, { seq: input.seq }).catch(() => null);
-    if (!m) throw notFound("dead letter");
-    const d = m.json<{ durable?: string; subject?: string; streamSeq?: number; message?: { id?: unknown } }>();
-    const spec = consumers().find((c) => c.durable === d.durable);
-    if (!spec || !d.subject) throw badRequest("seq: is not a dead letter of the notifications service");
-    const id = typeof d.message?.id === "string" ? d.message.id : "";
-    const marker = `replay:${spec.durable}`;
-    if (id && (await deps.db("processed_messages").where({ consumer: marker, message_id: id }).first())) return { subject: d.subject, duplicate: true };
-    await handleAgain(spec, d.message, { streamSeq: d.streamSeq ?? 0, log: deps.log });
-    await deps.db("processed_messages").insert({ consumer: marker, message_id: id }).onConflict(["consumer", "message_id"]).ignore();
-    return { subject: d.subject, duplicate: false };
-  });
+  endpoint(notifications.deadLettersReplay, async (input, ctx) => replayDeadLetter(deps, consumers, requireRole(ctx, "admin"), input));

@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import * as store from "../store.ts";
+import { removeDevice } from "../usecases/remove-device.ts";
 
-export const devicesRemoveEndpoint = (deps: Deps) => endpoint(notifications.devicesRemove, async (input, ctx) => ({ removed: await store.removeDevice(deps.db, requireCaller(ctx).sub, input.token) }));
+export const devicesRemoveEndpoint = (deps: Deps) => endpoint(notifications.devicesRemove, async (input, ctx) => removeDevice(deps, requireCaller(ctx), input));

@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import * as store from "../store.ts";
+import { markAllRead } from "../usecases/mark-all-read.ts";
 
-export const inboxMarkAllReadEndpoint = (deps: Deps) => endpoint(notifications.inboxMarkAllRead, async (_input, ctx) => ({ updated: await store.markAllRead(deps.db, requireCaller(ctx).sub) }));
+export const inboxMarkAllReadEndpoint = (deps: Deps) => endpoint(notifications.inboxMarkAllRead, async (_input, ctx) => markAllRead(deps, requireCaller(ctx)));

@@ -1,12 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
-import { notFound } from "../../kit/errors.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import * as store from "../store.ts";
+import { changeInboxItem } from "../usecases/change-inbox-item.ts";
 
-export const inboxMarkReadEndpoint = (deps: Deps) =>
-  endpoint(notifications.inboxMarkRead, async (input, ctx) => {
-    if (!(await store.updateItem(deps.db, requireCaller(ctx).sub, input.id, "read"))) throw notFound("inbox item");
-    return { ok: true as const };
-  });
+export const inboxMarkReadEndpoint = (deps: Deps) => endpoint(notifications.inboxMarkRead, async (input, ctx) => changeInboxItem(deps, requireCaller(ctx), { id: input.id, change: "read" }));

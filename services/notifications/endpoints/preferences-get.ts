@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import { requireCaller } from "../../kit/caller.ts";
-import * as store from "../store.ts";
+import { getPreferences } from "../usecases/get-preferences.ts";
 
-export const preferencesGetEndpoint = (deps: Deps) => endpoint(notifications.preferencesGet, async (_input, ctx) => store.preferencesOf(deps.db, requireCaller(ctx).sub));
+export const preferencesGetEndpoint = (deps: Deps) => endpoint(notifications.preferencesGet, async (_input, ctx) => getPreferences(deps, requireCaller(ctx)));

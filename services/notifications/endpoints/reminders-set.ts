@@ -1,31 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
-import { forbidden, notFound } from "../../kit/errors.ts";
-import { hasRole, requireCaller } from "../../kit/caller.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
-import * as store from "../store.ts";
-import { formatOffsets, parseOffsets, replanEvent } from "../reminders.ts";
+import { setReminders } from "../usecases/set-reminders.ts";
 
-/**
- * The event's author (as the projection of its facts says), an admin, or anyone bookings counts as
- * its organizer (admins of the event's organization: bookings asks identity), asked before the
- * transaction so no connection waits on NATS.
- */
-export const remindersSetEndpoint = (deps: Deps) =>
-  endpoint(notifications.remindersSet, async (input, ctx) => {
-    const p = requireCaller(ctx);
-    const known = await store.eventOf(deps.db, input.eventId);
-    if (!known || known.status === "deleted") throw notFound("event");
-    if (known.organizerId !== p.sub && !hasRole(p, "admin")) {
-      const organizes = await deps.attendeesOf(p, input.eventId, { type: "all" }, 1).then(() => true, () => false);
-      if (!organizes) throw forbidden("only the event's organizers set its reminders");
-    }
-    return deps.db.transaction(async (trx) => {
-      const ev = await store.eventOf(trx, input.eventId);
-      if (!ev || ev.status === "deleted") throw notFound("event");
-      const offsets = input.offsets === null ? null : parseOffsets(input.offsets.join(","));
-      await store.setReminderOffsets(trx, input.eventId, offsets);
-      await replanEvent(trx, deps, input.eventId, ev.reminderOffsetsS ?? []);
-      return { eventId: input.eventId, offsets: formatOffsets(offsets ?? deps.config.reminderOffsetsS), custom: offsets !== null };
-    });
-  });
+export const remindersSetEndpoint = (deps: Deps) => endpoint(notifications.remindersSet, async (input, ctx) => setReminders(deps, requireCaller(ctx), input));
