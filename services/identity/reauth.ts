@@ -14,10 +14,13 @@ import { signedInAt } from "./store/sessions.ts";
 
 export const REAUTH_WINDOW_MS = 10 * 60_000;
 
+/** Whether a sign-in at `signedIn` is recent enough at `now` to stand in for a password (REAUTH_WINDOW_MS, inclusive). */
+export const signedInRecently = (signedIn: Date | undefined, now: Date) => signedIn !== undefined && now.getTime() - signedIn.getTime() <= REAUTH_WINDOW_MS;
+
 export async function provePassword(db: Q, user: UserRow, password: string | undefined, ip: string | undefined, now: Date, sessionId?: string): Promise<void> {
   if (!user.password_hash) {
     const signedIn = sessionId ? await signedInAt(db, user.id, sessionId) : undefined;
-    if (signedIn && now.getTime() - signedIn.getTime() <= REAUTH_WINDOW_MS) return;
+    if (signedInRecently(signedIn, now)) return;
     throw new AppError("reauthentication_required", "sign in again with your provider, then retry within 10 minutes", {
       status: 401,
       details: [{ field: "sessionId", message: "the session's sign-in is older than 10 minutes" }],

@@ -18,6 +18,17 @@ export const REFRESH_TTL_DAYS = 30;
 export const FAMILY_MAX_DAYS = 90;
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 
+/**
+ * Why a refresh token cannot be refreshed at `now`, or undefined when it can: past its own expiry
+ * (each refresh slides it REFRESH_TTL_DAYS on), or its sign-in (the family's first session)
+ * began more than FAMILY_MAX_DAYS ago, however often it was refreshed since.
+ */
+export function refreshRefusal(session: { expires_at: Date | string }, familyStartedAt: Date | undefined, now: Date): string | undefined {
+  if (new Date(session.expires_at).getTime() < now.getTime()) return "refresh token expired";
+  if (familyStartedAt && familyStartedAt.getTime() + FAMILY_MAX_DAYS * 86_400_000 < now.getTime()) return "this sign-in is too old to refresh; sign in again";
+  return undefined;
+}
+
 export type SessionDeps = { db: Db; tokens: TokenSettings; keys: KeyStore; require2faForAdmins: boolean; now(): Date };
 
 /**

@@ -32,20 +32,22 @@ export function retryAfterSeconds(times: number[], now: number, windowMs = WINDO
   return Math.max(1, Math.ceil((unblocksAt - now) / 1000));
 }
 
+/** Seconds to wait before the next attempt under any of `keys`, given their recorded attempts; 0 when none is limited. Each key has its own window. */
+export function waitSeconds(keys: string[], attempts: Array<{ key: string; at: Date | string }>, now: number): number {
+  let wait = 0;
+  for (const key of keys) {
+    wait = Math.max(wait, retryAfterSeconds(attempts.filter((r) => r.key === key).map((r) => new Date(r.at).getTime()), now, windowOf(key)));
+  }
+  return wait;
+}
+
 /** Throws rate_limited (429) when any of `keys` had LIMIT attempts in its window. */
 export async function assertAllowed(db: Q, keys: Array<string | undefined>, at: Date): Promise<void> {
   const now = at.getTime();
   const present = keys.filter((k): k is string => Boolean(k));
   if (!present.length) return;
   const longest = Math.max(...present.map(windowOf));
-  const rows = await attemptsSince(db, present, new Date(now - longest));
-  let wait = 0;
-  for (const key of present) {
-    wait = Math.max(
-      wait,
-      retryAfterSeconds(rows.filter((r) => r.key === key).map((r) => new Date(r.at).getTime()), now, windowOf(key)),
-    );
-  }
+  const wait = waitSeconds(present, await attemptsSince(db, present, new Date(now - longest)), now);
   if (wait > 0) throw new AppError("rate_limited", `too many attempts; try again in ${wait} s`, { status: 429, details: { retryAfterSeconds: wait } });
 }
 

@@ -22,10 +22,14 @@ export const useToken = (q: Q, token: string, purpose: TokenPurpose, now: Date) 
  * an address, and nobody should be able to flood it. Takes a transaction-scoped lock on the
  * (user, purpose), so concurrent requests of one account cannot both slip through.
  */
-export async function assertTokenInterval(trx: Q, userId: string, purpose: TokenPurpose, intervalMs: number, what: string, now: Date): Promise<void> {
-  const last = await lastTokenAtLocked(trx, userId, purpose);
+/** Seconds to wait at `now` before a new token may follow one made at `last`, `intervalMs` apart; 0 when none. */
+export function tokenIntervalWait(last: Date | undefined, intervalMs: number, now: Date): number {
   const wait = last ? last.getTime() + intervalMs - now.getTime() : 0;
-  if (wait <= 0) return;
-  const seconds = Math.ceil(wait / 1000);
+  return wait > 0 ? Math.ceil(wait / 1000) : 0;
+}
+
+export async function assertTokenInterval(trx: Q, userId: string, purpose: TokenPurpose, intervalMs: number, what: string, now: Date): Promise<void> {
+  const seconds = tokenIntervalWait(await lastTokenAtLocked(trx, userId, purpose), intervalMs, now);
+  if (seconds === 0) return;
   throw new AppError("rate_limited", `${what} less than a minute ago; retry in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
 }

@@ -11,9 +11,10 @@ export function newTotp(issuer: string, label: string, secretBase32?: string): T
 
 /**
  * The time step a code is valid for (±1 step of clock drift), or null. A step at or before
- * `lastStep` was already used: a code observed over a shoulder cannot be replayed.
+ * `lastStep` was already used: a code observed over a shoulder cannot be replayed. `now` (ms) is
+ * the use case's clock.
  */
-export function acceptedStep(secretBase32: string, code: string, lastStep: number | null, now = Date.now()): number | null {
+export function acceptedStep(secretBase32: string, code: string, lastStep: number | null, now: number): number | null {
   const delta = newTotp("x", "x", secretBase32).validate({ token: code, window: 1, timestamp: now });
   if (delta === null) return null;
   const step = Math.floor(now / 1000 / PERIOD) + delta;

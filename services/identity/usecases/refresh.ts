@@ -6,14 +6,14 @@
  */
 import { AppError } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";
-import { FAMILY_MAX_DAYS, openSession } from "../sessions.ts";
+import { openSession, refreshRefusal } from "../sessions.ts";
 import { sha256 } from "../secrets.ts";
 import { familyStartedAt, lockSessionByRefreshHash, markRotated, revokeFamily } from "../store/sessions.ts";
 import { userById } from "../store/users.ts";
 
 export async function refresh(deps: Pick<Deps, "db" | "tokens" | "keys" | "now">, input: { refreshToken: string }) {
   const signer = await deps.keys.signer();
-  const now = deps.now().getTime();
+  const now = deps.now();
   const result = await deps.db.transaction(async (trx) => {
     const session = await lockSessionByRefreshHash(trx, sha256(input.refreshToken));
     if (!session || session.revoked_at) return { error: "invalid refresh token" } as const;
@@ -21,10 +21,8 @@ export async function refresh(deps: Pick<Deps, "db" | "tokens" | "keys" | "now">
       await revokeFamily(trx, session.family_id);
       return { error: "refresh token reused: every session of this login is revoked" } as const;
     }
-    if (new Date(session.expires_at).getTime() < now) return { error: "refresh token expired" } as const;
-    // Refreshing slides the 30 days, never past the absolute lifetime of the sign-in.
-    const started = await familyStartedAt(trx, session.family_id);
-    if (started && started.getTime() + FAMILY_MAX_DAYS * 86_400_000 < now) return { error: "this sign-in is too old to refresh; sign in again" } as const;
+    const refused = refreshRefusal(session, await familyStartedAt(trx, session.family_id), now);
+    if (refused) return { error: refused } as const;
     const user = await userById(trx, session.user_id);
     if (!user || user.status !== "active") return { error: "account is deactivated" } as const;
     await markRotated(trx, session.id);
