@@ -94,13 +94,14 @@ describe("make service (deploy/scaffold.ts)", function () {
     expect(r.status, r.stdout + r.stderr).to.equal(0);
   });
 
-  it("passes its own tests and the catalogue, generated-docs and import-rule tests", () => {
+  it("passes its own tests and the catalogue, generated-docs, import-rule and consumer-naming tests", () => {
     const specs = [
       `services/${NAME}/usecases/create-item.test.ts`,
       `services/${NAME}/test/${NAME}.test.ts`,
       "subjects/catalog.test.ts",
       "docs/generate.test.ts",
       "test/imports.test.ts",
+      "test/consumers.test.ts",
     ];
     const mocha = join(work, "node_modules/mocha/bin/mocha.js");
     const r = spawnSync(process.execPath, [
