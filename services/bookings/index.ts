@@ -25,6 +25,7 @@ import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
 import { ordersCancelEndpoint } from "./endpoints/orders-cancel.ts";
 import { ordersBeginPaymentEndpoint } from "./endpoints/orders-begin-payment.ts";
 import { ordersSettleEndpoint } from "./endpoints/orders-settle.ts";
+import { ordersSettleManyEndpoint } from "./endpoints/orders-settle-many.ts";
 import { ordersMineEndpoint } from "./endpoints/orders-mine.ts";
 import { availabilityGetEndpoint } from "./endpoints/availability-get.ts";
 import { settingsGetEndpoint } from "./endpoints/settings-get.ts";
@@ -96,6 +97,7 @@ export const bookingsService = defineService({
         ordersCancelEndpoint(deps),
         ordersBeginPaymentEndpoint(deps),
         ordersSettleEndpoint(deps),
+        ordersSettleManyEndpoint(deps),
         ordersMineEndpoint(deps),
         availabilityGetEndpoint(deps),
         settingsGetEndpoint(deps),

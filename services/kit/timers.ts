@@ -99,6 +99,11 @@ export async function cancelTimer(trx: Knex.Transaction, kind: string, key: stri
   await trx("timers").where({ kind, key }).delete();
 }
 
+/** Cancels the timers of many keys of one kind in one statement (a batch of decisions). */
+export async function cancelTimers(trx: Knex.Transaction, kind: string, keys: string[]): Promise<void> {
+  if (keys.length) await trx("timers").where({ kind }).whereIn("key", keys).delete();
+}
+
 /** The timer of (kind, key) when one is planned (tests, admin views). */
 export async function findTimer(db: Db | Knex.Transaction, kind: string, key: string): Promise<Timer | undefined> {
   const row = await db("timers").where({ kind, key }).first<TimerRow | undefined>("kind", "key", "due_at", "payload", "attempts");

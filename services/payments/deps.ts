@@ -18,7 +18,8 @@ export type Deps = {
   bookings: {
     get(orderId: string): Promise<OrderView>;
     beginPayment(orderId: string, paymentId: string): Promise<OrderView>;
-    settle(orderId: string, paymentId: string): Promise<{ outcome: "confirmed" | "gone"; order: OrderView }>;
+    /** Confirms many paid orders at once (a batch of callbacks): one outcome per item, in order. */
+    settleMany(items: Array<{ orderId: string; paymentId: string }>): Promise<{ results: Array<{ orderId: string; outcome: "confirmed" | "gone" }> }>;
   };
   /** Who owns an event: the projection, else the events service (a published event is public to it). */
   eventOwner(eventId: string): Promise<EventOwner | undefined>;

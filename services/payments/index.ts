@@ -31,6 +31,7 @@ import { methodsListEndpoint } from "./endpoints/methods-list.ts";
 import { methodsSaveEndpoint } from "./endpoints/methods-save.ts";
 import { receiptsGetEndpoint } from "./endpoints/receipts-get.ts";
 import { callbacksResultEndpoint } from "./endpoints/callbacks-result.ts";
+import { ResultMailbox } from "./usecases/result-mailbox.ts";
 import { BOOKINGS_CONSUMER, refundCancelledBookingsConsumer } from "./consumers/refund-cancelled-bookings.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 
@@ -51,6 +52,8 @@ export const PaymentsEnv = Type.Object({
   PAYMENTS_RECONCILE_AFTER_MS: Type.Integer({ minimum: 0, default: 120_000, description: "Ask the provider (get_status3) about a payment still pending this long after it was created." }),
   PAYMENTS_RECONCILE_EVERY_MS: Type.Integer({ minimum: 100, default: 60_000, description: "Then ask again this often until it settles or its page expires." }),
   PAYMENTS_REFUND_RETRY_POLL_MS: Type.Integer({ minimum: 50, default: 5_000, description: "How often this replica looks for refunds to retry (the provider was unreachable)." }),
+  PAYMENTS_CALLBACK_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 500, default: 200, description: "Most callback results decided in one payments transaction (with one bookings settle)." }),
+  PAYMENTS_CALLBACK_BATCHES: Type.Integer({ minimum: 1, maximum: 16, default: 4, description: "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next." }),
   PAYMENTS_SANDBOX_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8090, description: "Port of the local sandbox (payment page and Merchant API) when PAYMENTS_PROVIDER=sandbox; 0 = any free port." }),
   PAYMENTS_SANDBOX_CALLBACK_RETRY_MS: Type.Integer({ minimum: 10, default: 1_800_000, description: "Sandbox: pause between result-callback attempts (FreedomPay: 30 min)." }),
   PAYMENTS_SANDBOX_BANK_TIMEOUT_MS: Type.Integer({ minimum: 10, default: 60_000, description: "Sandbox: how long 'bank timeout' leaves a payment pending before it fails." }),
@@ -59,7 +62,7 @@ export const PaymentsEnv = Type.Object({
 
 export const paymentsService = defineService({
   name: "payments",
-  bus: { calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettle], publishes: Object.values(paymentEvents), consumes: ["EVENTS"], durables: [BOOKINGS_CONSUMER, EVENTS_CONSUMER] },
+  bus: { calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettleMany], publishes: Object.values(paymentEvents), consumes: ["EVENTS"], durables: [BOOKINGS_CONSUMER, EVENTS_CONSUMER] },
   version: "0.1.0",
   description: "Payments: FreedomPay payments for bookings, callbacks, refunds, ledger, receipts.",
   env: PaymentsEnv,
@@ -110,7 +113,7 @@ export const paymentsService = defineService({
       bookings: {
         get: (orderId) => call(nc, bookings.ordersGet, { orderId }, opts),
         beginPayment: (orderId, paymentId) => call(nc, bookings.ordersBeginPayment, { orderId, paymentId }, opts),
-        settle: (orderId, paymentId) => call(nc, bookings.ordersSettle, { orderId, paymentId }, opts),
+        settleMany: (items) => call(nc, bookings.ordersSettleMany, { items }, opts),
       },
       async eventOwner(eventId): Promise<EventOwner | undefined> {
         const known = await eventOwnerOf(rt.db, eventId);
@@ -134,6 +137,8 @@ export const paymentsService = defineService({
       },
     };
 
+    const mailbox = new ResultMailbox(deps, { batchMax: env.PAYMENTS_CALLBACK_BATCH_MAX, batches: env.PAYMENTS_CALLBACK_BATCHES });
+
     // Refund retries: the schedule is in the rows (retry_at), this only wakes the pass.
     let passing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
@@ -151,12 +156,13 @@ export const paymentsService = defineService({
         methodsListEndpoint(deps),
         methodsSaveEndpoint(deps),
         receiptsGetEndpoint(deps),
-        callbacksResultEndpoint(deps),
+        callbacksResultEndpoint(deps, mailbox),
       ],
       consumers: [refundCancelledBookingsConsumer(deps), eventsProjectionConsumer(deps)],
       timers: [reconcileTimer(deps)],
       async stop() {
         clearInterval(timer);
+        await mailbox.idle();
         await passing;
         sandbox?.stop();
         if (sandboxServer) {

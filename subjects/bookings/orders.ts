@@ -54,6 +54,38 @@ export const orders = {
     ),
     idempotent: true,
   }),
+  ordersSettleMany: request({
+    subject: "svc.bookings.orders.settle-many",
+    description:
+      "Payments received the money for many orders at once (its callbacks are batched): confirms each held order (idempotent per order and payment) and answers one outcome per order, in request order — confirmed, or gone when its hold expired and the seats were released, it was cancelled, or it is not known — so payments rejects or refunds those. No order views: payments needs only the outcomes.",
+    request: Type.Object(
+      {
+        items: Type.Array(
+          Type.Object({ orderId: OrderId, paymentId: Uuid("The payment that succeeded.") }, { additionalProperties: false }),
+          { minItems: 1, maxItems: 500, description: "One per paid order; an order appears at most once." },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    reply: Type.Object(
+      {
+        results: Type.Array(
+          Type.Object(
+            {
+              orderId: OrderId,
+              outcome: Type.Union([Type.Literal("confirmed"), Type.Literal("gone")], {
+                description: "confirmed: the order is (now) confirmed by this payment; gone: it can no longer be confirmed.",
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          { description: "One per requested item, in request order." },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    idempotent: true,
+  }),
   ordersMine: request({
     subject: "svc.bookings.orders.mine",
     description: "The caller's orders with tickets, newest first.",

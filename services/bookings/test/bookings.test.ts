@@ -13,7 +13,7 @@ import { bookingsService } from "../index.ts";
 import { HOLD_TIMER, OFFER_TIMER } from "../usecases/expiry-timers.ts";
 import { findTimer } from "../../kit/timers.ts";
 import type { Knex } from "knex";
-import { bookings } from "../../../subjects/bookings.ts";
+import { bookingEvents, bookings } from "../../../subjects/bookings.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
@@ -284,6 +284,37 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     const live = await db("orders").where({ event_id: eventId, status: "confirmed" }).count({ n: "*" }).first();
     const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
     expect(q.taken).to.equal(Number(live?.n));
+  });
+
+  it("svc.bookings.orders.settle-many confirms many paid orders at once, once each, and answers gone for expired, foreign and unknown ones", async () => {
+    const eventId = await publishEvent(p, 50, organizer.sub);
+    const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);
+    const db = p.running.dbs.get("bookings")!;
+    const held = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 1 }] }, users[i % users.length])),
+    );
+    const payments = held.map(() => randomUUID());
+    await req(bookings.ordersBeginPayment, { orderId: held[0].id, paymentId: payments[0] });
+    await lapse(db, "orders", "reserved_until", HOLD_TIMER, held[11].id);
+    await until(() => req(bookings.ordersGet, { orderId: held[11].id }), (o) => o.status === "expired", "the hold to expire");
+    const items = held.map((o, i) => ({ orderId: o.id, paymentId: payments[i] }));
+    const unknown = { orderId: randomUUID(), paymentId: randomUUID() };
+    // Two overlapping batches at once, as two replicas of payments could send them.
+    const [a, b] = await Promise.all([
+      req(bookings.ordersSettleMany, { items: [...items, unknown] }),
+      req(bookings.ordersSettleMany, { items: [...items].reverse() }),
+    ]);
+    const expected = held.map((o, i) => ({ orderId: o.id, outcome: i === 11 ? "gone" : "confirmed" }));
+    expect(a.results).to.deep.equal([...expected, { orderId: unknown.orderId, outcome: "gone" }]);
+    expect(b.results).to.deep.equal([...expected].reverse());
+    // Another payment for a confirmed order is not this order's payment.
+    expect((await req(bookings.ordersSettleMany, { items: [{ orderId: held[1].id, paymentId: randomUUID() }] })).results[0].outcome).to.equal("gone");
+    for (const [i, o] of held.entries()) expect((await req(bookings.ordersGet, { orderId: o.id })).status).to.equal(i === 11 ? "expired" : "confirmed");
+    const confirmations = await db("outbox").where({ subject: bookingEvents.confirmed.subject }).whereRaw("envelope->'data'->>'eventId' = ?", [eventId]).count({
+      n: "*",
+    });
+    expect(Number(confirmations[0].n)).to.equal(11);
+    expect((await req(bookings.availability, { eventId })).remaining).to.equal(39);
   });
 
   it("signs ticket codes: valid once, then already checked in; forged, altered and other events refused", async () => {

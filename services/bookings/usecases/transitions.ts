@@ -7,7 +7,7 @@
  * already moved and changes nothing, so seats return to the quota exactly once.
  */
 import type { Knex } from "knex";
-import { enqueue } from "../../kit/outbox.ts";
+import { enqueue, outboxRows } from "../../kit/outbox.ts";
 import { AppError, forbidden, notFound } from "../../kit/errors.ts";
 import { bookingEvents, type OrderStatus, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
@@ -57,22 +57,69 @@ export async function beginPayment(deps: Deps, orderId: string, paymentId: strin
   return orderView(deps.db, out);
 }
 
-/** Payments got the money. Confirmed if the order still holds its seats, otherwise gone. */
+/** Payments got the money. Confirmed if the order still holds its seats, otherwise gone (settleMany of one, with the order's view). */
 export async function settle(deps: Deps, orderId: string, paymentId: string): Promise<{ outcome: "confirmed" | "gone"; order: OrderView }> {
-  const now = deps.now();
   const o = await load(deps.db, orderId);
-  const r = await deps.db.transaction(async (trx) => {
-    const row = await move(trx, o, HELD, { status: "confirmed", payment_id: paymentId, reserved_until: null }, now);
-    if (row) {
-      await enqueue(trx, bookingEvents.confirmed, { ...factsOf(row, now), paymentId }, { source: SOURCE, occurredAt: now });
-      return { outcome: "confirmed" as const, row };
+  const [{ outcome }] = await settleMany(deps, [{ orderId: o.id, paymentId }]);
+  return { outcome, order: await orderView(deps.db, await load(deps.db, orderId)) };
+}
+
+/**
+ * Payments got the money for many orders at once (its callbacks are batched): one transaction of
+ * three statements, whatever the number. It takes no inventory lock: confirming moves no seats (a
+ * held order's are already taken), and the race with an expiry or a cancellation is decided on
+ * the order row itself — the rows are locked in id order first (so two batches that share an
+ * order cannot deadlock), and a held row under its lock stays held until this commits, while a
+ * racing transition that got there first has already moved it out of HELD. So settles do not
+ * queue behind the event's reservations. Idempotent per (order, payment): confirmed by this
+ * payment answers confirmed again; anything else (expired, cancelled, confirmed by another
+ * payment, unknown) is gone.
+ */
+export async function settleMany(
+  deps: Deps,
+  items: Array<{ orderId: string; paymentId: string }>,
+): Promise<Array<{ orderId: string; outcome: "confirmed" | "gone" }>> {
+  const now = deps.now();
+  const ids = [...new Set(items.map((i) => i.orderId))];
+  const confirmedBy = await deps.db.transaction(async (trx) => {
+    const rows: OrderRow[] = await trx<OrderRow>("orders").whereIn("id", ids).orderBy("id").forUpdate();
+    const current = new Map(rows.map((o) => [o.id, o]));
+    const paidBy = new Map<string, string>();
+    const confirm: OrderRow[] = [];
+    for (const i of items) {
+      const o = current.get(i.orderId);
+      if (!o || paidBy.has(o.id)) continue;
+      if (HELD.includes(o.status)) {
+        const row: OrderRow = { ...o, status: "confirmed", payment_id: i.paymentId, reserved_until: null, updated_at: now };
+        confirm.push(row);
+        paidBy.set(o.id, i.paymentId);
+      } else if (o.status === "confirmed" && o.payment_id) paidBy.set(o.id, o.payment_id);
     }
-    const cur = await load(trx, orderId);
-    if (cur.status === "confirmed" && cur.payment_id === paymentId) return { outcome: "confirmed" as const, row: cur };
-    return { outcome: "gone" as const, row: cur };
+    if (confirm.length) {
+      const outbox = outboxRows(
+        confirm.map((row) => ({ contract: bookingEvents.confirmed, data: { ...factsOf(row, now), paymentId: row.payment_id } })),
+        { source: SOURCE, at: now },
+      );
+      await trx.raw(
+        `with c as (
+           update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ?
+             from unnest(?::uuid[], ?::uuid[]) as v(order_id, payment_id)
+            where o.id = v.order_id and o.status = any(?))
+         insert into outbox (id, subject, envelope, headers)
+         select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
+        [
+          now,
+          confirm.map((o) => o.id),
+          confirm.map((o) => o.payment_id),
+          HELD,
+          ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
+        ] as never,
+      );
+    }
+    return paidBy;
   });
   deps.flushOutbox();
-  return { outcome: r.outcome, order: await orderView(deps.db, r.row) };
+  return items.map((i) => ({ orderId: i.orderId, outcome: confirmedBy.get(i.orderId) === i.paymentId ? ("confirmed" as const) : ("gone" as const) }));
 }
 
 /** A hold ran out (called by the expiry sweep, or the kit's timer once it lands). */

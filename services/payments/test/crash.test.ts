@@ -49,7 +49,7 @@ describe("payments: kill -9 during a storm of callbacks", function () {
       endpoint(bookings.ordersGet, async (i) => orders.get(i.orderId)!),
       endpoint(bookings.ordersBeginPayment, async (i) => ({ ...orders.get(i.orderId)!, status: "awaiting_payment" as const, paymentId: i.paymentId })),
       // Idempotent as bookings promises: confirming twice answers confirmed twice.
-      endpoint(bookings.ordersSettle, async (i) => ({ outcome: "confirmed" as const, order: { ...orders.get(i.orderId)!, status: "confirmed" as const, reservedUntil: null, paymentId: i.paymentId } })),
+      endpoint(bookings.ordersSettleMany, async (input) => ({ results: input.items.map((i) => ({ orderId: i.orderId, outcome: "confirmed" as const })) })),
     ]);
     env = {
       ...natsEnv(),

@@ -2,7 +2,7 @@
  * Runs payments and the edge on the test run's NATS and Postgres, against a FreedomPay sandbox
  * started here (so tests can pay, decline, time out or lose a callback), with small real
  * responders for what other services answer: identity's JWKS and can-act, and bookings' order
- * calls (svc.bookings.orders.get / begin-payment / settle), from a table the test fills.
+ * calls (svc.bookings.orders.get / begin-payment / settle-many), from a table the test fills.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -106,16 +106,19 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
       o.paymentId = i.paymentId;
       return view(o);
     }),
-    endpoint(bookings.ordersSettle, async (i) => {
-      const o = known(i.orderId);
-      settles.set(o.id, (settles.get(o.id) ?? 0) + 1);
-      if (o.status === "confirmed") return { outcome: "confirmed" as const, order: view(o) };
-      if (o.status === "expired" || o.status === "cancelled") return { outcome: "gone" as const, order: view(o) };
-      o.status = "confirmed";
-      o.paymentId = i.paymentId;
-      waiters.get(o.id)?.();
-      return { outcome: "confirmed" as const, order: view(o) };
-    }),
+    endpoint(bookings.ordersSettleMany, async (input) => ({
+      results: input.items.map((i) => {
+        const o = orders.get(i.orderId);
+        if (!o) return { orderId: i.orderId, outcome: "gone" as const };
+        settles.set(o.id, (settles.get(o.id) ?? 0) + 1);
+        if (o.status === "confirmed") return { orderId: o.id, outcome: o.paymentId === i.paymentId ? ("confirmed" as const) : ("gone" as const) };
+        if (o.status !== "reserved" && o.status !== "awaiting_payment") return { orderId: o.id, outcome: "gone" as const };
+        o.status = "confirmed";
+        o.paymentId = i.paymentId;
+        waiters.get(o.id)?.();
+        return { orderId: o.id, outcome: "confirmed" as const };
+      }),
+    })),
   ]);
 
   const running = await run([paymentsService, edgeService], {

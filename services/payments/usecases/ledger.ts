@@ -32,19 +32,40 @@ async function post(trx: Knex.Transaction, t: { kind: "charge" | "refund" | "fee
   return id;
 }
 
-/** The charge of a succeeded payment (once: a unique index), and the provider's fee when it told us. */
-export async function recordCharge(trx: Knex.Transaction, payment: PaymentRow, feeMinor = 0): Promise<void> {
-  const organizer = organizerAccount(payment.organizer_id);
-  await post(trx, { kind: "charge", payment, amount: payment.amount_minor }, [
-    { account: CLEARING, debit: payment.amount_minor },
-    { account: organizer, credit: payment.amount_minor },
-  ]);
-  if (feeMinor > 0 && feeMinor < payment.amount_minor) {
-    await post(trx, { kind: "fee", payment, amount: feeMinor }, [
-      { account: organizer, debit: feeMinor },
-      { account: FEES, credit: feeMinor },
-    ]);
+/**
+ * The charges of many succeeded payments (a batch of callbacks) in two statements: each payment's
+ * charge, and the provider's fee when it told us, as its own balanced transaction. Once per
+ * payment: unique indexes.
+ */
+export async function recordCharges(trx: Knex.Transaction, items: Array<{ payment: PaymentRow; feeMinor: number }>): Promise<void> {
+  if (items.length === 0) return;
+  const txs: Array<Record<string, unknown>> = [];
+  const entries: Array<Record<string, unknown>> = [];
+  const add = (kind: "charge" | "fee", payment: PaymentRow, amount: number, lines: Entry[]) => {
+    const id = randomUUID();
+    txs.push({
+      id,
+      kind,
+      payment_id: payment.id,
+      refund_id: null,
+      event_id: payment.event_id,
+      organizer_id: payment.organizer_id,
+      amount_minor: amount,
+      currency: payment.currency,
+    });
+    for (const e of lines) {
+      entries.push({ transaction_id: id, account: e.account, currency: payment.currency, debit_minor: e.debit ?? 0, credit_minor: e.credit ?? 0 });
+    }
+  };
+  for (const { payment, feeMinor } of items) {
+    const organizer = organizerAccount(payment.organizer_id);
+    add("charge", payment, payment.amount_minor, [{ account: CLEARING, debit: payment.amount_minor }, { account: organizer, credit: payment.amount_minor }]);
+    if (feeMinor > 0 && feeMinor < payment.amount_minor) {
+      add("fee", payment, feeMinor, [{ account: organizer, debit: feeMinor }, { account: FEES, credit: feeMinor }]);
+    }
   }
+  await trx("ledger_transactions").insert(txs);
+  await trx("ledger_entries").insert(entries);
 }
 
 export async function recordRefund(trx: Knex.Transaction, payment: PaymentRow, refund: RefundRow): Promise<void> {
