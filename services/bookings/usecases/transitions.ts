@@ -1,7 +1,8 @@
 /**
  * Every change of an order after its reservation: begin payment, settle, expire, cancel, payment
  * failed, refunded. Each is one guarded UPDATE (`where status in (...)`) in a transaction that
- * holds the event's inventory lock, writes its domain event to the outbox and, when seats go
+ * holds the event's inventory lock (begin payment and settle, which move no seats, lock the order
+ * rows instead), writes its domain event to the outbox and, when seats go
  * back, releases them in the same transaction. Two racing transitions (expiry vs payment, a
  * double cancel, a redelivered message) serialize on the lock; the second finds the status
  * already moved and changes nothing, so seats return to the quota exactly once.
@@ -37,16 +38,22 @@ async function giveBack(deps: Deps, trx: Trx, o: OrderRow, now: Date): Promise<v
   await offerFreedSeats(deps, trx, o.event_id, now);
 }
 
+/**
+ * Payments started paying a held order. Like settle it takes no inventory lock (reserved →
+ * awaiting_payment moves no seats), so a checkout does not queue behind its event's reservations:
+ * the order's own row lock orders it against its expiry, cancellation and settle, which are
+ * guarded UPDATEs of that row — an expiry that got there first is seen here, one that comes after
+ * finds the order still held and expires it as before.
+ */
 export async function beginPayment(deps: Deps, orderId: string, paymentId: string): Promise<OrderView> {
   const now = deps.now();
-  const o = await load(deps.db, orderId);
   const out = await deps.db.transaction(async (trx) => {
-    await lockInventory(trx, o.event_id);
-    const cur = await load(trx, orderId);
+    const cur = await trx<OrderRow>("orders").where({ id: orderId }).forUpdate().first();
+    if (!cur) throw notFound("order");
     if (cur.status === "awaiting_payment" && cur.payment_id === paymentId) return cur;
     if (cur.status === "reserved" || cur.status === "awaiting_payment") {
       if (cur.reserved_until && new Date(cur.reserved_until) <= now) throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-      const row = (await move(trx, cur, ["reserved", "awaiting_payment"], { status: "awaiting_payment", payment_id: paymentId }, now)) as OrderRow;
+      const [row] = await trx<OrderRow>("orders").where({ id: orderId }).update({ status: "awaiting_payment", payment_id: paymentId, updated_at: now }).returning("*");
       await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, { source: SOURCE, occurredAt: now });
       return row;
     }
