@@ -38,11 +38,11 @@ export async function replanDigest(trx: Knex.Transaction, userId: string): Promi
 }
 
 /** Fires a user's digest: compiles what is due, then re-arms for anything held later. */
-export function digestTimer(deps: Pick<Deps, "sent">): TimerHandler {
+export function digestTimer(deps: Pick<Deps, "sent" | "now">): TimerHandler {
   return {
     kind: DIGEST,
     async handle(trx, timer) {
-      const made = await compileDigest(trx, timer.key);
+      const made = await compileDigest(trx, timer.key, deps.now());
       await replanDigest(trx, timer.key);
       if (made) afterCommit(trx, () => deps.sent.add(made, { channel: "email", outcome: "digested" }));
     },

@@ -37,6 +37,17 @@ export function parseOffsets(list: string): number[] {
   return [...new Set(out)].sort((a, b) => b - a);
 }
 
+/** The reminders of an event starting at `startsAt` still to come at `now`: one per offset before the start, the past ones dropped. */
+export function remindersAhead(startsAt: Date, offsetsS: number[], now: Date): Array<{ offsetS: number; dueAt: Date }> {
+  return offsetsS.map((offsetS) => ({ offsetS, dueAt: new Date(startsAt.getTime() - offsetS * 1_000) })).filter((r) => r.dueAt.getTime() > now.getTime());
+}
+
+/** When a reminder goes to a user: when their quiet hours end, but never past the event's start (then at once). */
+export function reminderSendAt(quiet: Parameters<typeof notBefore>[0], timeZone: string, startsAt: Date, now: Date): Date {
+  const at = notBefore(quiet, timeZone, now);
+  return at < startsAt ? at : now;
+}
+
 const keyOf = (orderId: string, offsetS: number) => `${orderId}:${offsetS}`;
 
 /**
@@ -50,11 +61,7 @@ export async function planReminders(trx: Knex.Transaction, deps: Pick<Deps, "con
   for (const o of new Set([...deps.config.reminderOffsetsS, ...(ev?.reminderOffsetsS ?? []), ...formerOffsetsS])) await cancelTimer(trx, REMINDER, keyOf(orderId, o));
   if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) return;
   if (!ev || ev.status !== "published") return;
-  const start = new Date(ev.startsAt).getTime();
-  const now = deps.now().getTime();
-  for (const offsetS of offsets) {
-    const dueAt = new Date(start - offsetS * 1_000);
-    if (dueAt.getTime() <= now) continue;
+  for (const { offsetS, dueAt } of remindersAhead(new Date(ev.startsAt), offsets, deps.now())) {
     const payload: Payload = { orderId, eventId: ev.eventId, startsAt: ev.startsAt, offsetS };
     await scheduleTimer(trx, { kind: REMINDER, key: keyOf(orderId, offsetS), dueAt, payload });
   }
@@ -97,11 +104,7 @@ export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
         { sourceId: derivedId("reminder", ev.eventId, ev.startsAt, offsetS), kind: "event_reminder", params: { ...eventParams(ev), offsetS: String(offsetS) }, link: `/events/${ev.eventId}` },
         recipients,
         {
-          // Quiet hours hold a reminder back, but never past the start: then it goes at once.
-          notBefore: (r) => {
-            const at = notBefore(r.settings, r.timeZone, deps.now());
-            return at < start ? at : deps.now();
-          },
+          notBefore: (r) => reminderSendAt(r.settings, r.timeZone, start, deps.now()),
         },
       );
     }

@@ -19,7 +19,7 @@ export async function sendSms(deps: Deps, c: store.Claimed, retry: (error: strin
     return { ...key, status: "suppressed", attempt: 0, error: "number suppressed" };
   }
   const cfg = deps.config.sms;
-  const slot = await smsStore.reserveSms(deps.db, { number: c.address, userId: c.userId, purpose: "notice", sourceId: c.sourceId, limit: cfg.perNumber, windowS: cfg.windowS });
+  const slot = await smsStore.reserveSms(deps.db, { number: c.address, userId: c.userId, purpose: "notice", sourceId: c.sourceId, limit: cfg.perNumber, windowS: cfg.windowS, at: deps.now() });
   if ("retryAt" in slot) {
     // A reminder or a change that could only go after the event has started is dropped instead.
     const startsAt = Date.parse(c.params.startsAt ?? "");

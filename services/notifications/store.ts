@@ -348,13 +348,13 @@ export async function reholdAt(q: Q, userId: string, notBefore: Date): Promise<n
 
 export type Held = { sourceId: string; address: string | null; kind: NotificationKind; params: Record<string, string>; link: string };
 
-/** The user's due held emails, oldest first, locked until the transaction ends. */
-export async function dueHeldOf(q: Q, userId: string): Promise<Held[]> {
+/** The user's held emails due at `now` (their digest time and its grace passed), oldest first, locked until the transaction ends. */
+export async function dueHeldOf(q: Q, userId: string, now: Date): Promise<Held[]> {
   const { rows } = await q.raw(
     `select d.source_id, d.address, m.kind, m.params, m.link from deliveries d join messages m on m.source_id = d.source_id
-     where d.user_id = ? and d.channel = 'email' and d.status = 'held' and d.not_before <= now() - ? * interval '1 second'
+     where d.user_id = ? and d.channel = 'email' and d.status = 'held' and d.not_before <= ?
      order by m.created_at, d.source_id for update of d`,
-    [userId, DIGEST_GRACE_S],
+    [userId, new Date(now.getTime() - DIGEST_GRACE_S * 1000)],
   );
   return (rows as Array<Record<string, unknown>>).map((r) => ({ sourceId: r.source_id as string, address: (r.address as string | null) ?? null, kind: r.kind as NotificationKind, params: r.params as Record<string, string>, link: r.link as string }));
 }

@@ -94,25 +94,25 @@ export type Purpose = "code" | "notice";
  */
 export async function reserveSms(
   db: Db,
-  m: { number: string; userId: string; purpose: Purpose; sourceId?: string; limit: number; windowS: number },
+  m: { number: string; userId: string; purpose: Purpose; sourceId?: string; limit: number; windowS: number; at: Date },
 ): Promise<{ id: string } | { retryAt: Date }> {
   return db.transaction(async (trx) => {
     await trx.raw(`select pg_advisory_xact_lock(hashtext('sms:' || ?))`, [m.number]);
     const { rows } = await trx.raw(
-      `select count(*)::int as n, min(created_at) as oldest from sms_messages where number = ? and created_at > now() - ? * interval '1 second'`,
-      [m.number, m.windowS],
+      `select count(*)::int as n, min(created_at) as oldest from sms_messages where number = ? and created_at > ?`,
+      [m.number, new Date(m.at.getTime() - m.windowS * 1_000)],
     );
     const r = (rows as Array<{ n: number; oldest: Date | string | null }>)[0];
     if (Number(r.n) >= m.limit) return { retryAt: new Date(new Date(r.oldest!).getTime() + m.windowS * 1_000) };
     const id = randomUUID();
-    await trx("sms_messages").insert({ id, number: m.number, user_id: m.userId, purpose: m.purpose, source_id: m.sourceId ?? null, status: "reserved" });
+    await trx("sms_messages").insert({ id, number: m.number, user_id: m.userId, purpose: m.purpose, source_id: m.sourceId ?? null, status: "reserved", created_at: m.at });
     return { id };
   });
 }
 
-/** Codes sent to this user in the last `windowS` seconds (any number). */
-export async function codesSentTo(q: Q, userId: string, windowS: number): Promise<number> {
-  const { rows } = await q.raw(`select count(*)::int as n from sms_messages where user_id = ? and purpose = 'code' and created_at > now() - ? * interval '1 second'`, [userId, windowS]);
+/** Codes sent to this user after `since` (any number). */
+export async function codesSentTo(q: Q, userId: string, since: Date): Promise<number> {
+  const { rows } = await q.raw(`select count(*)::int as n from sms_messages where user_id = ? and purpose = 'code' and created_at > ?`, [userId, since]);
   return Number((rows as Array<{ n: number }>)[0].n);
 }
 

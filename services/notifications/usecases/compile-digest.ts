@@ -12,8 +12,8 @@ import * as store from "../store.ts";
 /** Items listed in one digest email; the rest are counted ("and 12 more"). */
 const DIGEST_ITEMS = 50;
 
-export async function compileDigest(trx: Knex.Transaction, userId: string): Promise<number> {
-  const held = await store.dueHeldOf(trx, userId);
+export async function compileDigest(trx: Knex.Transaction, userId: string, now: Date): Promise<number> {
+  const held = await store.dueHeldOf(trx, userId, now);
   if (!held.length) return 0;
   const digestId = derivedId("digest", userId, held[0].sourceId);
   const items = held.slice(0, DIGEST_ITEMS).map((h) => ({ kind: h.kind, link: h.link, ...pick(h.params, ["title", "startsAt", "timeZone", "venue", "onlineUrl", "organizer", "reason"]) }));

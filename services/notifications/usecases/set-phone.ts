@@ -21,8 +21,8 @@ export async function setPhone(deps: Deps, caller: Principal, input: { number: s
   const current = await smsStore.phoneOf(deps.db, userId);
   // Already the verified, working number: nothing to send.
   if (current?.number === input.number && current.verifiedAt && !current.suppressedAt) return phoneState(current, deps.now(), cfg.codeMaxAttempts);
-  if ((await smsStore.codesSentTo(deps.db, userId, 3_600)) >= cfg.codesPerUserPerHour) throw tooMany("too many codes asked for this hour; try again later");
-  const slot = await smsStore.reserveSms(deps.db, { number: input.number, userId, purpose: "code", limit: cfg.perNumber, windowS: cfg.windowS });
+  if ((await smsStore.codesSentTo(deps.db, userId, new Date(deps.now().getTime() - 3_600_000))) >= cfg.codesPerUserPerHour) throw tooMany("too many codes asked for this hour; try again later");
+  const slot = await smsStore.reserveSms(deps.db, { number: input.number, userId, purpose: "code", limit: cfg.perNumber, windowS: cfg.windowS, at: deps.now() });
   if ("retryAt" in slot) throw tooMany(`too many SMS to this number; try again after ${slot.retryAt.toISOString()}`);
 
   const code = newCode();
