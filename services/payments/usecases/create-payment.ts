@@ -11,7 +11,8 @@ import { AppError, notFound } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { MIN_LIFETIME_SECONDS, SOURCE, type Deps } from "../deps.ts";
+import { SOURCE, type Deps } from "../deps.ts";
+import { paymentLifetimeSeconds } from "../hold-lifetime.ts";
 import { paymentOf, type PaymentRow } from "../store.ts";
 import { ProviderError } from "../providers/provider.ts";
 import { facts } from "./facts.ts";
@@ -37,12 +38,7 @@ export async function createPayment(deps: Deps, caller: Principal, input: Create
   if (order.status !== "reserved" && order.status !== "awaiting_payment") throw new AppError("order_not_payable", `the booking is ${order.status}`, { status: 409 });
   if (!order.currency || order.totalMinor <= 0) throw new AppError("order_not_payable", "the booking is free", { status: 409 });
   const now = deps.now();
-  const holdEnds = order.reservedUntil ? new Date(order.reservedUntil) : undefined;
-  if (!holdEnds || holdEnds <= now) throw new AppError("order_expired", "the booking's hold is over", { status: 409 });
-  const lifetimeSeconds = Math.floor((holdEnds.getTime() - now.getTime()) / 1000);
-  if (lifetimeSeconds < MIN_LIFETIME_SECONDS) {
-    throw new AppError("hold_too_short", `the booking's hold ends in ${lifetimeSeconds} s; the provider needs ${MIN_LIFETIME_SECONDS} s at least`, { status: 409, details: { field: "bookingId" } });
-  }
+  const lifetimeSeconds = paymentLifetimeSeconds(order.reservedUntil, now);
   const owner = await deps.eventOwner(order.eventId);
   if (!owner) throw new AppError("unavailable", "the booking's event is not known to payments yet; try again", { status: 503 });
   let methodToken: string | undefined;
@@ -64,7 +60,7 @@ export async function createPayment(deps: Deps, caller: Principal, input: Create
     amount_minor: order.totalMinor,
     currency: order.currency,
     provider: deps.provider.name,
-    expires_at: holdEnds,
+    expires_at: new Date(order.reservedUntil!),
   };
   try {
     await deps.db.transaction(async (trx) => {
