@@ -1,6 +1,7 @@
 /** The bookings service's queries and row shapes. */
 import type { Knex } from "knex";
 import type { OutboxRow } from "../kit/outbox.ts";
+import { type Db, holdConnection, sqlLiteral } from "../kit/db.ts";
 import type { OrderStatus, OrderView, TicketView } from "../../subjects/bookings.ts";
 
 export type EventRow = {
@@ -66,7 +67,14 @@ export type TicketRow = {
   checked_in_offline?: boolean;
 };
 
-export type SettingsRow = { event_id: string; hold_minutes: number; cancel_deadline_hours: number; refund_percent: number; waitlist_enabled: boolean; waitlist_offer_minutes: number };
+export type SettingsRow = {
+  event_id: string;
+  hold_minutes: number;
+  cancel_deadline_hours: number;
+  refund_percent: number;
+  waitlist_enabled: boolean;
+  waitlist_offer_minutes: number;
+};
 
 export const ACTIVE: OrderStatus[] = ["reserved", "awaiting_payment", "confirmed"];
 export const HELD: OrderStatus[] = ["reserved", "awaiting_payment"];
@@ -80,7 +88,14 @@ export async function settingsOf(db: Knex, eventId: string): Promise<SettingsRow
   return row ?? defaultSettings(eventId);
 }
 
-const defaultSettings = (eventId: string): SettingsRow => ({ event_id: eventId, hold_minutes: 15, cancel_deadline_hours: 0, refund_percent: 100, waitlist_enabled: true, waitlist_offer_minutes: 720 });
+const defaultSettings = (eventId: string): SettingsRow => ({
+  event_id: eventId,
+  hold_minutes: 15,
+  cancel_deadline_hours: 0,
+  refund_percent: 100,
+  waitlist_enabled: true,
+  waitlist_offer_minutes: 720,
+});
 
 /**
  * Takes the event's inventory lock: the row of its capacity quota. Every change of an event's
@@ -166,7 +181,16 @@ export async function orderView(db: Knex, order: OrderRow): Promise<OrderView> {
 
 /** The facts every booking event carries. */
 export function factsOf(o: OrderRow, at: Date) {
-  return { orderId: o.id, eventId: o.event_id, userId: o.user_id, status: o.status, totalMinor: o.total_minor, currency: o.currency, seats: o.seats, occurredAt: at.toISOString() };
+  return {
+    orderId: o.id,
+    eventId: o.event_id,
+    userId: o.user_id,
+    status: o.status,
+    totalMinor: o.total_minor,
+    currency: o.currency,
+    seats: o.seats,
+    occurredAt: at.toISOString(),
+  };
 }
 
 /** Display names of the people the projection knows, by user id. */
@@ -213,59 +237,169 @@ export async function salesByType(db: Knex, eventId: string) {
       group by t.id order by t.created_at, t.id`,
     { eventId, sold: SOLD, held: HELD },
   );
-  return rows as Array<{ id: string; name: string; quantity: number | null; currency: string | null; visibility: string; sold: number; held: number; revenue: string; checked_in: number }>;
+  return rows as Array<
+    {
+      id: string;
+      name: string;
+      quantity: number | null;
+      currency: string | null;
+      visibility: string;
+      sold: number;
+      held: number;
+      revenue: string;
+      checked_in: number;
+    }
+  >;
 }
 
 /** Everything a batch of reservations reads, after it holds the event's inventory lock. */
 export type InventoryState = { event?: EventRow; settings: SettingsRow; quotas: QuotaRow[]; types: TicketTypeRow[] };
 
+/** An offered waitlist entry a batch turns into an order. */
+export type OfferedEntry = { id: string; seats: number; user_id: string };
+
+/** What a batch of reservations writes: its rows, the counters as it leaves them, the offers it accepted. */
+export type BatchWrites = {
+  orders: OrderRow[];
+  lines: LineRow[];
+  tickets: TicketRow[];
+  outbox: OutboxRow[];
+  quotas: Array<{ id: string; taken: number }>;
+  types: Array<{ id: string; taken: number }>;
+  accepted: Array<{ entryId: string; orderId: string }>;
+  /** Further statements of the same transaction (the holds' timers, kit/timers.ts scheduleTimersSql). */
+  more: string[];
+};
+
+/** A batch's transaction, open and holding the event's inventory lock. */
+export type InventoryBatch = {
+  /** undefined: the event has no inventory (bookings never heard of it). */
+  state?: InventoryState;
+  /** The offered entries among those the batch named (others are no longer offered). */
+  entries: Map<string, OfferedEntry>;
+  /** Writes and commits in one round trip (releases the connection, also on failure). */
+  commit(writes: BatchWrites): Promise<void>;
+  rollback(): Promise<void>;
+};
+
 /**
- * The event, its rules, quotas and ticket types in ONE round trip. Call it only after
- * lockInventory: this statement's snapshot is taken after the lock was granted, so the counters it
- * reads are the committed ones (one statement that locked and read at once would read them from a
- * snapshot older than the lock wait).
+ * Opens a batch's transaction in ONE round trip: BEGIN, the inventory lock (lockInventory's row),
+ * then, each its own statement so its snapshot is taken after the lock was granted (the counters
+ * it reads are the committed ones), the event, its rules, quotas and ticket types, and the
+ * offered waitlist entries the batch names. Its commit is one more round trip: so the lock is held
+ * for one read's answer, the decisions made in memory and one write, and a next batch can open
+ * (and queue on the lock) while this one commits.
  */
-export async function inventoryState(trx: Knex.Transaction, eventId: string): Promise<InventoryState> {
-  const { rows } = await trx.raw(
-    `select (select row_to_json(e) from events e where e.event_id = :id) as event,
-            (select row_to_json(s) from event_settings s where s.event_id = :id) as settings,
-            (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = :id) as quotas,
-            (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = :id) as types`,
-    { id: eventId },
-  );
-  const r = rows[0] as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
-  return { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types };
+export async function openInventoryBatch(db: Db, eventId: string, entryIds: string[]): Promise<InventoryBatch> {
+  const conn = await holdConnection(db);
+  const id = sqlLiteral(eventId);
+  const end = async (sql: string) => {
+    try {
+      await conn.send(sql);
+    } catch (err) {
+      await conn.send("rollback").catch(() => undefined);
+      throw err;
+    } finally {
+      conn.release();
+    }
+  };
+  let results: Array<Array<Record<string, unknown>>>;
+  try {
+    results = await conn.send(
+      `begin;
+       select id from quotas where event_id = ${id} and is_capacity for update;
+       select (select row_to_json(e) from events e where e.event_id = ${id}) as event,
+              (select row_to_json(s) from event_settings s where s.event_id = ${id}) as settings,
+              (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = ${id}) as quotas,
+              (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = ${id}) as types` +
+        (entryIds.length ? `;\n select id, seats, user_id from waitlist where status = 'offered' and id in (${entryIds.map(sqlLiteral).join(", ")})` : ""),
+    );
+  } catch (err) {
+    await end("rollback").catch(() => undefined);
+    throw err;
+  }
+  const [, locked, [row], offered = []] = results;
+  const r = row as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
+  return {
+    state: locked.length ? { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types } : undefined,
+    entries: new Map((offered as OfferedEntry[]).map((e) => [e.id, e])),
+    commit: (writes) => end([...batchWrites(writes), "commit"].join(";\n")),
+    rollback: () => end("rollback"),
+  };
 }
 
 /**
- * A batch's orders, lines, tickets and domain events in ONE statement (data-modifying CTEs over
- * unnest'ed arrays): a flash-sale batch of hundreds of orders was four multi-row INSERTs with
- * thousands of bind parameters each, whose SQL text knex built and Postgres parsed every time.
- * Foreign keys are checked at the end of the statement, when all the rows are there.
+ * A batch's writes as statements: orders, lines, tickets and domain events in one statement of
+ * data-modifying CTEs over unnest'ed array literals (one per column; measured cheaper for Postgres
+ * than json_populate_recordset), the domain events as one JSON document, then the counters, the
+ * accepted offers and any further statements. Foreign keys are checked at the end of the
+ * statement, when all the rows are there.
  */
-export async function insertBatch(trx: Knex.Transaction, b: { orders: OrderRow[]; lines: LineRow[]; tickets: TicketRow[]; outbox: OutboxRow[] }): Promise<void> {
-  const col = <T, K extends keyof T>(rows: T[], k: K) => rows.map((r) => r[k] ?? null);
-  const { orders: o, lines: l, tickets: t, outbox: x } = b;
-  await trx.raw(
-    `with o as (
-       insert into orders (id, event_id, user_id, status, seats, total_minor, currency, refunded_minor, reserved_until, payment_id, cancel_reason, waitlist_entry_id, created_at, updated_at)
-       select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[], ?::timestamptz[], ?::uuid[], ?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[])),
-     l as (
-       insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
-       select a, b, c, d, e, f::uuid[] from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[]) as u(a, b, c, d, e, f)),
-     t as (
-       insert into tickets (id, order_id, event_id, ticket_type_id, seq, attendee_name, attendee_email)
-       select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[])),
-     x as (
-       insert into outbox (id, subject, envelope, headers)
-       select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d))
-     select 1`,
-    [
-      ...(["id", "event_id", "user_id", "status", "seats", "total_minor", "currency", "refunded_minor", "reserved_until", "payment_id", "cancel_reason", "waitlist_entry_id", "created_at", "updated_at"] as const).map((k) => col(o, k)),
-      col(l, "order_id"), col(l, "ticket_type_id"), col(l, "name"), col(l, "quantity"), col(l, "unit_price_minor"), l.map((r) => `{${r.quota_ids.join(",")}}`),
-      ...(["id", "order_id", "event_id", "ticket_type_id", "seq", "attendee_name", "attendee_email"] as const).map((k) => col(t, k)),
-      col(x, "id"), col(x, "subject"), col(x, "envelope"), col(x, "headers"),
-    ] as never,
-  );
+function batchWrites(w: BatchWrites): string[] {
+  const statements: string[] = [];
+  if (w.orders.length) {
+    const col = <T, K extends keyof T>(rows: T[], k: K, type: string) => `${sqlLiteral(arrayLiteral(rows.map((r) => r[k] as Scalar)))}::${type}[]`;
+    const { orders: o, lines: l, tickets: t } = w;
+    // An outbox row's envelope and headers are JSON texts already: spliced in, parsed once as jsonb.
+    const outbox = `[${
+      w.outbox.map((x) => `{"id":${JSON.stringify(x.id)},"subject":${JSON.stringify(x.subject)},"envelope":${x.envelope},"headers":${x.headers}}`).join(",")
+    }]`;
+    statements.push(
+      `with o as (
+         insert into orders (id, event_id, user_id, status, seats, total_minor, currency, refunded_minor, reserved_until, payment_id, cancel_reason, waitlist_entry_id, created_at, updated_at)
+         select * from unnest(${col(o, "id", "uuid")}, ${col(o, "event_id", "uuid")}, ${col(o, "user_id", "uuid")}, ${col(o, "status", "text")}, ${
+        col(o, "seats", "int")
+      },
+           ${col(o, "total_minor", "int")}, ${col(o, "currency", "text")}, ${col(o, "refunded_minor", "int")}, ${col(o, "reserved_until", "timestamptz")}, ${
+        col(o, "payment_id", "uuid")
+      },
+           ${col(o, "cancel_reason", "text")}, ${col(o, "waitlist_entry_id", "uuid")}, ${col(o, "created_at", "timestamptz")}, ${
+        col(o, "updated_at", "timestamptz")
+      })),
+       l as (
+         insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
+         select a, b, c, d, e, f::uuid[] from unnest(${col(l, "order_id", "uuid")}, ${col(l, "ticket_type_id", "uuid")}, ${col(l, "name", "text")}, ${
+        col(l, "quantity", "int")
+      },
+           ${col(l, "unit_price_minor", "int")}, ${sqlLiteral(arrayLiteral(l.map((r) => arrayLiteral(r.quota_ids))))}::text[]) as u(a, b, c, d, e, f)),
+       t as (
+         insert into tickets (id, order_id, event_id, ticket_type_id, seq, attendee_name, attendee_email)
+         select * from unnest(${col(t, "id", "uuid")}, ${col(t, "order_id", "uuid")}, ${col(t, "event_id", "uuid")}, ${col(t, "ticket_type_id", "uuid")}, ${
+        col(t, "seq", "int")
+      },
+           ${col(t, "attendee_name", "text")}, ${col(t, "attendee_email", "text")})),
+       x as (
+         insert into outbox (id, subject, envelope, headers)
+         select (r->>'id')::uuid, r->>'subject', r->'envelope', r->'headers' from jsonb_array_elements(${sqlLiteral(outbox)}::jsonb) r)
+       select 1`,
+    );
+  }
+  for (const q of [...w.quotas].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    statements.push(`update quotas set taken = ${Number(q.taken)} where id = ${sqlLiteral(q.id)}`);
+  }
+  for (const t of [...w.types].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    statements.push(`update ticket_types set taken = ${Number(t.taken)} where id = ${sqlLiteral(t.id)}`);
+  }
+  for (const a of w.accepted) {
+    statements.push(
+      `update waitlist set status = 'accepted', order_id = ${sqlLiteral(a.orderId)}, offer_expires_at = null where id = ${sqlLiteral(a.entryId)}`,
+    );
+  }
+  return [...statements, ...w.more];
 }
 
+type Scalar = string | number | Date | null | undefined;
+
+/** A Postgres array literal: texts quoted and escaped, numbers and times as they are, null as NULL. */
+function arrayLiteral(values: Scalar[]): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ",";
+    if (v === null || v === undefined) out += "NULL";
+    else if (typeof v === "number") out += String(v);
+    else if (v instanceof Date) out += v.toISOString();
+    else out += `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  }
+  return out + "}";
+}

@@ -70,7 +70,9 @@ const openTransactions = new AsyncLocalStorage<ReadonlyArray<{ db: Knex; open: b
 
 export class QueryOutsideTransactionError extends Error {
   constructor() {
-    super("a query on the service's db (not on trx) inside one of its own transactions: use trx. On the embedded database it would wait forever for the one connection the transaction holds");
+    super(
+      "a query on the service's db (not on trx) inside one of its own transactions: use trx. On the embedded database it would wait forever for the one connection the transaction holds",
+    );
     this.name = "QueryOutsideTransactionError";
   }
 }
@@ -169,6 +171,42 @@ async function withSchema(k: Knex, schema: string, fn: (k: Knex) => Promise<void
   // Inside the migration transaction: unqualified names resolve to the service's schema.
   await k.raw(`set local search_path to "${schema}", public`);
   await fn(k);
+}
+
+/**
+ * A string as a SQL literal, by libpq's PQescapeLiteral rules (quotes doubled; with a backslash,
+ * an E'' literal with backslashes doubled), for statements sent together in one simple query,
+ * which carries no bind parameters (a batch that takes a lock, reads and writes in two round trips).
+ */
+export function sqlLiteral(text: string): string {
+  if (!text.includes("\\")) return `'${text.replaceAll("'", "''")}'`;
+  return ` E'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+}
+
+/** A connection of a service's pool, held for statements sent together (see holdConnection). */
+export type HeldConnection = {
+  /** Sends `sql` (one or more statements, values inlined with sqlLiteral) in one round trip; the rows of each statement. */
+  send(sql: string): Promise<Array<Array<Record<string, unknown>>>>;
+  /** Gives the connection back to the pool (roll back first if a transaction may be open on it). */
+  release(): void;
+};
+
+/**
+ * Takes a connection from `db`'s pool for a caller that drives its transaction itself, several
+ * statements per round trip (the simple query protocol: pg's query without values, PGlite's exec).
+ * knex sends one statement per round trip, BEGIN and COMMIT included; a transaction whose lock
+ * is the bottleneck pays each of them while holding it.
+ */
+export async function holdConnection(db: Db): Promise<HeldConnection> {
+  const client = db.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+  const conn = await client.acquireConnection();
+  const send = isPostgres(db)
+    ? async (sql: string) => {
+      const r = (await (conn as pg.Client).query(sql)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(r) ? r : [r]).map((x) => x.rows as Array<Record<string, unknown>>);
+    }
+    : async (sql: string) => (await (conn as PGlite).exec(sql)).map((x) => x.rows as Array<Record<string, unknown>>);
+  return { send, release: () => void client.releaseConnection(conn) };
 }
 
 export function assertIdentifier(name: string): void {

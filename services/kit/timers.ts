@@ -17,7 +17,7 @@
 import pg from "pg";
 import type { Knex } from "knex";
 import { inSpan, meter, ROOT_CONTEXT, SpanKind } from "./trace.ts";
-import { afterCommit, isPostgres, schemaOfTrx, type Db, type Migration } from "./db.ts";
+import { afterCommit, type Db, isPostgres, type Migration, schemaOfTrx, sqlLiteral } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const timersMigration: Migration = {
@@ -67,7 +67,7 @@ export async function scheduleTimer(trx: Knex.Transaction, t: PlannedTimer): Pro
   await scheduleTimers(trx, [t]);
 }
 
-type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: unknown };
+export type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: unknown };
 
 /**
  * Plans many timers in one statement (a batch of bookings' holds); same rules as scheduleTimer.
@@ -76,8 +76,18 @@ type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: unknown 
  */
 export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer[], opts: { keepEarlier?: boolean } = {}): Promise<void> {
   if (timers.length === 0) return;
-  for (const t of timers) if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
-  const rows = timers.map((t) => ({ kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload === undefined ? null : JSON.stringify(t.payload), attempts: 0, last_error: null, scheduled_at: trx.fn.now() }));
+  for (const t of timers) {
+    if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
+  }
+  const rows = timers.map((t) => ({
+    kind: t.kind,
+    key: t.key,
+    due_at: t.dueAt,
+    payload: t.payload === undefined ? null : JSON.stringify(t.payload),
+    attempts: 0,
+    last_error: null,
+    scheduled_at: trx.fn.now(),
+  }));
   const merge = opts.keepEarlier
     ? {
       due_at: trx.raw("least(timers.due_at, excluded.due_at)"),
@@ -92,6 +102,29 @@ export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer
   // once through the transaction's own promise (the embedded database has no other channel).
   if (isPostgres(trx)) await trx.raw("select pg_notify(?, ?)", [channelName(schema), String(due)]);
   afterCommit(trx, () => announceLocal(schema, due));
+}
+
+/**
+ * scheduleTimers (without keepEarlier) as SQL text with its values inlined, for a caller that
+ * sends all the statements of its transaction at once (the bookings inventory writes a batch and
+ * commits in one round trip). It runs `statements` in that transaction and calls `scheduled()`
+ * once it committed, so this process's pollers hear of the timers at once.
+ */
+export function scheduleTimersSql(db: Knex | Knex.Transaction, timers: PlannedTimer[]): { statements: string[]; scheduled(): void } {
+  if (timers.length === 0) return { statements: [], scheduled: () => undefined };
+  for (const t of timers) {
+    if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
+  }
+  const rows = timers.map((t) => ({ kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload ?? null }));
+  const schema = schemaOfTrx(db);
+  const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
+  const statements = [
+    `insert into timers (kind, key, due_at, payload, attempts, last_error, scheduled_at)
+     select kind, key, due_at, payload, 0, null, now() from json_populate_recordset(null::timers, ${sqlLiteral(JSON.stringify(rows))})
+     on conflict (kind, key) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = excluded.attempts, last_error = excluded.last_error, scheduled_at = excluded.scheduled_at`,
+  ];
+  if (isPostgres(db)) statements.push(`select pg_notify(${sqlLiteral(channelName(schema))}, ${sqlLiteral(String(due))})`);
+  return { statements, scheduled: () => announceLocal(schema, due) };
 }
 
 /** Drops a timer in the caller's transaction (nothing happens when there is none). */
@@ -244,11 +277,14 @@ export function startTimers(opts: TimerOptions): TimerPoller {
           continue;
         }
         try {
-          await inSpan(`timers ${kind}`, { kind: SpanKind.INTERNAL, parent: ROOT_CONTEXT, attributes: { "timer.kind": kind, "timer.count": timers.length } }, () =>
-            trx.transaction(async (sp) => {
-              await sp("timers").where({ kind }).whereIn("key", timers.map((t) => t.key)).delete();
-              await handler.handleMany!(sp, timers);
-            }),
+          await inSpan(
+            `timers ${kind}`,
+            { kind: SpanKind.INTERNAL, parent: ROOT_CONTEXT, attributes: { "timer.kind": kind, "timer.count": timers.length } },
+            () =>
+              trx.transaction(async (sp) => {
+                await sp("timers").where({ kind }).whereIn("key", timers.map((t) => t.key)).delete();
+                await handler.handleMany!(sp, timers);
+              }),
           );
           done.push(...timers);
         } catch (err) {
@@ -258,13 +294,16 @@ export function startTimers(opts: TimerOptions): TimerPoller {
       }
       for (const timer of single) {
         try {
-          await inSpan(`timer ${timer.kind}`, { kind: SpanKind.INTERNAL, parent: ROOT_CONTEXT, attributes: { "timer.kind": timer.kind, "timer.key": timer.key, "timer.attempts": timer.attempts } }, () =>
+          await inSpan(`timer ${timer.kind}`, {
+            kind: SpanKind.INTERNAL,
+            parent: ROOT_CONTEXT,
+            attributes: { "timer.kind": timer.kind, "timer.key": timer.key, "timer.attempts": timer.attempts },
+          }, () =>
             trx.transaction(async (sp) => {
               // Deleted first, so a handler that schedules the same (kind, key) re-arms it.
               await sp("timers").where({ kind: timer.kind, key: timer.key }).delete();
               await byKind.get(timer.kind)!.handle(sp, timer);
-            }),
-          );
+            }));
           done.push(timer);
         } catch (err) {
           const attempts = timer.attempts + 1;
@@ -317,7 +356,7 @@ const localPollers = new Map<string, Set<(due: number) => void>>();
 
 function localAnnouncers(schema: string): Set<(due: number) => void> {
   let set = localPollers.get(schema);
-  if (!set) localPollers.set(schema, (set = new Set()));
+  if (!set) localPollers.set(schema, set = new Set());
   return set;
 }
 

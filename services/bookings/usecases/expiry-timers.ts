@@ -1,6 +1,7 @@
 /**
  * Holds and waitlist offers end on the kit's durable timers (kit/timers.ts): the reservation or
- * offer plans ("bookings.hold", orderId) or ("bookings.offer", entryId) in its own transaction,
+ * offer plans ("bookings.hold", orderId) or ("bookings.offer", entryId) in its own transaction
+ * (a batch of reservations with kit/timers.ts scheduleTimersSql, usecases/inventory.ts),
  * and the fire expires it in the transaction that deletes the timer, so a crash between the two
  * cannot lose or repeat an expiry.
  *
@@ -9,7 +10,7 @@
  * lock) would deadlock. The fire finds the order or offer already moved and does nothing.
  */
 import type { Knex } from "knex";
-import { scheduleTimer, scheduleTimers, type TimerHandler } from "../../kit/timers.ts";
+import { scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
 import type { Deps } from "../deps.ts";
 import { HELD, type OrderRow } from "../store.ts";
 import { expireInTrx } from "./transitions.ts";
@@ -17,10 +18,6 @@ import { endOffer, type EntryRow } from "./waitlist.ts";
 
 export const HOLD_TIMER = "bookings.hold";
 export const OFFER_TIMER = "bookings.offer";
-
-export async function planHoldExpiries(trx: Knex.Transaction, orders: OrderRow[]): Promise<void> {
-  await scheduleTimers(trx, orders.filter((o) => o.reserved_until).map((o) => ({ kind: HOLD_TIMER, key: o.id, dueAt: new Date(o.reserved_until as Date) })));
-}
 
 export async function planOfferExpiry(trx: Knex.Transaction, entryId: string, expiresAt: Date): Promise<void> {
   await scheduleTimer(trx, { kind: OFFER_TIMER, key: entryId, dueAt: expiresAt });

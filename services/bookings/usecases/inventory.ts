@@ -6,6 +6,11 @@
  * proceed in parallel (one loop each), and two replicas draining the same event serialize on the
  * row lock: if one dies mid-batch its transaction rolls back, nothing was answered, and the other
  * replica's batches go on. The counters are checked under the lock, so nothing is ever oversold.
+ *
+ * A batch is two round trips (store.ts openInventoryBatch): open (lock and read), then decide in
+ * memory and write-and-commit. The loop takes the next batch as soon as a batch's writes are sent:
+ * its lock waits in Postgres for that commit, so batches follow each other on the lock without a
+ * round trip (or the answering of a batch's callers) between them.
  * docs/services/bookings.md explains the design and its numbers.
  */
 import { randomUUID } from "node:crypto";
@@ -13,10 +18,25 @@ import { AppError } from "../../kit/errors.ts";
 import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { planHoldExpiries } from "./expiry-timers.ts";
+import { HOLD_TIMER } from "./expiry-timers.ts";
 import { outboxRows } from "../../kit/outbox.ts";
+import { scheduleTimersSql } from "../../kit/timers.ts";
+import { isPostgres } from "../../kit/db.ts";
 import { SOURCE } from "../deps.ts";
-import { ACTIVE, eventById, factsOf, insertBatch, inventoryState, lockInventory, type LineRow, type OrderRow, type QuotaRow, type TicketRow, type TicketTypeRow } from "../store.ts";
+import {
+  ACTIVE,
+  type BatchWrites,
+  eventById,
+  factsOf,
+  type InventoryState,
+  type LineRow,
+  type OfferedEntry,
+  openInventoryBatch,
+  type OrderRow,
+  type QuotaRow,
+  type TicketRow,
+  type TicketTypeRow,
+} from "../store.ts";
 
 export type Attendee = { name: string; email?: string };
 
@@ -39,14 +59,23 @@ export const soldOut = (waitlistOpen: boolean) => new AppError("sold_out", "not 
 
 export class Inventory {
   private readonly boxes = new Map<string, Pending[]>();
+  /** The drain loops waiting for a request while their last batch commits, by event. */
+  private readonly wakers = new Map<string, () => void>();
   private readonly deps: Deps;
   private readonly slots: Slots;
-  private readonly outcomes = meter().createCounter("bookings_reservations", { description: "Reservations by outcome: booked, sold_out, refused (other 4xx), failed (5xx)." });
-  private readonly batches = meter().createHistogram("bookings_batch_size", { description: "Reservations committed per inventory transaction.", advice: { explicitBucketBoundaries: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] } });
+  private readonly pipelined: boolean;
+  private readonly outcomes = meter().createCounter("bookings_reservations", {
+    description: "Reservations by outcome: booked, sold_out, refused (other 4xx), failed (5xx).",
+  });
+  private readonly batches = meter().createHistogram("bookings_batch_size", {
+    description: "Reservations committed per inventory transaction.",
+    advice: { explicitBucketBoundaries: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
+  });
 
   constructor(deps: Deps) {
     this.deps = deps;
     this.slots = new Slots(deps.config.drainsMax);
+    this.pipelined = isPostgres(deps.db);
   }
 
   /** Queues a reservation in its event's mailbox; resolves once its batch committed. */
@@ -56,6 +85,7 @@ export class Inventory {
       const box = this.boxes.get(req.eventId);
       if (box) {
         box.push({ req, resolve, reject });
+        this.wakers.get(req.eventId)?.();
         return;
       }
       this.boxes.set(req.eventId, [{ req, resolve, reject }]);
@@ -65,35 +95,58 @@ export class Inventory {
 
   private async drain(eventId: string): Promise<void> {
     const box = this.boxes.get(eventId) as Pending[];
+    // Batches of this event whose writes are on their way (at most two: the next one's lock waits for them).
+    const inFlight = new Set<Promise<void>>();
     // Let requests that arrive in the same tick join the first batch.
     await new Promise((r) => setImmediate(r));
-    while (box.length > 0) {
+    while (box.length > 0 || inFlight.size > 0) {
+      if (box.length === 0) {
+        // A batch is committing: open the next as soon as a request arrives (or when it is done).
+        await new Promise<void>((wake) => {
+          this.wakers.set(eventId, wake);
+          void Promise.race(inFlight).then(wake);
+        });
+        this.wakers.delete(eventId);
+        continue;
+      }
       // Wait for a connection's worth of room first: meanwhile the mailbox keeps filling, so the
       // batch taken after the wait is bigger, instead of waiting in the pool's queue (which times out).
       await this.slots.take();
       const batch = box.splice(0, this.deps.config.batchMax);
-      try {
-        const outcomes = await withRetry(() => commitBatch(this.deps, eventId, batch.map((p) => p.req)));
-        this.deps.flushOutbox();
-        this.batches.record(batch.length);
-        outcomes.forEach((o, i) => {
-          if (o instanceof Error) {
-            this.outcomes.add(1, { outcome: o.code === "sold_out" ? "sold_out" : "refused" });
-            batch[i].reject(o);
-          } else {
-            this.outcomes.add(1, { outcome: "booked" });
-            batch[i].resolve(o);
-          }
-        });
-      } catch (err) {
-        this.outcomes.add(batch.length, { outcome: "failed" });
-        this.deps.log.error({ err, eventId, batch: batch.length }, "inventory batch failed");
-        for (const p of batch) p.reject(err);
-      } finally {
+      const sent = Promise.withResolvers<void>();
+      const done: Promise<void> = this.run(eventId, batch, sent.resolve).finally(() => {
         this.slots.give();
-      }
+        inFlight.delete(done);
+      });
+      inFlight.add(done);
+      // The embedded database has one connection: there the next batch waits for this one.
+      await (this.pipelined ? Promise.race([sent.promise, done]) : done);
     }
     this.boxes.delete(eventId);
+  }
+
+  /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
+  private async run(eventId: string, batch: Pending[], sent: () => void): Promise<void> {
+    try {
+      const outcomes = await withRetry(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), sent));
+      this.deps.flushOutbox();
+      this.batches.record(batch.length);
+      outcomes.forEach((o, i) => {
+        if (o instanceof Error) {
+          this.outcomes.add(1, { outcome: o.code === "sold_out" ? "sold_out" : "refused" });
+          batch[i].reject(o);
+        } else {
+          this.outcomes.add(1, { outcome: "booked" });
+          batch[i].resolve(o);
+        }
+      });
+    } catch (err) {
+      this.outcomes.add(batch.length, { outcome: "failed" });
+      this.deps.log.error({ err, eventId, batch: batch.length }, "inventory batch failed");
+      for (const p of batch) p.reject(err);
+    } finally {
+      sent();
+    }
   }
 }
 
@@ -120,7 +173,7 @@ class Slots {
 
 /** Deadlocks and serialization failures are retried; the batch is all or nothing. */
 async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1;; attempt++) {
     try {
       return await fn();
     } catch (err) {
@@ -132,131 +185,201 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 
 type Outcome = Reserved | AppError;
 
-/** One transaction for a batch of reservations of one event, under its inventory lock. */
-async function commitBatch(deps: Deps, eventId: string, reqs: ReserveRequest[]): Promise<Outcome[]> {
+/**
+ * One transaction for a batch of reservations of one event, under its inventory lock: open it
+ * (lock and read), decide in memory, then send the writes with the commit and call `sent` — the
+ * loop may open the next batch then — and resolve once committed.
+ */
+async function reserveBatch(deps: Deps, eventId: string, reqs: ReserveRequest[], sent: () => void): Promise<Outcome[]> {
   const now = deps.now();
-  return deps.db.transaction(async (trx) => {
-    const capacity = await lockInventory(trx, eventId);
-    if (!capacity) return reqs.map(() => new AppError("not_found", "event not found or not open for booking"));
-    // Two round trips in all before the writes: the lock, then everything else under it.
-    const state = await inventoryState(trx, eventId);
-    const event = state.event;
-    if (!event || event.deleted || event.status !== "published") return reqs.map(() => new AppError("not_found", "event not found or not open for booking"));
-    if (new Date(event.starts_at) <= now) return reqs.map(() => new AppError("sales_closed", "the event has started", { status: 409 }));
-    const settings = state.settings;
-    const quotas = new Map(state.quotas.map((q) => [q.id, q]));
-    const types = new Map(state.types.map((t) => [t.id, t]));
-    const defaultType = [...types.values()].find((t) => t.is_default);
-    const entries = new Map<string, { seats: number; user_id: string }>();
-    const entryIds = reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
-    if (entryIds.length) for (const e of await trx("waitlist").whereIn("id", entryIds).where({ status: "offered" })) entries.set(e.id, e);
-    const waitlistOpen = settings.waitlist_enabled;
+  const entryIds = reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
+  const batch = await openInventoryBatch(deps.db, eventId, entryIds);
+  let decided: { outcomes: Outcome[]; writes?: BatchWrites };
+  let timers: ReturnType<typeof scheduleTimersSql>;
+  try {
+    decided = decide(eventId, reqs, batch.state, batch.entries, now);
+    timers = scheduleTimersSql(
+      deps.db,
+      (decided.writes?.orders ?? []).filter((o) => o.reserved_until).map((o) => ({ kind: HOLD_TIMER, key: o.id, dueAt: new Date(o.reserved_until as Date) })),
+    );
+  } catch (err) {
+    await batch.rollback();
+    throw err;
+  }
+  if (!decided.writes) {
+    sent();
+    await batch.rollback();
+    return decided.outcomes;
+  }
+  decided.writes.more.push(...timers.statements);
+  const committed = batch.commit(decided.writes);
+  sent();
+  await committed;
+  timers.scheduled();
+  return decided.outcomes;
+}
 
-    const orders: OrderRow[] = [];
-    const lines: LineRow[] = [];
-    const tickets: TicketRow[] = [];
-    const events: Array<{ contract: typeof bookingEvents.reserved | typeof bookingEvents.confirmed; data: never }> = [];
-    const outcomes: Outcome[] = [];
-    const changedQuotas = new Set<string>();
-    const changedTypes = new Set<string>();
+/**
+ * Decides each reservation of a batch in arrival order against the counters read under the lock
+ * (a reservation that does not fit is refused `409 sold_out`, the next one may still fit with
+ * fewer seats), and builds the rows to write: orders, lines, tickets, domain events, counters.
+ */
+function decide(
+  eventId: string,
+  reqs: ReserveRequest[],
+  state: InventoryState | undefined,
+  entries: Map<string, OfferedEntry>,
+  now: Date,
+): { outcomes: Outcome[]; writes?: BatchWrites } {
+  const event = state?.event;
+  if (!state || !event || event.deleted || event.status !== "published") {
+    return { outcomes: reqs.map(() => new AppError("not_found", "event not found or not open for booking")) };
+  }
+  if (new Date(event.starts_at) <= now) return { outcomes: reqs.map(() => new AppError("sales_closed", "the event has started", { status: 409 })) };
+  const settings = state.settings;
+  const quotas = new Map(state.quotas.map((q) => [q.id, q]));
+  const types = new Map(state.types.map((t) => [t.id, t]));
+  const defaultType = [...types.values()].find((t) => t.is_default);
+  const waitlistOpen = settings.waitlist_enabled;
 
-    for (const req of reqs) {
-      const resolved: Array<{ type: TicketTypeRow; quantity: number; attendees: Attendee[] }> = [];
-      let error: AppError | undefined;
-      for (const l of req.lines) {
-        const type = l.ticketTypeId ? types.get(l.ticketTypeId) : defaultType;
-        // A hidden type is not on sale: it answers as if it did not exist (no probing for it).
-        if (!type || (l.ticketTypeId && type.visibility === "hidden")) {
-          error = new AppError("not_found", "ticket type not found", { details: [{ field: "ticketTypeId", message: "not a ticket type of this event" }] });
-          break;
-        }
-        const closes = type.sales_end ? new Date(type.sales_end) : new Date(event.starts_at);
-        if ((type.sales_start && new Date(type.sales_start) > now) || closes <= now) {
-          error = new AppError("sales_closed", `${type.name} is not on sale`, { status: 409, details: [{ field: "ticketTypeId", message: "outside its sales window" }] });
-          break;
-        }
-        if (l.quantity > type.max_per_order) {
-          error = new AppError("invalid_request", `at most ${type.max_per_order} seats of ${type.name} per order`, { details: [{ field: "quantity", message: `at most ${type.max_per_order}` }] });
-          break;
-        }
-        resolved.push({ type, quantity: l.quantity, attendees: l.attendees });
+  const orders: OrderRow[] = [];
+  const lines: LineRow[] = [];
+  const tickets: TicketRow[] = [];
+  const events: Array<{ contract: typeof bookingEvents.reserved | typeof bookingEvents.confirmed; data: never }> = [];
+  const outcomes: Outcome[] = [];
+  const changedQuotas = new Set<string>();
+  const changedTypes = new Set<string>();
+
+  for (const req of reqs) {
+    const resolved: Array<{ type: TicketTypeRow; quantity: number; attendees: Attendee[] }> = [];
+    let error: AppError | undefined;
+    for (const l of req.lines) {
+      const type = l.ticketTypeId ? types.get(l.ticketTypeId) : defaultType;
+      // A hidden type is not on sale: it answers as if it did not exist (no probing for it).
+      if (!type || (l.ticketTypeId && type.visibility === "hidden")) {
+        error = new AppError("not_found", "ticket type not found", { details: [{ field: "ticketTypeId", message: "not a ticket type of this event" }] });
+        break;
       }
-      const currencies = new Set(resolved.filter((r) => r.type.price_minor > 0).map((r) => r.type.currency));
-      if (!error && currencies.size > 1) error = new AppError("invalid_request", "one order is paid in one currency", { details: [{ field: "items", message: "ticket types of different currencies" }] });
-      const entry = req.waitlistEntryId ? entries.get(req.waitlistEntryId) : undefined;
-      if (!error && req.waitlistEntryId && !entry) error = new AppError("offer_expired", "the offer is no longer open", { status: 409 });
-      if (!error && !entry) {
-        // Needs per type and per quota, then the guard: every counter must have room.
-        const needType = new Map<string, number>();
-        const needQuota = new Map<string, number>();
-        for (const r of resolved) {
-          needType.set(r.type.id, (needType.get(r.type.id) ?? 0) + r.quantity);
-          for (const q of r.type.quota_ids) needQuota.set(q, (needQuota.get(q) ?? 0) + r.quantity);
-        }
-        const typeFits = [...needType].every(([id, n]) => {
-          const t = types.get(id) as TicketTypeRow;
-          return t.quantity === null || t.taken + n <= t.quantity;
+      const closes = type.sales_end ? new Date(type.sales_end) : new Date(event.starts_at);
+      if ((type.sales_start && new Date(type.sales_start) > now) || closes <= now) {
+        error = new AppError("sales_closed", `${type.name} is not on sale`, {
+          status: 409,
+          details: [{ field: "ticketTypeId", message: "outside its sales window" }],
         });
-        const quotaFits = [...needQuota].every(([id, n]) => {
-          const q = quotas.get(id);
-          return q !== undefined && (q.size === null || q.taken + n <= q.size);
+        break;
+      }
+      if (l.quantity > type.max_per_order) {
+        error = new AppError("invalid_request", `at most ${type.max_per_order} seats of ${type.name} per order`, {
+          details: [{ field: "quantity", message: `at most ${type.max_per_order}` }],
         });
-        if (!typeFits || !quotaFits) error = soldOut(waitlistOpen);
-        else {
-          for (const [id, n] of needType) ((types.get(id) as TicketTypeRow).taken += n), changedTypes.add(id);
-          for (const [id, n] of needQuota) ((quotas.get(id) as QuotaRow).taken += n), changedQuotas.add(id);
-        }
+        break;
       }
-      if (error) {
-        outcomes.push(error);
-        continue;
-      }
-      const total = resolved.reduce((s, r) => s + r.quantity * r.type.price_minor, 0);
-      const seats = resolved.reduce((s, r) => s + r.quantity, 0);
-      const status: OrderStatus = total === 0 ? "confirmed" : "reserved";
-      const order: OrderRow = {
-        id: randomUUID(),
-        event_id: eventId,
-        user_id: req.userId,
-        status,
-        seats,
-        total_minor: total,
-        currency: total === 0 ? null : ([...currencies][0] ?? null),
-        refunded_minor: 0,
-        reserved_until: status === "reserved" ? new Date(now.getTime() + settings.hold_minutes * 60_000) : null,
-        payment_id: null,
-        cancel_reason: null,
-        waitlist_entry_id: req.waitlistEntryId ?? null,
-        created_at: now,
-        updated_at: now,
-      };
-      orders.push(order);
-      const own: Reserved = { order, lines: [], tickets: [] };
-      let seq = 0;
+      resolved.push({ type, quantity: l.quantity, attendees: l.attendees });
+    }
+    const currencies = new Set(resolved.filter((r) => r.type.price_minor > 0).map((r) => r.type.currency));
+    if (!error && currencies.size > 1) {
+      error = new AppError("invalid_request", "one order is paid in one currency", {
+        details: [{ field: "items", message: "ticket types of different currencies" }],
+      });
+    }
+    const entry = req.waitlistEntryId ? entries.get(req.waitlistEntryId) : undefined;
+    if (!error && req.waitlistEntryId && !entry) error = new AppError("offer_expired", "the offer is no longer open", { status: 409 });
+    if (!error && !entry) {
+      // Needs per type and per quota, then the guard: every counter must have room.
+      const needType = new Map<string, number>();
+      const needQuota = new Map<string, number>();
       for (const r of resolved) {
-        own.lines.push({ order_id: order.id, ticket_type_id: r.type.id, name: r.type.name, quantity: r.quantity, unit_price_minor: r.type.price_minor, quota_ids: r.type.quota_ids });
-        for (let i = 0; i < r.quantity; i++) {
-          const a = r.attendees[i] ?? r.attendees[0];
-          own.tickets.push({ id: randomUUID(), order_id: order.id, event_id: eventId, ticket_type_id: r.type.id, seq: seq++, attendee_name: a.name, attendee_email: a.email ?? null, checked_in_at: null, checked_in_by: null });
-        }
+        needType.set(r.type.id, (needType.get(r.type.id) ?? 0) + r.quantity);
+        for (const q of r.type.quota_ids) needQuota.set(q, (needQuota.get(q) ?? 0) + r.quantity);
       }
-      lines.push(...own.lines);
-      tickets.push(...own.tickets);
-      if (status === "confirmed") events.push({ contract: bookingEvents.confirmed, data: { ...factsOf(order, now), paymentId: null } as never });
-      else events.push({ contract: bookingEvents.reserved, data: { ...factsOf(order, now), reservedUntil: (order.reserved_until as Date).toISOString() } as never });
-      outcomes.push(own);
+      const typeFits = [...needType].every(([id, n]) => {
+        const t = types.get(id) as TicketTypeRow;
+        return t.quantity === null || t.taken + n <= t.quantity;
+      });
+      const quotaFits = [...needQuota].every(([id, n]) => {
+        const q = quotas.get(id);
+        return q !== undefined && (q.size === null || q.taken + n <= q.size);
+      });
+      if (!typeFits || !quotaFits) error = soldOut(waitlistOpen);
+      else {
+        for (const [id, n] of needType) ((types.get(id) as TicketTypeRow).taken += n), changedTypes.add(id);
+        for (const [id, n] of needQuota) ((quotas.get(id) as QuotaRow).taken += n), changedQuotas.add(id);
+      }
     }
+    if (error) {
+      outcomes.push(error);
+      continue;
+    }
+    const total = resolved.reduce((s, r) => s + r.quantity * r.type.price_minor, 0);
+    const seats = resolved.reduce((s, r) => s + r.quantity, 0);
+    const status: OrderStatus = total === 0 ? "confirmed" : "reserved";
+    const order: OrderRow = {
+      id: randomUUID(),
+      event_id: eventId,
+      user_id: req.userId,
+      status,
+      seats,
+      total_minor: total,
+      currency: total === 0 ? null : ([...currencies][0] ?? null),
+      refunded_minor: 0,
+      reserved_until: status === "reserved" ? new Date(now.getTime() + settings.hold_minutes * 60_000) : null,
+      payment_id: null,
+      cancel_reason: null,
+      waitlist_entry_id: req.waitlistEntryId ?? null,
+      created_at: now,
+      updated_at: now,
+    };
+    orders.push(order);
+    const own: Reserved = { order, lines: [], tickets: [] };
+    let seq = 0;
+    for (const r of resolved) {
+      own.lines.push({
+        order_id: order.id,
+        ticket_type_id: r.type.id,
+        name: r.type.name,
+        quantity: r.quantity,
+        unit_price_minor: r.type.price_minor,
+        quota_ids: r.type.quota_ids,
+      });
+      for (let i = 0; i < r.quantity; i++) {
+        const a = r.attendees[i] ?? r.attendees[0];
+        own.tickets.push({
+          id: randomUUID(),
+          order_id: order.id,
+          event_id: eventId,
+          ticket_type_id: r.type.id,
+          seq: seq++,
+          attendee_name: a.name,
+          attendee_email: a.email ?? null,
+          checked_in_at: null,
+          checked_in_by: null,
+        });
+      }
+    }
+    lines.push(...own.lines);
+    tickets.push(...own.tickets);
+    if (status === "confirmed") events.push({ contract: bookingEvents.confirmed, data: { ...factsOf(order, now), paymentId: null } as never });
+    else {events.push({
+        contract: bookingEvents.reserved,
+        data: { ...factsOf(order, now), reservedUntil: (order.reserved_until as Date).toISOString() } as never,
+      });}
+    outcomes.push(own);
+  }
 
-    if (orders.length) {
-      await insertBatch(trx, { orders, lines, tickets, outbox: outboxRows(events, { source: SOURCE, at: now }) });
-      for (const id of [...changedQuotas].sort()) await trx("quotas").where({ id }).update({ taken: (quotas.get(id) as QuotaRow).taken });
-      for (const id of [...changedTypes].sort()) await trx("ticket_types").where({ id }).update({ taken: (types.get(id) as TicketTypeRow).taken });
-      const accepted = orders.filter((o) => o.waitlist_entry_id).map((o) => [o.waitlist_entry_id, o.id] as const);
-      for (const [entryId, orderId] of accepted) await trx("waitlist").where({ id: entryId }).update({ status: "accepted", order_id: orderId, offer_expires_at: null });
-      await planHoldExpiries(trx, orders);
-    }
-    return outcomes;
-  });
+  if (!orders.length) return { outcomes };
+  return {
+    outcomes,
+    writes: {
+      orders,
+      lines,
+      tickets,
+      outbox: outboxRows(events, { source: SOURCE, at: now }),
+      quotas: [...changedQuotas].map((id) => ({ id, taken: (quotas.get(id) as QuotaRow).taken })),
+      types: [...changedTypes].map((id) => ({ id, taken: (types.get(id) as TicketTypeRow).taken })),
+      accepted: orders.filter((o) => o.waitlist_entry_id).map((o) => ({ entryId: o.waitlist_entry_id as string, orderId: o.id })),
+      more: [],
+    },
+  };
 }
 
 /**
@@ -275,14 +398,33 @@ async function reserveNaive(deps: Deps, req: ReserveRequest): Promise<Reserved> 
     const taken = Number(row?.n ?? 0);
     if (event.capacity !== null && taken + seats > event.capacity) throw soldOut(false);
     const order: OrderRow = {
-      id: randomUUID(), event_id: req.eventId, user_id: req.userId, status: "confirmed", seats, total_minor: 0, currency: null, refunded_minor: 0,
-      reserved_until: null, payment_id: null, cancel_reason: null, waitlist_entry_id: null, created_at: now, updated_at: now,
+      id: randomUUID(),
+      event_id: req.eventId,
+      user_id: req.userId,
+      status: "confirmed",
+      seats,
+      total_minor: 0,
+      currency: null,
+      refunded_minor: 0,
+      reserved_until: null,
+      payment_id: null,
+      cancel_reason: null,
+      waitlist_entry_id: null,
+      created_at: now,
+      updated_at: now,
     };
     await trx("orders").insert(order);
     const line: LineRow = { order_id: order.id, ticket_type_id: type.id, name: type.name, quantity: seats, unit_price_minor: 0, quota_ids: type.quota_ids };
     const tickets: TicketRow[] = Array.from({ length: seats }, (_, i) => ({
-      id: randomUUID(), order_id: order.id, event_id: req.eventId, ticket_type_id: type.id, seq: i,
-      attendee_name: req.lines[0].attendees[0]?.name ?? "Guest", attendee_email: null, checked_in_at: null, checked_in_by: null,
+      id: randomUUID(),
+      order_id: order.id,
+      event_id: req.eventId,
+      ticket_type_id: type.id,
+      seq: i,
+      attendee_name: req.lines[0].attendees[0]?.name ?? "Guest",
+      attendee_email: null,
+      checked_in_at: null,
+      checked_in_by: null,
     }));
     await trx("order_lines").insert(line);
     await trx("tickets").insert(tickets);
