@@ -9,7 +9,7 @@ import { forbidden, notFound } from "../kit/errors.ts";
 import { hasRole } from "../kit/caller.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
-import type { EventRow } from "./store.ts";
+import { isInactive, isInvited, isOrgMember, type EventRow } from "./store.ts";
 
 export async function canEdit(deps: Deps, event: EventRow, p?: Principal): Promise<boolean> {
   if (!p) return false;
@@ -23,12 +23,11 @@ export async function canSee(deps: Deps, db: Knex, event: EventRow, p?: Principa
   if (event.deleted_at) return false;
   if (hasRole(p, "admin")) return true;
   if (p && event.organizer_id === p.sub) return true;
-  const inactive = await db("inactive_users").where({ user_id: event.organizer_id }).first();
-  if (event.status === "draft" || inactive) return canEdit(deps, event, p);
+  if (event.status === "draft" || (await isInactive(db, event.organizer_id))) return canEdit(deps, event, p);
   if (event.visibility !== "private") return true;
   if (!p) return false;
-  if (event.organization_id && (await db("org_members").where({ org_id: event.organization_id, user_id: p.sub }).first())) return true;
-  if (await db("event_invites").where({ event_id: event.id, user_id: p.sub }).first()) return true;
+  if (event.organization_id && (await isOrgMember(db, event.organization_id, p.sub))) return true;
+  if (await isInvited(db, event.id, p.sub)) return true;
   return canEdit(deps, event, p);
 }
 

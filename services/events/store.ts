@@ -254,3 +254,8 @@ export async function projectActive(trx: Knex, userId: string, active: boolean):
   if (active) await trx("inactive_users").where({ user_id: userId }).delete();
   else await trx("inactive_users").insert({ user_id: userId }).onConflict("user_id").ignore();
 }
+
+/** The projections access reads (access.ts): a deactivated organizer, organization members, invitees. */
+export const isInactive = async (db: Knex, userId: string): Promise<boolean> => Boolean(await db("inactive_users").where({ user_id: userId }).first());
+export const isOrgMember = async (db: Knex, orgId: string, userId: string): Promise<boolean> => Boolean(await db("org_members").where({ org_id: orgId, user_id: userId }).first());
+export const isInvited = async (db: Knex, eventId: string, userId: string): Promise<boolean> => Boolean(await db("event_invites").where({ event_id: eventId, user_id: userId }).first());
