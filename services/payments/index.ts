@@ -53,7 +53,7 @@ export const PaymentsEnv = Type.Object({
   PAYMENTS_RECONCILE_EVERY_MS: Type.Integer({ minimum: 100, default: 60_000, description: "Then ask again this often until it settles or its page expires." }),
   PAYMENTS_REFUND_RETRY_POLL_MS: Type.Integer({ minimum: 50, default: 5_000, description: "How often this replica looks for refunds to retry (the provider was unreachable)." }),
   PAYMENTS_CALLBACK_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 500, default: 200, description: "Most callback results decided in one payments transaction (with one bookings settle)." }),
-  PAYMENTS_CALLBACK_BATCHES: Type.Integer({ minimum: 1, maximum: 16, default: 4, description: "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next." }),
+  PAYMENTS_CALLBACK_BATCHES: Type.Integer({ minimum: 1, maximum: 16, default: 2, description: "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next (fewer: bigger batches, less work per callback)." }),
   PAYMENTS_SANDBOX_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8090, description: "Port of the local sandbox (payment page and Merchant API) when PAYMENTS_PROVIDER=sandbox; 0 = any free port." }),
   PAYMENTS_SANDBOX_CALLBACK_RETRY_MS: Type.Integer({ minimum: 10, default: 1_800_000, description: "Sandbox: pause between result-callback attempts (FreedomPay: 30 min)." }),
   PAYMENTS_SANDBOX_BANK_TIMEOUT_MS: Type.Integer({ minimum: 10, default: 60_000, description: "Sandbox: how long 'bank timeout' leaves a payment pending before it fails." }),
