@@ -38,20 +38,3 @@ export async function editable(deps: Deps, db: Knex, event: EventRow | undefined
   if (await canSee(deps, db, event, p)) throw forbidden("only the event's author or an admin of its organization may change it");
   throw notFound("event");
 }
-
-/**
- * The SQL condition for "listed to this viewer": published, not deleted, organizer active, and
- * public, or private with the viewer as author, organization member or invitee (admins see all).
- * `e` is the events alias.
- */
-export function listedTo(p: Principal | undefined): { sql: string; bindings: unknown[] } {
-  const base = "e.deleted_at is null and e.status = 'published' and not exists (select 1 from inactive_users iu where iu.user_id = e.organizer_id)";
-  if (hasRole(p, "admin")) return { sql: `${base} and e.visibility <> 'unlisted'`, bindings: [] };
-  if (!p) return { sql: `${base} and e.visibility = 'public'`, bindings: [] };
-  return {
-    sql: `${base} and (e.visibility = 'public' or (e.visibility = 'private' and (e.organizer_id = ?
-      or exists (select 1 from org_members m where m.org_id = e.organization_id and m.user_id = ?)
-      or exists (select 1 from event_invites i where i.event_id = e.id and i.user_id = ?))))`,
-    bindings: [p.sub, p.sub, p.sub],
-  };
-}
