@@ -10,13 +10,14 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Knex } from "knex";
 import type { JetStreamClient } from "@nats-io/jetstream";
-import { headers as natsHeaders } from "@nats-io/nats-core";
+import { headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
+import { request } from "./mux.ts";
 import type { Static } from "@sinclair/typebox";
 import type { MessageContract } from "../../subjects/contract.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import { check } from "./validate.ts";
-import { context, extractTrace, inSpan, injectTrace, meter, SpanKind } from "./trace.ts";
-import { afterCommit, isPostgres, schemaOfTrx, type Db, type Migration } from "./db.ts";
+import { context, extractTrace, injectTrace, inSpan, meter, SpanKind } from "./trace.ts";
+import { afterCommit, type Db, isPostgres, type Migration, schemaOfTrx } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const outboxMigration: Migration = {
@@ -76,7 +77,9 @@ export async function enqueue<C extends MessageContract>(
   opts: { source: string; id?: string; occurredAt?: Date },
 ): Promise<Envelope<Static<C["data"]>>> {
   const envelope = envelopeOf(contract, data, opts.source, opts.id ?? randomUUID(), opts.occurredAt ?? new Date());
-  await trx("outbox").insert({ id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() } satisfies OutboxRow);
+  await trx("outbox").insert(
+    { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() } satisfies OutboxRow,
+  );
   const schema = schemaOfTrx(trx);
   // Published right after commit, with no flush to remember: relays of this process are woken
   // by the commit itself, other replicas' by the NOTIFY Postgres delivers at commit.
@@ -98,6 +101,12 @@ export type Relay = {
 export type RelayOptions = {
   db: Db;
   js: JetStreamClient;
+  /**
+   * The connection under `js`: when given, rows are published as plain requests on its one inbox
+   * (kit/mux.ts) and the stream's ack read here — js.publish allocates a timer and an Error with a
+   * stack per message, a tenth of a booking's CPU in a flash sale's relay.
+   */
+  nc?: NatsConnection;
   schema: string;
   log: Logger;
   batchSize?: number;
@@ -143,7 +152,7 @@ export function startRelay(opts: RelayOptions): Relay {
     });
 
   let local = localRelays.get(opts.schema);
-  if (!local) localRelays.set(opts.schema, (local = new Set()));
+  if (!local) localRelays.set(opts.schema, local = new Set());
   local.add(kick);
   if (opts.listenUrl) {
     listener = new pg.Client({ connectionString: opts.listenUrl });
@@ -190,8 +199,9 @@ export function startRelay(opts: RelayOptions): Relay {
    */
   async function pass(): Promise<[number, boolean, unknown?]> {
     return opts.db.transaction(async (trx) => {
+      // As text: the relay forwards the envelope as it was written, never parses it.
       const rows: Array<{ id: string; subject: string; envelope: Envelope | string; headers: Record<string, string> | string }> = await trx("outbox")
-        .select("id", "subject", "envelope", "headers")
+        .select("id", "subject", trx.raw("envelope::text as envelope"), trx.raw("headers::text as headers"))
         .whereNull("published_at")
         .orderBy("created_at")
         .limit(batchSize)
@@ -224,9 +234,23 @@ export function startRelay(opts: RelayOptions): Relay {
     const h = natsHeaders();
     for (const [k, v] of Object.entries(stored ?? {})) h.set(k, v);
     // The span continues the trace of the request that wrote the row.
-    await inSpan(`publish ${row.subject}`, { kind: SpanKind.PRODUCER, parent: extractTrace(h), attributes: { "messaging.system": "nats", "messaging.destination.name": row.subject } }, async () => {
+    await inSpan(`publish ${row.subject}`, {
+      kind: SpanKind.PRODUCER,
+      parent: extractTrace(h),
+      attributes: { "messaging.system": "nats", "messaging.destination.name": row.subject },
+    }, async () => {
       injectTrace(h);
-      await opts.js.publish(row.subject, payload, { msgID: row.id, headers: h, timeout: 5_000 });
+      if (!opts.nc) {
+        await opts.js.publish(row.subject, payload, { msgID: row.id, headers: h, timeout: 5_000 });
+        return;
+      }
+      h.set("Nats-Msg-Id", row.id);
+      const ack = await request(opts.nc, row.subject, encoder.encode(payload), { timeout: 5_000, headers: h });
+      const answer = JSON.parse(decoder.decode(ack.data)) as { stream?: string; error?: { code: number; err_code?: number; description: string } };
+      if (answer.error) {
+        throw new Error(`${row.subject}: ${answer.error.description} (${answer.error.code}${answer.error.err_code ? `/${answer.error.err_code}` : ""})`);
+      }
+      if (!answer.stream) throw new Error(`${row.subject}: invalid stream ack`);
     });
   }
 
@@ -251,6 +275,9 @@ export function startRelay(opts: RelayOptions): Relay {
     },
   };
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 // Relays of this process by schema, woken by the commit of a transaction that enqueued.
 const localRelays = new Map<string, Set<() => void>>();

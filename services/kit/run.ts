@@ -6,13 +6,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig, loadKitConfig } from "./config.ts";
-import { connectNats, ensureStreams, nkeyPublicKey, waitForStreams, type Nats } from "./nats.ts";
+import { connectNats, ensureStreams, type Nats, nkeyPublicKey, waitForStreams } from "./nats.ts";
 import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, STREAMS_USER, subjectMatches } from "./bus.ts";
 import { ConfigError, type KitEnv } from "./config.ts";
-import { openDb, migrate, type Db } from "./db.ts";
-import { outboxMigration, startRelay, type Relay } from "./outbox.ts";
-import { processedMigration, startConsumer, type RunningConsumer } from "./consume.ts";
-import { startTimers, timersMigration, type TimerPoller } from "./timers.ts";
+import { type Db, migrate, openDb } from "./db.ts";
+import { outboxMigration, type Relay, startRelay } from "./outbox.ts";
+import { processedMigration, type RunningConsumer, startConsumer } from "./consume.ts";
+import { startTimers, type TimerPoller, timersMigration } from "./timers.ts";
 import { retentionMigration, startRetention } from "./retention.ts";
 import { serve, type Served } from "./serve.ts";
 import { loadPrincipalKeys, mintPrincipalsOn, principalVerifier } from "./principal-token.ts";
@@ -35,7 +35,16 @@ export type Running = {
   stop(): Promise<void>;
 };
 
-type Instance = { def: ServiceDefinition; db?: Db; relay?: Relay; retention?: { stop(): Promise<void> }; started: Started; served?: Served; consumers: RunningConsumer[]; timers?: TimerPoller };
+type Instance = {
+  def: ServiceDefinition;
+  db?: Db;
+  relay?: Relay;
+  retention?: { stop(): Promise<void> };
+  started: Started;
+  served?: Served;
+  consumers: RunningConsumer[];
+  timers?: TimerPoller;
+};
 
 /** The kit's own tables, in every service schema before the service's migrations. */
 const kitMigrations = [outboxMigration, processedMigration, timersMigration, retentionMigration];
@@ -53,7 +62,11 @@ export function pick(all: ServiceDefinition[], services: string): ServiceDefinit
 /** The NATS TLS files of this process (kit/nats.ts connectNats). */
 const tlsOf = (kit: KitEnv) => ({ caFile: kit.NATS_TLS_CA_FILE, certFile: kit.NATS_TLS_CERT_FILE, keyFile: kit.NATS_TLS_KEY_FILE });
 
-const streamAges = (kit: KitEnv) => ({ EVENTS: days(kit.EVENTS_MAX_AGE_DAYS), WORK: days(kit.WORK_MAX_AGE_DAYS), DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS) });
+const streamAges = (kit: KitEnv) => ({
+  EVENTS: days(kit.EVENTS_MAX_AGE_DAYS),
+  WORK: days(kit.WORK_MAX_AGE_DAYS),
+  DEAD_LETTERS: days(kit.DEAD_LETTERS_MAX_AGE_DAYS),
+});
 
 /**
  * Creates or updates the platform's streams as the streams user (NATS_STREAMS_NKEY_SEED), the
@@ -68,7 +81,14 @@ export async function bootstrapStreams(kit: KitEnv, log?: Logger): Promise<void>
   } catch {
     throw new ConfigError("invalid environment: NATS_STREAMS_NKEY_SEED is not a user nkey seed (SU…)");
   }
-  const admin = await connectNats({ servers: kit.NATS_URL, name: STREAMS_USER, seed, tls: tlsOf(kit), inboxPrefix: inboxPrefixOf(STREAMS_USER), ...(log ? { log: log.child({ nats: STREAMS_USER }) } : {}) });
+  const admin = await connectNats({
+    servers: kit.NATS_URL,
+    name: STREAMS_USER,
+    seed,
+    tls: tlsOf(kit),
+    inboxPrefix: inboxPrefixOf(STREAMS_USER),
+    ...(log ? { log: log.child({ nats: STREAMS_USER }) } : {}),
+  });
   try {
     await ensureStreams(admin.jsm, streamAges(kit));
   } finally {
@@ -99,17 +119,33 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   const log = opts.log ?? createLogger({ name: "convene", level: kit.LOG_LEVEL });
   // Development stand-ins for secrets, of every service at once, before anything connects.
   refuseDevelopmentSecrets(kit, log, defs.flatMap((d) => (d.devSecrets?.(envs.get(d.name) as never) ?? []).map((s) => ({ ...s, service: d.name }))));
-  if (keys.ephemeral) log.warn("PRINCIPAL_VERIFY_KEYS is unset: principals are signed with a key pair made at start, so only services in this process trust this edge (make up writes keys into ./.data/secrets.env)");
+  if (keys.ephemeral) {
+    log.warn(
+      "PRINCIPAL_VERIFY_KEYS is unset: principals are signed with a key pair made at start, so only services in this process trust this edge (make up writes keys into ./.data/secrets.env)",
+    );
+  }
   const principals = principalVerifier(keys.verifying);
   const production = env.NODE_ENV === "production";
   for (const def of defs) checkSeed(kit, def.name, production);
-  if (Boolean(kit.NATS_TLS_CERT_FILE) !== Boolean(kit.NATS_TLS_KEY_FILE)) throw new ConfigError("invalid environment: NATS_TLS_CERT_FILE and NATS_TLS_KEY_FILE go together (a client certificate and its key)");
+  if (Boolean(kit.NATS_TLS_CERT_FILE) !== Boolean(kit.NATS_TLS_KEY_FILE)) {
+    throw new ConfigError("invalid environment: NATS_TLS_CERT_FILE and NATS_TLS_KEY_FILE go together (a client certificate and its key)");
+  }
   // One connection per service, as its own NATS user: the server holds each to its declared
   // subjects (kit/bus.ts), whether the services share this process or not.
   const connections = new Map<string, Nats>();
   try {
     for (const def of defs) {
-      connections.set(def.name, await connectNats({ servers: kit.NATS_URL, name: def.name, log: log.child({ service: def.name }), inboxPrefix: inboxPrefixOf(def.name), tls: tlsOf(kit), ...seedOf(kit, def.name) }));
+      connections.set(
+        def.name,
+        await connectNats({
+          servers: kit.NATS_URL,
+          name: def.name,
+          log: log.child({ service: def.name }),
+          inboxPrefix: inboxPrefixOf(def.name),
+          tls: tlsOf(kit),
+          ...seedOf(kit, def.name),
+        }),
+      );
     }
   } catch (err) {
     for (const c of connections.values()) await c.nc.close().catch(() => undefined);
@@ -124,7 +160,8 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
   // (a benchmark's) lets the service's own connection ensure them, as before.
   if (kit.NATS_STREAMS_NKEY_SEED) await bootstrapStreams(kit, log);
   else if (!seedOf(kit, defs[0].name).seed) await ensureStreams(nats.jsm, streamAges(kit));
-  else await waitForStreams(nats.jsm, kit.STREAMS_WAIT_SECONDS * 1_000, (missing) => log.warn({ stream: missing }, "waiting for the platform's streams (the migrations job creates them)"));
+  else {await waitForStreams(nats.jsm, kit.STREAMS_WAIT_SECONDS * 1_000, (missing) =>
+      log.warn({ stream: missing }, "waiting for the platform's streams (the migrations job creates them)"));}
 
   const instances: Instance[] = [];
   const checks: ReadinessCheck[] = [...connections].map(([name, c]) => ({ name: `nats:${name}`, check: async () => void (await c.nc.rtt()) }));
@@ -140,8 +177,14 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     if (def.migrations) {
       db = await openDb({ schema, url: kit.DATABASE_URL, dataDir: kit.DATA_DIR });
       await migrate(db, schema, [...kitMigrations, ...def.migrations]);
-      relay = startRelay({ db, js: nats.js, schema, log: slog, listenUrl: kit.DATABASE_URL });
-      retention = startRetention({ db, schema, log: slog, everyMs: kit.RETENTION_SWEEP_MS, limits: { outboxMs: days(kit.RETAIN_OUTBOX_DAYS), processedMs: days(kit.RETAIN_PROCESSED_DAYS) } });
+      relay = startRelay({ db, js: nats.js, nc: nats.nc, schema, log: slog, listenUrl: kit.DATABASE_URL });
+      retention = startRetention({
+        db,
+        schema,
+        log: slog,
+        everyMs: kit.RETENTION_SWEEP_MS,
+        limits: { outboxMs: days(kit.RETAIN_OUTBOX_DAYS), processedMs: days(kit.RETAIN_PROCESSED_DAYS) },
+      });
       dbs.set(def.name, db);
       const d = db;
       checks.push({ name: `db:${def.name}`, check: async () => void (await d.raw("select 1")) });
@@ -160,14 +203,24 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     // A service running as its own NATS user must stay within its declaration (a test double
     // running as the test superuser may stand in for another service).
     if (seedMap(kit).has(def.name)) checkDeclared(def, started);
-    const served = started.endpoints?.length ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog, principals }, started.endpoints) : undefined;
+    const served = started.endpoints?.length
+      ? await serve(nats.nc, { name: def.name, version: def.version, description: def.description, log: slog, principals }, started.endpoints)
+      : undefined;
     const consumers: RunningConsumer[] = [];
     for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
     let timers: TimerPoller | undefined;
     if (started.timers?.length) {
       if (!db) throw new Error(`${def.name}: timers need a database (declare migrations)`);
       const r = relay;
-      timers = startTimers({ db, schema, handlers: started.timers, log: slog, listenUrl: kit.DATABASE_URL, pollMs: kit.TIMERS_POLL_MS, afterCommit: () => r?.kick() });
+      timers = startTimers({
+        db,
+        schema,
+        handlers: started.timers,
+        log: slog,
+        listenUrl: kit.DATABASE_URL,
+        pollMs: kit.TIMERS_POLL_MS,
+        afterCommit: () => r?.kick(),
+      });
     }
     instances.push({ def, db, relay, retention, started, served, consumers, timers });
     slog.info({ endpoints: started.endpoints?.length ?? 0, consumers: consumers.length, timers: started.timers?.length ?? 0 }, "service started");
@@ -186,9 +239,19 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     if (path === "/healthz") return opsHandler(req, res);
     if (!fallback) {
       res.writeHead(404, { "Content-Type": "application/problem+json" });
-      return res.end(JSON.stringify({ type: "https://convene.dev/problems/not_found", title: "Not found", status: 404, detail: "this process serves no public HTTP", code: "not_found" }));
+      return res.end(
+        JSON.stringify({
+          type: "https://convene.dev/problems/not_found",
+          title: "Not found",
+          status: 404,
+          detail: "this process serves no public HTTP",
+          code: "not_found",
+        }),
+      );
     }
-    const front = fronts.length > 1 ? (fronts.find((f) => f.paths?.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`))) ?? fallback) : fallback;
+    const front = fronts.length > 1
+      ? (fronts.find((f) => f.paths?.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`))) ?? fallback)
+      : fallback;
     return front.handler(req, res);
   });
   // Requests Node's parser refuses before any app sees them (a URL or headers over the 16 KB
@@ -206,7 +269,11 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       code: tooLarge ? "headers_too_large" : "invalid_request",
       errors: [{ field: "request", message: tooLarge ? "is too large" : "is malformed" }],
     });
-    socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/problem+json\r\nContent-Length: ${new TextEncoder().encode(body).length}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/problem+json\r\nContent-Length: ${
+        new TextEncoder().encode(body).length
+      }\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   if (opts.listen !== false) {
     await new Promise<void>((resolve) => server.listen(kit.HTTP_PORT, resolve));
@@ -227,37 +294,38 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
     url,
     opsUrl,
     dbs,
-    stop: () =>
-      (stopping ??= (async () => {
-        const deadline = Date.now() + kit.SHUTDOWN_GRACE_MS;
-        ops.drain();
-        const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-        server.closeIdleConnections();
-        const grace = setTimeout(() => server.closeAllConnections(), kit.SHUTDOWN_GRACE_MS);
-        await Promise.all(instances.map(async (i) => Promise.all([i.served?.stop(), i.timers?.stop(), ...i.consumers.map((c) => c.stop())])));
-        await closed;
-        clearTimeout(grace);
-        for (const i of instances) await i.started.stop?.();
-        for (const i of instances) {
-          // With NATS unreachable the outbox cannot empty: wait only for what is left of the
-          // grace period. Unpublished rows are safe in the table; the next relay publishes them.
-          const left = Math.max(1_000, deadline - Date.now());
-          if (i.relay && !(await within(i.relay.idle(), left))) log.warn({ service: i.def.name, waitedMs: left }, "outbox not empty at shutdown; rows stay for the next relay");
-          await i.relay?.stop();
-          await i.retention?.stop();
+    stop: () => (stopping ??= (async () => {
+      const deadline = Date.now() + kit.SHUTDOWN_GRACE_MS;
+      ops.drain();
+      const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), kit.SHUTDOWN_GRACE_MS);
+      await Promise.all(instances.map(async (i) => Promise.all([i.served?.stop(), i.timers?.stop(), ...i.consumers.map((c) => c.stop())])));
+      await closed;
+      clearTimeout(grace);
+      for (const i of instances) await i.started.stop?.();
+      for (const i of instances) {
+        // With NATS unreachable the outbox cannot empty: wait only for what is left of the
+        // grace period. Unpublished rows are safe in the table; the next relay publishes them.
+        const left = Math.max(1_000, deadline - Date.now());
+        if (i.relay && !(await within(i.relay.idle(), left))) {
+          log.warn({ service: i.def.name, waitedMs: left }, "outbox not empty at shutdown; rows stay for the next relay");
         }
-        // drain() waits for the server to confirm; a connection that is down never does.
-        await Promise.all(
-          [...connections.values()].map(async (c) => {
-            if (!(await within(c.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await c.nc.close().catch(() => undefined);
-          }),
-        );
-        for (const i of instances) await i.db?.destroy();
-        // Ops answer (readyz: draining) until the end; a scrape in flight is not work to finish.
-        if (opsServer.listening) opsServer.close();
-        opsServer.closeAllConnections();
-        log.info("stopped");
-      })()),
+        await i.relay?.stop();
+        await i.retention?.stop();
+      }
+      // drain() waits for the server to confirm; a connection that is down never does.
+      await Promise.all(
+        [...connections.values()].map(async (c) => {
+          if (!(await within(c.nc.drain().catch(() => undefined), Math.max(1_000, deadline - Date.now())))) await c.nc.close().catch(() => undefined);
+        }),
+      );
+      for (const i of instances) await i.db?.destroy();
+      // Ops answer (readyz: draining) until the end; a scrape in flight is not work to finish.
+      if (opsServer.listening) opsServer.close();
+      opsServer.closeAllConnections();
+      log.info("stopped");
+    })()),
   };
 }
 
@@ -283,7 +351,11 @@ function seedOf(kit: KitEnv, service: string): { seed?: string } {
 function checkSeed(kit: KitEnv, service: string, production: boolean): void {
   const { seed } = seedOf(kit, service);
   if (!seed) {
-    if (production) throw new ConfigError(`invalid environment: NATS_NKEY_SEEDS (or NATS_NKEY_SEED) must give ${service} its NATS nkey seed in production (NODE_ENV=production)`);
+    if (production) {
+      throw new ConfigError(
+        `invalid environment: NATS_NKEY_SEEDS (or NATS_NKEY_SEED) must give ${service} its NATS nkey seed in production (NODE_ENV=production)`,
+      );
+    }
     return;
   }
   try {
@@ -296,11 +368,15 @@ function checkSeed(kit: KitEnv, service: string, production: boolean): void {
 /** A service answers only its own subjects and consumes only the streams it declared: what its NATS user may do (kit/bus.ts). */
 function checkDeclared(def: ServiceDefinition, started: Started): void {
   for (const ep of started.endpoints ?? []) {
-    if (!subjectMatches(`svc.${def.name}.>`, ep.contract.subject)) throw new Error(`${def.name}: endpoint ${ep.contract.subject} is outside svc.${def.name}.> (its NATS user may not subscribe there)`);
+    if (!subjectMatches(`svc.${def.name}.>`, ep.contract.subject)) {
+      throw new Error(`${def.name}: endpoint ${ep.contract.subject} is outside svc.${def.name}.> (its NATS user may not subscribe there)`);
+    }
   }
   for (const c of started.consumers ?? []) {
     if (!def.bus?.consumes?.includes(c.stream)) throw new Error(`${def.name}: consumer ${c.durable} reads ${c.stream}, which bus.consumes does not declare`);
-    if (def.bus?.durables && !def.bus.durables.includes(c.durable)) throw new Error(`${def.name}: consumer ${c.durable} is not in bus.durables (its NATS user may not use it)`);
+    if (def.bus?.durables && !def.bus.durables.includes(c.durable)) {
+      throw new Error(`${def.name}: consumer ${c.durable} is not in bus.durables (its NATS user may not use it)`);
+    }
   }
 }
 
