@@ -2,7 +2,7 @@
  * Checkout end to end through the edge, on the real services (identity, events, bookings,
  * payments, edge) and the FreedomPay sandbox: POST /v1/bookings (a held paid order) → POST
  * /v1/payments → pay on the sandbox's page (no artificial delay) → the sandbox's signed result
- * callback → the edge → payments → svc.bookings.orders.settle → evt.booking.confirmed. Reports the
+ * callback → the edge → payments (batched) → svc.bookings.orders.settle-many → evt.booking.confirmed. Reports the
  * time from reservation to confirmation (p50/p99, N checkouts, C in flight), then callbacks handled
  * per second (signed callbacks of pending payments posted to the edge, 32 in flight) beside the
  * raw Postgres single-row update rate measured in the same run on the same database.

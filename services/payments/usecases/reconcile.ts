@@ -26,6 +26,10 @@ import { paymentMetrics } from "../metrics.ts";
 export const RECONCILE_TIMER = "payments.reconcile";
 export const EXPIRY_GRACE_MS = 5 * 60_000;
 
+// REVIEW: the kit fires every due timer of a pass in one transaction, so a pass of many reconcile
+// timers holds their payments' row locks across each one's provider and bookings calls, in due
+// order; a callback batch (id order) waits for it or deadlocks with it (detected in 1 s, retried).
+// A `handleMany` that asks the provider first and then applies all results at once would fix it.
 export function reconcileTimer(deps: Deps): TimerHandler {
   return {
     kind: RECONCILE_TIMER,
