@@ -5,7 +5,7 @@
 import { notFound } from "../kit/errors.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
-import type { PaymentRow } from "./store.ts";
+import { eventOwnerOf, type PaymentRow } from "./store.ts";
 
 export const isAdmin = (p: Principal) => p.roles.includes("admin");
 
@@ -24,4 +24,11 @@ export async function roleOf(deps: Deps, p: Principal, payment: PaymentRow | und
   if (payment.user_id === p.sub) return "payer";
   if (await isOrganizer(deps, p, payment)) return "organizer";
   throw notFound("payment");
+}
+
+/** Whether the caller administers the event's money (its organizer side, or an admin). */
+export async function mayManageEvent(deps: Deps, p: Principal, eventId: string): Promise<boolean> {
+  if (isAdmin(p)) return true;
+  const owner = await eventOwnerOf(deps.db, eventId);
+  return owner ? isOrganizer(deps, p, { organizer_id: owner.organizerId, organization_id: owner.organizationId }) : false;
 }

@@ -1,5 +1,6 @@
 /** The payments service's queries (its own schema only). */
 import type { Knex } from "knex";
+import { isoOf, type Position } from "../kit/cursor.ts";
 import type { PaymentView, RefundView } from "../../subjects/payments.ts";
 
 export type PaymentRow = {
@@ -107,15 +108,87 @@ export function paymentView(p: PaymentRow, refunds: RefundRow[], receiptNumber: 
   };
 }
 
-/** Keyset cursor over (created_at desc, id desc). */
-export const encodeCursor = (createdAt: Date | string, id: string) => Buffer.from(JSON.stringify([iso(createdAt), id])).toString("base64url");
-export function decodeCursor(c: string | undefined): [string, string] | undefined {
-  if (!c) return undefined;
-  try {
-    const v = JSON.parse(Buffer.from(c, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string" && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/.test(v[1])) return [v[0], v[1]];
-  } catch {
-    /* a bad cursor is a bad request */
-  }
-  return undefined;
+/** A payment as its payer, organizers and admins read it: with its refunds and receipt number. */
+export async function viewOfPayment(db: Knex, p: PaymentRow): Promise<PaymentView> {
+  return paymentView(p, await refundsOf(db, p.id), await receiptNumberOf(db, p.id));
+}
+
+/**
+ * Lists keyed by (created_at desc, id desc): a row carries its created_at as microsecond text
+ * (`at`) for the kit's cursor, since a JS Date would round it and a page would skip or repeat rows.
+ */
+const olderThan = (q: Knex.QueryBuilder, after: Position | undefined) => (after ? q.whereRaw("(created_at, id) < (?::timestamptz, ?::uuid)", [after.at, after.id]) : q);
+const newestFirst = [{ column: "created_at", order: "desc" as const }, { column: "id", order: "desc" as const }];
+
+/** A page of payments (limit + 1 rows, for the kit's page()), narrowed by what is given. */
+export async function paymentsPage(
+  db: Knex,
+  f: { userId?: string; eventId?: string; status?: PaymentRow["status"] },
+  after: Position | undefined,
+  limit: number,
+): Promise<Array<PaymentRow & { at: string }>> {
+  const q = db("payments").select("*", db.raw(`${isoOf("created_at")} as at`));
+  if (f.userId) q.where({ user_id: f.userId });
+  if (f.eventId) q.where({ event_id: f.eventId });
+  if (f.status) q.where({ status: f.status });
+  const rows = await olderThan(q, after).orderBy(newestFirst).limit(limit + 1);
+  return rows.map((r: Record<string, unknown>) => ({ ...paymentOf(r), at: r.at as string }));
+}
+
+type LedgerScope = { eventId?: string; organizerId?: string };
+const ledgerScope = (db: Knex, s: LedgerScope) => {
+  const q = db("ledger_transactions");
+  if (s.eventId) q.where({ event_id: s.eventId });
+  if (s.organizerId) q.where({ organizer_id: s.organizerId });
+  return q;
+};
+
+export type LedgerTransactionRow = {
+  id: string;
+  kind: "charge" | "refund" | "fee";
+  payment_id: string;
+  event_id: string;
+  organizer_id: string;
+  amount_minor: number | string;
+  currency: string;
+  created_at: Date;
+  at: string;
+};
+
+/** A page of ledger transactions in a scope (limit + 1 rows), with their entries. */
+export async function transactionsPage(db: Knex, scope: LedgerScope, after: Position | undefined, limit: number) {
+  const txs: LedgerTransactionRow[] = await olderThan(ledgerScope(db, scope).select("*", db.raw(`${isoOf("created_at")} as at`)), after).orderBy(newestFirst).limit(limit + 1);
+  const ids = txs.slice(0, limit).map((t) => t.id);
+  const entries: Array<{ transaction_id: string; account: string; debit_minor: number | string; credit_minor: number | string }> = ids.length
+    ? await db("ledger_entries").whereIn("transaction_id", ids).orderBy("id")
+    : [];
+  return { txs, entries };
+}
+
+/** The balance of every account over a scope's transactions (credits minus debits), per currency. */
+export async function balancesOf(db: Knex, scope: LedgerScope): Promise<Array<{ account: string; currency: string; balanceMinor: number }>> {
+  const rows = await db("ledger_entries")
+    .whereIn("transaction_id", ledgerScope(db, scope).select("id"))
+    .groupBy("account", "currency")
+    .orderBy(["account", "currency"])
+    .select("account", "currency")
+    .select(db.raw("sum(credit_minor) - sum(debit_minor) as balance"));
+  return rows.map((b: Record<string, unknown>) => ({ account: b.account as string, currency: b.currency as string, balanceMinor: Number(b.balance) }));
+}
+
+export type SavedMethod = { id: string; name: string; last4: string | null };
+
+export async function savedMethodsOf(db: Knex, userId: string): Promise<SavedMethod[]> {
+  const rows = await db("saved_methods").where({ user_id: userId }).orderBy("created_at");
+  return rows.map((s: Record<string, unknown>) => ({ id: s.id as string, name: s.name as string, last4: (s.last4 as string | null) ?? null }));
+}
+
+/** Saves a provider token for a user (the same token again renames it); the saved method. */
+export async function saveMethodRow(db: Knex, m: { id: string; userId: string; token: string; name: string; last4: string | null }): Promise<SavedMethod> {
+  const [row] = await db("saved_methods")
+    .insert({ id: m.id, user_id: m.userId, token: m.token, name: m.name, last4: m.last4 })
+    .onConflict(["user_id", "token"])
+    .merge({ name: m.name, last4: m.last4 })
+    .returning(["id", "name", "last4"]);
+  return { id: row.id as string, name: row.name as string, last4: (row.last4 as string | null) ?? null };
 }

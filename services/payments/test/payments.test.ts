@@ -281,6 +281,27 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     expect(String(unbalanced)).to.contain("not balanced");
   });
 
+  it("pages a payer's payments without skipping or repeating those created within one millisecond", async () => {
+    const buyer = user();
+    const eventId = await h.event(organizer);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await h.api("/v1/payments", { body: { bookingId: h.order(buyer, eventId).id }, as: buyer });
+      ids.push(res.body.paymentId);
+    }
+    // Microseconds apart in one millisecond: a cursor rounded through a JS Date would skip the rest.
+    for (const [i, id] of ids.entries()) await h.db()("payments").where({ id }).update({ created_at: `2026-12-05T10:00:00.1234${i}1Z` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await h.api(`/v1/payments?limit=1${cursor ? `&cursor=${cursor}` : ""}`, { as: buyer });
+      expect(res.status).to.equal(200);
+      seen.push(...res.body.items.map((p) => p.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).to.deep.equal([...ids].reverse());
+  });
+
   it("lists the provider's methods and saves only a token", async () => {
     const saved = await h.api("/v1/payment-methods", { body: { token: "card_tok_12345678", name: "Visa •••• 6150", last4: "6150" }, as: payer });
     expect(saved.status).to.equal(201);
