@@ -5,17 +5,18 @@
  * handler bug becomes a 500 without its stack leaving the process.
  */
 import process from "node:process";
-import { Svcm, type Service, type ServiceMsg } from "@nats-io/services";
+import { type Service, type ServiceMsg, Svcm } from "@nats-io/services";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { check } from "./validate.ts";
 import { AppError, toErrorBody } from "./errors.ts";
-import { context, DURATION_BUCKETS_SECONDS, extractSpanContext, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from "./trace.ts";
+import { context, DURATION_BUCKETS_SECONDS, requestSpanContext, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from "./trace.ts";
+import { readRequestHeaders, type RequestHeaders } from "./headers.ts";
 import { startSpan } from "./spans.ts";
 import { boundHistogram, type Histogram, type Recorder } from "./histograms.ts";
-import { utf8 } from "./utf8.ts";
+import { textOf, utf8 } from "./utf8.ts";
 import type { Logger } from "./log.ts";
-import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
-import { PRINCIPAL_HEADER, DEADLINE_HEADER, type Principal } from "../../subjects/principal.ts";
+import type { ReplyOf, RequestContract, RequestOf } from "../../subjects/contract.ts";
+import type { Principal } from "../../subjects/principal.ts";
 import { loadPrincipalKeys, principalVerifier } from "./principal-token.ts";
 
 export type HandlerContext = {
@@ -47,8 +48,6 @@ export type Served = {
   stop(): Promise<void>;
 };
 
-const decoder = new TextDecoder();
-
 export async function serve(
   nc: NatsConnection,
   opts: {
@@ -68,11 +67,11 @@ export async function serve(
     description: "Time to answer a request, by subject and error code.",
     boundaries: DURATION_BUCKETS_SECONDS,
   });
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
 
   for (const ep of endpoints) {
     const { contract } = ep;
-    const answered = durationsOf(duration, contract.subject);
+    const answering: Answering = { ep, subject: contract.subject, log: opts.log, principals, answered: durationsOf(duration, contract.subject), inFlight };
     const name = contract.subject.slice(`svc.${contract.service}.`.length).replaceAll(".", "-") || contract.subject;
     service.addEndpoint(name, {
       subject: contract.subject,
@@ -82,8 +81,7 @@ export async function serve(
           opts.log.error({ err, subject: contract.subject }, "endpoint subscription failed");
           return;
         }
-        const p = answer(ep, msg, opts.log, principals, answered).finally(() => inFlight.delete(p));
-        inFlight.add(p);
+        void answer(answering, msg);
       },
     });
   }
@@ -92,30 +90,65 @@ export async function serve(
     service,
     async stop() {
       await service.stop().catch(() => undefined);
-      await Promise.allSettled([...inFlight]);
+      await inFlight.idle();
     },
   };
 }
 
 type Principals = (token: string) => Principal;
 
-function answer(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principals, answered: (errorCode: string) => Recorder): Promise<void> {
-  const subject = ep.contract.subject;
-  const span = startSpan(subject, SpanKind.SERVER, { "rpc.system": "nats", "rpc.method": subject }, extractSpanContext(msg.headers));
-  // Active for all the answering: the handler's logs, calls and queries join the caller's trace.
-  // (One context frame and one async function per request: each layer more cost ~1% in bench/rpc.ts.)
-  return context.with(trace.setSpan(ROOT_CONTEXT, span), respond, undefined, ep, msg, log, principals, answered, span);
+/** An endpoint and what answering it needs, bound once. */
+type Answering = { ep: Endpoint; subject: string; log: Logger; principals: Principals; answered: (errorCode: string) => Recorder; inFlight: InFlight };
+
+/** Requests being answered, counted rather than kept: a promise and a closure per request cost more than the count (bench/rpc.ts). */
+class InFlight {
+  #count = 0;
+  #idle: (() => void) | undefined;
+
+  begin(): void {
+    this.#count++;
+  }
+
+  end(): void {
+    if (--this.#count === 0 && this.#idle) {
+      this.#idle();
+      this.#idle = undefined;
+    }
+  }
+
+  idle(): Promise<void> {
+    if (this.#count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const before = this.#idle;
+      this.#idle = () => {
+        before?.();
+        resolve();
+      };
+    });
+  }
 }
 
-async function respond(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: Principals, answered: (errorCode: string) => Recorder, span: Span): Promise<void> {
+function answer(a: Answering, msg: ServiceMsg): Promise<void> {
+  // The trace context, deadline and principal, read once.
+  const headers = readRequestHeaders(msg);
+  const span = startSpan(a.subject, SpanKind.SERVER, { "rpc.system": "nats", "rpc.method": a.subject }, requestSpanContext(headers, msg));
+  // Active for all the answering: the handler's logs, calls and queries join the caller's trace.
+  // (One context frame and one async function per request: each layer more cost ~1% in bench/rpc.ts.)
+  return context.with(trace.setSpan(ROOT_CONTEXT, span), respond, undefined, a, msg, headers, span);
+}
+
+/** Never rejects: whatever happens is answered, logged and recorded here. */
+async function respond(a: Answering, msg: ServiceMsg, headers: RequestHeaders, span: Span): Promise<void> {
+  a.inFlight.begin();
   const started = performance.now();
-  const subject = ep.contract.subject;
+  const { ep, subject, log } = a;
   let errorCode = "";
   try {
-    const ctx = contextOf(msg, log, principals);
+    const ctx = contextOf(headers, log, a.principals);
+    const data = msg.data;
     let raw: unknown;
     try {
-      raw = msg.data.length ? JSON.parse(decoder.decode(msg.data)) : {};
+      raw = data.length ? JSON.parse(textOf(data)) : {};
     } catch {
       throw new AppError("invalid_request", "body: is not valid JSON");
     }
@@ -139,13 +172,19 @@ async function respond(ep: Endpoint, msg: ServiceMsg, log: Logger, principals: P
       span.recordException(err as Error);
       span.setStatus({ code: SpanStatusCode.ERROR, message: body.message });
     }
-    // The description also travels in a header, which cannot hold CR or LF (nats.js throws and
-    // the caller would wait out its deadline): a message echoing what a caller sent may. The
-    // body keeps it whole.
-    msg.respondError(body.status, headerSafe(body.message), utf8(JSON.stringify(body)));
+    try {
+      // The description also travels in a header, which cannot hold CR or LF (nats.js throws and
+      // the caller would wait out its deadline): a message echoing what a caller sent may. The
+      // body keeps it whole.
+      msg.respondError(body.status, headerSafe(body.message), utf8(JSON.stringify(body)));
+    } catch (sendErr) {
+      // The connection closed under us: the caller times out, as it would had we crashed.
+      log.warn({ err: sendErr, subject }, "could not answer");
+    }
   } finally {
-    answered(errorCode).record((performance.now() - started) / 1000);
+    a.answered(errorCode).record((performance.now() - started) / 1000);
     span.end();
+    a.inFlight.end();
   }
 }
 
@@ -162,18 +201,11 @@ function durationsOf(duration: Histogram, subject: string): (errorCode: string) 
   };
 }
 
-function contextOf(msg: ServiceMsg, log: Logger, principals: Principals): HandlerContext {
-  // One pass over the headers: MsgHdrs.get copies and filters the key list on every call.
-  let rawDeadline: string | undefined;
-  let rawPrincipal: string | undefined;
-  for (const [key, values] of msg.headers ?? []) {
-    if (key === DEADLINE_HEADER) rawDeadline = values[0];
-    else if (key === PRINCIPAL_HEADER) rawPrincipal = values[0];
-  }
-  const deadline = Number(rawDeadline) || Date.now() + 5_000;
+function contextOf(headers: RequestHeaders, log: Logger, principals: Principals): HandlerContext {
+  const deadline = Number(headers.deadline) || Date.now() + 5_000;
   // A header that is there but not signed by the edge (forged, tampered, expired) is refused,
   // never read as anonymous.
-  const principal = rawPrincipal === undefined ? undefined : principals(rawPrincipal);
+  const principal = headers.principal === undefined ? undefined : principals(headers.principal);
   return { principal, deadline, log };
 }
 

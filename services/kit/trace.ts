@@ -4,18 +4,20 @@
  * traceparent), so one trace runs HTTP → request/reply → JetStream → consumer.
  */
 import {
+  type Context,
   context,
+  INVALID_SPANID,
+  INVALID_TRACEID,
   metrics,
   propagation,
-  trace,
   ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  type Context,
   type Span,
   type SpanContext,
+  SpanKind,
+  SpanStatusCode,
   type TextMapGetter,
   type TextMapSetter,
+  trace,
 } from "@opentelemetry/api";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
@@ -25,25 +27,25 @@ import {
   BatchSpanProcessor,
   NoopSpanProcessor,
   ParentBasedSampler,
-  SimpleSpanProcessor,
-  TraceIdRatioBasedSampler,
   type Sampler,
+  SimpleSpanProcessor,
   type SpanExporter,
   type SpanProcessor,
+  TraceIdRatioBasedSampler,
 } from "@opentelemetry/sdk-trace";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import { getBooleanFromEnv, isTracingSuppressed, TraceState, W3CTraceContextPropagator } from "@opentelemetry/core";
-import type { MsgHdrs } from "@nats-io/nats-core";
+import type { Msg, MsgHdrs } from "@nats-io/nats-core";
 import { headers as natsHeaders } from "@nats-io/nats-core";
 import { setSpanPipeline, startSpan } from "./spans.ts";
 import { PooledIdGenerator } from "./ids.ts";
 import { fastPath } from "./fast-path.ts";
-import { putHeader } from "./headers.ts";
+import { putHeader, type RequestHeaders } from "./headers.ts";
 import { boundHistograms } from "./histograms.ts";
 
-export { SpanKind, SpanStatusCode, ROOT_CONTEXT, context, trace, type Span, type SpanContext, type Context };
+export { type Context, context, ROOT_CONTEXT, type Span, type SpanContext, SpanKind, SpanStatusCode, trace };
 
 let sdk: NodeSDK | undefined;
 let prometheus: PrometheusExporter | undefined;
@@ -57,8 +59,12 @@ export function startTelemetry(opts: { serviceName: string; otlpEndpoint?: strin
   if (sdk) return;
   prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: [boundHistograms] });
   const spanProcessors: SpanProcessor[] = [];
-  if (opts.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${opts.otlpEndpoint.replace(/\/$/, "")}/v1/traces` }) }));
-  if (opts.spanExporter) spanProcessors.push(opts.batchSpans ? new BatchSpanProcessor({ exporter: opts.spanExporter }) : new SimpleSpanProcessor({ exporter: opts.spanExporter }));
+  if (opts.otlpEndpoint) {
+    spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${opts.otlpEndpoint.replace(/\/$/, "")}/v1/traces` }) }));
+  }
+  if (opts.spanExporter) {
+    spanProcessors.push(opts.batchSpans ? new BatchSpanProcessor({ exporter: opts.spanExporter }) : new SimpleSpanProcessor({ exporter: opts.spanExporter }));
+  }
   // With nowhere to send spans and no sampler asked for, tracing stays off entirely: no provider,
   // no ids, no traceparent (it costs ~15% of the edge's throughput for spans nobody reads).
   // OTEL_TRACES_SAMPLER=always_off without an exporter keeps trace ids in logs and propagation.
@@ -158,10 +164,25 @@ export function injectTrace<H extends MsgHdrs = MsgHdrs>(h: H = natsHeaders() as
     return h;
   }
   const sc = trace.getSpanContext(ctx);
-  if (!sc || !trace.isSpanContextValid(sc) || isTracingSuppressed(ctx)) return h;
+  if (sc && !isTracingSuppressed(ctx)) putW3c(h, sc);
+  return h;
+}
+
+/**
+ * Writes `span`, a child of `parent`, into NATS headers: what `injectTrace(h, trace.setSpan(parent,
+ * span))` writes, without making that context (a Map copy and three closures) when only the
+ * headers read it — `call` does this on every request.
+ */
+export function injectSpan<H extends MsgHdrs>(h: H, span: Span, parent: Context): H {
+  if (!w3cOnly) return injectTrace(h, trace.setSpan(parent, span));
+  if (!isTracingSuppressed(parent)) putW3c(h, span.spanContext());
+  return h;
+}
+
+function putW3c(h: MsgHdrs, sc: SpanContext): void {
+  if (!trace.isSpanContextValid(sc)) return;
   putHeader(h, "traceparent", `00-${sc.traceId}-${sc.spanId}-${(sc.traceFlags & 0xff).toString(16).padStart(2, "0")}`);
   if (sc.traceState) putHeader(h, "tracestate", sc.traceState.serialize());
-  return h;
 }
 
 /** Reads a caller's trace context from NATS headers. */
@@ -182,12 +203,25 @@ export function extractSpanContext(h: MsgHdrs | undefined): SpanContext | undefi
     if (key === "traceparent") traceparent = values[0];
     else if (key === "tracestate") tracestate = values[0];
   }
+  return w3cSpanContext(traceparent, tracestate);
+}
+
+/**
+ * The caller's span context from a request's headers as `serve` read them (headers.ts
+ * readRequestHeaders); through the propagation API and `msg.headers` when that is not W3C only.
+ */
+export function requestSpanContext(read: RequestHeaders, msg: Msg): SpanContext | undefined {
+  return w3cOnly ? w3cSpanContext(read.traceparent, read.tracestate) : extractSpanContext(msg.headers);
+}
+
+function w3cSpanContext(traceparent: string | undefined, tracestate: string | undefined): SpanContext | undefined {
   if (!traceparent) return undefined;
   const header = traceparent.trim();
   // Version ff is invalid; version 00 has nothing after the flags; later versions may add fields.
   if (!TRACEPARENT.test(header) || header.startsWith("ff") || (header.startsWith("00") && header.length !== 55)) return undefined;
   const sc: SpanContext = { traceId: header.slice(3, 35), spanId: header.slice(36, 52), traceFlags: parseInt(header.slice(53, 55), 16), isRemote: true };
-  if (!trace.isSpanContextValid(sc)) return undefined;
+  // TRACEPARENT has checked the hex, what isSpanContextValid checks again by regex: only the all-zero ids are left.
+  if (sc.traceId === INVALID_TRACEID || sc.spanId === INVALID_SPANID) return undefined;
   if (tracestate) sc.traceState = new TraceState(tracestate);
   return sc;
 }
