@@ -6,12 +6,12 @@
 import { errors, type NatsConnection } from "@nats-io/nats-core";
 import { putHeader, requestHeaders } from "./headers.ts";
 import { AppError, type ErrorBody } from "./errors.ts";
-import { request } from "./mux.ts";
-import { context, injectTrace, meter, SpanKind, SpanStatusCode, trace } from "./trace.ts";
+import { requestOn } from "./mux.ts";
+import { context, injectSpan, meter, SpanKind, SpanStatusCode, trace } from "./trace.ts";
 import { startSpan } from "./spans.ts";
-import { utf8 } from "./utf8.ts";
-import type { RequestContract, RequestOf, ReplyOf } from "../../subjects/contract.ts";
-import { PRINCIPAL_HEADER, DEADLINE_HEADER, type Principal } from "../../subjects/principal.ts";
+import { textOf, utf8 } from "./utf8.ts";
+import type { ReplyOf, RequestContract, RequestOf } from "../../subjects/contract.ts";
+import { DEADLINE_HEADER, type Principal, PRINCIPAL_HEADER } from "../../subjects/principal.ts";
 import { principalHeaderFor } from "./principal-token.ts";
 import { undeclaredCall } from "./bus.ts";
 
@@ -33,22 +33,31 @@ export type CallOptions = {
   retries?: number;
 };
 
-const decoder = new TextDecoder();
 let clientErrors: ReturnType<ReturnType<typeof meter>["createCounter"]> | undefined;
 
-export function call<C extends RequestContract>(nc: NatsConnection, contract: C, input: RequestOf<C>, opts: CallOptions = {}): Promise<ReplyOf<C>> {
-  return exchange(nc, contract, input, opts, (text) => JSON.parse(text) as ReplyOf<C>);
+const NO_OPTIONS: CallOptions = Object.freeze({});
+const parseJson = (text: string): unknown => JSON.parse(text);
+const asText = (text: string) => text;
+
+export function call<C extends RequestContract>(nc: NatsConnection, contract: C, input: RequestOf<C>, opts: CallOptions = NO_OPTIONS): Promise<ReplyOf<C>> {
+  return exchange(nc, contract, input, opts, parseJson as (text: string) => ReplyOf<C>);
 }
 
 /**
  * Like `call`, but the reply stays the JSON text the responder sent (it validated it against the
  * contract): a caller that only forwards it — the edge — saves a parse and a stringify.
  */
-export function callForJson<C extends RequestContract>(nc: NatsConnection, contract: C, input: RequestOf<C>, opts: CallOptions = {}): Promise<string> {
-  return exchange(nc, contract, input, opts, (text) => text);
+export function callForJson<C extends RequestContract>(nc: NatsConnection, contract: C, input: RequestOf<C>, opts: CallOptions = NO_OPTIONS): Promise<string> {
+  return exchange(nc, contract, input, opts, asText);
 }
 
-async function exchange<C extends RequestContract, T>(nc: NatsConnection, contract: C, input: RequestOf<C>, opts: CallOptions, read: (text: string) => T): Promise<T> {
+async function exchange<C extends RequestContract, T>(
+  nc: NatsConnection,
+  contract: C,
+  input: RequestOf<C>,
+  opts: CallOptions,
+  read: (text: string) => T,
+): Promise<T> {
   // No client-side validation: the responder validates every request and names the field in
   // the same error shape, and checking twice cost ~3% of a call (bench/rpc.ts).
   const timeoutMs = opts.timeoutMs ?? 5_000;
@@ -59,25 +68,25 @@ async function exchange<C extends RequestContract, T>(nc: NatsConnection, contra
   if (undeclared) throw new AppError("internal", undeclared);
   const principal = opts.principal ? principalHeaderFor(nc, opts.principal, contract.subject) : undefined;
 
-  // The span's context only has to reach the headers: nothing below reads the active context, so
-  // no context.with frame and closure per call (+3–7% of throughput in bench/rpc.ts).
+  // The span only has to reach the headers: nothing below reads the active context, so no
+  // context.with frame and closure per call (+3–7% of throughput in bench/rpc.ts), and no context
+  // made for it either (injectSpan).
   const parent = context.active();
   const span = startSpan(contract.subject, SpanKind.CLIENT, { "rpc.system": "nats", "rpc.method": contract.subject }, trace.getSpanContext(parent), parent);
-  const spanContext = trace.setSpan(parent, span);
   try {
     let lastError: AppError | undefined;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const left = deadline - Date.now();
       if (left <= 0) break;
-      const h = injectTrace(requestHeaders(), spanContext);
+      const h = injectSpan(requestHeaders(), span, parent);
       putHeader(h, DEADLINE_HEADER, String(deadline));
       if (principal) putHeader(h, PRINCIPAL_HEADER, principal);
       try {
         const resends = attempts - attempt - 1;
-        const reply = await request(nc, contract.subject, body, { timeout: left, headers: h, resends, resendEveryMs: resends ? Math.max(1, Math.floor(left / (resends + 1))) : undefined });
+        const reply = await requestOn(nc, contract.subject, body, left, h, resends, resends ? Math.max(1, Math.floor(left / (resends + 1))) : 0);
         const code = reply.headers?.get("Nats-Service-Error-Code");
         if (code) throw AppError.from(parseError(reply.data, Number(code), reply.headers?.get("Nats-Service-Error") ?? ""));
-        return read(decoder.decode(reply.data));
+        return read(textOf(reply.data));
       } catch (err) {
         if (err instanceof AppError) throw err;
         lastError = transportError(err, contract.subject, timeoutMs);
@@ -98,7 +107,7 @@ async function exchange<C extends RequestContract, T>(nc: NatsConnection, contra
 
 function parseError(data: Uint8Array, status: number, description: string): ErrorBody {
   try {
-    const body = JSON.parse(decoder.decode(data)) as ErrorBody;
+    const body = JSON.parse(textOf(data)) as ErrorBody;
     if (typeof body?.code === "string" && typeof body?.message === "string") return { ...body, status: body.status ?? status };
   } catch {
     // A responder outside the kit: keep what the micro protocol headers say.
@@ -108,7 +117,8 @@ function parseError(data: Uint8Array, status: number, description: string): Erro
 
 function transportError(err: unknown, subject: string, timeoutMs: number): AppError {
   const e = err as Error & { cause?: unknown };
-  const noResponders = e instanceof errors.NoRespondersError || e.cause instanceof errors.NoRespondersError || (e instanceof errors.RequestError && e.isNoResponders());
+  const noResponders = e instanceof errors.NoRespondersError || e.cause instanceof errors.NoRespondersError ||
+    (e instanceof errors.RequestError && e.isNoResponders());
   if (noResponders) return new AppError("no_responders", `no service is answering ${subject}`, { cause: err });
   if (e instanceof errors.TimeoutError || e.cause instanceof errors.TimeoutError) {
     return new AppError("timeout", `${subject} did not answer within ${timeoutMs} ms`, { cause: err });

@@ -28,7 +28,7 @@ export class PooledIdGenerator implements IdGenerator {
       const id = this.#hex.slice(this.#at, this.#at + chars);
       this.#at += chars;
       // All zeros is the invalid id; a 2^-64 chance, but then take the next one.
-      if (!ALL_ZEROS.test(id)) return id;
+      if (id !== INVALID_TRACE_ID && id !== INVALID_SPAN_ID) return id;
     }
   }
 
@@ -38,4 +38,5 @@ export class PooledIdGenerator implements IdGenerator {
   }
 }
 
-const ALL_ZEROS = /^0+$/;
+const INVALID_TRACE_ID = "0".repeat(32);
+const INVALID_SPAN_ID = "0".repeat(16);

@@ -12,8 +12,13 @@ type Pending = {
   deadline: number;
   subject: string;
   timeoutMs: number;
-  /** When set, the request is published again (same reply subject) at resendAt, resendsLeft times. */
-  resend?: { data: Uint8Array; headers?: MsgHdrs; reply: string; everyMs: number; at: number; left: number };
+  data: Uint8Array;
+  headers: MsgHdrs | undefined;
+  reply: string;
+  /** The request is published again (same reply subject) every everyMs from resendAt, resendsLeft times. */
+  resendsLeft: number;
+  resendAt: number;
+  everyMs: number;
 };
 
 export type RequestOptions = {
@@ -43,23 +48,37 @@ class Mux {
     void nc.closed().then(() => this.#failAll(new errors.ClosedConnectionError()));
   }
 
-  request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<Msg> {
+  request(subject: string, data: Uint8Array, timeoutMs: number, headers: MsgHdrs | undefined, resends: number, resendEveryMs: number): Promise<Msg> {
     const token = (this.#next++).toString(36);
     const reply = `${this.#prefix}.${token}`;
     return new Promise<Msg>((resolve, reject) => {
       const now = Date.now();
-      const p: Pending = { resolve, reject, deadline: now + opts.timeout, subject, timeoutMs: opts.timeout };
-      if (opts.resends && opts.resendEveryMs) p.resend = { data, headers: opts.headers, reply, everyMs: opts.resendEveryMs, at: now + opts.resendEveryMs, left: opts.resends };
+      const resending = resends > 0 && resendEveryMs > 0;
+      const p: Pending = {
+        resolve,
+        reject,
+        deadline: now + timeoutMs,
+        subject,
+        timeoutMs,
+        data,
+        headers,
+        reply,
+        resendsLeft: resending ? resends : 0,
+        resendAt: resending ? now + resendEveryMs : Infinity,
+        everyMs: resendEveryMs,
+      };
       this.#pending.set(token, p);
       try {
-        this.#nc.publish(subject, data, { reply, headers: opts.headers });
+        this.#nc.publish(subject, data, { reply, headers });
       } catch (err) {
         this.#pending.delete(token);
         reject(err as Error);
         return;
       }
-      this.#sweeper ??= setInterval(() => this.#sweep(), 20);
-      this.#sweeper.unref?.();
+      if (!this.#sweeper) {
+        this.#sweeper = setInterval(() => this.#sweep(), 20);
+        this.#sweeper.unref?.();
+      }
     });
   }
 
@@ -79,12 +98,11 @@ class Mux {
       if (p.deadline <= now) {
         this.#pending.delete(token);
         p.reject(new errors.TimeoutError());
-      } else if (p.resend && p.resend.at <= now) {
-        const r = p.resend;
-        r.left--;
-        r.at = r.left > 0 ? now + r.everyMs : Infinity;
+      } else if (p.resendAt <= now) {
+        p.resendsLeft--;
+        p.resendAt = p.resendsLeft > 0 ? now + p.everyMs : Infinity;
         try {
-          this.#nc.publish(p.subject, r.data, { reply: r.reply, headers: r.headers });
+          this.#nc.publish(p.subject, p.data, { reply: p.reply, headers: p.headers });
         } catch (err) {
           this.#pending.delete(token);
           p.reject(err as Error);
@@ -107,10 +125,23 @@ const muxes = new WeakMap<NatsConnection, Mux>();
 
 /** Like `nc.request`, sharing one inbox subscription per connection. */
 export function request(nc: NatsConnection, subject: string, data: Uint8Array, opts: RequestOptions): Promise<Msg> {
+  return requestOn(nc, subject, data, opts.timeout, opts.headers, opts.resends ?? 0, opts.resendEveryMs ?? 0);
+}
+
+/** `request` with its options as arguments: `call` sends every request through here, without an options object each. */
+export function requestOn(
+  nc: NatsConnection,
+  subject: string,
+  data: Uint8Array,
+  timeoutMs: number,
+  headers: MsgHdrs | undefined,
+  resends: number,
+  resendEveryMs: number,
+): Promise<Msg> {
   let mux = muxes.get(nc);
   if (!mux) {
     mux = new Mux(nc);
     muxes.set(nc, mux);
   }
-  return mux.request(subject, data, opts);
+  return mux.request(subject, data, timeoutMs, headers, resends, resendEveryMs);
 }

@@ -9,26 +9,34 @@
  * Spans from anything else (libraries, tests calling the API directly) still go through the SDK.
  */
 import {
-  diag,
-  trace,
-  INVALID_SPAN_CONTEXT,
-  ROOT_CONTEXT,
-  SpanStatusCode,
-  TraceFlags,
   type Attributes,
   type AttributeValue,
   type Context,
+  diag,
   type Exception,
   type HrTime,
+  INVALID_SPAN_CONTEXT,
   type Link,
+  ROOT_CONTEXT,
   type Span,
   type SpanContext,
   type SpanKind,
   type SpanStatus,
+  SpanStatusCode,
   type TimeInput,
+  trace,
+  TraceFlags,
 } from "@opentelemetry/api";
-import { hrTimeToMilliseconds, isAttributeValue, isTimeInputHrTime, isTracingSuppressed, millisToHrTime, timeInputToHrTime, type InstrumentationScope } from "@opentelemetry/core";
-import { SamplingDecision, type IdGenerator, type ReadableSpan, type Sampler, type SpanProcessor, type TimedEvent } from "@opentelemetry/sdk-trace";
+import {
+  hrTimeToMilliseconds,
+  type InstrumentationScope,
+  isAttributeValue,
+  isTimeInputHrTime,
+  isTracingSuppressed,
+  millisToHrTime,
+  timeInputToHrTime,
+} from "@opentelemetry/core";
+import { type IdGenerator, type ReadableSpan, type Sampler, SamplingDecision, type SpanProcessor, type TimedEvent } from "@opentelemetry/sdk-trace";
 import type { Resource } from "@opentelemetry/resources";
 import { fastPath } from "./fast-path.ts";
 
@@ -60,7 +68,13 @@ export function setSpanPipeline(p: SpanPipeline | undefined): void {
 export function startSpan(name: string, kind: SpanKind, attributes: Attributes, parent: SpanContext | undefined, parentContext?: Context): Span {
   const p = pipeline;
   const validParent = parent && trace.isSpanContextValid(parent) ? parent : undefined;
-  if (!fastPath) return trace.getTracer(p?.scope.name ?? "convene").startSpan(name, { kind, attributes }, parentContext ?? (validParent ? trace.setSpanContext(ROOT_CONTEXT, validParent) : ROOT_CONTEXT));
+  if (!fastPath) {
+    return trace.getTracer(p?.scope.name ?? "convene").startSpan(
+      name,
+      { kind, attributes },
+      parentContext ?? (validParent ? trace.setSpanContext(ROOT_CONTEXT, validParent) : ROOT_CONTEXT),
+    );
+  }
   // No tracer provider: what the API's no-op tracer gives — the parent's context carried on, unrecorded.
   if (!p) return trace.wrapSpanContext(validParent ?? INVALID_SPAN_CONTEXT);
   // Exporters suppress tracing around their own requests: as the SDK, make nothing there.
@@ -91,7 +105,9 @@ export function startSpan(name: string, kind: SpanKind, attributes: Attributes, 
   return span;
 }
 
-const now = () => performance.timeOrigin + performance.now();
+// timeOrigin is fixed for the process, and its getter allocates a number on every read.
+const TIME_ORIGIN = performance.timeOrigin;
+const now = () => TIME_ORIGIN + performance.now();
 const hrTimeOf = (time: TimeInput | undefined): HrTime => (time === undefined ? millisToHrTime(now()) : timeInputToHrTime(time));
 const NONE = Object.freeze([]) as never[];
 const UNSET: SpanStatus = Object.freeze({ code: SpanStatusCode.UNSET });
@@ -192,7 +208,9 @@ class LeanSpan implements Span, ReadableSpan {
   setStatus(status: SpanStatus): this {
     // As the SDK: OK is final, and UNSET never overrides a status already set.
     if (this.ended || this.status.code === SpanStatusCode.OK || status.code === SpanStatusCode.UNSET) return this;
-    this.status = status.code === SpanStatusCode.ERROR && typeof status.message === "string" ? { code: status.code, message: status.message } : { code: status.code };
+    this.status = status.code === SpanStatusCode.ERROR && typeof status.message === "string"
+      ? { code: status.code, message: status.message }
+      : { code: status.code };
     return this;
   }
 
