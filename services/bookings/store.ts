@@ -330,47 +330,31 @@ export async function openInventoryBatch(db: Db, eventId: string, entryIds: stri
 
 /**
  * A batch's writes as statements: orders, lines, tickets and domain events in one statement of
- * data-modifying CTEs over unnest'ed array literals (one per column; measured cheaper for Postgres
- * than json_populate_recordset), the domain events as one JSON document, then the counters, the
+ * data-modifying CTEs over unnest'ed array literals (one per column, or array_fill of one value
+ * when every row has the same: the event, the time, the nulls; measured cheaper for Postgres than
+ * json_populate_recordset), the domain events as one JSON document, then the counters, the
  * accepted offers and any further statements. Foreign keys are checked at the end of the
  * statement, when all the rows are there.
  */
 function batchWrites(w: BatchWrites): string[] {
   const statements: string[] = [];
   if (w.orders.length) {
-    const col = <T, K extends keyof T>(rows: T[], k: K, type: string) => `${sqlLiteral(arrayLiteral(rows.map((r) => r[k] as Scalar)))}::${type}[]`;
-    const { orders: o, lines: l, tickets: t } = w;
+    const lines = w.lines.map((l) => ({ ...l, quota_ids: arrayLiteral(l.quota_ids) }));
     // An outbox row's envelope and headers are JSON texts already: spliced in, parsed once as jsonb.
-    const outbox = `[${
-      w.outbox.map((x) => `{"id":${JSON.stringify(x.id)},"subject":${JSON.stringify(x.subject)},"envelope":${x.envelope},"headers":${x.headers}}`).join(",")
-    }]`;
+    const outbox = w.outbox.map((x) => `{"id":${JSON.stringify(x.id)},"subject":${JSON.stringify(x.subject)},"envelope":${x.envelope},"headers":${x.headers}}`);
     statements.push(
       `with o as (
-         insert into orders (id, event_id, user_id, status, seats, total_minor, currency, refunded_minor, reserved_until, payment_id, cancel_reason, waitlist_entry_id, created_at, updated_at)
-         select * from unnest(${col(o, "id", "uuid")}, ${col(o, "event_id", "uuid")}, ${col(o, "user_id", "uuid")}, ${col(o, "status", "text")}, ${
-        col(o, "seats", "int")
-      },
-           ${col(o, "total_minor", "int")}, ${col(o, "currency", "text")}, ${col(o, "refunded_minor", "int")}, ${col(o, "reserved_until", "timestamptz")}, ${
-        col(o, "payment_id", "uuid")
-      },
-           ${col(o, "cancel_reason", "text")}, ${col(o, "waitlist_entry_id", "uuid")}, ${col(o, "created_at", "timestamptz")}, ${
-        col(o, "updated_at", "timestamptz")
-      })),
+         insert into orders (${ORDER_COLUMNS.map(([k]) => k).join(", ")})
+         select * from ${unnestOf(w.orders, ORDER_COLUMNS)}),
        l as (
          insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
-         select a, b, c, d, e, f::uuid[] from unnest(${col(l, "order_id", "uuid")}, ${col(l, "ticket_type_id", "uuid")}, ${col(l, "name", "text")}, ${
-        col(l, "quantity", "int")
-      },
-           ${col(l, "unit_price_minor", "int")}, ${sqlLiteral(arrayLiteral(l.map((r) => arrayLiteral(r.quota_ids))))}::text[]) as u(a, b, c, d, e, f)),
+         select a, b, c, d, e, f::uuid[] from ${unnestOf(lines, LINE_COLUMNS)} as u(a, b, c, d, e, f)),
        t as (
-         insert into tickets (id, order_id, event_id, ticket_type_id, seq, attendee_name, attendee_email)
-         select * from unnest(${col(t, "id", "uuid")}, ${col(t, "order_id", "uuid")}, ${col(t, "event_id", "uuid")}, ${col(t, "ticket_type_id", "uuid")}, ${
-        col(t, "seq", "int")
-      },
-           ${col(t, "attendee_name", "text")}, ${col(t, "attendee_email", "text")})),
+         insert into tickets (${TICKET_COLUMNS.map(([k]) => k).join(", ")})
+         select * from ${unnestOf(w.tickets, TICKET_COLUMNS)}),
        x as (
          insert into outbox (id, subject, envelope, headers)
-         select (r->>'id')::uuid, r->>'subject', r->'envelope', r->'headers' from jsonb_array_elements(${sqlLiteral(outbox)}::jsonb) r)
+         select (r->>'id')::uuid, r->>'subject', r->'envelope', r->'headers' from jsonb_array_elements(${sqlLiteral(`[${outbox.join(",")}]`)}::jsonb) r)
        select 1`,
     );
   }
@@ -388,6 +372,57 @@ function batchWrites(w: BatchWrites): string[] {
   return [...statements, ...w.more];
 }
 
+const ORDER_COLUMNS: Array<[keyof OrderRow, string]> = [
+  ["id", "uuid"],
+  ["event_id", "uuid"],
+  ["user_id", "uuid"],
+  ["status", "text"],
+  ["seats", "int"],
+  ["total_minor", "int"],
+  ["currency", "text"],
+  ["refunded_minor", "int"],
+  ["reserved_until", "timestamptz"],
+  ["payment_id", "uuid"],
+  ["cancel_reason", "text"],
+  ["waitlist_entry_id", "uuid"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
+];
+// quota_ids travels as the text of a uuid[] literal per line (arrays of arrays must be rectangular).
+const LINE_COLUMNS: Array<[keyof LineRow, string]> = [["order_id", "uuid"], ["ticket_type_id", "uuid"], ["name", "text"], ["quantity", "int"], [
+  "unit_price_minor",
+  "int",
+], [
+  "quota_ids",
+  "text",
+]];
+const TICKET_COLUMNS: Array<[keyof TicketRow, string]> = [
+  ["id", "uuid"],
+  ["order_id", "uuid"],
+  ["event_id", "uuid"],
+  ["ticket_type_id", "uuid"],
+  ["seq", "int"],
+  ["attendee_name", "text"],
+  ["attendee_email", "text"],
+];
+
+/** `unnest(…)` over the rows' columns. */
+function unnestOf<T>(rows: T[], columns: Array<[keyof T, string]>): string {
+  return `unnest(${columns.map(([k, type]) => columnOf(rows.map((r) => r[k] as Scalar), type)).join(", ")})`;
+}
+
+/** One column as an array: its literal, or array_fill when every value is the same. */
+function columnOf(values: Scalar[], type: string): string {
+  const same = (v: Scalar) => (v instanceof Date ? v.getTime() : (v ?? null));
+  const first = same(values[0]);
+  if (values.every((v) => same(v) === first)) {
+    const v = values[0];
+    const scalar = v === null || v === undefined ? "null" : typeof v === "number" ? String(v) : sqlLiteral(v instanceof Date ? v.toISOString() : v);
+    return `array_fill(${scalar}::${type}, array[${values.length}])`;
+  }
+  return `${sqlLiteral(arrayLiteral(values))}::${type}[]`;
+}
+
 type Scalar = string | number | Date | null | undefined;
 
 /** A Postgres array literal: texts quoted and escaped, numbers and times as they are, null as NULL. */
@@ -399,7 +434,8 @@ function arrayLiteral(values: Scalar[]): string {
     if (v === null || v === undefined) out += "NULL";
     else if (typeof v === "number") out += String(v);
     else if (v instanceof Date) out += v.toISOString();
-    else out += `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+    else if (v.includes('"') || v.includes("\\")) out += `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+    else out += `"${v}"`;
   }
   return out + "}";
 }

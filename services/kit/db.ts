@@ -179,7 +179,7 @@ async function withSchema(k: Knex, schema: string, fn: (k: Knex) => Promise<void
  * which carries no bind parameters (a batch that takes a lock, reads and writes in two round trips).
  */
 export function sqlLiteral(text: string): string {
-  if (!text.includes("\\")) return `'${text.replaceAll("'", "''")}'`;
+  if (!text.includes("\\")) return text.includes("'") ? `'${text.replaceAll("'", "''")}'` : `'${text}'`;
   return ` E'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 }
 

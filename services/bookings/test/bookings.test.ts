@@ -19,7 +19,7 @@ import { paymentEvents } from "../../../subjects/payments.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 
 const password = "correct horse battery staple";
@@ -59,9 +59,17 @@ async function start(extra: Record<string, string> = {}): Promise<Platform> {
   const nats = await testNats("bookings-test", server);
   const base = running.url;
   const email = `booker+${randomUUID()}@example.org`;
-  const reg = await fetch(`${base}/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, displayName: "Booker" }) });
+  const reg = await fetch(`${base}/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, displayName: "Booker" }),
+  });
   const { id } = (await reg.json()) as { id: string };
-  const login = await fetch(`${base}/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${base}/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   return {
     running,
@@ -96,7 +104,14 @@ async function publishEvent(p: Platform, capacity: number | null, organizerId: s
     sequence: 0,
     capacity,
   };
-  const envelope: Envelope = { id: randomUUID(), type: eventEvents.published.subject, version: 1, source: "events", occurredAt: new Date().toISOString(), data };
+  const envelope: Envelope = {
+    id: randomUUID(),
+    type: eventEvents.published.subject,
+    version: 1,
+    source: "events",
+    occurredAt: new Date().toISOString(),
+    data,
+  };
   await p.nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
   await until(() => call(p.nats.nc, bookings.availability, { eventId }), (a) => a.eventId === eventId, "the event projected");
   return eventId;
@@ -113,7 +128,9 @@ async function book(p: Platform, eventId: string, seats = 1): Promise<number> {
 }
 
 async function confirmedSeats(p: Platform, eventId: string): Promise<number> {
-  const r = await p.running.dbs.get("bookings")!("orders").where({ event_id: eventId }).whereIn("status", ["reserved", "awaiting_payment", "confirmed"]).sum({ n: "seats" }).first();
+  const r = await p.running.dbs.get("bookings")!("orders").where({ event_id: eventId }).whereIn("status", ["reserved", "awaiting_payment", "confirmed"]).sum({
+    n: "seats",
+  }).first();
   return Number(r?.n ?? 0);
 }
 
@@ -129,7 +146,12 @@ describe("bookings: never oversold, through the edge", function () {
       const statuses = await Promise.all(Array.from({ length: 400 }, () => book(p, eventId)));
       const created = statuses.filter((s) => s === 201).length;
       const soldOut = statuses.filter((s) => s === 409).length;
-      expect({ round, created, soldOut, other: statuses.filter((s) => s !== 201 && s !== 409) }).to.deep.equal({ round, created: 100, soldOut: 300, other: [] });
+      expect({ round, created, soldOut, other: statuses.filter((s) => s !== 201 && s !== 409) }).to.deep.equal({
+        round,
+        created: 100,
+        soldOut: 300,
+        other: [],
+      });
       expect(await confirmedSeats(p, eventId)).to.equal(100);
       const a = await call(p.nats.nc, bookings.availability, { eventId });
       expect(a).to.deep.include({ remaining: 0, soldOut: true });
@@ -158,7 +180,8 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
   this.timeout(120_000);
   let p: Platform;
   const organizer: Principal = { sub: randomUUID(), roles: ["organizer"] };
-  const req = <C extends Parameters<typeof call>[1]>(c: C, input: Parameters<typeof call<C>>[2], principal?: Principal) => call(p.nats.nc, c, input, { principal, timeoutMs: 10_000 });
+  const req = <C extends Parameters<typeof call>[1]>(c: C, input: Parameters<typeof call<C>>[2], principal?: Principal) =>
+    call(p.nats.nc, c, input, { principal, timeoutMs: 10_000 });
   const err = async (pr: Promise<unknown>) => pr.then(() => ({ code: "none" }), (e: { code: string }) => e);
   const users = Array.from({ length: 30 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
   before(async () => (p = await start()));
@@ -203,6 +226,20 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect(settled.outcome).to.equal("confirmed");
     expect((await req(bookings.ordersSettle, { orderId: held.id, paymentId })).outcome).to.equal("confirmed");
     expect((await req(bookings.availability, { eventId })).remaining).to.equal(6);
+  });
+
+  it("stores attendee names as written, whatever they hold: quotes, backslashes, braces, commas, NULL", async () => {
+    // A batch sends its rows as SQL literals (store.ts batchWrites): what is read back must be what was sent.
+    const eventId = await publishEvent(p, 10, organizer.sub);
+    const odd = [`O'Brien "Bob" \\ {a,b}`, "NULL", `\\x00 ''; drop table orders; --`, "Zoë, née {}"];
+    const booked = await req(
+      bookings.ordersCreate,
+      { eventId, seats: 4, attendees: odd.map((name) => ({ name, email: `${name.length}@example.org` })) },
+      users[2],
+    );
+    expect(booked.tickets.map((t) => t.attendeeName)).to.deep.equal(odd);
+    const read = await req(bookings.ordersGet, { orderId: booked.id }, users[2]);
+    expect(read.tickets.map((t) => [t.attendeeName, t.attendeeEmail])).to.deep.equal(odd.map((name) => [name, `${name.length}@example.org`]));
   });
 
   it("lets the organizer's first ticket type replace the free default, which is then off sale", async () => {
@@ -251,7 +288,17 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
       const envelope: Envelope = { id: randomUUID(), type: subject, version: 1, source: "payments", occurredAt: new Date().toISOString(), data };
       await p.nats.js.publish(subject, JSON.stringify(envelope), { msgID: envelope.id });
     };
-    const facts = (o: { id: string }, paymentId: string, status: string, refundedMinor = 0) => ({ paymentId, orderId: o.id, eventId, userId: users[9].sub, amountMinor: 3000, currency: "EUR", refundedMinor, status, occurredAt: new Date().toISOString() });
+    const facts = (o: { id: string }, paymentId: string, status: string, refundedMinor = 0) => ({
+      paymentId,
+      orderId: o.id,
+      eventId,
+      userId: users[9].sub,
+      amountMinor: 3000,
+      currency: "EUR",
+      refundedMinor,
+      status,
+      occurredAt: new Date().toISOString(),
+    });
     const a = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 2 }] }, users[9]);
     const pa = randomUUID();
     await req(bookings.ordersBeginPayment, { orderId: a.id, paymentId: pa });
@@ -371,11 +418,18 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
 
   it("exports every participant as one streamed CSV through the edge, across pages, formulas neutralised", async () => {
     const eventId = await publishEvent(p, 2000, p.userId);
-    const tricky = await req(bookings.ordersCreate, { eventId, seats: 1, attendees: [{ name: '=HYPERLINK("http://x")', email: "eve@example.org" }] }, users[23]);
+    const tricky = await req(
+      bookings.ordersCreate,
+      { eventId, seats: 1, attendees: [{ name: '=HYPERLINK("http://x")', email: "eve@example.org" }] },
+      users[23],
+    );
     // 1,005 more tickets: more than one page of 1,000.
-    await Promise.all(Array.from({ length: 1005 }, (_, i) => req(bookings.ordersCreate, { eventId, seats: 1, attendees: [{ name: `Guest ${i}` }] }, users[i % 20])));
+    await Promise.all(
+      Array.from({ length: 1005 }, (_, i) => req(bookings.ordersCreate, { eventId, seats: 1, attendees: [{ name: `Guest ${i}` }] }, users[i % 20])),
+    );
     await req(bookings.ordersCancel, { orderId: tricky.id }, users[23]);
-    const get = (query = "", token = p.token) => fetch(`${p.base}/v1/events/${eventId}/registrations.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (query = "", token = p.token) =>
+      fetch(`${p.base}/v1/events/${eventId}/registrations.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
 
     const all = await get();
     expect(all.status).to.equal(200);
@@ -392,8 +446,12 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     // Not its organizer: a problem, not a file.
     const email = `stranger+${randomUUID()}@example.org`;
     const json = { "content-type": "application/json" };
-    expect((await fetch(`${p.base}/v1/auth/register`, { method: "POST", headers: json, body: JSON.stringify({ email, password, displayName: "Stranger" }) })).status).to.equal(201);
-    const login = (await (await fetch(`${p.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+    expect(
+      (await fetch(`${p.base}/v1/auth/register`, { method: "POST", headers: json, body: JSON.stringify({ email, password, displayName: "Stranger" }) })).status,
+    ).to.equal(201);
+    const login = (await (await fetch(`${p.base}/v1/auth/login`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) })).json()) as {
+      accessToken: string;
+    };
     const refused = await get("", login.accessToken);
     expect(refused.status).to.be.oneOf([403, 404]);
     expect(refused.headers.get("content-type")).to.match(/^application\/problem\+json/);
@@ -422,7 +480,18 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     const after = await Promise.all(waiting.map((u) => req(bookings.waitlistMine, { eventId }, u)));
     // One seat at a time: entry 1 (3 seats) never fits and keeps its place; entries 2..9 are
     // offered in order; the ninth freed seat waits for a group that fits.
-    expect(after.map((e) => e.status)).to.deep.equal(["accepted", "waiting", "offered", "offered", "offered", "offered", "offered", "offered", "offered", "offered"]);
+    expect(after.map((e) => e.status)).to.deep.equal([
+      "accepted",
+      "waiting",
+      "offered",
+      "offered",
+      "offered",
+      "offered",
+      "offered",
+      "offered",
+      "offered",
+      "offered",
+    ]);
     // Entry 2 declines: 2 seats free, still not enough for entry 1.
     await req(bookings.waitlistDecline, { entryId: after[2].id }, waiting[2]);
     expect((await req(bookings.waitlistMine, { eventId }, waiting[1])).status).to.equal("waiting");
