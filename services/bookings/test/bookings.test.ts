@@ -317,6 +317,24 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect((await req(bookings.availability, { eventId })).remaining).to.equal(4);
   });
 
+  it("races an organizer's cancel against a settle: a paid order that ends cancelled is refunded in full", async () => {
+    const eventId = await publishEvent(p, 50, organizer.sub);
+    const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);
+    const db = p.running.dbs.get("bookings")!;
+    for (let i = 0; i < 15; i++) {
+      const o = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 1 }] }, users[7]);
+      const paymentId = randomUUID();
+      await req(bookings.ordersBeginPayment, { orderId: o.id, paymentId });
+      const [settled, cancelled] = await Promise.all([req(bookings.ordersSettleMany, { items: [{ orderId: o.id, paymentId }] }), req(bookings.ordersCancel, { orderId: o.id }, organizer)]);
+      expect(cancelled.status).to.equal("cancelled");
+      const events = await db("outbox").where({ subject: bookingEvents.cancelled.subject }).whereRaw("envelope->'data'->>'orderId' = ?", [o.id]).select("envelope");
+      expect(events).to.have.length(1);
+      // Confirmed first (the money arrived), then cancelled by the organizer: all of it is due back.
+      const due = events[0].envelope.data.refundDueMinor;
+      expect(due, `settle answered ${settled.results[0].outcome}`).to.equal(settled.results[0].outcome === "confirmed" ? 1000 : 0);
+    }
+  });
+
   it("races an expiry against a payment: exactly one outcome", async () => {
     const eventId = await publishEvent(p, 50, organizer.sub);
     const paid = await req(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer);

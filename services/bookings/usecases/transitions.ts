@@ -149,6 +149,9 @@ export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Pr
   const o = await load(deps.db, orderId);
   let reason: "attendee" | "organizer" | "event_cancelled" | "payment_failed" = by.kind === "principal" ? "attendee" : by.kind;
   let refundPercent = 100;
+  /** For an attendee's own cancel: when cancelling a confirmed order closes (epoch ms). */
+  let closesAt: number | undefined;
+  let closedHours = 0;
   if (by.kind === "principal") {
     const event = await eventById(deps.db, o.event_id);
     const organizer = event ? await isOrganizer(deps, event, by.principal) : false;
@@ -157,21 +160,29 @@ export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Pr
     if (organizer && o.user_id !== by.principal.sub) reason = "organizer";
     else if (event) {
       const rules = await settingsOf(deps.db, o.event_id);
-      if (o.status === "confirmed" && new Date(event.starts_at).getTime() - rules.cancel_deadline_hours * 3_600_000 <= now.getTime()) {
-        throw new AppError("cancel_deadline_passed", `cancellation closed ${rules.cancel_deadline_hours} h before the start`, { status: 409 });
-      }
+      closesAt = new Date(event.starts_at).getTime() - rules.cancel_deadline_hours * 3_600_000;
+      closedHours = rules.cancel_deadline_hours;
       refundPercent = rules.refund_percent;
     }
   }
-  if (by.kind === "payment_failed" && o.payment_id !== by.paymentId) return orderView(deps.db, o);
   const from: OrderStatus[] = by.kind === "payment_failed" ? HELD : ["reserved", "awaiting_payment", "confirmed"];
   const out = await deps.db.transaction(async (trx) => {
-    const row = await move(trx, o, from, { status: "cancelled", cancel_reason: reason, reserved_until: null }, now);
-    if (!row) return load(trx, orderId);
+    // What was paid, by which payment, and whether it was confirmed are read under the locks, not
+    // from the read above: a settle (which takes only the order's row) or a new payment may have
+    // landed in between, and a confirmed order cancelled on a stale "awaiting_payment" would keep
+    // the money (refundDueMinor 0). Inventory first, then the order, as an expiry takes them.
+    await lockInventory(trx, o.event_id);
+    const cur = (await trx<OrderRow>("orders").where({ id: orderId }).forUpdate().first()) as OrderRow;
+    if (by.kind === "payment_failed" && cur.payment_id !== by.paymentId) return cur;
+    if (closesAt !== undefined && cur.status === "confirmed" && closesAt <= now.getTime()) {
+      throw new AppError("cancel_deadline_passed", `cancellation closed ${closedHours} h before the start`, { status: 409 });
+    }
+    const row = await move(trx, cur, from, { status: "cancelled", cancel_reason: reason, reserved_until: null }, now);
+    if (!row) return cur;
     await giveBack(deps, trx, row, now);
-    const paid = o.status === "confirmed" && o.total_minor > 0 && o.payment_id !== null;
-    const refundDueMinor = paid ? Math.floor(((o.total_minor - o.refunded_minor) * refundPercent) / 100) : 0;
-    await enqueue(trx, bookingEvents.cancelled, { ...factsOf(row, now), reason, refundDueMinor, paymentId: o.payment_id }, { source: SOURCE, occurredAt: now });
+    const paid = cur.status === "confirmed" && cur.total_minor > 0 && cur.payment_id !== null;
+    const refundDueMinor = paid ? Math.floor(((cur.total_minor - cur.refunded_minor) * refundPercent) / 100) : 0;
+    await enqueue(trx, bookingEvents.cancelled, { ...factsOf(row, now), reason, refundDueMinor, paymentId: cur.payment_id }, { source: SOURCE, occurredAt: now });
     return row;
   });
   if (by.kind === "principal" && out.status !== "cancelled") throw new AppError("conflict", `the order is ${out.status}`);
