@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf, organizedEvent } from "../access.ts";
-import { checkInList } from "../usecases/tickets.ts";
+import { listCheckIns } from "../usecases/list-check-ins.ts";
 
-export const checkInsListEndpoint = (deps: Deps) => endpoint(bookings.checkInsList, async (input, ctx) => (await organizedEvent(deps, input.eventId, callerOf(ctx)), checkInList(deps, input.eventId, { ticketTypeId: input.ticketTypeId, checkedIn: input.checkedIn, cursor: input.cursor, limit: input.limit ?? 20 })));
+export const checkInsListEndpoint = (deps: Deps) => endpoint(bookings.checkInsList, async (input, ctx) => listCheckIns(deps, requireCaller(ctx), input));
