@@ -18,6 +18,7 @@ import type { Static } from "@sinclair/typebox";
 import type { WaitlistEntryView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { SOURCE, type Deps } from "../deps.ts";
+import { offersFor } from "../waitlist-offers.ts";
 import { planOfferExpiry } from "./expiry-timers.ts";
 import { eventById, lockInventory, orderView, releaseSeats, settingsOf, type QuotaRow, type TicketTypeRow } from "../store.ts";
 
@@ -52,21 +53,18 @@ export async function offerFreedSeats(_deps: Deps, trx: Trx, eventId: string, no
   if (!event || event.status !== "published" || !settings.waitlist_enabled) return 0;
   const seats = await freeSeats(trx, eventId);
   if (!seats || seats.free === 0) return 0;
-  const closes = seats.type.sales_end ? new Date(seats.type.sales_end) : new Date(event.starts_at);
-  if (closes <= now || new Date(event.starts_at) <= now) return 0;
-  let free = seats.free ?? Infinity;
-  let offered = 0;
+  const window = { salesClose: new Date(seats.type.sales_end ?? event.starts_at), startsAt: new Date(event.starts_at), offerMinutes: settings.waitlist_offer_minutes };
+  if (window.salesClose <= now || window.startsAt <= now) return 0;
   const waiting = await trx<EntryRow>("waitlist").where({ event_id: eventId, status: "waiting" }).orderBy("queue_no").limit(1000);
-  for (const e of waiting) {
-    if (free <= 0) break;
-    if (e.seats > free) continue; // keeps its place; smaller groups behind may go first
-    const expiresAt = new Date(now.getTime() + settings.waitlist_offer_minutes * 60_000);
+  const byId = new Map(waiting.map((e) => [e.id, e]));
+  let offered = 0;
+  for (const { id, seats: n, expiresAt } of offersFor(waiting, seats.free, window, now)) {
+    const e = byId.get(id)!;
     await trx("waitlist").where({ id: e.id, status: "waiting" }).update({ status: "offered", offer_expires_at: expiresAt });
     await planOfferExpiry(trx, e.id, expiresAt);
-    for (const q of [...seats.type.quota_ids].sort()) await trx("quotas").where({ id: q }).increment("taken", e.seats);
-    await trx("ticket_types").where({ id: seats.type.id }).increment("taken", e.seats);
-    await enqueue(trx, waitlistEvents.offered, { entryId: e.id, eventId, userId: e.user_id, seats: e.seats, expiresAt: expiresAt.toISOString(), occurredAt: now.toISOString() }, { source: SOURCE, occurredAt: now });
-    free -= e.seats;
+    for (const q of [...seats.type.quota_ids].sort()) await trx("quotas").where({ id: q }).increment("taken", n);
+    await trx("ticket_types").where({ id: seats.type.id }).increment("taken", n);
+    await enqueue(trx, waitlistEvents.offered, { entryId: e.id, eventId, userId: e.user_id, seats: n, expiresAt: expiresAt.toISOString(), occurredAt: now.toISOString() }, { source: SOURCE, occurredAt: now });
     offered++;
   }
   return offered;
