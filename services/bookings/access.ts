@@ -4,22 +4,15 @@
  * admins may act on any event. A call without a principal comes from another service (payments,
  * notifications): only the edge and services may publish on svc.> (NATS permissions).
  */
-import type { HandlerContext } from "../kit/serve.ts";
-import { forbidden, notFound, unauthenticated } from "../kit/errors.ts";
+import { hasRole } from "../kit/caller.ts";
+import { forbidden, notFound } from "../kit/errors.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
 import type { EventRow } from "./store.ts";
 import { eventById } from "./store.ts";
 
-export function callerOf(ctx: HandlerContext): Principal {
-  if (!ctx.principal) throw unauthenticated();
-  return ctx.principal;
-}
-
-export const isAdmin = (p?: Principal) => Boolean(p?.roles.includes("admin"));
-
 export async function isOrganizer(deps: Deps, event: EventRow, p: Principal): Promise<boolean> {
-  if (isAdmin(p) || event.organizer_id === p.sub) return true;
+  if (hasRole(p, "admin") || event.organizer_id === p.sub) return true;
   if (!event.organization_id) return false;
   return deps.canActForOrg(p, event.organization_id);
 }

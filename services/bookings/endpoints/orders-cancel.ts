@@ -1,7 +1,8 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { cancelOrder } from "../usecases/transitions.ts";
 
-export const ordersCancelEndpoint = (deps: Deps) => endpoint(bookings.ordersCancel, async (input, ctx) => cancelOrder(deps, input.orderId, { kind: "principal", principal: callerOf(ctx) }));
+export const ordersCancelEndpoint = (deps: Deps) =>
+  endpoint(bookings.ordersCancel, async (input, ctx) => cancelOrder(deps, input.orderId, { kind: "principal", principal: requireCaller(ctx) }));

@@ -1,7 +1,16 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf, organizedEvent } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
+import { organizedEvent } from "../access.ts";
 import { registrations } from "../usecases/read-orders.ts";
 
-export const registrationsListEndpoint = (deps: Deps) => endpoint(bookings.registrations, async (input, ctx) => (await organizedEvent(deps, input.eventId, callerOf(ctx)), registrations(deps, input.eventId, { status: input.status, q: input.q, cursor: input.cursor, limit: input.limit ?? 50 })));
+export const registrationsListEndpoint = (deps: Deps) =>
+  endpoint(
+    bookings.registrations,
+    async (
+      input,
+      ctx,
+    ) => (await organizedEvent(deps, input.eventId, requireCaller(ctx)),
+      registrations(deps, input.eventId, { status: input.status, q: input.q, cursor: input.cursor, limit: input.limit ?? 50 })),
+  );

@@ -1,7 +1,8 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { joinWaitlist } from "../usecases/waitlist.ts";
 
-export const waitlistJoinEndpoint = (deps: Deps) => endpoint(bookings.waitlistJoin, async (input, ctx) => joinWaitlist(deps, callerOf(ctx), input.eventId, input.seats));
+export const waitlistJoinEndpoint = (deps: Deps) =>
+  endpoint(bookings.waitlistJoin, async (input, ctx) => joinWaitlist(deps, requireCaller(ctx), input.eventId, input.seats));

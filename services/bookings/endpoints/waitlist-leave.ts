@@ -1,7 +1,8 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { leaveWaitlist } from "../usecases/waitlist.ts";
 
-export const waitlistLeaveEndpoint = (deps: Deps) => endpoint(bookings.waitlistLeave, async (input, ctx) => leaveWaitlist(deps, callerOf(ctx), input.eventId));
+export const waitlistLeaveEndpoint = (deps: Deps) =>
+  endpoint(bookings.waitlistLeave, async (input, ctx) => leaveWaitlist(deps, requireCaller(ctx), input.eventId));

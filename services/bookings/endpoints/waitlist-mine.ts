@@ -1,7 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { callerOf } from "../access.ts";
+import { requireCaller } from "../../kit/caller.ts";
 import { myEntry } from "../usecases/waitlist.ts";
 
-export const waitlistMineEndpoint = (deps: Deps) => endpoint(bookings.waitlistMine, async (input, ctx) => myEntry(deps, callerOf(ctx), input.eventId));
+export const waitlistMineEndpoint = (deps: Deps) => endpoint(bookings.waitlistMine, async (input, ctx) => myEntry(deps, requireCaller(ctx), input.eventId));

@@ -8,15 +8,20 @@ import type { PaymentView } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { paymentsPage, viewOfPayment } from "../store.ts";
-import { isAdmin, mayManageEvent } from "../access.ts";
+import { hasRole } from "../../kit/caller.ts";
+import { mayManageEvent } from "../access.ts";
 
-export async function listPayments(deps: Deps, caller: Principal, input: { eventId?: string; status?: PaymentView["status"]; all?: boolean; cursor?: string; limit?: number }) {
+export async function listPayments(
+  deps: Deps,
+  caller: Principal,
+  input: { eventId?: string; status?: PaymentView["status"]; all?: boolean; cursor?: string; limit?: number },
+) {
   const limit = input.limit ?? 20;
   let userId: string | undefined = caller.sub;
   if (input.eventId) {
     if (await mayManageEvent(deps, caller, input.eventId)) userId = undefined;
   } else if (input.all) {
-    if (!isAdmin(caller)) throw forbidden("only admins list every payment");
+    if (!hasRole(caller, "admin")) throw forbidden("only admins list every payment");
     userId = undefined;
   }
   const rows = await paymentsPage(deps.db, { userId, eventId: input.eventId, status: input.status }, decodeCursor(input.cursor), limit);

@@ -7,7 +7,8 @@ import { decodeCursor, page } from "../../kit/cursor.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { balancesOf, transactionsPage } from "../store.ts";
-import { isAdmin, mayManageEvent } from "../access.ts";
+import { hasRole } from "../../kit/caller.ts";
+import { mayManageEvent } from "../access.ts";
 
 export async function listTransactions(deps: Deps, caller: Principal, input: { eventId?: string; cursor?: string; limit?: number }) {
   const limit = input.limit ?? 20;
@@ -15,7 +16,7 @@ export async function listTransactions(deps: Deps, caller: Principal, input: { e
   if (input.eventId) {
     if (!(await mayManageEvent(deps, caller, input.eventId))) throw forbidden("only the event's organizers and admins see its transactions");
     scope = { eventId: input.eventId };
-  } else if (!isAdmin(caller)) {
+  } else if (!hasRole(caller, "admin")) {
     // An organizer's own events (author) and those of organizations they administer are listed by event.
     scope = { organizerId: caller.sub };
   }
@@ -30,7 +31,11 @@ export async function listTransactions(deps: Deps, caller: Principal, input: { e
       organizerId: t.organizer_id,
       amountMinor: Number(t.amount_minor),
       currency: t.currency,
-      entries: entries.filter((e) => e.transaction_id === t.id).map((e) => ({ account: e.account, debitMinor: Number(e.debit_minor), creditMinor: Number(e.credit_minor) })),
+      entries: entries.filter((e) => e.transaction_id === t.id).map((e) => ({
+        account: e.account,
+        debitMinor: Number(e.debit_minor),
+        creditMinor: Number(e.credit_minor),
+      })),
       createdAt: new Date(t.created_at).toISOString(),
     })),
     nextCursor,
