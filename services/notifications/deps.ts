@@ -1,4 +1,4 @@
-/** What the use cases of the notifications service are given. */
+/** What the use cases of the notifications service are given, and what a consumer adds for its own. */
 import type { Counter } from "@opentelemetry/api";
 import type { Db } from "../kit/db.ts";
 import type { Nats } from "../kit/nats.ts";
@@ -10,6 +10,9 @@ import type { SmsSender } from "./channels/sms.ts";
 import type { LinkSeal } from "../kit/link-seal.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { MessageAudience } from "../../subjects/notifications.ts";
+import type { Envelope } from "../../subjects/envelope.ts";
+import type { Marker } from "./sending.ts";
+import type { MessageContext } from "../kit/consume.ts";
 
 export type Deps = {
   db: Db;
@@ -61,3 +64,23 @@ export type Deps = {
   };
   now(): Date;
 };
+
+/**
+ * The `deps` of a consumer's use cases: the service's Deps plus what belongs to the consumer that
+ * calls them — the durable under which `once()` records handled messages (processed_messages),
+ * and the marker that sends what a notice makes due.
+ */
+export type ConsumerDeps = Deps & { durable: string; marker: Marker };
+
+/**
+ * The `message` of a consumer's use case: the decoded envelope plus what its delivery tells —
+ * which delivery this is (1 on the first; rules that wait for a projection give up after a few)
+ * and `working()`, which keeps the message's lease during long work. The consumer file does the
+ * JetStream side (ack, nak, backoff, the durable); a use case never sees the JetStream message.
+ */
+export type Delivered<T> = Envelope<T> & { deliveryCount: number; working(): void };
+
+/** The message a consumer hands its use case: `e` with what `ctx` tells of its delivery. */
+export function delivered<T>(e: Envelope<T>, ctx: MessageContext): Delivered<T> {
+  return { ...e, deliveryCount: ctx.deliveryCount, working: () => ctx.working() };
+}

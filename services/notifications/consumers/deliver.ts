@@ -7,13 +7,14 @@
 import type { ConsumerSpec } from "../../kit/consume.ts";
 import { on } from "../../kit/consume.ts";
 import { notificationJobs } from "../../../subjects/notifications.ts";
-import type { Deps } from "../deps.ts";
+import { type ConsumerDeps, delivered, type Deps } from "../deps.ts";
 import { deliverBatch } from "../usecases/deliver-batch.ts";
 import type { Marker } from "../sending.ts";
 
 export const DELIVER = "notifications-deliver";
 
 export function deliverConsumer(deps: Deps, marker: Marker, opts: { concurrency: number; ackWaitMs: number }): ConsumerSpec {
+  const ucDeps: ConsumerDeps = { ...deps, durable: DELIVER, marker };
   return {
     durable: DELIVER,
     stream: "WORK",
@@ -22,6 +23,6 @@ export function deliverConsumer(deps: Deps, marker: Marker, opts: { concurrency:
     ackWaitMs: opts.ackWaitMs,
     maxDeliver: 10,
     backoffMs: [1_000, 2_000, 5_000, 10_000, 30_000],
-    handlers: [on(notificationJobs.deliver, async (e, ctx) => void (await deliverBatch(deps, marker, e, ctx.working)))],
+    handlers: [on(notificationJobs.deliver, async (e, ctx) => void (await deliverBatch(ucDeps, delivered(e, ctx))))],
   };
 }

@@ -4,18 +4,18 @@
  * now. What must wait (quiet hours, retries, another replica's lease) stays pending for the
  * scheduler. The job is acked only after every delivery of the batch is recorded.
  */
-import type { Envelope } from "../../../subjects/envelope.ts";
-import { liveInboxSubject, type LiveInboxItem } from "../../../subjects/notifications.ts";
-import type { Deps } from "../deps.ts";
+import { type LiveInboxItem, liveInboxSubject } from "../../../subjects/notifications.ts";
+import type { ConsumerDeps, Delivered } from "../deps.ts";
 import * as store from "../store.ts";
-import { notBefore, wants, wantsSms, isFollowerKind, digested, nextDigestAt } from "../preferences.ts";
+import { digested, isFollowerKind, nextDigestAt, notBefore, wants, wantsSms } from "../preferences.ts";
 import type { DeliverJob } from "../jobs.ts";
-import { Marker, sendDue } from "../sending.ts";
+import { sendDue } from "../sending.ts";
 import { planDigests } from "../digests.ts";
 
 const encoder = new TextEncoder();
 
-export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<DeliverJob>, working: () => void): Promise<{ inbox: number; deliveries: number }> {
+export async function deliverBatch(deps: ConsumerDeps, e: Delivered<DeliverJob>): Promise<{ inbox: number; deliveries: number }> {
+  const working = e.working;
   const job = e.data;
   const a = job.audience;
   const now = deps.now();
@@ -45,12 +45,23 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
     const at = everyChannel ? notBefore(r.settings, r.timeZone, now) : now;
     if (deps.mailer && r.email && wants(r.settings, job.kind, "email")) {
       // A change of an event they attend is not held for the digest.
-      if (a.type !== "attendees" && digested(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now), status: "held" });
-      else deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
+      if (a.type !== "attendees" && digested(r.settings, job.kind)) {
+        deliveries.push({
+          userId: r.userId,
+          channel: "email",
+          address: r.email,
+          notBefore: nextDigestAt(r.settings, r.timeZone, deps.config.digestLocalTime, now),
+          status: "held",
+        });
+      } else deliveries.push({ userId: r.userId, channel: "email", address: r.email, notBefore: at });
     }
-    if (deps.pusher && r.devices > 0 && everyChannel && wants(r.settings, job.kind, "push")) deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
+    if (deps.pusher && r.devices > 0 && everyChannel && wants(r.settings, job.kind, "push")) {
+      deliveries.push({ userId: r.userId, channel: "push", address: null, notBefore: at });
+    }
     // SMS tells people who will attend (not followers) of a change or a cancellation, opt-in.
-    if (deps.sms && a.type === "attendees" && r.phone && wantsSms(r.settings, job.kind)) deliveries.push({ userId: r.userId, channel: "sms", address: r.phone, notBefore: at });
+    if (deps.sms && a.type === "attendees" && r.phone && wantsSms(r.settings, job.kind)) {
+      deliveries.push({ userId: r.userId, channel: "sms", address: r.phone, notBefore: at });
+    }
   }
 
   const created = await deps.db.transaction(async (trx) => {
@@ -69,8 +80,16 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
     for (const row of created) {
       const locale = byUser.get(row.userId)?.locale ?? "en";
       let t = texts.get(locale);
-      if (!t) texts.set(locale, (t = deps.templates.push(job.kind, locale, job.params, job.link)));
-      const item: LiveInboxItem = { id: row.id, sourceId: job.sourceId, kind: job.kind, title: t.title, body: t.body, link: job.link, createdAt: new Date(row.createdAt).toISOString() };
+      if (!t) texts.set(locale, t = deps.templates.push(job.kind, locale, job.params, job.link));
+      const item: LiveInboxItem = {
+        id: row.id,
+        sourceId: job.sourceId,
+        kind: job.kind,
+        title: t.title,
+        body: t.body,
+        link: job.link,
+        createdAt: new Date(row.createdAt).toISOString(),
+      };
       deps.nats.nc.publish(liveInboxSubject(row.userId), encoder.encode(JSON.stringify(item)));
     }
   }
@@ -78,7 +97,7 @@ export async function deliverBatch(deps: Deps, marker: Marker, e: Envelope<Deliv
   const sendable = deliveries.filter((d) => d.status !== "held");
   if (sendable.length) {
     const userIds = [...new Set(sendable.map((d) => d.userId))];
-    await sendDue(deps, marker, { sourceId: job.sourceId, userIds }, working);
+    await sendDue(deps, deps.marker, { sourceId: job.sourceId, userIds }, working);
   }
   return { inbox: created.length, deliveries: deliveries.length };
 }

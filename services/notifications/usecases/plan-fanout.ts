@@ -8,14 +8,14 @@
  * message's text variables); every (re)delivery of the fact publishes the stored plan again, and
  * the stream drops the copies by msgID.
  */
-import type { Envelope } from "../../../subjects/envelope.ts";
 import type { DataOf } from "../../../subjects/contract.ts";
 import type { eventEvents } from "../../../subjects/events.ts";
 import type { NotificationKind } from "../../../subjects/notifications.ts";
 import { once } from "../../kit/consume.ts";
-import type { Deps } from "../deps.ts";
+import type { Envelope } from "../../../subjects/envelope.ts";
+import type { ConsumerDeps } from "../deps.ts";
 import * as store from "../store.ts";
-import { publishJobs, type DeliverJob } from "../jobs.ts";
+import { type DeliverJob, publishJobs } from "../jobs.ts";
 
 type Facts = DataOf<typeof eventEvents.published>;
 
@@ -26,7 +26,12 @@ function isMeaningful(changed: string[]): boolean {
   return changed.some((c) => (MEANINGFUL as readonly string[]).includes(c));
 }
 
-export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, consumer: string, e: Envelope<Facts & { changed?: string[]; reason?: string; previous?: Record<string, unknown> }>, kind: NotificationKind): Promise<number> {
+/** `kind`: what the fact tells followers and attendees (the consumer names it per event type). */
+export async function planFanout(
+  deps: Pick<ConsumerDeps, "db" | "nats" | "config" | "durable">,
+  e: Envelope<Facts & { changed?: string[]; reason?: string; previous?: Record<string, unknown> }> & { kind: NotificationKind },
+): Promise<number> {
+  const { kind } = e;
   const f = e.data;
   // Followers hear about public events only: telling them of a private or unlisted one would
   // hand out what its author chose not to list. Attendees hear of changes to what they booked.
@@ -40,7 +45,7 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
   let params: Record<string, string> = {};
   let link = `/events/${f.eventId}`;
 
-  await once(deps.db, consumer, e.id, async (trx) => {
+  await once(deps.db, deps.durable, e.id, async (trx) => {
     // Facts of one event can arrive out of order: one older than what followers were told is
     // dropped (no message, no plan), e.g. a change of time delivered after the cancellation.
     if (!(await store.advanceEventVersion(trx, f.eventId, f.sequence))) return;
@@ -79,7 +84,9 @@ export async function planFanout(deps: Pick<Deps, "db" | "nats" | "config">, con
     batchNo: b.batchNo,
     batches: plan.length,
     kind,
-    audience: b.audience === "attendees" ? { type: "attendees", eventId: f.eventId, after: b.after, upTo: b.upTo } : { type: "followers", targets, excludeUserId: f.organizerId, after: b.after, upTo: b.upTo },
+    audience: b.audience === "attendees"
+      ? { type: "attendees", eventId: f.eventId, after: b.after, upTo: b.upTo }
+      : { type: "followers", targets, excludeUserId: f.organizerId, after: b.after, upTo: b.upTo },
     params,
     link,
   }));

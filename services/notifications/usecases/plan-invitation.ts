@@ -9,21 +9,21 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import type { DataOf } from "../../../subjects/contract.ts";
 import type { identityEvents } from "../../../subjects/identity.ts";
 import { once } from "../../kit/consume.ts";
-import type { Deps } from "../deps.ts";
+import type { ConsumerDeps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { publishJobs, type DeliverJob } from "../jobs.ts";
+import { type DeliverJob, publishJobs } from "../jobs.ts";
 import { sealedOf } from "../links.ts";
 
 type Invitation = DataOf<typeof identityEvents.orgInvitationCreated>;
 
-export async function planInvitation(deps: Pick<Deps, "db" | "nats" | "linkSeal" | "now">, consumer: string, e: Envelope<Invitation>): Promise<void> {
+export async function planInvitation(deps: Pick<ConsumerDeps, "db" | "nats" | "linkSeal" | "now" | "durable">, e: Envelope<Invitation>): Promise<void> {
   const i = e.data;
   const sourceId = derivedId(e.id, "org_invitation");
   const link = "/invitations/accept";
   // Who receives it is decided once: a redelivery after the stranger signed up still mails the
   // same (source, recipient) key, so the unique key keeps it to one email.
-  await once(deps.db, consumer, e.id, async (trx) => {
+  await once(deps.db, deps.durable, e.id, async (trx) => {
     const invitee = await store.contactByEmail(trx, i.email);
     const inviter = invitee ? undefined : await store.contactOf(trx, i.invitedBy);
     const params = {
@@ -45,7 +45,14 @@ export async function planInvitation(deps: Pick<Deps, "db" | "nats" | "linkSeal"
     batchNo: 0,
     batches: 1,
     kind: "org_invitation",
-    audience: { type: "user", userId: params.recipientId, email: i.email, displayName: params.recipientName, locale: params.recipientLocale, timeZone: params.recipientTimeZone },
+    audience: {
+      type: "user",
+      userId: params.recipientId,
+      email: i.email,
+      displayName: params.recipientName,
+      locale: params.recipientLocale,
+      timeZone: params.recipientTimeZone,
+    },
     params,
     link,
   };

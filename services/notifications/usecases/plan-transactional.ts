@@ -10,10 +10,10 @@ import type { DataOf } from "../../../subjects/contract.ts";
 import type { identityEvents } from "../../../subjects/identity.ts";
 import type { NotificationKind } from "../../../subjects/notifications.ts";
 import { once } from "../../kit/consume.ts";
-import type { Deps } from "../deps.ts";
+import type { ConsumerDeps } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { publishJobs, type DeliverJob } from "../jobs.ts";
+import { type DeliverJob, publishJobs } from "../jobs.ts";
 import { sealedOf } from "../links.ts";
 
 type Contact = DataOf<typeof identityEvents.profileUpdated>;
@@ -23,13 +23,27 @@ type Contact = DataOf<typeof identityEvents.profileUpdated>;
  */
 type Message = { kind: NotificationKind; params: Record<string, string>; link: string; to?: string; sealedToken?: string };
 
-export async function planTransactional(deps: Pick<Deps, "db" | "nats" | "linkSeal" | "now">, consumer: string, e: Envelope<Contact>, messages: Message[]): Promise<void> {
+/** `emails`: what the fact sends the contact (the consumer reads them off the identity fact). */
+export async function planTransactional(
+  deps: Pick<ConsumerDeps, "db" | "nats" | "linkSeal" | "now" | "durable">,
+  e: Envelope<Contact> & { emails: Message[] },
+): Promise<void> {
   const c = e.data;
+  const messages = e.emails;
   // One notification id per (fact, kind): a registration sends both a verification and a welcome.
   const withIds = messages.map((m) => ({ ...m, sourceId: derivedId(e.id, m.kind) }));
-  await once(deps.db, consumer, e.id, async (trx) => {
+  await once(deps.db, deps.durable, e.id, async (trx) => {
     await store.upsertContact(trx, c, e.occurredAt);
-    for (const m of withIds) await store.saveMessage(trx, { sourceId: m.sourceId, kind: m.kind, params: m.params, link: m.link, batches: 1, sealed: sealedOf(deps.linkSeal, m.sealedToken, deps.now()) });
+    for (const m of withIds) {
+      await store.saveMessage(trx, {
+        sourceId: m.sourceId,
+        kind: m.kind,
+        params: m.params,
+        link: m.link,
+        batches: 1,
+        sealed: sealedOf(deps.linkSeal, m.sealedToken, deps.now()),
+      });
+    }
   });
   // Published on every delivery of the fact (the stream drops copies by msgID).
   const jobs: DeliverJob[] = withIds.map(({ sealedToken: _sealed, ...m }) => ({

@@ -6,18 +6,17 @@
  * language. Email only, like other transactional mail; one message per ticket keyed by the fact
  * and the ticket, so a redelivery mails nobody twice.
  */
-import type { Envelope } from "../../../subjects/envelope.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import { call } from "../../kit/call.ts";
 import { once } from "../../kit/consume.ts";
-import type { Deps } from "../deps.ts";
+import type { ConsumerDeps, Delivered } from "../deps.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
 import { eventParams } from "../event-params.ts";
-import { publishJobs, type DeliverJob } from "../jobs.ts";
+import { type DeliverJob, publishJobs } from "../jobs.ts";
 import { type BookingFact, eventFor } from "../attendee-facts.ts";
 
-export async function tellNamedAttendees(deps: Deps, consumer: string, e: Envelope<BookingFact>, ctx: { deliveryCount: number }): Promise<void> {
+export async function tellNamedAttendees(deps: ConsumerDeps, e: Delivered<BookingFact>): Promise<void> {
   const f = e.data;
   const { tickets } = await call(deps.nats.nc, bookings.ticketsForOrder, { orderId: f.orderId }, { timeoutMs: 10_000 });
   const [booker] = await store.recipientsOf(deps.db, [f.userId]);
@@ -30,12 +29,12 @@ export async function tellNamedAttendees(deps: Deps, consumer: string, e: Envelo
     return true;
   });
   if (!named.length) return;
-  const ev = await eventFor(deps, f.eventId, ctx.deliveryCount);
+  const ev = await eventFor(deps, f.eventId, e.deliveryCount);
   if (!ev) return;
   const link = `/events/${ev.eventId}`;
   const sourceOf = (ticketId: string) => derivedId(e.id, "attendee_ticket", ticketId);
   // Who receives each is decided once, like an invitation: a redelivery mails the same keys.
-  await once(deps.db, consumer, derivedId(e.id, "attendee_tickets"), async (trx) => {
+  await once(deps.db, deps.durable, derivedId(e.id, "attendee_tickets"), async (trx) => {
     for (const { ticket: t } of named) {
       const email = t.attendeeEmail as string;
       const known = await store.contactByEmail(trx, email);
@@ -59,7 +58,14 @@ export async function tellNamedAttendees(deps: Deps, consumer: string, e: Envelo
       batchNo: 0,
       batches: 1,
       kind: "booking_confirmed",
-      audience: { type: "user", userId: params.recipientId, email: t.attendeeEmail as string, displayName: params.recipientName, locale: params.recipientLocale, timeZone: params.recipientTimeZone },
+      audience: {
+        type: "user",
+        userId: params.recipientId,
+        email: t.attendeeEmail as string,
+        displayName: params.recipientName,
+        locale: params.recipientLocale,
+        timeZone: params.recipientTimeZone,
+      },
       params,
       link,
     });
