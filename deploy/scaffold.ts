@@ -523,6 +523,13 @@ export function scaffold(root: string, name: string, opts: { generateDocs?: bool
     "helm/convene/values.schema.json",
     "helm/convene/templates/migrations-job.yaml",
   ];
+  // The templates above are written for reading here; the project's formatter gives the new files the
+  // house layout, so the generated service passes `deno fmt --check` as the rest of the tree does.
+  const deno = join(root, "node_modules/.bin/deno");
+  const ts = touched.filter((f) => f.endsWith(".ts"));
+  if (existsSync(deno) && spawnSync(deno, ["fmt", "--quiet", ...ts], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) {
+    throw new Error("deno fmt failed");
+  }
   if (opts.generateDocs !== false) {
     // The generated docs and the edge's typed client follow from the code; a test fails when they drift.
     for (const script of ["docs/generate.ts", "test/e2e/client.ts"]) {

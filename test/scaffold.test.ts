@@ -94,6 +94,11 @@ describe("make service (deploy/scaffold.ts)", function () {
     expect(r.status, r.stdout + r.stderr).to.equal(0);
   });
 
+  it("is formatted as the rest of the tree", () => {
+    const r = spawnSync(join(work, "node_modules/.bin/deno"), ["fmt", "--check"], { cwd: work, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status, r.stdout + r.stderr).to.equal(0);
+  });
+
   it("passes its own tests and the catalogue, generated-docs, import-rule and consumer-naming tests", () => {
     const specs = [
       `services/${NAME}/usecases/create-item.test.ts`,
