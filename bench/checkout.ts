@@ -13,14 +13,14 @@ import { parseArgs } from "node:util";
 import process from "node:process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { startNats, freePort } from "../test/support/nats-server.ts";
+import { freePort, startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
 import { run } from "../services/kit/run.ts";
 import { connectNats } from "../services/kit/nats.ts";
 import { identityService } from "../services/identity/index.ts";
 import { eventsService } from "../services/events/index.ts";
 import { bookingsService } from "../services/bookings/index.ts";
-import { paymentsService, CALLBACK_PATH } from "../services/payments/index.ts";
+import { CALLBACK_PATH, paymentsService } from "../services/payments/index.ts";
 import { edgeService } from "../services/edge/index.ts";
 import { bookingEvents } from "../subjects/bookings.ts";
 import { toForm } from "../services/payments/providers/fields.ts";
@@ -31,7 +31,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eventually } from "../test/support/eventually.ts";
 
-const { values: args } = parseArgs({ options: { checkouts: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" }, callbacks: { type: "string", default: "1000" } } });
+const { values: args } = parseArgs({
+  options: { checkouts: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" }, callbacks: { type: "string", default: "1000" } },
+});
 const N = Number(args.checkouts);
 const C = Number(args.concurrency);
 const M = Number(args.callbacks);
@@ -123,7 +125,14 @@ try {
   const payers = await Promise.all(Array.from({ length: C }, (_, i) => account(`payer${i}`)));
   const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
   const endsAt = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
-  const event = await api("POST", "/v1/events", { title: "Checkout benchmark", description: "Bench", startsAt, endsAt, timeZone: "Europe/Berlin", publish: true }, organizer);
+  const event = await api("POST", "/v1/events", {
+    title: "Checkout benchmark",
+    description: "Bench",
+    startsAt,
+    endsAt,
+    timeZone: "Europe/Berlin",
+    publish: true,
+  }, organizer);
   if (event.status !== 201) throw new Error(`event: ${event.status} ${JSON.stringify(event.body)}`);
   const eventId = event.body.id as string;
   let type: Reply | undefined;
@@ -199,7 +208,11 @@ try {
   let refused = 0;
   const c0 = performance.now();
   await pool(callbacks, 32, async (fields) => {
-    const r = await fetch(`${base}${CALLBACK_PATH}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: toForm(fields) });
+    const r = await fetch(`${base}${CALLBACK_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: toForm(fields),
+    });
     const text = await r.text();
     if (r.status !== 200 || flat(parseXml(text).fields).pg_status !== "ok") refused++;
   });
@@ -216,7 +229,11 @@ try {
   await pool(Array.from({ length: U }), 32, async (_x, i) => void (await raw.query("update public.bench_rows set v = v + 1 where id = $1", [(i % 1000) + 1])));
   const rawPerS = U / ((performance.now() - u0) / 1000);
   await raw.end();
-  console.log(`callbacks: ${r1(callbacksPerS)}/s (${callbacks.length}, 32 in flight); raw single-row updates: ${r1(rawPerS)}/s; ratio ${Math.round((callbacksPerS / rawPerS) * 1000) / 1000}`);
+  console.log(
+    `callbacks: ${r1(callbacksPerS)}/s (${callbacks.length}, 32 in flight); raw single-row updates: ${r1(rawPerS)}/s; ratio ${
+      Math.round((callbacksPerS / rawPerS) * 1000) / 1000
+    }`,
+  );
 
   const result = {
     checkouts: N,

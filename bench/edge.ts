@@ -28,10 +28,12 @@ import { connectNats } from "../services/kit/nats.ts";
 import { startTelemetry } from "../services/kit/trace.ts";
 import { makeEdgeService } from "../services/edge/index.ts";
 import { testContracts, testResponder, testRoutes, testSigner, token } from "../services/edge/test/responders.ts";
-import { startNats, freePort } from "../test/support/nats-server.ts";
+import { freePort, startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
 
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "5" }, serve: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({
+  options: { seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "5" }, serve: { type: "boolean", default: false } },
+});
 const itemId = "3c9e1f2a-6b7d-4e8f-9a0b-1c2d3e4f5a6b";
 const tag = "bench";
 
@@ -52,7 +54,11 @@ async function serveAll(): Promise<void> {
   };
   // The responder and the uncached edge, as `SERVICES=all` would run them; a second edge (its own
   // process in production) with the read cache on.
-  const uncached = await run([testResponder(tag, contracts, { keys: [signer.jwk] }, calls), makeEdgeService(testRoutes(contracts))], { ...env, HTTP_PORT: String(await freePort()), READ_CACHE_MAX_ENTRIES: "0" });
+  const uncached = await run([testResponder(tag, contracts, { keys: [signer.jwk] }, calls), makeEdgeService(testRoutes(contracts))], {
+    ...env,
+    HTTP_PORT: String(await freePort()),
+    READ_CACHE_MAX_ENTRIES: "0",
+  });
   const cached = await run([makeEdgeService(testRoutes(contracts))], { ...env, HTTP_PORT: String(await freePort()) });
 
   const hello = new Koa();
@@ -79,7 +85,10 @@ async function serveAll(): Promise<void> {
   });
   koaNats.use(natsRouter.routes());
 
-  const listen = (app: Koa) => new Promise<number>((resolve) => { const s = app.listen(0, "127.0.0.1", () => resolve((s.address() as { port: number }).port)); });
+  const listen = (app: Koa) =>
+    new Promise<number>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve((s.address() as { port: number }).port));
+    });
   const ports: Ports = {
     hello: await listen(hello),
     koaNats: await listen(koaNats),
@@ -103,7 +112,10 @@ async function main(): Promise<void> {
   // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
   const nats = await startNats({ open: true });
   const pg = await createDatabase("convene_bench");
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], {
+    env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   try {
     const ports = await new Promise<Ports>((resolve, reject) => {
       let out = "";
@@ -132,16 +144,30 @@ async function main(): Promise<void> {
     for (const opts of Object.values(contenders)) await load({ ...opts, duration: 1 });
     const runs: Record<string, Figure[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
     for (let r = 0; r < Number(args.rounds); r++) for (const [name, opts] of Object.entries(contenders)) runs[name].push(await load(opts));
-    const results = Object.fromEntries(Object.entries(runs).map(([name, figures]) => [name, [...figures].sort((a, b) => a.rps - b.rps)[Math.floor(figures.length / 2)]])) as Record<string, Figure>;
+    const results = Object.fromEntries(
+      Object.entries(runs).map(([name, figures]) => [name, [...figures].sort((a, b) => a.rps - b.rps)[Math.floor(figures.length / 2)]]),
+    ) as Record<string, Figure>;
 
-    const rows = Object.entries(results).map(([name, f]) => `${name.padEnd(30)} ${f.rps.toFixed(0).padStart(9)} ${f.p99.toFixed(1).padStart(8)} ${String(f.errors).padStart(7)}`);
-    process.stdout.write(`\nedge benchmark: 100 connections, ${args.seconds} s × ${args.rounds} rounds (median per contender)\n${"contender".padEnd(30)} ${"req/s".padStart(9)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}\n${rows.join("\n")}\n\n`);
+    const rows = Object.entries(results).map(([name, f]) =>
+      `${name.padEnd(30)} ${f.rps.toFixed(0).padStart(9)} ${f.p99.toFixed(1).padStart(8)} ${String(f.errors).padStart(7)}`
+    );
+    process.stdout.write(
+      `\nedge benchmark: 100 connections, ${args.seconds} s × ${args.rounds} rounds (median per contender)\n${"contender".padEnd(30)} ${"req/s".padStart(9)} ${
+        "p99 ms".padStart(8)
+      } ${"errors".padStart(7)}\n${rows.join("\n")}\n\n`,
+    );
     const r = (k: string) => results[k];
     const ratio = (a: string, b: string) => median(runs[a].map((f, i) => f.rps / runs[b][i].rps));
-    for (let i = 0; i < Number(args.rounds); i++) process.stdout.write(`round ${i + 1}: ${Object.entries(runs).map(([k, f]) => `${k} ${f[i].rps.toFixed(0)}`).join(", ")}\n`);
+    for (let i = 0; i < Number(args.rounds); i++) {
+      process.stdout.write(`round ${i + 1}: ${Object.entries(runs).map(([k, f]) => `${k} ${f[i].rps.toFixed(0)}`).join(", ")}\n`);
+    }
     const uncachedVsKoaNats = ratio("edge public read, uncached", "koa + raw NATS request");
     const cachedVsHello = ratio("edge public read, cached", "koa hello-world");
-    process.stdout.write(`uncached read / koa+NATS = ${(uncachedVsKoaNats * 100).toFixed(0)}% (target ≥ 85%); cached read / hello-world = ${(cachedVsHello * 100).toFixed(0)}% (target ≥ 75%)\n`);
+    process.stdout.write(
+      `uncached read / koa+NATS = ${(uncachedVsKoaNats * 100).toFixed(0)}% (target ≥ 85%); cached read / hello-world = ${
+        (cachedVsHello * 100).toFixed(0)
+      }% (target ≥ 75%)\n`,
+    );
     const result = {
       hello_rps: Math.round(r("koa hello-world").rps),
       koa_nats_rps: Math.round(r("koa + raw NATS request").rps),

@@ -44,7 +44,10 @@ export type Compared = {
  * Runs each contender `rounds` times, interleaved (each round runs every contender back to back,
  * so they share that moment's machine noise), after a warm-up of each.
  */
-export async function compare(contenders: Record<string, () => Promise<unknown>>, opts: { inFlight: number; seconds: number; rounds: number; warmupSeconds?: number }): Promise<Compared> {
+export async function compare(
+  contenders: Record<string, () => Promise<unknown>>,
+  opts: { inFlight: number; seconds: number; rounds: number; warmupSeconds?: number },
+): Promise<Compared> {
   for (const fn of Object.values(contenders)) await closedLoop(fn, { inFlight: opts.inFlight, seconds: opts.warmupSeconds ?? 1 });
   const rounds: Record<string, Sample[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let r = 0; r < opts.rounds; r++) {
@@ -65,6 +68,8 @@ export function ratio(c: Compared, a: string, b: string): number {
 }
 
 export function table(results: Record<string, Sample>): string {
-  const rows = Object.entries(results).map(([name, s]) => `${name.padEnd(34)} ${s.rps.toFixed(0).padStart(9)} ${s.p50.toFixed(2).padStart(8)} ${s.p99.toFixed(2).padStart(8)} ${String(s.errors).padStart(7)}`);
+  const rows = Object.entries(results).map(([name, s]) =>
+    `${name.padEnd(34)} ${s.rps.toFixed(0).padStart(9)} ${s.p50.toFixed(2).padStart(8)} ${s.p99.toFixed(2).padStart(8)} ${String(s.errors).padStart(7)}`
+  );
   return [`${"contender".padEnd(34)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`, ...rows].join("\n");
 }

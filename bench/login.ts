@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
 import argon2 from "argon2";
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, jwtVerify } from "jose";
 import { run } from "../services/kit/run.ts";
 import { call } from "../services/kit/call.ts";
 import { identity } from "../subjects/identity.ts";
@@ -18,7 +18,7 @@ import { identityService } from "../services/identity/index.ts";
 import { hashPassword } from "../services/identity/passwords.ts";
 import { startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
-import { closedLoop, median, table, type Sample } from "./harness.ts";
+import { closedLoop, median, type Sample, table } from "./harness.ts";
 
 /** Contenders interleaved round by round (they share each moment's noise); the median round of each, and the median per-round ratio a/b. */
 async function interleaved(contenders: Record<string, () => Promise<unknown>>, opts: { inFlight: number; seconds: number; rounds: number }) {
@@ -31,7 +31,9 @@ async function interleaved(contenders: Record<string, () => Promise<unknown>>, o
   return { med, ratio };
 }
 
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, "in-flight": { type: "string", default: "8" } } });
+const { values: args } = parseArgs({
+  options: { seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, "in-flight": { type: "string", default: "8" } },
+});
 const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
 const inFlight = Number(args["in-flight"]);
@@ -40,16 +42,22 @@ const password = "correct horse battery staple";
 // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const pg = await createDatabase("convene_bench");
-const svc = await run([identityService], { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity" }, { listen: false });
+const svc = await run([identityService], { NATS_URL: nats.url, DATABASE_URL: pg.url, HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity" }, {
+  listen: false,
+});
 try {
   const nc = svc.nats.nc;
   const users = 64;
   const emails = Array.from({ length: users }, (_, i) => `bench-${i}@example.org`);
-  for (let i = 0; i < users; i += 8) await Promise.all(emails.slice(i, i + 8).map((email) => call(nc, identity.accountsRegister, { email, password, displayName: "Bench" })));
+  for (let i = 0; i < users; i += 8) {
+    await Promise.all(emails.slice(i, i + 8).map((email) => call(nc, identity.accountsRegister, { email, password, displayName: "Bench" })));
+  }
   const hash = await hashPassword(password);
   let next = 0;
 
-  console.log(`logins: ${inFlight} in flight, ${seconds} s × ${rounds} rounds, ${availableParallelism()} CPUs, libuv pool ${process.env.UV_THREADPOOL_SIZE ?? 4}`);
+  console.log(
+    `logins: ${inFlight} in flight, ${seconds} s × ${rounds} rounds, ${availableParallelism()} CPUs, libuv pool ${process.env.UV_THREADPOOL_SIZE ?? 4}`,
+  );
   const logins = await interleaved(
     {
       "svc.identity.sessions.create": () => call(nc, identity.sessionsCreate, { email: emails[next++ % users], password }),

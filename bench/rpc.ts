@@ -5,7 +5,7 @@
  * stands on), and a gRPC unary call. Targets: kit ≥ 80% of raw NATS, ≥ 4× gRPC.
  *   npx node bench/rpc.ts [--seconds 5] [--rounds 3]
  */
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
@@ -17,18 +17,23 @@ import type { SpanExporter } from "@opentelemetry/sdk-trace";
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
 import { request as contract } from "../subjects/contract.ts";
-import { serve, endpoint } from "../services/kit/serve.ts";
+import { endpoint, serve } from "../services/kit/serve.ts";
 import { call } from "../services/kit/call.ts";
 import { request as muxRequest } from "../services/kit/mux.ts";
 import { connectNats } from "../services/kit/nats.ts";
 import { createLogger } from "../services/kit/log.ts";
 import { AppError } from "../services/kit/errors.ts";
 import { inSpan, SpanKind, startTelemetry, stopTelemetry } from "../services/kit/trace.ts";
-import { startNats, freePort } from "../test/support/nats-server.ts";
+import { freePort, startNats } from "../test/support/nats-server.ts";
 import { compare, ratio, table } from "./harness.ts";
 
 const { values: args } = parseArgs({
-  options: { seconds: { type: "string", default: "5" }, rounds: { type: "string", default: "3" }, "no-span-exporter": { type: "boolean", default: false }, only: { type: "string" } },
+  options: {
+    seconds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
+    "no-span-exporter": { type: "boolean", default: false },
+    only: { type: "string" },
+  },
 });
 const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
@@ -73,7 +78,9 @@ const server = await startNats({ open: true });
 // that exports pays, minus the export); --no-span-exporter measures the no-op case.
 const withSpans = !args["no-span-exporter"];
 // The SDK reads OTEL_TRACES_SAMPLER(_ARG); unset = parent-based always-on, every span recorded.
-const sampler = process.env.OTEL_TRACES_SAMPLER ? `${process.env.OTEL_TRACES_SAMPLER}${process.env.OTEL_TRACES_SAMPLER_ARG ? `:${process.env.OTEL_TRACES_SAMPLER_ARG}` : ""}` : "always_on";
+const sampler = process.env.OTEL_TRACES_SAMPLER
+  ? `${process.env.OTEL_TRACES_SAMPLER}${process.env.OTEL_TRACES_SAMPLER_ARG ? `:${process.env.OTEL_TRACES_SAMPLER_ARG}` : ""}`
+  : "always_on";
 const discard: SpanExporter = { export: (_spans, done) => done({ code: ExportResultCode.SUCCESS }), shutdown: async () => undefined };
 // Batched like the OTLP exporter of a deployment: a per-span (simple) processor would charge the
 // kit for an export call per span that production never makes.
@@ -101,14 +108,21 @@ await rawServe.flush();
 
 // gRPC unary, insecure on loopback, the same JSON as a string field.
 const protoDir = mkdtempSync(join(tmpdir(), "bench-rpc-"));
-writeFileSync(join(protoDir, "echo.proto"), 'syntax = "proto3"; package bench; message Payload { string json = 1; } service Echo { rpc Echo (Payload) returns (Payload); }');
+writeFileSync(
+  join(protoDir, "echo.proto"),
+  'syntax = "proto3"; package bench; message Payload { string json = 1; } service Echo { rpc Echo (Payload) returns (Payload); }',
+);
 const pkg = grpc.loadPackageDefinition(protoLoader.loadSync(join(protoDir, "echo.proto"))) as unknown as {
   bench: { Echo: grpc.ServiceClientConstructor & { service: grpc.ServiceDefinition } };
 };
 const grpcServer = new grpc.Server();
-grpcServer.addService(pkg.bench.Echo.service, { Echo: (c: grpc.ServerUnaryCall<{ json: string }, unknown>, cb: grpc.sendUnaryData<{ json: string }>) => cb(null, { json: c.request.json }) });
+grpcServer.addService(pkg.bench.Echo.service, {
+  Echo: (c: grpc.ServerUnaryCall<{ json: string }, unknown>, cb: grpc.sendUnaryData<{ json: string }>) => cb(null, { json: c.request.json }),
+});
 const grpcPort = await freePort();
-await new Promise<void>((resolve, reject) => grpcServer.bindAsync(`127.0.0.1:${grpcPort}`, grpc.ServerCredentials.createInsecure(), (e) => (e ? reject(e) : resolve())));
+await new Promise<void>((resolve, reject) =>
+  grpcServer.bindAsync(`127.0.0.1:${grpcPort}`, grpc.ServerCredentials.createInsecure(), (e) => (e ? reject(e) : resolve()))
+);
 const grpcClient = new pkg.bench.Echo(`127.0.0.1:${grpcPort}`, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
   Echo(req: { json: string }, cb: (e: grpc.ServiceError | null, r: { json: string }) => void): void;
 };
@@ -118,19 +132,27 @@ const grpcEcho = () => new Promise<{ json: string }>((resolve, reject) => grpcCl
 // and traces: a bench that silently measured a no-op tracer or a skipped check would flatter it.
 const checks = await sanityChecks();
 
-process.stdout.write(`payload ${json.length} bytes, ${inFlight} in flight, spans ${withSpans ? `recorded (dropping exporter, sampler ${sampler})` : (process.env.OTEL_TRACES_SAMPLER ? `unrecorded (no exporter, sampler ${sampler}: ids propagated)` : "off (no exporter, no sampler: no tracer)")}, warm-up 1 s each, then ${rounds} interleaved rounds × ${seconds} s; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}\n`);
-process.stdout.write(`checked: kit reply = payload, invalid request → ${checks.invalid}, server span recording = ${checks.recording}, trace propagated = ${checks.propagated}\n\n`);
+process.stdout.write(
+  `payload ${json.length} bytes, ${inFlight} in flight, spans ${
+    withSpans
+      ? `recorded (dropping exporter, sampler ${sampler})`
+      : (process.env.OTEL_TRACES_SAMPLER ? `unrecorded (no exporter, sampler ${sampler}: ids propagated)` : "off (no exporter, no sampler: no tracer)")
+  }, warm-up 1 s each, then ${rounds} interleaved rounds × ${seconds} s; ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}\n`,
+);
+process.stdout.write(
+  `checked: kit reply = payload, invalid request → ${checks.invalid}, server span recording = ${checks.recording}, trace propagated = ${checks.propagated}\n\n`,
+);
 const KIT = "kit call+serve (validate, trace)";
 const RAW = "raw NATS request (noAsyncTraces)";
 const TRACED = "raw NATS request (async traces)";
 const MUX = "NATS one inbox, no kit";
 const GRPC = "gRPC unary (grpc-js)";
 const all: Record<string, () => Promise<unknown>> = {
-    [KIT]: () => call(callingNats.nc, Echo, payload),
-    [RAW]: () => rawCall.request("bench.raw", bytes, { timeout: 5_000 }),
-    [TRACED]: () => tracedCall.request("bench.raw", bytes, { timeout: 5_000 }),
-    [MUX]: () => muxRequest(muxCall, "bench.raw", bytes, { timeout: 5_000 }),
-    [GRPC]: grpcEcho,
+  [KIT]: () => call(callingNats.nc, Echo, payload),
+  [RAW]: () => rawCall.request("bench.raw", bytes, { timeout: 5_000 }),
+  [TRACED]: () => tracedCall.request("bench.raw", bytes, { timeout: 5_000 }),
+  [MUX]: () => muxRequest(muxCall, "bench.raw", bytes, { timeout: 5_000 }),
+  [GRPC]: grpcEcho,
 };
 // --only kit,raw: a subset (kit, raw, traced, inbox, grpc), e.g. for a profile; prints the table, no RESULT.
 if (args.only) {
@@ -146,7 +168,11 @@ if (args.only) {
 const results = await compare(all, { inFlight, seconds, rounds });
 const loadAfter = loadavg()[0];
 process.stdout.write(`${table(results.median)}\n\n`);
-process.stdout.write(`req/s per round:\n${Object.entries(results.rounds).map(([name, s]) => `  ${name.padEnd(34)} ${s.map((x) => x.rps.toFixed(0).padStart(7)).join(" ")}`).join("\n")}\n\n`);
+process.stdout.write(
+  `req/s per round:\n${
+    Object.entries(results.rounds).map(([name, s]) => `  ${name.padEnd(34)} ${s.map((x) => x.rps.toFixed(0).padStart(7)).join(" ")}`).join("\n")
+  }\n\n`,
+);
 
 const m = results.median;
 const r3 = (x: number) => Number(x.toFixed(3));
@@ -182,7 +208,9 @@ const summary = {
 const targetsMet = summary.kit_vs_raw >= 0.8 && summary.kit_vs_grpc >= 4 && summary.errors === 0;
 process.stdout.write(
   `kit vs raw NATS: ${(summary.kit_vs_raw * 100).toFixed(0)}% (target ≥ 80%)   kit vs gRPC: ${summary.kit_vs_grpc.toFixed(2)}× (target ≥ 4×)   ` +
-    `kit vs one-inbox NATS: ${(summary.kit_vs_one_inbox * 100).toFixed(0)}%   noAsyncTraces: ${summary.no_async_traces_gain.toFixed(2)}×   (ratios: median of per-round ratios)\n`,
+    `kit vs one-inbox NATS: ${(summary.kit_vs_one_inbox * 100).toFixed(0)}%   noAsyncTraces: ${
+      summary.no_async_traces_gain.toFixed(2)
+    }×   (ratios: median of per-round ratios)\n`,
 );
 
 await served.stop();

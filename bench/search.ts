@@ -19,7 +19,12 @@ import { createDatabase } from "../test/support/postgres.ts";
 import { closedLoop, median, type Sample } from "./harness.ts";
 
 const { values: args } = parseArgs({
-  options: { events: { type: "string", default: "100000" }, seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, "in-flight": { type: "string", default: "16" } },
+  options: {
+    events: { type: "string", default: "100000" },
+    seconds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "3" },
+    "in-flight": { type: "string", default: "16" },
+  },
 });
 const total = Number(args.events);
 const seconds = Number(args.seconds);
@@ -27,12 +32,60 @@ const roundCount = Number(args.rounds);
 const inFlight = Number(args["in-flight"]);
 
 const kinds = ["Conference", "Meetup", "Workshop", "Summit", "Hackathon", "Festival", "Concert", "Seminar", "Webinar", "Exhibition"];
-const topics = ["Kubernetes", "Rust", "TypeScript", "Data", "Design", "Jazz", "Photography", "Startups", "Security", "Climate", "Robotics", "Cooking", "Chess", "Poetry", "Running", "Databases", "Streaming", "Product", "Marketing", "Gaming"];
+const topics = [
+  "Kubernetes",
+  "Rust",
+  "TypeScript",
+  "Data",
+  "Design",
+  "Jazz",
+  "Photography",
+  "Startups",
+  "Security",
+  "Climate",
+  "Robotics",
+  "Cooking",
+  "Chess",
+  "Poetry",
+  "Running",
+  "Databases",
+  "Streaming",
+  "Product",
+  "Marketing",
+  "Gaming",
+];
 const cities = [
-  ["Berlin", 52.52, 13.405], ["Munich", 48.137, 11.575], ["Paris", 48.857, 2.352], ["Madrid", 40.417, -3.704], ["Rome", 41.903, 12.496], ["Vienna", 48.208, 16.373],
-  ["Warsaw", 52.23, 21.012], ["Prague", 50.075, 14.437], ["Amsterdam", 52.367, 4.904], ["Lisbon", 38.722, -9.139], ["Stockholm", 59.329, 18.068], ["London", 51.507, -0.128],
+  ["Berlin", 52.52, 13.405],
+  ["Munich", 48.137, 11.575],
+  ["Paris", 48.857, 2.352],
+  ["Madrid", 40.417, -3.704],
+  ["Rome", 41.903, 12.496],
+  ["Vienna", 48.208, 16.373],
+  ["Warsaw", 52.23, 21.012],
+  ["Prague", 50.075, 14.437],
+  ["Amsterdam", 52.367, 4.904],
+  ["Lisbon", 38.722, -9.139],
+  ["Stockholm", 59.329, 18.068],
+  ["London", 51.507, -0.128],
 ] as const;
-const tagPool = ["cloud", "devops", "frontend", "backend", "ai", "music", "art", "food", "sports", "business", "science", "community", "beginners", "advanced", "free", "outdoor"];
+const tagPool = [
+  "cloud",
+  "devops",
+  "frontend",
+  "backend",
+  "ai",
+  "music",
+  "art",
+  "food",
+  "sports",
+  "business",
+  "science",
+  "community",
+  "beginners",
+  "advanced",
+  "free",
+  "outdoor",
+];
 const pick = <T>(a: readonly T[]) => a[Math.floor(Math.random() * a.length)];
 
 // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
@@ -51,7 +104,21 @@ const words = new Set<string>();
 const now = Date.now();
 for (let done = 0; done < total; done += 1000) {
   const n = Math.min(1000, total - done);
-  const cols = { id: [] as string[], organizer: [] as string[], title: [] as string[], description: [] as string[], starts: [] as string[], ends: [] as string[], lat: [] as number[], lng: [] as number[], venue: [] as string[], tags: [] as string[], hot: [] as number[], views: [] as number[], vis: [] as string[] };
+  const cols = {
+    id: [] as string[],
+    organizer: [] as string[],
+    title: [] as string[],
+    description: [] as string[],
+    starts: [] as string[],
+    ends: [] as string[],
+    lat: [] as number[],
+    lng: [] as number[],
+    venue: [] as string[],
+    tags: [] as string[],
+    hot: [] as number[],
+    views: [] as number[],
+    vis: [] as string[],
+  };
   for (let i = 0; i < n; i++) {
     const id = randomUUID();
     const [city, lat, lng] = pick(cities);
@@ -64,7 +131,9 @@ for (let done = 0; done < total; done += 1000) {
     cols.id.push(id);
     cols.organizer.push(randomUUID());
     cols.title.push(title);
-    cols.description.push(`A ${pick(kinds).toLowerCase()} about ${pick(topics).toLowerCase()} and ${pick(topics).toLowerCase()} for the ${pick(tagPool)} community in ${city}.`);
+    cols.description.push(
+      `A ${pick(kinds).toLowerCase()} about ${pick(topics).toLowerCase()} and ${pick(topics).toLowerCase()} for the ${pick(tagPool)} community in ${city}.`,
+    );
     cols.starts.push(new Date(start).toISOString());
     cols.ends.push(new Date(start + 3 * 3_600_000).toISOString());
     cols.lat.push(jLat);
@@ -126,10 +195,19 @@ const medianRound = (name: string) => {
 const search = medianRound("search (8 query shapes)");
 const pk = medianRound("get by primary key");
 const searchVsPk = median(rounds["search (8 query shapes)"].map((x, i) => x.rps / rounds["get by primary key"][i].rps));
-const row = (name: string, x: Sample) => `${name.padEnd(26)} ${x.rps.toFixed(0).padStart(9)} ${x.p50.toFixed(2).padStart(8)} ${x.p99.toFixed(2).padStart(8)} ${String(x.errors).padStart(7)}`;
-const printed = [`${"contender".padEnd(26)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`, row("search (8 query shapes)", search), row("get by primary key", pk)].join("\n");
+const row = (name: string, x: Sample) =>
+  `${name.padEnd(26)} ${x.rps.toFixed(0).padStart(9)} ${x.p50.toFixed(2).padStart(8)} ${x.p99.toFixed(2).padStart(8)} ${String(x.errors).padStart(7)}`;
+const printed = [
+  `${"contender".padEnd(26)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`,
+  row("search (8 query shapes)", search),
+  row("get by primary key", pk),
+].join("\n");
 
-console.log(`\n${total.toLocaleString("en")} events loaded in ${loadSeconds.toFixed(1)} s (${Math.round(total / loadSeconds).toLocaleString("en")} rows/s); ${inFlight} requests in flight, ${roundCount} rounds of ${seconds} s, median round kept\n`);
+console.log(
+  `\n${total.toLocaleString("en")} events loaded in ${loadSeconds.toFixed(1)} s (${
+    Math.round(total / loadSeconds).toLocaleString("en")
+  } rows/s); ${inFlight} requests in flight, ${roundCount} rounds of ${seconds} s, median round kept\n`,
+);
 console.log(printed);
 const result = {
   events: total,

@@ -17,11 +17,18 @@ import process from "node:process";
 import autocannon from "autocannon";
 import { run } from "../services/kit/run.ts";
 import { registry } from "../services/registry.ts";
-import { startNats, freePort } from "../test/support/nats-server.ts";
+import { freePort, startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
 import { launch } from "../services/web/test/browser.ts";
 
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, loads: { type: "string", default: "5" }, serve: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "3" },
+    loads: { type: "string", default: "5" },
+    serve: { type: "boolean", default: false },
+  },
+});
 
 type Target = { base: string; eventId: string; title: string };
 
@@ -38,7 +45,11 @@ async function serve(): Promise<void> {
   });
   const base = running.url;
   const json = async <T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> => {
-    const res = await fetch(`${base}${path}`, { method: init.method ?? "GET", headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) }, body: init.body ? JSON.stringify(init.body) : undefined });
+    const res = await fetch(`${base}${path}`, {
+      method: init.method ?? "GET",
+      headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -50,7 +61,17 @@ async function serve(): Promise<void> {
   const event = await json<{ id: string }>("/v1/events", {
     method: "POST",
     token: accessToken,
-    body: { title, description, startsAt: "2031-05-20T09:00:00Z", endsAt: "2031-05-20T17:00:00Z", timeZone: "Europe/Berlin", venue: { name: "Kulturbrauerei", address: "Schönhauser Allee 36, Berlin", lat: 52.539, lng: 13.413 }, capacity: 300, tags: ["nats", "jetstream"], publish: true },
+    body: {
+      title,
+      description,
+      startsAt: "2031-05-20T09:00:00Z",
+      endsAt: "2031-05-20T17:00:00Z",
+      timeZone: "Europe/Berlin",
+      venue: { name: "Kulturbrauerei", address: "Schönhauser Allee 36, Berlin", lat: 52.539, lng: 13.413 },
+      capacity: 300,
+      tags: ["nats", "jetstream"],
+      publish: true,
+    },
   });
   process.stdout.write(`TARGET ${JSON.stringify({ base, eventId: event.id, title } satisfies Target)}\n`);
   process.once("SIGTERM", () => void running.stop().then(() => process.exit(0)));
@@ -69,7 +90,10 @@ async function main(): Promise<void> {
   // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
   const nats = await startNats({ open: true });
   const pg = await createDatabase("convene_bench_web");
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], {
+    env: { ...process.env, NATS_URL: nats.url, DATABASE_URL: pg.url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   try {
     const target = await new Promise<Target>((resolve, reject) => {
       let out = "";
@@ -96,7 +120,11 @@ async function main(): Promise<void> {
     for (let r = 0; r < Number(args.rounds); r++) {
       pages.push(await load(pageUrl, seconds));
       jsons.push(await load(jsonUrl, seconds));
-      process.stdout.write(`round ${r + 1}: event page ${pages[r].rps.toFixed(0)} req/s (p99 ${pages[r].p99} ms), edge JSON ${jsons[r].rps.toFixed(0)} req/s (p99 ${jsons[r].p99} ms)\n`);
+      process.stdout.write(
+        `round ${r + 1}: event page ${pages[r].rps.toFixed(0)} req/s (p99 ${pages[r].p99} ms), edge JSON ${jsons[r].rps.toFixed(0)} req/s (p99 ${
+          jsons[r].p99
+        } ms)\n`,
+      );
     }
     const pageVsJson = median(pages.map((p, i) => p.rps / jsons[i].rps));
 
@@ -133,7 +161,9 @@ async function main(): Promise<void> {
       event_page_lcp_ms: Math.round(median(lcp)),
       errors: [...pages, ...jsons].reduce((n, f) => n + f.errors, 0),
     };
-    process.stdout.write(`event page / edge JSON = ${result.page_vs_json} (target ≥ 0.5); event page JS ${result.event_page_js_kb} KB compressed (≤ 100); LCP ${result.event_page_lcp_ms} ms (< 1000)\n`);
+    process.stdout.write(
+      `event page / edge JSON = ${result.page_vs_json} (target ≥ 0.5); event page JS ${result.event_page_js_kb} KB compressed (≤ 100); LCP ${result.event_page_lcp_ms} ms (< 1000)\n`,
+    );
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   } finally {
     child.kill("SIGTERM");

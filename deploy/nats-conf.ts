@@ -13,7 +13,7 @@
  */
 import { writeFileSync } from "node:fs";
 import process from "node:process";
-import { permissionsOf, STREAMS_USER, streamsPermissions, type Permissions } from "../services/kit/bus.ts";
+import { type Permissions, permissionsOf, STREAMS_USER, streamsPermissions } from "../services/kit/bus.ts";
 import { createNkey, nkeyPublicKey } from "../services/kit/nats.ts";
 import type { ServiceDefinition } from "../services/kit/service.ts";
 
@@ -89,7 +89,9 @@ export function helmUsers(defs: Array<Pick<ServiceDefinition, "name" | "bus">>):
 
 /** The NATS pods' variables: one public nkey per service, from the Secret convene-nats-nkeys (key `<service>.pub`). */
 export function helmNkeyEnv(defs: Array<Pick<ServiceDefinition, "name">>): Record<string, { valueFrom: { secretKeyRef: { name: string; key: string } } }> {
-  return Object.fromEntries(userNames(defs).map((name) => [nkeyVariable(name), { valueFrom: { secretKeyRef: { name: "convene-nats-nkeys", key: publicKeyOf(name) } } }]));
+  return Object.fromEntries(
+    userNames(defs).map((name) => [nkeyVariable(name), { valueFrom: { secretKeyRef: { name: "convene-nats-nkeys", key: publicKeyOf(name) } } }]),
+  );
 }
 
 /** A Secret convene-nats-nkeys with a fresh nkey per user (userNames): `<user>` its seed, `<user>.pub` its public key. */
@@ -127,11 +129,15 @@ if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
     process.stdout.write(`wrote ${out}: kubectl apply -f ${out}, then delete the file\n`);
   } else {
     const [secretsPath, out, host, port, storeDir] = process.argv.slice(2);
-    if (!secretsPath || !out || !host || !port || !storeDir) throw new Error("usage: node deploy/nats-conf.ts <secrets.env> <out.conf> <host> <port> <store-dir>");
+    if (!secretsPath || !out || !host || !port || !storeDir) {
+      throw new Error("usage: node deploy/nats-conf.ts <secrets.env> <out.conf> <host> <port> <store-dir>");
+    }
     const { ensureSecrets } = await import("./local/secrets.ts");
     const secrets = ensureSecrets(secretsPath, registry.map((d) => d.name));
     const seeds = parseSeeds(secrets.NATS_NKEY_SEEDS).set(STREAMS_USER, secrets.NATS_STREAMS_NKEY_SEED);
-    writeFileSync(out, natsServerConfig({ host, port: Number(port), storeDir, users: serviceUsers(registry, seeds), maxPayload: 8 * 1024 * 1024 }), { mode: 0o600 });
+    writeFileSync(out, natsServerConfig({ host, port: Number(port), storeDir, users: serviceUsers(registry, seeds), maxPayload: 8 * 1024 * 1024 }), {
+      mode: 0o600,
+    });
     process.stdout.write(`wrote ${out}: one NATS nkey user per service (${registry.map((d) => d.name).join(", ")}) and the ${STREAMS_USER} user\n`);
   }
 }

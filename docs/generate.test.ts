@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
-import { apiDoc, subjectsDoc, configurationDoc } from "./generate.ts";
+import { apiDoc, configurationDoc, subjectsDoc } from "./generate.ts";
 
 describe("docs generated from the code", () => {
   it("docs/subjects.md lists the current catalogue (run `npx node docs/generate.ts`)", () => {

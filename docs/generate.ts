@@ -31,7 +31,11 @@ export function subjectsDoc(): string {
   ];
   const bySection = new Map<string, string[]>();
   for (const c of [...catalog].sort((a, b) => a.subject.localeCompare(b.subject))) {
-    const section = c.kind === "request" ? `Requests: ${c.service}` : c.kind === "event" ? `Events: ${c.subject.split(".")[1]}` : `Jobs: ${c.subject.split(".")[1]}`;
+    const section = c.kind === "request"
+      ? `Requests: ${c.service}`
+      : c.kind === "event"
+      ? `Events: ${c.subject.split(".")[1]}`
+      : `Jobs: ${c.subject.split(".")[1]}`;
     const rows = bySection.get(section) ?? [];
     if (c.kind === "request") {
       rows.push(`| \`${c.subject}\` | v${c.version} | ${c.idempotent ? "yes" : "no"} | ${fields(c.request)} | ${fields(c.reply)} | ${cell(c.description)} |`);
@@ -41,7 +45,14 @@ export function subjectsDoc(): string {
     bySection.set(section, rows);
   }
   for (const [section, rows] of [...bySection].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`## ${section}`, "", "| subject | version | retried | request / data | reply | description |", "| --- | --- | --- | --- | --- | --- |", ...rows, "");
+    lines.push(
+      `## ${section}`,
+      "",
+      "| subject | version | retried | request / data | reply | description |",
+      "| --- | --- | --- | --- | --- | --- |",
+      ...rows,
+      "",
+    );
   }
   return lines.join("\n");
 }
@@ -84,7 +95,11 @@ const END = "<!-- /operations -->";
 export function apiDoc(current: string): string {
   const rows = [
     ...routes.map((r) => `| \`${r.method} ${r.path}\` | ${r.auth} | \`${r.contract.subject}\` | ${cell(r.summary)}${r.creates ? " (Idempotency-Key)" : ""} |`),
-    ...extras.map((e) => `| \`${e.method} ${e.path}\` | ${e.operation.security && (e.operation.security as unknown[]).length ? "user" : "public"} | — | ${cell(e.operation.summary)} |`),
+    ...extras.map((e) =>
+      `| \`${e.method} ${e.path}\` | ${e.operation.security && (e.operation.security as unknown[]).length ? "user" : "public"} | — | ${
+        cell(e.operation.summary)
+      } |`
+    ),
   ];
   const table = [BEGIN, "| operation | auth | subject | what |", "| --- | --- | --- | --- |", ...rows, END].join("\n");
   const start = current.indexOf(BEGIN);

@@ -3,7 +3,7 @@
  * losing work on SIGTERM/SIGINT. Configuration errors stop the process with the variable named.
  */
 import process from "node:process";
-import { run, pick } from "./kit/run.ts";
+import { pick, run } from "./kit/run.ts";
 import { ConfigError, loadKitConfig } from "./kit/config.ts";
 import { createLogger } from "./kit/log.ts";
 import { startTelemetry, stopTelemetry } from "./kit/trace.ts";
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const kit = loadKitConfig();
   const defs = pick(registry, kit.SERVICES);
   const log = createLogger({ name: "convene", level: kit.LOG_LEVEL });
-  startTelemetry({ serviceName: kit.OTEL_SERVICE_NAME ?? `convene-${kit.SERVICES === "all" ? "all" : defs.map((d) => d.name).join("+")}`, otlpEndpoint: kit.OTEL_EXPORTER_OTLP_ENDPOINT });
+  startTelemetry({
+    serviceName: kit.OTEL_SERVICE_NAME ?? `convene-${kit.SERVICES === "all" ? "all" : defs.map((d) => d.name).join("+")}`,
+    otlpEndpoint: kit.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const running = await run(defs, process.env, { log });
   log.info({ services: defs.map((d) => d.name), url: running.url, health: `${running.opsUrl}/readyz`, metrics: `${running.opsUrl}/metrics` }, "convene is up");
 

@@ -16,8 +16,23 @@ import { tickets } from "./bookings/tickets.ts";
 import { checkIn } from "./bookings/check-in.ts";
 import { waitlist } from "./bookings/waitlist.ts";
 
-export { OrderStatus, Currency, CancelReason, Attendee, TicketView, OrderLine, OrderView, TicketTypeView, QuotaView, Availability, EventSettings, WaitlistEntryView, ScanResult, Participant } from "./bookings/schemas.ts";
-export { bookingEvents, waitlistEvents, ticketEvents } from "./bookings/events.ts";
+export {
+  Attendee,
+  Availability,
+  CancelReason,
+  Currency,
+  EventSettings,
+  OrderLine,
+  OrderStatus,
+  OrderView,
+  Participant,
+  QuotaView,
+  ScanResult,
+  TicketTypeView,
+  TicketView,
+  WaitlistEntryView,
+} from "./bookings/schemas.ts";
+export { bookingEvents, ticketEvents, waitlistEvents } from "./bookings/events.ts";
 
 /** Every request bookings serves (svc.bookings.*). */
 export const bookings = { ...orders, ...eventSide, ...tickets, ...checkIn, ...waitlist } as const;

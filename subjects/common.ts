@@ -9,7 +9,12 @@ export const Timestamp = (description: string) => Type.String({ format: "date-ti
  */
 export const Name = (description: string, maxLength: number) => Type.String({ "x-trim": true, minLength: 1, maxLength, description });
 /** An IANA time zone name, e.g. Europe/Berlin; services check it against Intl. */
-export const TimeZone = Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", description: "IANA time zone, e.g. Europe/Berlin." });
+export const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",
+  description: "IANA time zone, e.g. Europe/Berlin.",
+});
 export const Locale = Type.String({ pattern: "^[a-z]{2}(-[A-Z]{2})?$", description: "BCP 47 language tag, e.g. en or ru." });
 export const Email = Type.String({ format: "email", maxLength: 254, description: "Email address." });
 

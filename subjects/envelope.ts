@@ -2,7 +2,7 @@
  * The envelope every event and job travels in. Its `id` is also the JetStream `msgID`, so a
  * publish retried after a lost ack is stored once, and consumers key their idempotency on it.
  */
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
 
 export const Envelope = Type.Object(
   {

@@ -4,7 +4,7 @@
  */
 import { Type } from "@sinclair/typebox";
 import { event, request } from "./contract.ts";
-import { Name, NextCursor, PageRequest, TimeZone, Timestamp, Uuid, Venue } from "./common.ts";
+import { Name, NextCursor, PageRequest, Timestamp, TimeZone, Uuid, Venue } from "./common.ts";
 
 export const Visibility = Type.Union([Type.Literal("public"), Type.Literal("unlisted"), Type.Literal("private")], {
   description: "public: listed and searchable; unlisted: reachable by link only; private: its author, the owning organization's members and invited users.",
@@ -25,7 +25,11 @@ const EventFacts = {
   venue: Type.Union([Venue, Type.Null()], { description: "Physical venue, or null for online events." }),
   onlineUrl: Type.Union([Type.String({ format: "uri" }), Type.Null()], { description: "Online URL, or null." }),
   sequence: Type.Integer({ minimum: 0, description: "iCalendar SEQUENCE: raised on every published change, so consumers can drop stale messages." }),
-  capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: "Seats; null = unlimited (bookings keeps it as the event's capacity quota). Absent in messages from before it was added." })),
+  capacity: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+      description: "Seats; null = unlimited (bookings keeps it as the event's capacity quota). Absent in messages from before it was added.",
+    }),
+  ),
 };
 
 export const ChangedField = Type.String({ description: "Name of a changed field, e.g. startsAt, venue, status." });
@@ -51,7 +55,10 @@ export const eventEvents = {
               venue: Type.Optional(Type.Union([Venue, Type.Null()], { description: "Venue before the change (null: none)." })),
               onlineUrl: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "Online link before the change (null: none)." })),
             },
-            { additionalProperties: false, description: "Values before the change of the changed fields followers are told about (time and place), so messages can say from what to what." },
+            {
+              additionalProperties: false,
+              description: "Values before the change of the changed fields followers are told about (time and place), so messages can say from what to what.",
+            },
           ),
         ),
       },
@@ -86,14 +93,28 @@ export const eventEvents = {
 const EventId = Uuid("The event.");
 const Title = Name("Title (plain text).", 200);
 const Description = Type.String({ maxLength: 20_000, description: "Description in Markdown; rendered to sanitized HTML in descriptionHtml." });
-const CategorySlug = Type.String({ minLength: 1, maxLength: 50, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Slug of a category from svc.events.categories.list, e.g. tech-talks." });
-const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50, description: "A free tag; stored lowercased, trimmed, inner spaces as dashes, # dropped." }), {
-  maxItems: 20,
-  description: "Free tags, normalized and de-duplicated (at most 20).",
+const CategorySlug = Type.String({
+  minLength: 1,
+  maxLength: 50,
+  pattern: "^[a-z0-9]+(-[a-z0-9]+)*$",
+  description: "Slug of a category from svc.events.categories.list, e.g. tech-talks.",
 });
+const Tags = Type.Array(
+  Type.String({ minLength: 1, maxLength: 50, description: "A free tag; stored lowercased, trimmed, inner spaces as dashes, # dropped." }),
+  {
+    maxItems: 20,
+    description: "Free tags, normalized and de-duplicated (at most 20).",
+  },
+);
 const Capacity = Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()], { description: "Seats; null = unlimited." });
-const OnlineUrl = Type.Union([Type.String({ format: "uri", maxLength: 2000, pattern: "^https?://" }), Type.Null()], { description: "http(s) URL of the online event, or null." });
-const InvitedUserIds = Type.Array(Uuid("An invited user."), { maxItems: 1000, uniqueItems: true, description: "Users who may see a private event (besides its author and the organization's members)." });
+const OnlineUrl = Type.Union([Type.String({ format: "uri", maxLength: 2000, pattern: "^https?://" }), Type.Null()], {
+  description: "http(s) URL of the online event, or null.",
+});
+const InvitedUserIds = Type.Array(Uuid("An invited user."), {
+  maxItems: 1000,
+  uniqueItems: true,
+  description: "Users who may see a private event (besides its author and the organization's members).",
+});
 const Cursor = PageRequest.cursor;
 const Limit = PageRequest.limit;
 
@@ -224,7 +245,8 @@ const NoInput = Type.Object({}, { additionalProperties: false });
 export const events = {
   create: request({
     subject: "svc.events.events.create",
-    description: "Creates an event owned by the caller (and by an organization the caller administers, when organizationId is set). A draft unless publish is true.",
+    description:
+      "Creates an event owned by the caller (and by an organization the caller administers, when organizationId is set). A draft unless publish is true.",
     request: Type.Object(
       {
         title: Title,
@@ -239,7 +261,9 @@ export const events = {
         capacity: Patch.capacity,
         visibility: Type.Optional(Visibility),
         invitedUserIds: Patch.invitedUserIds,
-        organizationId: Type.Optional(Type.Union([Uuid("The owning organization (the caller must be one of its admins)."), Type.Null()], { description: "Owning organization, or null." })),
+        organizationId: Type.Optional(
+          Type.Union([Uuid("The owning organization (the caller must be one of its admins)."), Type.Null()], { description: "Owning organization, or null." }),
+        ),
         publish: Type.Optional(Type.Boolean({ default: false, description: "Publish at once instead of saving a draft." })),
       },
       { additionalProperties: false },
@@ -249,7 +273,8 @@ export const events = {
   }),
   update: request({
     subject: "svc.events.events.update",
-    description: "Changes fields of an event (its author or an admin of its organization). Each change is recorded in the history; a published event's SEQUENCE rises and evt.event.updated lists the fields.",
+    description:
+      "Changes fields of an event (its author or an admin of its organization). Each change is recorded in the history; a published event's SEQUENCE rises and evt.event.updated lists the fields.",
     request: Type.Object({ eventId: EventId, ...Patch }, { additionalProperties: false }),
     reply: EventView,
     idempotent: true,
@@ -263,15 +288,21 @@ export const events = {
   }),
   unpublish: request({
     subject: "svc.events.events.unpublish",
-    description: "Takes a published event back to draft: its editors, or a platform admin for moderation (the reason is recorded). Emits evt.event.unpublished.",
-    request: Type.Object({ eventId: EventId, reason: Type.Optional(Type.String({ maxLength: 1000, description: "Why (shown in the history)." })) }, { additionalProperties: false }),
+    description:
+      "Takes a published event back to draft: its editors, or a platform admin for moderation (the reason is recorded). Emits evt.event.unpublished.",
+    request: Type.Object({ eventId: EventId, reason: Type.Optional(Type.String({ maxLength: 1000, description: "Why (shown in the history)." })) }, {
+      additionalProperties: false,
+    }),
     reply: EventView,
     idempotent: true,
   }),
   cancel: request({
     subject: "svc.events.events.cancel",
-    description: "Cancels an event; it stays readable with status cancelled (STATUS:CANCELLED in calendars). Emits evt.event.cancelled when it had been published.",
-    request: Type.Object({ eventId: EventId, reason: Type.Optional(Type.String({ maxLength: 1000, description: "Why, told to followers." })) }, { additionalProperties: false }),
+    description:
+      "Cancels an event; it stays readable with status cancelled (STATUS:CANCELLED in calendars). Emits evt.event.cancelled when it had been published.",
+    request: Type.Object({ eventId: EventId, reason: Type.Optional(Type.String({ maxLength: 1000, description: "Why, told to followers." })) }, {
+      additionalProperties: false,
+    }),
     reply: EventView,
     idempotent: true,
   }),
@@ -285,7 +316,10 @@ export const events = {
   get: request({
     subject: "svc.events.events.get",
     description: "Reads an event the caller may see (a private or draft event the caller may not see is not_found). countView records a view for popularity.",
-    request: Type.Object({ eventId: EventId, countView: Type.Optional(Type.Boolean({ default: false, description: "Count this read as a view (the edge sets it on page views)." })) }, { additionalProperties: false }),
+    request: Type.Object({
+      eventId: EventId,
+      countView: Type.Optional(Type.Boolean({ default: false, description: "Count this read as a view (the edge sets it on page views)." })),
+    }, { additionalProperties: false }),
     reply: EventView,
     idempotent: true,
   }),
@@ -296,7 +330,10 @@ export const events = {
     request: Type.Object(
       {
         views: Type.Array(
-          Type.Object({ eventId: EventId, count: Type.Integer({ minimum: 1, maximum: 1_000_000, description: "Views of this event since the last report." }) }, { additionalProperties: false }),
+          Type.Object(
+            { eventId: EventId, count: Type.Integer({ minimum: 1, maximum: 1_000_000, description: "Views of this event since the last report." }) },
+            { additionalProperties: false },
+          ),
           { minItems: 1, maxItems: 1000, description: "Views per event." },
         ),
       },
@@ -307,7 +344,8 @@ export const events = {
   }),
   changesList: request({
     subject: "svc.events.changes.list",
-    description: "The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.",
+    description:
+      "The change history of an event, newest first: who, when, which fields, old and new values. Only its editors (and platform admins) may read it; it survives cancellation and deletion.",
     request: Type.Object({ eventId: EventId, cursor: Cursor, limit: Limit }, { additionalProperties: false }),
     reply: Type.Object(
       {
@@ -332,7 +370,8 @@ export const events = {
   }),
   search: request({
     subject: "svc.events.events.search",
-    description: "Full-text search with typo tolerance (title weighs more than tags, tags more than the description) and filters; sorted by relevance, start or popularity; cursor paginated. Lists published events the caller may see.",
+    description:
+      "Full-text search with typo tolerance (title weighs more than tags, tags more than the description) and filters; sorted by relevance, start or popularity; cursor paginated. Lists published events the caller may see.",
     request: Type.Object(
       {
         q: Type.Optional(Type.String({ maxLength: 200, description: "Words to look for; misspellings are matched to close words." })),
@@ -352,7 +391,12 @@ export const events = {
             { additionalProperties: false, description: "Only venues within radiusKm of the point." },
           ),
         ),
-        sort: Type.Optional(Type.Union([Type.Literal("relevance"), Type.Literal("start"), Type.Literal("popularity")], { default: "relevance", description: "relevance (needs q; otherwise start), start (soonest first), popularity (decayed views)." })),
+        sort: Type.Optional(
+          Type.Union([Type.Literal("relevance"), Type.Literal("start"), Type.Literal("popularity")], {
+            default: "relevance",
+            description: "relevance (needs q; otherwise start), start (soonest first), popularity (decayed views).",
+          }),
+        ),
         includePast: Type.Optional(Type.Boolean({ default: false, description: "Include events that have ended (default: only those not yet over)." })),
         cursor: Cursor,
         limit: Limit,
@@ -364,10 +408,13 @@ export const events = {
   }),
   feed: request({
     subject: "svc.events.events.feed",
-    description: "A feed of published events the caller may see: recent (newest published), upcoming (soonest), popular (views decayed over time), following (from the users and organizations the caller follows).",
+    description:
+      "A feed of published events the caller may see: recent (newest published), upcoming (soonest), popular (views decayed over time), following (from the users and organizations the caller follows).",
     request: Type.Object(
       {
-        kind: Type.Union([Type.Literal("recent"), Type.Literal("upcoming"), Type.Literal("popular"), Type.Literal("following")], { description: "Which feed." }),
+        kind: Type.Union([Type.Literal("recent"), Type.Literal("upcoming"), Type.Literal("popular"), Type.Literal("following")], {
+          description: "Which feed.",
+        }),
         cursor: Cursor,
         limit: Limit,
       },
@@ -419,8 +466,11 @@ export const events = {
   }),
   calendarFeed: request({
     subject: "svc.events.calendar.feed",
-    description: "The private calendar feed of a token's owner: events they follow and events of the users and organizations they follow (that they may see), from 30 days ago on.",
-    request: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, description: "The secret from svc.events.calendar.token." }) }, { additionalProperties: false }),
+    description:
+      "The private calendar feed of a token's owner: events they follow and events of the users and organizations they follow (that they may see), from 30 days ago on.",
+    request: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, description: "The secret from svc.events.calendar.token." }) }, {
+      additionalProperties: false,
+    }),
     reply: Ics,
     idempotent: true,
   }),
@@ -434,7 +484,9 @@ export const events = {
   categoriesPut: request({
     subject: "svc.events.categories.put",
     description: "Creates or renames a category (platform admins).",
-    request: Type.Object({ slug: CategorySlug, name: Category.properties.name, description: Type.Optional(Category.properties.description) }, { additionalProperties: false }),
+    request: Type.Object({ slug: CategorySlug, name: Category.properties.name, description: Type.Optional(Category.properties.description) }, {
+      additionalProperties: false,
+    }),
     reply: Category,
     idempotent: true,
   }),
@@ -447,12 +499,16 @@ export const events = {
   }),
   attachmentsPut: request({
     subject: "svc.events.attachments.put",
-    description: "Uploads an image or file to an event (its editors): at most 5 MiB; PNG, JPEG, WebP (dimensions 1..10000 px, checked from the header), GIF, PDF or plain text; the type must match the content.",
+    description:
+      "Uploads an image or file to an event (its editors): at most 5 MiB; PNG, JPEG, WebP (dimensions 1..10000 px, checked from the header), GIF, PDF or plain text; the type must match the content.",
     request: Type.Object(
       {
         eventId: EventId,
         filename: Type.String({ minLength: 1, maxLength: 200, description: "Original file name." }),
-        contentType: Type.String({ maxLength: 100, description: "Declared MIME type: image/png, image/jpeg, image/webp, image/gif, application/pdf or text/plain." }),
+        contentType: Type.String({
+          maxLength: 100,
+          description: "Declared MIME type: image/png, image/jpeg, image/webp, image/gif, application/pdf or text/plain.",
+        }),
         dataBase64: Type.String({ minLength: 1, maxLength: 7_000_000, description: "The content, base64 (at most 5 MiB decoded)." }),
       },
       { additionalProperties: false },
@@ -462,7 +518,8 @@ export const events = {
   }),
   attachmentsGet: request({
     subject: "svc.events.attachments.get",
-    description: "Where to stream an attachment from: its metadata and its NATS Object Store bucket and object name, plus caching advice. Same visibility as the event.",
+    description:
+      "Where to stream an attachment from: its metadata and its NATS Object Store bucket and object name, plus caching advice. Same visibility as the event.",
     request: Type.Object({ eventId: EventId, attachmentId: Uuid("The attachment.") }, { additionalProperties: false }),
     reply: Type.Object(
       {
@@ -485,11 +542,16 @@ export const events = {
   }),
   import: request({
     subject: "svc.events.events.import",
-    description: "Imports events from an external iCalendar URL (http/https only; private, loopback, link-local and metadata addresses are refused, after DNS resolution and after every redirect; size and time capped). Re-importing updates the events with the same UID instead of duplicating them.",
+    description:
+      "Imports events from an external iCalendar URL (http/https only; private, loopback, link-local and metadata addresses are refused, after DNS resolution and after every redirect; size and time capped). Re-importing updates the events with the same UID instead of duplicating them.",
     request: Type.Object(
       {
         url: Type.String({ maxLength: 2000, description: "http(s) URL of an iCalendar (.ics) feed." }),
-        organizationId: Type.Optional(Type.Union([Uuid("Owning organization (the caller must administer it)."), Type.Null()], { description: "Owning organization of the imported events, or null." })),
+        organizationId: Type.Optional(
+          Type.Union([Uuid("Owning organization (the caller must administer it)."), Type.Null()], {
+            description: "Owning organization of the imported events, or null.",
+          }),
+        ),
         visibility: Type.Optional(Visibility),
         publish: Type.Optional(Type.Boolean({ default: false, description: "Publish imported events at once (new ones; existing ones keep their status)." })),
         timeZone: Type.Optional(TimeZone),
@@ -501,7 +563,9 @@ export const events = {
         created: Type.Integer({ minimum: 0, description: "New events." }),
         updated: Type.Integer({ minimum: 0, description: "Existing events (same UID) that changed." }),
         unchanged: Type.Integer({ minimum: 0, description: "Existing events that did not change." }),
-        skipped: Type.Array(Type.Object({ uid: Type.String(), reason: Type.String() }, { additionalProperties: false }), { description: "Entries not imported, and why." }),
+        skipped: Type.Array(Type.Object({ uid: Type.String(), reason: Type.String() }, { additionalProperties: false }), {
+          description: "Entries not imported, and why.",
+        }),
         eventIds: Type.Array(Uuid("An imported event."), { description: "The events created or matched, in feed order." }),
       },
       { additionalProperties: false },

@@ -5,10 +5,10 @@
 import type { Contract } from "./contract.ts";
 import { identity, identityEvents } from "./identity.ts";
 import { eventEvents, events } from "./events.ts";
-import { notifications, notificationJobs } from "./notifications.ts";
+import { notificationJobs, notifications } from "./notifications.ts";
 import { notificationsSms } from "./notifications/sms.ts";
 import { bookingEvents, bookings, ticketEvents, waitlistEvents } from "./bookings.ts";
-import { payments, paymentEvents } from "./payments.ts";
+import { paymentEvents, payments } from "./payments.ts";
 
 export const catalog: Contract[] = [
   ...Object.values(identity),

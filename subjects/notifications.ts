@@ -10,7 +10,22 @@ import { inbox } from "./notifications/inbox.ts";
 import { preferences } from "./notifications/preferences.ts";
 import { admin } from "./notifications/admin.ts";
 
-export { NotificationKind, FollowerKind, AttendeeKind, Channel, Preferences, InboxItem, LiveInboxItem, LIVE_INBOX_PREFIX, liveInboxSubject, SendKind, MessageAudience, MESSAGE_SUBJECT_MAX, MESSAGE_BODY_MAX, OrganizerMessage } from "./notifications/schemas.ts";
+export {
+  AttendeeKind,
+  Channel,
+  FollowerKind,
+  InboxItem,
+  LIVE_INBOX_PREFIX,
+  LiveInboxItem,
+  liveInboxSubject,
+  MESSAGE_BODY_MAX,
+  MESSAGE_SUBJECT_MAX,
+  MessageAudience,
+  NotificationKind,
+  OrganizerMessage,
+  Preferences,
+  SendKind,
+} from "./notifications/schemas.ts";
 export { notificationJobs } from "./notifications/jobs.ts";
 
 /** Every request notifications serves (svc.notifications.*), SMS apart (notifications/sms.ts). */

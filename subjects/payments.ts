@@ -6,7 +6,7 @@
  * (release the seats) and evt.payment.refunded (order → refunded / partially_refunded).
  * Additive changes only within a version.
  */
-import { Type, type Static } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 import { event, request } from "./contract.ts";
 import { NextCursor, PageRequest, Timestamp, Uuid } from "./common.ts";
 
@@ -16,7 +16,15 @@ import { NextCursor, PageRequest, Timestamp, Uuid } from "./common.ts";
  * WARNING: wire values; renaming one breaks consumers and stored payments.
  */
 export const PaymentStatus = Type.Union(
-  [Type.Literal("created"), Type.Literal("pending"), Type.Literal("succeeded"), Type.Literal("failed"), Type.Literal("cancelled"), Type.Literal("partially_refunded"), Type.Literal("refunded")],
+  [
+    Type.Literal("created"),
+    Type.Literal("pending"),
+    Type.Literal("succeeded"),
+    Type.Literal("failed"),
+    Type.Literal("cancelled"),
+    Type.Literal("partially_refunded"),
+    Type.Literal("refunded"),
+  ],
   { description: "created → pending → succeeded | failed | cancelled; succeeded → partially_refunded | refunded." },
 );
 export type PaymentStatus = Static<typeof PaymentStatus>;
@@ -86,7 +94,9 @@ export const LedgerEntry = Type.Object(
 export const TransactionView = Type.Object(
   {
     id: Uuid("The ledger transaction."),
-    kind: Type.Union([Type.Literal("charge"), Type.Literal("refund"), Type.Literal("fee")], { description: "What moved: a charge, a refund or a provider fee." }),
+    kind: Type.Union([Type.Literal("charge"), Type.Literal("refund"), Type.Literal("fee")], {
+      description: "What moved: a charge, a refund or a provider fee.",
+    }),
     paymentId: PaymentId,
     eventId: EventId,
     organizerId: Uuid("The event's organizer."),
@@ -98,7 +108,8 @@ export const TransactionView = Type.Object(
   { additionalProperties: false },
 );
 
-const Page = <T extends import("@sinclair/typebox").TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: NextCursor }, { additionalProperties: false });
+const Page = <T extends import("@sinclair/typebox").TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: NextCursor }, { additionalProperties: false });
 
 export const MethodView = Type.Object(
   {
@@ -114,7 +125,8 @@ export const MethodView = Type.Object(
 export const payments = {
   create: request({
     subject: "svc.payments.payments.create",
-    description: "Starts paying a held booking of the caller: the booking's amount and currency, a provider payment page no longer valid than the hold. One live payment per booking: asking again answers the live one. conflict `order_not_payable` / `order_expired`.",
+    description:
+      "Starts paying a held booking of the caller: the booking's amount and currency, a provider payment page no longer valid than the hold. One live payment per booking: asking again answers the live one. conflict `order_not_payable` / `order_expired`.",
     request: Type.Object(
       {
         bookingId: OrderId,
@@ -123,7 +135,11 @@ export const payments = {
       },
       { additionalProperties: false },
     ),
-    reply: Type.Object({ paymentId: PaymentId, redirectUrl: Type.String({ description: "Send the payer here (the provider's payment page)." }), status: PaymentStatus }, { additionalProperties: false }),
+    reply: Type.Object({
+      paymentId: PaymentId,
+      redirectUrl: Type.String({ description: "Send the payer here (the provider's payment page)." }),
+      status: PaymentStatus,
+    }, { additionalProperties: false }),
     idempotent: false,
   }),
   get: request({
@@ -137,7 +153,12 @@ export const payments = {
     subject: "svc.payments.payments.list",
     description: "Payments newest first: the caller's own; with eventId, that event's (its organizers, admins); admins may list all.",
     request: Type.Object(
-      { eventId: Type.Optional(EventId), status: Type.Optional(PaymentStatus), all: Type.Optional(Type.Boolean({ description: "Admins: every payment." })), ...PageRequest },
+      {
+        eventId: Type.Optional(EventId),
+        status: Type.Optional(PaymentStatus),
+        all: Type.Optional(Type.Boolean({ description: "Admins: every payment." })),
+        ...PageRequest,
+      },
       { additionalProperties: false },
     ),
     reply: Page(PaymentView),
@@ -145,8 +166,12 @@ export const payments = {
   }),
   refund: request({
     subject: "svc.payments.payments.refund",
-    description: "Refunds a succeeded payment, all that is left or `amountMinor` of it: the payer (within the event's refund rules), the event's organizers or admins. Refunds never add up past the amount paid (conflict `refund_exceeds_paid`).",
-    request: Type.Object({ paymentId: PaymentId, amountMinor: Type.Optional(Type.Integer({ minimum: 1, description: "Amount to refund; all that is left when absent." })) }, { additionalProperties: false }),
+    description:
+      "Refunds a succeeded payment, all that is left or `amountMinor` of it: the payer (within the event's refund rules), the event's organizers or admins. Refunds never add up past the amount paid (conflict `refund_exceeds_paid`).",
+    request: Type.Object({
+      paymentId: PaymentId,
+      amountMinor: Type.Optional(Type.Integer({ minimum: 1, description: "Amount to refund; all that is left when absent." })),
+    }, { additionalProperties: false }),
     reply: RefundView,
     idempotent: false,
   }),
@@ -159,7 +184,11 @@ export const payments = {
         items: Type.Array(TransactionView),
         nextCursor: NextCursor,
         balances: Type.Array(
-          Type.Object({ account: Type.String(), currency: Currency, balanceMinor: Type.Integer({ description: "Credits minus debits over every entry in scope." }) }, { additionalProperties: false }),
+          Type.Object({
+            account: Type.String(),
+            currency: Currency,
+            balanceMinor: Type.Integer({ description: "Credits minus debits over every entry in scope." }),
+          }, { additionalProperties: false }),
           { description: "Balances of the accounts in scope, sums of the ledger." },
         ),
       },
@@ -192,12 +221,17 @@ export const payments = {
     subject: "svc.payments.receipts.get",
     description: "The receipt of a succeeded payment as a PDF (base64): its payer, the event's organizers, admins.",
     request: Type.Object({ paymentId: PaymentId }, { additionalProperties: false }),
-    reply: Type.Object({ number: Type.String({ description: "Receipt number, e.g. R-<organizer>-000042." }), filename: Type.String(), pdfBase64: Type.String({ description: "The PDF, base64." }) }, { additionalProperties: false }),
+    reply: Type.Object({
+      number: Type.String({ description: "Receipt number, e.g. R-<organizer>-000042." }),
+      filename: Type.String(),
+      pdfBase64: Type.String({ description: "The PDF, base64." }),
+    }, { additionalProperties: false }),
     idempotent: true,
   }),
   callback: request({
     subject: "svc.payments.callbacks.result",
-    description: "The provider's result callback as received (the public route's raw form body and the script name of our URL). Its signature is its only authentication; answers the signed XML for the provider. Idempotent: a repeat gets the same answer.",
+    description:
+      "The provider's result callback as received (the public route's raw form body and the script name of our URL). Its signature is its only authentication; answers the signed XML for the provider. Idempotent: a repeat gets the same answer.",
     request: Type.Object(
       {
         script: Type.String({ maxLength: 64, description: "Last path segment of the URL the provider called (signed over)." }),
@@ -221,7 +255,8 @@ const PaymentFacts = {
   status: PaymentStatus,
   occurredAt: Timestamp("When it happened."),
 };
-const facts = <P extends Record<string, import("@sinclair/typebox").TSchema>>(extra: P) => Type.Object({ ...PaymentFacts, ...extra }, { additionalProperties: false });
+const facts = <P extends Record<string, import("@sinclair/typebox").TSchema>>(extra: P) =>
+  Type.Object({ ...PaymentFacts, ...extra }, { additionalProperties: false });
 
 export const paymentEvents = {
   created: event({ subject: "evt.payment.created", description: "A payment was started for a booking; the payer is on the provider's page.", data: facts({}) }),
@@ -232,7 +267,8 @@ export const paymentEvents = {
   }),
   failed: event({
     subject: "evt.payment.failed",
-    description: "A payment failed (declined, bank timeout, page expired) or was rejected because its booking's hold was gone. Bookings releases the seats of a still-held order.",
+    description:
+      "A payment failed (declined, bank timeout, page expired) or was rejected because its booking's hold was gone. Bookings releases the seats of a still-held order.",
     data: facts({ reason: Type.String({ description: "Why, as the provider or we said it." }) }),
   }),
   refunded: event({

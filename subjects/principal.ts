@@ -3,7 +3,7 @@
  * the `convene-principal` NATS header, signed with its Ed25519 key and short-lived
  * (services/kit/principal-token.ts); services trust only a header with a valid signature.
  */
-import { Type, type Static } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 
 export const Role = Type.Union([Type.Literal("admin"), Type.Literal("organizer"), Type.Literal("participant")], {
   description: "Platform role.",

@@ -7,11 +7,11 @@
 import { expect } from "chai";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import process from "node:process";
-import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseAllDocuments, parse as parseYaml } from "yaml";
+import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { helmNkeyEnv, helmUsers, natsServerConfig, nkeySecret, userNames } from "../../deploy/nats-conf.ts";
 import { connect } from "@nats-io/transport-node";
 import { nkeyAuthenticator } from "@nats-io/nats-core";
@@ -22,7 +22,8 @@ import { registry } from "../../services/registry.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 /** Every service chart the umbrella switches (its file:// dependencies), so a new service is checked too. */
-const services = [...readFileSync(join(root, "helm/convene/Chart.yaml"), "utf8").matchAll(/name: ([a-z0-9-]+), version: [^,]+, repository: "file:\/\/\.\.\//g)].map((m) => m[1]);
+const services = [...readFileSync(join(root, "helm/convene/Chart.yaml"), "utf8").matchAll(/name: ([a-z0-9-]+), version: [^,]+, repository: "file:\/\/\.\.\//g)]
+  .map((m) => m[1]);
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
 
@@ -80,7 +81,24 @@ describe("helm charts", function () {
         const docs = template(svc);
         expect(docs.map((d) => d.kind).sort()).to.deep.equal(["Deployment", "NetworkPolicy", "PodDisruptionBudget", "Service", "ServiceAccount"]);
         for (const d of docs) await validateManifest(d);
-        const deploy = docs.find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { securityContext: Record<string, unknown>; containers: Array<{ securityContext: Record<string, unknown>; readinessProbe: { httpGet: { path: string; port: string } }; livenessProbe: { httpGet: { path: string; port: string } }; ports: Array<{ name: string; containerPort: number }>; env: Array<{ name: string; value?: string; valueFrom?: unknown }> }> } } } };
+        const deploy = docs.find((d) => d.kind === "Deployment") as unknown as {
+          spec: {
+            template: {
+              spec: {
+                securityContext: Record<string, unknown>;
+                containers: Array<
+                  {
+                    securityContext: Record<string, unknown>;
+                    readinessProbe: { httpGet: { path: string; port: string } };
+                    livenessProbe: { httpGet: { path: string; port: string } };
+                    ports: Array<{ name: string; containerPort: number }>;
+                    env: Array<{ name: string; value?: string; valueFrom?: unknown }>;
+                  }
+                >;
+              };
+            };
+          };
+        };
         const pod = deploy.spec.template.spec;
         expect(pod.securityContext.runAsNonRoot).to.equal(true);
         expect(pod.containers[0].securityContext).to.deep.include({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
@@ -99,7 +117,14 @@ describe("helm charts", function () {
       });
 
       it("renders autoscaling, KEDA and a ServiceMonitor when switched on", async () => {
-        const docs = template(svc, ["autoscaling.enabled=true", "serviceMonitor.enabled=true", "keda.enabled=true", "keda.monitoringEndpoint=nats:8222", "keda.stream=WORK", "keda.consumer=notifications-deliver"]);
+        const docs = template(svc, [
+          "autoscaling.enabled=true",
+          "serviceMonitor.enabled=true",
+          "keda.enabled=true",
+          "keda.monitoringEndpoint=nats:8222",
+          "keda.stream=WORK",
+          "keda.consumer=notifications-deliver",
+        ]);
         const kinds = docs.map((d) => d.kind);
         expect(kinds).to.include.members(["HorizontalPodAutoscaler", "ServiceMonitor", "ScaledObject"]);
         expect(docs.find((d) => d.kind === "Deployment")!.spec).to.not.have.property("replicas");
@@ -107,7 +132,12 @@ describe("helm charts", function () {
       });
 
       it("refuses bad values, naming the field", () => {
-        for (const [set, field] of [["replicas=-1", "/replicas"], ["image.pullPolicy=Sometimes", "/image/pullPolicy"], ["nats.url=http://x", "/nats/url"], ["surprise=1", "surprise"]]) {
+        for (
+          const [set, field] of [["replicas=-1", "/replicas"], ["image.pullPolicy=Sometimes", "/image/pullPolicy"], ["nats.url=http://x", "/nats/url"], [
+            "surprise=1",
+            "surprise",
+          ]]
+        ) {
           const r = run(["template", "rel", svc, "--set", set]);
           expect(r.status, set).to.not.equal(0);
           expect(r.stderr, set).to.contain(field);
@@ -119,7 +149,9 @@ describe("helm charts", function () {
   it("validates every service chart's values with the library chart's one schema", () => {
     const shared = readFileSync(join(root, "helm/convene-lib/service-values.schema.json"), "utf8");
     for (const svc of services) expect(readFileSync(join(root, `helm/${svc}/values.schema.json`), "utf8"), svc).to.equal(shared);
-    for (const svc of services) expect(lstatSync(join(root, `helm/${svc}/values.schema.json`)).isSymbolicLink(), `${svc} links the library's schema`).to.equal(true);
+    for (const svc of services) {
+      expect(lstatSync(join(root, `helm/${svc}/values.schema.json`)).isSymbolicLink(), `${svc} links the library's schema`).to.equal(true);
+    }
   });
 
   it("opens only the edge and the web app to traffic from outside the release", () => {
@@ -157,11 +189,19 @@ describe("helm charts", function () {
     });
 
     it("gives NATS one user per service with the permissions generated from its definition, and each pod its own user", () => {
-      const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as { nats: { config: { merge: { authorization: { users: unknown } } }; container: { env: unknown } } };
+      const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as {
+        nats: { config: { merge: { authorization: { users: unknown } } }; container: { env: unknown } };
+      };
       expect(values.nats.config.merge.authorization.users, "regenerate: node deploy/nats-conf.ts --helm").to.deep.equal(helmUsers(registry));
       expect(values.nats.container.env).to.deep.equal(helmNkeyEnv(registry));
       for (const svc of services) {
-        const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } } }).spec.template.spec.containers[0].env;
+        const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as {
+          spec: {
+            template: {
+              spec: { containers: Array<{ env: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> };
+            };
+          };
+        }).spec.template.spec.containers[0].env;
         const byName = new Map(env.map((e) => [e.name, e]));
         // Its own seed only: the public keys (`<service>.pub`) go to the NATS pods.
         expect(byName.get("NATS_NKEY_SEED")?.valueFrom?.secretKeyRef, svc).to.deep.equal({ name: "convene-nats-nkeys", key: svc });
@@ -183,7 +223,12 @@ describe("helm charts", function () {
       try {
         await waitForPort(port, 10_000);
         const as = (seed: string) =>
-          connect({ servers: `nats://127.0.0.1:${port}`, maxReconnectAttempts: 0, inboxPrefix: inboxPrefixOf("bookings"), authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)) }).then(
+          connect({
+            servers: `nats://127.0.0.1:${port}`,
+            maxReconnectAttempts: 0,
+            inboxPrefix: inboxPrefixOf("bookings"),
+            authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)),
+          }).then(
             async (nc) => {
               // Within its permissions the server answers; outside them it reports a violation.
               const own = await nc.request("$JS.API.INFO", "", { timeout: 2_000 }).then(() => "allowed", (e: Error) => e.message);
@@ -202,8 +247,14 @@ describe("helm charts", function () {
     });
 
     it("passes a NATS TLS Secret to every pod and the migrations Job when global.natsTls is set, and nothing otherwise", () => {
-      type Pod = { containers: Array<{ env: Array<{ name: string; value?: string }>; volumeMounts: Array<{ name: string; mountPath: string }> }>; volumes: Array<{ name: string; secret?: { secretName: string } }> };
-      const pods = (sets: string[]) => template("convene", [...external, ...sets]).filter((d) => d.kind === "Deployment" || d.kind === "Job").map((d) => [d.metadata.name, (d.spec as { template: { spec: Pod } }).template.spec] as const);
+      type Pod = {
+        containers: Array<{ env: Array<{ name: string; value?: string }>; volumeMounts: Array<{ name: string; mountPath: string }> }>;
+        volumes: Array<{ name: string; secret?: { secretName: string } }>;
+      };
+      const pods = (sets: string[]) =>
+        template("convene", [...external, ...sets]).filter((d) => d.kind === "Deployment" || d.kind === "Job").map((d) =>
+          [d.metadata.name, (d.spec as { template: { spec: Pod } }).template.spec] as const
+        );
       for (const [name, pod] of pods(["global.natsTls.secret=convene-nats-tls", "global.natsTls.clientCert=true"])) {
         const env = new Map(pod.containers[0].env.map((e) => [e.name, e.value]));
         expect(env.get("NATS_TLS_CA_FILE"), name).to.equal("/etc/convene/nats-tls/ca.crt");
@@ -220,7 +271,9 @@ describe("helm charts", function () {
 
     it("gives identity and notifications the same link-sealing keys from one Secret, and no other service", () => {
       for (const svc of services) {
-        const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } } }).spec.template.spec.containers[0].env;
+        const env = (template(svc).find((d) => d.kind === "Deployment") as unknown as {
+          spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }> }> } } };
+        }).spec.template.spec.containers[0].env;
         const ref = env.find((e) => e.name === "LINK_SEALING_KEYS")?.valueFrom?.secretKeyRef;
         if (svc === "identity" || svc === "notifications") expect(ref, svc).to.deep.equal({ name: "convene-link-sealing", key: "keys" });
         else expect(ref, `${svc} never holds the key that opens link tokens`).to.equal(undefined);
@@ -228,7 +281,9 @@ describe("helm charts", function () {
     });
 
     it("asks NATS for sync_interval always and 3 replicas", () => {
-      const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as { nats: { config: { cluster: { replicas: number }; merge: { jetstream: { sync_interval: string } } } } };
+      const values = parseYaml(readFileSync(join(root, "helm/convene/values.yaml"), "utf8")) as {
+        nats: { config: { cluster: { replicas: number }; merge: { jetstream: { sync_interval: string } } } };
+      };
       expect(values.nats.config.merge.jetstream.sync_interval).to.equal("always");
       expect(values.nats.config.cluster.replicas).to.equal(3);
     });
@@ -237,7 +292,9 @@ describe("helm charts", function () {
   describe("observability", () => {
     const dir = join(root, "deploy/observability");
     it("has alert rules that parse, each with expr, for and severity", () => {
-      const doc = parseYaml(readFileSync(join(dir, "alerts.yaml"), "utf8")) as { groups: Array<{ rules: Array<{ alert: string; expr: string; for: string; labels: { severity: string } }> }> };
+      const doc = parseYaml(readFileSync(join(dir, "alerts.yaml"), "utf8")) as {
+        groups: Array<{ rules: Array<{ alert: string; expr: string; for: string; labels: { severity: string } }> }>;
+      };
       const rules = doc.groups.flatMap((g) => g.rules);
       expect(rules.length).to.be.greaterThanOrEqual(6);
       for (const r of rules) {
@@ -259,7 +316,10 @@ describe("helm charts", function () {
     });
 
     it("has a collector config that parses with OTLP in and traces and metrics out", () => {
-      const c = parseYaml(readFileSync(join(dir, "otel-collector.yaml"), "utf8")) as { receivers: Record<string, unknown>; service: { pipelines: Record<string, { receivers: string[]; exporters: string[] }> } };
+      const c = parseYaml(readFileSync(join(dir, "otel-collector.yaml"), "utf8")) as {
+        receivers: Record<string, unknown>;
+        service: { pipelines: Record<string, { receivers: string[]; exporters: string[] }> };
+      };
       expect(c.receivers).to.have.property("otlp");
       expect(c.service.pipelines.traces.receivers).to.include("otlp");
       expect(c.service.pipelines.metrics.exporters.length).to.be.greaterThan(0);

@@ -2,12 +2,17 @@
 import { enqueue } from "../kit/outbox.ts";
 import { ticketEvents, type TicketView } from "../../subjects/bookings.ts";
 import type { Principal } from "../../subjects/principal.ts";
-import { SOURCE, type Deps } from "./deps.ts";
+import { type Deps, SOURCE } from "./deps.ts";
 import { ACTIVE } from "./store.ts";
 import { markCheckedIn, ticketById } from "./store/tickets.ts";
 import { viewOf } from "./tickets.ts";
 
-export type Outcome = { result: "valid" | "already_checked_in" | "other_event" | "cancelled" | "forged"; ticket: TicketView | null; checkedInAt: string | null; checkedInBy: string | null };
+export type Outcome = {
+  result: "valid" | "already_checked_in" | "other_event" | "cancelled" | "forged";
+  ticket: TicketView | null;
+  checkedInAt: string | null;
+  checkedInBy: string | null;
+};
 
 /**
  * Checks in the ticket a code names, at `at` (a scan's time; offline scans are applied at theirs).
@@ -21,12 +26,23 @@ export async function checkIn(deps: Deps, staff: Principal, eventId: string, cod
   if (claims.e !== eventId) return { result: "other_event", ticket: null, checkedInAt: null, checkedInBy: null };
   const t = await ticketById(deps.db, claims.t);
   if (!t || t.event_id !== eventId) return { result: "forged", ticket: null, checkedInAt: null, checkedInBy: null };
-  if (!ACTIVE.includes(t.order_status) || t.order_status !== "confirmed") return { result: "cancelled", ticket: viewOf(t), checkedInAt: null, checkedInBy: null };
+  if (!ACTIVE.includes(t.order_status) || t.order_status !== "confirmed") {
+    return { result: "cancelled", ticket: viewOf(t), checkedInAt: null, checkedInBy: null };
+  }
   const now = deps.now();
   const won = await deps.db.transaction(async (trx) => {
     const row = await markCheckedIn(trx, t.id, { at, by: staff.sub, offline });
     if (row && t.checked_in_at === null) {
-      await enqueue(trx, ticketEvents.checkedIn, { ticketId: t.id, orderId: t.order_id, eventId, userId: t.user_id, checkedInAt: at.toISOString(), checkedInBy: staff.sub, offline, occurredAt: now.toISOString() }, {
+      await enqueue(trx, ticketEvents.checkedIn, {
+        ticketId: t.id,
+        orderId: t.order_id,
+        eventId,
+        userId: t.user_id,
+        checkedInAt: at.toISOString(),
+        checkedInBy: staff.sub,
+        offline,
+        occurredAt: now.toISOString(),
+      }, {
         source: SOURCE,
         occurredAt: now,
       });

@@ -18,7 +18,7 @@ import { createSigner } from "./usecases/ticket-codes.ts";
 import { DisplayNames } from "./usecases/display-names.ts";
 import { expiryTimers } from "./usecases/expiry-timers.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
-import { PAYMENTS_CONSUMER, applyPaymentOutcomesConsumer } from "./consumers/apply-payment-outcomes.ts";
+import { applyPaymentOutcomesConsumer, PAYMENTS_CONSUMER } from "./consumers/apply-payment-outcomes.ts";
 import { USERS_CONSUMER, usersProjectionConsumer } from "./consumers/users-projection.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
 import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
@@ -56,25 +56,56 @@ import { waitlistListEndpoint } from "./endpoints/waitlist-list.ts";
 const DEV_TICKET_KEY = "ZGV2LW9ubHktdGlja2V0LWtleS1jaGFuZ2UtbWUtISE";
 
 export const BookingsEnv = Type.Object({
-  BOOKINGS_TICKET_KEY: Type.String({ minLength: 43, maxLength: 44, default: DEV_TICKET_KEY, description: "Ed25519 seed (32 bytes, base64url) that signs ticket codes; the same on every replica. Rotating it invalidates issued codes." }),
-  BOOKINGS_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 5_000, default: 500, description: "Most reservations of one event committed in one transaction by the inventory owner." }),
-  BOOKINGS_DRAINS_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 6, description: "Reservation batches (of all events) committing at once per replica; keep it below the database pool's 10 connections, so reads and transitions still get one." }),
-  BOOKINGS_UNSAFE_NAIVE_GUARD: Type.Boolean({ default: false, description: "TEST ONLY: book with a naive count-then-insert instead of the inventory owner; it oversells (the concurrency test proves it races). Never set in production." }),
+  BOOKINGS_TICKET_KEY: Type.String({
+    minLength: 43,
+    maxLength: 44,
+    default: DEV_TICKET_KEY,
+    description: "Ed25519 seed (32 bytes, base64url) that signs ticket codes; the same on every replica. Rotating it invalidates issued codes.",
+  }),
+  BOOKINGS_BATCH_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 5_000,
+    default: 500,
+    description: "Most reservations of one event committed in one transaction by the inventory owner.",
+  }),
+  BOOKINGS_DRAINS_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 6,
+    description:
+      "Reservation batches (of all events) committing at once per replica; keep it below the database pool's 10 connections, so reads and transitions still get one.",
+  }),
+  BOOKINGS_UNSAFE_NAIVE_GUARD: Type.Boolean({
+    default: false,
+    description:
+      "TEST ONLY: book with a naive count-then-insert instead of the inventory owner; it oversells (the concurrency test proves it races). Never set in production.",
+  }),
 });
 
 export const bookingsService = defineService({
   name: "bookings",
-  bus: { calls: [identity.canActForOrg, identity.profilesGet], publishes: [...Object.values(bookingEvents), ...Object.values(waitlistEvents), ...Object.values(ticketEvents)], consumes: ["EVENTS"], durables: [EVENTS_CONSUMER, USERS_CONSUMER, PAYMENTS_CONSUMER] },
+  bus: {
+    calls: [identity.canActForOrg, identity.profilesGet],
+    publishes: [...Object.values(bookingEvents), ...Object.values(waitlistEvents), ...Object.values(ticketEvents)],
+    consumes: ["EVENTS"],
+    durables: [EVENTS_CONSUMER, USERS_CONSUMER, PAYMENTS_CONSUMER],
+  },
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,
   migrations: [schema, expiryTimersMigration, people],
-  devSecrets: (env) => [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }],
+  devSecrets: (
+    env,
+  ) => [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }],
   async setup(rt) {
     const env = rt.env;
     if (env.BOOKINGS_UNSAFE_NAIVE_GUARD) rt.log.warn("BOOKINGS_UNSAFE_NAIVE_GUARD is on: bookings can oversell (tests only)");
     // A booking must not fail because a profile could not be read: the ticket then says "Guest".
-    const names = new DisplayNames(rt.db, async (principal) => (await call(rt.nats.nc, identity.profilesGet, { userId: principal.sub }, { principal, timeoutMs: 2_000 }).catch(() => undefined))?.displayName);
+    const names = new DisplayNames(
+      rt.db,
+      async (principal) =>
+        (await call(rt.nats.nc, identity.profilesGet, { userId: principal.sub }, { principal, timeoutMs: 2_000 }).catch(() => undefined))?.displayName,
+    );
     const deps = {
       db: rt.db,
       nats: rt.nats,

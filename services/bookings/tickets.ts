@@ -6,7 +6,7 @@ import { notFound } from "../kit/errors.ts";
 import type { TicketView } from "../../subjects/bookings.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
-import { ticketView, type OrderRow, type TicketRow } from "./store.ts";
+import { type OrderRow, type TicketRow, ticketView } from "./store.ts";
 import { type JoinedTicket, orderById, ticketById } from "./store/tickets.ts";
 import { assertCanRead } from "./usecases/transitions.ts";
 

@@ -10,7 +10,7 @@ import Koa from "koa";
 import { Router } from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
 import cors from "@koa/cors";
-import { propagation, trace, ROOT_CONTEXT } from "@opentelemetry/api";
+import { propagation, ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { call, callForJson } from "../kit/call.ts";
 import { AppError, forbidden } from "../kit/errors.ts";
@@ -21,9 +21,9 @@ import { check } from "../kit/validate.ts";
 import { csvLine } from "../kit/csv.ts";
 import type { Logger } from "../kit/log.ts";
 import type { Principal } from "../../subjects/principal.ts";
-import { principalOf, verifyAccessToken, type KeyProvider } from "./auth.ts";
-import { toProblem, sendProblem, PROBLEM_TYPE } from "./problem.ts";
-import { retryAfterOf, type Limit, type RateLimiter } from "./rate-limit.ts";
+import { type KeyProvider, principalOf, verifyAccessToken } from "./auth.ts";
+import { PROBLEM_TYPE, sendProblem, toProblem } from "./problem.ts";
+import { type Limit, type RateLimiter, retryAfterOf } from "./rate-limit.ts";
 import type { IdempotencyStore, StoredResponse } from "./idempotency.ts";
 import type { ReplyCache } from "./cache.ts";
 import type { HitReporter } from "./hits.ts";
@@ -32,7 +32,7 @@ import type { SessionChecker } from "./sessions.ts";
 import type { ObjectStore } from "@nats-io/obj";
 import { ATTACHMENT_PATH, attachmentOperation, sendAttachment } from "./attachments.ts";
 import { buildOpenApi, type ExtraOperation, type OpenApiDocument } from "./openapi.ts";
-import { docsAssets, DOCS_CSP, renderDocsPage } from "./docs-page.ts";
+import { DOCS_CSP, docsAssets, renderDocsPage } from "./docs-page.ts";
 import type { CsvExport, Route } from "./routes/route.ts";
 import type { EdgeEnv } from "./env.ts";
 
@@ -79,7 +79,10 @@ export const extras: ExtraOperation[] = [
       tags: ["edge"],
       summary: "This API description (OpenAPI 3.1)",
       security: [],
-      responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } }, default: { $ref: "#/components/responses/Problem" } },
+      responses: {
+        "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } },
+        default: { $ref: "#/components/responses/Problem" },
+      },
     },
   },
   {
@@ -93,9 +96,21 @@ export const extras: ExtraOperation[] = [
         "Each new inbox item arrives as an SSE `notification` event whose `id` is the item's id. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to receive the items missed since. EventSource cannot send headers, so the access token may also come as `?access_token=`.",
       security: [{ bearer: [] }],
       parameters: [
-        { name: "Last-Event-ID", in: "header", required: false, description: "Id of the last item received; missed items are sent first.", schema: { type: "string" } },
+        {
+          name: "Last-Event-ID",
+          in: "header",
+          required: false,
+          description: "Id of the last item received; missed items are sent first.",
+          schema: { type: "string" },
+        },
         { name: "lastEventId", in: "query", required: false, description: "Same as the Last-Event-ID header.", schema: { type: "string" } },
-        { name: "access_token", in: "query", required: false, description: "The access token, for clients that cannot set headers.", schema: { type: "string" } },
+        {
+          name: "access_token",
+          in: "query",
+          required: false,
+          description: "The access token, for clients that cannot set headers.",
+          schema: { type: "string" },
+        },
       ],
       responses: {
         "200": { description: "An endless event stream.", content: { "text/event-stream": { schema: { type: "string" } } } },
@@ -139,7 +154,12 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     maxAge: 600,
   });
-  const parseBody = bodyParser({ enableTypes: ["json"], jsonLimit: env.BODY_LIMIT_BYTES, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<State>;
+  const parseBody = bodyParser({
+    enableTypes: ["json"],
+    jsonLimit: env.BODY_LIMIT_BYTES,
+    jsonStrict: true,
+    parsedMethods: PARSED_METHODS,
+  }) as unknown as Koa.Middleware<State>;
 
   /** Per-IP limits, stricter on /v1/auth/* (password guessing, sign-up floods). */
   const limitIp = async (ctx: Koa.Context) => {
@@ -163,7 +183,14 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   const logRequest = (ctx: Koa.Context, started: number) => {
     if (!log.isLevelEnabled("info")) return;
     const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute;
-    log.info({ method: ctx.method, path: redact(ctx.path), route, status: ctx.status, ms: Math.round((performance.now() - started) * 10) / 10, ip: clientIp(ctx) }, "request");
+    log.info({
+      method: ctx.method,
+      path: redact(ctx.path),
+      route,
+      status: ctx.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ip: clientIp(ctx),
+    }, "request");
   };
 
   // Middleware layers cost throughput (each is a promise and a microtask): the front is one
@@ -193,25 +220,33 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     }
     const parent = propagation.extract(ROOT_CONTEXT, ctx.headers);
     const safePath = redact(ctx.path);
-    await inSpan(`${ctx.method} ${safePath}`, { kind: SpanKind.SERVER, parent, attributes: { "http.request.method": ctx.method, "url.path": safePath } }, async (span) => {
-      const sc = span.spanContext();
-      if (trace.isSpanContextValid(sc)) res.setHeader("X-Trace-Id", sc.traceId);
-      try {
-        await limitIp(ctx);
-        // CORS only for allowlisted origins; a request without Origin skips it entirely.
-        if (ctx.headers.origin) await corsMiddleware(ctx, next);
-        else await next();
-        if (ctx.status === 404 && ctx.body == null) throw new AppError("not_found", `no route ${ctx.method} ${ctx.path}`);
-        if (ctx.status === 405 && ctx.body == null) throw new AppError("method_not_allowed", `${ctx.method} is not allowed on this path; allowed: ${ctx.response.get("Allow")}`, { status: 405 });
-        if (ctx.status === 501 && ctx.body == null) throw new AppError("not_implemented", `method ${ctx.method} is not supported`, { status: 501 });
-      } catch (err) {
-        fail(ctx, err);
-      }
-      const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute;
-      if (route) span.updateName(`${ctx.method} ${route}`);
-      span.setAttribute("http.response.status_code", ctx.status);
-      logRequest(ctx, started);
-    });
+    await inSpan(
+      `${ctx.method} ${safePath}`,
+      { kind: SpanKind.SERVER, parent, attributes: { "http.request.method": ctx.method, "url.path": safePath } },
+      async (span) => {
+        const sc = span.spanContext();
+        if (trace.isSpanContextValid(sc)) res.setHeader("X-Trace-Id", sc.traceId);
+        try {
+          await limitIp(ctx);
+          // CORS only for allowlisted origins; a request without Origin skips it entirely.
+          if (ctx.headers.origin) await corsMiddleware(ctx, next);
+          else await next();
+          if (ctx.status === 404 && ctx.body == null) throw new AppError("not_found", `no route ${ctx.method} ${ctx.path}`);
+          if (ctx.status === 405 && ctx.body == null) {
+            throw new AppError("method_not_allowed", `${ctx.method} is not allowed on this path; allowed: ${ctx.response.get("Allow")}`, { status: 405 });
+          }
+          if (ctx.status === 501 && ctx.body == null) {
+            throw new AppError("not_implemented", `method ${ctx.method} is not supported`, { status: 501 });
+          }
+        } catch (err) {
+          fail(ctx, err);
+        }
+        const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute;
+        if (route) span.updateName(`${ctx.method} ${route}`);
+        span.setAttribute("http.response.status_code", ctx.status);
+        logRequest(ctx, started);
+      },
+    );
   });
 
   // Case-sensitive, like the per-IP limits that look at the path (a case-insensitive router let
@@ -242,16 +277,24 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
     await authorize(ctx, "user", limiter, userLimit, deps.sessions);
     const principal = ctx.state.principal!;
     const claims = ctx.state.jwt as { exp: number; sid: string };
-    await deps.sse.open(ctx as unknown as Koa.Context, principal, { expiresAt: claims.exp * 1000, stillValid: () => deps.sessions.active(principal.sub, claims.sid) });
+    await deps.sse.open(ctx as unknown as Koa.Context, principal, {
+      expiresAt: claims.exp * 1000,
+      stillValid: () => deps.sessions.active(principal.sub, claims.sid),
+    });
   });
   served.push({ method: "GET", path: STREAM_PATH });
 
   router.get(ATTACHMENT_PATH.replace(/\{(\w+)\}/g, ":$1"), (ctx) =>
     optionalToken(ctx as unknown as Koa.Context, async () => {
       await authorize(ctx, "public", limiter, userLimit, deps.sessions);
-      await sendAttachment(ctx as unknown as Koa.Context & { params: Record<string, string> }, { nc: deps.nc, objects: deps.objects, timeoutMs: env.UPSTREAM_TIMEOUT_MS, principal: ctx.state.principal, matches });
-    }),
-  );
+      await sendAttachment(ctx as unknown as Koa.Context & { params: Record<string, string> }, {
+        nc: deps.nc,
+        objects: deps.objects,
+        timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+        principal: ctx.state.principal,
+        matches,
+      });
+    }));
   served.push({ method: "GET", path: ATTACHMENT_PATH });
 
   for (const r of deps.routes) {
@@ -262,12 +305,15 @@ export function createEdgeApp(deps: EdgeDeps): EdgeApp {
       await handle(ctx, r, deps);
     };
     // koa-jwt runs for user and admin routes; a public route takes a token when one is sent.
-    const step: Koa.Middleware<State> = (ctx) => (r.auth === "public" ? optionalToken : verify)(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
+    const step: Koa.Middleware<State> = (ctx) =>
+      (r.auth === "public" ? optionalToken : verify)(ctx as unknown as RouteCtx, () => authorized(ctx as unknown as RouteCtx));
     const parse = r.input.rawForm
       ? rawFormBody(env.BODY_LIMIT_BYTES)
       : r.bodyLimitBytes
-        ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<State>)
-        : parseBody;
+      ? (bodyParser({ enableTypes: ["json"], jsonLimit: r.bodyLimitBytes, jsonStrict: true, parsedMethods: PARSED_METHODS }) as unknown as Koa.Middleware<
+        State
+      >)
+      : parseBody;
     router.register(koaPath, [r.method], r.input.rawForm ? [parse, step] : r.input.body ? [bodyGate(r), parse, step] : [step]);
     served.push({ method: r.method, path: r.path });
   }
@@ -319,7 +365,9 @@ export function bodyGate(r: Route): Koa.Middleware {
         details: [{ field: "Content-Type", message: `must be ${BODY_TYPES.join(" or ")}` }],
       });
     }
-    if (!hasBody && required) throw new AppError("invalid_request", "body: is required (a JSON object)", { details: [{ field: "body", message: "is required" }] });
+    if (!hasBody && required) {
+      throw new AppError("invalid_request", "body: is required (a JSON object)", { details: [{ field: "body", message: "is required" }] });
+    }
     await next();
   };
 }
@@ -328,15 +376,25 @@ export function bodyGate(r: Route): Koa.Middleware {
 function rawFormBody(limit: number): Koa.Middleware<State> {
   return async (ctx, next) => {
     const length = ctx.get("Content-Length");
-    if (ctx.get("Transfer-Encoding") === "" && (length === "" || Number(length) === 0)) throw new AppError("invalid_request", "body: is required (a form)", { details: [{ field: "body", message: "is required" }] });
+    if (ctx.get("Transfer-Encoding") === "" && (length === "" || Number(length) === 0)) {
+      throw new AppError("invalid_request", "body: is required (a form)", { details: [{ field: "body", message: "is required" }] });
+    }
     if (!ctx.is("application/x-www-form-urlencoded")) {
       ctx.set("Accept-Post", "application/x-www-form-urlencoded");
-      throw new AppError("unsupported_media_type", "body: expected application/x-www-form-urlencoded", { status: 415, details: [{ field: "Content-Type", message: "must be application/x-www-form-urlencoded" }] });
+      throw new AppError("unsupported_media_type", "body: expected application/x-www-form-urlencoded", {
+        status: 415,
+        details: [{ field: "Content-Type", message: "must be application/x-www-form-urlencoded" }],
+      });
     }
     let text = "";
     for await (const chunk of ctx.req) {
       text += String(chunk);
-      if (text.length > limit) throw new AppError("payload_too_large", `body: over ${limit} bytes`, { status: 413, details: [{ field: "body", message: "is larger than the limit" }] });
+      if (text.length > limit) {
+        throw new AppError("payload_too_large", `body: over ${limit} bytes`, {
+          status: 413,
+          details: [{ field: "body", message: "is larger than the limit" }],
+        });
+      }
     }
     ctx.request.body = text;
     await next();
@@ -346,7 +404,17 @@ function rawFormBody(limit: number): Koa.Middleware<State> {
 /** Whether some required field of the route's request can only come from the body. */
 function bodyRequired(r: Route): boolean {
   const schema = r.contract.request as { required?: string[] };
-  const elsewhere = new Set([...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal, r.input.session].filter(Boolean).map((f) => String(f).split(".")[0]));
+  const elsewhere = new Set(
+    [
+      ...Object.values(r.input.path ?? {}),
+      ...Object.keys(r.input.fixed ?? {}),
+      ...(r.input.query ?? []),
+      ...Object.values(r.input.headers ?? {}),
+      r.input.ip,
+      r.input.principal,
+      r.input.session,
+    ].filter(Boolean).map((f) => String(f).split(".")[0]),
+  );
   return (schema.required ?? []).some((f) => !elsewhere.has(f));
 }
 
@@ -359,7 +427,9 @@ async function authorize(ctx: { state: State }, auth: Route["auth"], limiter: Ra
   if (!ctx.state.jwt) return;
   const principal = principalOf(ctx.state.jwt);
   const sid = (ctx.state.jwt as { sid?: unknown }).sid;
-  if (typeof sid !== "string" || !(await sessions.active(principal.sub, sid))) throw new AppError("unauthenticated", "the session of this access token has ended; sign in again");
+  if (typeof sid !== "string" || !(await sessions.active(principal.sub, sid))) {
+    throw new AppError("unauthenticated", "the session of this access token has ended; sign in again");
+  }
   ctx.state.principal = principal;
   await limiter.hit(`user:${principal.sub}`, userLimit);
   if (auth === "admin" && !principal.roles.includes("admin")) throw forbidden("administrators only");
@@ -405,8 +475,17 @@ async function handle(ctx: Koa.Context & { state: State; params: Record<string, 
  * sent, so a refusal (403, 404, bad input) is an ordinary problem+json answer; a failure later
  * ends the download early (the client sees a truncated transfer, never a CSV that looks whole).
  */
-async function exportCsv(ctx: Koa.Context & { params: Record<string, string> }, r: Route, csv: CsvExport, deps: EdgeDeps, principal: Principal | undefined): Promise<void> {
-  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: undefined, principal, ip: clientIp(ctx), headers: ctx.headers })) as Record<string, unknown>;
+async function exportCsv(
+  ctx: Koa.Context & { params: Record<string, string> },
+  r: Route,
+  csv: CsvExport,
+  deps: EdgeDeps,
+  principal: Principal | undefined,
+): Promise<void> {
+  const input = check<typeof r.contract.request>(
+    r.contract.request,
+    r.toInput({ params: ctx.params, query: ctx.query, body: undefined, principal, ip: clientIp(ctx), headers: ctx.headers }),
+  ) as Record<string, unknown>;
   type Page = { items: unknown[]; nextCursor: string | null };
   const opts = { principal, timeoutMs: deps.env.UPSTREAM_TIMEOUT_MS };
   const page = (cursor?: string) => call(deps.nc, r.contract, { ...input, limit: csv.pageSize, ...(cursor ? { cursor } : {}) } as never, opts) as Promise<Page>;
@@ -430,9 +509,25 @@ async function exportCsv(ctx: Koa.Context & { params: Record<string, string> }, 
   ctx.body = body;
 }
 
-async function execute(ctx: Koa.Context & { params: Record<string, string> }, r: Route, deps: EdgeDeps, principal: Principal | undefined): Promise<StoredResponse> {
+async function execute(
+  ctx: Koa.Context & { params: Record<string, string> },
+  r: Route,
+  deps: EdgeDeps,
+  principal: Principal | undefined,
+): Promise<StoredResponse> {
   const sessionId = (ctx.state as { jwt?: { sid?: unknown } }).jwt?.sid;
-  const input = check<typeof r.contract.request>(r.contract.request, r.toInput({ params: ctx.params, query: ctx.query, body: ctx.request.body, principal, sessionId: typeof sessionId === "string" ? sessionId : undefined, ip: clientIp(ctx), headers: ctx.headers }));
+  const input = check<typeof r.contract.request>(
+    r.contract.request,
+    r.toInput({
+      params: ctx.params,
+      query: ctx.query,
+      body: ctx.request.body,
+      principal,
+      sessionId: typeof sessionId === "string" ? sessionId : undefined,
+      ip: clientIp(ctx),
+      headers: ctx.headers,
+    }),
+  );
   // Only anonymous reads are shared (a signed-in caller may see more, e.g. a private event), keyed
   // by URL so the front can answer hits before routing; URLs with unknown query parameters are
   // not cached (they would let anyone flush the cache with junk).
@@ -457,7 +552,9 @@ async function execute(ctx: Koa.Context & { params: Record<string, string> }, r:
     text = representation.render(reply);
     if (representation.binary) encoding = "base64";
     // A page may post a form back to this origin and style itself; nothing else.
-    if (type.startsWith("text/html")) headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    if (type.startsWith("text/html")) {
+      headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    }
     const filename = representation.filename?.(reply);
     if (filename) headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
   } else {

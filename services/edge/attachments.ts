@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import type Koa from "koa";
 import type { NatsConnection } from "@nats-io/nats-core";
-import { Objm, type ObjectStore } from "@nats-io/obj";
+import { type ObjectStore, Objm } from "@nats-io/obj";
 import { call } from "../kit/call.ts";
 import { AppError } from "../kit/errors.ts";
 import { check } from "../kit/validate.ts";
@@ -33,7 +33,13 @@ export function objectStores(nc: NatsConnection): (bucket: string) => Promise<Ob
 
 export async function sendAttachment(
   ctx: Koa.Context & { params: Record<string, string> },
-  deps: { nc: NatsConnection; objects: (bucket: string) => Promise<ObjectStore>; timeoutMs: number; principal?: Principal; matches: (ifNoneMatch: string, etag: string) => boolean },
+  deps: {
+    nc: NatsConnection;
+    objects: (bucket: string) => Promise<ObjectStore>;
+    timeoutMs: number;
+    principal?: Principal;
+    matches: (ifNoneMatch: string, etag: string) => boolean;
+  },
 ): Promise<void> {
   const input = check(events.attachmentsGet.request, { eventId: ctx.params.id, attachmentId: ctx.params.attachmentId });
   const found = await call(deps.nc, events.attachmentsGet, input, { principal: deps.principal, timeoutMs: deps.timeoutMs });
@@ -59,7 +65,8 @@ export const attachmentOperation: ExtraOperation = {
     operationId: "eventsAttachmentsDownload",
     tags: ["events"],
     summary: "Download an attachment (same visibility as its event)",
-    description: `${events.attachmentsGet.description} The edge streams the content from the Object Store with its content type, a strong ETag and caching advice.\n\nSubject: \`${events.attachmentsGet.subject}\`.`,
+    description:
+      `${events.attachmentsGet.description} The edge streams the content from the Object Store with its content type, a strong ETag and caching advice.\n\nSubject: \`${events.attachmentsGet.subject}\`.`,
     security: [],
     parameters: [
       { name: "id", in: "path", required: true, description: "The event.", schema: { type: "string", format: "uuid" } },
@@ -67,7 +74,11 @@ export const attachmentOperation: ExtraOperation = {
       { $ref: "#/components/parameters/IfNoneMatch" },
     ],
     responses: {
-      "200": { description: "The file.", headers: { ETag: { $ref: "#/components/headers/ETag" } }, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      "200": {
+        description: "The file.",
+        headers: { ETag: { $ref: "#/components/headers/ETag" } },
+        content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+      },
       "304": { description: "Not modified (If-None-Match matched the ETag)." },
       "404": { $ref: "#/components/responses/NotFound" },
       "429": { $ref: "#/components/responses/RateLimited" },

@@ -4,7 +4,7 @@
  * unknown kid triggers one refetch (coalesced, and at most one per `minRefreshMs`, 1 s), so a key
  * rotation needs no restart and a flood of forged kids cannot hammer identity.
  */
-import { createPublicKey, type KeyObject, type JsonWebKey } from "node:crypto";
+import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type Koa from "koa";
 import koaJwt from "koa-jwt";
 import type { NatsConnection } from "@nats-io/nats-core";
@@ -28,21 +28,20 @@ export function jwksOverNats(nc: NatsConnection, opts: { minRefreshMs?: number; 
   let fetchedAt = 0;
   let inFlight: Promise<void> | undefined;
 
-  const refresh = () =>
-    (inFlight ??= (async () => {
-      try {
-        const jwks = await call(nc, identity.keysList, {}, { timeoutMs: opts.timeoutMs ?? 2_000 });
-        const next = new Map<string, KeyObject>();
-        for (const jwk of jwks.keys) {
-          if (jwk.alg !== "ES256" || jwk.kty !== "EC") continue;
-          next.set(jwk.kid, createPublicKey({ key: jwk as JsonWebKey, format: "jwk" }));
-        }
-        keys = next;
-        fetchedAt = Date.now();
-      } finally {
-        inFlight = undefined;
+  const refresh = () => (inFlight ??= (async () => {
+    try {
+      const jwks = await call(nc, identity.keysList, {}, { timeoutMs: opts.timeoutMs ?? 2_000 });
+      const next = new Map<string, KeyObject>();
+      for (const jwk of jwks.keys) {
+        if (jwk.alg !== "ES256" || jwk.kty !== "EC") continue;
+        next.set(jwk.kid, createPublicKey({ key: jwk as JsonWebKey, format: "jwk" }));
       }
-    })());
+      keys = next;
+      fetchedAt = Date.now();
+    } finally {
+      inFlight = undefined;
+    }
+  })());
 
   return {
     async keyFor(header) {
@@ -65,7 +64,10 @@ export function jwksOverNats(nc: NatsConnection, opts: { minRefreshMs?: number; 
  * verification costs ~100 µs of CPU, so a verified token's claims are remembered (by the whole
  * token string) until it expires, at most `cacheMs`: a client sending the same token again skips it.
  */
-export function verifyAccessToken(keys: KeyProvider, opts: { issuer: string; audience: string; allowQueryToken?: boolean; cacheMs?: number; cacheMax?: number }): Koa.Middleware {
+export function verifyAccessToken(
+  keys: KeyProvider,
+  opts: { issuer: string; audience: string; allowQueryToken?: boolean; cacheMs?: number; cacheMax?: number },
+): Koa.Middleware {
   const cacheMs = opts.cacheMs ?? 60_000;
   const cacheMax = opts.cacheMax ?? 10_000;
   const verified = new Map<string, { claims: unknown; until: number }>();

@@ -40,7 +40,7 @@ export class ReplyCache {
     this.#entries.set(key, { ...value, expiresAt: Date.now() + this.#ttlMs, tags });
     for (const t of tags) {
       let keys = this.#byTag.get(t);
-      if (!keys) this.#byTag.set(t, (keys = new Set()));
+      if (!keys) this.#byTag.set(t, keys = new Set());
       keys.add(key);
     }
   }

@@ -12,7 +12,8 @@ import type { OpenApiDocument } from "./openapi.ts";
 const esc = (s: unknown) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 /** Only this origin: the reference UI can neither load nor call anything elsewhere. */
-export const DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const DOCS_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
@@ -34,7 +35,9 @@ export const docsAssets: Map<string, { type: string; body: Buffer }> = new Map([
 
 export function renderDocsPage(doc: OpenApiDocument): string {
   const info = doc.info as { title: string; version: string; description: string };
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, summary: String(op.summary ?? "") })));
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, summary: String(op.summary ?? "") }))
+  );
   // The list inside <noscript> keeps the page useful (and searchable) without JavaScript.
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -43,7 +46,9 @@ export function renderDocsPage(doc: OpenApiDocument): string {
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 </head><body>
 <main id="reference" aria-label="API reference"></main>
-<noscript><h1>${esc(info.title)} ${esc(info.version)}</h1><p>Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI ${esc(doc.openapi)}).</p>
+<noscript><h1>${esc(info.title)} ${esc(info.version)}</h1><p>Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI ${
+    esc(doc.openapi)
+  }).</p>
 <ul>${operations.map((o) => `<li><code>${esc(o.method.toUpperCase())} ${esc(o.path)}</code> — ${esc(o.summary)}</li>`).join("")}</ul></noscript>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/init.js"></script>

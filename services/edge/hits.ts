@@ -28,7 +28,7 @@ export class HitReporter {
 
   add(report: HitReport, key: string): void {
     let counts = this.#pending.get(report);
-    if (!counts) this.#pending.set(report, (counts = new Map()));
+    if (!counts) this.#pending.set(report, counts = new Map());
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 

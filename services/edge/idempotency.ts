@@ -25,7 +25,18 @@ export type Claim = { kind: "claimed"; kvKey: string; revision: number } | { kin
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** Body fields never fingerprinted (at any depth): a replay does not depend on them, and they never rest in the bucket. */
-export const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "code", "token", "refreshToken", "challenge", "secret", "cardNumber", "cvc"]);
+export const SECRET_FIELDS = new Set([
+  "password",
+  "currentPassword",
+  "newPassword",
+  "code",
+  "token",
+  "refreshToken",
+  "challenge",
+  "secret",
+  "cardNumber",
+  "cvc",
+]);
 
 export class IdempotencyStore {
   readonly #kv: KV;
@@ -41,7 +52,11 @@ export class IdempotencyStore {
 
   /** Claims `key` for this request, or returns the response to replay; throws 409/422. */
   async claim(scope: string, key: string, body: unknown): Promise<Claim> {
-    if (!KEY_PATTERN.test(key)) throw new AppError("invalid_request", "Idempotency-Key: must be 1-255 visible ASCII characters", { details: [{ field: "Idempotency-Key", message: "must be 1-255 visible ASCII characters" }] });
+    if (!KEY_PATTERN.test(key)) {
+      throw new AppError("invalid_request", "Idempotency-Key: must be 1-255 visible ASCII characters", {
+        details: [{ field: "Idempotency-Key", message: "must be 1-255 visible ASCII characters" }],
+      });
+    }
     const kvKey = this.#mac(`${scope}\n${key}`);
     const fingerprint = this.fingerprint(body);
     const pending: Entry = { state: "pending", fingerprint, startedAt: Date.now() };
@@ -56,11 +71,19 @@ export class IdempotencyStore {
       return { kind: "claimed", kvKey, revision: await this.#kv.create(kvKey, JSON.stringify(pending)) };
     }
     const entry = current.json<Entry>();
-    if (entry.fingerprint !== fingerprint) throw new AppError("idempotency_key_reused", "this Idempotency-Key was used with a different request body", { status: 422 });
+    if (entry.fingerprint !== fingerprint) {
+      throw new AppError("idempotency_key_reused", "this Idempotency-Key was used with a different request body", { status: 422 });
+    }
     if (entry.state === "done") return { kind: "replay", response: { status: entry.status, type: entry.type, body: entry.body, headers: entry.headers } };
     if (Date.now() - entry.startedAt > this.#pendingStaleMs) {
       // compare-and-set on the revision we read: of two takers, one wins.
-      return { kind: "claimed", kvKey, revision: await this.#kv.update(kvKey, JSON.stringify(pending), current.revision).catch(() => { throw inFlight(); }) };
+      return {
+        kind: "claimed",
+        kvKey,
+        revision: await this.#kv.update(kvKey, JSON.stringify(pending), current.revision).catch(() => {
+          throw inFlight();
+        }),
+      };
     }
     throw inFlight();
   }

@@ -15,12 +15,12 @@ import { sessionChecker } from "./sessions.ts";
 import { createEdgeApp, extras } from "./app.ts";
 import { objectStores } from "./attachments.ts";
 import { buildOpenApi, type OpenApiDocument } from "./openapi.ts";
-import { IdempotencyStore, IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS } from "./idempotency.ts";
+import { IDEMPOTENCY_BUCKET, IDEMPOTENCY_TTL_MS, IdempotencyStore } from "./idempotency.ts";
 import { ReplyCache } from "./cache.ts";
 import { HitReporter } from "./hits.ts";
 import { openRateLimitBucket, RATE_LIMIT_BUCKET, RateLimiter } from "./rate-limit.ts";
-import { liveStreams, LIVE_STREAMS_BUCKET, openLiveStreamsBucket } from "./live-streams.ts";
-import { inboxMissedSince, sseHub, type MissedSince } from "./sse.ts";
+import { LIVE_STREAMS_BUCKET, liveStreams, openLiveStreamsBucket } from "./live-streams.ts";
+import { inboxMissedSince, type MissedSince, sseHub } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
 import type { Route } from "./routes/route.ts";
@@ -46,14 +46,25 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
     devSecrets: (env) => [{ name: "IDEMPOTENCY_HMAC_KEY", insecure: !env.IDEMPOTENCY_HMAC_KEY, why: "is unset (a random key per process)" }],
     async setup(rt) {
       const { nc, js } = rt.nats;
-      const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, { ttl: IDEMPOTENCY_TTL_MS, history: 1, description: "Idempotency-Key claims and responses of the edge (24 h)." });
+      const kv = await new Kvm(js).create(IDEMPOTENCY_BUCKET, {
+        ttl: IDEMPOTENCY_TTL_MS,
+        history: 1,
+        description: "Idempotency-Key claims and responses of the edge (24 h).",
+      });
       const hmacKey = rt.env.IDEMPOTENCY_HMAC_KEY ? Buffer.from(rt.env.IDEMPOTENCY_HMAC_KEY, "base64") : randomBytes(32);
       const cache = new ReplyCache({ maxEntries: rt.env.READ_CACHE_MAX_ENTRIES, ttlMs: rt.env.READ_CACHE_TTL_MS });
       const hits = new HitReporter({ nc, log: rt.log });
       const limiter = new RateLimiter({ kv: await openRateLimitBucket(js), log: rt.log });
       // A replica that dies leaves its streams' keys for a few heartbeats at most.
       const registry = liveStreams(await openLiveStreamsBucket(js, Math.max(60_000, 4 * rt.env.SSE_HEARTBEAT_MS)), rt.log);
-      const sse = sseHub({ nc, log: rt.log, heartbeatMs: rt.env.SSE_HEARTBEAT_MS, maxPerUser: rt.env.SSE_MAX_STREAMS_PER_USER, registry, missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }) });
+      const sse = sseHub({
+        nc,
+        log: rt.log,
+        heartbeatMs: rt.env.SSE_HEARTBEAT_MS,
+        maxPerUser: rt.env.SSE_MAX_STREAMS_PER_USER,
+        registry,
+        missedSince: opts.missedSince ?? inboxMissedSince(nc, { timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }),
+      });
 
       // Domain events invalidate cached public reads; an outage may have hidden some, so a
       // reconnect clears everything.
@@ -64,18 +75,34 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
             if (err) return;
             try {
               const envelope = JSON.parse(decoder.decode(msg.data)) as { data?: Record<string, unknown> };
-              for (const r of routes) if (r.cache?.invalidatedBy === subject) for (const tag of r.cache.invalidates(envelope.data ?? {})) cache.invalidate(tag);
+              for (const r of routes) {
+                if (r.cache?.invalidatedBy === subject) { for (const tag of r.cache.invalidates(envelope.data ?? {})) cache.invalidate(tag); }
+              }
             } catch {
               cache.clear();
             }
           },
-        }),
+        })
       );
       void (async () => {
         for await (const s of nc.status()) if (s.type === "reconnect") cache.clear();
       })().catch(() => undefined);
 
-      const edge = createEdgeApp({ nc, log: rt.log, env: rt.env, version: EDGE_VERSION, routes, keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }), sessions: sessionChecker(nc, { cacheMs: rt.env.SESSION_CHECK_CACHE_MS, timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }), idempotency: new IdempotencyStore(kv, { hmacKey }), cache, hits, limiter, sse, objects: objectStores(nc) });
+      const edge = createEdgeApp({
+        nc,
+        log: rt.log,
+        env: rt.env,
+        version: EDGE_VERSION,
+        routes,
+        keys: jwksOverNats(nc, { minRefreshMs: opts.jwksMinRefreshMs }),
+        sessions: sessionChecker(nc, { cacheMs: rt.env.SESSION_CHECK_CACHE_MS, timeoutMs: rt.env.UPSTREAM_TIMEOUT_MS }),
+        idempotency: new IdempotencyStore(kv, { hmacKey }),
+        cache,
+        hits,
+        limiter,
+        sse,
+        objects: objectStores(nc),
+      });
       return {
         http: edge.app,
         httpPaths: ["/v1/", "/docs"],

@@ -7,7 +7,7 @@
  * if KV fails, the stream opens (fail open, like the rate limits) and the replica's own count
  * still caps it.
  */
-import { Kvm, type KV } from "@nats-io/kv";
+import { type KV, Kvm } from "@nats-io/kv";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { Logger } from "../kit/log.ts";
 

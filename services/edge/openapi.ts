@@ -3,7 +3,7 @@
  * (TypeBox schemas are JSON Schema 2020-12, which 3.1 adopts), so it cannot drift from the code.
  */
 import type { TSchema } from "@sinclair/typebox";
-import { fieldSchema, topField, type Route } from "./routes/route.ts";
+import { fieldSchema, type Route, topField } from "./routes/route.ts";
 
 export type Operation = Record<string, unknown>;
 export type OpenApiDocument = {
@@ -41,8 +41,7 @@ export function buildOpenApi(routes: Route[], extras: ExtraOperation[], info: { 
     info: {
       title: "Convene API",
       version: info.version,
-      description:
-        "The public HTTP API of Convene. Every operation maps to one NATS subject; errors are RFC 9457 problem+json with a stable `code`. " +
+      description: "The public HTTP API of Convene. Every operation maps to one NATS subject; errors are RFC 9457 problem+json with a stable `code`. " +
         "Send the access token as `Authorization: Bearer <token>`; POSTs that create something accept an `Idempotency-Key` (kept 24 hours).",
       license: { name: "MIT", identifier: "MIT" },
     },
@@ -66,9 +65,20 @@ export function buildOpenApi(routes: Route[], extras: ExtraOperation[], info: { 
             errors: {
               type: "array",
               description: "For validation errors: each offending field.",
-              items: { type: "object", required: ["field", "message"], properties: { field: { type: "string", description: "Dotted path of the field." }, message: { type: "string", description: "What is wrong with it." } } },
+              items: {
+                type: "object",
+                required: ["field", "message"],
+                properties: {
+                  field: { type: "string", description: "Dotted path of the field." },
+                  message: { type: "string", description: "What is wrong with it." },
+                },
+              },
             },
-            details: { type: "object", description: "What the client needs to go on, for some codes: e.g. `challenge` of totp_required (the second sign-in step).", additionalProperties: true },
+            details: {
+              type: "object",
+              description: "What the client needs to go on, for some codes: e.g. `challenge` of totp_required (the second sign-in step).",
+              additionalProperties: true,
+            },
           },
         },
       },
@@ -90,8 +100,20 @@ export function buildOpenApi(routes: Route[], extras: ExtraOperation[], info: { 
         Timeout: problemResponse("The service behind this operation did not answer in time."),
       },
       parameters: {
-        IdempotencyKey: { name: "Idempotency-Key", in: "header", required: false, description: "Makes a retried creation safe: the same key and body within 24 hours replay the first response.", schema: { type: "string", minLength: 1, maxLength: 255 } },
-        IfNoneMatch: { name: "If-None-Match", in: "header", required: false, description: "ETag of a representation the client has; 304 when unchanged.", schema: { type: "string" } },
+        IdempotencyKey: {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          description: "Makes a retried creation safe: the same key and body within 24 hours replay the first response.",
+          schema: { type: "string", minLength: 1, maxLength: 255 },
+        },
+        IfNoneMatch: {
+          name: "If-None-Match",
+          in: "header",
+          required: false,
+          description: "ETag of a representation the client has; 304 when unchanged.",
+          schema: { type: "string" },
+        },
       },
     },
   };
@@ -111,7 +133,13 @@ function operationOf(r: Route): Operation {
   const required = new Set(((request as { required?: string[] }).required ?? []) as string[]);
   const parameters: unknown[] = [];
   for (const [param, field] of Object.entries(r.input.path ?? {})) {
-    parameters.push({ name: param, in: "path", required: true, description: describe(fieldSchema(request, field), field), schema: clean(fieldSchema(request, field) ?? { type: "string" }) });
+    parameters.push({
+      name: param,
+      in: "path",
+      required: true,
+      description: describe(fieldSchema(request, field), field),
+      schema: clean(fieldSchema(request, field) ?? { type: "string" }),
+    });
   }
   for (const field of r.input.query ?? []) {
     const s = fieldSchema(request, field);
@@ -136,14 +164,19 @@ function operationOf(r: Route): Operation {
   if (r.input.rawForm) {
     op.requestBody = {
       required: true,
-      content: { "application/x-www-form-urlencoded": { schema: { type: "object", additionalProperties: { type: "string" }, description: "Fields as the sender signed them; relayed unparsed." } } },
+      content: {
+        "application/x-www-form-urlencoded": {
+          schema: { type: "object", additionalProperties: { type: "string" }, description: "Fields as the sender signed them; relayed unparsed." },
+        },
+      },
     };
   }
 
   const success: Record<string, unknown> = { description: r.status === 201 ? "Created." : "Success." };
   if (r.csv) success.content = { "text/csv": { schema: { type: "string", description: `Every item, streamed; columns: ${r.csv.columns.join(", ")}.` } } };
-  else if (r.representation) success.content = { [r.representation.type]: { schema: r.representation.binary ? { type: "string", format: "binary" } : { type: "string" } } };
-  else success.content = { "application/json": { schema: clean(r.contract.reply) }, ...(r.html ? { [r.html.type]: { schema: { type: "string" } } } : {}) };
+  else if (r.representation) {
+    success.content = { [r.representation.type]: { schema: r.representation.binary ? { type: "string", format: "binary" } : { type: "string" } } };
+  } else success.content = { "application/json": { schema: clean(r.contract.reply) }, ...(r.html ? { [r.html.type]: { schema: { type: "string" } } } : {}) };
   if (r.method === "GET" && r.auth === "public") success.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   const responses: Record<string, unknown> = { [String(r.status)]: success };
   if (r.method === "GET" && r.auth === "public") responses["304"] = { description: "Not modified (If-None-Match matched the ETag)." };
@@ -166,7 +199,17 @@ function operationOf(r: Route): Operation {
 function bodySchema(r: Route): Record<string, unknown> | undefined {
   if (!r.input.body) return undefined;
   const schema = clean(r.contract.request) as { properties?: Record<string, unknown>; required?: string[] };
-  const filled = new Set([...Object.values(r.input.path ?? {}), ...(r.input.query ?? []), ...Object.keys(r.input.fixed ?? {}), ...Object.values(r.input.headers ?? {}), r.input.ip, r.input.principal, r.input.session].filter((f): f is string => !!f).map(topField));
+  const filled = new Set(
+    [
+      ...Object.values(r.input.path ?? {}),
+      ...(r.input.query ?? []),
+      ...Object.keys(r.input.fixed ?? {}),
+      ...Object.values(r.input.headers ?? {}),
+      r.input.ip,
+      r.input.principal,
+      r.input.session,
+    ].filter((f): f is string => !!f).map(topField),
+  );
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !filled.has(k)));
   if (!Object.keys(properties).length) return undefined;
   const out: Record<string, unknown> = { ...schema, properties };

@@ -4,7 +4,7 @@
  * an unexpected error leaves the process (no message, no stack).
  */
 import type Koa from "koa";
-import { AppError, toErrorBody, type ErrorBody } from "../kit/errors.ts";
+import { AppError, type ErrorBody, toErrorBody } from "../kit/errors.ts";
 import type { FieldError } from "../kit/validate.ts";
 
 export const PROBLEM_BASE = "https://convene.dev/problems/";
@@ -70,7 +70,9 @@ export function toProblem(err: unknown, instance?: string): Problem {
     const code = unparsable ? "invalid_request" : (codeOfStatus[status] ?? "invalid_request");
     const detail = unparsable ? "body: is not valid JSON" : http.type === "entity.too.large" ? "body: is larger than the limit" : http.message;
     body = { code, message: detail, status };
-    if (unparsable || http.type === "entity.too.large") body.details = [{ field: "body", message: unparsable ? "is not valid JSON" : "is larger than the limit" }];
+    if (unparsable || http.type === "entity.too.large") {
+      body.details = [{ field: "body", message: unparsable ? "is not valid JSON" : "is larger than the limit" }];
+    }
   } else {
     body = toErrorBody(err);
   }
@@ -83,7 +85,9 @@ export function toProblem(err: unknown, instance?: string): Problem {
   };
   if (instance) problem.instance = instance;
   if (Array.isArray(body.details) && body.details.every(isFieldError)) problem.errors = body.details;
-  else if (body.status < 500 && typeof body.details === "object" && body.details !== null && !Array.isArray(body.details)) problem.details = body.details as Record<string, unknown>;
+  else if (body.status < 500 && typeof body.details === "object" && body.details !== null && !Array.isArray(body.details)) {
+    problem.details = body.details as Record<string, unknown>;
+  }
   return problem;
 }
 

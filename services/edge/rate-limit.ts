@@ -14,7 +14,7 @@
  * logged: the limits protect capacity, and an outage of the limiter must not become one of the API.
  */
 import { hash } from "node:crypto";
-import { Kvm, type KV } from "@nats-io/kv";
+import { type KV, Kvm } from "@nats-io/kv";
 import { JetStreamApiCodes, JetStreamApiError, type JetStreamClient } from "@nats-io/jetstream";
 import { AppError } from "../kit/errors.ts";
 import type { Logger } from "../kit/log.ts";
@@ -30,7 +30,11 @@ export const RATE_LIMIT_TTL_MS = 2 * 60_000;
 
 /** Creates or opens the bucket; every replica (and test) must pass the same settings. */
 export function openRateLimitBucket(js: JetStreamClient): Promise<KV> {
-  return new Kvm(js).create(RATE_LIMIT_BUCKET, { ttl: RATE_LIMIT_TTL_MS, history: 1, description: "Fixed-window request counters of the edge, shared by its replicas." });
+  return new Kvm(js).create(RATE_LIMIT_BUCKET, {
+    ttl: RATE_LIMIT_TTL_MS,
+    history: 1,
+    description: "Fixed-window request counters of the edge, shared by its replicas.",
+  });
 }
 
 /** The KV calls the limiter makes (a test may count them). */
@@ -172,7 +176,8 @@ function kindOf(key: string): string {
 }
 
 function isWrongRevision(err: unknown): boolean {
-  return err instanceof JetStreamApiError && (err.code === JetStreamApiCodes.StreamWrongLastSequence || err.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
+  return err instanceof JetStreamApiError &&
+    (err.code === JetStreamApiCodes.StreamWrongLastSequence || err.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
 }
 
 export function rateLimited(retryAfterSeconds: number): AppError {

@@ -33,7 +33,9 @@ export type SseHub = {
 
 const decoder = new TextDecoder();
 
-export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince; maxPerUser?: number; registry?: LiveStreams }): SseHub {
+export function sseHub(
+  opts: { nc: NatsConnection; log: Logger; heartbeatMs: number; missedSince?: MissedSince; maxPerUser?: number; registry?: LiveStreams },
+): SseHub {
   const open = new Set<() => void>();
   const perUser = new Map<string, number>();
   const maxPerUser = opts.maxPerUser ?? 5;
@@ -50,7 +52,9 @@ export function sseHub(opts: { nc: NatsConnection; log: Logger; heartbeatMs: num
       // registry on all of them together (live-streams.ts).
       const streams = perUser.get(principal.sub) ?? 0;
       const everywhere = streams >= maxPerUser ? streams : Math.max(streams, (await opts.registry?.count(principal.sub)) ?? 0);
-      if (everywhere >= maxPerUser) throw new AppError("rate_limited", `at most ${maxPerUser} live streams per user; close one first`, { details: { retryAfterSeconds: 30 } });
+      if (everywhere >= maxPerUser) {
+        throw new AppError("rate_limited", `at most ${maxPerUser} live streams per user; close one first`, { details: { retryAfterSeconds: 30 } });
+      }
       perUser.set(principal.sub, (perUser.get(principal.sub) ?? 0) + 1);
       const streamId = crypto.randomUUID();
       void opts.registry?.touch(principal.sub, streamId);

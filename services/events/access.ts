@@ -9,7 +9,7 @@ import { forbidden, notFound } from "../kit/errors.ts";
 import { hasRole } from "../kit/caller.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
-import { isInactive, isInvited, isOrgMember, type EventRow } from "./store.ts";
+import { type EventRow, isInactive, isInvited, isOrgMember } from "./store.ts";
 
 export async function canEdit(deps: Deps, event: EventRow, p?: Principal): Promise<boolean> {
   if (!p) return false;

@@ -9,9 +9,9 @@ import type { Static } from "@sinclair/typebox";
 import { enqueue } from "../kit/outbox.ts";
 import { eventEvents, type events } from "../../subjects/events.ts";
 import { SOURCE } from "./deps.ts";
-import { columnsOf, diff, fieldsOf, normalizePatch, validate, type Fields, type Patch } from "./fields.ts";
+import { columnsOf, diff, type Fields, fieldsOf, normalizePatch, type Patch, validate } from "./fields.ts";
 import { factsOf } from "./facts.ts";
-import { insertEvent, invitesOf, loadEvent, record, rememberWords, setInvites, updateEventRow, type Change, type EventRow } from "./store.ts";
+import { type Change, type EventRow, insertEvent, invitesOf, loadEvent, record, rememberWords, setInvites, updateEventRow } from "./store.ts";
 
 /** A new event's fields from a creation request: normalized, defaults filled, validated. */
 export function newFields(input: Static<typeof events.create.request>): Fields {
@@ -37,7 +37,16 @@ export function newFields(input: Static<typeof events.create.request>): Fields {
 /** Inside the caller's transaction: a new event, a draft unless `publish` (then evt.event.published). */
 export async function insertNewEvent(
   trx: Knex.Transaction,
-  e: { id: string; organizerId: string; organizationId: string | null; fields: Fields; publish: boolean; importUid?: string; action: "created" | "imported"; now: Date },
+  e: {
+    id: string;
+    organizerId: string;
+    organizationId: string | null;
+    fields: Fields;
+    publish: boolean;
+    importUid?: string;
+    action: "created" | "imported";
+    now: Date;
+  },
 ): Promise<void> {
   const { fields, publish, now } = e;
   await insertEvent(trx, {
@@ -56,7 +65,12 @@ export async function insertNewEvent(
   const initial = (Object.keys(fields) as Array<keyof Fields>)
     .filter((k) => !(Array.isArray(fields[k]) ? (fields[k] as unknown[]).length === 0 : fields[k] === null || fields[k] === ""))
     .map((k) => ({ field: k, old: null, new: fields[k] }));
-  await record(trx, { eventId: e.id, actorId: e.organizerId, action: e.action, changes: [...initial, { field: "status", old: null, new: publish ? "published" : "draft" }] });
+  await record(trx, {
+    eventId: e.id,
+    actorId: e.organizerId,
+    action: e.action,
+    changes: [...initial, { field: "status", old: null, new: publish ? "published" : "draft" }],
+  });
   if (publish) await enqueue(trx, eventEvents.published, factsOf((await loadEvent(trx, e.id))!), { source: SOURCE });
 }
 
@@ -79,8 +93,14 @@ export async function applyChanges(trx: Knex.Transaction, row: EventRow, patch: 
   if (row.status === "published") {
     const updated = (await loadEvent(trx, row.id))!;
     const told = ["startsAt", "endsAt", "venue", "onlineUrl"];
-    const previous = Object.fromEntries(changes.filter((c) => told.includes(c.field)).map((c) => [c.field, c.old instanceof Date ? c.old.toISOString() : c.old]));
-    await enqueue(trx, eventEvents.updated, { ...factsOf(updated), changed: changes.map((c) => c.field), ...(Object.keys(previous).length ? { previous } : {}) }, { source: SOURCE });
+    const previous = Object.fromEntries(
+      changes.filter((c) => told.includes(c.field)).map((c) => [c.field, c.old instanceof Date ? c.old.toISOString() : c.old]),
+    );
+    await enqueue(trx, eventEvents.updated, {
+      ...factsOf(updated),
+      changed: changes.map((c) => c.field),
+      ...(Object.keys(previous).length ? { previous } : {}),
+    }, { source: SOURCE });
   }
   return changes;
 }

@@ -122,6 +122,8 @@ export function columnsOf(f: Fields): Record<string, unknown> {
 /** A foreign-key failure on the category column means the slug is not in the managed list. */
 export function categoryError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string };
-  if (e?.code === "23503" && String(e.constraint ?? "").includes("category")) return badRequest("category: is not a known category (svc.events.categories.list)");
+  if (e?.code === "23503" && String(e.constraint ?? "").includes("category")) {
+    return badRequest("category: is not a known category (svc.events.categories.list)");
+  }
   return err;
 }

@@ -31,7 +31,12 @@ describe("events: parseCalendar (the import's reading of a feed)", () => {
   });
 
   it("lists what it cannot import with why, and stops at the event limit", () => {
-    const text = feed(vevent("UID:a@x", "DTSTART:20261210T190000Z"), vevent("SUMMARY:No UID", "DTSTART:20261210T190000Z"), vevent("UID:b@x", "SUMMARY:B", "DTSTART:20261211T190000Z"), vevent("UID:c@x", "SUMMARY:C", "DTSTART:20261212T190000Z"));
+    const text = feed(
+      vevent("UID:a@x", "DTSTART:20261210T190000Z"),
+      vevent("SUMMARY:No UID", "DTSTART:20261210T190000Z"),
+      vevent("UID:b@x", "SUMMARY:B", "DTSTART:20261211T190000Z"),
+      vevent("UID:c@x", "SUMMARY:C", "DTSTART:20261212T190000Z"),
+    );
     const { entries, skipped } = parseCalendar(text, "UTC", 1, now);
     expect(entries.map((e) => e.uid)).to.deep.equal(["b@x"]);
     expect(skipped).to.deep.equal([

@@ -57,7 +57,9 @@ export function parseCalendar(text: string, defaultZone: string, maxEvents: numb
       continue;
     }
     if (ve.getFirstProperty("recurrence-id")) {
-      if (!vevents.some((m) => uidOf(m) === uid && !m.getFirstProperty("recurrence-id"))) skipped.push({ uid, reason: "an override of a series the feed does not contain" });
+      if (!vevents.some((m) => uidOf(m) === uid && !m.getFirstProperty("recurrence-id"))) {
+        skipped.push({ uid, reason: "an override of a series the feed does not contain" });
+      }
       continue;
     }
     if (seen.has(uid)) {
@@ -123,7 +125,9 @@ function entryOf(uid: string, ve: Vevent, startDate: IcalTime | null, endDate: I
   const geo = ve.getFirstPropertyValue("geo") as unknown;
   const url = String(ve.getFirstPropertyValue("url") ?? "");
   let venue: ImportedEntry["fields"]["venue"] = null;
-  if (Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === "number" && Number.isFinite(n)) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180) {
+  if (
+    Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === "number" && Number.isFinite(n)) && Math.abs(geo[0]) <= 90 && Math.abs(geo[1]) <= 180
+  ) {
     venue = { name: (location.split(",")[0] || "Venue").slice(0, 200), address: location.slice(0, 500), lat: geo[0], lng: geo[1] };
   }
   const tags = ve
@@ -159,7 +163,16 @@ function instantOf(t: IcalTime, tz: string): Date {
 function zonedToUtc(wall: number, tz: string): Date {
   const offset = (at: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: tz,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      })
         .formatToParts(new Date(at))
         .map((p) => [p.type, p.value]),
     );

@@ -4,9 +4,34 @@ import { calendar, localStamp } from "./ics.ts";
 import type { EventRow } from "./store.ts";
 
 const row = (id: string, startsAt: string, endsAt: string, timeZone: string): EventRow => ({
-  id, organizer_id: "o", organization_id: null, title: `Event ${id}`, description: "", starts_at: new Date(startsAt), ends_at: new Date(endsAt), time_zone: timeZone,
-  venue: null, lat: null, lng: null, online_url: null, category: null, tags: [], capacity: null, visibility: "public", status: "published", sequence: 0, views: 0, hot: 0,
-  import_uid: null, created_at: new Date(startsAt), updated_at: new Date(startsAt), published_at: null, cancelled_at: null, cancel_reason: null, deleted_at: null, deleted_by: null,
+  id,
+  organizer_id: "o",
+  organization_id: null,
+  title: `Event ${id}`,
+  description: "",
+  starts_at: new Date(startsAt),
+  ends_at: new Date(endsAt),
+  time_zone: timeZone,
+  venue: null,
+  lat: null,
+  lng: null,
+  online_url: null,
+  category: null,
+  tags: [],
+  capacity: null,
+  visibility: "public",
+  status: "published",
+  sequence: 0,
+  views: 0,
+  hot: 0,
+  import_uid: null,
+  created_at: new Date(startsAt),
+  updated_at: new Date(startsAt),
+  published_at: null,
+  cancelled_at: null,
+  cancel_reason: null,
+  deleted_at: null,
+  deleted_by: null,
 });
 
 /** Parses with ical.js, registering the calendar's own VTIMEZONEs (as a calendar client does). */

@@ -64,7 +64,16 @@ const localFormats = new Map<string, Intl.DateTimeFormat>();
 export function localStamp(d: Date | string, zone: string): string {
   let f = localFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
     localFormats.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(d)).map((x) => [x.type, x.value]));

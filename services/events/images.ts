@@ -12,8 +12,12 @@ export function sniff(b: Uint8Array): Sniffed | null {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const ascii = (at: number, s: string) => b.length >= at + s.length && [...s].every((ch, i) => b[at + i] === ch.charCodeAt(0));
   // PNG: signature, then the IHDR chunk with width and height (big-endian).
-  if (b.length >= 24 && b[0] === 0x89 && ascii(1, "PNG\r\n\x1a\n") && ascii(12, "IHDR")) return { contentType: "image/png", width: dv.getUint32(16), height: dv.getUint32(20) };
-  if (b.length >= 10 && (ascii(0, "GIF87a") || ascii(0, "GIF89a"))) return { contentType: "image/gif", width: dv.getUint16(6, true), height: dv.getUint16(8, true) };
+  if (b.length >= 24 && b[0] === 0x89 && ascii(1, "PNG\r\n\x1a\n") && ascii(12, "IHDR")) {
+    return { contentType: "image/png", width: dv.getUint32(16), height: dv.getUint32(20) };
+  }
+  if (b.length >= 10 && (ascii(0, "GIF87a") || ascii(0, "GIF89a"))) {
+    return { contentType: "image/gif", width: dv.getUint16(6, true), height: dv.getUint16(8, true) };
+  }
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return jpeg(b, dv);
   if (ascii(0, "RIFF") && ascii(8, "WEBP")) return webp(b, dv);
   if (ascii(0, "%PDF-")) return { contentType: "application/pdf", width: null, height: null };

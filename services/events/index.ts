@@ -46,29 +46,55 @@ export const EventsEnv = Type.Object({
     minimum: 1024,
     maximum: 16 * 1024 * 1024,
     default: 5 * 1024 * 1024,
-    description: "Largest attachment upload (decoded bytes). Uploads travel base64 in one NATS request: the server's max_payload must exceed 4/3 of this (8 MB for the 5 MiB default).",
+    description:
+      "Largest attachment upload (decoded bytes). Uploads travel base64 in one NATS request: the server's max_payload must exceed 4/3 of this (8 MB for the 5 MiB default).",
   }),
   EVENTS_IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 2 * 1024 * 1024, description: "Largest iCalendar file an import fetches." }),
-  EVENTS_IMPORT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000, description: "Time cap of an import's fetch, redirects included." }),
-  EVENTS_IMPORT_MAX_EVENTS: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: "Most VEVENTs one import takes; the rest are reported as skipped." }),
+  EVENTS_IMPORT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 120_000,
+    default: 10_000,
+    description: "Time cap of an import's fetch, redirects included.",
+  }),
+  EVENTS_IMPORT_MAX_EVENTS: Type.Integer({
+    minimum: 1,
+    maximum: 10_000,
+    default: 500,
+    description: "Most VEVENTs one import takes; the rest are reported as skipped.",
+  }),
   EVENTS_IMPORT_ALLOWED_ORIGINS: Type.Optional(
-    Type.String({ description: "Comma-separated origins (scheme://host:port) imports may fetch although they resolve to private addresses, e.g. an intranet calendar. Unset: none." }),
+    Type.String({
+      description:
+        "Comma-separated origins (scheme://host:port) imports may fetch although they resolve to private addresses, e.g. an intranet calendar. Unset: none.",
+    }),
   ),
 });
 
 export const eventsService = defineService({
   name: "events",
-  bus: { calls: [identity.canActForOrg], publishes: Object.values(eventEvents), consumes: ["EVENTS"], durables: [IDENTITY_CONSUMER], objects: [ATTACHMENTS_BUCKET] },
+  bus: {
+    calls: [identity.canActForOrg],
+    publishes: Object.values(eventEvents),
+    consumes: ["EVENTS"],
+    durables: [IDENTITY_CONSUMER],
+    objects: [ATTACHMENTS_BUCKET],
+  },
   version: "0.1.0",
   description: "Events: catalogue, history, search, feeds, attachments, calendars and imports.",
   env: EventsEnv,
   migrations: [schema],
   async setup(rt) {
     const env = rt.env;
-    const objects = await new Objm(rt.nats.nc).create(ATTACHMENTS_BUCKET, { storage: StorageType.File, description: "Event images and files: <eventId>/<attachmentId>." });
+    const objects = await new Objm(rt.nats.nc).create(ATTACHMENTS_BUCKET, {
+      storage: StorageType.File,
+      description: "Event images and files: <eventId>/<attachmentId>.",
+    });
     const maxPayload = rt.nats.nc.info?.max_payload ?? 0;
     if (maxPayload && maxPayload < Math.ceil((env.EVENTS_ATTACHMENT_MAX_BYTES * 4) / 3) + 1024) {
-      rt.log.warn({ maxPayload, attachmentMaxBytes: env.EVENTS_ATTACHMENT_MAX_BYTES }, "NATS max_payload is below the attachment limit: large uploads will be refused by the server");
+      rt.log.warn(
+        { maxPayload, attachmentMaxBytes: env.EVENTS_ATTACHMENT_MAX_BYTES },
+        "NATS max_payload is below the attachment limit: large uploads will be refused by the server",
+      );
     }
     const deps: Deps = {
       db: rt.db,

@@ -18,7 +18,11 @@ const refusal = (f: () => unknown) => {
 
 describe("events: transitionOf (publish, unpublish, cancel)", () => {
   it("publishes a draft, stamped with the clock's time, without raising the SEQUENCE of an event no calendar holds yet", () => {
-    expect(transitionOf(draft, { to: "published" }, now)).to.deep.equal({ patch: { status: "published", updated_at: now, published_at: now }, action: "published", reason: null });
+    expect(transitionOf(draft, { to: "published" }, now)).to.deep.equal({
+      patch: { status: "published", updated_at: now, published_at: now },
+      action: "published",
+      reason: null,
+    });
   });
 
   it("keeps the first publication's stamp when an unpublished event is published again, and raises its SEQUENCE", () => {
@@ -31,7 +35,12 @@ describe("events: transitionOf (publish, unpublish, cancel)", () => {
       action: "cancelled",
       reason: "rain",
     });
-    expect(transitionOf(draft, { to: "cancelled" }, now)?.patch).to.deep.equal({ status: "cancelled", updated_at: now, cancelled_at: now, cancel_reason: null });
+    expect(transitionOf(draft, { to: "cancelled" }, now)?.patch).to.deep.equal({
+      status: "cancelled",
+      updated_at: now,
+      cancelled_at: now,
+      cancel_reason: null,
+    });
   });
 
   it("unpublishes only a published event", () => {

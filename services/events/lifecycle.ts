@@ -9,7 +9,7 @@ import { conflict } from "../kit/errors.ts";
 import { eventEvents } from "../../subjects/events.ts";
 import { SOURCE } from "./deps.ts";
 import { factsOf } from "./facts.ts";
-import { loadEvent, record, updateEventRow, type EventRow } from "./store.ts";
+import { type EventRow, loadEvent, record, updateEventRow } from "./store.ts";
 
 export type Transition = { to: "published" } | { to: "draft"; reason?: string } | { to: "cancelled"; reason?: string };
 

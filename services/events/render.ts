@@ -13,7 +13,33 @@ export function renderMarkdown(md: string): string {
   if (!md.trim()) return "";
   const html = marked.parse(md, { async: false, gfm: true, breaks: false });
   return sanitizeHtml(html, {
-    allowedTags: ["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td"],
+    allowedTags: [
+      "p",
+      "br",
+      "hr",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "strong",
+      "em",
+      "del",
+      "code",
+      "pre",
+      "blockquote",
+      "ul",
+      "ol",
+      "li",
+      "a",
+      "table",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+    ],
     allowedAttributes: { a: ["href", "title", "rel"] },
     allowedSchemes: ["http", "https", "mailto"],
     transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }) },
@@ -31,7 +57,12 @@ export function placeOf(e: Pick<EventRow, "venue" | "online_url">): string {
 
 /** Google Calendar "add to calendar" link (the TEMPLATE action). */
 export function googleCalendarUrl(e: Pick<EventRow, "title" | "description" | "starts_at" | "ends_at" | "time_zone" | "venue" | "online_url">): string {
-  const params = new URLSearchParams({ action: "TEMPLATE", text: e.title, dates: `${calendarStamp(new Date(e.starts_at))}/${calendarStamp(new Date(e.ends_at))}`, ctz: e.time_zone });
+  const params = new URLSearchParams({
+    action: "TEMPLATE",
+    text: e.title,
+    dates: `${calendarStamp(new Date(e.starts_at))}/${calendarStamp(new Date(e.ends_at))}`,
+    ctz: e.time_zone,
+  });
   const details = e.description.slice(0, 1500);
   if (details) params.set("details", details);
   const place = placeOf(e);
@@ -40,7 +71,17 @@ export function googleCalendarUrl(e: Pick<EventRow, "title" | "description" | "s
 }
 
 export function toAttachment(a: AttachmentRow): Static<typeof Attachment> {
-  return { id: a.id, eventId: a.event_id, filename: a.filename, contentType: a.content_type, size: a.size, width: a.width, height: a.height, sha256: a.sha256, createdAt: iso(a.created_at) };
+  return {
+    id: a.id,
+    eventId: a.event_id,
+    filename: a.filename,
+    contentType: a.content_type,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    sha256: a.sha256,
+    createdAt: iso(a.created_at),
+  };
 }
 
 export function toView(e: EventRow, opts: { attachments: AttachmentRow[]; invites?: string[]; canEdit: boolean }): Static<typeof EventView> {

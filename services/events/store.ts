@@ -51,8 +51,34 @@ export type AttachmentRow = {
 
 /** Every column but the tsvector (never read back). */
 export const EVENT_COLUMNS = [
-  "id", "organizer_id", "organization_id", "title", "description", "starts_at", "ends_at", "time_zone", "venue", "lat", "lng", "online_url", "category", "tags",
-  "capacity", "visibility", "status", "sequence", "views", "hot", "import_uid", "created_at", "updated_at", "published_at", "cancelled_at", "cancel_reason", "deleted_at", "deleted_by",
+  "id",
+  "organizer_id",
+  "organization_id",
+  "title",
+  "description",
+  "starts_at",
+  "ends_at",
+  "time_zone",
+  "venue",
+  "lat",
+  "lng",
+  "online_url",
+  "category",
+  "tags",
+  "capacity",
+  "visibility",
+  "status",
+  "sequence",
+  "views",
+  "hot",
+  "import_uid",
+  "created_at",
+  "updated_at",
+  "published_at",
+  "cancelled_at",
+  "cancel_reason",
+  "deleted_at",
+  "deleted_by",
 ].map((c) => `e.${c}`);
 
 export async function loadEvent(db: Knex, id: string, opts: { forUpdate?: boolean } = {}): Promise<EventRow | undefined> {
@@ -80,7 +106,13 @@ export async function record(
   trx: Knex.Transaction,
   entry: { eventId: string; actorId: string | null; action: string; changes?: Change[]; note?: string | null },
 ): Promise<void> {
-  await trx("event_history").insert({ event_id: entry.eventId, actor_id: entry.actorId, action: entry.action, changes: JSON.stringify(entry.changes ?? []), note: entry.note ?? null });
+  await trx("event_history").insert({
+    event_id: entry.eventId,
+    actor_id: entry.actorId,
+    action: entry.action,
+    changes: JSON.stringify(entry.changes ?? []),
+    note: entry.note ?? null,
+  });
 }
 
 /** Words of a title and tags, lowercased, for the typo-tolerance word list. */
@@ -198,7 +230,11 @@ export const importedEvent = (db: Knex, organizerId: string, importUid: string):
  * Soft-deletes an event: its attachments, invites and follows go (their ids returned, to remove
  * the stored objects after commit), the row stays marked deleted for the history.
  */
-export async function softDeleteEvent(trx: Knex, id: string, patch: { deleted_at: Date; deleted_by: string; updated_at: Date; sequence: number }): Promise<string[]> {
+export async function softDeleteEvent(
+  trx: Knex,
+  id: string,
+  patch: { deleted_at: Date; deleted_by: string; updated_at: Date; sequence: number },
+): Promise<string[]> {
   const attachments: Array<{ id: string }> = await trx("attachments").where({ event_id: id }).select("id");
   await trx("attachments").where({ event_id: id }).delete();
   await trx("event_invites").where({ event_id: id }).delete();
@@ -207,7 +243,8 @@ export async function softDeleteEvent(trx: Knex, id: string, patch: { deleted_at
   return attachments.map((a) => a.id);
 }
 
-export const attachmentOf = (db: Knex, eventId: string, attachmentId: string): Promise<AttachmentRow | undefined> => db("attachments").where({ id: attachmentId, event_id: eventId }).first();
+export const attachmentOf = (db: Knex, eventId: string, attachmentId: string): Promise<AttachmentRow | undefined> =>
+  db("attachments").where({ id: attachmentId, event_id: eventId }).first();
 
 export async function attachmentCount(db: Knex, eventId: string): Promise<number> {
   const count = await db("attachments").where({ event_id: eventId }).count<{ n: number }[]>({ n: "*" });
@@ -235,7 +272,11 @@ export function historyPage(db: Knex, eventId: string, before: string | undefine
 // ---- projections of identity facts (follows, organization members, deactivated users) ----
 
 export async function projectFollow(trx: Knex, f: { followerId: string; target: { kind: string; id: string } }): Promise<void> {
-  await trx("follows").insert({ follower_id: f.followerId, target_kind: f.target.kind, target_id: f.target.id }).onConflict(["follower_id", "target_kind", "target_id"]).ignore();
+  await trx("follows").insert({ follower_id: f.followerId, target_kind: f.target.kind, target_id: f.target.id }).onConflict([
+    "follower_id",
+    "target_kind",
+    "target_id",
+  ]).ignore();
 }
 
 export async function projectUnfollow(trx: Knex, f: { followerId: string; target: { kind: string; id: string } }): Promise<void> {
@@ -257,5 +298,7 @@ export async function projectActive(trx: Knex, userId: string, active: boolean):
 
 /** The projections access reads (access.ts): a deactivated organizer, organization members, invitees. */
 export const isInactive = async (db: Knex, userId: string): Promise<boolean> => Boolean(await db("inactive_users").where({ user_id: userId }).first());
-export const isOrgMember = async (db: Knex, orgId: string, userId: string): Promise<boolean> => Boolean(await db("org_members").where({ org_id: orgId, user_id: userId }).first());
-export const isInvited = async (db: Knex, eventId: string, userId: string): Promise<boolean> => Boolean(await db("event_invites").where({ event_id: eventId, user_id: userId }).first());
+export const isOrgMember = async (db: Knex, orgId: string, userId: string): Promise<boolean> =>
+  Boolean(await db("org_members").where({ org_id: orgId, user_id: userId }).first());
+export const isInvited = async (db: Knex, eventId: string, userId: string): Promise<boolean> =>
+  Boolean(await db("event_invites").where({ event_id: eventId, user_id: userId }).first());

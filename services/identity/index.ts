@@ -24,17 +24,30 @@ export const IdentityEnv = Type.Object({
   JWT_AUDIENCE: Type.String({ default: "convene-api", description: "aud of access tokens (the edge checks it)." }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900, description: "Lifetime of access tokens." }),
   JWT_PRIVATE_KEYS_FILE: Type.Optional(
-    Type.String({ minLength: 1, description: "A JSON JWK set of EC P-256 private keys with kids; the last one signs, all are published. Unset: a key is made at first boot and kept in the database." }),
+    Type.String({
+      minLength: 1,
+      description:
+        "A JSON JWK set of EC P-256 private keys with kids; the last one signs, all are published. Unset: a key is made at first boot and kept in the database.",
+    }),
   ),
-  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(Type.String({ format: "email", description: "The account with this email becomes an admin once the address is verified, while the database has none (the first admin)." })),
+  BOOTSTRAP_ADMIN_EMAIL: Type.Optional(
+    Type.String({
+      format: "email",
+      description: "The account with this email becomes an admin once the address is verified, while the database has none (the first admin).",
+    }),
+  ),
   REQUIRE_2FA_FOR_ADMINS: Type.Optional(
-    Type.Boolean({ description: "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with). Unset: true in production (NODE_ENV=production), false elsewhere." }),
+    Type.Boolean({
+      description:
+        "When true, an admin without TOTP cannot sign in (fails with totp_enrolment_required and a challenge to enrol with). Unset: true in production (NODE_ENV=production), false elsewhere.",
+    }),
   ),
   TOTP_ISSUER: Type.String({ default: "Convene", description: "Issuer name authenticator apps show next to the account." }),
   TOTP_ENCRYPTION_KEYS: Type.Optional(
     Type.String({
       minLength: 1,
-      description: "Keys sealing TOTP secrets at rest (AES-256-GCM): comma-separated base64 of 32 bytes each (openssl rand -base64 32), the sealing one first; older ones still open. Unset: secrets are stored unsealed (development).",
+      description:
+        "Keys sealing TOTP secrets at rest (AES-256-GCM): comma-separated base64 of 32 bytes each (openssl rand -base64 32), the sealing one first; older ones still open. Unset: secrets are stored unsealed (development).",
     }),
   ),
   LINK_SEALING_KEYS: Type.String({
@@ -47,10 +60,13 @@ export const IdentityEnv = Type.Object({
     minimum: 60,
     maximum: 604_800,
     default: 3600,
-    description: "How long a sealed link token can still be mailed (never past the token's own expiry): an email not sent by then is not sent, and the user asks for a new link.",
+    description:
+      "How long a sealed link token can still be mailed (never past the token's own expiry): an email not sent by then is not sent, and the user asks for a new link.",
   }),
   OIDC_PROVIDERS: Type.Optional(
-    Type.String({ description: 'OpenID Connect providers as JSON: [{"id","name"?,"issuer","clientId","clientSecret","redirectUri","scopes"?}]. Unset: no provider sign-in.' }),
+    Type.String({
+      description: 'OpenID Connect providers as JSON: [{"id","name"?,"issuer","clientId","clientSecret","redirectUri","scopes"?}]. Unset: no provider sign-in.',
+    }),
   ),
 });
 
@@ -63,7 +79,11 @@ export const identityService = defineService({
   migrations: [accounts, identityTables, emailChange, oidcBinding],
   devSecrets: (env) => [
     { name: "TOTP_ENCRYPTION_KEYS", insecure: !env.TOTP_ENCRYPTION_KEYS, why: "is unset (two-factor secrets would be stored unsealed)" },
-    { name: "LINK_SEALING_KEYS", insecure: usesDevLinkKey(env.LINK_SEALING_KEYS), why: "holds the development key (anyone could open the link tokens in events)" },
+    {
+      name: "LINK_SEALING_KEYS",
+      insecure: usesDevLinkKey(env.LINK_SEALING_KEYS),
+      why: "holds the development key (anyone could open the link tokens in events)",
+    },
   ],
   async setup(rt) {
     const production = rt.env.NODE_ENV === "production";

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from "jose";
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import type { Db } from "../kit/db.ts";
 import { conflict } from "../kit/errors.ts";
 import type { Principal } from "../../subjects/principal.ts";
@@ -54,7 +54,9 @@ export async function fileKeyStore(file: string): Promise<KeyStore> {
   const keys = (Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown }).keys) as JWK[] | undefined;
   if (!Array.isArray(keys) || keys.length === 0) throw new Error(`JWT_PRIVATE_KEYS_FILE: ${file} holds no keys ({"keys": [...]})`);
   for (const k of keys) {
-    if (k.kty !== "EC" || k.crv !== "P-256" || !k.d || !k.kid) throw new Error(`JWT_PRIVATE_KEYS_FILE: every key must be an EC P-256 private JWK with a kid (${k.kid ?? "no kid"})`);
+    if (k.kty !== "EC" || k.crv !== "P-256" || !k.d || !k.kid) {
+      throw new Error(`JWT_PRIVATE_KEYS_FILE: every key must be an EC P-256 private JWK with a kid (${k.kid ?? "no kid"})`);
+    }
   }
   const newest = keys[keys.length - 1];
   const signer: Signer = { kid: newest.kid!, key: await importJWK({ ...newest, alg: "ES256" }, "ES256") };

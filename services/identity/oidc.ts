@@ -3,8 +3,8 @@
  * authorization code + PKCE S256, the ID token verified (signature by the provider's JWKS, iss,
  * aud, exp, nonce), claims topped up from userinfo when the ID token leaves them out.
  */
-import { Type, type Static } from "@sinclair/typebox";
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { type Static, Type } from "@sinclair/typebox";
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { check } from "../kit/validate.ts";
 import { AppError, badRequest } from "../kit/errors.ts";
 
@@ -59,7 +59,9 @@ export function oidcClient(providers: OidcProviderConfig[], opts: { timeoutMs?: 
     let d = discoveries.get(p.id);
     if (!d) {
       d = (async () => {
-        const res = await fetch(new URL(".well-known/openid-configuration", p.issuer.endsWith("/") ? p.issuer : `${p.issuer}/`), { signal: AbortSignal.timeout(timeout) });
+        const res = await fetch(new URL(".well-known/openid-configuration", p.issuer.endsWith("/") ? p.issuer : `${p.issuer}/`), {
+          signal: AbortSignal.timeout(timeout),
+        });
         if (!res.ok) throw new Error(`discovery answered ${res.status}`);
         return (await res.json()) as Discovery;
       })();
@@ -108,17 +110,24 @@ export function oidcClient(providers: OidcProviderConfig[], opts: { timeoutMs?: 
       const body = (await res.json().catch(() => ({}))) as { id_token?: string; access_token?: string; error?: string };
       if (!res.ok || !body.id_token) throw new AppError("unauthenticated", `the sign-in provider refused the code (${body.error ?? res.status})`);
       let keys = keySets.get(d.jwks_uri);
-      if (!keys) keySets.set(d.jwks_uri, (keys = createRemoteJWKSet(new URL(d.jwks_uri))));
+      if (!keys) keySets.set(d.jwks_uri, keys = createRemoteJWKSet(new URL(d.jwks_uri)));
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(body.id_token, keys, { issuer: d.issuer, audience: p.clientId, algorithms: ["RS256", "PS256", "ES256", "ES384", "EdDSA"] }));
+        ({ payload } = await jwtVerify(body.id_token, keys, {
+          issuer: d.issuer,
+          audience: p.clientId,
+          algorithms: ["RS256", "PS256", "ES256", "ES384", "EdDSA"],
+        }));
       } catch (err) {
         throw new AppError("unauthenticated", "the ID token from the sign-in provider did not verify", { cause: err });
       }
       if (payload.nonce !== params.nonce) throw new AppError("unauthenticated", "the ID token does not answer this sign-in (nonce)");
       let claims: Record<string, unknown> = payload;
       if (payload.email === undefined && d.userinfo_endpoint && body.access_token) {
-        const info = await fetch(d.userinfo_endpoint, { headers: { authorization: `Bearer ${body.access_token}`, accept: "application/json" }, signal: AbortSignal.timeout(timeout) });
+        const info = await fetch(d.userinfo_endpoint, {
+          headers: { authorization: `Bearer ${body.access_token}`, accept: "application/json" },
+          signal: AbortSignal.timeout(timeout),
+        });
         const extra = info.ok ? ((await info.json()) as Record<string, unknown>) : {};
         // Userinfo answers for the same subject or not at all (OIDC Core 5.3.2).
         if (extra.sub === payload.sub) claims = { ...extra, ...payload };

@@ -68,6 +68,17 @@ export function adminUser(u: UserRow) {
   };
 }
 
-export const summary = (u: Pick<UserRow, "id" | "email" | "display_name" | "roles">) => ({ id: u.id, email: u.email, displayName: u.display_name, roles: u.roles });
+export const summary = (u: Pick<UserRow, "id" | "email" | "display_name" | "roles">) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.display_name,
+  roles: u.roles,
+});
 
-export const contact = (u: Pick<UserRow, "id" | "email" | "display_name" | "locale" | "time_zone">) => ({ userId: u.id, email: u.email, displayName: u.display_name, locale: u.locale, timeZone: u.time_zone });
+export const contact = (u: Pick<UserRow, "id" | "email" | "display_name" | "locale" | "time_zone">) => ({
+  userId: u.id,
+  email: u.email,
+  displayName: u.display_name,
+  locale: u.locale,
+  timeZone: u.time_zone,
+});

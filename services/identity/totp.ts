@@ -6,7 +6,14 @@ import { sha256 } from "./secrets.ts";
 const PERIOD = 30;
 
 export function newTotp(issuer: string, label: string, secretBase32?: string): TOTP {
-  return new TOTP({ issuer, label, algorithm: "SHA1", digits: 6, period: PERIOD, secret: secretBase32 ? Secret.fromBase32(secretBase32) : new Secret({ size: 20 }) });
+  return new TOTP({
+    issuer,
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: PERIOD,
+    secret: secretBase32 ? Secret.fromBase32(secretBase32) : new Secret({ size: 20 }),
+  });
 }
 
 /**

@@ -10,7 +10,7 @@
  * step outside its declaration.
  */
 import type { MessageContract, RequestContract } from "../../subjects/contract.ts";
-import { streams, type StreamName } from "../../subjects/streams.ts";
+import { type StreamName, streams } from "../../subjects/streams.ts";
 
 export type BusAccess = {
   /** Requests this service sends (contracts or svc.* subjects, wildcards allowed). */
@@ -56,7 +56,13 @@ function streamApi(stream: string): string[] {
 
 /** A stream's consumers: create, update, info, delete (an ordered consumer's own), next, acks. */
 function consumerApi(stream: string): string[] {
-  return [`$JS.API.CONSUMER.*.${stream}`, `$JS.API.CONSUMER.*.${stream}.>`, `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`, `$JS.ACK.${stream}.>`];
+  return [
+    `$JS.API.CONSUMER.*.${stream}`,
+    `$JS.API.CONSUMER.*.${stream}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`,
+    `$JS.ACK.${stream}.>`,
+  ];
 }
 
 /** One durable consumer of a stream: create or update (with or without a filter in the subject), info, delete, next, acks. */
@@ -72,7 +78,14 @@ function durableApi(stream: string, durable: string): string[] {
 
 /** A stream the service owns (its KV bucket or object store): everything on it. */
 function ownedStreamApi(stream: string): string[] {
-  return [`$JS.API.*.*.${stream}`, `$JS.API.*.*.${stream}.>`, `$JS.API.STREAM.MSG.*.${stream}`, `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`, `$JS.ACK.${stream}.>`];
+  return [
+    `$JS.API.*.*.${stream}`,
+    `$JS.API.*.*.${stream}.>`,
+    `$JS.API.STREAM.MSG.*.${stream}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`,
+    `$JS.ACK.${stream}.>`,
+  ];
 }
 
 const subjectOf = (x: { subject: string } | string) => (typeof x === "string" ? x : x.subject);
@@ -146,7 +159,7 @@ export function undeclaredCall(nc: object, subject: string): string | undefined 
   const d = declaredCalls.get(nc);
   if (!d) return undefined;
   let ok = d.seen.get(subject);
-  if (ok === undefined) d.seen.set(subject, (ok = d.patterns.some((p) => subjectMatches(p, subject))));
+  if (ok === undefined) d.seen.set(subject, ok = d.patterns.some((p) => subjectMatches(p, subject)));
   return ok ? undefined : `${d.service} does not declare ${subject} in bus.calls (services/${d.service}/index.ts); its NATS user may not send it`;
 }
 

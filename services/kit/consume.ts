@@ -4,13 +4,13 @@
  * fails its schema, or fails on its last delivery, goes to DEAD_LETTERS with the error and the
  * group moves on. `once` makes a handler idempotent across redeliveries.
  */
-import type { JsMsg, JetStreamClient, JetStreamManager } from "@nats-io/jetstream";
+import type { JetStreamClient, JetStreamManager, JsMsg } from "@nats-io/jetstream";
 import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import type { Knex } from "knex";
 import { Envelope } from "../../subjects/envelope.ts";
-import type { MessageContract, DataOf } from "../../subjects/contract.ts";
-import { consumerDefaults, deadLetterSubject, streams, type StreamName } from "../../subjects/streams.ts";
+import type { DataOf, MessageContract } from "../../subjects/contract.ts";
+import { consumerDefaults, deadLetterSubject, type StreamName, streams } from "../../subjects/streams.ts";
 import { check } from "./validate.ts";
 import { AppError } from "./errors.ts";
 import { extractSpanContext, inSpan, meter, SpanKind } from "./trace.ts";
@@ -123,7 +123,9 @@ export async function startConsumer(
       const info = JSON.parse(decoder.decode(m.data)) as { stream_seq: number; deliveries: number };
       void deps.jsm.streams
         .getMessage(stream, { seq: info.stream_seq })
-        .then((sm) => sm && deadLetter(sm.subject, sm.data, info.stream_seq, info.deliveries, "max deliveries reached without an ack (worker lost or timed out)"))
+        .then((sm) =>
+          sm && deadLetter(sm.subject, sm.data, info.stream_seq, info.deliveries, "max deliveries reached without an ack (worker lost or timed out)")
+        )
         .catch((e) => log.error({ err: e, seq: info.stream_seq }, "could not dead-letter a message"));
     },
   });
@@ -144,7 +146,11 @@ export async function startConsumer(
   async function handle(msg: JsMsg): Promise<void> {
     const deliveryCount = msg.info.deliveryCount;
     const seq = msg.info.streamSequence;
-    await inSpan(`consume ${msg.subject}`, { kind: SpanKind.CONSUMER, remote: extractSpanContext(msg.headers), attributes: { "messaging.system": "nats", "messaging.consumer.group.name": spec.durable, "messaging.destination.name": msg.subject } }, async (span) => {
+    await inSpan(`consume ${msg.subject}`, {
+      kind: SpanKind.CONSUMER,
+      remote: extractSpanContext(msg.headers),
+      attributes: { "messaging.system": "nats", "messaging.consumer.group.name": spec.durable, "messaging.destination.name": msg.subject },
+    }, async (span) => {
       let envelope: Envelope<unknown>;
       let handler: On | undefined;
       try {
@@ -233,7 +239,12 @@ export async function handleAgain(spec: ConsumerSpec, message: unknown, ctx: { s
   const handler = spec.handlers.find((h) => h.contract.subject === envelope.type);
   if (!handler) return "skipped";
   check(handler.contract.data, envelope.data, "invalid_message");
-  await handler.handle(envelope, { deliveryCount: 1, streamSeq: ctx.streamSeq, working: () => undefined, log: ctx.log.child({ durable: spec.durable, replay: true }) });
+  await handler.handle(envelope, {
+    deliveryCount: 1,
+    streamSeq: ctx.streamSeq,
+    working: () => undefined,
+    log: ctx.log.child({ durable: spec.durable, replay: true }),
+  });
   return "handled";
 }
 
@@ -266,7 +277,9 @@ export async function markProcessed(db: Db, consumer: string, messageId: string)
  */
 export async function once(db: Db, consumer: string, messageId: string, work: (trx: Knex.Transaction) => Promise<void>): Promise<boolean> {
   return db.transaction(async (trx) => {
-    const inserted = await trx("processed_messages").insert({ consumer, message_id: messageId }).onConflict(["consumer", "message_id"]).ignore().returning("message_id");
+    const inserted = await trx("processed_messages").insert({ consumer, message_id: messageId }).onConflict(["consumer", "message_id"]).ignore().returning(
+      "message_id",
+    );
     if (inserted.length === 0) return false;
     await work(trx);
     return true;

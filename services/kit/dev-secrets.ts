@@ -12,6 +12,8 @@ export type DevSecret = { name: string; insecure: boolean; why: string };
 export function refuseDevelopmentSecrets(env: { NODE_ENV?: string }, log: Logger, secrets: Array<DevSecret & { service?: string }>): void {
   const found = secrets.filter((s) => s.insecure);
   if (!found.length) return;
-  if (env.NODE_ENV === "production") throw new ConfigError(`invalid environment: ${found.map((s) => `${s.name} ${s.why}`).join("; ")} (NODE_ENV=production refuses development secrets)`);
+  if (env.NODE_ENV === "production") {
+    throw new ConfigError(`invalid environment: ${found.map((s) => `${s.name} ${s.why}`).join("; ")} (NODE_ENV=production refuses development secrets)`);
+  }
   for (const s of found) log.warn({ service: s.service }, `${s.name} ${s.why}: development only (production refuses to start)`);
 }

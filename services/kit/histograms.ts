@@ -9,10 +9,10 @@
  * and recording is a bucket search and four updates. The exposition is the SDK's (same names,
  * cumulative buckets, _sum and _count), made from the data points collected here.
  */
-import { metrics, ValueType, type Attributes, type HrTime } from "@opentelemetry/api";
+import { type Attributes, type HrTime, metrics, ValueType } from "@opentelemetry/api";
 import { millisToHrTime } from "@opentelemetry/core";
 import { emptyResource } from "@opentelemetry/resources";
-import { AggregationTemporality, DataPointType, type CollectionResult, type HistogramMetricData, type MetricProducer } from "@opentelemetry/sdk-metrics";
+import { AggregationTemporality, type CollectionResult, DataPointType, type HistogramMetricData, type MetricProducer } from "@opentelemetry/sdk-metrics";
 import { fastPath } from "./fast-path.ts";
 
 /** Where one attribute set's values go. */
@@ -104,7 +104,11 @@ const histograms = new Map<string, BoundHistogram>();
  */
 export function boundHistogram(name: string, opts: { description: string; unit: string; boundaries: readonly number[] }): Histogram {
   if (!fastPath) {
-    const stock = metrics.getMeter("convene").createHistogram(name, { description: opts.description, unit: opts.unit, advice: { explicitBucketBoundaries: [...opts.boundaries] } });
+    const stock = metrics.getMeter("convene").createHistogram(name, {
+      description: opts.description,
+      unit: opts.unit,
+      advice: { explicitBucketBoundaries: [...opts.boundaries] },
+    });
     return { cell: (attributes) => ({ record: (value) => stock.record(value, attributes) }) };
   }
   let h = histograms.get(name);

@@ -1,7 +1,7 @@
 /**
  * pino JSON logs; every line carries the active trace and span ids so a log line leads to its trace.
  */
-import { pino, type Logger as PinoLogger } from "pino";
+import { type Logger as PinoLogger, pino } from "pino";
 import { traceIds } from "./trace.ts";
 
 export type Logger = PinoLogger;

@@ -3,9 +3,9 @@
  * not stampede a restarted server) and is drained on shutdown so nothing in flight is dropped.
  */
 import { connect } from "@nats-io/transport-node";
-import { nkeyAuthenticator, nkeys, type NatsConnection } from "@nats-io/nats-core";
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
-import { streams, DUPLICATE_WINDOW_MS, type StreamName } from "../../subjects/streams.ts";
+import { type NatsConnection, nkeyAuthenticator, nkeys } from "@nats-io/nats-core";
+import { jetstream, type JetStreamClient, type JetStreamManager, jetstreamManager } from "@nats-io/jetstream";
+import { DUPLICATE_WINDOW_MS, type StreamName, streams } from "../../subjects/streams.ts";
 import type { Logger } from "./log.ts";
 
 export type Nats = { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager };
@@ -110,7 +110,11 @@ export async function waitForStreams(jsm: JetStreamManager, timeoutMs: number, o
         break;
       } catch (err) {
         if (!isNotFound(err)) throw err;
-        if (Date.now() >= until) throw new Error(`stream ${s.name} does not exist: the streams user creates the platform's streams (the migrations job, or a process with NATS_STREAMS_NKEY_SEED; docs/operations.md)`);
+        if (Date.now() >= until) {
+          throw new Error(
+            `stream ${s.name} does not exist: the streams user creates the platform's streams (the migrations job, or a process with NATS_STREAMS_NKEY_SEED; docs/operations.md)`,
+          );
+        }
         if (Date.now() - told > 10_000) {
           onWait?.(s.name);
           told = Date.now();

@@ -16,7 +16,7 @@
  * ./.data/secrets.env instead); in production (NODE_ENV=production) the process refuses to start.
  */
 import { Buffer } from "node:buffer";
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { AppError } from "./errors.ts";
 import { ConfigError } from "./config.ts";
@@ -58,14 +58,20 @@ export function loadPrincipalKeys(env: Record<string, string | undefined>, opts:
   const signingText = env.PRINCIPAL_SIGNING_KEY?.trim();
   const verifyText = env.PRINCIPAL_VERIFY_KEYS?.trim();
   if (!signingText && !verifyText) {
-    if (production) throw new ConfigError(`invalid environment: PRINCIPAL_VERIFY_KEYS${opts.mints ? " and PRINCIPAL_SIGNING_KEY" : ""} must be set in production (NODE_ENV=production)`);
+    if (production) {
+      throw new ConfigError(
+        `invalid environment: PRINCIPAL_VERIFY_KEYS${opts.mints ? " and PRINCIPAL_SIGNING_KEY" : ""} must be set in production (NODE_ENV=production)`,
+      );
+    }
     if (!developmentKeys) {
       const { privateKey, publicKey } = generateKeyPairSync("ed25519");
       developmentKeys = { signing: privateKey, verifying: [publicKey], ephemeral: true };
     }
     return developmentKeys;
   }
-  if (opts.mints && !signingText) throw new ConfigError("invalid environment: PRINCIPAL_SIGNING_KEY must be set where the edge runs (it mints the principals services trust)");
+  if (opts.mints && !signingText) {
+    throw new ConfigError("invalid environment: PRINCIPAL_SIGNING_KEY must be set where the edge runs (it mints the principals services trust)");
+  }
   let signing: KeyObject | undefined;
   try {
     if (signingText) signing = createPrivateKey({ key: Buffer.from(signingText, "base64"), format: "der", type: "pkcs8" });
@@ -103,7 +109,9 @@ export function verifyPrincipal(keys: KeyObject[], token: string, now = Date.now
   const payload = token.slice(0, dot);
   const signature = Buffer.from(token.slice(dot + 1), "base64url");
   const data = Buffer.from(payload);
-  if (signature.length !== 64 || !keys.some((k) => verify(null, data, k, signature))) throw new AppError("unauthenticated", "principal header has no valid signature");
+  if (signature.length !== 64 || !keys.some((k) => verify(null, data, k, signature))) {
+    throw new AppError("unauthenticated", "principal header has no valid signature");
+  }
   let body: { p?: unknown; exp?: unknown };
   try {
     body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { p?: unknown; exp?: unknown };
@@ -158,7 +166,9 @@ export function principalHeaderFor(nc: NatsConnection, principal: Principal, sub
   const forwarded = received.get(principal);
   if (forwarded) return forwarded;
   const minter = minters.get(nc);
-  if (!minter) throw new AppError("internal", `cannot call ${subject} on behalf of a principal this service did not receive signed (only the edge mints principals)`);
+  if (!minter) {
+    throw new AppError("internal", `cannot call ${subject} on behalf of a principal this service did not receive signed (only the edge mints principals)`);
+  }
   const key = `${principal.sub} ${principal.roles.join(",")}`;
   const now = Date.now();
   const hit = minter.cache.get(key);

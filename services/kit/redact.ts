@@ -13,7 +13,9 @@ export function redactCredentials(value: unknown): unknown {
   if (typeof value === "string") return value.replace(SECRET_PARAM, `$1${REDACTED}`);
   if (Array.isArray(value)) return value.map(redactCredentials);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && (typeof v === "string" || typeof v === "number") ? REDACTED : redactCredentials(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && (typeof v === "string" || typeof v === "number") ? REDACTED : redactCredentials(v)]),
+    );
   }
   return value;
 }

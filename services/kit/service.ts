@@ -4,7 +4,7 @@
  * same way whether one process runs every service or each runs in its own pod.
  */
 import type Koa from "koa";
-import { Type, type Static, type TObject } from "@sinclair/typebox";
+import { type Static, type TObject, Type } from "@sinclair/typebox";
 import type { Nats } from "./nats.ts";
 import type { Knex } from "knex";
 import type { Db, Migration } from "./db.ts";

@@ -44,7 +44,12 @@ ajv.addKeyword({
   schemaType: "boolean",
   modifying: true,
   before: "maxLength",
-  validate: (enabled: boolean, data: string, _schema: unknown, cxt?: { parentData?: Record<string | number, unknown>; parentDataProperty?: string | number }) => {
+  validate: (
+    enabled: boolean,
+    data: string,
+    _schema: unknown,
+    cxt?: { parentData?: Record<string | number, unknown>; parentDataProperty?: string | number },
+  ) => {
     if (enabled && cxt?.parentData && cxt.parentDataProperty !== undefined) cxt.parentData[cxt.parentDataProperty] = data.trim();
     return true;
   },

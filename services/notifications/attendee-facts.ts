@@ -10,7 +10,17 @@ import type { Deps } from "./deps.ts";
 import * as store from "./store.ts";
 import { eventRowOf } from "./event-params.ts";
 
-export type BookingFact = { orderId: string; eventId: string; userId: string; status: string; seats: number; totalMinor: number; currency: string | null; occurredAt: string; reason?: string };
+export type BookingFact = {
+  orderId: string;
+  eventId: string;
+  userId: string;
+  status: string;
+  seats: number;
+  totalMinor: number;
+  currency: string | null;
+  occurredAt: string;
+  reason?: string;
+};
 
 export type Notify = { kind: AttendeeKind; params: Record<string, string>; link: string };
 

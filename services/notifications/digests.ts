@@ -6,7 +6,7 @@
  * is still held; it fires once across replicas, and after a kill -9 late rather than never.
  */
 import type { Knex } from "knex";
-import { scheduleTimer, scheduleTimers, cancelTimer, type TimerHandler } from "../kit/timers.ts";
+import { cancelTimer, scheduleTimer, scheduleTimers, type TimerHandler } from "../kit/timers.ts";
 import { afterCommit } from "../kit/db.ts";
 import type { Deps } from "./deps.ts";
 import * as store from "./store.ts";

@@ -28,9 +28,16 @@ export async function emailExtras(deps: Pick<Deps, "db" | "nats" | "config" | "n
     const t = await call(deps.nats.nc, bookings.ticketsForOrder, { orderId: p.orderId, qr: true }, { timeoutMs: 10_000 });
     // A named attendee's own email (tell-named-attendees.ts) carries only their ticket.
     const mine = p.ticketId ? t.tickets.filter((x) => x.ticket.id === p.ticketId) : t.tickets;
-    const tickets = mine.map((x, i) => ({ name: x.ticket.attendeeName, type: x.ticket.ticketTypeName, cid: `ticket-${i + 1}.${p.orderId}@convene`, png: x.qrPngBase64 }));
+    const tickets = mine.map((x, i) => ({
+      name: x.ticket.attendeeName,
+      type: x.ticket.ticketTypeName,
+      cid: `ticket-${i + 1}.${p.orderId}@convene`,
+      png: x.qrPngBase64,
+    }));
     out.params.tickets = JSON.stringify(tickets.map(({ png: _png, ...rest }) => rest));
-    for (const [i, x] of tickets.entries()) if (x.png) out.attachments.push({ filename: `ticket-${i + 1}.png`, content: Buffer.from(x.png, "base64"), contentType: "image/png", cid: x.cid });
+    for (const [i, x] of tickets.entries()) {
+      if (x.png) out.attachments.push({ filename: `ticket-${i + 1}.png`, content: Buffer.from(x.png, "base64"), contentType: "image/png", cid: x.cid });
+    }
   } else if ((c.kind === "event_updated" || c.kind === "event_cancelled") && (await store.isAttendee(deps.db, p.eventId, c.userId))) {
     method = c.kind === "event_cancelled" ? "CANCEL" : "REQUEST";
   } else if (c.kind === "booking_cancelled" && !(await store.hasAttendingOrder(deps.db, p.eventId, c.userId))) {
@@ -52,6 +59,10 @@ export async function emailExtras(deps: Pick<Deps, "db" | "nats" | "config" | "n
     attendee: { name: c.displayName ?? "", email: c.address },
     now: deps.now(),
   });
-  out.attachments.push({ filename: method === "CANCEL" ? "cancel.ics" : "invite.ics", content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` });
+  out.attachments.push({
+    filename: method === "CANCEL" ? "cancel.ics" : "invite.ics",
+    content: ics,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+  });
   return out;
 }

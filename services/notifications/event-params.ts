@@ -16,5 +16,17 @@ export function eventParams(ev: EventRow): Record<string, string> {
 
 /** An event fact (evt.event.*) as the projection's row. */
 export function eventRowOf(f: Omit<EventRow, "reminderOffsetsS">): EventRow {
-  return { eventId: f.eventId, organizerId: f.organizerId, title: f.title, startsAt: new Date(f.startsAt).toISOString(), endsAt: new Date(f.endsAt).toISOString(), timeZone: f.timeZone, venue: f.venue, onlineUrl: f.onlineUrl, status: f.status, visibility: f.visibility, sequence: f.sequence };
+  return {
+    eventId: f.eventId,
+    organizerId: f.organizerId,
+    title: f.title,
+    startsAt: new Date(f.startsAt).toISOString(),
+    endsAt: new Date(f.endsAt).toISOString(),
+    timeZone: f.timeZone,
+    venue: f.venue,
+    onlineUrl: f.onlineUrl,
+    status: f.status,
+    visibility: f.visibility,
+    sequence: f.sequence,
+  };
 }

@@ -63,10 +63,23 @@ const DEV_CODE_SECRET = "dev-only-sms-code-secret-change-me";
 const SMS_STATUS_PATH = "/v1/notifications/sms/status";
 
 export const NotificationsEnv = Type.Object({
-  SMTP_URL: Type.Optional(Type.String({ pattern: "^smtps?://", description: "SMTP relay for email, e.g. smtp://user:pass@mail:587 (add ?ignoreTLS=true for a loopback relay without STARTTLS); unset = no email." })),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: "^smtps?://",
+      description: "SMTP relay for email, e.g. smtp://user:pass@mail:587 (add ?ignoreTLS=true for a loopback relay without STARTTLS); unset = no email.",
+    }),
+  ),
   EMAIL_FROM: Type.String({ default: "Convene <no-reply@convene.local>", description: "From address of notification emails." }),
-  PUBLIC_URL: Type.String({ default: "http://localhost:8080", pattern: "^https?://", description: "Public base URL of the app: links in emails and pushes, the unsubscribe link." }),
-  UNSUBSCRIBE_SECRET: Type.String({ minLength: 16, default: DEV_SECRET, description: "HMAC key of one-click unsubscribe links (set it in production; the same on every replica)." }),
+  PUBLIC_URL: Type.String({
+    default: "http://localhost:8080",
+    pattern: "^https?://",
+    description: "Public base URL of the app: links in emails and pushes, the unsubscribe link.",
+  }),
+  UNSUBSCRIBE_SECRET: Type.String({
+    minLength: 16,
+    default: DEV_SECRET,
+    description: "HMAC key of one-click unsubscribe links (set it in production; the same on every replica).",
+  }),
   LINK_SEALING_KEYS: Type.String({
     minLength: 1,
     default: DEV_LINK_SEALING_KEYS,
@@ -74,35 +87,112 @@ export const NotificationsEnv = Type.Object({
       "Keys opening the single-use link tokens identity seals for the mail sender (verification, password reset, email change, invitation): the same comma-separated list of base64 32-byte keys as identity's. Default: a development key production refuses.",
   }),
   FCM_PROJECT_ID: Type.Optional(Type.String({ minLength: 1, description: "Firebase project for push; unset = no push." })),
-  FCM_ENDPOINT: Type.Optional(Type.String({ pattern: "^http://", description: "Send FCM requests over plain HTTP to this host instead of Google (a local stand-in for tests); unset = Google." })),
+  FCM_ENDPOINT: Type.Optional(
+    Type.String({
+      pattern: "^http://",
+      description: "Send FCM requests over plain HTTP to this host instead of Google (a local stand-in for tests); unset = Google.",
+    }),
+  ),
   GOOGLE_APPLICATION_CREDENTIALS: Type.Optional(Type.String({ description: "Service-account JSON file for FCM in production (read by firebase-admin)." })),
   NOTIFY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000, description: "Recipients per deliver job of a fan-out." }),
   NOTIFY_DELIVER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: "Deliver jobs one replica works on at once." }),
-  NOTIFY_DELIVER_ACK_WAIT_MS: Type.Integer({ minimum: 1_000, default: 60_000, description: "How long a deliver job may go silent before another replica gets it (a live worker extends it)." }),
-  NOTIFY_LEASE_MS: Type.Integer({ minimum: 1_000, default: 60_000, description: "Lease of deliveries being sent; after a crash they are sent again when it ends." }),
+  NOTIFY_DELIVER_ACK_WAIT_MS: Type.Integer({
+    minimum: 1_000,
+    default: 60_000,
+    description: "How long a deliver job may go silent before another replica gets it (a live worker extends it).",
+  }),
+  NOTIFY_LEASE_MS: Type.Integer({
+    minimum: 1_000,
+    default: 60_000,
+    description: "Lease of deliveries being sent; after a crash they are sent again when it ends.",
+  }),
   NOTIFY_SEND_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 512, default: 32, description: "Emails and pushes in flight per batch." }),
   NOTIFY_SMTP_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Pooled SMTP connections per replica." }),
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 6, description: "Attempts of an email or push before it is marked failed." }),
-  NOTIFY_RETRY_BASE_MS: Type.Integer({ minimum: 10, default: 30_000, description: "First retry delay after a temporary failure (doubles each time) unless Retry-After says otherwise." }),
-  NOTIFY_DIGEST_LOCAL_TIME: Type.String({ default: "08:00", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "When daily digests go out, HH:MM in each user's own time zone." }),
+  NOTIFY_RETRY_BASE_MS: Type.Integer({
+    minimum: 10,
+    default: 30_000,
+    description: "First retry delay after a temporary failure (doubles each time) unless Retry-After says otherwise.",
+  }),
+  NOTIFY_DIGEST_LOCAL_TIME: Type.String({
+    default: "08:00",
+    pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+    description: "When daily digests go out, HH:MM in each user's own time zone.",
+  }),
   NOTIFY_REMINDER_OFFSETS: Type.String({
     default: "24h,1h",
     pattern: "^\\s*\\d+[smhd](\\s*,\\s*\\d+[smhd])*\\s*$",
     description: "When attendees are reminded of an event, before its start: a comma list of durations (s, m, h, d), e.g. 24h,1h.",
   }),
-  TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: "^AC[0-9a-fA-F]{32}$", description: "Twilio account SID (AC…): SMS notifications and phone verification go through Twilio's Messages API; unset = no SMS." })),
-  TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 16, description: "Twilio auth token (secret): basic auth of API calls and the key of X-Twilio-Signature on delivery receipts. Required with TWILIO_ACCOUNT_SID." })),
-  TWILIO_FROM: Type.Optional(Type.String({ pattern: "^(\\+[1-9][0-9]{7,14}|[A-Za-z0-9 ]{1,11})$", description: "Sender of SMS: an E.164 Twilio number or an alphanumeric sender ID (where the destination country allows one). Required with TWILIO_ACCOUNT_SID." })),
-  TWILIO_API_URL: Type.String({ default: "https://api.twilio.com", pattern: "^https?://", description: "Base URL of Twilio's REST API (a local stand-in in tests)." }),
-  SMS_STATUS_CALLBACK_URL: Type.Optional(Type.String({ pattern: "^https?://", description: `Public URL of the delivery-receipt webhook the provider posts to (the edge's POST ${SMS_STATUS_PATH}); its signature covers this exact URL. Default: PUBLIC_URL + ${SMS_STATUS_PATH}.` })),
-  SMS_RATE_PER_NUMBER: Type.Integer({ minimum: 1, maximum: 1_000, default: 10, description: "At most this many SMS to one number per SMS_RATE_WINDOW_S (codes and notices together); a code past it is refused (429), a notice waits until the window has room." }),
+  TWILIO_ACCOUNT_SID: Type.Optional(
+    Type.String({
+      pattern: "^AC[0-9a-fA-F]{32}$",
+      description: "Twilio account SID (AC…): SMS notifications and phone verification go through Twilio's Messages API; unset = no SMS.",
+    }),
+  ),
+  TWILIO_AUTH_TOKEN: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description:
+        "Twilio auth token (secret): basic auth of API calls and the key of X-Twilio-Signature on delivery receipts. Required with TWILIO_ACCOUNT_SID.",
+    }),
+  ),
+  TWILIO_FROM: Type.Optional(
+    Type.String({
+      pattern: "^(\\+[1-9][0-9]{7,14}|[A-Za-z0-9 ]{1,11})$",
+      description:
+        "Sender of SMS: an E.164 Twilio number or an alphanumeric sender ID (where the destination country allows one). Required with TWILIO_ACCOUNT_SID.",
+    }),
+  ),
+  TWILIO_API_URL: Type.String({
+    default: "https://api.twilio.com",
+    pattern: "^https?://",
+    description: "Base URL of Twilio's REST API (a local stand-in in tests).",
+  }),
+  SMS_STATUS_CALLBACK_URL: Type.Optional(
+    Type.String({
+      pattern: "^https?://",
+      description:
+        `Public URL of the delivery-receipt webhook the provider posts to (the edge's POST ${SMS_STATUS_PATH}); its signature covers this exact URL. Default: PUBLIC_URL + ${SMS_STATUS_PATH}.`,
+    }),
+  ),
+  SMS_RATE_PER_NUMBER: Type.Integer({
+    minimum: 1,
+    maximum: 1_000,
+    default: 10,
+    description:
+      "At most this many SMS to one number per SMS_RATE_WINDOW_S (codes and notices together); a code past it is refused (429), a notice waits until the window has room.",
+  }),
   SMS_RATE_WINDOW_S: Type.Integer({ minimum: 1, maximum: 604_800, default: 3_600, description: "The window of SMS_RATE_PER_NUMBER, in seconds." }),
-  SMS_CODES_PER_USER_PER_HOUR: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Verification codes one user may ask for per hour, whatever the numbers (SMS pumping)." }),
+  SMS_CODES_PER_USER_PER_HOUR: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 5,
+    description: "Verification codes one user may ask for per hour, whatever the numbers (SMS pumping).",
+  }),
   SMS_CODE_TTL_S: Type.Integer({ minimum: 30, maximum: 86_400, default: 600, description: "How long a phone verification code works, in seconds." }),
-  SMS_CODE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: "Wrong codes tried before the code is void and a new one must be asked for." }),
-  SMS_CODE_SECRET: Type.String({ minLength: 16, default: DEV_CODE_SECRET, description: "HMAC key of verification codes at rest (a 6-digit code's plain hash is guessed in a second); set it in production when SMS is on." }),
-  NOTIFY_MESSAGES_PER_HOUR: Type.Integer({ minimum: 1, maximum: 1_000, default: 10, description: "Messages an event's organizers may send its attendees in any hour (more: 429 message_rate_limited), against spam." }),
-  NOTIFY_SCHEDULER_POLL_MS: Type.Integer({ minimum: 10, default: 1_000, description: "How often a replica looks for deliveries that came due (quiet hours over, retries)." }),
+  SMS_CODE_MAX_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    maximum: 20,
+    default: 5,
+    description: "Wrong codes tried before the code is void and a new one must be asked for.",
+  }),
+  SMS_CODE_SECRET: Type.String({
+    minLength: 16,
+    default: DEV_CODE_SECRET,
+    description: "HMAC key of verification codes at rest (a 6-digit code's plain hash is guessed in a second); set it in production when SMS is on.",
+  }),
+  NOTIFY_MESSAGES_PER_HOUR: Type.Integer({
+    minimum: 1,
+    maximum: 1_000,
+    default: 10,
+    description: "Messages an event's organizers may send its attendees in any hour (more: 429 message_rate_limited), against spam.",
+  }),
+  NOTIFY_SCHEDULER_POLL_MS: Type.Integer({
+    minimum: 10,
+    default: 1_000,
+    description: "How often a replica looks for deliveries that came due (quiet hours over, retries).",
+  }),
 });
 
 export const notificationsService = defineService({
@@ -122,10 +212,18 @@ export const notificationsService = defineService({
   migrations: [schema, digests, eventVersions, attendees, reminderOffsets, sms, sealedLinks, smsPruning, organizerMessages, digestTimers],
   devSecrets: (env) => [
     { name: "UNSUBSCRIBE_SECRET", insecure: env.UNSUBSCRIBE_SECRET === DEV_SECRET, why: "is the development default (anyone could unsubscribe anyone)" },
-    { name: "SMS_CODE_SECRET", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET, why: "is the development default while SMS is on (codes at rest could be read back)" },
+    {
+      name: "SMS_CODE_SECRET",
+      insecure: Boolean(env.TWILIO_ACCOUNT_SID) && env.SMS_CODE_SECRET === DEV_CODE_SECRET,
+      why: "is the development default while SMS is on (codes at rest could be read back)",
+    },
     // Refused outside production too (setup), but named here with the others before anything connects.
     { name: "TWILIO_AUTH_TOKEN", insecure: Boolean(env.TWILIO_ACCOUNT_SID) && !env.TWILIO_AUTH_TOKEN, why: "is missing while TWILIO_ACCOUNT_SID is set" },
-    { name: "LINK_SEALING_KEYS", insecure: usesDevLinkKey(env.LINK_SEALING_KEYS), why: "holds the development key (anyone could open the link tokens in events)" },
+    {
+      name: "LINK_SEALING_KEYS",
+      insecure: usesDevLinkKey(env.LINK_SEALING_KEYS),
+      why: "holds the development key (anyone could open the link tokens in events)",
+    },
   ],
   async setup(rt) {
     const env = rt.env;
@@ -149,7 +247,10 @@ export const notificationsService = defineService({
           statusCallback: env.SMS_STATUS_CALLBACK_URL ?? new URL(SMS_STATUS_PATH, env.PUBLIC_URL).toString(),
         })
         : undefined,
-      sent: meter().createCounter("notifications_sent", { description: "Notifications by channel (in_app, email, push) and outcome (sent, failed, retried, suppressed, expired: a link's token expired before its email went out)." }),
+      sent: meter().createCounter("notifications_sent", {
+        description:
+          "Notifications by channel (in_app, email, push) and outcome (sent, failed, retried, suppressed, expired: a link's token expired before its email went out).",
+      }),
       config: {
         publicUrl: env.PUBLIC_URL,
         unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
@@ -176,7 +277,10 @@ export const notificationsService = defineService({
         const out: string[] = [];
         let after: string | undefined;
         do {
-          const page = await call(rt.nats.nc, bookings.attendeesList, { eventId, ...filter, after, limit: Math.min(5_000, limit - out.length) }, { principal: caller, timeoutMs: 10_000 });
+          const page = await call(rt.nats.nc, bookings.attendeesList, { eventId, ...filter, after, limit: Math.min(5_000, limit - out.length) }, {
+            principal: caller,
+            timeoutMs: 10_000,
+          });
           out.push(...page.userIds);
           after = page.last ?? undefined;
         } while (after && out.length < limit);
@@ -186,7 +290,10 @@ export const notificationsService = defineService({
     };
     const marker = new Marker(deps);
     const scheduler = startScheduler(deps, marker, env.NOTIFY_SCHEDULER_POLL_MS);
-    const consumers = [plannerConsumer(deps, marker), deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS })];
+    const consumers = [
+      plannerConsumer(deps, marker),
+      deliverConsumer(deps, marker, { concurrency: env.NOTIFY_DELIVER_CONCURRENCY, ackWaitMs: env.NOTIFY_DELIVER_ACK_WAIT_MS }),
+    ];
     return {
       endpoints: [
         inboxListEndpoint(deps),

@@ -16,7 +16,14 @@ export async function publishJobs(js: JetStreamClient, jobs: DeliverJob[]): Prom
   const c = notificationJobs.deliver;
   const acks = jobs.map((data) => {
     check(c.data, data);
-    const envelope: Envelope<DeliverJob> = { id: derivedId(data.sourceId, data.batchNo), type: c.subject, version: c.version, source: "notifications", occurredAt: new Date().toISOString(), data };
+    const envelope: Envelope<DeliverJob> = {
+      id: derivedId(data.sourceId, data.batchNo),
+      type: c.subject,
+      version: c.version,
+      source: "notifications",
+      occurredAt: new Date().toISOString(),
+      data,
+    };
     return publishRetrying(js, c.subject, JSON.stringify(envelope), envelope.id);
   });
   await Promise.all(acks);
@@ -24,7 +31,7 @@ export async function publishJobs(js: JetStreamClient, jobs: DeliverJob[]): Prom
 
 /** A publish can time out although stored: retrying with the same msgID is safe. */
 async function publishRetrying(js: JetStreamClient, subject: string, payload: string, msgID: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0;; attempt++) {
     try {
       await js.publish(subject, payload, { msgID, timeout: 10_000 });
       return;

@@ -5,7 +5,17 @@ import type { Phone } from "./store/sms.ts";
 
 describe("notifications phones (SMS)", () => {
   const now = new Date("2026-12-05T12:00:00Z");
-  const phone = (p: Partial<Phone>): Phone => ({ userId: "u", number: null, verifiedAt: null, suppressedAt: null, pendingNumber: null, codeHash: null, codeExpiresAt: null, codeAttempts: 0, ...p });
+  const phone = (p: Partial<Phone>): Phone => ({
+    userId: "u",
+    number: null,
+    verifiedAt: null,
+    suppressedAt: null,
+    pendingNumber: null,
+    codeHash: null,
+    codeExpiresAt: null,
+    codeAttempts: 0,
+    ...p,
+  });
 
   it("draws 6-digit codes, leading zeros kept", () => {
     for (let i = 0; i < 200; i++) expect(newCode()).to.match(/^\d{6}$/);

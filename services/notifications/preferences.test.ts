@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { defaultPreferences, notBefore, wants, localMinutes, nextDigestAt, digested } from "./preferences.ts";
+import { defaultPreferences, digested, localMinutes, nextDigestAt, notBefore, wants } from "./preferences.ts";
 
 describe("notifications preferences", () => {
   const at = (iso: string) => new Date(iso);
@@ -24,7 +24,14 @@ describe("notifications preferences", () => {
   });
 
   it("sends transactional kinds by email only, whatever the switches say", () => {
-    const off = { ...defaultPreferences(), kinds: { event_published: { in_app: false, email: false, push: false }, event_updated: { in_app: true, email: false, push: true }, event_cancelled: { in_app: true, email: true, push: true } } };
+    const off = {
+      ...defaultPreferences(),
+      kinds: {
+        event_published: { in_app: false, email: false, push: false },
+        event_updated: { in_app: true, email: false, push: true },
+        event_cancelled: { in_app: true, email: true, push: true },
+      },
+    };
     expect(wants(off, "password_reset", "email")).to.equal(true);
     expect(wants(off, "password_reset", "push")).to.equal(false);
     expect(wants(off, "event_published", "in_app")).to.equal(false);

@@ -1,7 +1,7 @@
 /** When reminders are planned and when one goes out, on a fixed clock: no NATS, no Postgres. */
 import { expect } from "chai";
 import { defaultPreferences } from "./preferences.ts";
-import { formatOffsets, parseOffsets, reminderSendAt, remindersAhead } from "./reminders.ts";
+import { formatOffsets, parseOffsets, remindersAhead, reminderSendAt } from "./reminders.ts";
 
 const now = new Date("2026-12-05T10:00:00.000Z");
 const iso = (d: Date) => d.toISOString();

@@ -58,7 +58,9 @@ export async function planReminders(trx: Knex.Transaction, deps: Pick<Deps, "con
   const a = await store.attendanceOf(trx, orderId);
   const ev = a ? await store.eventOf(trx, a.eventId) : undefined;
   const offsets = ev?.reminderOffsetsS ?? deps.config.reminderOffsetsS;
-  for (const o of new Set([...deps.config.reminderOffsetsS, ...(ev?.reminderOffsetsS ?? []), ...formerOffsetsS])) await cancelTimer(trx, REMINDER, keyOf(orderId, o));
+  for (const o of new Set([...deps.config.reminderOffsetsS, ...(ev?.reminderOffsetsS ?? []), ...formerOffsetsS])) {
+    await cancelTimer(trx, REMINDER, keyOf(orderId, o));
+  }
   if (!a || !(store.ATTENDING as readonly string[]).includes(a.status)) return;
   if (!ev || ev.status !== "published") return;
   for (const { offsetS, dueAt } of remindersAhead(new Date(ev.startsAt), offsets, deps.now())) {
@@ -81,7 +83,10 @@ export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
   // Reminders come due many at once (every attendee of an event at the same offset): fired
   // together they are a handful of queries and one notice per event and offset, not ~6 per person.
   const fire = async (trx: Knex.Transaction, payloads: Payload[]) => {
-    const [attendances, events] = await Promise.all([store.attendancesOf(trx, payloads.map((p) => p.orderId)), store.eventsOf(trx, payloads.map((p) => p.eventId))]);
+    const [attendances, events] = await Promise.all([
+      store.attendancesOf(trx, payloads.map((p) => p.orderId)),
+      store.eventsOf(trx, payloads.map((p) => p.eventId)),
+    ]);
     const due = new Map<string, { ev: store.EventRow; offsetS: number; userIds: string[] }>();
     for (const p of payloads) {
       const a = attendances.get(p.orderId);
@@ -101,7 +106,12 @@ export function reminderTimer(deps: Deps, marker: Marker): TimerHandler {
         trx,
         deps,
         marker,
-        { sourceId: derivedId("reminder", ev.eventId, ev.startsAt, offsetS), kind: "event_reminder", params: { ...eventParams(ev), offsetS: String(offsetS) }, link: `/events/${ev.eventId}` },
+        {
+          sourceId: derivedId("reminder", ev.eventId, ev.startsAt, offsetS),
+          kind: "event_reminder",
+          params: { ...eventParams(ev), offsetS: String(offsetS) },
+          link: `/events/${ev.eventId}`,
+        },
         recipients,
         {
           notBefore: (r) => reminderSendAt(r.settings, r.timeZone, start, deps.now()),

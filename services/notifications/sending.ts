@@ -78,7 +78,7 @@ function createSender(deps: Deps, marker: Marker) {
     const emails = claimed.filter((c) => c.channel === "email" && c.address).map((c) => c.address!.toLowerCase());
     for (const e of await store.suppressedAmong(deps.db, emails)) suppressed.add(e);
     const pushUsers = claimed.filter((c) => c.channel === "push").map((c) => c.userId);
-    if (pushUsers.length) for (const [u, t] of await store.tokensOf(deps.db, pushUsers)) tokens.set(u, t);
+    if (pushUsers.length) { for (const [u, t] of await store.tokensOf(deps.db, pushUsers)) tokens.set(u, t); }
   }
 
   const retryMark = (c: store.Claimed, error: string, retryAfterMs: number | undefined, retryTokens: string[] | null): store.Mark => {
@@ -110,7 +110,9 @@ function createSender(deps: Deps, marker: Marker) {
         const opened = c.sealedToken ? deps.linkSeal.open(purpose, c.address, c.sealedToken, deps.now()) : ({ ok: false, reason: "expired" } as const);
         if (!opened.ok) {
           // Nothing to send that would work: the user asks for a new link (a new reset, a resend).
-          const error = opened.reason === "expired" ? "the link's token expired before the email could be sent; the user asks for a new one" : "the link's sealed token does not open (LINK_SEALING_KEYS, or not sealed for this address)";
+          const error = opened.reason === "expired"
+            ? "the link's token expired before the email could be sent; the user asks for a new one"
+            : "the link's sealed token does not open (LINK_SEALING_KEYS, or not sealed for this address)";
           deps.sent.add(1, { channel: "email", outcome: opened.reason === "expired" ? "expired" : "failed" });
           deps.log.warn({ sourceId: c.sourceId, userId: c.userId, kind: c.kind, reason: opened.reason }, "link email not sent");
           return recorded(marker.mark({ ...key, status: "failed", attempt: 0, error }));
@@ -118,9 +120,15 @@ function createSender(deps: Deps, marker: Marker) {
         token = opened.token;
       }
       const link = token === undefined ? c.link : withToken(c.link, TOKEN_PLACEHOLDER);
-      const unsub = isFollowerKind(c.kind) || c.kind === "digest" ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind)) : undefined;
+      const unsub = isFollowerKind(c.kind) || c.kind === "digest"
+        ? unsubscribeUrl(cfg.publicUrl, unsubscribeToken(cfg.unsubscribeSecret, c.userId, c.kind))
+        : undefined;
       const extras = await emailExtras(deps, c);
-      const rendered = await deps.templates.email(c.sourceId, c.kind, c.locale, { ...c.params, ...extras.params }, link, { name: c.displayName ?? "", unsubscribeUrl: unsub, timeZone: c.timeZone });
+      const rendered = await deps.templates.email(c.sourceId, c.kind, c.locale, { ...c.params, ...extras.params }, link, {
+        name: c.displayName ?? "",
+        unsubscribeUrl: unsub,
+        timeZone: c.timeZone,
+      });
       // The token goes in after rendering (the template cache never holds it); base64url needs no escaping.
       const put = (s: string) => (token === undefined ? s : s.replaceAll(TOKEN_PLACEHOLDER, encodeURIComponent(token)));
       const r = { subject: put(rendered.subject), html: put(rendered.html), text: put(rendered.text) };
@@ -129,7 +137,16 @@ function createSender(deps: Deps, marker: Marker) {
         headers["List-Unsubscribe"] = `<${unsub}>`;
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
       }
-      const out = await deps.mailer.send({ from: cfg.emailFrom, to: c.address, subject: r.subject, html: r.html, text: r.text, messageId: `<${c.sourceId}.${c.userId}@${host}>`, headers, attachments: extras.attachments.length ? extras.attachments : undefined });
+      const out = await deps.mailer.send({
+        from: cfg.emailFrom,
+        to: c.address,
+        subject: r.subject,
+        html: r.html,
+        text: r.text,
+        messageId: `<${c.sourceId}.${c.userId}@${host}>`,
+        headers,
+        attachments: extras.attachments.length ? extras.attachments : undefined,
+      });
       if (out.outcome === "sent") {
         deps.sent.add(1, { channel: "email", outcome: "sent" });
         return recorded(marker.mark({ ...key, status: "sent", attempt: 1 }));
@@ -150,7 +167,7 @@ function createSender(deps: Deps, marker: Marker) {
     let text = pushTexts.get(textKey);
     if (!text) {
       if (pushTexts.size > 1_000) pushTexts.clear();
-      pushTexts.set(textKey, (text = deps.templates.push(c.kind, c.locale, c.params, c.link, c.timeZone)));
+      pushTexts.set(textKey, text = deps.templates.push(c.kind, c.locale, c.params, c.link, c.timeZone));
     }
     let sent = 0;
     let lastError = "";
@@ -158,7 +175,14 @@ function createSender(deps: Deps, marker: Marker) {
     const again: string[] = [];
     await Promise.all(
       targets.map(async (token) => {
-        const out = await deps.pusher!.send({ token, title: text.title, body: text.body, link: c.link, url: new URL(c.link, cfg.publicUrl).toString(), data: { nid: derivedId(c.sourceId, c.userId), kind: c.kind, sourceId: c.sourceId } });
+        const out = await deps.pusher!.send({
+          token,
+          title: text.title,
+          body: text.body,
+          link: c.link,
+          url: new URL(c.link, cfg.publicUrl).toString(),
+          data: { nid: derivedId(c.sourceId, c.userId), kind: c.kind, sourceId: c.sourceId },
+        });
         if (out.outcome === "sent") sent++;
         else if (out.outcome === "drop-token") {
           // UNREGISTERED or invalid: the token is dead after its first failure.
@@ -224,22 +248,21 @@ export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: st
       let exhausted = false;
       let failure: unknown;
       let refilling: Promise<void> | undefined;
-      const refill = () =>
-        (refilling ??= (async () => {
-          try {
-            const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: lanes, channel, ...scope });
-            if (!claimed.length) exhausted = true;
-            await sender.prepare(claimed);
-            total += claimed.length;
-            queue.push(...claimed);
-          } catch (err) {
-            // What is queued is still sent; rows claimed here are sent by the scheduler after their lease.
-            failure ??= err;
-            exhausted = true;
-          } finally {
-            refilling = undefined;
-          }
-        })());
+      const refill = () => (refilling ??= (async () => {
+        try {
+          const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: lanes, channel, ...scope });
+          if (!claimed.length) exhausted = true;
+          await sender.prepare(claimed);
+          total += claimed.length;
+          queue.push(...claimed);
+        } catch (err) {
+          // What is queued is still sent; rows claimed here are sent by the scheduler after their lease.
+          failure ??= err;
+          exhausted = true;
+        } finally {
+          refilling = undefined;
+        }
+      })());
       await Promise.all(
         Array.from({ length: lanes }, async () => {
           // A lane sends its next while the outcome of its last is being recorded (a round trip

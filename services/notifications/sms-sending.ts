@@ -13,13 +13,23 @@ export async function sendSms(deps: Deps, c: store.Claimed, retry: (error: strin
   const key = { sourceId: c.sourceId, userId: c.userId, channel: "sms" as const };
   if (!deps.sms || !c.address) return { ...key, status: "failed", attempt: 0, error: "no SMS provider or number" };
   const phone = await smsStore.phoneOf(deps.db, c.userId);
-  if (!phone?.verifiedAt || phone.number !== c.address) return { ...key, status: "failed", attempt: 0, error: "the number is no longer the user's verified one" };
+  if (!phone?.verifiedAt || phone.number !== c.address) {
+    return { ...key, status: "failed", attempt: 0, error: "the number is no longer the user's verified one" };
+  }
   if (phone.suppressedAt) {
     deps.sent.add(1, { channel: "sms", outcome: "suppressed" });
     return { ...key, status: "suppressed", attempt: 0, error: "number suppressed" };
   }
   const cfg = deps.config.sms;
-  const slot = await smsStore.reserveSms(deps.db, { number: c.address, userId: c.userId, purpose: "notice", sourceId: c.sourceId, limit: cfg.perNumber, windowS: cfg.windowS, at: deps.now() });
+  const slot = await smsStore.reserveSms(deps.db, {
+    number: c.address,
+    userId: c.userId,
+    purpose: "notice",
+    sourceId: c.sourceId,
+    limit: cfg.perNumber,
+    windowS: cfg.windowS,
+    at: deps.now(),
+  });
   if ("retryAt" in slot) {
     // A reminder or a change that could only go after the event has started is dropped instead.
     const startsAt = Date.parse(c.params.startsAt ?? "");

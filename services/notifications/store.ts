@@ -15,7 +15,11 @@ type Target = { kind: "user" | "org"; id: string };
 
 // ---- projections ----------------------------------------------------------------------------
 
-export async function upsertContact(q: Q, c: { userId: string; email: string; displayName: string; locale: string; timeZone: string }, at: string): Promise<void> {
+export async function upsertContact(
+  q: Q,
+  c: { userId: string; email: string; displayName: string; locale: string; timeZone: string },
+  at: string,
+): Promise<void> {
   // Older news never overwrites newer (events of one user may be handled out of order).
   await q.raw(
     `insert into users (user_id, email, display_name, locale, time_zone, updated_at) values (?, ?, ?, ?, ?, ?)
@@ -91,7 +95,10 @@ export async function advanceEventVersion(q: Q, eventId: string, sequence: numbe
 }
 
 /** `sealed`: the link's single-use token, sealed (links.ts), kept until its email is sent or `until`. */
-export async function saveMessage(q: Q, m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number; sealed?: { token: string; until: Date } }): Promise<void> {
+export async function saveMessage(
+  q: Q,
+  m: { sourceId: string; kind: NotificationKind; params: Record<string, string>; link: string; batches: number; sealed?: { token: string; until: Date } },
+): Promise<void> {
   await q.raw(`insert into messages (source_id, kind, params, link, batches, sealed_token, sealed_until) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing`, [
     m.sourceId,
     m.kind,
@@ -146,13 +153,27 @@ export async function savePlan(q: Q, sourceId: string, bounds: string[], audienc
 
 export async function planOf(q: Q, sourceId: string): Promise<Array<{ batchNo: number; after: string | null; upTo: string; audience: PlanAudience }>> {
   const rows = await q("fanout_batches").where({ source_id: sourceId }).orderBy("batch_no").select("batch_no", "after_id", "up_to_id", "audience");
-  return rows.map((r: { batch_no: number; after_id: string | null; up_to_id: string; audience: PlanAudience }) => ({ batchNo: r.batch_no, after: r.after_id, upTo: r.up_to_id, audience: r.audience }));
+  return rows.map((r: { batch_no: number; after_id: string | null; up_to_id: string; audience: PlanAudience }) => ({
+    batchNo: r.batch_no,
+    after: r.after_id,
+    upTo: r.up_to_id,
+    audience: r.audience,
+  }));
 }
 
 // ---- a batch's recipients and its writes ----------------------------------------------------
 
 /** `phone`: the verified, unsuppressed number SMS go to (read where SMS can be sent). */
-export type Recipient = { userId: string; email: string | null; displayName: string | null; locale: string; timeZone: string; settings: Preferences | null; devices: number; phone?: string | null };
+export type Recipient = {
+  userId: string;
+  email: string | null;
+  displayName: string | null;
+  locale: string;
+  timeZone: string;
+  settings: Preferences | null;
+  devices: number;
+  phone?: string | null;
+};
 
 /** Channels with a delivery row (in-app has its inbox row instead). */
 export type DeliveryChannel = "email" | "push" | "sms";
@@ -161,9 +182,18 @@ export type DeliveryChannel = "email" | "push" | "sms";
  * Active followers of the targets with after < id <= upTo, each once, with what delivery needs;
  * with `eventId`, without the event's attendees (they are told in the attendees' batches).
  */
-export async function followerSlice(q: Q, targets: Target[], excludeUserId: string | null, after: string | null, upTo: string, eventId?: string): Promise<Recipient[]> {
+export async function followerSlice(
+  q: Q,
+  targets: Target[],
+  excludeUserId: string | null,
+  after: string | null,
+  upTo: string,
+  eventId?: string,
+): Promise<Recipient[]> {
   const t = targetClause(targets);
-  const notAttending = eventId ? `and not exists (select 1 from attendances a where a.event_id = ?::uuid and a.user_id = f.follower_id and (${ATTENDEE_SQL}))` : "";
+  const notAttending = eventId
+    ? `and not exists (select 1 from attendances a where a.event_id = ?::uuid and a.user_id = f.follower_id and (${ATTENDEE_SQL}))`
+    : "";
   const { rows } = await q.raw(
     `select f.follower_id as user_id, u.email, u.display_name, coalesce(u.locale, 'en') as locale, coalesce(u.time_zone, 'UTC') as time_zone, p.settings,
             (select count(*) from devices d where d.user_id = f.follower_id) as devices
@@ -187,14 +217,23 @@ export async function followerSlice(q: Q, targets: Target[], excludeUserId: stri
 }
 
 /** Inbox rows for these users; returns only the rows this call created. */
-export async function insertInbox(q: Q, sourceId: string, kind: NotificationKind, userIds: string[]): Promise<Array<{ id: string; userId: string; createdAt: Date }>> {
+export async function insertInbox(
+  q: Q,
+  sourceId: string,
+  kind: NotificationKind,
+  userIds: string[],
+): Promise<Array<{ id: string; userId: string; createdAt: Date }>> {
   if (!userIds.length) return [];
   const { rows } = await q.raw(
     `insert into inbox (user_id, source_id, kind) select u, ?, ? from unnest(?::uuid[]) as u
      on conflict (user_id, source_id) do nothing returning id, user_id, created_at`,
     b([sourceId, kind, userIds]),
   );
-  return (rows as Array<{ id: string | number; user_id: string; created_at: Date }>).map((r) => ({ id: String(r.id), userId: r.user_id, createdAt: r.created_at }));
+  return (rows as Array<{ id: string | number; user_id: string; created_at: Date }>).map((r) => ({
+    id: String(r.id),
+    userId: r.user_id,
+    createdAt: r.created_at,
+  }));
 }
 
 /** `held`: a follower email waiting for the user's digest (sent inside it, never alone). */
@@ -206,7 +245,14 @@ export async function insertDeliveries(q: Q, sourceId: string, ds: NewDelivery[]
     `insert into deliveries (source_id, user_id, channel, address, not_before, status)
      select ?, u, c, a, n, s from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) as x(u, c, a, n, s)
      on conflict do nothing`,
-    b([sourceId, ds.map((d) => d.userId), ds.map((d) => d.channel), ds.map((d) => d.address), ds.map((d) => d.notBefore.toISOString()), ds.map((d) => d.status ?? "pending")]),
+    b([
+      sourceId,
+      ds.map((d) => d.userId),
+      ds.map((d) => d.channel),
+      ds.map((d) => d.address),
+      ds.map((d) => d.notBefore.toISOString()),
+      ds.map((d) => d.status ?? "pending"),
+    ]),
   );
 }
 
@@ -234,7 +280,10 @@ export type Claimed = {
  * replica sends them meanwhile; if this one dies, they are due again when the lease ends.
  * A recipient without an account (an invitee) has their language in the message's params.
  */
-export async function claimDue(q: Q, opts: { leaseMs: number; limit: number; channel: DeliveryChannel; sourceId?: string; userIds?: string[] }): Promise<Claimed[]> {
+export async function claimDue(
+  q: Q,
+  opts: { leaseMs: number; limit: number; channel: DeliveryChannel; sourceId?: string; userIds?: string[] },
+): Promise<Claimed[]> {
   const batch = opts.sourceId ? `and source_id = ? and user_id = any(?::uuid[])` : "";
   const { rows } = await q.raw(
     `with c as (
@@ -356,16 +405,34 @@ export async function dueHeldOf(q: Q, userId: string, now: Date): Promise<Held[]
      order by m.created_at, d.source_id for update of d`,
     [userId, new Date(now.getTime() - DIGEST_GRACE_S * 1000)],
   );
-  return (rows as Array<Record<string, unknown>>).map((r) => ({ sourceId: r.source_id as string, address: (r.address as string | null) ?? null, kind: r.kind as NotificationKind, params: r.params as Record<string, string>, link: r.link as string }));
+  return (rows as Array<Record<string, unknown>>).map((r) => ({
+    sourceId: r.source_id as string,
+    address: (r.address as string | null) ?? null,
+    kind: r.kind as NotificationKind,
+    params: r.params as Record<string, string>,
+    link: r.link as string,
+  }));
 }
 
 export async function markDigested(q: Q, userId: string, sourceIds: string[], digestId: string): Promise<void> {
-  await q.raw(`update deliveries set status = 'digested', digest_id = ? where user_id = ? and channel = 'email' and source_id = any(?::uuid[])`, b([digestId, userId, sourceIds]));
+  await q.raw(
+    `update deliveries set status = 'digested', digest_id = ? where user_id = ? and channel = 'email' and source_id = any(?::uuid[])`,
+    b([digestId, userId, sourceIds]),
+  );
 }
 
 // ---- the inbox ------------------------------------------------------------------------------
 
-export type InboxRow = { id: string; source_id: string; kind: NotificationKind; created_at: Date; read_at: Date | null; archived_at: Date | null; params: Record<string, string>; link: string };
+export type InboxRow = {
+  id: string;
+  source_id: string;
+  kind: NotificationKind;
+  created_at: Date;
+  read_at: Date | null;
+  archived_at: Date | null;
+  params: Record<string, string>;
+  link: string;
+};
 
 export async function listInbox(q: Q, userId: string, opts: { before?: string; limit: number; unreadOnly: boolean; archived: boolean }): Promise<InboxRow[]> {
   const query = q("inbox as i")
@@ -389,7 +456,11 @@ export async function unreadCount(q: Q, userId: string): Promise<number> {
 
 /** Updates one item of this user; false when the user has no such item. */
 export async function updateItem(q: Q, userId: string, id: string, change: "read" | "unread" | "archive"): Promise<boolean> {
-  const set = change === "read" ? { read_at: q.raw("coalesce(read_at, now())") } : change === "unread" ? { read_at: null } : { archived_at: q.raw("coalesce(archived_at, now())"), read_at: q.raw("coalesce(read_at, now())") };
+  const set = change === "read"
+    ? { read_at: q.raw("coalesce(read_at, now())") }
+    : change === "unread"
+    ? { read_at: null }
+    : { archived_at: q.raw("coalesce(archived_at, now())"), read_at: q.raw("coalesce(read_at, now())") };
   const n = await q("inbox").where({ user_id: userId, id }).update(set);
   return n > 0;
 }
@@ -403,7 +474,10 @@ export type { InboxItem };
 // ---- devices and preferences ----------------------------------------------------------------
 
 export async function registerDevice(q: Q, userId: string, token: string, platform: string): Promise<void> {
-  await q.raw(`insert into devices (token, user_id, platform) values (?, ?, ?) on conflict (token) do update set user_id = excluded.user_id, platform = excluded.platform`, [token, userId, platform]);
+  await q.raw(
+    `insert into devices (token, user_id, platform) values (?, ?, ?) on conflict (token) do update set user_id = excluded.user_id, platform = excluded.platform`,
+    [token, userId, platform],
+  );
 }
 
 export async function removeDevice(q: Q, userId: string, token: string): Promise<boolean> {
@@ -421,7 +495,10 @@ export async function lockPreferences(trx: Knex.Transaction, userId: string): Pr
 }
 
 export async function savePreferences(q: Q, userId: string, p: Preferences): Promise<void> {
-  await q.raw(`insert into preferences (user_id, settings) values (?, ?) on conflict (user_id) do update set settings = excluded.settings, updated_at = now()`, [userId, JSON.stringify(p)]);
+  await q.raw(
+    `insert into preferences (user_id, settings) values (?, ?) on conflict (user_id) do update set settings = excluded.settings, updated_at = now()`,
+    [userId, JSON.stringify(p)],
+  );
 }
 
 // ---- events people attend -------------------------------------------------------------------
@@ -452,7 +529,19 @@ export async function upsertEvent(q: Q, f: EventRow): Promise<boolean> {
        status = excluded.status, visibility = excluded.visibility, sequence = excluded.sequence, updated_at = now()
      where events.sequence < excluded.sequence or (events.sequence = excluded.sequence and events.status <> excluded.status)
      returning event_id`,
-    b([f.eventId, f.organizerId, f.title, f.startsAt, f.endsAt, f.timeZone, f.venue ? JSON.stringify(f.venue) : null, f.onlineUrl, f.status, f.visibility, f.sequence]),
+    b([
+      f.eventId,
+      f.organizerId,
+      f.title,
+      f.startsAt,
+      f.endsAt,
+      f.timeZone,
+      f.venue ? JSON.stringify(f.venue) : null,
+      f.onlineUrl,
+      f.status,
+      f.visibility,
+      f.sequence,
+    ]),
   );
   return rows.length === 1;
 }
@@ -509,7 +598,14 @@ export async function upsertAttendance(q: Q, a: Attendance & { occurredAt: strin
   return rows.length === 1;
 }
 
-const toAttendance = (r: Record<string, unknown>): Attendance => ({ orderId: r.order_id as string, eventId: r.event_id as string, userId: r.user_id as string, status: r.status as Attendance["status"], reason: (r.reason as string | null) ?? null, seats: r.seats as number });
+const toAttendance = (r: Record<string, unknown>): Attendance => ({
+  orderId: r.order_id as string,
+  eventId: r.event_id as string,
+  userId: r.user_id as string,
+  status: r.status as Attendance["status"],
+  reason: (r.reason as string | null) ?? null,
+  seats: r.seats as number,
+});
 
 export async function attendanceOf(q: Q, orderId: string): Promise<Attendance | undefined> {
   const r = await q("attendances").where({ order_id: orderId }).first();
@@ -524,7 +620,10 @@ export async function attendancesOf(q: Q, orderIds: string[]): Promise<Map<strin
 
 /** The attending orders of an event. */
 export async function attendingOrders(q: Q, eventId: string): Promise<Array<{ orderId: string; userId: string }>> {
-  const rows: Array<{ order_id: string; user_id: string }> = await q("attendances").where({ event_id: eventId }).whereIn("status", ATTENDING).select("order_id", "user_id");
+  const rows: Array<{ order_id: string; user_id: string }> = await q("attendances").where({ event_id: eventId }).whereIn("status", ATTENDING).select(
+    "order_id",
+    "user_id",
+  );
   return rows.map((r) => ({ orderId: r.order_id, userId: r.user_id }));
 }
 
@@ -597,7 +696,16 @@ export async function recipientsOf(q: Q, userIds: string[]): Promise<Recipient[]
 
 // ---- messages of an event's organizers to its attendees --------------------------------------
 
-export type OrganizerMessageRow = { id: string; eventId: string; senderId: string; audience: MessageAudience; subject: string; body: string; recipients: number; sentAt: string };
+export type OrganizerMessageRow = {
+  id: string;
+  eventId: string;
+  senderId: string;
+  audience: MessageAudience;
+  subject: string;
+  body: string;
+  recipients: number;
+  sentAt: string;
+};
 
 const toOrganizerMessage = (r: Record<string, unknown>): OrganizerMessageRow => ({
   id: r.id as string,
@@ -627,21 +735,38 @@ export async function lockEventMessages(trx: Knex.Transaction, eventId: string):
 
 /** How many messages the event sent since `since`, and when the oldest of them was sent. */
 export async function messagesSince(q: Q, eventId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
-  const r = await q("organizer_messages").where({ event_id: eventId }).where("sent_at", ">", since).first(q.raw("count(*)::int as n"), q.raw("min(sent_at) as oldest"));
+  const r = await q("organizer_messages").where({ event_id: eventId }).where("sent_at", ">", since).first(
+    q.raw("count(*)::int as n"),
+    q.raw("min(sent_at) as oldest"),
+  );
   return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
 }
 
 export async function saveOrganizerMessage(q: Q, m: Omit<OrganizerMessageRow, "sentAt"> & { sentAt: Date }, userIds: string[]): Promise<void> {
-  await q("organizer_messages").insert({ id: m.id, event_id: m.eventId, sender_id: m.senderId, audience: JSON.stringify(m.audience), subject: m.subject, body: m.body, recipients: m.recipients, sent_at: m.sentAt });
+  await q("organizer_messages").insert({
+    id: m.id,
+    event_id: m.eventId,
+    sender_id: m.senderId,
+    audience: JSON.stringify(m.audience),
+    subject: m.subject,
+    body: m.body,
+    recipients: m.recipients,
+    sent_at: m.sentAt,
+  });
   for (let i = 0; i < userIds.length; i += 10_000) {
-    await q.raw(`insert into message_recipients (source_id, user_id) select ?, u from unnest(?::uuid[]) as x(u) on conflict do nothing`, b([m.id, userIds.slice(i, i + 10_000)]));
+    await q.raw(
+      `insert into message_recipients (source_id, user_id) select ?, u from unnest(?::uuid[]) as x(u) on conflict do nothing`,
+      b([m.id, userIds.slice(i, i + 10_000)]),
+    );
   }
 }
 
 /** An event's messages, newest first, after a cursor position. */
 export async function organizerMessagesOf(q: Q, eventId: string, opts: { before?: { at: string; id: string }; limit: number }): Promise<OrganizerMessageRow[]> {
   const { rows } = await q.raw(
-    `select ${MESSAGE_COLUMNS} from organizer_messages where event_id = ? ${opts.before ? "and (sent_at, id) < (?::timestamptz, ?::uuid)" : ""} order by sent_at desc, id desc limit ?`,
+    `select ${MESSAGE_COLUMNS} from organizer_messages where event_id = ? ${
+      opts.before ? "and (sent_at, id) < (?::timestamptz, ?::uuid)" : ""
+    } order by sent_at desc, id desc limit ?`,
     b(opts.before ? [eventId, opts.before.at, opts.before.id, opts.limit] : [eventId, opts.limit]),
   );
   return (rows as Array<Record<string, unknown>>).map(toOrganizerMessage);

@@ -11,7 +11,10 @@ export function paymentLifetimeSeconds(reservedUntil: string | null | undefined,
   if (!holdEnds || holdEnds <= now) throw new AppError("order_expired", "the booking's hold is over", { status: 409 });
   const seconds = Math.floor((holdEnds.getTime() - now.getTime()) / 1000);
   if (seconds < MIN_LIFETIME_SECONDS) {
-    throw new AppError("hold_too_short", `the booking's hold ends in ${seconds} s; the provider needs ${MIN_LIFETIME_SECONDS} s at least`, { status: 409, details: { field: "bookingId" } });
+    throw new AppError("hold_too_short", `the booking's hold ends in ${seconds} s; the provider needs ${MIN_LIFETIME_SECONDS} s at least`, {
+      status: 409,
+      details: { field: "bookingId" },
+    });
   }
   return seconds;
 }

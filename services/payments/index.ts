@@ -41,28 +41,84 @@ export const CALLBACK_PATH = "/v1/payment-callbacks/freedompay/result";
 export const PaymentsEnv = Type.Object({
   PAYMENTS_PROVIDER: Type.Union([Type.Literal("sandbox"), Type.Literal("freedompay")], {
     default: "sandbox",
-    description: "sandbox: a local stand-in of FreedomPay (started by this service unless PAYMENTS_HOST names one); freedompay: the real Merchant API (needs PAYMENTS_MERCHANT_ID and PAYMENTS_SECRET_KEY).",
+    description:
+      "sandbox: a local stand-in of FreedomPay (started by this service unless PAYMENTS_HOST names one); freedompay: the real Merchant API (needs PAYMENTS_MERCHANT_ID and PAYMENTS_SECRET_KEY).",
   }),
   PAYMENTS_MERCHANT_ID: Type.String({ default: "552170", description: "FreedomPay merchant id (pg_merchant_id). The default only suits the sandbox." }),
-  PAYMENTS_SECRET_KEY: Type.String({ default: "sandbox-secret", minLength: 8, description: "FreedomPay secret key that signs every message (pg_sig). The default only suits the sandbox." }),
-  PAYMENTS_HOST: Type.Optional(Type.String({ pattern: "^https?://", description: "Merchant API base URL, e.g. https://api.freedompay.kz or https://test-api.freedompay.kz. Unset with the sandbox: the service starts one." })),
+  PAYMENTS_SECRET_KEY: Type.String({
+    default: "sandbox-secret",
+    minLength: 8,
+    description: "FreedomPay secret key that signs every message (pg_sig). The default only suits the sandbox.",
+  }),
+  PAYMENTS_HOST: Type.Optional(
+    Type.String({
+      pattern: "^https?://",
+      description: "Merchant API base URL, e.g. https://api.freedompay.kz or https://test-api.freedompay.kz. Unset with the sandbox: the service starts one.",
+    }),
+  ),
   PAYMENTS_TESTING_MODE: Type.Boolean({ default: false, description: "Send pg_testing_mode=1 (FreedomPay test payments; on by itself with the sandbox)." }),
-  PAYMENTS_PUBLIC_URL: Type.String({ default: "http://127.0.0.1:8080", pattern: "^https?://", description: "Where the provider reaches the edge: the result callback is <this>/v1/payment-callbacks/freedompay/result." }),
+  PAYMENTS_PUBLIC_URL: Type.String({
+    default: "http://127.0.0.1:8080",
+    pattern: "^https?://",
+    description: "Where the provider reaches the edge: the result callback is <this>/v1/payment-callbacks/freedompay/result.",
+  }),
   PAYMENTS_PROVIDER_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000, description: "Time cap of one call to the provider." }),
-  PAYMENTS_RECONCILE_AFTER_MS: Type.Integer({ minimum: 0, default: 120_000, description: "Ask the provider (get_status3) about a payment still pending this long after it was created." }),
+  PAYMENTS_RECONCILE_AFTER_MS: Type.Integer({
+    minimum: 0,
+    default: 120_000,
+    description: "Ask the provider (get_status3) about a payment still pending this long after it was created.",
+  }),
   PAYMENTS_RECONCILE_EVERY_MS: Type.Integer({ minimum: 100, default: 60_000, description: "Then ask again this often until it settles or its page expires." }),
-  PAYMENTS_REFUND_RETRY_POLL_MS: Type.Integer({ minimum: 50, default: 5_000, description: "How often this replica looks for refunds to retry (the provider was unreachable)." }),
-  PAYMENTS_CALLBACK_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 500, default: 200, description: "Most callback results decided in one payments transaction (with one bookings settle)." }),
-  PAYMENTS_CALLBACK_BATCHES: Type.Integer({ minimum: 1, maximum: 16, default: 2, description: "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next (fewer: bigger batches, less work per callback)." }),
-  PAYMENTS_SANDBOX_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8090, description: "Port of the local sandbox (payment page and Merchant API) when PAYMENTS_PROVIDER=sandbox; 0 = any free port." }),
-  PAYMENTS_SANDBOX_CALLBACK_RETRY_MS: Type.Integer({ minimum: 10, default: 1_800_000, description: "Sandbox: pause between result-callback attempts (FreedomPay: 30 min)." }),
-  PAYMENTS_SANDBOX_BANK_TIMEOUT_MS: Type.Integer({ minimum: 10, default: 60_000, description: "Sandbox: how long 'bank timeout' leaves a payment pending before it fails." }),
-  PAYMENTS_SANDBOX_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 50, default: 0, description: "Sandbox: the provider's fee in percent of each payment, reported as pg_net_amount and booked to provider_fees in the ledger." }),
+  PAYMENTS_REFUND_RETRY_POLL_MS: Type.Integer({
+    minimum: 50,
+    default: 5_000,
+    description: "How often this replica looks for refunds to retry (the provider was unreachable).",
+  }),
+  PAYMENTS_CALLBACK_BATCH_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 500,
+    default: 200,
+    description: "Most callback results decided in one payments transaction (with one bookings settle).",
+  }),
+  PAYMENTS_CALLBACK_BATCHES: Type.Integer({
+    minimum: 1,
+    maximum: 16,
+    default: 2,
+    description:
+      "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next (fewer: bigger batches, less work per callback).",
+  }),
+  PAYMENTS_SANDBOX_PORT: Type.Integer({
+    minimum: 0,
+    maximum: 65535,
+    default: 8090,
+    description: "Port of the local sandbox (payment page and Merchant API) when PAYMENTS_PROVIDER=sandbox; 0 = any free port.",
+  }),
+  PAYMENTS_SANDBOX_CALLBACK_RETRY_MS: Type.Integer({
+    minimum: 10,
+    default: 1_800_000,
+    description: "Sandbox: pause between result-callback attempts (FreedomPay: 30 min).",
+  }),
+  PAYMENTS_SANDBOX_BANK_TIMEOUT_MS: Type.Integer({
+    minimum: 10,
+    default: 60_000,
+    description: "Sandbox: how long 'bank timeout' leaves a payment pending before it fails.",
+  }),
+  PAYMENTS_SANDBOX_FEE_PERCENT: Type.Number({
+    minimum: 0,
+    maximum: 50,
+    default: 0,
+    description: "Sandbox: the provider's fee in percent of each payment, reported as pg_net_amount and booked to provider_fees in the ledger.",
+  }),
 });
 
 export const paymentsService = defineService({
   name: "payments",
-  bus: { calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettleMany], publishes: Object.values(paymentEvents), consumes: ["EVENTS"], durables: [BOOKINGS_CONSUMER, EVENTS_CONSUMER] },
+  bus: {
+    calls: [identity.canActForOrg, events.get, bookings.ordersGet, bookings.ordersBeginPayment, bookings.ordersSettleMany],
+    publishes: Object.values(paymentEvents),
+    consumes: ["EVENTS"],
+    durables: [BOOKINGS_CONSUMER, EVENTS_CONSUMER],
+  },
   version: "0.1.0",
   description: "Payments: FreedomPay payments for bookings, callbacks, refunds, ledger, receipts.",
   env: PaymentsEnv,
@@ -74,7 +130,9 @@ export const paymentsService = defineService({
     let host = env.PAYMENTS_HOST;
     if (env.PAYMENTS_PROVIDER === "freedompay") {
       if (!host) host = "https://api.freedompay.kz";
-      if (env.PAYMENTS_SECRET_KEY === "sandbox-secret") throw new ConfigError("invalid environment: PAYMENTS_SECRET_KEY must be set for PAYMENTS_PROVIDER=freedompay");
+      if (env.PAYMENTS_SECRET_KEY === "sandbox-secret") {
+        throw new ConfigError("invalid environment: PAYMENTS_SECRET_KEY must be set for PAYMENTS_PROVIDER=freedompay");
+      }
     } else if (!host) {
       let base = "";
       sandbox = createSandbox({

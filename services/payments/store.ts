@@ -66,13 +66,20 @@ export async function receiptNumberOf(db: Knex, paymentId: string): Promise<stri
   return r?.number ?? null;
 }
 
-export async function eventOwnerOf(q: Knex, eventId: string): Promise<{ eventId: string; organizerId: string; organizationId: string | null; title: string } | undefined> {
+export async function eventOwnerOf(
+  q: Knex,
+  eventId: string,
+): Promise<{ eventId: string; organizerId: string; organizationId: string | null; title: string } | undefined> {
   const r = await q("event_owners").where({ event_id: eventId }).first();
   return r && { eventId, organizerId: r.organizer_id, organizationId: r.organization_id, title: r.title };
 }
 
 /** The projection of events payments needs: who organizes an event (access, ledger) and its title (receipts). */
-export async function saveEventOwner(q: Knex, e: { eventId: string; organizerId: string; organizationId: string | null; title: string }, at: Date): Promise<void> {
+export async function saveEventOwner(
+  q: Knex,
+  e: { eventId: string; organizerId: string; organizationId: string | null; title: string },
+  at: Date,
+): Promise<void> {
   await q("event_owners")
     .insert({ event_id: e.eventId, organizer_id: e.organizerId, organization_id: e.organizationId, title: e.title, updated_at: at })
     .onConflict("event_id")
@@ -82,7 +89,16 @@ export async function saveEventOwner(q: Knex, e: { eventId: string; organizerId:
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function refundView(r: RefundRow): RefundView {
-  return { id: r.id, paymentId: r.payment_id, amountMinor: r.amount_minor, status: r.status, reason: r.reason, requestedBy: r.requested_by, failure: r.failure, createdAt: iso(r.created_at) };
+  return {
+    id: r.id,
+    paymentId: r.payment_id,
+    amountMinor: r.amount_minor,
+    status: r.status,
+    reason: r.reason,
+    requestedBy: r.requested_by,
+    failure: r.failure,
+    createdAt: iso(r.created_at),
+  };
 }
 
 export function paymentView(p: PaymentRow, refunds: RefundRow[], receiptNumber: string | null): PaymentView {
@@ -117,7 +133,10 @@ export async function viewOfPayment(db: Knex, p: PaymentRow): Promise<PaymentVie
  * Lists keyed by (created_at desc, id desc): a row carries its created_at as microsecond text
  * (`at`) for the kit's cursor, since a JS Date would round it and a page would skip or repeat rows.
  */
-const olderThan = (q: Knex.QueryBuilder, after: Position | undefined) => (after ? q.whereRaw("(created_at, id) < (?::timestamptz, ?::uuid)", [after.at, after.id]) : q);
+const olderThan = (
+  q: Knex.QueryBuilder,
+  after: Position | undefined,
+) => (after ? q.whereRaw("(created_at, id) < (?::timestamptz, ?::uuid)", [after.at, after.id]) : q);
 const newestFirst = [{ column: "created_at", order: "desc" as const }, { column: "id", order: "desc" as const }];
 
 /** A page of payments (limit + 1 rows, for the kit's page()), narrowed by what is given. */
@@ -157,7 +176,8 @@ export type LedgerTransactionRow = {
 
 /** A page of ledger transactions in a scope (limit + 1 rows), with their entries. */
 export async function transactionsPage(db: Knex, scope: LedgerScope, after: Position | undefined, limit: number) {
-  const txs: LedgerTransactionRow[] = await olderThan(ledgerScope(db, scope).select("*", db.raw(`${isoOf("created_at")} as at`)), after).orderBy(newestFirst).limit(limit + 1);
+  const txs: LedgerTransactionRow[] = await olderThan(ledgerScope(db, scope).select("*", db.raw(`${isoOf("created_at")} as at`)), after).orderBy(newestFirst)
+    .limit(limit + 1);
   const ids = txs.slice(0, limit).map((t) => t.id);
   const entries: Array<{ transaction_id: string; account: string; debit_minor: number | string; credit_minor: number | string }> = ids.length
     ? await db("ledger_entries").whereIn("transaction_id", ids).orderBy("id")

@@ -8,18 +8,18 @@ import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import Koa from "koa";
 import { Router } from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
 import { httpMetrics } from "../kit/http.ts";
 import type { Logger } from "../kit/log.ts";
 import { EdgeClient, type EdgeReply, type EdgeRequest } from "./edge-client.ts";
-import { SessionStore, type Session, type TokenPair } from "./session.ts";
-import { pickLocale, translator, type Locale, type Translate } from "./i18n.ts";
+import { type Session, SessionStore, type TokenPair } from "./session.ts";
+import { type Locale, pickLocale, type Translate, translator } from "./i18n.ts";
 import type { WebEnv } from "./env.ts";
-import { PageCache, type CachedPage } from "./page-cache.ts";
-import { html, type Html } from "./html.ts";
+import { type CachedPage, PageCache } from "./page-cache.ts";
+import { type Html, html } from "./html.ts";
 import { layout, layoutAssets } from "./layout.ts";
 
 export const SESSION_COOKIE = "convene_sid";
@@ -45,7 +45,12 @@ export type WebRouter = Router<WebState>;
 /** Calls the edge as the signed-in person (or anonymously), refreshing their token when it expires. */
 export type Api = {
   get<T>(path: string, query?: EdgeRequest["query"]): Promise<EdgeReply<T>>;
-  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, opts?: { idempotencyKey?: string; query?: EdgeRequest["query"] }): Promise<EdgeReply<T>>;
+  send<T>(
+    method: "POST" | "PUT" | "PATCH" | "DELETE",
+    path: string,
+    body?: unknown,
+    opts?: { idempotencyKey?: string; query?: EdgeRequest["query"] },
+  ): Promise<EdgeReply<T>>;
   /** A raw response for streams; the token is fresh when it starts. */
   stream(path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response>;
 };
@@ -58,7 +63,13 @@ const SALES_PAGE = /^\/events\/[^/]+\/sales$/;
 type Asset = { type: string; body: Buffer; gzip: Buffer; br: Buffer; etag: string };
 function loadAsset(file: URL | string, type: string, brotliQuality = 11): Asset {
   const body = readFileSync(file);
-  return { type, body, gzip: gzipSync(body, { level: 9 }), br: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: brotliQuality } }), etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"` };
+  return {
+    type,
+    body,
+    gzip: gzipSync(body, { level: 9 }),
+    br: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: brotliQuality } }),
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"`,
+  };
 }
 
 /**
@@ -97,10 +108,17 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
   });
   const css = readFileSync(new URL("app.css", ASSETS_DIR), "utf8");
   const cssHash = createHash("sha256").update(css).digest("base64");
-  const assets = new Map<string, Asset>([["app.js", loadAsset(new URL("app.js", ASSETS_DIR), "text/javascript; charset=utf-8")], ...scannerAssets(), ...chartAssets()]);
+  const assets = new Map<string, Asset>([
+    ["app.js", loadAsset(new URL("app.js", ASSETS_DIR), "text/javascript; charset=utf-8")],
+    ...scannerAssets(),
+    ...chartAssets(),
+  ]);
   const assetVersion = assets.get("app.js")!.etag.slice(1, 9);
   // The stylesheet is inline (no render-blocking request), allowed by its hash; scripts only from here.
-  const csp = (more: { script?: string; style?: string } = {}) => `default-src 'self'; script-src 'self'${more.script ?? ""}; style-src 'sha256-${cssHash}'${more.style ?? ""}; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
+  const csp = (more: { script?: string; style?: string } = {}) =>
+    `default-src 'self'; script-src 'self'${more.script ?? ""}; style-src 'sha256-${cssHash}'${
+      more.style ?? ""
+    }; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
   const pageCsp = csp();
   const checkInCsp = csp({ script: " 'wasm-unsafe-eval'" });
   const salesCsp = csp({ style: " 'self'" });
@@ -128,7 +146,9 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
     }
     c.state.api = apiFor(c);
     // Anonymous GETs of the pages everyone sees come from the micro-cache (page-cache.ts).
-    const cacheKey = !sid && ctx.method === "GET" && CACHEABLE.test(ctx.path) && pages.enabled ? `${locale}|${ctx.url}|${ctx.acceptsEncodings("br", "gzip", "identity") || "identity"}` : undefined;
+    const cacheKey = !sid && ctx.method === "GET" && CACHEABLE.test(ctx.path) && pages.enabled
+      ? `${locale}|${ctx.url}|${ctx.acceptsEncodings("br", "gzip", "identity") || "identity"}`
+      : undefined;
     // While one request renders a page, the others asking for it wait for that render.
     const hit = cacheKey ? (pages.get(cacheKey) ?? (await pages.rendering(cacheKey))) : undefined;
     if (hit) {
@@ -165,14 +185,25 @@ export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, 
     } catch (err) {
       const status = (err as { status?: number }).status ?? 500;
       if (status >= 500) log.error({ err, path: ctx.path }, "page failed");
-      errorPage(c, status >= 400 && status < 600 ? status : 500, status === 403 ? c.state.t("common.forbidden") : status === 404 ? c.state.t("common.notFound") : c.state.t("common.error"));
+      errorPage(
+        c,
+        status >= 400 && status < 600 ? status : 500,
+        status === 403 ? c.state.t("common.forbidden") : status === 404 ? c.state.t("common.notFound") : c.state.t("common.error"),
+      );
     }
     let stored: CachedPage | undefined;
     try {
       compress(ctx);
       // A page with a form carries its visitor's CSRF token: never shared.
-      if (cacheKey && ctx.status === 200 && !usedCsrf && !ctx.response.get("Set-Cookie") && ctx.body != null && (typeof ctx.body === "string" || Buffer.isBuffer(ctx.body))) {
-        stored = pages.set(cacheKey, { body: ctx.body, type: String(ctx.response.get("Content-Type")), encoding: ctx.response.get("Content-Encoding") || undefined });
+      if (
+        cacheKey && ctx.status === 200 && !usedCsrf && !ctx.response.get("Set-Cookie") && ctx.body != null &&
+        (typeof ctx.body === "string" || Buffer.isBuffer(ctx.body))
+      ) {
+        stored = pages.set(cacheKey, {
+          body: ctx.body,
+          type: String(ctx.response.get("Content-Type")),
+          encoding: ctx.response.get("Content-Encoding") || undefined,
+        });
       }
     } finally {
       rendered?.(stored);
@@ -277,7 +308,14 @@ export function sendPage(ctx: WebContext, opts: { title: string; body: Html; sta
 }
 
 export function errorPage(ctx: WebContext, status: number, message: string): void {
-  sendPage(ctx, { status, title: message, body: html`<h1>${message}</h1><p><a href="/">${ctx.state.t("nav.home")}</a></p>` });
+  sendPage(ctx, {
+    status,
+    title: message,
+    body: html`
+      <h1>${message}</h1>
+      <p><a href="/">${ctx.state.t("nav.home")}</a></p>
+    `,
+  });
 }
 
 /** Refuses anonymous visitors: to the sign-in page, coming back here after. */

@@ -43,7 +43,13 @@ export class EdgeClient {
 
   /** A raw response (streams, files); the caller owns its body. */
   async fetch(method: string, path: string, req: EdgeRequest = {}, signal?: AbortSignal): Promise<Response> {
-    return fetch(this.url(path, req.query), { method, headers: this.headers(req), body: req.body === undefined ? undefined : JSON.stringify(req.body), signal, redirect: "manual" });
+    return fetch(this.url(path, req.query), {
+      method,
+      headers: this.headers(req),
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal,
+      redirect: "manual",
+    });
   }
 
   async request<T>(method: string, path: string, req: EdgeRequest = {}): Promise<EdgeReply<T>> {
@@ -52,7 +58,12 @@ export class EdgeClient {
       res = await this.fetch(method, path, req, AbortSignal.timeout(this.timeoutMs));
     } catch (err) {
       const timeout = (err as Error).name === "TimeoutError";
-      return { ok: false, status: timeout ? 504 : 503, problem: { status: timeout ? 504 : 503, code: timeout ? "timeout" : "unavailable", detail: "the API did not answer" }, headers: new Headers() };
+      return {
+        ok: false,
+        status: timeout ? 504 : 503,
+        problem: { status: timeout ? 504 : 503, code: timeout ? "timeout" : "unavailable", detail: "the API did not answer" },
+        headers: new Headers(),
+      };
     }
     const text = await res.text();
     const type = res.headers.get("content-type") ?? "";

@@ -568,7 +568,7 @@ export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
   return (key, params) => {
     let s = dict[key];
-    if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
+    if (params) { for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v)); }
     return s;
   };
 }

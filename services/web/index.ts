@@ -24,7 +24,15 @@ export { WebEnv };
 export const WEB_VERSION = "0.1.0";
 
 /** Every page module, in the order their routes are tried. */
-export const pages: Array<(router: WebRouter, deps: WebDeps) => void> = [authPages, bookingPages, mePages, organizerPages, messagePages, adminPages, publicPages];
+export const pages: Array<(router: WebRouter, deps: WebDeps) => void> = [
+  authPages,
+  bookingPages,
+  mePages,
+  organizerPages,
+  messagePages,
+  adminPages,
+  publicPages,
+];
 
 export const webService = defineService({
   name: "web",
@@ -32,7 +40,13 @@ export const webService = defineService({
   description: "The web app: server-rendered pages over the edge's public API, sessions and CSRF.",
   env: WebEnv,
   migrations: [sessions],
-  devSecrets: (env) => [{ name: "WEB_SESSION_SECRET", insecure: env.WEB_SESSION_SECRET === DEV_WEB_SESSION_SECRET, why: "is the development default (anyone could forge CSRF tokens)" }],
+  devSecrets: (
+    env,
+  ) => [{
+    name: "WEB_SESSION_SECRET",
+    insecure: env.WEB_SESSION_SECRET === DEV_WEB_SESSION_SECRET,
+    why: "is the development default (anyone could forge CSRF tokens)",
+  }],
   async setup(rt) {
     const edge = new EdgeClient(() => rt.env.EDGE_URL ?? rt.httpUrl(), rt.env.WEB_UPSTREAM_TIMEOUT_MS);
     const store = new SessionStore(rt.db, rt.env.WEB_SESSION_TTL_HOURS * 3_600_000);

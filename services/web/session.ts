@@ -20,7 +20,16 @@ export type Session = {
   expiresAt: Date;
 };
 
-type Row = { id: string; user_id: string; display_name: string; roles: string[]; access_token: string; refresh_token: string; access_expires_at: Date; expires_at: Date };
+type Row = {
+  id: string;
+  user_id: string;
+  display_name: string;
+  roles: string[];
+  access_token: string;
+  refresh_token: string;
+  access_expires_at: Date;
+  expires_at: Date;
+};
 
 const fromRow = (r: Row): Session => ({
   id: r.id,
@@ -74,7 +83,12 @@ export class SessionStore {
    * that waited finds the tokens already new and uses them. `refresh` returns undefined when the
    * edge refused (the session is then deleted).
    */
-  async rotate(id: string, staleAccessToken: string, refresh: (refreshToken: string) => Promise<TokenPair | undefined>, now = () => new Date()): Promise<Session | undefined> {
+  async rotate(
+    id: string,
+    staleAccessToken: string,
+    refresh: (refreshToken: string) => Promise<TokenPair | undefined>,
+    now = () => new Date(),
+  ): Promise<Session | undefined> {
     return this.db.transaction(async (trx) => {
       const row = (await trx("sessions").where({ id }).forUpdate().first()) as Row | undefined;
       if (!row) return undefined;

@@ -7,19 +7,26 @@ import { EventId, Name, PublicKey, ScanOutcome, TicketId, TicketTypeId, TicketVi
 export const checkIn = {
   checkInsScan: request({
     subject: "svc.bookings.check-ins.scan",
-    description: "Scans a ticket code at an event's door (its organizers): valid (checked in now), already_checked_in (when, by whom), other_event, cancelled or forged.",
-    request: Type.Object({ eventId: EventId, code: Type.String({ minLength: 1, maxLength: 2000, description: "The scanned code." }) }, { additionalProperties: false }),
+    description:
+      "Scans a ticket code at an event's door (its organizers): valid (checked in now), already_checked_in (when, by whom), other_event, cancelled or forged.",
+    request: Type.Object({ eventId: EventId, code: Type.String({ minLength: 1, maxLength: 2000, description: "The scanned code." }) }, {
+      additionalProperties: false,
+    }),
     reply: ScanOutcome,
     idempotent: false,
   }),
   checkInsUpload: request({
     subject: "svc.bookings.check-ins.upload",
-    description: "Uploads scans made offline (its organizers): each is applied at its scannedAt; the earliest scan of a ticket wins, later ones report already_checked_in.",
+    description:
+      "Uploads scans made offline (its organizers): each is applied at its scannedAt; the earliest scan of a ticket wins, later ones report already_checked_in.",
     request: Type.Object(
       {
         eventId: EventId,
         scans: Type.Array(
-          Type.Object({ code: Type.String({ minLength: 1, maxLength: 2000, description: "The scanned code." }), scannedAt: Timestamp("When the device scanned it.") }, { additionalProperties: false }),
+          Type.Object({
+            code: Type.String({ minLength: 1, maxLength: 2000, description: "The scanned code." }),
+            scannedAt: Timestamp("When the device scanned it."),
+          }, { additionalProperties: false }),
           { minItems: 1, maxItems: 1000, description: "Offline scans." },
         ),
       },
@@ -37,7 +44,15 @@ export const checkIn = {
         eventId: EventId,
         publicKey: PublicKey,
         revoked: Type.Array(TicketId, { description: "Tickets whose codes verify but must be refused." }),
-        tickets: Type.Array(Type.Object({ id: TicketId, attendeeName: Name, ticketTypeName: Type.String(), checkedInAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]) }, { additionalProperties: false }), { description: "Valid tickets." }),
+        tickets: Type.Array(
+          Type.Object({
+            id: TicketId,
+            attendeeName: Name,
+            ticketTypeName: Type.String(),
+            checkedInAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+          }, { additionalProperties: false }),
+          { description: "Valid tickets." },
+        ),
         generatedAt: Timestamp("When the package was made."),
       },
       { additionalProperties: false },
@@ -48,7 +63,12 @@ export const checkIn = {
     subject: "svc.bookings.check-ins.list",
     description: "Check-in list by ticket type (its organizers): valid tickets with their check-in, and counts.",
     request: Type.Object(
-      { eventId: EventId, ticketTypeId: Type.Optional(TicketTypeId), checkedIn: Type.Optional(Type.Boolean({ description: "Only checked-in (true) or not yet (false)." })), ...PageRequest },
+      {
+        eventId: EventId,
+        ticketTypeId: Type.Optional(TicketTypeId),
+        checkedIn: Type.Optional(Type.Boolean({ description: "Only checked-in (true) or not yet (false)." })),
+        ...PageRequest,
+      },
       { additionalProperties: false },
     ),
     reply: Type.Object(

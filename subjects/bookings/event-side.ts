@@ -2,7 +2,19 @@
 import { Type } from "@sinclair/typebox";
 import { request } from "../contract.ts";
 import { NextCursor, PageRequest, Uuid } from "../common.ts";
-import { Availability, Currency, EventId, EventSettings, Minor, OrderStatus, Participant, QuotaView, TicketTypeId, TicketTypeInput, TicketTypeView } from "./schemas.ts";
+import {
+  Availability,
+  Currency,
+  EventId,
+  EventSettings,
+  Minor,
+  OrderStatus,
+  Participant,
+  QuotaView,
+  TicketTypeId,
+  TicketTypeInput,
+  TicketTypeView,
+} from "./schemas.ts";
 
 export const eventSide = {
   availability: request({
@@ -40,7 +52,10 @@ export const eventSide = {
     subject: "svc.bookings.ticket-types.list",
     description: "An event's ticket types (hidden ones only for its organizers).",
     request: Type.Object({ eventId: EventId }, { additionalProperties: false }),
-    reply: Type.Object({ items: Type.Array(TicketTypeView), quotas: Type.Array(QuotaView, { description: "The event's quotas (organizers only; empty for others)." }) }, { additionalProperties: false }),
+    reply: Type.Object({
+      items: Type.Array(TicketTypeView),
+      quotas: Type.Array(QuotaView, { description: "The event's quotas (organizers only; empty for others)." }),
+    }, { additionalProperties: false }),
     idempotent: true,
   }),
   ticketTypesCreate: request({
@@ -53,7 +68,9 @@ export const eventSide = {
   ticketTypesUpdate: request({
     subject: "svc.bookings.ticket-types.update",
     description: "Changes a ticket type (its event's organizers); price changes apply to new orders only.",
-    request: Type.Object({ eventId: EventId, ticketTypeId: TicketTypeId, ...TicketTypeInput, name: Type.Optional(TicketTypeInput.name) }, { additionalProperties: false }),
+    request: Type.Object({ eventId: EventId, ticketTypeId: TicketTypeId, ...TicketTypeInput, name: Type.Optional(TicketTypeInput.name) }, {
+      additionalProperties: false,
+    }),
     reply: TicketTypeView,
     idempotent: true,
   }),
@@ -61,7 +78,11 @@ export const eventSide = {
     subject: "svc.bookings.quotas.create",
     description: "Adds a quota shared by ticket types of an event (its organizers).",
     request: Type.Object(
-      { eventId: EventId, name: QuotaView.properties.name, size: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()], { description: "Seats, or null = unlimited." }) },
+      {
+        eventId: EventId,
+        name: QuotaView.properties.name,
+        size: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()], { description: "Seats, or null = unlimited." }),
+      },
       { additionalProperties: false },
     ),
     reply: QuotaView,
@@ -69,7 +90,8 @@ export const eventSide = {
   }),
   registrations: request({
     subject: "svc.bookings.registrations.list",
-    description: "Participants of an event for its organizers: one row per ticket, filtered by order status and searched by attendee name or email, with counts per status.",
+    description:
+      "Participants of an event for its organizers: one row per ticket, filtered by order status and searched by attendee name or email, with counts per status.",
     request: Type.Object(
       {
         eventId: EventId,
@@ -100,7 +122,11 @@ export const eventSide = {
         eventId: EventId,
         days: Type.Array(
           Type.Object(
-            { date: Type.String({ format: "date", description: "UTC day the orders were made." }), tickets: Type.Integer({ minimum: 0 }), orders: Type.Integer({ minimum: 0 }) },
+            {
+              date: Type.String({ format: "date", description: "UTC day the orders were made." }),
+              tickets: Type.Integer({ minimum: 0 }),
+              orders: Type.Integer({ minimum: 0 }),
+            },
             { additionalProperties: false },
           ),
           { description: "Days with sales, oldest first." },
@@ -142,7 +168,9 @@ export const eventSide = {
     reply: Type.Object(
       {
         userIds: Type.Array(Uuid("A booker."), { description: "This page, in user-id order." }),
-        last: Type.Union([Uuid("Pass as after for the next page."), Type.Null()], { description: "The last id of a full page (more may follow), or null at the end." }),
+        last: Type.Union([Uuid("Pass as after for the next page."), Type.Null()], {
+          description: "The last id of a full page (more may follow), or null at the end.",
+        }),
       },
       { additionalProperties: false },
     ),

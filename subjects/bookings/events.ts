@@ -16,7 +16,8 @@ const BookingFacts = {
   occurredAt: Timestamp("When the transition happened."),
 };
 
-const facts = <P extends Record<string, import("@sinclair/typebox").TSchema>>(extra: P) => Type.Object({ ...BookingFacts, ...extra }, { additionalProperties: false });
+const facts = <P extends Record<string, import("@sinclair/typebox").TSchema>>(extra: P) =>
+  Type.Object({ ...BookingFacts, ...extra }, { additionalProperties: false });
 
 export const bookingEvents = {
   reserved: event({
@@ -41,7 +42,8 @@ export const bookingEvents = {
   }),
   cancelled: event({
     subject: "evt.booking.cancelled",
-    description: "An order was cancelled and its seats went back to the quota (exactly once). refundDueMinor > 0 asks payments to refund that much of a paid order.",
+    description:
+      "An order was cancelled and its seats went back to the quota (exactly once). refundDueMinor > 0 asks payments to refund that much of a paid order.",
     data: facts({
       reason: CancelReason,
       refundDueMinor: Minor("Amount to refund in minor units (0 when free, unpaid, or outside the refund rules)."),
@@ -58,7 +60,8 @@ export const bookingEvents = {
 export const waitlistEvents = {
   offered: event({
     subject: "evt.waitlist.offered",
-    description: "Seats freed up and were offered (held) to a waitlist entry until expiresAt; accept with svc.bookings.waitlist.accept, decline with svc.bookings.waitlist.decline.",
+    description:
+      "Seats freed up and were offered (held) to a waitlist entry until expiresAt; accept with svc.bookings.waitlist.accept, decline with svc.bookings.waitlist.decline.",
     data: Type.Object(
       {
         entryId: EntryId,

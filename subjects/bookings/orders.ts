@@ -7,7 +7,8 @@ import { Attendee, EventId, Items, OrderId, OrderStatus, OrderView, Page } from 
 export const orders = {
   ordersCreate: request({
     subject: "svc.bookings.orders.create",
-    description: "Books seats for the caller: items per ticket type, or a plain `seats` of the default type. A free order is confirmed at once; a paid one is held (reserved) for the event's holdMinutes. conflict `sold_out` when the seats are not there (details.waitlistOpen says whether joining the waitlist is possible).",
+    description:
+      "Books seats for the caller: items per ticket type, or a plain `seats` of the default type. A free order is confirmed at once; a paid one is held (reserved) for the event's holdMinutes. conflict `sold_out` when the seats are not there (details.waitlistOpen says whether joining the waitlist is possible).",
     request: Type.Object(
       {
         eventId: EventId,
@@ -29,25 +30,30 @@ export const orders = {
   }),
   ordersCancel: request({
     subject: "svc.bookings.orders.cancel",
-    description: "Cancels an order: its booker (until the event's cancellation deadline; a paid order gets refundPercent back) or the event's organizers (full refund). Seats return to the quota exactly once; cancelling again answers the cancelled order.",
+    description:
+      "Cancels an order: its booker (until the event's cancellation deadline; a paid order gets refundPercent back) or the event's organizers (full refund). Seats return to the quota exactly once; cancelling again answers the cancelled order.",
     request: Type.Object({ orderId: OrderId }, { additionalProperties: false }),
     reply: OrderView,
     idempotent: true,
   }),
   ordersBeginPayment: request({
     subject: "svc.bookings.orders.begin-payment",
-    description: "Payments started paying a held order: reserved → awaiting_payment (idempotent for the same paymentId). conflict `order_expired` when its hold is over, `order_not_payable` in any other state.",
+    description:
+      "Payments started paying a held order: reserved → awaiting_payment (idempotent for the same paymentId). conflict `order_expired` when its hold is over, `order_not_payable` in any other state.",
     request: Type.Object({ orderId: OrderId, paymentId: Uuid("The payment.") }, { additionalProperties: false }),
     reply: OrderView,
     idempotent: true,
   }),
   ordersSettle: request({
     subject: "svc.bookings.orders.settle",
-    description: "Payments received the money: confirms a held order (idempotent) and answers confirmed; answers gone when its hold expired and the seats were released (or it was cancelled), so payments rejects or refunds.",
+    description:
+      "Payments received the money: confirms a held order (idempotent) and answers confirmed; answers gone when its hold expired and the seats were released (or it was cancelled), so payments rejects or refunds.",
     request: Type.Object({ orderId: OrderId, paymentId: Uuid("The payment that succeeded.") }, { additionalProperties: false }),
     reply: Type.Object(
       {
-        outcome: Type.Union([Type.Literal("confirmed"), Type.Literal("gone")], { description: "confirmed: the order is (now) confirmed; gone: it can no longer be confirmed." }),
+        outcome: Type.Union([Type.Literal("confirmed"), Type.Literal("gone")], {
+          description: "confirmed: the order is (now) confirmed; gone: it can no longer be confirmed.",
+        }),
         order: OrderView,
       },
       { additionalProperties: false },

@@ -1,5 +1,5 @@
 /** The schemas bookings' contracts share. */
-import { Type, type Static } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 import { Email, NextCursor, Timestamp, Uuid } from "../common.ts";
 
 /**
@@ -58,7 +58,9 @@ export const TicketView = Type.Object(
     ticketTypeName: Type.String({ description: "Name of the ticket type." }),
     attendeeName: Name,
     attendeeEmail: Type.Union([Email, Type.Null()], { description: "Attendee's email, or null." }),
-    status: Type.Union([Type.Literal("valid"), Type.Literal("cancelled")], { description: "valid while the order is confirmed (or held); cancelled otherwise." }),
+    status: Type.Union([Type.Literal("valid"), Type.Literal("cancelled")], {
+      description: "valid while the order is confirmed (or held); cancelled otherwise.",
+    }),
     checkedInAt: Type.Union([Timestamp("First check-in."), Type.Null()], { description: "When it was first checked in, or null." }),
   },
   { additionalProperties: false },
@@ -108,9 +110,13 @@ export const TicketTypeView = Type.Object(
     salesStart: Type.Union([Timestamp("Sales open."), Type.Null()], { description: "When sales open, or null = now." }),
     salesEnd: Type.Union([Timestamp("Sales close."), Type.Null()], { description: "When sales close, or null = the event's start." }),
     maxPerOrder: Type.Integer({ minimum: 1, maximum: 100, description: "Seats of this type one order may hold." }),
-    visibility: Type.Union([Type.Literal("public"), Type.Literal("hidden")], { description: "public: offered on the event page; hidden: bookable by id only." }),
+    visibility: Type.Union([Type.Literal("public"), Type.Literal("hidden")], {
+      description: "public: offered on the event page; hidden: bookable by id only.",
+    }),
     quotaIds: Type.Array(QuotaId, { description: "Quotas the seats draw from (all must have room)." }),
-    remaining: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: "Seats still bookable (min over its quotas and its quantity), or null = unlimited." }),
+    remaining: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+      description: "Seats still bookable (min over its quotas and its quantity), or null = unlimited.",
+    }),
     isDefault: Type.Boolean({ description: "The type a plain {eventId, seats} booking uses." }),
   },
   { additionalProperties: false },
@@ -138,7 +144,14 @@ export const Availability = Type.Object(
     waitlistOpen: Type.Boolean({ description: "Whether joining the waitlist is possible now." }),
     ticketTypes: Type.Array(
       Type.Object(
-        { id: TicketTypeId, name: Type.String(), priceMinor: Minor("Price in minor units."), currency: Currency, remaining: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: "Seats left of it, or null = unlimited." }), onSale: Type.Boolean({ description: "Inside its sales window." }) },
+        {
+          id: TicketTypeId,
+          name: Type.String(),
+          priceMinor: Minor("Price in minor units."),
+          currency: Currency,
+          remaining: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: "Seats left of it, or null = unlimited." }),
+          onSale: Type.Boolean({ description: "Inside its sales window." }),
+        },
         { additionalProperties: false },
       ),
       { description: "Public ticket types." },
@@ -165,7 +178,14 @@ export const WaitlistEntryView = Type.Object(
     eventId: EventId,
     userId: Uuid("Who waits."),
     seats: Type.Integer({ minimum: 1, maximum: 10, description: "Group size." }),
-    status: Type.Union([Type.Literal("waiting"), Type.Literal("offered"), Type.Literal("accepted"), Type.Literal("declined"), Type.Literal("expired"), Type.Literal("left")], {
+    status: Type.Union([
+      Type.Literal("waiting"),
+      Type.Literal("offered"),
+      Type.Literal("accepted"),
+      Type.Literal("declined"),
+      Type.Literal("expired"),
+      Type.Literal("left"),
+    ], {
       description: "waiting → offered → accepted | declined | expired; left when the user leaves.",
     }),
     position: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: "Place in the queue while waiting, else null." }),
@@ -179,14 +199,19 @@ export const WaitlistEntryView = Type.Object(
 /** Outcome of scanning a ticket code. WARNING: wire values (scanner apps switch on them). */
 export const ScanResult = Type.Union(
   [Type.Literal("valid"), Type.Literal("already_checked_in"), Type.Literal("other_event"), Type.Literal("cancelled"), Type.Literal("forged")],
-  { description: "valid: admitted now; already_checked_in: first scan's time and staff in checkedInAt/checkedInBy; other_event: a genuine code of another event; cancelled: the order is no longer valid; forged: the signature does not verify." },
+  {
+    description:
+      "valid: admitted now; already_checked_in: first scan's time and staff in checkedInAt/checkedInBy; other_event: a genuine code of another event; cancelled: the order is no longer valid; forged: the signature does not verify.",
+  },
 );
 
 export const ScanOutcome = Type.Object(
   {
     result: ScanResult,
     ticket: Type.Union([TicketView, Type.Null()], { description: "The ticket (null when forged or of another event)." }),
-    checkedInAt: Type.Union([Timestamp("First check-in."), Type.Null()], { description: "The first scan's time (valid: now; already_checked_in: the earlier one)." }),
+    checkedInAt: Type.Union([Timestamp("First check-in."), Type.Null()], {
+      description: "The first scan's time (valid: now; already_checked_in: the earlier one).",
+    }),
     checkedInBy: Type.Union([Uuid("Staff member of the first scan."), Type.Null()], { description: "Who scanned it first." }),
   },
   { additionalProperties: false },
@@ -219,7 +244,8 @@ export const Participant = Type.Object(
   { additionalProperties: false },
 );
 
-export const Page = <T extends import("@sinclair/typebox").TSchema>(item: T) => Type.Object({ items: Type.Array(item, { description: "This page." }), nextCursor: NextCursor }, { additionalProperties: false });
+export const Page = <T extends import("@sinclair/typebox").TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item, { description: "This page." }), nextCursor: NextCursor }, { additionalProperties: false });
 
 export const Items = Type.Array(
   Type.Object(

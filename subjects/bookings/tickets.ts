@@ -9,20 +9,26 @@ export const tickets = {
     subject: "svc.bookings.tickets.get",
     description: "A ticket with its signed code (its booker, the event's organizers).",
     request: Type.Object({ ticketId: TicketId }, { additionalProperties: false }),
-    reply: Type.Object({ ticket: TicketView, code: Type.String({ description: "Signed ticket code (compact JWS, EdDSA); the QR carries it." }) }, { additionalProperties: false }),
+    reply: Type.Object({ ticket: TicketView, code: Type.String({ description: "Signed ticket code (compact JWS, EdDSA); the QR carries it." }) }, {
+      additionalProperties: false,
+    }),
     idempotent: true,
   }),
   ticketsQr: request({
     subject: "svc.bookings.tickets.qr",
     description: "The QR image of a ticket's code, PNG or SVG.",
-    request: Type.Object({ ticketId: TicketId, format: Type.Union([Type.Literal("png"), Type.Literal("svg")], { description: "Image format." }) }, { additionalProperties: false }),
+    request: Type.Object({ ticketId: TicketId, format: Type.Union([Type.Literal("png"), Type.Literal("svg")], { description: "Image format." }) }, {
+      additionalProperties: false,
+    }),
     reply: Qr,
     idempotent: true,
   }),
   ticketsForOrder: request({
     subject: "svc.bookings.tickets.for-order",
     description: "Tickets of an order with their codes and QR images, for notifications rendering a confirmation (service call, or the order's booker).",
-    request: Type.Object({ orderId: OrderId, qr: Type.Optional(Type.Boolean({ default: true, description: "Include QR images (PNG and SVG)." })) }, { additionalProperties: false }),
+    request: Type.Object({ orderId: OrderId, qr: Type.Optional(Type.Boolean({ default: true, description: "Include QR images (PNG and SVG)." })) }, {
+      additionalProperties: false,
+    }),
     reply: Type.Object(
       {
         orderId: OrderId,

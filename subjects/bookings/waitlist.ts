@@ -7,7 +7,8 @@ import { EntryId, EventId, OrderView, Page, WaitlistEntryView } from "./schemas.
 export const waitlist = {
   waitlistJoin: request({
     subject: "svc.bookings.waitlist.join",
-    description: "Joins an event's waitlist with a group size (one entry per user and event; joining again changes nothing). Fairness: first come, first offered; an entry whose group does not fit the seats freed keeps its place and smaller entries behind it may be offered first.",
+    description:
+      "Joins an event's waitlist with a group size (one entry per user and event; joining again changes nothing). Fairness: first come, first offered; an entry whose group does not fit the seats freed keeps its place and smaller entries behind it may be offered first.",
     request: Type.Object({ eventId: EventId, seats: Type.Integer({ minimum: 1, maximum: 10, description: "Group size." }) }, { additionalProperties: false }),
     reply: WaitlistEntryView,
     idempotent: false,
@@ -28,7 +29,8 @@ export const waitlist = {
   }),
   waitlistAccept: request({
     subject: "svc.bookings.waitlist.accept",
-    description: "Accepts an open offer: its held seats become an order (confirmed when free, reserved for payment otherwise). conflict `offer_expired` once it lapsed.",
+    description:
+      "Accepts an open offer: its held seats become an order (confirmed when free, reserved for payment otherwise). conflict `offer_expired` once it lapsed.",
     request: Type.Object({ entryId: EntryId }, { additionalProperties: false }),
     reply: OrderView,
     idempotent: true,

@@ -25,21 +25,27 @@ export const accounts = {
   sessionsCreate: request({
     subject: "svc.identity.sessions.create",
     description: "Exchanges email and password for an access token and a refresh token (a new session).",
-    request: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256, description: "The password." }), ip: ClientIp }, { additionalProperties: false }),
+    request: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256, description: "The password." }), ip: ClientIp }, {
+      additionalProperties: false,
+    }),
     reply: TokenPair,
     idempotent: false,
   }),
   sessionsRefresh: request({
     subject: "svc.identity.sessions.refresh",
     description: "Rotates a refresh token: returns new tokens and retires the old one. Presenting a retired token again revokes its whole family (RFC 9700).",
-    request: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200, description: "The current refresh token." }) }, { additionalProperties: false }),
+    request: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200, description: "The current refresh token." }) }, {
+      additionalProperties: false,
+    }),
     reply: TokenPair,
     idempotent: false,
   }),
   sessionsDelete: request({
     subject: "svc.identity.sessions.delete",
     description: "Ends the session of a refresh token (this device).",
-    request: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200, description: "The session's refresh token." }) }, { additionalProperties: false }),
+    request: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200, description: "The session's refresh token." }) }, {
+      additionalProperties: false,
+    }),
     reply: Type.Object({ ok: Type.Literal(true) }),
     idempotent: true,
   }),
@@ -82,7 +88,8 @@ export const accounts = {
   }),
   passwordForgot: request({
     subject: "svc.identity.password.forgot",
-    description: "Starts a password reset: when the email belongs to an active account, emits evt.user.password_reset_requested with a single-use token valid 1 hour. Answers the same whether or not the account exists.",
+    description:
+      "Starts a password reset: when the email belongs to an active account, emits evt.user.password_reset_requested with a single-use token valid 1 hour. Answers the same whether or not the account exists.",
     request: Type.Object({ email: Email, ip: ClientIp }, { additionalProperties: false }),
     reply: Ok,
     idempotent: false,
@@ -110,7 +117,13 @@ export const accounts = {
     description:
       "Starts changing the caller's email: a link valid 24 hours goes to the new address (evt.user.email_change_requested); the account keeps its address until that link is followed. An account with a password confirms with it (throttled like sign-in). 409 when another account has the address.",
     request: Type.Object(
-      { newEmail: Email, currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: "The password in use now (required when the account has one)." })), ip: ClientIp },
+      {
+        newEmail: Email,
+        currentPassword: Type.Optional(
+          Type.String({ minLength: 1, maxLength: 256, description: "The password in use now (required when the account has one)." }),
+        ),
+        ip: ClientIp,
+      },
       { additionalProperties: false },
     ),
     reply: Ok,

@@ -24,13 +24,17 @@ export const admin = {
   usersSetRoles: request({
     subject: "svc.identity.users.set-roles",
     description: "Replaces a user's platform roles (emits evt.user.role_changed when they change). An admin cannot remove their own admin role.",
-    request: Type.Object({ userId: Uuid("The user."), roles: Type.Array(Role, { minItems: 1, uniqueItems: true, description: "The complete new set of roles." }) }, { additionalProperties: false }),
+    request: Type.Object({
+      userId: Uuid("The user."),
+      roles: Type.Array(Role, { minItems: 1, uniqueItems: true, description: "The complete new set of roles." }),
+    }, { additionalProperties: false }),
     reply: AdminUser,
     idempotent: true,
   }),
   usersDeactivate: request({
     subject: "svc.identity.users.deactivate",
-    description: "Deactivates an account: its sessions end, it cannot log in or refresh, it drops out of follower lists. Emits evt.user.deactivated. An admin cannot deactivate themselves.",
+    description:
+      "Deactivates an account: its sessions end, it cannot log in or refresh, it drops out of follower lists. Emits evt.user.deactivated. An admin cannot deactivate themselves.",
     request: Type.Object({ userId: Uuid("The user.") }, { additionalProperties: false }),
     reply: AdminUser,
     idempotent: true,
@@ -44,7 +48,8 @@ export const admin = {
   }),
   keysRotate: request({
     subject: "svc.identity.keys.rotate",
-    description: "Adds a new access-token signing key that signs from now on; older public keys stay in the JWKS until the tokens they signed have expired, so nobody is logged out. Refused when keys come from JWT_PRIVATE_KEYS_FILE (rotate the file instead).",
+    description:
+      "Adds a new access-token signing key that signs from now on; older public keys stay in the JWKS until the tokens they signed have expired, so nobody is logged out. Refused when keys come from JWT_PRIVATE_KEYS_FILE (rotate the file instead).",
     request: Type.Object({}, { additionalProperties: false }),
     reply: Type.Object({ kid: Type.String({ description: "Key id of the new signing key." }) }, { additionalProperties: false }),
     idempotent: false,

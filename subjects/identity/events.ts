@@ -12,7 +12,11 @@ import { InvitableRole, OrgRole } from "./schemas.ts";
  * EVENTS: none of them may carry a token that works.
  */
 const SealedToken = (what: string) =>
-  Type.String({ pattern: "^ls1\\.", maxLength: 1000, description: `The single-use ${what} token, sealed for the mail sender (kit/link-seal.ts); only notifications opens it, and only to mail the link.` });
+  Type.String({
+    pattern: "^ls1\\.",
+    maxLength: 1000,
+    description: `The single-use ${what} token, sealed for the mail sender (kit/link-seal.ts); only notifications opens it, and only to mail the link.`,
+  });
 
 const UserContact = {
   userId: Uuid("The user."),
@@ -43,11 +47,16 @@ export const identityEvents = {
   passwordResetRequested: event({
     subject: "evt.user.password_reset_requested",
     description: "Someone asked to reset the password of an account; carries the single-use token (valid 1 hour), sealed, for the emailed link.",
-    data: Type.Object({ ...UserContact, sealedToken: SealedToken("password reset"), expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) }, { additionalProperties: false }),
+    data: Type.Object({
+      ...UserContact,
+      sealedToken: SealedToken("password reset"),
+      expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }),
+    }, { additionalProperties: false }),
   }),
   emailChangeRequested: event({
     subject: "evt.user.email_change_requested",
-    description: "A user asked to change their email; carries the current contact, the new address and the single-use token (valid 24 hours), sealed, for the link mailed to the new address.",
+    description:
+      "A user asked to change their email; carries the current contact, the new address and the single-use token (valid 24 hours), sealed, for the link mailed to the new address.",
     data: Type.Object(
       {
         ...UserContact,
@@ -61,7 +70,11 @@ export const identityEvents = {
   verificationRequested: event({
     subject: "evt.user.verification_requested",
     description: "A user asked for a new email verification link; carries the single-use token (valid 7 days), sealed, for the emailed link.",
-    data: Type.Object({ ...UserContact, sealedToken: SealedToken("email verification (for svc.identity.accounts.verify-email)"), expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) }, { additionalProperties: false }),
+    data: Type.Object({
+      ...UserContact,
+      sealedToken: SealedToken("email verification (for svc.identity.accounts.verify-email)"),
+      expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }),
+    }, { additionalProperties: false }),
   }),
   profileUpdated: event({
     subject: "evt.user.profile_updated",
@@ -86,7 +99,9 @@ export const identityEvents = {
   followed: event({
     subject: "evt.user.followed",
     description: "A user started following a user or an organization (emitted once; following again is a no-op).",
-    data: Type.Object({ followerId: Uuid("Who follows."), target: FollowTarget, followedAt: Type.String({ format: "date-time" }) }, { additionalProperties: false }),
+    data: Type.Object({ followerId: Uuid("Who follows."), target: FollowTarget, followedAt: Type.String({ format: "date-time" }) }, {
+      additionalProperties: false,
+    }),
   }),
   unfollowed: event({
     subject: "evt.user.unfollowed",
@@ -96,12 +111,18 @@ export const identityEvents = {
   orgCreated: event({
     subject: "evt.org.created",
     description: "An organization was created; its creator is its owner.",
-    data: Type.Object({ orgId: Uuid("The organization."), name: Type.String(), slug: Type.String(), ownerId: Uuid("The creator.") }, { additionalProperties: false }),
+    data: Type.Object({ orgId: Uuid("The organization."), name: Type.String(), slug: Type.String(), ownerId: Uuid("The creator.") }, {
+      additionalProperties: false,
+    }),
   }),
   orgMemberAdded: event({
     subject: "evt.org.member_added",
     description: "A user joined an organization (accepted an invitation, or was added).",
-    data: Type.Object({ orgId: Uuid("The organization."), userId: Uuid("The member."), role: Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")]) }, { additionalProperties: false }),
+    data: Type.Object({
+      orgId: Uuid("The organization."),
+      userId: Uuid("The member."),
+      role: Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")]),
+    }, { additionalProperties: false }),
   }),
   orgInvitationCreated: event({
     subject: "evt.org.invitation_created",
@@ -124,7 +145,13 @@ export const identityEvents = {
   orgMemberRoleChanged: event({
     subject: "evt.org.member_role_changed",
     description: "An owner changed a member's role in an organization.",
-    data: Type.Object({ orgId: Uuid("The organization."), userId: Uuid("The member."), role: OrgRole, previousRole: OrgRole, by: Uuid("The owner who changed it.") }, { additionalProperties: false }),
+    data: Type.Object({
+      orgId: Uuid("The organization."),
+      userId: Uuid("The member."),
+      role: OrgRole,
+      previousRole: OrgRole,
+      by: Uuid("The owner who changed it."),
+    }, { additionalProperties: false }),
   }),
   orgMemberRemoved: event({
     subject: "evt.org.member_removed",

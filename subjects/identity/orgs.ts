@@ -2,7 +2,7 @@
 import { Type } from "@sinclair/typebox";
 import { request } from "../contract.ts";
 import { Email, Name, PageRequest, Uuid } from "../common.ts";
-import { InvitableRole, Ok, OrgRole, Organization, Page, SingleUseToken } from "./schemas.ts";
+import { InvitableRole, Ok, Organization, OrgRole, Page, SingleUseToken } from "./schemas.ts";
 
 export const orgs = {
   /** Whether a user may act for an organization (create or edit its events). */
@@ -13,13 +13,17 @@ export const orgs = {
       {
         userId: Uuid("The user."),
         orgId: Uuid("The organization."),
-        minRole: Type.Optional(Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], { default: "admin", description: "Lowest role that suffices." })),
+        minRole: Type.Optional(
+          Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], { default: "admin", description: "Lowest role that suffices." }),
+        ),
       },
       { additionalProperties: false },
     ),
     reply: Type.Object({
       allowed: Type.Boolean({ description: "True when the user's role in the organization is at least minRole." }),
-      role: Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member"), Type.Null()], { description: "The user's role, or null if not a member." }),
+      role: Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member"), Type.Null()], {
+        description: "The user's role, or null if not a member.",
+      }),
     }),
     idempotent: true,
   }),
@@ -29,7 +33,9 @@ export const orgs = {
     request: Type.Object(
       {
         name: Name("Display name.", 120),
-        slug: Type.Optional(Type.String({ minLength: 2, maxLength: 60, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Unique URL name; derived from the name when absent." })),
+        slug: Type.Optional(
+          Type.String({ minLength: 2, maxLength: 60, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Unique URL name; derived from the name when absent." }),
+        ),
         description: Type.Optional(Type.String({ maxLength: 2000, description: "Free text." })),
       },
       { additionalProperties: false },
@@ -50,7 +56,12 @@ export const orgs = {
     request: Type.Object({ orgId: Uuid("The organization."), ...PageRequest }, { additionalProperties: false }),
     reply: Page(
       Type.Object(
-        { userId: Uuid("The member."), displayName: Type.String({ description: "Public display name." }), role: OrgRole, joinedAt: Type.String({ format: "date-time", description: "When they joined." }) },
+        {
+          userId: Uuid("The member."),
+          displayName: Type.String({ description: "Public display name." }),
+          role: OrgRole,
+          joinedAt: Type.String({ format: "date-time", description: "When they joined." }),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -58,10 +69,18 @@ export const orgs = {
   }),
   orgsInvite: request({
     subject: "svc.identity.orgs.invite",
-    description: "Invites someone by email (owners and admins; only owners invite owners and admins). Emits evt.org.invitation_created with a single-use token valid 7 days for the notifications service to mail.",
-    request: Type.Object({ orgId: Uuid("The organization."), email: Email, role: Type.Optional({ ...InvitableRole, default: "member" }) }, { additionalProperties: false }),
+    description:
+      "Invites someone by email (owners and admins; only owners invite owners and admins). Emits evt.org.invitation_created with a single-use token valid 7 days for the notifications service to mail.",
+    request: Type.Object({ orgId: Uuid("The organization."), email: Email, role: Type.Optional({ ...InvitableRole, default: "member" }) }, {
+      additionalProperties: false,
+    }),
     reply: Type.Object(
-      { invitationId: Uuid("The invitation."), email: Email, role: InvitableRole, expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }) },
+      {
+        invitationId: Uuid("The invitation."),
+        email: Email,
+        role: InvitableRole,
+        expiresAt: Type.String({ format: "date-time", description: "When the token stops working." }),
+      },
       { additionalProperties: false },
     ),
     idempotent: false,

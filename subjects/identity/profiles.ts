@@ -14,7 +14,8 @@ export const profiles = {
   }),
   profilesUpdate: request({
     subject: "svc.identity.profiles.update",
-    description: "Changes the caller's own profile; absent fields stay, null clears bio or avatar. Emits evt.user.profile_updated when the display name, locale or time zone change.",
+    description:
+      "Changes the caller's own profile; absent fields stay, null clears bio or avatar. Emits evt.user.profile_updated when the display name, locale or time zone change.",
     request: Type.Object(
       {
         displayName: Type.Optional(DisplayName),
@@ -30,16 +31,21 @@ export const profiles = {
   }),
   followsCreate: request({
     subject: "svc.identity.follows.create",
-    description: "The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.",
+    description:
+      "The caller follows a user or an organization. Following again changes nothing and emits nothing; following oneself is refused. Emits evt.user.followed once.",
     request: Type.Object({ target: FollowTarget }, { additionalProperties: false }),
-    reply: Type.Object({ target: FollowTarget, created: Type.Boolean({ description: "False when the caller already followed the target." }) }, { additionalProperties: false }),
+    reply: Type.Object({ target: FollowTarget, created: Type.Boolean({ description: "False when the caller already followed the target." }) }, {
+      additionalProperties: false,
+    }),
     idempotent: true,
   }),
   followsDelete: request({
     subject: "svc.identity.follows.delete",
     description: "The caller stops following a user or an organization. Emits evt.user.unfollowed when a follow existed.",
     request: Type.Object({ target: FollowTarget }, { additionalProperties: false }),
-    reply: Type.Object({ target: FollowTarget, removed: Type.Boolean({ description: "False when the caller did not follow the target." }) }, { additionalProperties: false }),
+    reply: Type.Object({ target: FollowTarget, removed: Type.Boolean({ description: "False when the caller did not follow the target." }) }, {
+      additionalProperties: false,
+    }),
     idempotent: true,
   }),
   followsListFollowers: request({

@@ -1,5 +1,5 @@
 /** The schemas identity's contracts share (accounts, profiles, organizations, pages). */
-import { Type, type TProperties, type TSchema } from "@sinclair/typebox";
+import { type TProperties, type TSchema, Type } from "@sinclair/typebox";
 import { Email, Locale, Name, NextCursor, TimeZone, Uuid } from "../common.ts";
 import { Role } from "../principal.ts";
 
@@ -44,12 +44,27 @@ export const Ok = Type.Object({ ok: Type.Literal(true, { description: "Always tr
 export const DisplayName = Name("Public display name.", 100);
 export const Bio = Type.String({ maxLength: 2000, description: "Free text about the user, shown on the public profile." });
 export const AvatarUrl = Type.String({ format: "uri", pattern: "^https?://", maxLength: 2048, description: "http(s) URL of the avatar image." });
-export const OrgRole = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], { description: "Role in an organization: owner (everything, incl. other owners), admin (members and events), member." });
-export const InvitableRole = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], { description: "Role the invitee gets (only an owner may invite an owner or an admin)." });
-export const AccountStatus = Type.Union([Type.Literal("active"), Type.Literal("deactivated")], { description: "A deactivated account cannot log in or refresh and drops out of follower lists." });
-export const SingleUseToken = (what: string) => Type.String({ minLength: 16, maxLength: 200, description: `The single-use ${what} token from the emailed link.` });
-export const TotpCode = Type.String({ minLength: 6, maxLength: 20, description: "A 6-digit code from the authenticator app, or one unused recovery code (xxxxx-xxxxx)." });
-export const Challenge = Type.String({ minLength: 16, maxLength: 200, description: "The challenge from the totp_required / totp_enrolment_required error's details (valid 5 minutes)." });
+export const OrgRole = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], {
+  description: "Role in an organization: owner (everything, incl. other owners), admin (members and events), member.",
+});
+export const InvitableRole = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("member")], {
+  description: "Role the invitee gets (only an owner may invite an owner or an admin).",
+});
+export const AccountStatus = Type.Union([Type.Literal("active"), Type.Literal("deactivated")], {
+  description: "A deactivated account cannot log in or refresh and drops out of follower lists.",
+});
+export const SingleUseToken = (what: string) =>
+  Type.String({ minLength: 16, maxLength: 200, description: `The single-use ${what} token from the emailed link.` });
+export const TotpCode = Type.String({
+  minLength: 6,
+  maxLength: 20,
+  description: "A 6-digit code from the authenticator app, or one unused recovery code (xxxxx-xxxxx).",
+});
+export const Challenge = Type.String({
+  minLength: 16,
+  maxLength: 200,
+  description: "The challenge from the totp_required / totp_enrolment_required error's details (valid 5 minutes).",
+});
 
 /** The caller's own account: what `me` and `profiles.update` return. */
 export const MyAccount = Type.Object(

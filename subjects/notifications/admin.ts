@@ -37,9 +37,13 @@ export const admin = {
   }),
   deadLettersReplay: request({
     subject: "svc.notifications.dead-letters.replay",
-    description: "Admin: replays a dead letter through the consumer that dead-lettered it (its handler runs again on the original message; nothing is republished). Once per dead letter: a second replay answers duplicate and does nothing. A message that still breaks its contract is refused (400).",
+    description:
+      "Admin: replays a dead letter through the consumer that dead-lettered it (its handler runs again on the original message; nothing is republished). Once per dead letter: a second replay answers duplicate and does nothing. A message that still breaks its contract is refused (400).",
     request: Type.Object({ seq: Type.Integer({ minimum: 1, description: "DEAD_LETTERS sequence from the list." }) }, { additionalProperties: false }),
-    reply: Type.Object({ subject: Type.String({ description: "The subject the message was first published on." }), duplicate: Type.Boolean({ description: "True when it had been replayed already." }) }, { additionalProperties: false }),
+    reply: Type.Object({
+      subject: Type.String({ description: "The subject the message was first published on." }),
+      duplicate: Type.Boolean({ description: "True when it had been replayed already." }),
+    }, { additionalProperties: false }),
     idempotent: true,
   }),
 } as const;

@@ -13,9 +13,22 @@ export const messages = {
       {
         eventId: Uuid("The event."),
         audience: MessageAudience,
-        subject: Type.String({ minLength: 1, maxLength: MESSAGE_SUBJECT_MAX, "x-trim": true, pattern: "^[^\\x00-\\x1f\\x7f]*$", description: `Subject, one line (1-${MESSAGE_SUBJECT_MAX} characters): the email subject, the push title and the inbox item's title.` }),
+        subject: Type.String({
+          minLength: 1,
+          maxLength: MESSAGE_SUBJECT_MAX,
+          "x-trim": true,
+          pattern: "^[^\\x00-\\x1f\\x7f]*$",
+          description: `Subject, one line (1-${MESSAGE_SUBJECT_MAX} characters): the email subject, the push title and the inbox item's title.`,
+        }),
         body: Type.String({ minLength: 1, maxLength: MESSAGE_BODY_MAX, "x-trim": true, description: `The text, plain (1-${MESSAGE_BODY_MAX} characters).` }),
-        idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$", description: "The sender's key for this message: a retry with the same key sends nothing twice (the web form sends one per form)." })),
+        idempotencyKey: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 200,
+            pattern: "^[\\x21-\\x7e]+$",
+            description: "The sender's key for this message: a retry with the same key sends nothing twice (the web form sends one per form).",
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -31,13 +44,21 @@ export const messages = {
   }),
   remindersSet: request({
     subject: "svc.notifications.reminders.set",
-    description: "The event's organizer (or an admin) sets when its attendees are reminded; null goes back to the platform default (NOTIFY_REMINDER_OFFSETS). Reminders already planned are re-planned at once. 404 for an event notifications does not know.",
+    description:
+      "The event's organizer (or an admin) sets when its attendees are reminded; null goes back to the platform default (NOTIFY_REMINDER_OFFSETS). Reminders already planned are re-planned at once. 404 for an event notifications does not know.",
     request: Type.Object(
-      { eventId: Uuid("The event."), offsets: Type.Union([ReminderOffsets, Type.Null()], { description: "The event's own offsets, or null for the default." }) },
+      {
+        eventId: Uuid("The event."),
+        offsets: Type.Union([ReminderOffsets, Type.Null()], { description: "The event's own offsets, or null for the default." }),
+      },
       { additionalProperties: false },
     ),
     reply: Type.Object(
-      { eventId: Uuid("The event."), offsets: ReminderOffsets, custom: Type.Boolean({ description: "Whether these are the event's own offsets (false: the default)." }) },
+      {
+        eventId: Uuid("The event."),
+        offsets: ReminderOffsets,
+        custom: Type.Boolean({ description: "Whether these are the event's own offsets (false: the default)." }),
+      },
       { additionalProperties: false },
     ),
     idempotent: true,
@@ -54,7 +75,12 @@ export const messages = {
         title: Type.String({ minLength: 1, maxLength: 200, description: "Title: the email subject, the push title and the inbox item's title." }),
         message: Type.String({ minLength: 1, maxLength: 5_000, description: "The text (plain text)." }),
         link: Type.Optional(Type.String({ pattern: "^/[^/]", maxLength: 2_000, description: "Deep link (a path in the app, e.g. /events/<id>); default /." })),
-        idempotencyKey: Type.String({ minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$", description: "The caller's key for this notification: a retry with the same key sends nothing twice." }),
+        idempotencyKey: Type.String({
+          minLength: 1,
+          maxLength: 200,
+          pattern: "^[\\x21-\\x7e]+$",
+          description: "The caller's key for this notification: a retry with the same key sends nothing twice.",
+        }),
       },
       { additionalProperties: false },
     ),

@@ -21,8 +21,11 @@ export const preferences = {
   }),
   preferencesUnsubscribe: request({
     subject: "svc.notifications.preferences.unsubscribe",
-    description: "One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user (for a digest: every follower email). Needs no principal; the signature is the authority.",
-    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the List-Unsubscribe link." }) }, { additionalProperties: false }),
+    description:
+      "One-click unsubscribe (RFC 8058) from the signed link of an email: turns that kind of email off for its user (for a digest: every follower email). Needs no principal; the signature is the authority.",
+    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the List-Unsubscribe link." }) }, {
+      additionalProperties: false,
+    }),
     reply: Type.Object(
       {
         userId: Uuid("Whose preference changed."),
@@ -35,9 +38,15 @@ export const preferences = {
   preferencesPreviewUnsubscribe: request({
     subject: "svc.notifications.preferences.preview-unsubscribe",
     description: "Reads what the signed link of an email would unsubscribe from, changing nothing (the page the link opens asks before it acts).",
-    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the unsubscribe link." }) }, { additionalProperties: false }),
+    request: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512, description: "The signed token of the unsubscribe link." }) }, {
+      additionalProperties: false,
+    }),
     reply: Type.Object(
-      { kind: Type.Union([FollowerKind, Type.Literal("digest")], { description: "The kind of email the link turns off; digest turns off every follower email." }) },
+      {
+        kind: Type.Union([FollowerKind, Type.Literal("digest")], {
+          description: "The kind of email the link turns off; digest turns off every follower email.",
+        }),
+      },
       { additionalProperties: false },
     ),
     idempotent: true,

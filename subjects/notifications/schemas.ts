@@ -1,5 +1,5 @@
 /** The schemas notifications' contracts share. */
-import { Type, type Static } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 import { FollowTarget, Locale, TimeZone, Uuid } from "../common.ts";
 
 /**
@@ -73,7 +73,10 @@ export const ChannelSwitches = Type.Object(
     email: Type.Boolean({ description: "Send an email." }),
     push: Type.Boolean({ description: "Send a push notification to the user's devices." }),
     sms: Type.Optional(
-      Type.Boolean({ description: "Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*)." }),
+      Type.Boolean({
+        description:
+          "Send an SMS to the user's verified number (off when absent; only event_reminder, event_updated and event_cancelled, and only once a number is verified: svc.notifications.phone.*).",
+      }),
     ),
   },
   { additionalProperties: false },
@@ -99,19 +102,29 @@ export const Preferences = Type.Object(
         announcement: Type.Optional(ChannelSwitches),
         organizer_message: Type.Optional(ChannelSwitches),
       },
-      { additionalProperties: false, description: "Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends)." },
+      {
+        additionalProperties: false,
+        description:
+          "Channel switches per kind of notification (an attendee kind left out is on for every channel; event_updated and event_cancelled also apply to events the user attends).",
+      },
     ),
     quietHours: Type.Union(
       [
         Type.Object(
           { start: Clock, end: Clock },
-          { additionalProperties: false, description: "From start to end (may span midnight) in the user's time zone, email and push wait; in-app is immediate." },
+          {
+            additionalProperties: false,
+            description: "From start to end (may span midnight) in the user's time zone, email and push wait; in-app is immediate.",
+          },
         ),
         Type.Null(),
       ],
       { description: "Quiet hours, or null for none." },
     ),
-    digest: Type.Boolean({ description: "Send follower emails as one daily digest (at NOTIFY_DIGEST_LOCAL_TIME in the user's time zone) instead of one email each; in-app and push stay immediate." }),
+    digest: Type.Boolean({
+      description:
+        "Send follower emails as one daily digest (at NOTIFY_DIGEST_LOCAL_TIME in the user's time zone) instead of one email each; in-app and push stay immediate.",
+    }),
   },
   { additionalProperties: false },
 );
@@ -163,7 +176,9 @@ export const FollowersAudience = Type.Object(
     type: Type.Literal("followers"),
     targets: Type.Array(FollowTarget, { minItems: 1, maxItems: 4, description: "Whose followers (de-duplicated across targets)." }),
     excludeUserId: Type.Union([Uuid("Never notify this user (the author)."), Type.Null()]),
-    after: Type.Union([Uuid("Exclusive lower bound of follower ids in this batch."), Type.Null()], { description: "Exclusive lower bound, or null from the start." }),
+    after: Type.Union([Uuid("Exclusive lower bound of follower ids in this batch."), Type.Null()], {
+      description: "Exclusive lower bound, or null from the start.",
+    }),
     upTo: Uuid("Inclusive upper bound of follower ids in this batch."),
   },
   { additionalProperties: false, description: "A slice of the followers of the targets, by follower id." },
@@ -173,19 +188,31 @@ export const AttendeesAudience = Type.Object(
   {
     type: Type.Literal("attendees"),
     eventId: Uuid("The event whose attendees (bookers of attending orders) are told."),
-    after: Type.Union([Uuid("Exclusive lower bound of attendee ids in this batch."), Type.Null()], { description: "Exclusive lower bound, or null from the start." }),
+    after: Type.Union([Uuid("Exclusive lower bound of attendee ids in this batch."), Type.Null()], {
+      description: "Exclusive lower bound, or null from the start.",
+    }),
     upTo: Uuid("Inclusive upper bound of attendee ids in this batch."),
   },
-  { additionalProperties: false, description: "A slice of an event's attendees, by user id (a change of the event; they are left out of the followers' batches, so a person who is both is told once)." },
+  {
+    additionalProperties: false,
+    description:
+      "A slice of an event's attendees, by user id (a change of the event; they are left out of the followers' batches, so a person who is both is told once).",
+  },
 );
 
 export const RecipientsAudience = Type.Object(
   {
     type: Type.Literal("recipients"),
-    after: Type.Union([Uuid("Exclusive lower bound of recipient ids in this batch."), Type.Null()], { description: "Exclusive lower bound, or null from the start." }),
+    after: Type.Union([Uuid("Exclusive lower bound of recipient ids in this batch."), Type.Null()], {
+      description: "Exclusive lower bound, or null from the start.",
+    }),
     upTo: Uuid("Inclusive upper bound of recipient ids in this batch."),
   },
-  { additionalProperties: false, description: "A slice of the recipients stored with the notification when it was sent (an organizer's message: its audience as bookings named it then), by user id." },
+  {
+    additionalProperties: false,
+    description:
+      "A slice of the recipients stored with the notification when it was sent (an organizer's message: its audience as bookings named it then), by user id.",
+  },
 );
 
 export const UserAudience = Type.Object(
@@ -201,13 +228,18 @@ export const UserAudience = Type.Object(
 );
 
 /** Kinds the send API may create (the others are written by the service from domain facts). */
-export const SendKind = Type.Union([Type.Literal("announcement")], { description: "Kind of the notification: announcement (a free message of an admin or a service)." });
-
-export const ReminderOffsets = Type.Array(Type.String({ pattern: "^[1-9][0-9]{0,5}[smhd]$", description: "A duration before the start: a number and s, m, h or d, e.g. 24h, 90m." }), {
-  maxItems: 5,
-  uniqueItems: true,
-  description: "When attendees are reminded, before the start (an empty list: no reminders).",
+export const SendKind = Type.Union([Type.Literal("announcement")], {
+  description: "Kind of the notification: announcement (a free message of an admin or a service).",
 });
+
+export const ReminderOffsets = Type.Array(
+  Type.String({ pattern: "^[1-9][0-9]{0,5}[smhd]$", description: "A duration before the start: a number and s, m, h or d, e.g. 24h, 90m." }),
+  {
+    maxItems: 5,
+    uniqueItems: true,
+    description: "When attendees are reminded, before the start (an empty list: no reminders).",
+  },
+);
 
 /**
  * Who an organizer's message goes to: every attendee of the event (bookers of its confirmed
@@ -217,7 +249,10 @@ export const ReminderOffsets = Type.Array(Type.String({ pattern: "^[1-9][0-9]{0,
 export const MessageAudience = Type.Union(
   [
     Type.Object({ type: Type.Literal("all") }, { additionalProperties: false, description: "Every attendee." }),
-    Type.Object({ type: Type.Literal("ticket_type"), ticketTypeId: Uuid("The ticket type whose holders are told.") }, { additionalProperties: false, description: "Attendees holding a ticket of one type." }),
+    Type.Object({ type: Type.Literal("ticket_type"), ticketTypeId: Uuid("The ticket type whose holders are told.") }, {
+      additionalProperties: false,
+      description: "Attendees holding a ticket of one type.",
+    }),
     Type.Object({ type: Type.Literal("checked_in") }, { additionalProperties: false, description: "Attendees with a checked-in ticket." }),
   ],
   { description: "Who the message goes to." },

@@ -3,16 +3,20 @@
  * the caller's phone number, verified by a one-time code sent by SMS, and the provider's delivery
  * receipts. Split from subjects/notifications.ts, which is past its size.
  */
-import { Type, type Static } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 import { request } from "../contract.ts";
 import { Timestamp } from "../common.ts";
 
 /** E.164: "+", a country code and the subscriber number, 8 to 15 digits in all, no spaces. */
-export const PhoneNumber = Type.String({ pattern: "^\\+[1-9][0-9]{7,14}$", description: "A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789." });
+export const PhoneNumber = Type.String({
+  pattern: "^\\+[1-9][0-9]{7,14}$",
+  description: "A mobile number in E.164 form (+, country code, number; 8-15 digits, no spaces), e.g. +4915123456789.",
+});
 
 /** WARNING: wire values, stored by clients. */
 export const PhoneStatus = Type.Union([Type.Literal("none"), Type.Literal("verified"), Type.Literal("suppressed")], {
-  description: "none: no verified number (SMS cannot be on); verified: SMS go to number; suppressed: the provider reported number undeliverable or invalid, no SMS go to it until a number is verified again.",
+  description:
+    "none: no verified number (SMS cannot be on); verified: SMS go to number; suppressed: the provider reported number undeliverable or invalid, no SMS go to it until a number is verified again.",
 });
 
 export const PhoneState = Type.Object(
@@ -59,7 +63,8 @@ export const notificationsSms = {
   }),
   phoneConfirm: request({
     subject: "svc.notifications.phone.confirm",
-    description: "Confirms the pending number with the code it received; it becomes the caller's verified number (lifting any suppression). 400 naming code when it is wrong, expired or used up, or when no code is pending.",
+    description:
+      "Confirms the pending number with the code it received; it becomes the caller's verified number (lifting any suppression). 400 naming code when it is wrong, expired or used up, or when no code is pending.",
     request: Type.Object({ code: Code }, { additionalProperties: false }),
     reply: PhoneState,
     idempotent: false,
@@ -78,7 +83,10 @@ export const notificationsSms = {
     request: Type.Object(
       {
         body: Type.String({ maxLength: 16_384, description: "The form body (application/x-www-form-urlencoded) exactly as the provider sent it." }),
-        signature: Type.String({ maxLength: 512, description: "The X-Twilio-Signature header: base64 HMAC-SHA1 of the callback URL and the sorted fields, keyed with the auth token." }),
+        signature: Type.String({
+          maxLength: 512,
+          description: "The X-Twilio-Signature header: base64 HMAC-SHA1 of the callback URL and the sorted fields, keyed with the auth token.",
+        }),
       },
       { additionalProperties: false },
     ),

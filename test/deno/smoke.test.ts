@@ -5,14 +5,14 @@
  * point, services/main.ts with every service (what `make up` runs), walks a journey through the edge.
  */
 import { expect } from "chai";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Nats } from "../../services/kit/nats.ts";
 import { call } from "../../services/kit/call.ts";
-import { openDb, type Db } from "../../services/kit/db.ts";
+import { type Db, openDb } from "../../services/kit/db.ts";
 import { AppError } from "../../services/kit/errors.ts";
-import { databaseUrl, testNats, natsEnv } from "../support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../support/env.ts";
 import { freePort } from "../support/nats-server.ts";
 import { eventually } from "../support/eventually.ts";
 import { checkin } from "./fixtures/checkin-service.ts";
@@ -29,7 +29,16 @@ async function startUnderDeno(entry: string, env: Record<string, string>, readyW
   const opsPort = await freePort();
   const child = spawn(deno, ["run", "-A", entry], {
     cwd: root,
-    env: { ...process.env, ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: String(port), OPS_PORT: String(opsPort), LOG_LEVEL: "warn", NO_COLOR: "1", ...env },
+    env: {
+      ...process.env,
+      ...natsEnv(),
+      DATABASE_URL: databaseUrl(),
+      HTTP_PORT: String(port),
+      OPS_PORT: String(opsPort),
+      LOG_LEVEL: "warn",
+      NO_COLOR: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -129,7 +138,11 @@ describe("Deno 2 runs the whole platform (services/main.ts, every service, as ma
     // make up's embedded PGlite, which test/e2e/embedded.test.ts covers (four PGlite instances
     // start slowly under Deno on a busy machine).
     // The run shares one NATS (and so the edge's rate-limit bucket) with the other suites: sign-ups here must not meet their count.
-    svc = await startUnderDeno("services/main.ts", { SHUTDOWN_GRACE_MS: "2000", RATE_LIMIT_AUTH_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" }, 60_000);
+    svc = await startUnderDeno(
+      "services/main.ts",
+      { SHUTDOWN_GRACE_MS: "2000", RATE_LIMIT_AUTH_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
+      60_000,
+    );
   });
 
   after(() => {
@@ -163,10 +176,15 @@ describe("Deno 2 runs the whole platform (services/main.ts, every service, as ma
     const read = await bob.api.GET("/v1/events/{id}", { params: { path: { id: created.data!.id } } });
     expect(read.data?.title).to.equal("Deno meetup");
     // evt.user.followed reaches the events service's projection: bob's following feed lists ada's event.
-    await eventually("the event in bob's following feed", async () => {
-      const feed = await bob.api.GET("/v1/feeds/{kind}", { params: { path: { kind: "following" } } });
-      return feed.data?.items.some((e) => e.id === created.data!.id);
-    }, 30_000, 200);
+    await eventually(
+      "the event in bob's following feed",
+      async () => {
+        const feed = await bob.api.GET("/v1/feeds/{kind}", { params: { path: { kind: "following" } } });
+        return feed.data?.items.some((e) => e.id === created.data!.id);
+      },
+      30_000,
+      200,
+    );
     expect((await bob.api.GET("/v1/me/notifications")).response.status).to.equal(200);
   });
 

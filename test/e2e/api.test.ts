@@ -11,11 +11,11 @@ import { edgeService } from "../../services/edge/index.ts";
 import { notificationsService } from "../../services/notifications/index.ts";
 import { eventsService } from "../../services/events/index.ts";
 import ICAL from "ical.js";
-import { liveInboxSubject, type LiveInboxItem } from "../../subjects/notifications.ts";
+import { type LiveInboxItem, liveInboxSubject } from "../../subjects/notifications.ts";
 import { unsubscribeToken } from "../../services/notifications/unsubscribe.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
 import { databaseUrl, natsEnv } from "../support/env.ts";
-import { apiClient, generateClientTypes, GENERATED, type Api } from "./client.ts";
+import { type Api, apiClient, generateClientTypes, GENERATED } from "./client.ts";
 
 const password = "correct horse battery staple";
 const newEmail = () => `e2e+${randomUUID()}@example.org`;
@@ -153,7 +153,15 @@ describe("e2e: the public API through the edge", function () {
     const stream = await openSse(`${base}/v1/me/notifications/stream`, { Authorization: `Bearer ${accessToken}`, "X-Forwarded-For": newIp() });
     try {
       expect(stream.status).to.equal(200);
-      const item: LiveInboxItem = { id: "1", sourceId: randomUUID(), kind: "event_published", title: "NATS conf", body: "A new event", link: "/events/1", createdAt: new Date().toISOString() };
+      const item: LiveInboxItem = {
+        id: "1",
+        sourceId: randomUUID(),
+        kind: "event_published",
+        title: "NATS conf",
+        body: "A new event",
+        link: "/events/1",
+        createdAt: new Date().toISOString(),
+      };
       await new Promise((r) => setTimeout(r, 50));
       // What the notifications service publishes for each new inbox item.
       running.connections.get("notifications")!.nc.publish(liveInboxSubject(id), JSON.stringify(item));
@@ -204,13 +212,23 @@ describe("e2e: the public API through the edge", function () {
     const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const endsAt = new Date(Date.now() + 7 * 86_400_000 + 7_200_000).toISOString();
     const key = randomUUID();
-    const body = { title: `Conference ${word}`, description: "Talks about **NATS**", startsAt, endsAt, timeZone: "Europe/Berlin", tags: ["Open Source"], publish: true };
+    const body = {
+      title: `Conference ${word}`,
+      description: "Talks about **NATS**",
+      startsAt,
+      endsAt,
+      timeZone: "Europe/Berlin",
+      tags: ["Open Source"],
+      publish: true,
+    };
     const created = await asAda.POST("/v1/events", { body, params: { header: { "Idempotency-Key": key } } });
     expect(created.response.status, JSON.stringify(created.error)).to.equal(201);
     const replay = await asAda.POST("/v1/events", { body, params: { header: { "Idempotency-Key": key } } });
     expect(replay.response.headers.get("idempotent-replayed")).to.equal("true");
     expect(replay.data!.id).to.equal(created.data!.id);
-    expect((await asAda.POST("/v1/events", { body: { ...body, title: "Another" }, params: { header: { "Idempotency-Key": key } } })).response.status).to.equal(422);
+    expect((await asAda.POST("/v1/events", { body: { ...body, title: "Another" }, params: { header: { "Idempotency-Key": key } } })).response.status).to.equal(
+      422,
+    );
     const eventId = created.data!.id;
 
     const found = await client().GET("/v1/events", { params: { query: { q: `conferense ${word}`, tags: ["open-source"] } } });
@@ -218,7 +236,8 @@ describe("e2e: the public API through the edge", function () {
     expect(found.data!.items.map((e) => e.id)).to.deep.equal([eventId]);
     const venue = { name: "Kulturbrauerei", address: "Schönhauser Allee 36, Berlin", lat: 52.5389, lng: 13.4125 };
     const placed = await asAda.POST("/v1/events", { body: { ...body, title: `Meetup ${word}`, venue } });
-    const near = async (lat: number, lng: number) => (await client().GET("/v1/events", { params: { query: { q: word, near: { lat, lng, radiusKm: 50 } } } })).data!.items.map((e) => e.id);
+    const near = async (lat: number, lng: number) =>
+      (await client().GET("/v1/events", { params: { query: { q: word, near: { lat, lng, radiusKm: 50 } } } })).data!.items.map((e) => e.id);
     expect(await near(52.52, 13.405)).to.deep.equal([placed.data!.id]); // Berlin
     expect(await near(48.137, 11.575)).to.deep.equal([]); // Munich
     const lax = await fetch(`${base}/v1/events?q=${word}&lat=52.52&lng=13.405&radiusKm=50`);
@@ -270,7 +289,10 @@ describe("e2e: the public API through the edge", function () {
     // The services run with the development secret (UNSUBSCRIBE_SECRET unset).
     const token = unsubscribeToken("dev-only-unsubscribe-secret-change-me", ada.id, "event_published");
     const url = `${base}/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
-    const emailOn = async () => ((await (await fetch(`${base}/v1/me/notification-preferences`, { headers: { Authorization: `Bearer ${ada.accessToken}` } })).json()) as { kinds: Record<string, { email: boolean }> }).kinds.event_published.email;
+    const emailOn = async () =>
+      ((await (await fetch(`${base}/v1/me/notification-preferences`, { headers: { Authorization: `Bearer ${ada.accessToken}` } })).json()) as {
+        kinds: Record<string, { email: boolean }>;
+      }).kinds.event_published.email;
     const page = await fetch(url, { headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
     expect(page.status).to.equal(200);
     expect(page.headers.get("content-type")).to.match(/^text\/html/);
@@ -291,7 +313,9 @@ describe("e2e: the public API through the edge", function () {
     const ada = await signUp();
     const asAda = client(ada.accessToken);
     const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const created = await asAda.POST("/v1/events", { body: { title: "Calendar night", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", publish: true } });
+    const created = await asAda.POST("/v1/events", {
+      body: { title: "Calendar night", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", publish: true },
+    });
     const eventId = created.data!.id;
     const ics = await fetch(`${base}/v1/events/${eventId}/calendar.ics`);
     expect(ics.status).to.equal(200);
@@ -300,7 +324,10 @@ describe("e2e: the public API through the edge", function () {
     expect(vevent.getFirstPropertyValue("summary")).to.equal("Calendar night");
 
     const text = "Bring your laptop.\n";
-    const put = await asAda.POST("/v1/events/{id}/attachments", { params: { path: { id: eventId } }, body: { filename: "notes.txt", contentType: "text/plain", dataBase64: Buffer.from(text).toString("base64") } });
+    const put = await asAda.POST("/v1/events/{id}/attachments", {
+      params: { path: { id: eventId } },
+      body: { filename: "notes.txt", contentType: "text/plain", dataBase64: Buffer.from(text).toString("base64") },
+    });
     expect(put.response.status, JSON.stringify(put.error)).to.equal(201);
     const url = `${base}/v1/events/${eventId}/attachments/${put.data!.id}`;
     const got = await fetch(url);

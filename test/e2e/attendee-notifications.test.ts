@@ -7,12 +7,11 @@
  */
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { startPlatform, type Platform } from "../support/platform.ts";
+import { type Platform, startPlatform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
 import { apiRequest, type Reply } from "../support/api.ts";
 import { mimeParts, parseInvitation } from "../../services/notifications/test/support/mime.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
-
 
 describe("attendee notifications through the edge", function () {
   this.timeout(90_000);
@@ -31,7 +30,8 @@ describe("attendee notifications through the edge", function () {
     await platform?.stop();
   });
 
-  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.89.0.1"): Promise<Reply> => apiRequest(platform.base, method, path, body, token, from);
+  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.89.0.1"): Promise<Reply> =>
+    apiRequest(platform.base, method, path, body, token, from);
 
   async function account(name: string, timeZone: string, locale = "en"): Promise<{ token: string; email: string }> {
     const from = `10.89.1.${++ip}`;
@@ -44,7 +44,14 @@ describe("attendee notifications through the edge", function () {
   async function freeEvent(organizer: string, startsInMs: number): Promise<{ id: string; title: string; startsAt: string }> {
     const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000).toISOString();
     const title = `Meetup ${randomUUID().slice(0, 6)}`;
-    const e = await api("POST", "/v1/events", { title, startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone: "Europe/Berlin", capacity: 10, publish: true }, organizer);
+    const e = await api("POST", "/v1/events", {
+      title,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
+      timeZone: "Europe/Berlin",
+      capacity: 10,
+      publish: true,
+    }, organizer);
     expect(e.status, JSON.stringify(e.body)).to.equal(201);
     return { id: e.body.id, title, startsAt };
   }
@@ -81,7 +88,12 @@ describe("attendee notifications through the edge", function () {
 
     // Move it 6 s later before the first reminder is due: the old one must never fire.
     const newStart = new Date(Date.parse(ev.startsAt) + 6_000).toISOString();
-    const moved = await api("PATCH", `/v1/events/${ev.id}`, { startsAt: newStart, endsAt: new Date(Date.parse(newStart) + 7_200_000).toISOString() }, organizer.token);
+    const moved = await api(
+      "PATCH",
+      `/v1/events/${ev.id}`,
+      { startsAt: newStart, endsAt: new Date(Date.parse(newStart) + 7_200_000).toISOString() },
+      organizer.token,
+    );
     expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
     const oldDue = Date.parse(ev.startsAt) - 4_000;
     const newDue = Date.parse(newStart) - 4_000;
@@ -104,7 +116,11 @@ describe("attendee notifications through the edge", function () {
     const ev = await freeEvent(organizer.token, 3_600_000);
     const friend = `friend+${randomUUID()}@example.org`;
     const order = await eventually("bookings to know the event", async () => {
-      const r = await api("POST", "/v1/bookings", { eventId: ev.id, seats: 2, attendees: [{ name: "Booker Self", email: booker.email }, { name: "Frida Friend", email: friend }] }, booker.token);
+      const r = await api("POST", "/v1/bookings", {
+        eventId: ev.id,
+        seats: 2,
+        attendees: [{ name: "Booker Self", email: booker.email }, { name: "Frida Friend", email: friend }],
+      }, booker.token);
       return r.status === 201 && r;
     });
     expect(order.body.tickets).to.have.length(2);
@@ -133,8 +149,16 @@ describe("attendee notifications through the edge", function () {
     expect(parseInvitation(mimeParts(notice.raw).find((p) => p.type === "text/calendar")!.body.toString("utf8")).method).to.equal("CANCEL");
     // Bookings cancels the order because the event was cancelled: that says nothing more.
     const db = platform.running.dbs.get("notifications")!;
-    await eventually("the order's cancellation projected", async () => (await db("attendances").where({ event_id: ev.id, status: "cancelled" })).length === 1, 20_000);
-    await eventually("reminders dropped", async () => (await db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `%`).whereRaw("payload->>'eventId' = ?", [ev.id])).length === 0);
+    await eventually(
+      "the order's cancellation projected",
+      async () => (await db("attendances").where({ event_id: ev.id, status: "cancelled" })).length === 1,
+      20_000,
+    );
+    await eventually(
+      "reminders dropped",
+      async () =>
+        (await db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `%`).whereRaw("payload->>'eventId' = ?", [ev.id])).length === 0,
+    );
     expect(mails(a.email, "Cancelled:")).to.have.length(1);
     expect(mails(a.email, "Booking cancelled")).to.have.length(0);
   });

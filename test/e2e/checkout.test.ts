@@ -7,10 +7,9 @@
  */
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { startPlatform, type Platform } from "../support/platform.ts";
+import { type Platform, startPlatform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
 import { apiRequest, type Reply } from "../support/api.ts";
-
 
 describe("checkout saga: bookings and payments through the edge", function () {
   this.timeout(90_000);
@@ -26,7 +25,8 @@ describe("checkout saga: bookings and payments through the edge", function () {
     await platform?.stop();
   });
 
-  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.88.0.1"): Promise<Reply> => apiRequest(platform.base, method, path, body, token, from);
+  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.88.0.1"): Promise<Reply> =>
+    apiRequest(platform.base, method, path, body, token, from);
 
   async function account(name: string): Promise<string> {
     const from = `10.88.1.${++ip}`;
@@ -38,7 +38,14 @@ describe("checkout saga: bookings and payments through the edge", function () {
   /** A published event with `capacity` seats sold only as one €20 ticket type. */
   async function paidEvent(organizer: string, capacity: number): Promise<{ eventId: string; ticketTypeId: string }> {
     const startsAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
-    const e = await api("POST", "/v1/events", { title: `Saga ${randomUUID().slice(0, 6)}`, startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone: "Europe/Berlin", capacity, publish: true }, organizer);
+    const e = await api("POST", "/v1/events", {
+      title: `Saga ${randomUUID().slice(0, 6)}`,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
+      timeZone: "Europe/Berlin",
+      capacity,
+      publish: true,
+    }, organizer);
     expect(e.status, JSON.stringify(e.body)).to.equal(201);
     const type = await eventually("bookings to know the event", async () => {
       const r = await api("POST", `/v1/events/${e.body.id}/ticket-types`, { name: "Standard", priceMinor: 2000, currency: "EUR" }, organizer);

@@ -26,7 +26,14 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
 
   before(async function () {
     dataDir = mkdtempSync(join(tmpdir(), "convene-embedded-"));
-    running = await run([identityService, eventsService, bookingsService, notificationsService, edgeService], { ...natsEnv(), DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true" });
+    running = await run([identityService, eventsService, bookingsService, notificationsService, edgeService], {
+      ...natsEnv(),
+      DATA_DIR: dataDir,
+      HTTP_PORT: "0",
+      LOG_LEVEL: "silent",
+      SHUTDOWN_GRACE_MS: "1000",
+      TRUST_PROXY: "true",
+    });
   });
   after(async function () {
     await running?.stop();
@@ -71,7 +78,8 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
     };
     const ada = await signUp("ada");
     const bob = await signUp("bob");
-    const ok = (res: { response: Response; error?: unknown }, what: string) => expect(res.response.status, `${what}: ${JSON.stringify(res.error)}`).to.be.below(400);
+    const ok = (res: { response: Response; error?: unknown }, what: string) =>
+      expect(res.response.status, `${what}: ${JSON.stringify(res.error)}`).to.be.below(400);
 
     ok(await bob.api.POST("/v1/users/{id}/follow", { params: { path: { id: ada.id } } }), "follow");
     ok(await ada.api.GET("/v1/users/{id}/followers", { params: { path: { id: ada.id } } }), "followers");
@@ -87,7 +95,13 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
     const created = await ada.api.POST("/v1/events", { body: { title: "Embedded changes", startsAt, endsAt, timeZone: "UTC", publish: true } });
     ok(created, "create");
     const id = created.data!.id;
-    ok(await ada.api.PATCH("/v1/events/{id}", { params: { path: { id } }, body: { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString() } }), "update");
+    ok(
+      await ada.api.PATCH("/v1/events/{id}", {
+        params: { path: { id } },
+        body: { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString() },
+      }),
+      "update",
+    );
     ok(await ada.api.GET("/v1/events/{id}/history", { params: { path: { id } } }), "history");
     ok(await bob.api.GET("/v1/events/{id}/calendar.ics", { params: { path: { id } }, parseAs: "text" }), "ics");
     ok(await bob.api.POST("/v1/events/{id}/follow", { params: { path: { id } } }), "event follow");
@@ -124,22 +138,46 @@ describe("e2e: make up's default, every service on embedded PGlite", function ()
     const organizer = apiClient(running.url, { ip: "198.19.0.8", token: organizerToken });
     const guest = await tokenOf("gita");
     const startsAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
-    const created = await organizer.POST("/v1/events", { body: { title: "Embedded sale", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", capacity: 10, publish: true } });
+    const created = await organizer.POST("/v1/events", {
+      body: {
+        title: "Embedded sale",
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+        timeZone: "UTC",
+        capacity: 10,
+        publish: true,
+      },
+    });
     const eventId = created.data!.id;
     const book = (seats: number) =>
-      fetch(`${running.url}/v1/bookings`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${guest}`, "idempotency-key": randomUUID(), "x-forwarded-for": "198.19.0.8" }, body: JSON.stringify({ eventId, seats }) });
-    await eventually("the event open for booking", async () => (await organizer.GET("/v1/events/{id}/availability", { params: { path: { id: eventId } } })).response.status === 200);
+      fetch(`${running.url}/v1/bookings`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${guest}`, "idempotency-key": randomUUID(), "x-forwarded-for": "198.19.0.8" },
+        body: JSON.stringify({ eventId, seats }),
+      });
+    await eventually(
+      "the event open for booking",
+      async () => (await organizer.GET("/v1/events/{id}/availability", { params: { path: { id: eventId } } })).response.status === 200,
+    );
     // Several at once, so the inventory commits them as one batch on the single embedded connection.
-    const replies = await Promise.all([3, 3, 3, 3].map(async (n) => { const r = await book(n); return { status: r.status, body: (await r.json()) as { id: string; tickets: unknown[] } }; }));
+    const replies = await Promise.all([3, 3, 3, 3].map(async (n) => {
+      const r = await book(n);
+      return { status: r.status, body: (await r.json()) as { id: string; tickets: unknown[] } };
+    }));
     const booked = replies.filter((r) => r.status === 201);
     expect(booked).to.have.length(3);
     expect(replies.filter((r) => r.status === 409)).to.have.length(1);
     expect(booked.every((r) => r.body.tickets.length === 3)).to.equal(true);
     const sales = await organizer.GET("/v1/events/{id}/sales", { params: { path: { id: eventId } } });
     expect(sales.data!.days.reduce((n, d) => n + d.tickets, 0)).to.equal(9);
-    const csv = await fetch(`${running.url}/v1/events/${eventId}/registrations.csv`, { headers: { authorization: `Bearer ${organizerToken}`, "x-forwarded-for": "198.19.0.8" } });
+    const csv = await fetch(`${running.url}/v1/events/${eventId}/registrations.csv`, {
+      headers: { authorization: `Bearer ${organizerToken}`, "x-forwarded-for": "198.19.0.8" },
+    });
     expect((await csv.text()).split("\r\n").filter(Boolean)).to.have.length(1 + 9);
-    const cancelled = await fetch(`${running.url}/v1/bookings/${booked[0].body.id}`, { method: "DELETE", headers: { authorization: `Bearer ${guest}`, "x-forwarded-for": "198.19.0.8" } });
+    const cancelled = await fetch(`${running.url}/v1/bookings/${booked[0].body.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${guest}`, "x-forwarded-for": "198.19.0.8" },
+    });
     expect(cancelled.status).to.equal(200);
     const left = await organizer.GET("/v1/events/{id}/availability", { params: { path: { id: eventId } } });
     expect(left.data!.remaining).to.equal(4);

@@ -142,13 +142,19 @@ describe("organizer messages through the edge", function () {
     // Redelivered: the "all" message's deliver job, as the outbox published it, delivered again
     // (a copy under another msgID, as after a lost ack) writes and sends nothing twice.
     const notificationsDb = platform.running.dbs.get("notifications")!;
-    const job = await notificationsDb("outbox").where({ subject: "work.notifications.deliver" }).whereRaw("envelope->'data'->>'sourceId' = ?", [all.body.id]).first("envelope");
+    const job = await notificationsDb("outbox").where({ subject: "work.notifications.deliver" }).whereRaw("envelope->'data'->>'sourceId' = ?", [all.body.id])
+      .first("envelope");
     expect(job.envelope.data).to.deep.include({ batchNo: 0, batches: 1, kind: "organizer_message" });
     await platform.running.nats.js.publish("work.notifications.deliver", JSON.stringify(job.envelope), { msgID: `redelivery-${randomUUID()}` });
-    await eventually("the copy handled", async () => {
-      const info = await platform.running.nats.jsm.consumers.info("WORK", "notifications-deliver");
-      return info.num_pending === 0 && info.num_ack_pending === 0;
-    }, 20_000, 100);
+    await eventually(
+      "the copy handled",
+      async () => {
+        const info = await platform.running.nats.jsm.consumers.info("WORK", "notifications-deliver");
+        return info.num_pending === 0 && info.num_ack_pending === 0;
+      },
+      20_000,
+      100,
+    );
     // Nothing more comes: the redelivered batch or the scheduler's next pass writes nothing twice.
     await new Promise((r) => setTimeout(r, 1_500));
     for (const [p, ids] of expected) {
@@ -200,8 +206,20 @@ describe("organizer messages through the edge", function () {
     const organizer = await account("quiet-organizer");
     const attendee = await account("quiet-attendee");
     const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
-    const e = await api("POST", "/v1/events", { title: `Quiet ${randomUUID().slice(0, 6)}`, startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", capacity: 5, publish: true }, organizer.token);
-    await eventually("the attendee booked", async () => (await api("POST", "/v1/bookings", { eventId: e.body.id, seats: 1 }, attendee.token)).status === 201, 30_000, 200);
+    const e = await api("POST", "/v1/events", {
+      title: `Quiet ${randomUUID().slice(0, 6)}`,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+      timeZone: "UTC",
+      capacity: 5,
+      publish: true,
+    }, organizer.token);
+    await eventually(
+      "the attendee booked",
+      async () => (await api("POST", "/v1/bookings", { eventId: e.body.id, seats: 1 }, attendee.token)).status === 201,
+      30_000,
+      200,
+    );
     const prefs = await api("GET", "/v1/me/notification-preferences", undefined, attendee.token);
     const me = await api("GET", "/v1/me", undefined, attendee.token);
     // Quiet from an hour ago to an hour from now, on the attendee's own clock.
@@ -211,13 +229,26 @@ describe("organizer messages through the edge", function () {
 
     const sent = await api("POST", `/v1/events/${e.body.id}/messages`, { audience: { type: "all" }, subject: "Late news", body: "Tomorrow." }, organizer.token);
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201);
-    await eventually("the inbox item", async () => (await api("GET", "/v1/me/notifications", undefined, attendee.token)).body.items.some((i: { title: string }) => i.title.endsWith("Late news")));
+    await eventually(
+      "the inbox item",
+      async () =>
+        (await api("GET", "/v1/me/notifications", undefined, attendee.token)).body.items.some((i: { title: string }) => i.title.endsWith("Late news")),
+    );
     const db = platform.running.dbs.get("notifications")!;
     const held = await eventually("the held deliveries", async () => {
-      const rows: Array<{ channel: string; status: string; not_before: Date }> = await db("deliveries").where({ user_id: attendee.id, source_id: sent.body.id });
+      const rows: Array<{ channel: string; status: string; not_before: Date }> = await db("deliveries").where({
+        user_id: attendee.id,
+        source_id: sent.body.id,
+      });
       return rows.length >= 2 && rows;
     });
-    for (const d of held) expect({ channel: d.channel, status: d.status, later: new Date(d.not_before).getTime() > Date.now() + 30 * 60_000 }).to.deep.equal({ channel: d.channel, status: "pending", later: true });
+    for (const d of held) {
+      expect({ channel: d.channel, status: d.status, later: new Date(d.not_before).getTime() > Date.now() + 30 * 60_000 }).to.deep.equal({
+        channel: d.channel,
+        status: "pending",
+        later: true,
+      });
+    }
     expect(platform.smtp.to(attendee.email).some((m) => m.subject.endsWith("Late news"))).to.equal(false);
   });
 
@@ -228,7 +259,11 @@ describe("organizer messages through the edge", function () {
     expect(org.status, JSON.stringify(org.body)).to.equal(201);
     const join = async (p: Person, role: "admin" | "member") => {
       expect((await api("POST", `/v1/orgs/${org.body.id}/invitations`, { email: p.email, role }, owner.token)).status).to.equal(201);
-      const mail = await eventually(`the invitation to ${p.email}`, async () => platform.smtp.to(p.email).find((m) => /\/invitations\/accept\?token=/.test(m.text)), 20_000);
+      const mail = await eventually(
+        `the invitation to ${p.email}`,
+        async () => platform.smtp.to(p.email).find((m) => /\/invitations\/accept\?token=/.test(m.text)),
+        20_000,
+      );
       const token = mail.text.match(/\/invitations\/accept\?token=([^\s"<>]+)/)![1];
       const accepted = await api("POST", "/v1/orgs/invitations/accept", { token }, p.token);
       expect(accepted.body, JSON.stringify(accepted.body)).to.deep.equal({ orgId: org.body.id, role });
@@ -236,11 +271,25 @@ describe("organizer messages through the edge", function () {
     await join(admin, "admin");
     await join(member, "member");
     const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
-    const e = await api("POST", "/v1/events", { title: `Org meetup ${randomUUID().slice(0, 6)}`, startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone: "UTC", capacity: 5, publish: true, organizationId: org.body.id }, owner.token);
+    const e = await api("POST", "/v1/events", {
+      title: `Org meetup ${randomUUID().slice(0, 6)}`,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
+      timeZone: "UTC",
+      capacity: 5,
+      publish: true,
+      organizationId: org.body.id,
+    }, owner.token);
     expect(e.status, JSON.stringify(e.body)).to.equal(201);
-    await eventually("the attendee booked", async () => (await api("POST", "/v1/bookings", { eventId: e.body.id, seats: 1 }, attendee.token)).status === 201, 30_000, 200);
+    await eventually(
+      "the attendee booked",
+      async () => (await api("POST", "/v1/bookings", { eventId: e.body.id, seats: 1 }, attendee.token)).status === 201,
+      30_000,
+      200,
+    );
 
-    const send = (p: Person) => api("POST", `/v1/events/${e.body.id}/messages`, { audience: { type: "all" }, subject: "From the organization", body: "Hello." }, p.token);
+    const send = (p: Person) =>
+      api("POST", `/v1/events/${e.body.id}/messages`, { audience: { type: "all" }, subject: "From the organization", body: "Hello." }, p.token);
     expect((await send(member)).status).to.equal(403);
     const sent = await send(admin);
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201);

@@ -8,7 +8,7 @@
  */
 import { expect } from "chai";
 import { randomInt, randomUUID } from "node:crypto";
-import { startPlatform, type Platform } from "../support/platform.ts";
+import { type Platform, startPlatform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
 import { apiRequest, type Reply } from "../support/api.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
@@ -39,7 +39,8 @@ describe("SMS notifications through the edge", function () {
     await platform?.stop();
   });
 
-  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.87.0.1"): Promise<Reply> => apiRequest(platform.base, method, path, body, token, from);
+  const api = (method: string, path: string, body?: unknown, token?: string, from = "10.87.0.1"): Promise<Reply> =>
+    apiRequest(platform.base, method, path, body, token, from);
 
   async function account(name: string): Promise<string> {
     const from = `10.87.1.${++ip}`;
@@ -74,7 +75,14 @@ describe("SMS notifications through the edge", function () {
   async function freeEvent(organizer: string, startsInMs: number): Promise<{ id: string; title: string }> {
     const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000).toISOString();
     const title = `Meetup ${randomUUID().slice(0, 6)}`;
-    const e = await api("POST", "/v1/events", { title, startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone: "Europe/Berlin", capacity: 10, publish: true }, organizer);
+    const e = await api("POST", "/v1/events", {
+      title,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
+      timeZone: "Europe/Berlin",
+      capacity: 10,
+      publish: true,
+    }, organizer);
     expect(e.status, JSON.stringify(e.body)).to.equal(201);
     return { id: e.body.id, title };
   }
@@ -119,7 +127,11 @@ describe("SMS notifications through the edge", function () {
 
     // A new code; the same request retried with its Idempotency-Key is answered again, not re-sent.
     const once = () =>
-      fetch(`${platform.base}/v1/me/phone`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": `phone-${number}`, "x-forwarded-for": "10.87.0.1" }, body: JSON.stringify({ number }) });
+      fetch(`${platform.base}/v1/me/phone`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": `phone-${number}`, "x-forwarded-for": "10.87.0.1" },
+        body: JSON.stringify({ number }),
+      });
     expect((await once()).status).to.equal(201);
     const retried = await once();
     expect(retried.status).to.equal(201);
@@ -155,12 +167,21 @@ describe("SMS notifications through the edge", function () {
     expect(reminder.body.length).to.be.at.most(300);
 
     const newStart = new Date(Date.now() + 86_400_000).toISOString();
-    const moved = await api("PATCH", `/v1/events/${ev.id}`, { startsAt: newStart, endsAt: new Date(Date.parse(newStart) + 7_200_000).toISOString() }, organizer);
+    const moved = await api(
+      "PATCH",
+      `/v1/events/${ev.id}`,
+      { startsAt: newStart, endsAt: new Date(Date.parse(newStart) + 7_200_000).toISOString() },
+      organizer,
+    );
     expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
     const change = await eventually("the change by SMS", async () => smsAbout(number, `Changed: ${ev.title}`)[0], 30_000);
     expect(change.body).to.contain(`/events/${ev.id}`);
 
-    await eventually("both receipts recorded", async () => (await db("sms_messages").whereIn("sid", [reminder.sid, change.sid]).where({ status: "delivered" })).length === 2, 10_000);
+    await eventually(
+      "both receipts recorded",
+      async () => (await db("sms_messages").whereIn("sid", [reminder.sid, change.sid]).where({ status: "delivered" })).length === 2,
+      10_000,
+    );
     // One delivery per (notice, channel): the code, the reminder and the change, nothing twice.
     expect(platform.sms.to(number)).to.have.length(3);
     const rows = await db("deliveries").where({ channel: "sms", address: number });
@@ -174,7 +195,10 @@ describe("SMS notifications through the edge", function () {
     const quietNumber = await optIn(quiet);
     const busyNumber = await optIn(busy);
     // Quiet hours around now on the user's clock (Europe/Berlin).
-    const hm = (offsetMin: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(Date.now() + offsetMin * 60_000));
+    const hm = (offsetMin: number) =>
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+        new Date(Date.now() + offsetMin * 60_000),
+      );
     const prefs = (await api("GET", "/v1/me/notification-preferences", undefined, quiet)).body;
     expect((await api("PUT", "/v1/me/notification-preferences", { ...prefs, quietHours: { start: hm(-60), end: hm(120) } }, quiet)).status).to.equal(200);
     // Someone else asks three codes for busy's number: with busy's own code, the number is at its limit (4 an hour).
@@ -184,7 +208,11 @@ describe("SMS notifications through the edge", function () {
     const ev = await freeEvent(organizer, 86_400_000);
     await book(quiet, ev.id);
     await book(busy, ev.id);
-    await eventually("notifications to know both attendees", async () => (await db("attendances").where({ event_id: ev.id, status: "confirmed" })).length === 2, 20_000);
+    await eventually(
+      "notifications to know both attendees",
+      async () => (await db("attendances").where({ event_id: ev.id, status: "confirmed" })).length === 2,
+      20_000,
+    );
     const c = await api("POST", `/v1/events/${ev.id}/cancel`, { reason: "venue flooded" }, organizer);
     expect(c.status).to.equal(200);
     const held = await eventually("the SMS deliveries written", async () => {
@@ -206,7 +234,11 @@ describe("SMS notifications through the edge", function () {
     // An event that starts before the window has room: its notice is dropped, not sent late.
     const soon = await freeEvent(organizer, 30 * 60_000);
     await book(busy, soon.id);
-    await eventually("notifications to know the attendee", async () => (await db("attendances").where({ event_id: soon.id, status: "confirmed" })).length === 1, 20_000);
+    await eventually(
+      "notifications to know the attendee",
+      async () => (await db("attendances").where({ event_id: soon.id, status: "confirmed" })).length === 1,
+      20_000,
+    );
     expect((await api("POST", `/v1/events/${soon.id}/cancel`, { reason: "venue flooded" }, organizer)).status).to.equal(200);
     const dropped = await eventually("the late SMS dropped", async () => {
       const rows = await db("deliveries").where({ channel: "sms", address: busyNumber, status: "failed" });
@@ -235,13 +267,21 @@ describe("SMS notifications through the edge", function () {
     const second = await freeEvent(organizer, 86_400_000);
     await book(attendee, first.id);
     await book(attendee, second.id);
-    await eventually("notifications to know the attendee", async () => (await db("attendances").whereIn("event_id", [first.id, second.id]).where({ status: "confirmed" })).length === 2, 20_000);
+    await eventually(
+      "notifications to know the attendee",
+      async () => (await db("attendances").whereIn("event_id", [first.id, second.id]).where({ status: "confirmed" })).length === 2,
+      20_000,
+    );
     platform.sms.fail(number, "undeliverable");
 
     const c = await api("POST", `/v1/events/${first.id}/cancel`, { reason: "venue flooded" }, organizer);
     expect(c.status, JSON.stringify(c.body)).to.equal(200);
     const sent = await eventually("the cancellation by SMS (accepted)", async () => smsAbout(number, first.title)[0], 30_000);
-    await eventually("the undelivered receipt recorded", async () => (await db("sms_messages").where({ sid: sent.sid }).first())?.error_code === "30005", 10_000);
+    await eventually(
+      "the undelivered receipt recorded",
+      async () => (await db("sms_messages").where({ sid: sent.sid }).first())?.error_code === "30005",
+      10_000,
+    );
     const state = await eventually("the number suppressed", async () => {
       const r = await api("GET", "/v1/me/phone", undefined, attendee);
       return r.body.status === "suppressed" && r.body;
@@ -270,7 +310,11 @@ describe("SMS notifications through the edge", function () {
     const sid = platform.sms.to(number)[0].sid;
     await eventually("the code's receipt recorded", async () => (await db("sms_messages").where({ sid }).first())?.status === "delivered", 10_000);
     const post = (form: URLSearchParams, headers: Record<string, string>) =>
-      fetch(callbackUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.87.2.1", ...headers }, body: form.toString() });
+      fetch(callbackUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.87.2.1", ...headers },
+        body: form.toString(),
+      });
     // A forger reports the number undeliverable, to have it suppressed.
     const form = new URLSearchParams({ AccountSid: platform.sms.accountSid, MessageSid: sid, MessageStatus: "undelivered", ErrorCode: "30005", To: number });
 

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { run, type Running } from "../../services/kit/run.ts";
 import { registry } from "../../services/registry.ts";
 import { databaseUrl, natsEnv } from "../support/env.ts";
-import { mutated, valid, POISON, type Schema } from "./arbitraries.ts";
+import { mutated, POISON, type Schema, valid } from "./arbitraries.ts";
 
 type Parameter = { name: string; in: string; required?: boolean; schema?: Schema; $ref?: string };
 type Operation = {
@@ -48,7 +48,8 @@ const password = "correct horse battery staple";
 /** Raw path segments that break decoding, traversal and encodings. */
 const RAW_SEGMENTS = ["%E0%A4%A", "%00", "%", "..", "%2e%2e%2f", "%C0%AF", "%ED%A0%80", "a%2Fb", "%F0%9F%98"];
 /** ajv's wording (kit/validate.ts): a 400 saying this about a valid request is a defect. */
-const SHAPE_MESSAGE = /^(must (NOT |match |be (equal|string|number|integer|boolean|object|array|null|>=|<=|>|<)|have required|not be blank|not contain NUL)|is required|is not allowed|is not valid JSON)/;
+const SHAPE_MESSAGE =
+  /^(must (NOT |match |be (equal|string|number|integer|boolean|object|array|null|>=|<=|>|<)|have required|not be blank|not contain NUL)|is required|is not allowed|is not valid JSON)/;
 
 /** Percent-encodes text; an unpaired surrogate becomes the bytes a careless encoder sends. */
 function enc(v: unknown): string {
@@ -113,7 +114,11 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
   });
 
   function post(path: string, body: unknown) {
-    return fetch(`${base}${path}`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": "198.18.0.1" }, body: JSON.stringify(body) });
+    return fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": "198.18.0.1" },
+      body: JSON.stringify(body),
+    });
   }
 
   function harvest(v: unknown, key = ""): void {
@@ -121,17 +126,22 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) seen.uuid.add(v);
       else if (key === "slug") seen.slug.add(v);
     } else if (Array.isArray(v)) v.slice(0, 20).forEach((x) => harvest(x, key));
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) harvest(x, k);
+    else if (v && typeof v === "object") { for (const [k, x] of Object.entries(v)) harvest(x, k); }
   }
 
   it("answers every generated request with a documented kind of answer", async () => {
-    const doc = (await (await fetch(`${base}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>>; components: { parameters: Record<string, Parameter> } };
+    const doc = (await (await fetch(`${base}/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { parameters: Record<string, Parameter> };
+    };
     const ops: Op[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         // An endless event stream has no single answer to judge.
         if (Object.values(op.responses ?? {}).some((r) => r.content && "text/event-stream" in r.content)) continue;
-        const params = (op.parameters ?? []).map((p) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()!] : p)).filter((p) => p.in === "path" || p.in === "query" || (p.in === "header" && !p.$ref));
+        const params = (op.parameters ?? []).map((p) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()!] : p)).filter((p) =>
+          p.in === "path" || p.in === "query" || (p.in === "header" && !p.$ref)
+        );
         const [bodyType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? ["application/json", undefined];
         ops.push({ method: method.toUpperCase(), path, op, params, body: media?.schema, bodyType });
       }
@@ -151,7 +161,9 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
         // Read at generation time: ids seen so far, else a generated one.
         const good: fc.Arbitrary<{ value: unknown; raw?: boolean }> = fc.tuple(fc.boolean(), fc.nat(), valid(s)).map(([useKnown, i, gen]) => {
           // Only seen values this parameter accepts (an org slug may be longer than a category's).
-          const fits = (v: string) => (s.maxLength === undefined || [...v].length <= s.maxLength) && (s.minLength === undefined || [...v].length >= s.minLength) && (!s.pattern || new RegExp(s.pattern, "u").test(v));
+          const fits = (v: string) =>
+            (s.maxLength === undefined || [...v].length <= s.maxLength) && (s.minLength === undefined || [...v].length >= s.minLength) &&
+            (!s.pattern || new RegExp(s.pattern, "u").test(v));
           const candidates = pool && useKnown ? [...pool].filter(fits) : [];
           const known = candidates.length ? candidates[i % candidates.length] : undefined;
           return { value: known ?? gen };
@@ -167,36 +179,53 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
               const value = ok ? valid(p.schema ?? {}) : fc.oneof(valid(p.schema ?? {}), mutated(p.schema ?? {}));
               return (ok && p.required ? value : fc.option(value, { nil: undefined })).map((v) => [p.name, v] as [string, unknown]);
             }),
-            ok ? fc.constant<[string, unknown]>(["", undefined]) : fc.option(fc.tuple(fc.constantFrom("unknown", "a\u0000", "\u200f"), fc.constantFrom(...POISON)), { nil: undefined }).map((t) => (t ?? ["", undefined]) as [string, unknown]),
+            ok
+              ? fc.constant<[string, unknown]>(["", undefined])
+              : fc.option(fc.tuple(fc.constantFrom("unknown", "a\u0000", "\u200f"), fc.constantFrom(...POISON)), { nil: undefined }).map((t) =>
+                (t ?? ["", undefined]) as [string, unknown]
+              ),
           ),
           headers: fc.tuple(
             ...headerParams.map((p) => {
-              const value = ok ? valid(p.schema ?? {}).map(headerText) : fc.oneof(valid(p.schema ?? {}).map(headerText), fc.constantFrom("", "x", "%%%", "=".repeat(600)));
+              const value = ok
+                ? valid(p.schema ?? {}).map(headerText)
+                : fc.oneof(valid(p.schema ?? {}).map(headerText), fc.constantFrom("", "x", "%%%", "=".repeat(600)));
               return (ok && p.required ? value : fc.option(value, { nil: undefined })).map((v) => [p.name, v] as [string, string | undefined]);
             }),
           ),
           body: op.body && op.bodyType === FORM
-            ? ok
-              ? valid(op.body).map((value) => ({ raw: formOf(value) || "field=value", contentType: FORM }))
-              : fc.oneof(
-                  mutated(op.body).map((value) => ({ raw: formOf(value), contentType: FORM })),
-                  valid(op.body).map((value) => ({ value, contentType: "application/json" })),
-                  fc.constantFrom("", "a=%E0%A4%A", "a=\u0000", "%%%", "=&=&").map((raw) => ({ raw, contentType: FORM })),
-                )
+            ? ok ? valid(op.body).map((value) => ({ raw: formOf(value) || "field=value", contentType: FORM })) : fc.oneof(
+              mutated(op.body).map((value) => ({ raw: formOf(value), contentType: FORM })),
+              valid(op.body).map((value) => ({ value, contentType: "application/json" })),
+              fc.constantFrom("", "a=%E0%A4%A", "a=\u0000", "%%%", "=&=&").map((raw) => ({ raw, contentType: FORM })),
+            )
             : op.body
-            ? ok
-              ? valid(op.body).map((value) => ({ value, contentType: "application/json" }))
-              : fc.oneof(
-                  { weight: 6, arbitrary: mutated(op.body).map((value) => ({ value, contentType: "application/json" })) },
-                  { weight: 1, arbitrary: valid(op.body).map((value) => ({ raw: JSON.stringify(value), contentType: "text/plain" })) },
-                  { weight: 1, arbitrary: fc.constantFrom("", "{", "[1,", "null", "\"x\"", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\u0000\"}").map((raw) => ({ raw, contentType: "application/json" })) },
-                )
+            ? ok ? valid(op.body).map((value) => ({ value, contentType: "application/json" })) : fc.oneof(
+              { weight: 6, arbitrary: mutated(op.body).map((value) => ({ value, contentType: "application/json" })) },
+              { weight: 1, arbitrary: valid(op.body).map((value) => ({ raw: JSON.stringify(value), contentType: "text/plain" })) },
+              {
+                weight: 1,
+                arbitrary: fc.constantFrom("", "{", "[1,", "null", '"x"', '{"a":"\\ud800"}', '{"a":"\\u0000"}').map((raw) => ({
+                  raw,
+                  contentType: "application/json",
+                })),
+              },
+            )
             : fc.constant(undefined),
           idempotencyKey: fc.option(fc.uuid(), { nil: undefined }),
         });
       const parts = [part(false), part(true)];
       return fc.tuple(who, fc.boolean()).chain(([w, ok]) =>
-        parts[Number(ok)].map((p) => ({ op, who: w, valid: ok, path: p.path, query: p.query.filter(([k, v]) => k !== "" && v !== undefined), headers: p.headers.filter((h): h is [string, string] => h[1] !== undefined), body: p.body, idempotencyKey: p.idempotencyKey })),
+        parts[Number(ok)].map((p) => ({
+          op,
+          who: w,
+          valid: ok,
+          path: p.path,
+          query: p.query.filter(([k, v]) => k !== "" && v !== undefined),
+          headers: p.headers.filter((h): h is [string, string] => h[1] !== undefined),
+          body: p.body,
+          idempotencyKey: p.idempotencyKey,
+        }))
       );
     };
 
@@ -243,12 +272,14 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
       }
       if (!p.code || p.status !== s) return `${s} problem without code or with status ${p.status}`;
       if (s === 405 && !res.headers.get("allow")) return "405 without Allow";
-      if ((s === 400 || s === 413 || s === 415) && !(p.errors?.length && p.errors.every((e) => e.field)) && !/^[\w.[\]-]+: /.test(p.detail ?? ""))
+      if ((s === 400 || s === 413 || s === 415) && !(p.errors?.length && p.errors.every((e) => e.field)) && !/^[\w.[\]-]+: /.test(p.detail ?? "")) {
         return `${s} does not name the field: ${text.slice(0, 200)}`;
+      }
       if (c.valid && s === 415) return `415 for a JSON body: ${p.detail}`;
       // The detail is the first error's (kit/validate.ts); a business rule words its own.
-      if (c.valid && s === 400 && SHAPE_MESSAGE.test((p.detail ?? "").replace(/^[^:]*: /, "")))
+      if (c.valid && s === 400 && SHAPE_MESSAGE.test((p.detail ?? "").replace(/^[^:]*: /, ""))) {
         return `schema-valid request refused for its shape: ${p.detail} ${JSON.stringify(p.errors)}`;
+      }
       return undefined;
     };
 
@@ -272,13 +303,29 @@ describe("fuzz: every documented operation refuses bad input with a 4xx, never a
         }
       }
       const fault = judge(c, res, text);
-      if (fault) failures.push(`${key} (${c.who}${c.valid ? ", valid" : ""}) ${c.op.method} ${url.slice(0, 200)} body=${c.body ? ("raw" in c.body ? c.body.raw : JSON.stringify(c.body.value) ?? "").slice(0, 200) : "-"} → ${fault}`);
+      if (fault) {
+        failures.push(
+          `${key} (${c.who}${c.valid ? ", valid" : ""}) ${c.op.method} ${url.slice(0, 200)} body=${
+            c.body ? ("raw" in c.body ? c.body.raw : JSON.stringify(c.body.value) ?? "").slice(0, 200) : "-"
+          } → ${fault}`,
+        );
+      }
     });
     await fc.assert(property, { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false, endOnFailure: true });
-    if (process.env.FUZZ_VERBOSE) console.log(`total in requests: ${Math.round([...spent.values()].reduce((a, b) => a + b, 0))} ms`, [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, ms]) => `${k}: ${Math.round(ms)} ms / ${hits.get(k)}`).join("\n"));
+    if (process.env.FUZZ_VERBOSE) {
+      console.log(
+        `total in requests: ${Math.round([...spent.values()].reduce((a, b) => a + b, 0))} ms`,
+        [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, ms]) => `${k}: ${Math.round(ms)} ms / ${hits.get(k)}`).join("\n"),
+      );
+    }
     const unseen = ops.filter((o) => !hits.has(`${o.method} ${o.path}`)).map((o) => `${o.method} ${o.path}`);
-    console.log(`      fuzz: seed ${SEED}, ${runs.n} requests over ${ops.length} operations in ${Math.round((Date.now() - started) / 1000)} s${unseen.length ? `, not reached: ${unseen.join(", ")}` : ""}${unserved.size ? `; answered no_responders (service not running): ${[...unserved].join(", ")}` : ""}`);
+    console.log(
+      `      fuzz: seed ${SEED}, ${runs.n} requests over ${ops.length} operations in ${Math.round((Date.now() - started) / 1000)} s${
+        unseen.length ? `, not reached: ${unseen.join(", ")}` : ""
+      }${unserved.size ? `; answered no_responders (service not running): ${[...unserved].join(", ")}` : ""}`,
+    );
     const distinct = [...new Map(failures.map((f) => [f.replace(/ \(.*$/, "") + f.replace(/^.*→ /, "").slice(0, 40), f])).values()];
-    expect(distinct, `FUZZ_SEED=${SEED} reproduces this run; ${failures.length} faulty answers, distinct ones:\n${distinct.slice(0, 40).join("\n")}`).to.deep.equal([]);
+    expect(distinct, `FUZZ_SEED=${SEED} reproduces this run; ${failures.length} faulty answers, distinct ones:\n${distinct.slice(0, 40).join("\n")}`).to.deep
+      .equal([]);
   });
 });

@@ -36,11 +36,28 @@ export type Schema = {
 
 /** Single code points people do type, each counted as one character by ajv. */
 const PEOPLE_CHARS = ["\u200f", "\u200e", "\u202e", "\u0301", "\u0308", "😀", "🎉", "日", "ß", "é", "\u00a0", "\ufeff", "ا", "ש"];
-const char = fc.oneof({ weight: 6, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }) }, { weight: 2, arbitrary: fc.constantFrom(...PEOPLE_CHARS) });
+const char = fc.oneof({ weight: 6, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }) }, {
+  weight: 2,
+  arbitrary: fc.constantFrom(...PEOPLE_CHARS),
+});
 const codePoints = (s: string) => [...s].length;
 
 /** Strings no store can keep, and other text a client may send by mistake. */
-export const POISON = ["a\u0000b", "\u0000", "x\ud800", "\udc00y", "\ud83d", "   ", "", "\t\n", "\u202e\u0000", "%00", "../../etc/passwd", "'; drop table users; --", "<script>alert(1)</script>"];
+export const POISON = [
+  "a\u0000b",
+  "\u0000",
+  "x\ud800",
+  "\udc00y",
+  "\ud83d",
+  "   ",
+  "",
+  "\t\n",
+  "\u202e\u0000",
+  "%00",
+  "../../etc/passwd",
+  "'; drop table users; --",
+  "<script>alert(1)</script>",
+];
 
 /** fc.stringMatching costs ~20 ms to build: one per pattern. */
 const matching = new Map<string, fc.Arbitrary<string>>();
@@ -53,7 +70,9 @@ function textArb(s: Schema): fc.Arbitrary<string> {
   const formatted = s.format ? byFormat(s.format) : undefined;
   if (formatted) return s.pattern ? formatted.filter((v) => new RegExp(s.pattern!, "u").test(v)) : formatted;
   if (s.pattern) {
-    return matches(s.pattern).filter((v) => codePoints(v) >= min && codePoints(v) <= (s.maxLength ?? Infinity) && (!s["x-trim"] || codePoints(v.trim()) >= min));
+    return matches(s.pattern).filter((v) =>
+      codePoints(v) >= min && codePoints(v) <= (s.maxLength ?? Infinity) && (!s["x-trim"] || codePoints(v.trim()) >= min)
+    );
   }
   return fc
     .array(char, { minLength: min, maxLength: Math.max(min, max) })
@@ -68,7 +87,9 @@ function byFormat(format: string): fc.Arbitrary<string> | undefined {
     case "date-time":
       return fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString());
     case "date":
-      return fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-01-01T00:00:00Z"), noInvalidDate: true }).map((d) =>
+        d.toISOString().slice(0, 10)
+      );
     case "email":
       return fc.tuple(lowerDigits, fc.constantFrom("example.org", "example.com")).map(([u, d]) => `fuzz+${u}@${d}`);
     case "uri":
@@ -146,7 +167,9 @@ export function mutated(s: Schema): fc.Arbitrary<unknown> {
     options.push(fc.constant("x".repeat((s.maxLength ?? 1000) + 1)), fc.constant("y".repeat(200_000)));
     options.push(valid(s).map((v) => `${String(v)}\u0000`), valid(s).map((v) => `\ud800${String(v)}`));
   }
-  if (type === "integer" || type === "number") options.push(fc.constantFrom((s.minimum ?? 0) - 1, (s.maximum ?? 2 ** 31) + 1, 0.5, Number.MAX_SAFE_INTEGER + 2));
+  if (type === "integer" || type === "number") {
+    options.push(fc.constantFrom((s.minimum ?? 0) - 1, (s.maximum ?? 2 ** 31) + 1, 0.5, Number.MAX_SAFE_INTEGER + 2));
+  }
   if (type === "object" && s.properties) {
     const keys = Object.keys(s.properties);
     if (keys.length) {

@@ -13,7 +13,7 @@ import { registry } from "../../services/registry.ts";
 import { routes } from "../../services/edge/routes/index.ts";
 import { fieldSchema, type Route } from "../../services/edge/routes/route.ts";
 import { fixtures } from "../../subjects/fixtures/index.ts";
-import { newIp, startPlatform, type Account, type Platform } from "./platform.ts";
+import { type Account, newIp, type Platform, startPlatform } from "./platform.ts";
 
 /** Operations anyone may perform on another's object, by design. */
 const OPEN_BY_DESIGN: Record<string, string> = {
@@ -53,7 +53,11 @@ describe("security: BOLA, generated from the route table (API1)", function () {
     bob = await p.signUp();
     const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const endsAt = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
-    const created = await p.fetch("/v1/events", { method: "POST", token: ada.accessToken, json: { title: secretTitle, startsAt, endsAt, timeZone: "UTC", visibility: "private" } });
+    const created = await p.fetch("/v1/events", {
+      method: "POST",
+      token: ada.accessToken,
+      json: { title: secretTitle, startsAt, endsAt, timeZone: "UTC", visibility: "private" },
+    });
     expect(created.status, await created.clone().text()).to.equal(201);
     eventId = ((await created.json()) as { id: string }).id;
     const org = await p.fetch("/v1/orgs", { method: "POST", token: ada.accessToken, json: { name: `Ada's ${randomUUID().slice(0, 8)}` } });
@@ -87,7 +91,8 @@ describe("security: BOLA, generated from the route table (API1)", function () {
     if (!r.input.body) return undefined;
     const fixture = fixtures[r.contract.subject] as { request?: Record<string, unknown> } | undefined;
     const body = { ...(fixture?.request ?? {}) };
-    const elsewhere = [...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]);
+    const elsewhere = [...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal]
+      .filter(Boolean).map((f) => String(f).split(".")[0]);
     for (const f of elsewhere) delete body[f];
     return body;
   }
@@ -112,13 +117,17 @@ describe("security: BOLA, generated from the route table (API1)", function () {
       // Query fields the contract needs come from its fixture, so the request reaches authorization.
       const fixture = (fixtures[r.contract.subject] as { request?: Record<string, unknown> } | undefined)?.request ?? {};
       const required = new Set((r.contract.request as { required?: string[] }).required ?? []);
-      const query = new URLSearchParams((r.input.query ?? []).filter((q) => required.has(q) && typeof fixture[q] === "string").map((q): [string, string] => [q, String(fixture[q])]));
+      const query = new URLSearchParams(
+        (r.input.query ?? []).filter((q) => required.has(q) && typeof fixture[q] === "string").map((q): [string, string] => [q, String(fixture[q])]),
+      );
       const path = r.path.replace(/\{(\w+)\}/g, (_, name: string) => valueFor(r, name)) + (query.size ? `?${query}` : "");
       const body = bodyFor(r);
-      for (const [who, token] of [
-        ["another user", bob.accessToken],
-        ["anonymous", undefined],
-      ] as const) {
+      for (
+        const [who, token] of [
+          ["another user", bob.accessToken],
+          ["anonymous", undefined],
+        ] as const
+      ) {
         const res = await p.fetch(path, { method: r.method, token, ip: newIp(), ...(body ? { json: body } : {}) });
         const text = await res.text();
         refusals.push({ op, status: res.status });

@@ -9,7 +9,7 @@ import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { newTotp } from "../../services/identity/totp.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
-import { newIp, PASSWORD, problemOf, startPlatform, type Account, type Platform } from "./platform.ts";
+import { type Account, newIp, PASSWORD, type Platform, problemOf, startPlatform } from "./platform.ts";
 
 const b64url = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
 
@@ -38,7 +38,13 @@ describe("security: broken authentication (API2)", function () {
   describe("refuses forged and stale access tokens with 401", () => {
     const now = () => Math.floor(Date.now() / 1000);
     const rows: Array<[string, () => Promise<string>]> = [
-      ["alg none", async () => `${b64url({ alg: "none", typ: "at+jwt", kid: p.kid })}.${b64url({ sub: alice.id, roles: ["admin"], iss: "convene", aud: "convene-api", exp: now() + 300 })}.`],
+      [
+        "alg none",
+        async () =>
+          `${b64url({ alg: "none", typ: "at+jwt", kid: p.kid })}.${
+            b64url({ sub: alice.id, roles: ["admin"], iss: "convene", aud: "convene-api", exp: now() + 300 })
+          }.`,
+      ],
       [
         "HS256 keyed with the public key",
         async () => {
@@ -137,7 +143,9 @@ describe("security: broken authentication (API2)", function () {
 
     it("refuses to refresh a sign-in older than the absolute lifetime however recently it was refreshed", async () => {
       const a = await p.signUp();
-      const rotated = (await (await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: a.refreshToken } })).json()) as { refreshToken: string };
+      const rotated = (await (await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: a.refreshToken } })).json()) as {
+        refreshToken: string;
+      };
       // The sign-in began 91 days ago; its latest token is fresh.
       await p.running.dbs.get("identity")!("sessions").where({ id: a.sid }).update({ created_at: new Date(Date.now() - 91 * 86_400_000) });
       const res = await p.fetch("/v1/auth/refresh", { method: "POST", json: { refreshToken: rotated.refreshToken } });
@@ -184,7 +192,8 @@ describe("security: broken authentication (API2)", function () {
 
     it("completes a sign-in with a recovery code, once", async () => {
       const a = await enrolled();
-      const start = async () => (await problemOf(await p.fetch("/v1/auth/login", { method: "POST", ip: a.ip, json: { email: a.email, password: PASSWORD } }))).details?.challenge;
+      const start = async () =>
+        (await problemOf(await p.fetch("/v1/auth/login", { method: "POST", ip: a.ip, json: { email: a.email, password: PASSWORD } }))).details?.challenge;
       const ok = await p.fetch("/v1/auth/login/totp", { method: "POST", ip: a.ip, json: { challenge: await start(), code: a.recoveryCodes[0] } });
       expect(ok.status).to.equal(200);
       const again = await p.fetch("/v1/auth/login/totp", { method: "POST", ip: a.ip, json: { challenge: await start(), code: a.recoveryCodes[0] } });

@@ -7,7 +7,7 @@
  */
 import { expect } from "chai";
 import { connect } from "@nats-io/transport-node";
-import { errors, headers, nkeyAuthenticator, type NatsConnection, type PermissionViolationError } from "@nats-io/nats-core";
+import { errors, headers, type NatsConnection, nkeyAuthenticator, type PermissionViolationError } from "@nats-io/nats-core";
 import { permissionsOf } from "../../services/kit/bus.ts";
 import { connectNats, createNkey, type Nats } from "../../services/kit/nats.ts";
 import { inboxPrefixOf, STREAMS_USER } from "../../services/kit/bus.ts";
@@ -18,7 +18,7 @@ import { call } from "../../services/kit/call.ts";
 import { identity } from "../../subjects/identity.ts";
 import { bookings } from "../../subjects/bookings.ts";
 import { PRINCIPAL_HEADER } from "../../subjects/principal.ts";
-import { startServices, type ServiceHarness } from "../support/harness.ts";
+import { type ServiceHarness, startServices } from "../support/harness.ts";
 import { databaseUrl, natsEnv, natsUrl, testEnv } from "../support/env.ts";
 import { eventually } from "../support/eventually.ts";
 import { parseSeeds } from "../../deploy/nats-conf.ts";
@@ -80,7 +80,16 @@ describe("security: the internal bus", function () {
     const { NATS_NKEY_SEEDS: _seeds, NATS_NKEY_SEED: _seed, ...rest } = natsEnv();
     // Every other secret production asks for, as make up makes them (NATS seeds left out).
     const secrets = ensureSecrets(join(mkdtempSync(join(tmpdir(), "convene-secrets-")), "secrets.env"));
-    const env = { ...rest, ...secrets, NODE_ENV: "production", NATS_URL: "nats://127.0.0.1:1", DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "silent" };
+    const env = {
+      ...rest,
+      ...secrets,
+      NODE_ENV: "production",
+      NATS_URL: "nats://127.0.0.1:1",
+      DATABASE_URL: databaseUrl(),
+      HTTP_PORT: "0",
+      OPS_PORT: "0",
+      LOG_LEVEL: "silent",
+    };
     const boot = (extra: Record<string, string>) => run([edgeService], { ...env, ...extra }, { listen: false }).then(() => undefined, (e: Error) => e);
     const missing = await boot({});
     expect(missing).to.be.instanceOf(ConfigError);
@@ -140,7 +149,11 @@ describe("security: the internal bus", function () {
     const { nats } = await as("events");
     const h = headers();
     h.set(PRINCIPAL_HEADER, JSON.stringify({ sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["admin"] }));
-    const reply = await nats.nc.request(identity.canActForOrg.subject, JSON.stringify({ userId: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", orgId: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f" }), { timeout: 5_000, headers: h });
+    const reply = await nats.nc.request(
+      identity.canActForOrg.subject,
+      JSON.stringify({ userId: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", orgId: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f" }),
+      { timeout: 5_000, headers: h },
+    );
     expect(reply.headers?.get("Nats-Service-Error-Code")).to.equal("401");
     expect(reply.json<{ code: string }>().code).to.equal("unauthenticated");
   });
@@ -160,9 +173,12 @@ describe("security: the internal bus", function () {
   });
 
   it("refuses a service creating, updating, purging or deleting a stream it does not own; the streams user may only create and update the platform's", async () => {
-    const ask = (nats: Nats, subject: string, prefix: string) => nats.nc.publish(subject, JSON.stringify({ name: subject.split(".").pop(), subjects: ["rogue.>"] }), { reply: `${prefix}.x` });
+    const ask = (nats: Nats, subject: string, prefix: string) =>
+      nats.nc.publish(subject, JSON.stringify({ name: subject.split(".").pop(), subjects: ["rogue.>"] }), { reply: `${prefix}.x` });
     const notif = await as("notifications");
-    const forbidden = ["CREATE.EVENTS", "UPDATE.EVENTS", "DELETE.EVENTS", "PURGE.EVENTS", "DELETE.WORK", "UPDATE.DEAD_LETTERS", "CREATE.ROGUE"].map((op) => `$JS.API.STREAM.${op}`);
+    const forbidden = ["CREATE.EVENTS", "UPDATE.EVENTS", "DELETE.EVENTS", "PURGE.EVENTS", "DELETE.WORK", "UPDATE.DEAD_LETTERS", "CREATE.ROGUE"].map((op) =>
+      `$JS.API.STREAM.${op}`
+    );
     for (const subject of forbidden) ask(notif.nats, subject, inboxPrefixOf("notifications"));
     for (const subject of forbidden) await refusal(notif.refused, "publish", subject);
     // Nor another service's KV bucket (the edge's rate limits).
@@ -170,7 +186,12 @@ describe("security: the internal bus", function () {
     for (const op of ["CREATE", "DELETE"]) ask(ident.nats, `$JS.API.STREAM.${op}.KV_EDGE_RATE_LIMITS`, inboxPrefixOf("identity"));
     for (const op of ["CREATE", "DELETE"]) await refusal(ident.refused, "publish", `$JS.API.STREAM.${op}.KV_EDGE_RATE_LIMITS`);
     // The streams user (the migrations job's) reads and updates the platform's streams, and deletes nothing.
-    const admin = await connectNats({ servers: natsUrl(), name: "bus-test-streams", seed: testEnv.nats!.streamsSeed!, inboxPrefix: inboxPrefixOf(STREAMS_USER) });
+    const admin = await connectNats({
+      servers: natsUrl(),
+      name: "bus-test-streams",
+      seed: testEnv.nats!.streamsSeed!,
+      inboxPrefix: inboxPrefixOf(STREAMS_USER),
+    });
     open.push(admin.nc);
     const adminRefused: PermissionViolationError[] = [];
     void (async () => {
@@ -213,7 +234,10 @@ describe("security: the internal bus", function () {
       expect(p.publish.allow.some((s) => s === ">" || s === "svc.>" || s === "$JS.API.>"), def.name).to.equal(false);
       // No service creates, updates or deletes a platform stream (only the streams user creates and updates them).
       const platform = ["EVENTS", "WORK", "DEAD_LETTERS"];
-      expect(p.publish.allow.filter((s) => /^\$JS\.API\.STREAM\.(CREATE|UPDATE|DELETE|PURGE|\*)\./.test(s) && platform.some((n) => s.endsWith(`.${n}`))), def.name).to.deep.equal([]);
+      expect(
+        p.publish.allow.filter((s) => /^\$JS\.API\.STREAM\.(CREATE|UPDATE|DELETE|PURGE|\*)\./.test(s) && platform.some((n) => s.endsWith(`.${n}`))),
+        def.name,
+      ).to.deep.equal([]);
     }
   });
 });

@@ -16,7 +16,7 @@ import { databaseUrl, natsEnv } from "../support/env.ts";
 import { run } from "../../services/kit/run.ts";
 import { ConfigError } from "../../services/kit/config.ts";
 import { registry } from "../../services/registry.ts";
-import { startPlatform, type Platform } from "./platform.ts";
+import { type Platform, startPlatform } from "./platform.ts";
 
 const MAIN = fileURLToPath(new URL("../../services/main.ts", import.meta.url));
 
@@ -63,12 +63,14 @@ describe("security: misconfiguration (API8)", function () {
   });
 
   describe("headers", () => {
-    for (const [what, path, init] of [
-      ["a read", "/v1/auth/jwks", {}],
-      ["a 404", "/v1/nothing-here", {}],
-      ["a 401", "/v1/me", {}],
-      ["a 400", "/v1/auth/login", { method: "POST", json: { email: "not-an-email" } }],
-    ] as const) {
+    for (
+      const [what, path, init] of [
+        ["a read", "/v1/auth/jwks", {}],
+        ["a 404", "/v1/nothing-here", {}],
+        ["a 401", "/v1/me", {}],
+        ["a 400", "/v1/auth/login", { method: "POST", json: { email: "not-an-email" } }],
+      ] as const
+    ) {
       it(`sets the security headers on ${what}`, async () => {
         const res = await p.fetch(path, init as RequestInit & { json?: unknown });
         expect(res.headers.get("x-content-type-options")).to.equal("nosniff");
@@ -89,7 +91,10 @@ describe("security: misconfiguration (API8)", function () {
 
   describe("CORS", () => {
     it("answers an allow-listed origin's preflight", async () => {
-      const res = await p.fetch("/v1/me", { method: "OPTIONS", headers: { Origin: ALLOWED, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } });
+      const res = await p.fetch("/v1/me", {
+        method: "OPTIONS",
+        headers: { Origin: ALLOWED, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+      });
       expect(res.headers.get("access-control-allow-origin")).to.equal(ALLOWED);
       expect(res.headers.get("access-control-allow-credentials")).to.equal(null);
     });
@@ -138,7 +143,9 @@ describe("security: misconfiguration (API8)", function () {
     it("with SMS on, refuses the development SMS_CODE_SECRET and a missing TWILIO_AUTH_TOKEN, before connecting", async () => {
       const secrets = ensureSecrets(join(mkdtempSync(join(tmpdir(), "convene-secrets-")), "secrets.env"));
       const sms = { TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_FROM: "+15005550006" };
-      const err = await run(registry.filter((d) => d.name === "notifications"), { ...production(), ...secrets, ...sms, NATS_URL: "nats://127.0.0.1:1" }, { listen: false }).then(
+      const err = await run(registry.filter((d) => d.name === "notifications"), { ...production(), ...secrets, ...sms, NATS_URL: "nats://127.0.0.1:1" }, {
+        listen: false,
+      }).then(
         () => undefined,
         (e: Error) => e,
       );

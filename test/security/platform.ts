@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { expect } from "chai";
 import { run, type Running } from "../../services/kit/run.ts";
 import type { ServiceDefinition } from "../../services/kit/service.ts";
@@ -46,7 +46,8 @@ export type Platform = {
 export type Account = { id: string; email: string; accessToken: string; refreshToken: string; ip: string; sid: string };
 
 /** The claims of a JWT, unverified. */
-export const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString()) as Record<string, unknown> & { sid: string; exp: number };
+export const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString()) as Record<string, unknown> & { sid: string; exp: number };
 
 export const newEmail = () => `sec+${randomUUID()}@example.org`;
 

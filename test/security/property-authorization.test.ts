@@ -11,7 +11,7 @@ import { registry } from "../../services/registry.ts";
 import { routes } from "../../services/edge/routes/index.ts";
 import { fieldSchema, type Route } from "../../services/edge/routes/route.ts";
 import { fixtures } from "../../subjects/fixtures/index.ts";
-import { newIp, startPlatform, type Account, type Platform } from "./platform.ts";
+import { type Account, newIp, type Platform, startPlatform } from "./platform.ts";
 
 /** Fields no client may set on anything. */
 const PROBES: Record<string, unknown> = {
@@ -56,7 +56,8 @@ describe("security: mass assignment, generated from the route table (API3)", fun
   function bodyFor(r: Route): Record<string, unknown> {
     const fixture = fixtures[r.contract.subject] as { request?: Record<string, unknown> } | undefined;
     const body = { ...(fixture?.request ?? {}) };
-    const elsewhere = [...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal].filter(Boolean).map((f) => String(f).split(".")[0]);
+    const elsewhere = [...Object.values(r.input.path ?? {}), ...Object.keys(r.input.fixed ?? {}), ...(r.input.query ?? []), r.input.ip, r.input.principal]
+      .filter(Boolean).map((f) => String(f).split(".")[0]);
     for (const f of elsewhere) delete body[f];
     return body;
   }
@@ -94,7 +95,12 @@ describe("security: mass assignment, generated from the route table (API3)", fun
     const owned = writable.filter((r) => r.input.principal && fieldSchema(r.contract.request, r.input.principal));
     for (const r of owned) {
       const someoneElse = randomUUID();
-      const res = await p.fetch(pathOf(r), { method: r.method, token: me.accessToken, ip: newIp(), json: { ...bodyFor(r), [r.input.principal!]: someoneElse } });
+      const res = await p.fetch(pathOf(r), {
+        method: r.method,
+        token: me.accessToken,
+        ip: newIp(),
+        json: { ...bodyFor(r), [r.input.principal!]: someoneElse },
+      });
       expect(await res.text(), `${r.method} ${r.path}`).to.not.contain(someoneElse);
     }
     // The event create route is one of them: the author is the caller.

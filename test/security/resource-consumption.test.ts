@@ -11,7 +11,7 @@ import { clientBucket } from "../../services/kit/client-ip.ts";
 import { routes } from "../../services/edge/routes/index.ts";
 import { coerce, fieldSchema } from "../../services/edge/routes/route.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
-import { newIp, problemOf, startPlatform, type Platform } from "./platform.ts";
+import { newIp, type Platform, problemOf, startPlatform } from "./platform.ts";
 import { run, type Running } from "../../services/kit/run.ts";
 import { databaseUrl, natsEnv } from "../support/env.ts";
 
@@ -26,7 +26,16 @@ describe("security: unrestricted resource consumption (API4)", function () {
     this.timeout(30_000);
     p = await startPlatform([identityService, edgeService], { RATE_LIMIT_AUTH_PER_MINUTE: String(AUTH_LIMIT), BODY_LIMIT_BYTES: "4096" });
     // A second replica of the edge on the same NATS, as a deployment runs them.
-    second = await run([edgeService], { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", OPS_PORT: "0", LOG_LEVEL: "silent", SHUTDOWN_GRACE_MS: "1000", TRUST_PROXY: "true", SESSION_CHECK_CACHE_MS: "0" });
+    second = await run([edgeService], {
+      ...natsEnv(),
+      DATABASE_URL: databaseUrl(),
+      HTTP_PORT: "0",
+      OPS_PORT: "0",
+      LOG_LEVEL: "silent",
+      SHUTDOWN_GRACE_MS: "1000",
+      TRUST_PROXY: "true",
+      SESSION_CHECK_CACHE_MS: "0",
+    });
   });
   after(async function () {
     this.timeout(20_000);

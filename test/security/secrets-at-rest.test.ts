@@ -8,7 +8,7 @@ import { Kvm } from "@nats-io/kv";
 import { identityService } from "../../services/identity/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { IDEMPOTENCY_BUCKET } from "../../services/edge/idempotency.ts";
-import { newEmail, newIp, startPlatform, type Platform } from "./platform.ts";
+import { newEmail, newIp, type Platform, startPlatform } from "./platform.ts";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 

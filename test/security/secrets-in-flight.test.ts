@@ -20,10 +20,10 @@ import { notificationsService } from "../../services/notifications/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { startTelemetry, stopTelemetry } from "../../services/kit/trace.ts";
 import type { Db } from "../../services/kit/db.ts";
-import { startSmtpSink, type SmtpSink, type SunkMail } from "../../services/notifications/test/support/smtp-sink.ts";
+import { type SmtpSink, startSmtpSink, type SunkMail } from "../../services/notifications/test/support/smtp-sink.ts";
 import { eventually } from "../support/eventually.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
-import { newEmail, newIp, PASSWORD, startPlatform, type Account, type Platform } from "./platform.ts";
+import { type Account, newEmail, newIp, PASSWORD, type Platform, startPlatform } from "./platform.ts";
 
 const PUBLIC_URL = "https://convene.test";
 
@@ -102,17 +102,24 @@ describe("security: single-use tokens in flight and at rest (API8, finding 3)", 
     await stopTelemetry();
   });
 
-  const mailTo = (address: string, subject: RegExp) => eventually(`"${subject.source}" to ${address}`, async () => smtp.to(address).find((m) => subject.test(m.subject)), 20_000);
+  const mailTo = (address: string, subject: RegExp) =>
+    eventually(`"${subject.source}" to ${address}`, async () => smtp.to(address).find((m) => subject.test(m.subject)), 20_000);
 
   it("mails a working verification link on registration, and a new one on request; each works once", async () => {
     const a = await p.signUp();
     const first = linkIn(await mailTo(a.email, /^Confirm your email/), "/verify-email");
     tokens.set("verification", first.token);
     // A new link kills the first (only the newest works). One a minute: as if that minute passed.
-    await p.running.dbs.get("identity")!("user_tokens").where({ user_id: a.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 120_000) });
+    await p.running.dbs.get("identity")!("user_tokens").where({ user_id: a.id, purpose: "verify_email" }).update({
+      created_at: new Date(Date.now() - 120_000),
+    });
     const resent = await p.fetch("/v1/me/email/verification", { method: "POST", token: a.accessToken, ip: a.ip });
     expect(resent.status, await resent.clone().text()).to.equal(200);
-    const second = await eventually("a second verification email", async () => smtp.to(a.email).filter((m) => /^Confirm your email/.test(m.subject))[1], 20_000);
+    const second = await eventually(
+      "a second verification email",
+      async () => smtp.to(a.email).filter((m) => /^Confirm your email/.test(m.subject))[1],
+      20_000,
+    );
     const again = linkIn(second, "/verify-email");
     tokens.set("verification resent", again.token);
     expect(again.token).to.not.equal(first.token);
@@ -131,7 +138,10 @@ describe("security: single-use tokens in flight and at rest (API8, finding 3)", 
     expect(forgot.status).to.equal(200);
     const notifications = p.running.dbs.get("notifications")!;
     const waiting = await eventually("the reset email waits for its retry", async () => {
-      const row = await notifications("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": a.id, "m.kind": "password_reset" }).first("d.attempts", "d.status", "m.link", "m.sealed_token");
+      const row = await notifications("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({
+        "d.user_id": a.id,
+        "m.kind": "password_reset",
+      }).first("d.attempts", "d.status", "m.link", "m.sealed_token");
       return row && row.attempts >= 1 && row.status === "pending" ? row : undefined;
     });
     smtp.reject(a.email, 451, 0);
@@ -146,7 +156,12 @@ describe("security: single-use tokens in flight and at rest (API8, finding 3)", 
     const login = await p.fetch("/v1/auth/login", { method: "POST", json: { email: a.email, password: "a brand new passphrase" } });
     expect(login.status).to.equal(200);
     // Sent: the sealed token is gone too.
-    await eventually("sealed token dropped once sent", async () => (await notifications("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": a.id, "m.kind": "password_reset" }).first("m.sealed_token"))?.sealed_token === null);
+    await eventually(
+      "sealed token dropped once sent",
+      async () =>
+        (await notifications("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": a.id, "m.kind": "password_reset" })
+          .first("m.sealed_token"))?.sealed_token === null,
+    );
   });
 
   it("mails a working email change link to the new address", async () => {
@@ -212,12 +227,15 @@ describe("security: single-use tokens in flight and at rest (API8, finding 3)", 
       .join("\n");
     for (const [journey, token] of tokens) {
       for (const [name, { text }] of streams) expect(text.includes(token), `${journey} token in ${name}`).to.equal(false);
-      for (const service of ["identity", "notifications"]) expect(await rowsHolding(p.running.dbs.get(service)!, token), `${journey} token in ${service}'s tables`).to.deep.equal([]);
+      for (const service of ["identity", "notifications"]) {
+        expect(await rowsHolding(p.running.dbs.get(service)!, token), `${journey} token in ${service}'s tables`).to.deep.equal([]);
+      }
       expect(logged.includes(token), `${journey} token in the logs`).to.equal(false);
       expect(spanText.includes(token), `${journey} token in a span`).to.equal(false);
     }
     // What the stores keep instead: identity the hash, notifications the link without a token.
-    const links = await p.running.dbs.get("notifications")!("messages").whereIn("kind", ["verify_email", "password_reset", "email_change", "org_invitation"]).pluck("link");
+    const links = await p.running.dbs.get("notifications")!("messages").whereIn("kind", ["verify_email", "password_reset", "email_change", "org_invitation"])
+      .pluck("link");
     expect(links.length).to.be.greaterThan(4);
     expect(links.filter((l: string) => l.includes("token")), "no stored link carries a token").to.deep.equal([]);
   });

@@ -12,7 +12,7 @@ import { eventsService } from "../../services/events/index.ts";
 import { edgeService } from "../../services/edge/index.ts";
 import { startTelemetry, stopTelemetry } from "../../services/kit/trace.ts";
 import { openSse } from "../../services/edge/test/sse-client.ts";
-import { newIp, startPlatform, type Platform } from "./platform.ts";
+import { newIp, type Platform, startPlatform } from "./platform.ts";
 
 describe("security: secrets in logs and spans (API8, finding 15)", function () {
   this.timeout(30_000);

@@ -4,7 +4,7 @@
  */
 import process from "node:process";
 import type { TestNats } from "./nats-server.ts";
-import { nkeyAuthenticator, type Authenticator } from "@nats-io/nats-core";
+import { type Authenticator, nkeyAuthenticator } from "@nats-io/nats-core";
 import { connectNats, type Nats } from "../../services/kit/nats.ts";
 import { generatePrincipalKeys, loadPrincipalKeys, mintPrincipalsOn } from "../../services/kit/principal-token.ts";
 import type { TestPostgres } from "./postgres.ts";
@@ -32,7 +32,13 @@ export function natsUrl(): string {
 export function natsEnv(server: TestNats | undefined = testEnv.nats): Record<string, string> {
   if (!server) throw new Error("test NATS is not running (root hooks not loaded?)");
   if (!server.superuser) return { NATS_URL: server.url, ...testPrincipalKeys };
-  return { NATS_URL: server.url, NATS_NKEY_SEEDS: server.seeds!, NATS_NKEY_SEED: server.superuser.seed, NATS_STREAMS_NKEY_SEED: server.streamsSeed!, ...testPrincipalKeys };
+  return {
+    NATS_URL: server.url,
+    NATS_NKEY_SEEDS: server.seeds!,
+    NATS_NKEY_SEED: server.superuser.seed,
+    NATS_STREAMS_NKEY_SEED: server.streamsSeed!,
+    ...testPrincipalKeys,
+  };
 }
 
 /** Like natsEnv, but every service connects as the superuser (a test edge over its own route table). */

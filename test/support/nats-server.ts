@@ -5,9 +5,9 @@
  * service with its permissions, no anonymous access, plus a test-only superuser (an nkey too)
  * for test code.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, connect as tcpConnect } from "node:net";
+import { connect as tcpConnect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { natsServerConfig, serviceUsers } from "../../deploy/nats-conf.ts";

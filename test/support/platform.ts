@@ -6,11 +6,11 @@
  */
 import { run, type Running } from "../../services/kit/run.ts";
 import { registry } from "../../services/registry.ts";
-import { natsUrl, databaseUrl, natsEnv, testNats } from "./env.ts";
-import { startSmtpSink, type SmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
-import { startFcmStandIn, type FcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
+import { databaseUrl, natsEnv, natsUrl, testNats } from "./env.ts";
+import { type SmtpSink, startSmtpSink } from "../../services/notifications/test/support/smtp-sink.ts";
+import { type FcmStandIn, startFcmStandIn } from "../../services/notifications/test/support/fcm-stand-in.ts";
 import { sinkEnvFor } from "../../services/notifications/test/support/service-env.ts";
-import { startSmsStandIn, type SmsStandIn } from "../../services/notifications/test/support/sms-stand-in.ts";
+import { type SmsStandIn, startSmsStandIn } from "../../services/notifications/test/support/sms-stand-in.ts";
 import { freePort } from "./nats-server.ts";
 
 export type Platform = { running: Running; base: string; smtp: SmtpSink; sms: SmsStandIn; fcm: FcmStandIn; stop(): Promise<void> };
@@ -22,7 +22,13 @@ export async function startPlatform(extra: Record<string, string> = {}): Promise
   // The payments sandbox and the SMS stand-in call the edge back, so the port is chosen first.
   const port = await freePort();
   const started = await run(registry, {
-    ...sinkEnvFor({ natsUrl: natsUrl(), databaseUrl: databaseUrl(), smtpUrl: smtp.url, fcmUrl: fcm.url, sms: { url: sms.url, statusCallback: `http://127.0.0.1:${port}/v1/notifications/sms/status` } }),
+    ...sinkEnvFor({
+      natsUrl: natsUrl(),
+      databaseUrl: databaseUrl(),
+      smtpUrl: smtp.url,
+      fcmUrl: fcm.url,
+      sms: { url: sms.url, statusCallback: `http://127.0.0.1:${port}/v1/notifications/sms/status` },
+    }),
     ...natsEnv(),
     PUBLIC_URL: "http://127.0.0.1",
     HTTP_PORT: String(port),

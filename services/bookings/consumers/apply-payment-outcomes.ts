@@ -4,7 +4,7 @@
  * partially_refunded. Both are guarded transitions, so redeliveries change nothing more.
  * WARNING: the durable name is stored in JetStream; renaming it is a migration.
  */
-import { on, type ConsumerSpec } from "../../kit/consume.ts";
+import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Deps } from "../deps.ts";
 import { cancelOrder, recordRefund } from "../usecases/transitions.ts";

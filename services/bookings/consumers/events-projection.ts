@@ -3,7 +3,7 @@
  * every order of a cancelled or deleted event. Other types under evt.> are acked and skipped.
  * WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration.
  */
-import { on, once, type ConsumerSpec } from "../../kit/consume.ts";
+import { type ConsumerSpec, on, once } from "../../kit/consume.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
 import { cancelAllOrders, projectEvent } from "../usecases/project-event.ts";

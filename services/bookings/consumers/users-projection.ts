@@ -3,7 +3,7 @@
  * names) from identity's user events. Other types under evt.user.> are acked and skipped.
  * WARNING: the durable name is stored in JetStream; renaming it is a migration.
  */
-import { on, type ConsumerSpec } from "../../kit/consume.ts";
+import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Deps } from "../deps.ts";
 import { rememberDisplayName } from "../usecases/display-names.ts";

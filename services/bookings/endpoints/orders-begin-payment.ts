@@ -3,4 +3,5 @@ import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
 import { beginPayment } from "../usecases/transitions.ts";
 
-export const ordersBeginPaymentEndpoint = (deps: Deps) => endpoint(bookings.ordersBeginPayment, async (input) => beginPayment(deps, input.orderId, input.paymentId));
+export const ordersBeginPaymentEndpoint = (deps: Deps) =>
+  endpoint(bookings.ordersBeginPayment, async (input) => beginPayment(deps, input.orderId, input.paymentId));

@@ -5,4 +5,5 @@ import { settingsOf } from "../store.ts";
 import { eventOrNotFound } from "../access.ts";
 import { settingsView } from "../usecases/manage-inventory.ts";
 
-export const settingsGetEndpoint = (deps: Deps) => endpoint(bookings.settingsGet, async (input) => settingsView(await settingsOf(deps.db, (await eventOrNotFound(deps, input.eventId)).event_id)));
+export const settingsGetEndpoint = (deps: Deps) =>
+  endpoint(bookings.settingsGet, async (input) => settingsView(await settingsOf(deps.db, (await eventOrNotFound(deps, input.eventId)).event_id)));

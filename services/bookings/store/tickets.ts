@@ -46,6 +46,9 @@ export async function checkInPage(db: Knex, eventId: string, f: CheckInFilter, a
     if (after) q.where("t.id", ">", after);
     q.orderBy("t.id").limit(limit + 1);
   });
-  const counts = await db("tickets as t").join("orders as o", "o.id", "t.order_id").modify(base).select(db.raw("count(*)::int as total"), db.raw("count(t.checked_in_at)::int as checked_in")).first();
+  const counts = await db("tickets as t").join("orders as o", "o.id", "t.order_id").modify(base).select(
+    db.raw("count(*)::int as total"),
+    db.raw("count(t.checked_in_at)::int as checked_in"),
+  ).first();
   return { rows, total: Number(counts?.total ?? 0), checkedIn: Number(counts?.checked_in ?? 0) };
 }

@@ -325,9 +325,14 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
       const o = await req(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: paid.id, quantity: 1 }] }, users[7]);
       const paymentId = randomUUID();
       await req(bookings.ordersBeginPayment, { orderId: o.id, paymentId });
-      const [settled, cancelled] = await Promise.all([req(bookings.ordersSettleMany, { items: [{ orderId: o.id, paymentId }] }), req(bookings.ordersCancel, { orderId: o.id }, organizer)]);
+      const [settled, cancelled] = await Promise.all([
+        req(bookings.ordersSettleMany, { items: [{ orderId: o.id, paymentId }] }),
+        req(bookings.ordersCancel, { orderId: o.id }, organizer),
+      ]);
       expect(cancelled.status).to.equal("cancelled");
-      const events = await db("outbox").where({ subject: bookingEvents.cancelled.subject }).whereRaw("envelope->'data'->>'orderId' = ?", [o.id]).select("envelope");
+      const events = await db("outbox").where({ subject: bookingEvents.cancelled.subject }).whereRaw("envelope->'data'->>'orderId' = ?", [o.id]).select(
+        "envelope",
+      );
       expect(events).to.have.length(1);
       // Confirmed first (the money arrived), then cancelled by the organizer: all of it is due back.
       const due = events[0].envelope.data.refundDueMinor;

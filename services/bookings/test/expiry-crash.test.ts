@@ -7,10 +7,10 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { startServices, type ServiceHarness } from "../../../test/support/harness.ts";
+import { type ServiceHarness, startServices } from "../../../test/support/harness.ts";
 import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { spawnTs, type Child } from "../../kit/test/helpers.ts";
+import { type Child, spawnTs } from "../../kit/test/helpers.ts";
 import { openDb } from "../../kit/db.ts";
 import { bookingsService } from "../index.ts";
 import { bookings } from "../../../subjects/bookings.ts";
@@ -40,13 +40,42 @@ describe("bookings: kill -9 while holds expire", function () {
     const organizer: Principal = { sub: randomUUID(), roles: ["organizer"] };
     const eventId = randomUUID();
     const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const data = { eventId, organizerId: organizer.sub, organizationId: null, visibility: "public", status: "published", title: "Crash", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", venue: null, onlineUrl: null, sequence: 0, capacity: N };
-    const envelope: Envelope = { id: randomUUID(), type: eventEvents.published.subject, version: 1, source: "events", occurredAt: new Date().toISOString(), data };
+    const data = {
+      eventId,
+      organizerId: organizer.sub,
+      organizationId: null,
+      visibility: "public",
+      status: "published",
+      title: "Crash",
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+      timeZone: "UTC",
+      venue: null,
+      onlineUrl: null,
+      sequence: 0,
+      capacity: N,
+    };
+    const envelope: Envelope = {
+      id: randomUUID(),
+      type: eventEvents.published.subject,
+      version: 1,
+      source: "events",
+      occurredAt: new Date().toISOString(),
+      data,
+    };
     await nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
-    const type = await eventually("the event projected", () => h!.call(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer).catch(() => undefined));
+    const type = await eventually(
+      "the event projected",
+      () => h!.call(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer).catch(() => undefined),
+    );
     const orderIds: string[] = [];
     for (let i = 0; i < N; i += 50) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => h!.call(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: type.id, quantity: 1 }] }, { sub: randomUUID(), roles: ["participant"] })));
+      const batch = await Promise.all(
+        Array.from(
+          { length: 50 },
+          () => h!.call(bookings.ordersCreate, { eventId, items: [{ ticketTypeId: type.id, quantity: 1 }] }, { sub: randomUUID(), roles: ["participant"] }),
+        ),
+      );
       for (const o of batch) orderIds.push(o.id);
     }
     const db = h.db("bookings");
@@ -62,7 +91,10 @@ describe("bookings: kill -9 while holds expire", function () {
       const past = new Date(Date.now() - 1_000);
       await own("orders").whereIn("id", orderIds).update({ reserved_until: past });
       await own("timers").where({ kind: HOLD_TIMER }).whereIn("key", orderIds).update({ due_at: past });
-      const expiredEvents = async () => Number((await own("outbox").where({ subject: "evt.booking.expired" }).whereRaw("envelope::jsonb->'data'->>'eventId' = ?", [eventId]).count({ n: "*" }))[0].n);
+      const expiredEvents = async () =>
+        Number(
+          (await own("outbox").where({ subject: "evt.booking.expired" }).whereRaw("envelope::jsonb->'data'->>'eventId' = ?", [eventId]).count({ n: "*" }))[0].n,
+        );
       const env = { ...natsEnv(), DATABASE_URL: databaseUrl(), LOG_LEVEL: "silent", HTTP_PORT: "0", TIMERS_POLL_MS: "50", SHUTDOWN_GRACE_MS: "1000" };
       let killedMidway = 0;
       for (let round = 0; round < 3; round++) {
@@ -82,7 +114,9 @@ describe("bookings: kill -9 while holds expire", function () {
 
       const statuses: Array<{ status: string; n: string }> = await own("orders").whereIn("id", orderIds).groupBy("status").select("status").count({ n: "*" });
       expect(statuses.map((s) => [s.status, Number(s.n)])).to.deep.equal([["expired", N]]);
-      const perOrder = await own("outbox").where({ subject: "evt.booking.expired" }).whereRaw("envelope::jsonb->'data'->>'eventId' = ?", [eventId]).select(own.raw("envelope::jsonb->'data'->>'orderId' as id")).count({ n: "*" }).groupByRaw("1");
+      const perOrder = await own("outbox").where({ subject: "evt.booking.expired" }).whereRaw("envelope::jsonb->'data'->>'eventId' = ?", [eventId]).select(
+        own.raw("envelope::jsonb->'data'->>'orderId' as id"),
+      ).count({ n: "*" }).groupByRaw("1");
       expect(perOrder).to.have.length(N);
       expect(perOrder.every((r) => Number(r.n) === 1)).to.equal(true);
       const quota = await own("quotas").where({ event_id: eventId, is_capacity: true }).first();

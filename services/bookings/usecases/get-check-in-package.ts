@@ -13,7 +13,12 @@ export async function getCheckInPackage(deps: Deps, staff: Principal, input: Req
     eventId: input.eventId,
     publicKey: { kid: deps.signer.kid, alg: "EdDSA" as const, jwk: deps.signer.publicJwk },
     revoked: ts.filter((t) => t.order_status !== "confirmed").map((t) => t.id),
-    tickets: ts.filter((t) => t.order_status === "confirmed").map((t) => ({ id: t.id, attendeeName: t.attendee_name, ticketTypeName: t.type_name, checkedInAt: t.checked_in_at ? new Date(t.checked_in_at).toISOString() : null })),
+    tickets: ts.filter((t) => t.order_status === "confirmed").map((t) => ({
+      id: t.id,
+      attendeeName: t.attendee_name,
+      ticketTypeName: t.type_name,
+      checkedInAt: t.checked_in_at ? new Date(t.checked_in_at).toISOString() : null,
+    })),
     generatedAt: deps.now().toISOString(),
   };
 }

@@ -4,7 +4,7 @@ import { badRequest, notFound } from "../../kit/errors.ts";
 import type { RequestOf } from "../../../subjects/contract.ts";
 import type { bookings, TicketTypeView } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { lockInventory, quotasOf, settingsOf, typesOf, type QuotaRow, type SettingsRow, type TicketTypeRow } from "../store.ts";
+import { lockInventory, type QuotaRow, quotasOf, settingsOf, type SettingsRow, type TicketTypeRow, typesOf } from "../store.ts";
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -43,14 +43,18 @@ function columns(input: TypeInput, quotas: QuotaRow[]): Partial<TicketTypeRow> {
   if (input.maxPerOrder !== undefined) out.max_per_order = input.maxPerOrder;
   if (input.visibility !== undefined) out.visibility = input.visibility;
   if (input.quotaIds !== undefined) {
-    for (const id of input.quotaIds) if (!quotas.some((q) => q.id === id)) throw badRequest("unknown quota", [{ field: "quotaIds", message: `${id} is not a quota of this event` }]);
+    for (const id of input.quotaIds) {
+      if (!quotas.some((q) => q.id === id)) throw badRequest("unknown quota", [{ field: "quotaIds", message: `${id} is not a quota of this event` }]);
+    }
     out.quota_ids = input.quotaIds;
   }
   return out;
 }
 
 export async function createTicketType(deps: Deps, input: RequestOf<typeof bookings.ticketTypesCreate>): Promise<TicketTypeView> {
-  if ((input.priceMinor ?? 0) > 0 && !input.currency) throw badRequest("a paid ticket type needs a currency", [{ field: "currency", message: "required when priceMinor > 0" }]);
+  if ((input.priceMinor ?? 0) > 0 && !input.currency) {
+    throw badRequest("a paid ticket type needs a currency", [{ field: "currency", message: "required when priceMinor > 0" }]);
+  }
   return deps.db.transaction(async (trx) => {
     const cap = await lockInventory(trx, input.eventId);
     if (!cap) throw notFound("event");
@@ -77,7 +81,9 @@ export async function updateTicketType(deps: Deps, input: RequestOf<typeof booki
     const q = trx<TicketTypeRow>("ticket_types").where({ id: ticketTypeId, event_id: eventId });
     const [t] = Object.keys(patch).length ? await q.update(patch).returning("*") : await q.select("*");
     if (!t) throw notFound("ticket type");
-    if (t.price_minor > 0 && !t.currency) throw badRequest("a paid ticket type needs a currency", [{ field: "currency", message: "required when priceMinor > 0" }]);
+    if (t.price_minor > 0 && !t.currency) {
+      throw badRequest("a paid ticket type needs a currency", [{ field: "currency", message: "required when priceMinor > 0" }]);
+    }
     return typeView(t, quotas);
   });
 }
@@ -85,7 +91,14 @@ export async function updateTicketType(deps: Deps, input: RequestOf<typeof booki
 export async function createQuota(deps: Deps, input: RequestOf<typeof bookings.quotasCreate>) {
   return deps.db.transaction(async (trx) => {
     if (!(await lockInventory(trx, input.eventId))) throw notFound("event");
-    const [q] = await trx<QuotaRow>("quotas").insert({ id: randomUUID(), event_id: input.eventId, name: input.name, size: input.size, taken: 0, is_capacity: false }).returning("*");
+    const [q] = await trx<QuotaRow>("quotas").insert({
+      id: randomUUID(),
+      event_id: input.eventId,
+      name: input.name,
+      size: input.size,
+      taken: 0,
+      is_capacity: false,
+    }).returning("*");
     return quotaView(q);
   });
 }

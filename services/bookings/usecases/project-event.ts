@@ -11,7 +11,7 @@ import type { Knex } from "knex";
 import type { DataOf } from "../../../subjects/contract.ts";
 import type { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { ACTIVE, lockInventory, type EventRow } from "../store.ts";
+import { ACTIVE, type EventRow, lockInventory } from "../store.ts";
 import { cancelOrder } from "./transitions.ts";
 import { offerFreedSeats } from "./waitlist.ts";
 
@@ -39,7 +39,16 @@ export async function projectEvent(deps: Deps, trx: Knex.Transaction, f: Facts, 
   if (!capacity) {
     const quotaId = randomUUID();
     await trx("quotas").insert({ id: quotaId, event_id: f.eventId, name: "Capacity", size: row.capacity, taken: 0, is_capacity: true });
-    await trx("ticket_types").insert({ id: randomUUID(), event_id: f.eventId, name: "General admission", price_minor: 0, currency: null, quota_ids: [quotaId], is_default: true, max_per_order: 10 });
+    await trx("ticket_types").insert({
+      id: randomUUID(),
+      event_id: f.eventId,
+      name: "General admission",
+      price_minor: 0,
+      currency: null,
+      quota_ids: [quotaId],
+      is_default: true,
+      max_per_order: 10,
+    });
   } else if (capacity.size !== row.capacity) {
     await trx("quotas").where({ id: capacity.id }).update({ size: row.capacity });
     // More seats may serve the waitlist.

@@ -5,7 +5,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../../kit/errors.ts";
 import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, isoOf } from "../../kit/cursor.ts";
-import { eventById, orderView, orderViews, quotasOf, settingsOf, typesOf, type OrderRow } from "../store.ts";
+import { eventById, type OrderRow, orderView, orderViews, quotasOf, settingsOf, typesOf } from "../store.ts";
 import { assertCanRead, loadOrder } from "./transitions.ts";
 
 // The kit's codec: a malformed cursor is a 400 naming the field, and the key keeps Postgres' microseconds.
@@ -18,7 +18,8 @@ export async function getOrder(deps: Deps, p: Principal | undefined, orderId: st
 }
 
 export async function myOrders(deps: Deps, p: Principal, opts: { status?: OrderStatus; cursor?: string; limit: number }) {
-  const q = deps.db<OrderRow & { created_iso: string }>("orders").select("*", deps.db.raw(`${isoOf("created_at")} as created_iso`)).where({ user_id: p.sub }).orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(opts.limit + 1);
+  const q = deps.db<OrderRow & { created_iso: string }>("orders").select("*", deps.db.raw(`${isoOf("created_at")} as created_iso`)).where({ user_id: p.sub })
+    .orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(opts.limit + 1);
   if (opts.status) q.where({ status: opts.status });
   const c = decodeCursor(opts.cursor);
   if (c) q.whereRaw("(created_at, id) < (?::timestamptz, ?)", [c.at, c.id]);
@@ -27,14 +28,36 @@ export async function myOrders(deps: Deps, p: Principal, opts: { status?: OrderS
   return { items: await orderViews(deps.db, page), nextCursor: rows.length > opts.limit ? cursorOf(page[page.length - 1]) : null };
 }
 
-type ParticipantRow = { ticket_id: string; order_id: string; user_id: string; attendee_name: string; attendee_email: string | null; type_name: string; status: OrderStatus; checked_in_at: Date | null; created_at: Date; seq: number };
+type ParticipantRow = {
+  ticket_id: string;
+  order_id: string;
+  user_id: string;
+  attendee_name: string;
+  attendee_email: string | null;
+  type_name: string;
+  status: OrderStatus;
+  checked_in_at: Date | null;
+  created_at: Date;
+  seq: number;
+};
 
 function participants(db: Knex, eventId: string, opts: { status?: OrderStatus; q?: string }) {
   const q = db("tickets as t")
     .join("orders as o", "o.id", "t.order_id")
     .join("ticket_types as tt", "tt.id", "t.ticket_type_id")
     .where("t.event_id", eventId)
-    .select("t.id as ticket_id", "t.order_id", "o.user_id", "t.attendee_name", "t.attendee_email", "tt.name as type_name", "o.status", "t.checked_in_at", "o.created_at", "t.seq");
+    .select(
+      "t.id as ticket_id",
+      "t.order_id",
+      "o.user_id",
+      "t.attendee_name",
+      "t.attendee_email",
+      "tt.name as type_name",
+      "o.status",
+      "t.checked_in_at",
+      "o.created_at",
+      "t.seq",
+    );
   if (opts.status) q.where("o.status", opts.status);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -50,7 +73,8 @@ export async function registrations(deps: Deps, eventId: string, opts: { status?
   if (after) q.where("t.id", ">", after);
   const rows: ParticipantRow[] = await q;
   const page = rows.slice(0, opts.limit);
-  const countRows: Array<{ status: string; n: number }> = await deps.db("tickets as t").join("orders as o", "o.id", "t.order_id").where("t.event_id", eventId).groupBy("o.status").select("o.status", deps.db.raw("count(*)::int as n"));
+  const countRows: Array<{ status: string; n: number }> = await deps.db("tickets as t").join("orders as o", "o.id", "t.order_id").where("t.event_id", eventId)
+    .groupBy("o.status").select("o.status", deps.db.raw("count(*)::int as n"));
   return {
     items: page.map((r) => ({
       ticketId: r.ticket_id,
@@ -73,7 +97,11 @@ export async function registrations(deps: Deps, eventId: string, opts: { status?
  * order: a page of at most `limit` after `after`. With a ticket type, only those holding a ticket
  * of it; with checkedIn, only those with (true) or without (false) a checked-in ticket.
  */
-export async function attendeeIds(deps: Deps, eventId: string, opts: { ticketTypeId?: string; checkedIn?: boolean; after?: string; limit: number }): Promise<{ userIds: string[]; last: string | null }> {
+export async function attendeeIds(
+  deps: Deps,
+  eventId: string,
+  opts: { ticketTypeId?: string; checkedIn?: boolean; after?: string; limit: number },
+): Promise<{ userIds: string[]; last: string | null }> {
   const q = deps.db("orders as o")
     .join("tickets as t", "t.order_id", "o.id")
     .where("o.event_id", eventId)
@@ -108,7 +136,14 @@ export async function availability(deps: Deps, eventId: string) {
       }
       const closes = t.sales_end ? new Date(t.sales_end) : new Date(event.starts_at);
       const onSale = event.status === "published" && (!t.sales_start || new Date(t.sales_start) <= now) && closes > now;
-      return { id: t.id, name: t.name, priceMinor: t.price_minor, currency: t.price_minor > 0 ? t.currency : null, remaining: remaining === null ? null : Math.max(0, remaining), onSale };
+      return {
+        id: t.id,
+        name: t.name,
+        priceMinor: t.price_minor,
+        currency: t.price_minor > 0 ? t.currency : null,
+        remaining: remaining === null ? null : Math.max(0, remaining),
+        onSale,
+      };
     });
   const remaining = cap && cap.size !== null ? Math.max(0, cap.size - cap.taken) : null;
   const soldOut = remaining === 0 || (ticketTypes.length > 0 && ticketTypes.every((t) => t.remaining === 0));

@@ -6,7 +6,7 @@
  * public key, so a rotated key gets a new kid.
  * QR images (PNG, SVG) come from the `qrcode` package.
  */
-import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
 import QRCode from "qrcode";
 
 export type CodeClaims = { t: string; e: string; n: string };

@@ -12,8 +12,8 @@ import { enqueue, outboxRows } from "../../kit/outbox.ts";
 import { AppError, forbidden, notFound } from "../../kit/errors.ts";
 import { bookingEvents, type OrderStatus, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
-import { eventById, factsOf, HELD, lockInventory, orderView, release, settingsOf, type OrderRow } from "../store.ts";
+import { type Deps, SOURCE } from "../deps.ts";
+import { eventById, factsOf, HELD, lockInventory, type OrderRow, orderView, release, settingsOf } from "../store.ts";
 import { isOrganizer } from "../access.ts";
 import { offerFreedSeats } from "./waitlist.ts";
 
@@ -26,7 +26,13 @@ async function load(db: Knex, orderId: string): Promise<OrderRow> {
 }
 
 /** Moves an order from one of `from` to `to` under the inventory lock; undefined when it was not in `from`. */
-async function move(trx: Trx, order: OrderRow, from: OrderStatus[], patch: Partial<OrderRow> & { status: OrderStatus }, now: Date): Promise<OrderRow | undefined> {
+async function move(
+  trx: Trx,
+  order: OrderRow,
+  from: OrderStatus[],
+  patch: Partial<OrderRow> & { status: OrderStatus },
+  now: Date,
+): Promise<OrderRow | undefined> {
   await lockInventory(trx, order.event_id);
   const [row] = await trx<OrderRow>("orders").where({ id: order.id }).whereIn("status", from).update({ ...patch, updated_at: now }).returning("*");
   return row;
@@ -53,8 +59,12 @@ export async function beginPayment(deps: Deps, orderId: string, paymentId: strin
     if (cur.status === "awaiting_payment" && cur.payment_id === paymentId) return cur;
     if (cur.status === "reserved" || cur.status === "awaiting_payment") {
       if (cur.reserved_until && new Date(cur.reserved_until) <= now) throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-      const [row] = await trx<OrderRow>("orders").where({ id: orderId }).update({ status: "awaiting_payment", payment_id: paymentId, updated_at: now }).returning("*");
-      await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, { source: SOURCE, occurredAt: now });
+      const [row] = await trx<OrderRow>("orders").where({ id: orderId }).update({ status: "awaiting_payment", payment_id: paymentId, updated_at: now })
+        .returning("*");
+      await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, {
+        source: SOURCE,
+        occurredAt: now,
+      });
       return row;
     }
     if (cur.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
@@ -134,7 +144,10 @@ export async function expireInTrx(deps: Deps, trx: Trx, orderId: string, now: Da
   const o = await trx<OrderRow>("orders").where({ id: orderId }).first();
   if (!o || !HELD.includes(o.status)) return false;
   await lockInventory(trx, o.event_id);
-  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).whereIn("status", HELD).where("reserved_until", "<=", now).update({ status: "expired", updated_at: now }).returning("*");
+  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).whereIn("status", HELD).where("reserved_until", "<=", now).update({
+    status: "expired",
+    updated_at: now,
+  }).returning("*");
   if (!row) return false;
   await giveBack(deps, trx, row, now);
   await enqueue(trx, bookingEvents.expired, factsOf(row, now), { source: SOURCE, occurredAt: now });
@@ -182,7 +195,10 @@ export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Pr
     await giveBack(deps, trx, row, now);
     const paid = cur.status === "confirmed" && cur.total_minor > 0 && cur.payment_id !== null;
     const refundDueMinor = paid ? Math.floor(((cur.total_minor - cur.refunded_minor) * refundPercent) / 100) : 0;
-    await enqueue(trx, bookingEvents.cancelled, { ...factsOf(row, now), reason, refundDueMinor, paymentId: cur.payment_id }, { source: SOURCE, occurredAt: now });
+    await enqueue(trx, bookingEvents.cancelled, { ...factsOf(row, now), reason, refundDueMinor, paymentId: cur.payment_id }, {
+      source: SOURCE,
+      occurredAt: now,
+    });
     return row;
   });
   if (by.kind === "principal" && out.status !== "cancelled") throw new AppError("conflict", `the order is ${out.status}`);
@@ -198,12 +214,21 @@ export async function recordRefund(deps: Deps, orderId: string, paymentId: strin
   const status: OrderStatus = refundedMinor >= o.total_minor ? "refunded" : o.status === "cancelled" ? "cancelled" : "partially_refunded";
   await deps.db.transaction(async (trx) => {
     await lockInventory(trx, o.event_id);
-    const [row] = await trx<OrderRow>("orders").where({ id: orderId }).where("refunded_minor", "<", refundedMinor).update({ refunded_minor: refundedMinor, status, updated_at: now }).returning("*");
+    const [row] = await trx<OrderRow>("orders").where({ id: orderId }).where("refunded_minor", "<", refundedMinor).update({
+      refunded_minor: refundedMinor,
+      status,
+      updated_at: now,
+    }).returning("*");
     if (!row) return;
     // A full refund of a live order (the provider refunded on its own) frees its seats; a
     // cancelled order gave them back when it was cancelled.
     if (["reserved", "awaiting_payment", "confirmed"].includes(o.status) && status === "refunded") await giveBack(deps, trx, row, now);
-    await enqueue(trx, bookingEvents.refunded, { ...factsOf(row, now), status: status === "cancelled" ? "partially_refunded" : status, refundedMinor, paymentId }, { source: SOURCE, occurredAt: now });
+    await enqueue(trx, bookingEvents.refunded, {
+      ...factsOf(row, now),
+      status: status === "cancelled" ? "partially_refunded" : status,
+      refundedMinor,
+      paymentId,
+    }, { source: SOURCE, occurredAt: now });
   });
   deps.flushOutbox();
 }
@@ -215,4 +240,4 @@ export async function assertCanRead(deps: Deps, o: OrderRow, p: Principal | unde
   throw notFound("order");
 }
 
-export { load as loadOrder, forbidden };
+export { forbidden, load as loadOrder };

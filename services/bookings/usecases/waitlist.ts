@@ -13,14 +13,14 @@ import { decodeKeyCursor, encodeKeyCursor } from "../../kit/cursor.ts";
 import type { Knex } from "knex";
 import { enqueue } from "../../kit/outbox.ts";
 import { AppError, notFound } from "../../kit/errors.ts";
-import { waitlistEvents, type OrderView } from "../../../subjects/bookings.ts";
+import { type OrderView, waitlistEvents } from "../../../subjects/bookings.ts";
 import type { Static } from "@sinclair/typebox";
 import type { WaitlistEntryView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
+import { type Deps, SOURCE } from "../deps.ts";
 import { offersFor } from "../waitlist-offers.ts";
 import { planOfferExpiry } from "./expiry-timers.ts";
-import { eventById, lockInventory, orderView, releaseSeats, settingsOf, type QuotaRow, type TicketTypeRow } from "../store.ts";
+import { eventById, lockInventory, orderView, type QuotaRow, releaseSeats, settingsOf, type TicketTypeRow } from "../store.ts";
 
 type Trx = Knex.Transaction;
 export type EntryRow = {
@@ -53,7 +53,11 @@ export async function offerFreedSeats(_deps: Deps, trx: Trx, eventId: string, no
   if (!event || event.status !== "published" || !settings.waitlist_enabled) return 0;
   const seats = await freeSeats(trx, eventId);
   if (!seats || seats.free === 0) return 0;
-  const window = { salesClose: new Date(seats.type.sales_end ?? event.starts_at), startsAt: new Date(event.starts_at), offerMinutes: settings.waitlist_offer_minutes };
+  const window = {
+    salesClose: new Date(seats.type.sales_end ?? event.starts_at),
+    startsAt: new Date(event.starts_at),
+    offerMinutes: settings.waitlist_offer_minutes,
+  };
   if (window.salesClose <= now || window.startsAt <= now) return 0;
   const waiting = await trx<EntryRow>("waitlist").where({ event_id: eventId, status: "waiting" }).orderBy("queue_no").limit(1000);
   const byId = new Map(waiting.map((e) => [e.id, e]));
@@ -64,7 +68,14 @@ export async function offerFreedSeats(_deps: Deps, trx: Trx, eventId: string, no
     await planOfferExpiry(trx, e.id, expiresAt);
     for (const q of [...seats.type.quota_ids].sort()) await trx("quotas").where({ id: q }).increment("taken", n);
     await trx("ticket_types").where({ id: seats.type.id }).increment("taken", n);
-    await enqueue(trx, waitlistEvents.offered, { entryId: e.id, eventId, userId: e.user_id, seats: n, expiresAt: expiresAt.toISOString(), occurredAt: now.toISOString() }, { source: SOURCE, occurredAt: now });
+    await enqueue(trx, waitlistEvents.offered, {
+      entryId: e.id,
+      eventId,
+      userId: e.user_id,
+      seats: n,
+      expiresAt: expiresAt.toISOString(),
+      occurredAt: now.toISOString(),
+    }, { source: SOURCE, occurredAt: now });
     offered++;
   }
   return offered;
@@ -79,7 +90,15 @@ export async function endOffer(deps: Deps, trx: Trx, entry: EntryRow, to: "decli
   if (!row) return undefined;
   const type = await trx<TicketTypeRow>("ticket_types").where({ event_id: entry.event_id, is_default: true }).first();
   if (type) await releaseSeats(trx, type.id, type.quota_ids, entry.seats);
-  if (to === "expired") await enqueue(trx, waitlistEvents.offerExpired, { entryId: row.id, eventId: row.event_id, userId: row.user_id, seats: row.seats, occurredAt: now.toISOString() }, { source: SOURCE, occurredAt: now });
+  if (to === "expired") {
+    await enqueue(trx, waitlistEvents.offerExpired, {
+      entryId: row.id,
+      eventId: row.event_id,
+      userId: row.user_id,
+      seats: row.seats,
+      occurredAt: now.toISOString(),
+    }, { source: SOURCE, occurredAt: now });
+  }
   await offerFreedSeats(deps, trx, entry.event_id, now);
   return row;
 }
@@ -116,7 +135,14 @@ export async function joinWaitlist(deps: Deps, p: Principal, eventId: string, se
     await lockInventory(trx, eventId);
     const free = await freeSeats(trx, eventId);
     if (free && (free.free === null || free.free >= seats)) throw new AppError("seats_available", "seats are available: book them instead", { status: 409 });
-    const [r] = await trx<EntryRow>("waitlist").insert({ id: crypto.randomUUID(), event_id: eventId, user_id: p.sub, seats, status: "waiting", created_at: now }).returning("*");
+    const [r] = await trx<EntryRow>("waitlist").insert({
+      id: crypto.randomUUID(),
+      event_id: eventId,
+      user_id: p.sub,
+      seats,
+      status: "waiting",
+      created_at: now,
+    }).returning("*");
     return r;
   });
   return view(deps.db, row);
@@ -163,12 +189,24 @@ export async function acceptOffer(deps: Deps, p: Principal, entryId: string): Pr
     const o = await deps.db("orders").where({ id: e.order_id }).first();
     return orderView(deps.db, o);
   }
-  if (e.status !== "offered" || (e.offer_expires_at && new Date(e.offer_expires_at) <= deps.now())) throw new AppError("offer_expired", "the offer is no longer open", { status: 409 });
-  const { order } = await deps.inventory.reserve({ eventId: e.event_id, userId: p.sub, waitlistEntryId: e.id, lines: [{ ticketTypeId: null, quantity: e.seats, attendees: [{ name: (await deps.displayName(p)) ?? "Guest" }] }] });
+  if (e.status !== "offered" || (e.offer_expires_at && new Date(e.offer_expires_at) <= deps.now())) {
+    throw new AppError("offer_expired", "the offer is no longer open", { status: 409 });
+  }
+  const { order } = await deps.inventory.reserve({
+    eventId: e.event_id,
+    userId: p.sub,
+    waitlistEntryId: e.id,
+    lines: [{ ticketTypeId: null, quantity: e.seats, attendees: [{ name: (await deps.displayName(p)) ?? "Guest" }] }],
+  });
   return orderView(deps.db, order);
 }
 
-export async function listWaitlist(deps: Deps, eventId: string, cursor: string | undefined, limit: number): Promise<{ items: EntryView[]; nextCursor: string | null }> {
+export async function listWaitlist(
+  deps: Deps,
+  eventId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: EntryView[]; nextCursor: string | null }> {
   const after = Number(decodeKeyCursor(cursor, "integer") ?? 0);
   const rows = await deps.db<EntryRow>("waitlist").where({ event_id: eventId }).where("queue_no", ">", after).orderBy("queue_no").limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -176,4 +214,3 @@ export async function listWaitlist(deps: Deps, eventId: string, cursor: string |
   for (const r of page) items.push(await view(deps.db, r));
   return { items, nextCursor: rows.length > limit ? encodeKeyCursor(page[page.length - 1].queue_no) : null };
 }
-

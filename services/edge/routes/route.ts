@@ -123,8 +123,9 @@ export type Route = {
   bodyLimitBytes?: number;
 };
 
-export type RouteSpec = Omit<Route, "toInput" | "status" | "creates" | "input"> &
-  Partial<Pick<Route, "toInput" | "status" | "creates" | "input">>;
+export type RouteSpec =
+  & Omit<Route, "toInput" | "status" | "creates" | "input">
+  & Partial<Pick<Route, "toInput" | "status" | "creates" | "input">>;
 
 export function route(spec: RouteSpec): Route {
   const input = spec.input ?? {};

@@ -7,16 +7,16 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace";
-import { lintFromString, createConfig } from "@redocly/openapi-core";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { run, type Running } from "../../kit/run.ts";
 import { startTelemetry, stopTelemetry, traceIds } from "../../kit/trace.ts";
 import { makeEdgeService, openApiDocument } from "../index.ts";
 import { routes as publicRoutes } from "../routes/index.ts";
 import { extras } from "../app.ts";
-import { liveInboxSubject, type InboxItem } from "../sse.ts";
+import { type InboxItem, liveInboxSubject } from "../sse.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { databaseUrl, superuserNatsEnv } from "../../../test/support/env.ts";
-import { testContracts, testResponder, testRoutes, testSigner, token, unique, type TestSigner } from "./responders.ts";
+import { testContracts, testResponder, testRoutes, type TestSigner, testSigner, token, unique } from "./responders.ts";
 import { openSse } from "./sse-client.ts";
 
 const tag = unique();
@@ -44,7 +44,22 @@ const env = {
 };
 
 /** What the edge answers in these tests: a test reply or a problem. */
-type Body = { id?: string; title?: string; calls?: number; ownerId?: string; q?: string | null; limit?: number; ok?: boolean; serial?: number; status?: number; type?: string; code?: string; detail?: string; errors?: Array<{ field: string; message: string }>; paths?: Record<string, Record<string, unknown>> };
+type Body = {
+  id?: string;
+  title?: string;
+  calls?: number;
+  ownerId?: string;
+  q?: string | null;
+  limit?: number;
+  ok?: boolean;
+  serial?: number;
+  status?: number;
+  type?: string;
+  code?: string;
+  detail?: string;
+  errors?: Array<{ field: string; message: string }>;
+  paths?: Record<string, Record<string, unknown>>;
+};
 const json = async (res: Response | Promise<Response>) => (await (await res).json()) as Body;
 
 const user = (roles: Principal["roles"] = ["participant"]): Principal => ({ sub: randomUUID(), roles });
@@ -73,11 +88,14 @@ describe("edge", () => {
     jwks.keys = [signer.jwk];
     const sink = new Writable({ write: (chunk, _enc, cb) => (logLines.push(JSON.parse(String(chunk)) as Record<string, unknown>), cb()) });
     const log = pino({ level: "info", base: undefined, mixin: () => traceIds() }, sink);
-    const edge = makeEdgeService(routes, { missedSince: async (p, lastId) => {
-      const items = inbox.get(p.sub) ?? [];
-      const at = items.findIndex((i) => i.id === lastId);
-      return items.slice(at + 1);
-    }, jwksMinRefreshMs: 0 });
+    const edge = makeEdgeService(routes, {
+      missedSince: async (p, lastId) => {
+        const items = inbox.get(p.sub) ?? [];
+        const at = items.findIndex((i) => i.id === lastId);
+        return items.slice(at + 1);
+      },
+      jwksMinRefreshMs: 0,
+    });
     running = await run([testResponder(tag, contracts, jwks, calls), edge], { ...env, ...superuserNatsEnv(), DATABASE_URL: databaseUrl() }, { log });
     base = running.url;
   });
@@ -212,7 +230,9 @@ describe("edge", () => {
         await token(signer, p, { typ: "JWT" }),
         await token(signer, p, { exp: "-1m" }),
         // alg confusion: an HS256 token "signed" with the public key's bytes
-        `${Buffer.from(JSON.stringify({ alg: "HS256", typ: "at+jwt", kid: signer.kid })).toString("base64url")}.${Buffer.from(JSON.stringify({ sub: p.sub, roles: p.roles, iss: "convene", aud: "convene-api" })).toString("base64url")}.AAAA`,
+        `${Buffer.from(JSON.stringify({ alg: "HS256", typ: "at+jwt", kid: signer.kid })).toString("base64url")}.${
+          Buffer.from(JSON.stringify({ sub: p.sub, roles: p.roles, iss: "convene", aud: "convene-api" })).toString("base64url")
+        }.AAAA`,
       ];
       for (const t of bad) {
         const res = await http("/v1/items", { method: "POST", bearer: t, json: { title: "a" } });
@@ -351,7 +371,17 @@ describe("edge", () => {
       const b = await http(`/v1/items/${id}`);
       expect(b.headers.get("x-cache")).to.equal("hit");
       expect((await json(b)).calls).to.equal(a.calls);
-      running.nats.nc.publish("evt.event.updated", JSON.stringify({ id: randomUUID(), type: "evt.event.updated", version: 1, source: "events", occurredAt: new Date().toISOString(), data: { eventId: id } }));
+      running.nats.nc.publish(
+        "evt.event.updated",
+        JSON.stringify({
+          id: randomUUID(),
+          type: "evt.event.updated",
+          version: 1,
+          source: "events",
+          occurredAt: new Date().toISOString(),
+          data: { eventId: id },
+        }),
+      );
       await running.nats.nc.flush();
       let c = a;
       for (let i = 0; i < 50 && c.calls === a.calls; i++) {
@@ -436,13 +466,16 @@ describe("edge", () => {
   describe("OpenAPI", () => {
     it("documents every route it serves and serves every documented operation", async () => {
       const doc = await json(http("/v1/openapi.json"));
-      const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+      const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
+        Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)
+      ).sort();
       const expected = [...routes.map((r) => `${r.method} ${r.path}`), ...extras.map((e) => `${e.method} ${e.path}`)].sort();
       expect(documented).to.deep.equal(expected);
       // and the router matches each documented operation (no "no route" 404, no 405)
       for (const entry of documented) {
         const [method, path] = entry.split(" ");
-        const res = await http(path.replace(/\{\w+\}/g, randomUUID()), { method, json: method === "POST" ? {} : undefined, signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+        const res = await http(path.replace(/\{\w+\}/g, randomUUID()), { method, json: method === "POST" ? {} : undefined, signal: AbortSignal.timeout(2_000) })
+          .catch(() => undefined);
         if (!res) continue; // the stream route answered and kept the connection open
         const text = await res.text();
         expect(res.status, entry).to.not.equal(405);

@@ -11,7 +11,7 @@ import { connect } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import type { KV } from "@nats-io/kv";
-import { openRateLimitBucket, RateLimiter, retryAfterOf, type CounterStore, type Limit } from "../rate-limit.ts";
+import { type CounterStore, type Limit, openRateLimitBucket, RateLimiter, retryAfterOf } from "../rate-limit.ts";
 import { testNatsOptions } from "../../../test/support/env.ts";
 
 const quiet = pino({ level: "silent" });
@@ -124,7 +124,10 @@ describe("RateLimiter (NATS KV)", () => {
     const kv = await openRateLimitBucket(jetstream(nc));
     await nc.close();
     const lines: Array<Record<string, unknown>> = [];
-    const log = pino({ level: "warn", base: undefined }, new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk)) as Record<string, unknown>), cb()) }));
+    const log = pino(
+      { level: "warn", base: undefined },
+      new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk)) as Record<string, unknown>), cb()) }),
+    );
     const limiter = new RateLimiter({ kv, log });
     limiters.push(limiter);
     const limit: Limit = { max: 1, windowMs: 60_000 };

@@ -4,23 +4,33 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { Type } from "@sinclair/typebox";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { request } from "../../../subjects/contract.ts";
 import { Name, PageRequest } from "../../../subjects/common.ts";
 import { identity } from "../../../subjects/identity.ts";
 import { defineService, NoEnv, type ServiceDefinition } from "../../kit/service.ts";
 import { endpoint } from "../../kit/serve.ts";
 import { AppError, forbidden } from "../../kit/errors.ts";
-import { route, type Route } from "../routes/route.ts";
+import { type Route, route } from "../routes/route.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 
 export const unique = () => randomBytes(4).toString("hex");
 
 export function testContracts(tag: string) {
   const svc = `edgetest${tag}`;
-  const Item = Type.Object({ id: Type.String({ description: "Id." }), title: Type.String({ description: "Title." }), calls: Type.Integer({ description: "How many times the responder was asked." }) }, { additionalProperties: false });
+  const Item = Type.Object({
+    id: Type.String({ description: "Id." }),
+    title: Type.String({ description: "Title." }),
+    calls: Type.Integer({ description: "How many times the responder was asked." }),
+  }, { additionalProperties: false });
   return {
-    getItem: request({ subject: `svc.${svc}.get`, description: "Reads an item (public).", request: Type.Object({ itemId: Type.String({ format: "uuid", description: "The item." }) }, { additionalProperties: false }), reply: Item, idempotent: true }),
+    getItem: request({
+      subject: `svc.${svc}.get`,
+      description: "Reads an item (public).",
+      request: Type.Object({ itemId: Type.String({ format: "uuid", description: "The item." }) }, { additionalProperties: false }),
+      reply: Item,
+      idempotent: true,
+    }),
     list: request({
       subject: `svc.${svc}.list`,
       description: "Lists items (public).",
@@ -31,11 +41,21 @@ export function testContracts(tag: string) {
     create: request({
       subject: `svc.${svc}.create`,
       description: "Creates an item (user).",
-      request: Type.Object({ title: Name("Title.", 200), delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 5_000, description: "Test: answer late." })), ownerId: Type.String({ description: "Filled by the edge." }) }, { additionalProperties: false }),
+      request: Type.Object({
+        title: Name("Title.", 200),
+        delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 5_000, description: "Test: answer late." })),
+        ownerId: Type.String({ description: "Filled by the edge." }),
+      }, { additionalProperties: false }),
       reply: Type.Object({ id: Type.String(), title: Type.String(), ownerId: Type.String(), serial: Type.Integer() }, { additionalProperties: false }),
       idempotent: false,
     }),
-    admin: request({ subject: `svc.${svc}.admin`, description: "Admins only (edge checks the role).", request: Type.Object({}), reply: Type.Object({ ok: Type.Boolean() }), idempotent: true }),
+    admin: request({
+      subject: `svc.${svc}.admin`,
+      description: "Admins only (edge checks the role).",
+      request: Type.Object({}),
+      reply: Type.Object({ ok: Type.Boolean() }),
+      idempotent: true,
+    }),
     deny: request({ subject: `svc.${svc}.deny`, description: "The service refuses.", request: Type.Object({}), reply: Type.Object({}), idempotent: false }),
     crash: request({ subject: `svc.${svc}.crash`, description: "The service throws.", request: Type.Object({}), reply: Type.Object({}), idempotent: false }),
     slow: request({ subject: `svc.${svc}.slow`, description: "Answers too late.", request: Type.Object({}), reply: Type.Object({}), idempotent: false }),
@@ -48,11 +68,27 @@ export function testRoutes(c: TestContracts): Route[] {
   const tag = "test";
   return [
     route({
-      method: "GET", path: "/v1/items/{id}", contract: c.getItem, auth: "public", tag, summary: "Read an item", input: { path: { id: "itemId" } },
+      method: "GET",
+      path: "/v1/items/{id}",
+      contract: c.getItem,
+      auth: "public",
+      tag,
+      summary: "Read an item",
+      input: { path: { id: "itemId" } },
       cache: { tags: (i) => [`item:${String(i.itemId)}`], invalidatedBy: "evt.event.>", invalidates: (d) => [`item:${String(d.eventId)}`] },
     }),
     route({ method: "GET", path: "/v1/items", contract: c.list, auth: "public", tag, summary: "List items", input: { query: ["q", "cursor", "limit"] } }),
-    route({ method: "POST", path: "/v1/items", contract: c.create, auth: "user", tag, summary: "Create an item", input: { body: true, principal: "ownerId" }, status: 201, creates: true }),
+    route({
+      method: "POST",
+      path: "/v1/items",
+      contract: c.create,
+      auth: "user",
+      tag,
+      summary: "Create an item",
+      input: { body: true, principal: "ownerId" },
+      status: 201,
+      creates: true,
+    }),
     route({ method: "GET", path: "/v1/admin", contract: c.admin, auth: "admin", tag, summary: "Admin only" }),
     route({ method: "POST", path: "/v1/deny", contract: c.deny, auth: "user", tag, summary: "Refused by the service" }),
     route({ method: "GET", path: "/v1/crash", contract: c.crash, auth: "public", tag, summary: "Throws" }),

@@ -4,7 +4,7 @@
  * projection copies a fact and decides nothing, so it writes through the store without a use case.
  * WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration.
  */
-import { on, once, type ConsumerSpec } from "../../kit/consume.ts";
+import { type ConsumerSpec, on, once } from "../../kit/consume.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Deps } from "../deps.ts";
 import { projectActive, projectFollow, projectMemberAdded, projectMemberRemoved, projectUnfollow } from "../store.ts";

@@ -6,4 +6,7 @@ import { changeStatus } from "../usecases/change-status.ts";
 import { viewOf } from "../event-reply.ts";
 
 export const eventsCancelEndpoint = (deps: Deps) =>
-  endpoint(events.cancel, async (input, ctx) => viewOf(deps, await changeStatus(deps, requireCaller(ctx), input.eventId, { to: "cancelled", reason: input.reason }), true));
+  endpoint(
+    events.cancel,
+    async (input, ctx) => viewOf(deps, await changeStatus(deps, requireCaller(ctx), input.eventId, { to: "cancelled", reason: input.reason }), true),
+  );

@@ -3,4 +3,5 @@ import { events } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
 import { readEvent } from "../usecases/read-event.ts";
 
-export const eventsGetEndpoint = (deps: Deps) => endpoint(events.get, async (input, ctx) => readEvent(deps, ctx.principal, input.eventId, { countView: input.countView }));
+export const eventsGetEndpoint = (deps: Deps) =>
+  endpoint(events.get, async (input, ctx) => readEvent(deps, ctx.principal, input.eventId, { countView: input.countView }));

@@ -4,4 +4,5 @@ import type { Deps } from "../deps.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import { importCalendar } from "../usecases/import-calendar.ts";
 
-export const eventsImportEndpoint = (deps: Deps) => endpoint(events.import, async (input, ctx) => importCalendar(deps, requireCaller(ctx), input, { deadline: ctx.deadline }));
+export const eventsImportEndpoint = (deps: Deps) =>
+  endpoint(events.import, async (input, ctx) => importCalendar(deps, requireCaller(ctx), input, { deadline: ctx.deadline }));

@@ -103,12 +103,16 @@ export const schema: Migration = {
     await db.raw(`create index search_words_trgm on search_words using gist (word gist_trgm_ops)`);
 
     // Projections of identity facts.
-    await db.raw(`create table follows (follower_id uuid not null, target_kind text not null, target_id uuid not null, primary key (follower_id, target_kind, target_id))`);
+    await db.raw(
+      `create table follows (follower_id uuid not null, target_kind text not null, target_id uuid not null, primary key (follower_id, target_kind, target_id))`,
+    );
     await db.raw(`create table org_members (org_id uuid not null, user_id uuid not null, role text not null, primary key (org_id, user_id))`);
     await db.raw(`create index org_members_user on org_members (user_id)`);
     await db.raw(`create table inactive_users (user_id uuid primary key)`);
 
-    await db.raw(`create table event_follows (user_id uuid not null, event_id uuid not null references events (id), created_at timestamptz not null default now(), primary key (user_id, event_id))`);
+    await db.raw(
+      `create table event_follows (user_id uuid not null, event_id uuid not null references events (id), created_at timestamptz not null default now(), primary key (user_id, event_id))`,
+    );
     await db.raw(`create table calendar_tokens (user_id uuid primary key, token_hash text not null unique, created_at timestamptz not null default now())`);
   },
 };

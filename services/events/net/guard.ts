@@ -88,12 +88,16 @@ export function forbiddenReason(address: string): string | null {
     if (!b) return "unparseable IPv6 address";
     const zeros = (n: number) => b.slice(0, n).every((x) => x === 0);
     // IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d (SIIT), IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d.
-    const embedded =
-      zeros(10) && b[10] === 0xff && b[11] === 0xff ? b.slice(12)
-      : zeros(8) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0 ? b.slice(12)
-      : zeros(12) && !(zeros(15) && b[15] <= 1) ? b.slice(12)
-      : b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0) ? b.slice(12)
-      : b[0] === 0x20 && b[1] === 0x02 ? b.slice(2, 6)
+    const embedded = zeros(10) && b[10] === 0xff && b[11] === 0xff
+      ? b.slice(12)
+      : zeros(8) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0
+      ? b.slice(12)
+      : zeros(12) && !(zeros(15) && b[15] <= 1)
+      ? b.slice(12)
+      : b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0)
+      ? b.slice(12)
+      : b[0] === 0x20 && b[1] === 0x02
+      ? b.slice(2, 6)
       : null;
     if (embedded) {
       const reason = v4.find((r) => inRange(embedded, r))?.[2];

@@ -31,7 +31,7 @@ export async function safeFetch(raw: string, opts: SafeFetchOptions): Promise<Fe
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   try {
     let url = parse(raw);
-    for (let hop = 0; ; hop++) {
+    for (let hop = 0;; hop++) {
       const target = await check(url, opts);
       const res = await get(url, target, controller.signal);
       const status = res.statusCode ?? 0;
@@ -99,7 +99,12 @@ function get(url: URL, target: { address: string; family: number }, signal: Abor
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     // The AbortController of safeFetch is the one clock: it aborts connect, headers and body alike.
-    const req = client.request(url, { method: "GET", lookup: pinned, signal, headers: { accept: "text/calendar, */*;q=0.5", "user-agent": "Convene-Import/1" } }, resolve);
+    const req = client.request(url, {
+      method: "GET",
+      lookup: pinned,
+      signal,
+      headers: { accept: "text/calendar, */*;q=0.5", "user-agent": "Convene-Import/1" },
+    }, resolve);
     req.on("error", reject);
     req.end();
   });

@@ -84,7 +84,10 @@ async function listPage(db: Knex, q: ListQuery): Promise<{ items: Array<Static<t
   }
   const idDir = q.order.name === "recent" ? "desc" : "asc";
   const sql = `select * from (${inner}) s ${outer.length ? `where ${outer.join(" and ")}` : ""} order by ${key} ${dir} nulls last, s.id ${idDir} limit ?`;
-  const { rows } = await db.raw<{ rows: Array<EventRow & { rank?: number; distance_km?: number | null }> }>(sql, [...bindings, ...outerBindings, q.limit + 1] as Knex.RawBinding[]);
+  const { rows } = await db.raw<{ rows: Array<EventRow & { rank?: number; distance_km?: number | null }> }>(
+    sql,
+    [...bindings, ...outerBindings, q.limit + 1] as Knex.RawBinding[],
+  );
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const lastKey = last ? (q.order.name === "relevance" ? last.rank : (last as unknown as Record<string, unknown>)[expr.slice(2)]) : undefined;
@@ -159,7 +162,8 @@ export async function searchPage(db: Knex, viewer: Principal | undefined, f: Sea
     const dLng = cosLat > 0.01 ? radiusKm / (111.2 * cosLat) : 360;
     if (dLng < 180 && lng - dLng >= -180 && lng + dLng <= 180) add("e.lng between ? and ?", lng - dLng, lng + dLng);
     select.push({
-      sql: `(2 * ${EARTH_KM} * asin(sqrt(power(sin(radians(e.lat - ?::float8) / 2), 2) + cos(radians(?::float8)) * cos(radians(e.lat)) * power(sin(radians(e.lng - ?::float8) / 2), 2)))) as distance_km`,
+      sql:
+        `(2 * ${EARTH_KM} * asin(sqrt(power(sin(radians(e.lat - ?::float8) / 2), 2) + cos(radians(?::float8)) * cos(radians(e.lat)) * power(sin(radians(e.lng - ?::float8) / 2), 2)))) as distance_km`,
       bindings: [lat, lat, lng],
     });
     outer = { sql: "s.distance_km <= ?", bindings: [radiusKm] };

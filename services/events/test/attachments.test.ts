@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { Objm } from "@nats-io/obj";
 import { events } from "../../../subjects/events.ts";
 import { ATTACHMENTS_BUCKET } from "../deps.ts";
-import { png, jpeg } from "./image-bytes.ts";
-import { startEvents, user, later, type Harness } from "./support.ts";
+import { jpeg, png } from "./image-bytes.ts";
+import { type Harness, later, startEvents, user } from "./support.ts";
 import { rejection } from "../../../test/support/eventually.ts";
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
@@ -25,7 +25,12 @@ describe("svc.events.attachments", function () {
     const a = await h.call(events.attachmentsPut, { eventId: e.id, filename: "../../poster.png", contentType: "image/png", dataBase64: b64(image) }, ada);
     expect(a).to.deep.include({ contentType: "image/png", width: 1200, height: 630, size: image.length, filename: ".._.._poster.png" });
     const where = await h.call(events.attachmentsGet, { eventId: e.id, attachmentId: a.id });
-    expect(where).to.deep.include({ bucket: ATTACHMENTS_BUCKET, objectName: `${e.id}/${a.id}`, etag: `"${a.sha256}"`, cacheControl: "public, max-age=31536000, immutable" });
+    expect(where).to.deep.include({
+      bucket: ATTACHMENTS_BUCKET,
+      objectName: `${e.id}/${a.id}`,
+      etag: `"${a.sha256}"`,
+      cacheControl: "public, max-age=31536000, immutable",
+    });
     const store = await new Objm(h.nats.nc).open(ATTACHMENTS_BUCKET);
     expect(Buffer.from((await store.getBlob(where.objectName))!)).to.deep.equal(Buffer.from(image));
     expect((await h.call(events.get, { eventId: e.id })).attachments.map((x) => x.id)).to.deep.equal([a.id]);
@@ -36,7 +41,8 @@ describe("svc.events.attachments", function () {
 
   it("refuses content that is not what it claims, files over the size limit, absurd image dimensions and other users", async () => {
     const e = await create();
-    const put = (contentType: string, data: Uint8Array, p = ada) => rejection(h.call(events.attachmentsPut, { eventId: e.id, filename: "f", contentType, dataBase64: b64(data) }, p));
+    const put = (contentType: string, data: Uint8Array, p = ada) =>
+      rejection(h.call(events.attachmentsPut, { eventId: e.id, filename: "f", contentType, dataBase64: b64(data) }, p));
     expect((await put("image/png", jpeg(10, 10))).status).to.equal(415);
     expect((await put("application/x-msdownload", Uint8Array.from([0x4d, 0x5a, 0x90, 0]))).status).to.equal(415);
     expect((await put("text/plain", new Uint8Array(65 * 1024).fill(0x61))).status).to.equal(413);
@@ -47,7 +53,12 @@ describe("svc.events.attachments", function () {
 
   it("keeps a private event's attachments from strangers and removes one on request", async () => {
     const e = await create({ visibility: "private" });
-    const a = await h.call(events.attachmentsPut, { eventId: e.id, filename: "agenda.pdf", contentType: "application/pdf", dataBase64: b64(Buffer.from("%PDF-1.7\n%…\n")) }, ada);
+    const a = await h.call(events.attachmentsPut, {
+      eventId: e.id,
+      filename: "agenda.pdf",
+      contentType: "application/pdf",
+      dataBase64: b64(Buffer.from("%PDF-1.7\n%…\n")),
+    }, ada);
     expect((await rejection(h.call(events.attachmentsGet, { eventId: e.id, attachmentId: a.id }, user()))).status).to.equal(404);
     expect((await h.call(events.attachmentsGet, { eventId: e.id, attachmentId: a.id }, ada)).cacheControl).to.match(/^private/);
     await h.call(events.attachmentsDelete, { eventId: e.id, attachmentId: a.id }, ada);

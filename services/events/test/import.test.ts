@@ -4,7 +4,7 @@ import { connect, createServer as createTcpServer, type Server as TcpServer } fr
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { events } from "../../../subjects/events.ts";
-import { startEvents, user, type Harness } from "./support.ts";
+import { type Harness, startEvents, user } from "./support.ts";
 import { rejection } from "../../../test/support/eventually.ts";
 
 const listen = (s: Server | TcpServer, host: string, port = 0) =>
@@ -65,20 +65,36 @@ describe("svc.events.events.import", function () {
   it("imports an iCalendar feed and, imported again, updates by UID without duplicates", async () => {
     const organizer = user();
     const w = `imp${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
-    const a = vevent(`a-${w}@example.org`, `Kickoff ${w}`, ["DTSTART;TZID=Europe/Berlin:20271203T100000", "DTEND;TZID=Europe/Berlin:20271203T120000", "LOCATION:Kulturbrauerei\\, Berlin", "GEO:52.5389;13.4125", "CATEGORIES:Music,Open Air"]);
+    const a = vevent(`a-${w}@example.org`, `Kickoff ${w}`, [
+      "DTSTART;TZID=Europe/Berlin:20271203T100000",
+      "DTEND;TZID=Europe/Berlin:20271203T120000",
+      "LOCATION:Kulturbrauerei\\, Berlin",
+      "GEO:52.5389;13.4125",
+      "CATEGORIES:Music,Open Air",
+    ]);
     const b = vevent(`b-${w}@example.org`, `Hackday ${w}`, ["DTSTART;VALUE=DATE:20271204", "DTEND;VALUE=DATE:20271205"]);
     feed = calendar(a, b);
     const first = await h.call(events.import, { url: `${origin}/to-feed`, publish: true, timeZone: "UTC" }, organizer);
     expect(first).to.deep.include({ created: 2, updated: 0, unchanged: 0 });
     const kickoff = await h.call(events.get, { eventId: first.eventIds[0] });
-    expect(kickoff).to.deep.include({ title: `Kickoff ${w}`, startsAt: "2027-12-03T09:00:00.000Z", endsAt: "2027-12-03T11:00:00.000Z", timeZone: "Europe/Berlin", status: "published" });
+    expect(kickoff).to.deep.include({
+      title: `Kickoff ${w}`,
+      startsAt: "2027-12-03T09:00:00.000Z",
+      endsAt: "2027-12-03T11:00:00.000Z",
+      timeZone: "Europe/Berlin",
+      status: "published",
+    });
     expect(kickoff.venue).to.deep.include({ name: "Kulturbrauerei", lat: 52.5389, lng: 13.4125 });
     expect(kickoff.tags).to.deep.equal(["music", "open-air"]);
     expect((await h.call(events.get, { eventId: first.eventIds[1] })).startsAt).to.equal("2027-12-04T00:00:00.000Z");
 
     expect(await h.call(events.import, { url: `${origin}/feed.ics` }, organizer)).to.deep.include({ created: 0, updated: 0, unchanged: 2 });
 
-    feed = calendar(vevent(`a-${w}@example.org`, `Kickoff ${w} (moved)`, ["DTSTART:20271203T130000Z", "DTEND:20271203T150000Z", "SEQUENCE:1"]), b, vevent(`c-${w}@example.org`, `Retro ${w}`, ["DTSTART:20271210T100000Z", "DURATION:PT1H"]));
+    feed = calendar(
+      vevent(`a-${w}@example.org`, `Kickoff ${w} (moved)`, ["DTSTART:20271203T130000Z", "DTEND:20271203T150000Z", "SEQUENCE:1"]),
+      b,
+      vevent(`c-${w}@example.org`, `Retro ${w}`, ["DTSTART:20271210T100000Z", "DURATION:PT1H"]),
+    );
     const third = await h.call(events.import, { url: `${origin}/feed.ics`, publish: true }, organizer);
     expect(third).to.deep.include({ created: 1, updated: 1, unchanged: 1 });
     const moved = await h.call(events.get, { eventId: first.eventIds[0] });
@@ -100,7 +116,11 @@ describe("svc.events.events.import", function () {
       "RRULE:FREQ=WEEKLY;COUNT=4",
       "EXDATE;TZID=Europe/Berlin:20271028T190000",
     ]);
-    const moved = vevent(uid, `Meetup ${w} (special)`, ["RECURRENCE-ID;TZID=Europe/Berlin:20271111T190000", "DTSTART;TZID=Europe/Berlin:20271111T200000", "DTEND;TZID=Europe/Berlin:20271111T220000"]);
+    const moved = vevent(uid, `Meetup ${w} (special)`, [
+      "RECURRENCE-ID;TZID=Europe/Berlin:20271111T190000",
+      "DTSTART;TZID=Europe/Berlin:20271111T200000",
+      "DTEND;TZID=Europe/Berlin:20271111T220000",
+    ]);
     // A series long over imports nothing; an endless secondly one is cut off, not walked forever.
     const past = vevent(`past-${w}@example.org`, `Old ${w}`, ["DTSTART:20200106T090000Z", "DTEND:20200106T100000Z", "RRULE:FREQ=WEEKLY;COUNT=10"]);
     const endless = vevent(`endless-${w}@example.org`, `Tick ${w}`, ["DTSTART:19900101T000000Z", "RRULE:FREQ=SECONDLY"]);

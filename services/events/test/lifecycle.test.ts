@@ -5,7 +5,7 @@ import type { Msg, Subscription } from "@nats-io/nats-core";
 import { events } from "../../../subjects/events.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
-import { startEvents, user, later, type Harness } from "./support.ts";
+import { type Harness, later, startEvents, user } from "./support.ts";
 import { eventually, rejection } from "../../../test/support/eventually.ts";
 
 const base = (over: Record<string, unknown> = {}) => ({
@@ -35,7 +35,11 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     await h.stop();
   });
 
-  const emitted = (type: string, eventId: string) => eventually(`${type} of ${eventId}`, async () => { const l = seen.filter((e) => e.type === type && (e.data as { eventId: string }).eventId === eventId); return l.length > 0 && l; });
+  const emitted = (type: string, eventId: string) =>
+    eventually(`${type} of ${eventId}`, async () => {
+      const l = seen.filter((e) => e.type === type && (e.data as { eventId: string }).eventId === eventId);
+      return l.length > 0 && l;
+    });
 
   it("keeps a draft to its author, then publishes it with evt.event.published carrying what notifications need", async () => {
     const ada = user();
@@ -45,7 +49,9 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect(draft.tags).to.deep.equal(["design", "ux"]);
     expect(draft.descriptionHtml).to.contain("<strong>component libraries</strong>");
     expect(draft.descriptionHtml).to.not.contain("<script");
-    expect(draft.googleCalendarUrl).to.match(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Design\+Systems\+Meetup&dates=\d{8}T\d{6}Z%2F\d{8}T\d{6}Z/);
+    expect(draft.googleCalendarUrl).to.match(
+      /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Design\+Systems\+Meetup&dates=\d{8}T\d{6}Z%2F\d{8}T\d{6}Z/,
+    );
     expect((await rejection(h.call(events.get, { eventId: draft.id }, stranger))).status).to.equal(404);
     expect((await rejection(h.call(events.get, { eventId: draft.id }))).status).to.equal(404);
 
@@ -53,7 +59,15 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect(published.status).to.equal("published");
     const [msg] = await emitted("evt.event.published", draft.id);
     expect(msg.source).to.equal("events");
-    expect(msg.data).to.deep.include({ eventId: draft.id, organizerId: ada.sub, organizationId: null, visibility: "public", title: "Design Systems Meetup", timeZone: "Europe/Berlin", sequence: 0 });
+    expect(msg.data).to.deep.include({
+      eventId: draft.id,
+      organizerId: ada.sub,
+      organizationId: null,
+      visibility: "public",
+      title: "Design Systems Meetup",
+      timeZone: "Europe/Berlin",
+      sequence: 0,
+    });
     expect((msg.data as { venue: { name: string } }).venue.name).to.equal("Kulturbrauerei");
     expect((await h.call(events.get, { eventId: draft.id }, stranger)).title).to.equal("Design Systems Meetup");
   });
@@ -171,7 +185,9 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     const title = `Secret Board Retreat ${randomUUID().slice(0, 8)}`;
     const e = await h.call(events.create, base({ title, organizationId: org, visibility: "private", invitedUserIds: [invitee.sub], publish: true }), owner);
     await h.publish(identityEvents.orgMemberAdded, { orgId: org, userId: member.sub, role: "member" });
-    for (const p of [stranger, member, invitee]) await h.publish(identityEvents.followed, { followerId: p.sub, target: { kind: "org", id: org }, followedAt: new Date().toISOString() });
+    for (const p of [stranger, member, invitee]) {
+      await h.publish(identityEvents.followed, { followerId: p.sub, target: { kind: "org", id: org }, followedAt: new Date().toISOString() });
+    }
 
     const sees = async (p: typeof stranger | undefined) => {
       const got = await h.call(events.get, { eventId: e.id }, p).then(() => true, () => false);
@@ -180,7 +196,12 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
       const ics = await h.call(events.ics, { eventId: e.id }, p).then(() => true, () => false);
       return [got, found, recent, ics];
     };
-    expect(await eventually("the member sees all four", async () => { const v = await sees(member); return v.every(Boolean) && v; })).to.deep.equal([true, true, true, true]);
+    expect(
+      await eventually("the member sees all four", async () => {
+        const v = await sees(member);
+        return v.every(Boolean) && v;
+      }),
+    ).to.deep.equal([true, true, true, true]);
     expect(await sees(invitee)).to.deep.equal([true, true, true, true]);
     expect(await sees(stranger)).to.deep.equal([false, false, false, false]);
     expect(await sees(undefined)).to.deep.equal([false, false, false, false]);
@@ -194,7 +215,12 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     expect((await h.call(events.calendarFeed, { token: memberToken })).ics).to.contain(e.id);
 
     await h.publish(identityEvents.orgMemberRemoved, { orgId: org, userId: member.sub });
-    expect(await eventually("the member sees none", async () => { const v = await sees(member); return !v.some(Boolean) && v; })).to.deep.equal([false, false, false, false]);
+    expect(
+      await eventually("the member sees none", async () => {
+        const v = await sees(member);
+        return !v.some(Boolean) && v;
+      }),
+    ).to.deep.equal([false, false, false, false]);
   });
 
   it("serves a private calendar feed of followed events and users (no unlisted ones) that parses, and stops once the token is revoked", async () => {
@@ -205,14 +231,21 @@ describe("svc.events: lifecycle, authorization, history and calendars", function
     const byOrganizer = await h.call(events.create, base({ publish: true, title: "From Followed Organizer" }), organizer);
     const unrelated = await h.call(events.create, base({ publish: true, title: "Unrelated" }), user());
     // Unlisted: only for whoever has its link, never pushed to the organizer's followers (finding 5).
-    const unlistedByOrganizer = await h.call(events.create, base({ publish: true, title: "Unlisted Of Followed Organizer", visibility: "unlisted" }), organizer);
+    const unlistedByOrganizer = await h.call(
+      events.create,
+      base({ publish: true, title: "Unlisted Of Followed Organizer", visibility: "unlisted" }),
+      organizer,
+    );
     await h.call(events.followsCreate, { eventId: followedEvent.id }, fan);
     await h.publish(identityEvents.followed, { followerId: fan.sub, target: { kind: "user", id: organizer.sub }, followedAt: new Date().toISOString() });
     const first = (await h.call(events.calendarToken, {}, fan)).token;
     const { token } = await h.call(events.calendarToken, {}, fan);
     expect((await rejection(h.call(events.calendarFeed, { token: first }))).status).to.equal(404);
 
-    const feed = await eventually("the feed lists the event", async () => { const f = await h.call(events.calendarFeed, { token }); return f.ics.includes(byOrganizer.id) && f; });
+    const feed = await eventually("the feed lists the event", async () => {
+      const f = await h.call(events.calendarFeed, { token });
+      return f.ics.includes(byOrganizer.id) && f;
+    });
     const cal = new ICAL.Component(ICAL.parse(feed.ics));
     const uids = cal.getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("uid")));
     expect(uids).to.include.members([`${followedEvent.id}@convene`, `${byOrganizer.id}@convene`]);

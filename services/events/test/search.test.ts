@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { events } from "../../../subjects/events.ts";
-import { startEvents, user, later, type Harness } from "./support.ts";
+import { type Harness, later, startEvents, user } from "./support.ts";
 import { rejection } from "../../../test/support/eventually.ts";
 
 /** A word no other spec uses (letters only, so it is one search term). */
@@ -50,9 +50,21 @@ describe("svc.events.events.search and svc.events.events.feed", function () {
     const admin = user(["admin"]);
     const slug = `c-${randomUUID().slice(0, 6)}`;
     await h.call(events.categoriesPut, { slug, name: "Filter test" }, admin);
-    const berlin = await h.call(events.create, event({ title: "Berlin", tags: [tag], category: slug, venue: { name: "A", address: "Berlin", lat: 52.52, lng: 13.405 } }), ada);
-    const potsdam = await h.call(events.create, event({ title: "Potsdam", tags: [tag], startsAt: later(20), endsAt: later(20, 2), venue: { name: "B", address: "Potsdam", lat: 52.3906, lng: 13.0645 } }), ada);
-    const munich = await h.call(events.create, event({ title: "Munich", tags: [tag], organizationId: org, venue: { name: "C", address: "Munich", lat: 48.1351, lng: 11.582 } }), bob);
+    const berlin = await h.call(
+      events.create,
+      event({ title: "Berlin", tags: [tag], category: slug, venue: { name: "A", address: "Berlin", lat: 52.52, lng: 13.405 } }),
+      ada,
+    );
+    const potsdam = await h.call(
+      events.create,
+      event({ title: "Potsdam", tags: [tag], startsAt: later(20), endsAt: later(20, 2), venue: { name: "B", address: "Potsdam", lat: 52.3906, lng: 13.0645 } }),
+      ada,
+    );
+    const munich = await h.call(
+      events.create,
+      event({ title: "Munich", tags: [tag], organizationId: org, venue: { name: "C", address: "Munich", lat: 48.1351, lng: 11.582 } }),
+      bob,
+    );
     const online = await h.call(events.create, event({ title: "Online", tags: [tag, "remote"], onlineUrl: "https://meet.example.org/x" }), bob);
     const ids = async (input: Record<string, unknown>) => (await h.call(events.search, { tags: [tag], limit: 100, ...input })).items.map((i) => i.id).sort();
 
@@ -73,7 +85,11 @@ describe("svc.events.events.search and svc.events.events.feed", function () {
     const tag = word();
     const ada = user();
     const created = [];
-    for (let i = 0; i < 5; i++) created.push(await h.call(events.create, event({ title: `Session ${i}`, tags: [tag], startsAt: later(3 + (i % 3)), endsAt: later(3 + (i % 3), 1) }), ada));
+    for (let i = 0; i < 5; i++) {
+      created.push(
+        await h.call(events.create, event({ title: `Session ${i}`, tags: [tag], startsAt: later(3 + (i % 3)), endsAt: later(3 + (i % 3), 1) }), ada),
+      );
+    }
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

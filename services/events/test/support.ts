@@ -6,14 +6,14 @@
 import { randomUUID } from "node:crypto";
 import type { Nats } from "../../kit/nats.ts";
 import { run, type Running } from "../../kit/run.ts";
-import { serve, endpoint, type Served } from "../../kit/serve.ts";
+import { endpoint, serve, type Served } from "../../kit/serve.ts";
 import { call } from "../../kit/call.ts";
 import { createLogger } from "../../kit/log.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
-import type { MessageContract, DataOf, RequestContract, RequestOf, ReplyOf } from "../../../subjects/contract.ts";
+import type { DataOf, MessageContract, ReplyOf, RequestContract, RequestOf } from "../../../subjects/contract.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { eventsService } from "../index.ts";
 
 export type Harness = {
@@ -33,7 +33,12 @@ export async function startEvents(env: Record<string, string> = {}): Promise<Har
   const nats = await testNats("events-test");
   const orgRoles = new Map<string, "owner" | "admin" | "member">();
   const rank = { member: 1, admin: 2, owner: 3 } as const;
-  const stub: Served = await serve(nats.nc, { name: "identity-stub", version: "0.0.1", description: "can-act for the events tests", log: createLogger({ name: "stub", level: "silent" }) }, [
+  const stub: Served = await serve(nats.nc, {
+    name: "identity-stub",
+    version: "0.0.1",
+    description: "can-act for the events tests",
+    log: createLogger({ name: "stub", level: "silent" }),
+  }, [
     endpoint(identity.canActForOrg, async (i) => {
       const role = orgRoles.get(`${i.orgId}:${i.userId}`) ?? null;
       return { allowed: role !== null && rank[role] >= rank[i.minRole ?? "admin"], role };
@@ -45,7 +50,14 @@ export async function startEvents(env: Record<string, string> = {}): Promise<Har
     orgRoles,
     call: (contract, input, principal) => call(nats.nc, contract, input, { principal, timeoutMs: 10_000 }),
     async publish(contract, data) {
-      const envelope: Envelope = { id: randomUUID(), type: contract.subject, version: contract.version, source: "identity", occurredAt: new Date().toISOString(), data };
+      const envelope: Envelope = {
+        id: randomUUID(),
+        type: contract.subject,
+        version: contract.version,
+        source: "identity",
+        occurredAt: new Date().toISOString(),
+        data,
+      };
       await nats.js.publish(contract.subject, JSON.stringify(envelope), { msgID: envelope.id });
     },
     async stop() {

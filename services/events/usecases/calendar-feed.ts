@@ -8,7 +8,7 @@ import { notFound } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";
 import { calendar } from "../ics.ts";
 import { calendarOwner, feedEvents } from "../store.ts";
-import { CONTENT_TYPE, ICS_HOST, type Ics, tokenHash } from "../calendars.ts";
+import { CONTENT_TYPE, type Ics, ICS_HOST, tokenHash } from "../calendars.ts";
 
 export async function calendarFeed(deps: Deps, token: string): Promise<Ics> {
   const owner = await calendarOwner(deps.db, tokenHash(token));

@@ -8,7 +8,7 @@ import type { Deps } from "../deps.ts";
 import { hasRole } from "../../kit/caller.ts";
 import { canEdit, canSee, editable } from "../access.ts";
 import { applyTransition, type Transition } from "../lifecycle.ts";
-import { loadEvent, type EventRow } from "../store.ts";
+import { type EventRow, loadEvent } from "../store.ts";
 
 export async function changeStatus(deps: Deps, principal: Principal, eventId: string, t: Transition): Promise<EventRow> {
   const current = await loadEvent(deps.db, eventId);

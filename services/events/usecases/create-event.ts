@@ -10,7 +10,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { categoryError } from "../fields.ts";
 import { insertNewEvent, newFields } from "../editing.ts";
-import { loadEvent, type EventRow } from "../store.ts";
+import { type EventRow, loadEvent } from "../store.ts";
 
 export async function createEvent(deps: Deps, principal: Principal, input: Static<typeof events.create.request>): Promise<EventRow> {
   const orgId = input.organizationId ?? null;
@@ -19,7 +19,15 @@ export async function createEvent(deps: Deps, principal: Principal, input: Stati
   const id = randomUUID();
   try {
     await deps.db.transaction((trx) =>
-      insertNewEvent(trx, { id, organizerId: principal.sub, organizationId: orgId, fields, publish: input.publish === true, action: "created", now: deps.now() })
+      insertNewEvent(trx, {
+        id,
+        organizerId: principal.sub,
+        organizationId: orgId,
+        fields,
+        publish: input.publish === true,
+        action: "created",
+        now: deps.now(),
+      })
     );
   } catch (err) {
     throw categoryError(err);

@@ -8,7 +8,7 @@ import { enqueue } from "../../kit/outbox.ts";
 import { notFound } from "../../kit/errors.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
+import { type Deps, SOURCE } from "../deps.ts";
 import { editable } from "../access.ts";
 import { factsOf } from "../facts.ts";
 import { loadEvent, record, softDeleteEvent } from "../store.ts";

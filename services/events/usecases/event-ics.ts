@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 import { canSee } from "../access.ts";
 import { calendar, filenameOf } from "../ics.ts";
 import { loadEvent } from "../store.ts";
-import { CONTENT_TYPE, ICS_HOST, type Ics } from "../calendars.ts";
+import { CONTENT_TYPE, type Ics, ICS_HOST } from "../calendars.ts";
 
 export async function eventIcs(deps: Deps, principal: Principal | undefined, eventId: string): Promise<Ics> {
   const row = await loadEvent(deps.db, eventId);

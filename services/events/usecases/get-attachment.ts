@@ -11,7 +11,11 @@ import { canSee } from "../access.ts";
 import { toAttachment } from "../render.ts";
 import { attachmentOf, loadEvent } from "../store.ts";
 
-export async function getAttachment(deps: Deps, principal: Principal | undefined, input: { eventId: string; attachmentId: string }): Promise<Static<typeof events.attachmentsGet.reply>> {
+export async function getAttachment(
+  deps: Deps,
+  principal: Principal | undefined,
+  input: { eventId: string; attachmentId: string },
+): Promise<Static<typeof events.attachmentsGet.reply>> {
   const event = await loadEvent(deps.db, input.eventId);
   if (!event || !(await canSee(deps, deps.db, event, principal))) throw notFound("attachment");
   const row = await attachmentOf(deps.db, event.id, input.attachmentId);

@@ -31,7 +31,9 @@ export async function importCalendar(deps: Deps, principal: Principal, input: In
   const orgId = input.organizationId ?? null;
   if (orgId && !(await deps.canActForOrg(principal, orgId))) throw forbidden("only admins of the organization may import its events");
   const mine = running.get(principal.sub) ?? 0;
-  if (mine >= IMPORTS_PER_USER) throw new AppError("rate_limited", `at most ${IMPORTS_PER_USER} imports at once; wait for one to finish`, { details: { retryAfterSeconds: 10 } });
+  if (mine >= IMPORTS_PER_USER) {
+    throw new AppError("rate_limited", `at most ${IMPORTS_PER_USER} imports at once; wait for one to finish`, { details: { retryAfterSeconds: 10 } });
+  }
   running.set(principal.sub, mine + 1);
   try {
     return await runImport(deps, principal, input, orgId, opts.deadline ?? Number.POSITIVE_INFINITY);
@@ -52,11 +54,18 @@ async function runImport(deps: Deps, principal: Principal, input: Input, orgId: 
   const { entries, skipped } = parseCalendar(fetched.body.toString("utf8"), input.timeZone ?? "UTC", deps.config.importMaxEvents, deps.now());
   const reply: Reply = { created: 0, updated: 0, unchanged: 0, skipped, eventIds: [] };
   for (const entry of entries) {
-    if (Date.now() >= deadline) throw new AppError("timeout", "the import ran past the caller's deadline; import again to continue (events are matched by UID)", { status: 504 });
+    if (Date.now() >= deadline) {
+      throw new AppError("timeout", "the import ran past the caller's deadline; import again to continue (events are matched by UID)", { status: 504 });
+    }
     try {
       // What the contract would refuse from a client is refused from a feed too (a URL with a
       // space, a zone the contract does not know): stored, it would break every later read.
-      const request = { ...entry.fields, visibility: input.visibility ?? "public", publish: input.publish === true, ...(orgId ? { organizationId: orgId } : {}) };
+      const request = {
+        ...entry.fields,
+        visibility: input.visibility ?? "public",
+        publish: input.publish === true,
+        ...(orgId ? { organizationId: orgId } : {}),
+      };
       check(events.create.request, request);
       const existing = await importedEvent(deps.db, principal.sub, entry.uid);
       if (existing?.deleted_at) {
@@ -72,7 +81,16 @@ async function runImport(deps: Deps, principal: Principal, input: Input, orgId: 
         const fields = newFields(request);
         const id = randomUUID();
         await deps.db.transaction((trx) =>
-          insertNewEvent(trx, { id, organizerId: principal.sub, organizationId: orgId, fields, publish: request.publish, importUid: entry.uid, action: "imported", now: deps.now() })
+          insertNewEvent(trx, {
+            id,
+            organizerId: principal.sub,
+            organizationId: orgId,
+            fields,
+            publish: request.publish,
+            importUid: entry.uid,
+            action: "imported",
+            now: deps.now(),
+          })
         );
         reply.created++;
         reply.eventIds.push(id);
@@ -86,7 +104,8 @@ async function runImport(deps: Deps, principal: Principal, input: Input, orgId: 
         if (!row || row.deleted_at) return false;
         const now = deps.now();
         const changes = await applyChanges(trx, row, patch, principal.sub, "imported", now);
-        const cancelled = entry.cancelled && (await applyTransition(trx, (await loadEvent(trx, row.id))!, { to: "cancelled", reason: "cancelled at the source" }, principal.sub, now));
+        const cancelled = entry.cancelled &&
+          (await applyTransition(trx, (await loadEvent(trx, row.id))!, { to: "cancelled", reason: "cancelled at the source" }, principal.sub, now));
         return changes.length > 0 || cancelled;
       });
       if (changed) reply.updated++;

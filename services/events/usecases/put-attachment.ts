@@ -7,14 +7,14 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Static } from "@sinclair/typebox";
 import { AppError, badRequest } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
-import { eventEvents, type Attachment } from "../../../subjects/events.ts";
+import { type Attachment, eventEvents } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
+import { type Deps, SOURCE } from "../deps.ts";
 import { editable } from "../access.ts";
 import { ALLOWED_TYPES, MAX_DIMENSION, sniff } from "../images.ts";
 import { factsOf } from "../facts.ts";
 import { toAttachment } from "../render.ts";
-import { attachmentCount, insertAttachment, loadEvent, record, updateEventRow, type AttachmentRow } from "../store.ts";
+import { attachmentCount, type AttachmentRow, insertAttachment, loadEvent, record, updateEventRow } from "../store.ts";
 
 const MAX_ATTACHMENTS_PER_EVENT = 20;
 
@@ -29,15 +29,21 @@ export async function putAttachment(
   if (data.length === 0) throw badRequest("dataBase64: is empty");
   if (data.length > deps.config.attachmentMaxBytes) throw new AppError("payload_too_large", `attachments are at most ${deps.config.attachmentMaxBytes} bytes`);
   const declared = input.contentType.toLowerCase().split(";")[0].trim();
-  if (!(ALLOWED_TYPES as readonly string[]).includes(declared)) throw new AppError("unsupported_media_type", `contentType: must be one of ${ALLOWED_TYPES.join(", ")}`, { status: 415 });
+  if (!(ALLOWED_TYPES as readonly string[]).includes(declared)) {
+    throw new AppError("unsupported_media_type", `contentType: must be one of ${ALLOWED_TYPES.join(", ")}`, { status: 415 });
+  }
   const sniffed = sniff(data);
-  if (!sniffed || sniffed.contentType !== declared) throw new AppError("unsupported_media_type", `contentType: the content is not ${declared}`, { status: 415 });
+  if (!sniffed || sniffed.contentType !== declared) {
+    throw new AppError("unsupported_media_type", `contentType: the content is not ${declared}`, { status: 415 });
+  }
   if (sniffed.width !== null && sniffed.height !== null) {
     if (sniffed.width < 1 || sniffed.height < 1 || sniffed.width > MAX_DIMENSION || sniffed.height > MAX_DIMENSION) {
       throw new AppError("unprocessable", `image dimensions must be 1..${MAX_DIMENSION} px (got ${sniffed.width}×${sniffed.height})`);
     }
   }
-  if ((await attachmentCount(deps.db, input.eventId)) >= MAX_ATTACHMENTS_PER_EVENT) throw new AppError("conflict", `an event has at most ${MAX_ATTACHMENTS_PER_EVENT} attachments`);
+  if ((await attachmentCount(deps.db, input.eventId)) >= MAX_ATTACHMENTS_PER_EVENT) {
+    throw new AppError("conflict", `an event has at most ${MAX_ATTACHMENTS_PER_EVENT} attachments`);
+  }
 
   const id = randomUUID();
   const name = `${input.eventId}/${id}`;
@@ -50,8 +56,24 @@ export async function putAttachment(
     await deps.db.transaction(async (trx) => {
       const event = await loadEvent(trx, input.eventId, { forUpdate: true });
       if (!event || event.deleted_at) throw new AppError("not_found", "event not found");
-      row = await insertAttachment(trx, { id, event_id: event.id, filename, content_type: declared, size: data.length, width: sniffed.width, height: sniffed.height, sha256, created_by: principal.sub, created_at: deps.now() });
-      await record(trx, { eventId: event.id, actorId: principal.sub, action: "attachment_added", changes: [{ field: "attachments", old: null, new: { id, filename, contentType: declared, size: data.length } }] });
+      row = await insertAttachment(trx, {
+        id,
+        event_id: event.id,
+        filename,
+        content_type: declared,
+        size: data.length,
+        width: sniffed.width,
+        height: sniffed.height,
+        sha256,
+        created_by: principal.sub,
+        created_at: deps.now(),
+      });
+      await record(trx, {
+        eventId: event.id,
+        actorId: principal.sub,
+        action: "attachment_added",
+        changes: [{ field: "attachments", old: null, new: { id, filename, contentType: declared, size: data.length } }],
+      });
       if (event.published_at !== null) await updateEventRow(trx, event.id, { sequence: event.sequence + 1, updated_at: deps.now() });
       if (event.status === "published") {
         await enqueue(trx, eventEvents.updated, { ...factsOf({ ...event, sequence: event.sequence + 1 }), changed: ["attachments"] }, { source: SOURCE });

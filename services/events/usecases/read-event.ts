@@ -12,7 +12,12 @@ import { viewOf } from "../event-reply.ts";
 import { loadEvent } from "../store.ts";
 import { countView } from "../popularity.ts";
 
-export async function readEvent(deps: Deps, principal: Principal | undefined, eventId: string, opts: { countView?: boolean } = {}): Promise<Static<typeof EventView>> {
+export async function readEvent(
+  deps: Deps,
+  principal: Principal | undefined,
+  eventId: string,
+  opts: { countView?: boolean } = {},
+): Promise<Static<typeof EventView>> {
   const row = await loadEvent(deps.db, eventId);
   if (!row || !(await canSee(deps, deps.db, row, principal))) throw notFound("event");
   const editor = await canEdit(deps, row, principal);

@@ -24,7 +24,14 @@ export async function readHistory(deps: Deps, principal: Principal, input: { eve
   const rows = (await historyPage(deps.db, row.id, before, limit)) as Array<HistoryRow & { changes: Reply["items"][number]["changes"] }>;
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), actorId: r.actor_id, action: r.action as Reply["items"][number]["action"], changes: r.changes, note: r.note })),
+    items: page.map((r) => ({
+      id: String(r.id),
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      action: r.action as Reply["items"][number]["action"],
+      changes: r.changes,
+      note: r.note,
+    })),
     nextCursor: rows.length > limit ? encodeKeyCursor(page[page.length - 1].id) : null,
   };
 }

@@ -3,7 +3,7 @@ import { notFound } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
+import { type Deps, SOURCE } from "../deps.ts";
 import { editable } from "../access.ts";
 import { factsOf } from "../facts.ts";
 import { attachmentOf, deleteAttachment, loadEvent, record, updateEventRow } from "../store.ts";
@@ -17,9 +17,16 @@ export async function removeAttachment(deps: Deps, principal: Principal, input: 
     const row = await attachmentOf(trx, event.id, input.attachmentId);
     if (!row) return; // idempotent
     await deleteAttachment(trx, row.id);
-    await record(trx, { eventId: event.id, actorId: principal.sub, action: "attachment_removed", changes: [{ field: "attachments", old: { id: row.id, filename: row.filename }, new: null }] });
+    await record(trx, {
+      eventId: event.id,
+      actorId: principal.sub,
+      action: "attachment_removed",
+      changes: [{ field: "attachments", old: { id: row.id, filename: row.filename }, new: null }],
+    });
     if (event.published_at !== null) await updateEventRow(trx, event.id, { sequence: event.sequence + 1, updated_at: deps.now() });
-    if (event.status === "published") await enqueue(trx, eventEvents.updated, { ...factsOf({ ...event, sequence: event.sequence + 1 }), changed: ["attachments"] }, { source: SOURCE });
+    if (event.status === "published") {
+      await enqueue(trx, eventEvents.updated, { ...factsOf({ ...event, sequence: event.sequence + 1 }), changed: ["attachments"] }, { source: SOURCE });
+    }
     removed = true;
   });
   if (!removed) return;

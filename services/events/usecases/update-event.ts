@@ -8,7 +8,7 @@ import type { Deps } from "../deps.ts";
 import { editable } from "../access.ts";
 import { categoryError, normalizePatch, type Patch } from "../fields.ts";
 import { applyChanges } from "../editing.ts";
-import { loadEvent, type EventRow } from "../store.ts";
+import { type EventRow, loadEvent } from "../store.ts";
 
 export async function updateEvent(deps: Deps, principal: Principal, eventId: string, patch: Patch): Promise<EventRow> {
   const current = await loadEvent(deps.db, eventId);

@@ -4,4 +4,5 @@ import { changeEmail } from "../usecases/change-email.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const emailChangeEndpoint = (deps: Deps) => endpoint(identity.emailChange, async (input, ctx) => await changeEmail(deps, await activeCaller(deps.db, ctx), input));
+export const emailChangeEndpoint = (deps: Deps) =>
+  endpoint(identity.emailChange, async (input, ctx) => await changeEmail(deps, await activeCaller(deps.db, ctx), input));

@@ -4,4 +4,5 @@ import { follow } from "../usecases/follow.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const followsCreateEndpoint = (deps: Deps) => endpoint(identity.followsCreate, async (input, ctx) => await follow(deps, await activeCaller(deps.db, ctx), input));
+export const followsCreateEndpoint = (deps: Deps) =>
+  endpoint(identity.followsCreate, async (input, ctx) => await follow(deps, await activeCaller(deps.db, ctx), input));

@@ -4,4 +4,5 @@ import { unfollow } from "../usecases/unfollow.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import type { Deps } from "../deps.ts";
 
-export const followsDeleteEndpoint = (deps: Deps) => endpoint(identity.followsDelete, async (input, ctx) => await unfollow(deps, requireCaller(ctx).sub, input));
+export const followsDeleteEndpoint = (deps: Deps) =>
+  endpoint(identity.followsDelete, async (input, ctx) => await unfollow(deps, requireCaller(ctx).sub, input));

@@ -4,4 +4,5 @@ import { acceptInvitation } from "../usecases/accept-invitation.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsAcceptEndpoint = (deps: Deps) => endpoint(identity.orgsAccept, async (input, ctx) => await acceptInvitation(deps, await activeCaller(deps.db, ctx), input));
+export const orgsAcceptEndpoint = (deps: Deps) =>
+  endpoint(identity.orgsAccept, async (input, ctx) => await acceptInvitation(deps, await activeCaller(deps.db, ctx), input));

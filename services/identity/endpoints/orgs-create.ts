@@ -4,4 +4,5 @@ import { createOrg } from "../usecases/create-org.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsCreateEndpoint = (deps: Deps) => endpoint(identity.orgsCreate, async (input, ctx) => await createOrg(deps, await activeCaller(deps.db, ctx), input));
+export const orgsCreateEndpoint = (deps: Deps) =>
+  endpoint(identity.orgsCreate, async (input, ctx) => await createOrg(deps, await activeCaller(deps.db, ctx), input));

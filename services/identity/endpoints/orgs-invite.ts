@@ -4,4 +4,5 @@ import { inviteMember } from "../usecases/invite-member.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsInviteEndpoint = (deps: Deps) => endpoint(identity.orgsInvite, async (input, ctx) => await inviteMember(deps, await activeCaller(deps.db, ctx), input));
+export const orgsInviteEndpoint = (deps: Deps) =>
+  endpoint(identity.orgsInvite, async (input, ctx) => await inviteMember(deps, await activeCaller(deps.db, ctx), input));

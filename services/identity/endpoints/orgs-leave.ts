@@ -4,4 +4,5 @@ import { removeMember } from "../usecases/remove-member.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsLeaveEndpoint = (deps: Deps) => endpoint(identity.orgsLeave, async (input, ctx) => await removeMember(deps, requireCaller(ctx).sub, { orgId: input.orgId, userId: requireCaller(ctx).sub }));
+export const orgsLeaveEndpoint = (deps: Deps) =>
+  endpoint(identity.orgsLeave, async (input, ctx) => await removeMember(deps, requireCaller(ctx).sub, { orgId: input.orgId, userId: requireCaller(ctx).sub }));

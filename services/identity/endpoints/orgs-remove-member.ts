@@ -4,4 +4,5 @@ import { removeMember } from "../usecases/remove-member.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsRemoveMemberEndpoint = (deps: Deps) => endpoint(identity.orgsRemoveMember, async (input, ctx) => await removeMember(deps, (await activeCaller(deps.db, ctx)).id, input));
+export const orgsRemoveMemberEndpoint = (deps: Deps) =>
+  endpoint(identity.orgsRemoveMember, async (input, ctx) => await removeMember(deps, (await activeCaller(deps.db, ctx)).id, input));

@@ -4,4 +4,5 @@ import { setMemberRole } from "../usecases/set-member-role.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const orgsSetRoleEndpoint = (deps: Deps) => endpoint(identity.orgsSetRole, async (input, ctx) => await setMemberRole(deps, (await activeCaller(deps.db, ctx)).id, input));
+export const orgsSetRoleEndpoint = (deps: Deps) =>
+  endpoint(identity.orgsSetRole, async (input, ctx) => await setMemberRole(deps, (await activeCaller(deps.db, ctx)).id, input));

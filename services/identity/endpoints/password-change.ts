@@ -4,4 +4,5 @@ import { changePassword } from "../usecases/change-password.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const passwordChangeEndpoint = (deps: Deps) => endpoint(identity.passwordChange, async (input, ctx) => changePassword(deps, await activeCaller(deps.db, ctx), input));
+export const passwordChangeEndpoint = (deps: Deps) =>
+  endpoint(identity.passwordChange, async (input, ctx) => changePassword(deps, await activeCaller(deps.db, ctx), input));

@@ -4,4 +4,5 @@ import { updateProfile } from "../usecases/update-profile.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const profilesUpdateEndpoint = (deps: Deps) => endpoint(identity.profilesUpdate, async (input, ctx) => await updateProfile(deps, await activeCaller(deps.db, ctx), input));
+export const profilesUpdateEndpoint = (deps: Deps) =>
+  endpoint(identity.profilesUpdate, async (input, ctx) => await updateProfile(deps, await activeCaller(deps.db, ctx), input));

@@ -4,4 +4,5 @@ import { disableTotp } from "../usecases/totp-disable.ts";
 import { activeCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const totpDisableEndpoint = (deps: Deps) => endpoint(identity.totpDisable, async (input, ctx) => disableTotp(deps, await activeCaller(deps.db, ctx), input));
+export const totpDisableEndpoint = (deps: Deps) =>
+  endpoint(identity.totpDisable, async (input, ctx) => disableTotp(deps, await activeCaller(deps.db, ctx), input));

@@ -4,4 +4,5 @@ import { deactivateUser } from "../usecases/deactivate-user.ts";
 import { adminCaller } from "../authz.ts";
 import type { Deps } from "../deps.ts";
 
-export const usersDeactivateEndpoint = (deps: Deps) => endpoint(identity.usersDeactivate, async (input, ctx) => await deactivateUser(deps, await adminCaller(deps.db, ctx), input));
+export const usersDeactivateEndpoint = (deps: Deps) =>
+  endpoint(identity.usersDeactivate, async (input, ctx) => await deactivateUser(deps, await adminCaller(deps.db, ctx), input));

@@ -18,7 +18,8 @@ export async function insertKey(q: Q, row: { kid: string; private_jwk: string; p
 }
 
 /** The newest key (the one that signs). */
-export const newestKey = (q: Q): Promise<Pick<KeyRow, "kid" | "private_jwk"> | undefined> => q("signing_keys").orderBy("created_at", "desc").orderBy("kid", "desc").first("kid", "private_jwk");
+export const newestKey = (q: Q): Promise<Pick<KeyRow, "kid" | "private_jwk"> | undefined> =>
+  q("signing_keys").orderBy("created_at", "desc").orderBy("kid", "desc").first("kid", "private_jwk");
 
 /** Every key's public half, newest first, with when it was made. */
 export const publicKeysNewestFirst = (q: Q): Promise<Array<Pick<KeyRow, "public_jwk" | "created_at">>> =>

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import argon2 from "argon2";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
-import { startIdentity, fail, newEmail, password, tokenOf, type Harness } from "./support.ts";
+import { fail, type Harness, newEmail, password, startIdentity, tokenOf } from "./support.ts";
 
 const newEmail_ = () => newEmail("moved");
 import { pruneExpired } from "../usecases/prune-expired.ts";
@@ -49,7 +49,10 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const second = await call(nc(), identity.sessionsCreate, { email: u.email, password });
       await call(nc(), identity.passwordForgot, { email: u.email, ip: "198.51.100.1" });
-      const requested = await h.event<{ userId: string; sealedToken: string; expiresAt: string; email: string; locale: string; timeZone: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; sealedToken: string; expiresAt: string; email: string; locale: string; timeZone: string }>(
+        "evt.user.password_reset_requested",
+        (d) => d.userId === u.id,
+      );
       expect(requested.data).to.include({ email: u.email, locale: "en", timeZone: "UTC" });
       const ttl = Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt);
       expect(ttl).to.be.within(3_599_000, 3_601_000);
@@ -69,7 +72,9 @@ describe("identity: email verification, password reset, throttling, logout-all",
       await call(nc(), identity.passwordForgot, { email: u.email });
       const requested = await h.event<{ userId: string; sealedToken: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       await h.db("user_tokens").where({ user_id: u.id, purpose: "password_reset" }).update({ expires_at: new Date(Date.now() - 1000) });
-      expect((await fail(call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "a brand new passphrase" }))).code).to.equal("invalid_token");
+      expect((await fail(call(nc(), identity.passwordReset, { token: tokenOf(requested), password: "a brand new passphrase" }))).code).to.equal(
+        "invalid_token",
+      );
     });
   });
 
@@ -77,13 +82,17 @@ describe("identity: email verification, password reset, throttling, logout-all",
     it("needs the current password, ends every session and opens a new one for the caller", async () => {
       const u = await h.signUp();
       const other = await call(nc(), identity.sessionsCreate, { email: u.email, password });
-      const wrong = await fail(call(nc(), identity.passwordChange, { currentPassword: "not the password", newPassword: "a brand new passphrase" }, { principal: u.principal }));
+      const wrong = await fail(
+        call(nc(), identity.passwordChange, { currentPassword: "not the password", newPassword: "a brand new passphrase" }, { principal: u.principal }),
+      );
       expect([wrong.code, wrong.status]).to.deep.equal(["invalid_request", 400]);
       expect(wrong.message).to.contain("currentPassword");
       const short = await fail(call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "short" }, { principal: u.principal }));
       expect(short.message).to.contain("newPassword");
 
-      const tokens = await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal });
+      const tokens = await call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, {
+        principal: u.principal,
+      });
       expect(tokens.user.id).to.equal(u.id);
       for (const refreshToken of [u.refreshToken, other.refreshToken]) {
         expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken }))).status, "sessions from before the change are revoked").to.equal(401);
@@ -95,8 +104,12 @@ describe("identity: email verification, password reset, throttling, logout-all",
 
     it("counts wrong current passwords like failed logins: the 11th within a minute is 429", async () => {
       const u = await h.signUp();
-      for (let i = 0; i < 10; i++) await fail(call(nc(), identity.passwordChange, { currentPassword: `guess ${i}`, newPassword: "a brand new passphrase" }, { principal: u.principal }));
-      const limited = await fail(call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal }));
+      for (let i = 0; i < 10; i++) {
+        await fail(call(nc(), identity.passwordChange, { currentPassword: `guess ${i}`, newPassword: "a brand new passphrase" }, { principal: u.principal }));
+      }
+      const limited = await fail(
+        call(nc(), identity.passwordChange, { currentPassword: password, newPassword: "a brand new passphrase" }, { principal: u.principal }),
+      );
       expect([limited.code, limited.status]).to.deep.equal(["rate_limited", 429]);
     });
 
@@ -113,10 +126,15 @@ describe("identity: email verification, password reset, throttling, logout-all",
       expect([wrong.status, wrong.message]).to.deep.equal([400, "currentPassword: is not this account's password"]);
       expect((await fail(call(nc(), identity.emailChange, { newEmail }, { principal: u.principal }))).status, "the password is required").to.equal(400);
       const other = await h.signUp();
-      expect((await fail(call(nc(), identity.emailChange, { newEmail: other.email, currentPassword: password }, { principal: u.principal }))).status).to.equal(409);
+      expect((await fail(call(nc(), identity.emailChange, { newEmail: other.email, currentPassword: password }, { principal: u.principal }))).status).to.equal(
+        409,
+      );
 
       await call(nc(), identity.emailChange, { newEmail: newEmail.toUpperCase(), currentPassword: password }, { principal: u.principal });
-      const first = await h.event<{ userId: string; newEmail: string; sealedToken: string; email: string }>("evt.user.email_change_requested", (d) => d.userId === u.id);
+      const first = await h.event<{ userId: string; newEmail: string; sealedToken: string; email: string }>(
+        "evt.user.email_change_requested",
+        (d) => d.userId === u.id,
+      );
       expect(first.data).to.include({ email: u.email, newEmail });
       // Each request mails a stranger's address: one a minute.
       const soon = await fail(call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal }));
@@ -126,14 +144,18 @@ describe("identity: email verification, password reset, throttling, logout-all",
       await call(nc(), identity.passwordForgot, { email: u.email });
       const reset = await h.event<{ userId: string; sealedToken: string }>("evt.user.password_reset_requested", (d) => d.userId === u.id);
       await call(nc(), identity.emailChange, { newEmail, currentPassword: password }, { principal: u.principal });
-      const second = await h.event<{ userId: string; sealedToken: string }>("evt.user.email_change_requested", (d) => d.userId === u.id && d.sealedToken !== first.data.sealedToken);
+      const second = await h.event<{ userId: string; sealedToken: string }>(
+        "evt.user.email_change_requested",
+        (d) => d.userId === u.id && d.sealedToken !== first.data.sealedToken,
+      );
       // Until the link is followed nothing changes.
       expect((await call(nc(), identity.accountsGet, {}, { principal: u.principal })).email).to.equal(u.email);
       expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(first) }))).code, "an older link is dead").to.equal("invalid_token");
 
       expect(await call(nc(), identity.emailConfirm, { token: tokenOf(second) })).to.deep.equal({ userId: u.id, email: newEmail });
       expect(await call(nc(), identity.accountsGet, {}, { principal: u.principal })).to.include({ email: newEmail, emailVerified: true });
-      expect((await h.event<{ userId: string; email: string }>("evt.user.profile_updated", (d) => d.userId === u.id && d.email === newEmail)).data.email).to.equal(newEmail);
+      expect((await h.event<{ userId: string; email: string }>("evt.user.profile_updated", (d) => d.userId === u.id && d.email === newEmail)).data.email).to
+        .equal(newEmail);
       expect((await call(nc(), identity.sessionsCreate, { email: newEmail, password })).user.id).to.equal(u.id);
       expect((await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }))).status).to.equal(401);
       expect((await fail(call(nc(), identity.emailConfirm, { token: tokenOf(second) }))).code).to.equal("invalid_token");
@@ -178,7 +200,10 @@ describe("identity: email verification, password reset, throttling, logout-all",
       await h.db("user_tokens").where({ user_id: u.id, purpose: "verify_email" }).update({ created_at: new Date(Date.now() - 61_000) });
 
       expect(await call(nc(), identity.accountsResendVerification, {}, { principal: u.principal })).to.deep.equal({ sent: true });
-      const requested = await h.event<{ userId: string; email: string; sealedToken: string; expiresAt: string }>("evt.user.verification_requested", (d) => d.userId === u.id);
+      const requested = await h.event<{ userId: string; email: string; sealedToken: string; expiresAt: string }>(
+        "evt.user.verification_requested",
+        (d) => d.userId === u.id,
+      );
       expect(requested.data.email).to.equal(u.email);
       expect(Date.parse(requested.data.expiresAt) - Date.parse(requested.occurredAt)).to.be.within(7 * 86_400_000 - 1_000, 7 * 86_400_000 + 1_000);
       expect((await fail(call(nc(), identity.accountsVerifyEmail, { token: first }))).code, "the first link is dead").to.equal("invalid_token");
@@ -209,7 +234,9 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const u = await h.signUp();
       const limited = await fail(call(nc(), identity.sessionsCreate, { email: u.email, password, ip }));
       expect(limited.status).to.equal(429);
-      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password, ip: "203.0.113.100" })).user.id, "another IP is not limited").to.equal(u.id);
+      expect((await call(nc(), identity.sessionsCreate, { email: u.email, password, ip: "203.0.113.100" })).user.id, "another IP is not limited").to.equal(
+        u.id,
+      );
     });
   });
 
@@ -230,7 +257,9 @@ describe("identity: email verification, password reset, throttling, logout-all",
       const other = await h.signUp();
       const phone = await call(nc(), identity.sessionsCreate, { email: u.email, password });
       expect(await call(nc(), identity.sessionsDeleteAll, {}, { principal: u.principal })).to.deep.equal({ revokedSessions: 2 });
-      for (const refreshToken of [u.refreshToken, phone.refreshToken]) expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken }))).status).to.equal(401);
+      for (const refreshToken of [u.refreshToken, phone.refreshToken]) {
+        expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken }))).status).to.equal(401);
+      }
       expect((await call(nc(), identity.sessionsRefresh, { refreshToken: other.refreshToken })).user.id).to.equal(other.id);
       expect((await fail(call(nc(), identity.sessionsDeleteAll, {}))).status, "anonymous").to.equal(401);
     });
@@ -268,7 +297,9 @@ describe("identity: pruning rows that outlived their use", function () {
     expect(tokens).to.include.members([`fresh-expired-${u.id}`, `live-${u.id}`]);
     expect(tokens).to.not.include.members([`old-expired-${u.id}`]);
     expect(tokens).to.not.include(`old-used-${u.id}`);
-    expect((await h.db("attempts").where("key", "like", `acct:%-${u.id}`).select("key")).map((r: { key: string }) => r.key)).to.deep.equal([`acct:new-${u.id}`]);
+    expect((await h.db("attempts").where("key", "like", `acct:%-${u.id}`).select("key")).map((r: { key: string }) => r.key)).to.deep.equal([
+      `acct:new-${u.id}`,
+    ]);
     expect(await h.db("sessions").where({ user_id: u.id }).count({ n: "*" }).first().then((r) => Number(r?.n))).to.equal(0);
     // The account itself and its sign-in are untouched.
     expect((await call(h.svc.nats.nc, identity.sessionsCreate, { email: u.email, password })).user.id).to.equal(u.id);

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { startIdentity, fail, newEmail, password, tokenOf, type Harness } from "./support.ts";
+import { fail, type Harness, newEmail, password, startIdentity, tokenOf } from "./support.ts";
 import { createDatabase, type TestPostgres } from "../../../test/support/postgres.ts";
 
 describe("identity: administration and profiles", function () {
@@ -84,11 +84,17 @@ describe("identity: administration and profiles", function () {
       const u = await h.signUp();
       const d = await call(nc(), identity.usersDeactivate, { userId: u.id }, { principal: admin });
       expect(d.status).to.equal("deactivated");
-      expect(await h.event("evt.user.deactivated", (x: { userId: string }) => x.userId === u.id).then((e) => e.data)).to.deep.equal({ userId: u.id, by: admin.sub });
+      expect(await h.event("evt.user.deactivated", (x: { userId: string }) => x.userId === u.id).then((e) => e.data)).to.deep.equal({
+        userId: u.id,
+        by: admin.sub,
+      });
       const login = await fail(call(nc(), identity.sessionsCreate, { email: u.email, password }));
       expect([login.code, login.status]).to.deep.equal(["account_deactivated", 403]);
       expect((await fail(call(nc(), identity.sessionsRefresh, { refreshToken: u.refreshToken }))).status).to.equal(401);
-      expect((await fail(call(nc(), identity.profilesUpdate, { bio: "still here" }, { principal: u.principal }))).code, "a live access token cannot change state").to.equal("account_deactivated");
+      expect(
+        (await fail(call(nc(), identity.profilesUpdate, { bio: "still here" }, { principal: u.principal }))).code,
+        "a live access token cannot change state",
+      ).to.equal("account_deactivated");
       expect((await fail(call(nc(), identity.profilesGet, { userId: u.id }))).status, "the public profile is gone").to.equal(404);
 
       await call(nc(), identity.usersReactivate, { userId: u.id }, { principal: admin });
@@ -104,8 +110,21 @@ describe("identity: administration and profiles", function () {
   describe("svc.identity.profiles.update / profiles.get", () => {
     it("updates the caller's profile, validates the time zone against Intl and emits evt.user.profile_updated", async () => {
       const u = await h.signUp();
-      const me = await call(nc(), identity.profilesUpdate, { displayName: "Ada L.", bio: "Engines.", avatarUrl: "https://cdn.example.org/a.png", locale: "ru", timeZone: "Asia/Kolkata" }, { principal: u.principal });
-      expect(me).to.include({ displayName: "Ada L.", bio: "Engines.", avatarUrl: "https://cdn.example.org/a.png", locale: "ru", timeZone: "Asia/Kolkata", email: u.email });
+      const me = await call(nc(), identity.profilesUpdate, {
+        displayName: "Ada L.",
+        bio: "Engines.",
+        avatarUrl: "https://cdn.example.org/a.png",
+        locale: "ru",
+        timeZone: "Asia/Kolkata",
+      }, { principal: u.principal });
+      expect(me).to.include({
+        displayName: "Ada L.",
+        bio: "Engines.",
+        avatarUrl: "https://cdn.example.org/a.png",
+        locale: "ru",
+        timeZone: "Asia/Kolkata",
+        email: u.email,
+      });
       const e = await h.event<{ userId: string }>("evt.user.profile_updated", (d) => d.userId === u.id);
       expect(e.data).to.deep.equal({ userId: u.id, email: u.email, displayName: "Ada L.", locale: "ru", timeZone: "Asia/Kolkata" });
       const bad = await fail(call(nc(), identity.profilesUpdate, { timeZone: "Europe/Atlantis" }, { principal: u.principal }));

@@ -3,10 +3,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import Provider from "oidc-provider";
-import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JSONWebKeySet, jwtVerify } from "jose";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
-import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { fail, type Harness, newEmail, password, startIdentity } from "./support.ts";
 
 type Claims = { email?: string; email_verified?: boolean; name?: string };
 
@@ -16,7 +16,13 @@ async function startProvider(accounts: Map<string, Claims>, redirectUri: string)
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: "convene", client_secret: "convene-secret", redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [{
+      client_id: "convene",
+      client_secret: "convene-secret",
+      redirect_uris: [redirectUri],
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    }],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, ...accounts.get(id) }) }),
     pkce: { required: () => true },
@@ -47,7 +53,12 @@ async function authorize(authorizationUrl: string, login: string, redirectUri: s
       const back = new URL(url).searchParams;
       return { code: back.get("code")!, state: back.get("state")! };
     }
-    const res = await fetch(url, { redirect: "manual", method: body ? "POST" : "GET", body, headers: { cookie: cookie(), ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) } });
+    const res = await fetch(url, {
+      redirect: "manual",
+      method: body ? "POST" : "GET",
+      body,
+      headers: { cookie: cookie(), ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    });
     keep(res);
     body = undefined;
     const location = res.headers.get("location");
@@ -75,7 +86,9 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
 
   before(async () => {
     op = await startProvider(accounts, redirectUri);
-    h = await startIdentity({ OIDC_PROVIDERS: JSON.stringify([{ id: "test-op", name: "Test OP", issuer: op.issuer, clientId: "convene", clientSecret: "convene-secret", redirectUri }]) });
+    h = await startIdentity({
+      OIDC_PROVIDERS: JSON.stringify([{ id: "test-op", name: "Test OP", issuer: op.issuer, clientId: "convene", clientSecret: "convene-secret", redirectUri }]),
+    });
   });
   after(async () => {
     await h.stop();
@@ -91,7 +104,12 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     expect(url.searchParams.get("code_challenge_method")).to.equal("S256");
     expect(url.searchParams.get("state")).to.equal(start.state);
     const back = await authorize(start.authorizationUrl, sub, redirectUri);
-    return { sub, back, verifier: start.verifier, done: () => call(nc(), identity.oidcCallback, { state: back.state, code: back.code, verifier: start.verifier }) };
+    return {
+      sub,
+      back,
+      verifier: start.verifier,
+      done: () => call(nc(), identity.oidcCallback, { state: back.state, code: back.code, verifier: start.verifier }),
+    };
   }
 
   it("lists the configured providers", async () => {
@@ -105,7 +123,8 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     expect(first).to.deep.include({ newAccount: true });
     expect(first.user).to.deep.include({ email, displayName: "Olga", roles: ["participant"] });
     const jwks = createLocalJWKSet((await call(nc(), identity.keysList, {})) as JSONWebKeySet);
-    expect((await jwtVerify(first.accessToken, jwks, { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" })).payload.sub).to.equal(first.user.id);
+    expect((await jwtVerify(first.accessToken, jwks, { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" })).payload.sub).to
+      .equal(first.user.id);
     const me = await call(nc(), identity.accountsGet, {}, { principal: { sub: first.user.id, roles: first.user.roles } });
     expect(me).to.include({ emailVerified: true, hasPassword: false });
     const registered = await h.event<{ userId: string; sealedVerificationToken?: string }>("evt.user.registered", (d) => d.userId === first.user.id);
@@ -120,7 +139,8 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     const signedIn = await (await signInAs({ email, email_verified: true, name: "Prov" })).done();
     const principal = { sub: signedIn.user.id, roles: signedIn.user.roles };
     const sid = JSON.parse(Buffer.from(signedIn.accessToken.split(".")[1], "base64url").toString()).sid as string;
-    const refused = async (input: Record<string, unknown>) => call(nc(), identity.totpEnrol, input as never, { principal }).then(() => "enrolled", (e: { code: string }) => e.code);
+    const refused = async (input: Record<string, unknown>) =>
+      call(nc(), identity.totpEnrol, input as never, { principal }).then(() => "enrolled", (e: { code: string }) => e.code);
     // The token alone: no password to prove, no session to show.
     expect(await refused({})).to.equal("reauthentication_required");
     // The session just signed in: enough.
@@ -132,7 +152,8 @@ describe("identity: sign-in with OpenID Connect (authorization code + PKCE)", fu
     // Another (provider-only, freshly signed-in) user showing this session: it is not theirs.
     const other = await (await signInAs({ email: newEmail("oidc-2fa-other"), email_verified: true, name: "Other" })).done();
     const asOther = { sub: other.user.id, roles: other.user.roles };
-    expect(await call(nc(), identity.totpEnrol, { sessionId: sid } as never, { principal: asOther }).then(() => "enrolled", (e: { code: string }) => e.code)).to.equal("reauthentication_required");
+    expect(await call(nc(), identity.totpEnrol, { sessionId: sid } as never, { principal: asOther }).then(() => "enrolled", (e: { code: string }) => e.code)).to
+      .equal("reauthentication_required");
   });
 
   it("links an existing account by a verified email, dropping a password nobody proved the email for", async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { startIdentity, fail, newEmail, tokenOf, type Harness } from "./support.ts";
+import { fail, type Harness, newEmail, startIdentity, tokenOf } from "./support.ts";
 
 describe("identity: organizations and follows", function () {
   this.timeout(30_000);
@@ -39,8 +39,17 @@ describe("identity: organizations and follows", function () {
       const org = await call(nc(), identity.orgsCreate, { name, description: "Coffee talks" }, { principal: owner.principal });
       expect(org).to.include({ name, members: 1, followers: 0, myRole: "owner" });
       expect(org.slug).to.match(/^cafe-muller-[a-z0-9]{6}$/);
-      expect((await h.event("evt.org.created", (d: { orgId: string }) => d.orgId === org.id)).data).to.deep.equal({ orgId: org.id, name, slug: org.slug, ownerId: owner.id });
-      expect((await h.event("evt.org.member_added", (d: { orgId: string }) => d.orgId === org.id)).data).to.deep.equal({ orgId: org.id, userId: owner.id, role: "owner" });
+      expect((await h.event("evt.org.created", (d: { orgId: string }) => d.orgId === org.id)).data).to.deep.equal({
+        orgId: org.id,
+        name,
+        slug: org.slug,
+        ownerId: owner.id,
+      });
+      expect((await h.event("evt.org.member_added", (d: { orgId: string }) => d.orgId === org.id)).data).to.deep.equal({
+        orgId: org.id,
+        userId: owner.id,
+        role: "owner",
+      });
       const twin = await call(nc(), identity.orgsCreate, { name }, { principal: owner.principal });
       expect(twin.slug, "a derived slug that is taken gets a suffix").to.not.equal(org.slug);
       const taken = await fail(call(nc(), identity.orgsCreate, { name: "Other", slug: org.slug }, { principal: owner.principal }));
@@ -56,8 +65,12 @@ describe("identity: organizations and follows", function () {
       const email = `twice-${randomUUID().slice(0, 8)}@example.org`;
       await call(nc(), identity.orgsInvite, { orgId: org.id, email }, { principal: owner.principal });
       expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email }, { principal: owner.principal }))).status).to.equal(429);
-      for (let i = 1; i < 20; i++) await call(nc(), identity.orgsInvite, { orgId: org.id, email: `n${i}-${randomUUID().slice(0, 8)}@example.org` }, { principal: owner.principal });
-      const over = await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: `over-${randomUUID().slice(0, 8)}@example.org` }, { principal: owner.principal }));
+      for (let i = 1; i < 20; i++) {
+        await call(nc(), identity.orgsInvite, { orgId: org.id, email: `n${i}-${randomUUID().slice(0, 8)}@example.org` }, { principal: owner.principal });
+      }
+      const over = await fail(
+        call(nc(), identity.orgsInvite, { orgId: org.id, email: `over-${randomUUID().slice(0, 8)}@example.org` }, { principal: owner.principal }),
+      );
       expect([over.status, over.code]).to.deep.equal([429, "rate_limited"]);
     });
 
@@ -67,20 +80,29 @@ describe("identity: organizations and follows", function () {
       const stranger = await h.signUp();
       const inv = await call(nc(), identity.orgsInvite, { orgId: org.id, email: invitee.email.toUpperCase() }, { principal: owner.principal });
       expect(inv).to.include({ email: invitee.email, role: "member" });
-      const e = await h.event<{ invitationId: string; sealedToken: string; orgName: string; inviterName: string; email: string }>("evt.org.invitation_created", (d) => d.invitationId === inv.invitationId);
+      const e = await h.event<{ invitationId: string; sealedToken: string; orgName: string; inviterName: string; email: string }>(
+        "evt.org.invitation_created",
+        (d) => d.invitationId === inv.invitationId,
+      );
       expect(e.data).to.include({ orgId: org.id, orgName: org.name, email: invitee.email, role: "member", invitedBy: owner.id, inviterName: "Owner" });
       expect((await fail(call(nc(), identity.orgsAccept, { token: tokenOf(e) }, { principal: stranger.principal }))).status).to.equal(403);
       expect(await call(nc(), identity.orgsAccept, { token: tokenOf(e) }, { principal: invitee.principal })).to.deep.equal({ orgId: org.id, role: "member" });
-      expect((await h.event("evt.org.member_added", (d: { userId: string }) => d.userId === invitee.id)).data).to.deep.equal({ orgId: org.id, userId: invitee.id, role: "member" });
+      expect((await h.event("evt.org.member_added", (d: { userId: string }) => d.userId === invitee.id)).data).to.deep.equal({
+        orgId: org.id,
+        userId: invitee.id,
+        role: "member",
+      });
       expect((await fail(call(nc(), identity.orgsAccept, { token: tokenOf(e) }, { principal: invitee.principal }))).code).to.equal("invalid_token");
-      expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: invitee.email }, { principal: owner.principal }))).status, "already a member").to.equal(409);
+      expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: invitee.email }, { principal: owner.principal }))).status, "already a member")
+        .to.equal(409);
     });
 
     it("lets admins invite members but not admins, and members invite nobody", async () => {
       const { org, join } = await orgWithOwner();
       const orgAdmin = await join("admin");
       const member = await join("member", orgAdmin.principal);
-      expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: newEmail(), role: "admin" }, { principal: orgAdmin.principal }))).status).to.equal(403);
+      expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: newEmail(), role: "admin" }, { principal: orgAdmin.principal }))).status).to
+        .equal(403);
       expect((await fail(call(nc(), identity.orgsInvite, { orgId: org.id, email: newEmail() }, { principal: member.principal }))).status).to.equal(403);
     });
   });
@@ -107,7 +129,10 @@ describe("identity: organizations and follows", function () {
       const outsider = await h.signUp();
       expect(await call(nc(), identity.canActForOrg, { userId: owner.id, orgId: org.id })).to.deep.equal({ allowed: true, role: "owner" });
       expect(await call(nc(), identity.canActForOrg, { userId: orgAdmin.id, orgId: org.id })).to.deep.equal({ allowed: true, role: "admin" });
-      expect(await call(nc(), identity.canActForOrg, { userId: orgAdmin.id, orgId: org.id, minRole: "owner" })).to.deep.equal({ allowed: false, role: "admin" });
+      expect(await call(nc(), identity.canActForOrg, { userId: orgAdmin.id, orgId: org.id, minRole: "owner" })).to.deep.equal({
+        allowed: false,
+        role: "admin",
+      });
       expect(await call(nc(), identity.canActForOrg, { userId: member.id, orgId: org.id })).to.deep.equal({ allowed: false, role: "member" });
       expect(await call(nc(), identity.canActForOrg, { userId: member.id, orgId: org.id, minRole: "member" })).to.deep.equal({ allowed: true, role: "member" });
       expect(await call(nc(), identity.canActForOrg, { userId: outsider.id, orgId: org.id, minRole: "member" })).to.deep.equal({ allowed: false, role: null });
@@ -123,7 +148,10 @@ describe("identity: organizations and follows", function () {
       const last = await fail(call(nc(), identity.orgsLeave, { orgId: org.id }, { principal: owner.principal }));
       expect([last.status, last.message]).to.deep.equal([409, "the last owner cannot leave or be removed; invite another owner first"]);
       await call(nc(), identity.orgsLeave, { orgId: org.id }, { principal: member.principal });
-      expect((await h.event("evt.org.member_removed", (d: { userId: string }) => d.userId === member.id)).data).to.deep.equal({ orgId: org.id, userId: member.id });
+      expect((await h.event("evt.org.member_removed", (d: { userId: string }) => d.userId === member.id)).data).to.deep.equal({
+        orgId: org.id,
+        userId: member.id,
+      });
       const coOwner = await join("owner");
       await call(nc(), identity.orgsLeave, { orgId: org.id }, { principal: owner.principal });
       expect(await call(nc(), identity.canActForOrg, { userId: coOwner.id, orgId: org.id, minRole: "owner" })).to.deep.equal({ allowed: true, role: "owner" });
@@ -152,16 +180,27 @@ describe("identity: organizations and follows", function () {
       const stepDown = await fail(call(nc(), identity.orgsSetRole, { orgId: org.id, userId: owner.id, role: "admin" }, { principal: owner.principal }));
       expect(stepDown.status).to.equal(409);
 
-      expect(await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: owner.principal })).to.deep.equal({ changed: true });
+      expect(await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: owner.principal })).to.deep.equal({
+        changed: true,
+      });
       expect(await call(nc(), identity.canActForOrg, { userId: m.id, orgId: org.id })).to.deep.equal({ allowed: true, role: "admin" });
-      expect((await h.event("evt.org.member_role_changed", (d: { userId: string }) => d.userId === m.id)).data).to.deep.equal({ orgId: org.id, userId: m.id, role: "admin", previousRole: "member", by: owner.id });
-      expect(await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: owner.principal })).to.deep.equal({ changed: false });
+      expect((await h.event("evt.org.member_role_changed", (d: { userId: string }) => d.userId === m.id)).data).to.deep.equal({
+        orgId: org.id,
+        userId: m.id,
+        role: "admin",
+        previousRole: "member",
+        by: owner.id,
+      });
+      expect(await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: m.id, role: "admin" }, { principal: owner.principal })).to.deep.equal({
+        changed: false,
+      });
 
       // With a second owner the first may step down.
       await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: admin.id, role: "owner" }, { principal: owner.principal });
       await call(nc(), identity.orgsSetRole, { orgId: org.id, userId: owner.id, role: "member" }, { principal: owner.principal });
       expect(await call(nc(), identity.canActForOrg, { userId: owner.id, orgId: org.id, minRole: "member" })).to.deep.equal({ allowed: true, role: "member" });
-      expect((await fail(call(nc(), identity.orgsSetRole, { orgId: org.id, userId: randomUUID(), role: "member" }, { principal: admin.principal }))).status).to.equal(404);
+      expect((await fail(call(nc(), identity.orgsSetRole, { orgId: org.id, userId: randomUUID(), role: "member" }, { principal: admin.principal }))).status).to
+        .equal(404);
       await new Promise((r) => setTimeout(r, 200));
       expect(h.events.filter((e) => e.type === "evt.org.member_role_changed" && (e.data as { userId: string }).userId === m.id)).to.have.length(1);
     });

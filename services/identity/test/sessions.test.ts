@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { randomUUID, createHmac } from "node:crypto";
-import { createLocalJWKSet, jwtVerify, SignJWT, importJWK, type JWTVerifyGetKey } from "jose";
+import { createHmac, randomUUID } from "node:crypto";
+import { createLocalJWKSet, importJWK, jwtVerify, type JWTVerifyGetKey, SignJWT } from "jose";
 import { run, type Running } from "../../kit/run.ts";
 import { call } from "../../kit/call.ts";
 import { AppError } from "../../kit/errors.ts";
@@ -178,7 +178,10 @@ describe("identity: accounts and sessions", function () {
 
     it("lets exactly one of two concurrent refreshes of one token win, and treats the other as reuse", async () => {
       const first = await session();
-      const results = await Promise.allSettled([call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken }), call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken })]);
+      const results = await Promise.allSettled([
+        call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken }),
+        call(nc(), identity.sessionsRefresh, { refreshToken: first.refreshToken }),
+      ]);
       expect(results.filter((r) => r.status === "fulfilled")).to.have.length(1);
       const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect((loser.reason as AppError).message).to.contain("reused");

@@ -9,7 +9,7 @@ import type { Envelope } from "../../../subjects/envelope.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { identityService } from "../index.ts";
-import { DEV_LINK_SEALING_KEYS, linkSeal, type LinkPurpose } from "../../kit/link-seal.ts";
+import { DEV_LINK_SEALING_KEYS, type LinkPurpose, linkSeal } from "../../kit/link-seal.ts";
 import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 
 export const password = "correct horse battery staple";
@@ -53,7 +53,9 @@ export type Harness = {
   events: Envelope[];
   /** Resolves with the first event (seen so far or later) that matches. */
   event<D = Record<string, unknown>>(type: string, match?: (data: D) => boolean, timeoutMs?: number): Promise<Envelope<D>>;
-  signUp(opts?: { email?: string; displayName?: string }): Promise<{ id: string; email: string; principal: Principal; accessToken: string; refreshToken: string }>;
+  signUp(
+    opts?: { email?: string; displayName?: string },
+  ): Promise<{ id: string; email: string; principal: Principal; accessToken: string; refreshToken: string }>;
   /**
    * Registers an admin. BOOTSTRAP_ADMIN_EMAIL makes only the first admin of a database, and the
    * test files share one: the role is given as an existing admin would (set-roles), in the table.
@@ -63,7 +65,14 @@ export type Harness = {
 };
 
 export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<Harness> {
-  const running = await run([identityService], { ...natsEnv(), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", LOG_LEVEL: "silent", SERVICES: "identity", ...extraEnv }, { listen: false });
+  const running = await run([identityService], {
+    ...natsEnv(),
+    DATABASE_URL: databaseUrl(),
+    HTTP_PORT: "0",
+    LOG_LEVEL: "silent",
+    SERVICES: "identity",
+    ...extraEnv,
+  }, { listen: false });
   // The test's own connection (superuser, minting principals as the edge would) stands in for
   // the service's own, which may only do what identity may.
   const client = await testNats("identity-test");
@@ -104,7 +113,13 @@ export async function startIdentity(extraEnv: Record<string, string> = {}): Prom
       const email = opts.email ?? newEmail();
       const account = await call(nc, identity.accountsRegister, { email, password, displayName: opts.displayName ?? "Ada" });
       const tokens = await call(nc, identity.sessionsCreate, { email, password });
-      return { id: account.id, email, principal: { sub: account.id, roles: tokens.user.roles }, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+      return {
+        id: account.id,
+        email,
+        principal: { sub: account.id, roles: tokens.user.roles },
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+      };
     },
     async registerAdmin(email) {
       const account = await call(nc, identity.accountsRegister, { email, password, displayName: "Boss" });

@@ -1,19 +1,20 @@
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JSONWebKeySet, jwtVerify } from "jose";
 import { Secret, TOTP } from "otpauth";
 import { call } from "../../kit/call.ts";
 import { identity } from "../../../subjects/identity.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { fileKeyStore, signAccessToken } from "../keys.ts";
-import { startIdentity, fail, newEmail, password, type Harness } from "./support.ts";
+import { fail, type Harness, newEmail, password, startIdentity } from "./support.ts";
 import { totpVault } from "../totp-vault.ts";
 import { resealTotpSecrets } from "../usecases/reseal-totp.ts";
 
-const code = (secret: string, offsetSteps = 0) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+const code = (secret: string, offsetSteps = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
 describe("identity: two-factor sign-in and signing keys", function () {
   this.timeout(30_000);
@@ -113,9 +114,12 @@ describe("identity: two-factor sign-in and signing keys", function () {
     it("needs the password to enrol or turn two-factor off with a principal", async () => {
       const u = await h.signUp();
       expect((await fail(call(nc(), identity.totpEnrol, {}, { principal: u.principal }))).code).to.equal("reauthentication_required");
-      expect((await fail(call(nc(), identity.totpEnrol, { password: "wrong password!" }, { principal: u.principal }))).code).to.equal("reauthentication_required");
+      expect((await fail(call(nc(), identity.totpEnrol, { password: "wrong password!" }, { principal: u.principal }))).code).to.equal(
+        "reauthentication_required",
+      );
       const e = await enrolled();
-      expect((await fail(call(nc(), identity.totpDisable, { code: e.recoveryCodes[0], password: "wrong password!" }, { principal: e.principal }))).code).to.equal("reauthentication_required");
+      expect((await fail(call(nc(), identity.totpDisable, { code: e.recoveryCodes[0], password: "wrong password!" }, { principal: e.principal }))).code).to
+        .equal("reauthentication_required");
     });
 
     it("turns two-factor off with a code", async () => {
@@ -159,14 +163,24 @@ describe("identity: two-factor sign-in and signing keys", function () {
       const dir = mkdtempSync(join(tmpdir(), "keys-"));
       try {
         const keys = [];
-        for (const kid of ["2026-10-old", "2026-11-new"]) keys.push({ ...(await exportJWK((await generateKeyPair("ES256", { extractable: true })).privateKey)), kid });
+        for (const kid of ["2026-10-old", "2026-11-new"]) {
+          keys.push({ ...(await exportJWK((await generateKeyPair("ES256", { extractable: true })).privateKey)), kid });
+        }
         writeFileSync(join(dir, "keys.json"), JSON.stringify({ keys }));
         const store = await fileKeyStore(join(dir, "keys.json"));
         const published = await store.publicKeys();
         expect(published.map((k) => k.kid)).to.deep.equal(["2026-11-new", "2026-10-old"]);
         expect(published.every((k) => k.d === undefined)).to.equal(true);
-        const token = await signAccessToken(await store.signer(), { issuer: "convene", audience: "convene-api", ttlSeconds: 900 }, { sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f", roles: ["participant"] }, "sid");
-        const { protectedHeader } = await jwtVerify(token, createLocalJWKSet({ keys: published }), { algorithms: ["ES256"], issuer: "convene", audience: "convene-api", typ: "at+jwt" });
+        const token = await signAccessToken(await store.signer(), { issuer: "convene", audience: "convene-api", ttlSeconds: 900 }, {
+          sub: "8d5a2a0e-7c1b-4a5e-9b1a-2f1e3c4d5e6f",
+          roles: ["participant"],
+        }, "sid");
+        const { protectedHeader } = await jwtVerify(token, createLocalJWKSet({ keys: published }), {
+          algorithms: ["ES256"],
+          issuer: "convene",
+          audience: "convene-api",
+          typ: "at+jwt",
+        });
         expect(protectedHeader.kid).to.equal("2026-11-new");
         writeFileSync(join(dir, "bad.json"), JSON.stringify({ keys: [{ kty: "EC", crv: "P-256", x: "x", y: "y", kid: "public-only" }] }));
         const err = await fileKeyStore(join(dir, "bad.json")).then(() => undefined, (e: Error) => e);

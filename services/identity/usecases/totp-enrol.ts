@@ -10,7 +10,11 @@ import { provePassword } from "../reauth.ts";
  * A signed-in caller proves the password first (`reauthenticate`); an admin enrolling with the
  * challenge of totp_enrolment_required has just proven it to earn that challenge.
  */
-export async function enrolTotp(deps: Pick<Deps, "db" | "totpIssuer" | "totpVault" | "now">, user: UserRow, input: { password?: string; sessionId?: string; reauthenticate: boolean }) {
+export async function enrolTotp(
+  deps: Pick<Deps, "db" | "totpIssuer" | "totpVault" | "now">,
+  user: UserRow,
+  input: { password?: string; sessionId?: string; reauthenticate: boolean },
+) {
   if (input.reauthenticate) await provePassword(deps.db, user, input.password, undefined, deps.now(), input.sessionId);
   if (user.totp_enabled_at) throw conflict("two-factor sign-in is already on; turn it off first to enrol another authenticator");
   const totp = newTotp(deps.totpIssuer, user.email);

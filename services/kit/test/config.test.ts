@@ -21,7 +21,14 @@ const thrown = (fn: () => unknown): ConfigError => {
 describe("kit loadConfig", () => {
   it("fills defaults for every KitEnv variable left unset", () => {
     const env = loadConfig(KitEnv, {});
-    expect(env).to.include({ NATS_URL: "nats://127.0.0.1:4222", DATA_DIR: "./.data", HTTP_PORT: 8080, SERVICES: "all", LOG_LEVEL: "info", SHUTDOWN_GRACE_MS: 25_000 });
+    expect(env).to.include({
+      NATS_URL: "nats://127.0.0.1:4222",
+      DATA_DIR: "./.data",
+      HTTP_PORT: 8080,
+      SERVICES: "all",
+      LOG_LEVEL: "info",
+      SHUTDOWN_GRACE_MS: 25_000,
+    });
     expect(env.DATABASE_URL).to.equal(undefined);
   });
 
@@ -51,7 +58,10 @@ describe("kit loadConfig", () => {
   });
 
   it("refuses a misspelt trace sampler or ratio instead of silently recording every span", () => {
-    expect(loadConfig(KitEnv, { OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" })).to.include({ OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" });
+    expect(loadConfig(KitEnv, { OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" })).to.include({
+      OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+      OTEL_TRACES_SAMPLER_ARG: "0.1",
+    });
     const err = thrown(() => loadConfig(KitEnv, { OTEL_TRACES_SAMPLER: "traceid_ratio", OTEL_TRACES_SAMPLER_ARG: "10%" }));
     expect(err.message).to.contain("OTEL_TRACES_SAMPLER ");
     expect(err.message).to.contain("OTEL_TRACES_SAMPLER_ARG");

@@ -4,11 +4,11 @@ import { Type } from "@sinclair/typebox";
 import { job } from "../../../subjects/contract.ts";
 import { deadLetterSubject } from "../../../subjects/streams.ts";
 import { ensureStreams, type Nats } from "../nats.ts";
-import { openDb, migrate, type Db, type Migration } from "../db.ts";
-import { on, processedMigration, startConsumer, type RunningConsumer } from "../consume.ts";
+import { type Db, migrate, type Migration, openDb } from "../db.ts";
+import { on, processedMigration, type RunningConsumer, startConsumer } from "../consume.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
-import { fixture, sleep, spawnTs, unique, type Child } from "./helpers.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
+import { type Child, fixture, sleep, spawnTs, unique } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 
 const log = createLogger({ name: "consume-test", level: "silent" });
@@ -87,19 +87,37 @@ describe("kit consumer group", () => {
       await Promise.all(workers.map((w) => w.line(/consuming/)));
       const N = 2_000;
       const ids = await publishJobs(subject, N);
-      const byWorker = async () => (await db("effects").select("worker").count<{ worker: number; count: number }[]>("* as count").groupBy("worker")) as Array<{ worker: number; count: number }>;
-      await eventually("both workers to have handled some jobs", async () => (await byWorker()).length === 2 && (await byWorker()).every((r) => r.count >= 100), 15_000, 5);
+      const byWorker = async () =>
+        (await db("effects").select("worker").count<{ worker: number; count: number }[]>("* as count").groupBy("worker")) as Array<
+          { worker: number; count: number }
+        >;
+      await eventually(
+        "both workers to have handled some jobs",
+        async () => (await byWorker()).length === 2 && (await byWorker()).every((r) => r.count >= 100),
+        15_000,
+        5,
+      );
       workers[0].kill("SIGKILL");
       await workers[0].exited;
       const handledAtKill = (await byWorker()).reduce((s, r) => s + r.count, 0);
       expect(handledAtKill, "handled when the worker died").to.be.lessThan(N);
 
-      await eventually("all jobs handled", async () => Number((await db("effects").whereIn("message_id", ids).count<{ c: number }[]>("* as c"))[0].c) >= N, 20_000, 50);
+      await eventually(
+        "all jobs handled",
+        async () => Number((await db("effects").whereIn("message_id", ids).count<{ c: number }[]>("* as c"))[0].c) >= N,
+        20_000,
+        50,
+      );
       // Give redeliveries of anything the dead worker held time to land (and prove they did nothing).
-      const consumerInfo = await eventually("nothing left pending or unacked", async () => {
-        const ci = await nats.jsm.consumers.info("WORK", durable);
-        return ci.num_pending === 0 && ci.num_ack_pending === 0 ? ci : undefined;
-      }, 10_000, 50);
+      const consumerInfo = await eventually(
+        "nothing left pending or unacked",
+        async () => {
+          const ci = await nats.jsm.consumers.info("WORK", durable);
+          return ci.num_pending === 0 && ci.num_ack_pending === 0 ? ci : undefined;
+        },
+        10_000,
+        50,
+      );
       expect(consumerInfo.num_pending).to.equal(0);
       const rows = (await db("effects").whereIn("message_id", ids).select("message_id")) as Array<{ message_id: string }>;
       expect(rows).to.have.length(N);
@@ -144,10 +162,15 @@ describe("kit consumer group", () => {
       );
       const ids = await publishJobs(Job.subject, 50);
       await eventually("the healthy jobs handled", async () => handled.size === 49, 5_000);
-      const [letter] = await eventually("the poison job dead-lettered", async () => {
-        const d = await deadLetters(durable);
-        return d.length ? d : undefined;
-      }, 5_000, 50);
+      const [letter] = await eventually(
+        "the poison job dead-lettered",
+        async () => {
+          const d = await deadLetters(durable);
+          return d.length ? d : undefined;
+        },
+        5_000,
+        50,
+      );
       expect(poisonAttempts).to.equal(3);
       expect(letter.deliveries).to.equal(3);
       expect(letter.error).to.equal("cannot digest job 7");
@@ -168,16 +191,28 @@ describe("kit consumer group", () => {
       const durable = `kittest-${tag}`;
       const handled: number[] = [];
       running.push(
-        await startConsumer({ ...nats, log }, { durable, stream: "WORK", filter: Job.subject, maxDeliver: 5, backoffMs: [50], handlers: [on(Job, async (env) => void handled.push(env.data.n))] }),
+        await startConsumer({ ...nats, log }, {
+          durable,
+          stream: "WORK",
+          filter: Job.subject,
+          maxDeliver: 5,
+          backoffMs: [50],
+          handlers: [on(Job, async (env) => void handled.push(env.data.n))],
+        }),
       );
       const bad = envelopeOf(Job.subject, { n: "seven" });
       await nats.js.publish(Job.subject, encoder.encode(JSON.stringify(bad)), { msgID: bad.id });
       await nats.js.publish(Job.subject, encoder.encode("not json at all"), { msgID: randomUUID() });
       await publishJobs(Job.subject, 1);
-      const letters = await eventually("both broken messages dead-lettered", async () => {
-        const d = await deadLetters(durable);
-        return d.length === 2 ? d : undefined;
-      }, 5_000, 50);
+      const letters = await eventually(
+        "both broken messages dead-lettered",
+        async () => {
+          const d = await deadLetters(durable);
+          return d.length === 2 ? d : undefined;
+        },
+        5_000,
+        50,
+      );
       // Terminated, not left to come back after ack_wait: nothing pending, no second delivery.
       const ci = await eventually("the broken messages off the consumer", async () => {
         const info = await nats.jsm.consumers.info("WORK", durable);
@@ -221,10 +256,15 @@ describe("kit consumer group", () => {
       );
       try {
         const [id] = await publishJobs(Job.subject, 1);
-        const [letter] = await eventually("the unacked message dead-lettered", async () => {
-          const d = await deadLetters(durable);
-          return d.length ? d : undefined;
-        }, 8_000, 50);
+        const [letter] = await eventually(
+          "the unacked message dead-lettered",
+          async () => {
+            const d = await deadLetters(durable);
+            return d.length ? d : undefined;
+          },
+          8_000,
+          50,
+        );
         expect(attempts).to.equal(2);
         expect(letter.message.id).to.equal(id);
         expect(letter.deliveries).to.equal(2);

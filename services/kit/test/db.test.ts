@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { migrate, openDb, type Db } from "../db.ts";
+import { type Db, migrate, openDb } from "../db.ts";
 import { databaseUrl } from "../../../test/support/env.ts";
 
 describe("kit openDb and migrate", () => {

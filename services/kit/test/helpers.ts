@@ -2,7 +2,7 @@
  * Small helpers for the kit's integration tests: child processes that can be SIGKILLed, polling
  * until a condition holds, and reading back what a JetStream stream holds on a subject.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
@@ -34,7 +34,9 @@ export function spawnTs(file: string, env: Record<string, string>, nodeArgs: str
     for (const w of watchers) w();
   });
   proc.stderr!.on("data", (d) => (out += String(d)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once("exit", (code, signal) => resolve({ code, signal }))
+  );
   return {
     proc,
     output: () => out,
@@ -71,7 +73,12 @@ export async function countOnSubject(jsm: JetStreamManager, stream: string, subj
 }
 
 /** Every message the stream holds on `subject`, in order: its Nats-Msg-Id and parsed body. */
-export async function readSubject<T = unknown>(js: JetStreamClient, jsm: JetStreamManager, stream: string, subject: string): Promise<Array<{ msgId: string; body: T; headers: Record<string, string> }>> {
+export async function readSubject<T = unknown>(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  stream: string,
+  subject: string,
+): Promise<Array<{ msgId: string; body: T; headers: Record<string, string> }>> {
   const total = await countOnSubject(jsm, stream, subject);
   const out: Array<{ msgId: string; body: T; headers: Record<string, string> }> = [];
   if (total === 0) return out;

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import pg from "pg";
 import type { AddressInfo } from "node:net";
 import type { Nats } from "../nats.ts";
-import { openDb, type Db } from "../db.ts";
+import { type Db, openDb } from "../db.ts";
 import { createOpsApp, type OpsApp, type ReadinessCheck } from "../http.ts";
 import { databaseUrl, testNats } from "../../../test/support/env.ts";
 import { freePort } from "../../../test/support/nats-server.ts";
@@ -75,7 +75,10 @@ describe("kit ops HTTP (/healthz /readyz)", () => {
     expect(body.checks!["db:kit"]).to.equal("ok");
     expect(body.checks!.nats).to.not.equal("ok");
 
-    const dbDown = createOpsApp({ timeoutMs: 1_000, checks: [{ name: "nats", check: async () => void (await nats.nc.rtt()) }, { name: "db:kit", check: async () => void (await deadDb.query("select 1")) }] });
+    const dbDown = createOpsApp({
+      timeoutMs: 1_000,
+      checks: [{ name: "nats", check: async () => void (await nats.nc.rtt()) }, { name: "db:kit", check: async () => void (await deadDb.query("select 1")) }],
+    });
     const l2 = await listen(dbDown);
     try {
       const res2 = await fetch(`${l2.base}/readyz`);

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { event } from "../../../subjects/contract.ts";
 import { ensureStreams, type Nats } from "../nats.ts";
-import { openDb, migrate, type Db } from "../db.ts";
-import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
+import { type Db, migrate, openDb } from "../db.ts";
+import { enqueue, outboxMigration, type Relay, startRelay } from "../outbox.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
 import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
@@ -32,7 +32,12 @@ async function insertRows(db: Db, subject: string, count: number, from = 0): Pro
     for (let i = start; i < Math.min(count, start + 1_000); i++) {
       const id = randomUUID();
       ids.push(id);
-      rows.push({ id, subject, envelope: JSON.stringify({ id, type: subject, version: 1, source: "kit-test", occurredAt: new Date().toISOString(), data: { n: from + i } }), headers: "{}" });
+      rows.push({
+        id,
+        subject,
+        envelope: JSON.stringify({ id, type: subject, version: 1, source: "kit-test", occurredAt: new Date().toISOString(), data: { n: from + i } }),
+        headers: "{}",
+      });
     }
     await db("outbox").insert(rows);
   }
@@ -98,7 +103,12 @@ describe("kit outbox relay", () => {
           await db.transaction(async (trx) => (await enqueue(trx, Happened, { n }, { source: "kit-test" })).id),
         );
       }
-      await eventually("rows committed after the held one to be published", async () => (await countOnSubject(nats.jsm, "EVENTS", Happened.subject)) === 10, 2_500, 10);
+      await eventually(
+        "rows committed after the held one to be published",
+        async () => (await countOnSubject(nats.jsm, "EVENTS", Happened.subject)) === 10,
+        2_500,
+        10,
+      );
       const latency = Date.now() - committedAt;
       const published = await readSubject<{ id: string }>(nats.js, nats.jsm, "EVENTS", Happened.subject);
       expect(published.map((m) => m.msgId).sort()).to.deep.equal([...later].sort());
@@ -108,7 +118,12 @@ describe("kit outbox relay", () => {
       await sleep(Math.max(0, 3_000 - openFor));
       await held.commit();
       const heldCommitted = Date.now();
-      await eventually("the held row to be published after its commit", async () => (await countOnSubject(nats.jsm, "EVENTS", Happened.subject)) === 11, 3_000, 10);
+      await eventually(
+        "the held row to be published after its commit",
+        async () => (await countOnSubject(nats.jsm, "EVENTS", Happened.subject)) === 11,
+        3_000,
+        10,
+      );
       expect(Date.now() - heldCommitted).to.be.lessThan(1_000);
       const all = await readSubject<{ id: string }>(nats.js, nats.jsm, "EVENTS", Happened.subject);
       expect(all.map((m) => m.msgId)).to.include(heldEnvelope.id);

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { ensureStreams } from "../nats.ts";
-import { openDb, migrate, type Db } from "../db.ts";
+import { type Db, migrate, openDb } from "../db.ts";
 import { outboxMigration } from "../outbox.ts";
 import { processedMigration } from "../consume.ts";
 import { retentionMigration, sweepRetention } from "../retention.ts";
@@ -28,7 +28,13 @@ describe("kit retention", () => {
     it("deletes published outbox rows and processed markers past their age, and keeps newer and unpublished ones", async () => {
       const now = new Date();
       const ago = (ms: number) => new Date(now.getTime() - ms);
-      const row = (label: string, createdAt: Date, publishedAt: Date | null) => ({ id: randomUUID(), subject: `evt.kittest.${label}`, envelope: JSON.stringify({ label }), created_at: createdAt, published_at: publishedAt });
+      const row = (label: string, createdAt: Date, publishedAt: Date | null) => ({
+        id: randomUUID(),
+        subject: `evt.kittest.${label}`,
+        envelope: JSON.stringify({ label }),
+        created_at: createdAt,
+        published_at: publishedAt,
+      });
       await db("outbox").insert([
         row("old_published", ago(5 * DAY), ago(4 * DAY)),
         row("recent_published", ago(2 * DAY), ago(2 * DAY)),
@@ -65,10 +71,15 @@ describe("kit retention", () => {
       // The age is what is under test: the second message is published two seconds later.
       await sleep(2_000);
       const newer = await nats.js.publish("evt.kittest.newer", "{}");
-      const state = await eventually("the older message to age out", async () => {
-        const s = (await nats.jsm.streams.info("EVENTS")).state;
-        return s.first_seq > older.seq ? s : undefined;
-      }, 10_000, 25);
+      const state = await eventually(
+        "the older message to age out",
+        async () => {
+          const s = (await nats.jsm.streams.info("EVENTS")).state;
+          return s.first_seq > older.seq ? s : undefined;
+        },
+        10_000,
+        25,
+      );
       expect(state.first_seq).to.equal(newer.seq);
       expect(state.messages).to.equal(1);
     } finally {
@@ -79,6 +90,12 @@ describe("kit retention", () => {
 
   it("refuses at boot to keep processed markers for less time than a stream keeps its messages", () => {
     expect(() => loadKitConfig({ EVENTS_MAX_AGE_DAYS: "30", RETAIN_PROCESSED_DAYS: "7" })).to.throw(ConfigError, /RETAIN_PROCESSED_DAYS/);
-    expect(loadKitConfig({})).to.include({ EVENTS_MAX_AGE_DAYS: 30, WORK_MAX_AGE_DAYS: 7, DEAD_LETTERS_MAX_AGE_DAYS: 30, RETAIN_OUTBOX_DAYS: 3, RETAIN_PROCESSED_DAYS: 31 });
+    expect(loadKitConfig({})).to.include({
+      EVENTS_MAX_AGE_DAYS: 30,
+      WORK_MAX_AGE_DAYS: 7,
+      DEAD_LETTERS_MAX_AGE_DAYS: 30,
+      RETAIN_OUTBOX_DAYS: 3,
+      RETAIN_PROCESSED_DAYS: 31,
+    });
   });
 });

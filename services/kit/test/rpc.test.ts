@@ -7,7 +7,7 @@ import { headers } from "@nats-io/nats-core";
 import { connectNats, type Nats } from "../nats.ts";
 import { loadPrincipalKeys, mintPrincipal } from "../principal-token.ts";
 import { PRINCIPAL_HEADER } from "../../../subjects/principal.ts";
-import { serve, endpoint, type Served } from "../serve.ts";
+import { endpoint, serve, type Served } from "../serve.ts";
 import { call } from "../call.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { createLogger } from "../log.ts";
@@ -20,12 +20,36 @@ const Greet = request({
   reply: Type.Object({ greeting: Type.String() }),
   idempotent: true,
 });
-const Relay = request({ subject: "svc.kitrelay.greet", description: "Greets through kittest, on behalf of its caller.", request: Greet.request, reply: Greet.reply, idempotent: true });
+const Relay = request({
+  subject: "svc.kitrelay.greet",
+  description: "Greets through kittest, on behalf of its caller.",
+  request: Greet.request,
+  reply: Greet.reply,
+  idempotent: true,
+});
 const Crash = request({ subject: "svc.kittest.crash", description: "Always throws.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
 const Deny = request({ subject: "svc.kittest.deny", description: "Always refuses.", request: Type.Object({}), reply: Type.Object({}), idempotent: false });
-const Echoed = request({ subject: "svc.kittest.echoed", description: "Refuses, echoing its input in the message.", request: Type.Object({ what: Type.String() }), reply: Type.Object({}), idempotent: false });
-const Nobody = request({ subject: "svc.kittest.nobody", description: "Nobody serves this.", request: Type.Object({}), reply: Type.Object({}), idempotent: true });
-const BadReply = request({ subject: "svc.kittest.bad-reply", description: "Replies off-contract.", request: Type.Object({}), reply: Type.Object({ n: Type.Integer() }), idempotent: false });
+const Echoed = request({
+  subject: "svc.kittest.echoed",
+  description: "Refuses, echoing its input in the message.",
+  request: Type.Object({ what: Type.String() }),
+  reply: Type.Object({}),
+  idempotent: false,
+});
+const Nobody = request({
+  subject: "svc.kittest.nobody",
+  description: "Nobody serves this.",
+  request: Type.Object({}),
+  reply: Type.Object({}),
+  idempotent: true,
+});
+const BadReply = request({
+  subject: "svc.kittest.bad-reply",
+  description: "Replies off-contract.",
+  request: Type.Object({}),
+  reply: Type.Object({ n: Type.Integer() }),
+  idempotent: false,
+});
 
 describe("kit serve + call", () => {
   let nats: Nats;
@@ -177,7 +201,14 @@ describe("kit serve + call", () => {
       });
       return { seen, stop: () => sub.unsubscribe() };
     };
-    const contract = (name: string, idempotent: boolean) => request({ subject: `svc.kittest.${name}`, description: "Answers from the second request on.", request: Type.Object({}), reply: Type.Object({ attempt: Type.Integer() }), idempotent });
+    const contract = (name: string, idempotent: boolean) =>
+      request({
+        subject: `svc.kittest.${name}`,
+        description: "Answers from the second request on.",
+        request: Type.Object({}),
+        reply: Type.Object({ attempt: Type.Integer() }),
+        idempotent,
+      });
 
     it("retries an idempotent request whose first attempt got no answer, within the deadline", async () => {
       const r = dropsFirst("svc.kittest.lossy-read");

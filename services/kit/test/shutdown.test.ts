@@ -1,14 +1,14 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { ensureStreams, type Nats } from "../nats.ts";
-import { openDb, type Db } from "../db.ts";
+import { type Db, openDb } from "../db.ts";
 import { call } from "../call.ts";
 import { AppError } from "../errors.ts";
 import { run } from "../run.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { startNats } from "../../../test/support/nats-server.ts";
-import { countOnSubject, fixture, readSubject, sleep, spawnTs, unique, type Child } from "./helpers.ts";
+import { type Child, countOnSubject, fixture, readSubject, sleep, spawnTs, unique } from "./helpers.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { demo } from "./fixtures/demo-service.ts";
 
@@ -52,7 +52,7 @@ describe("kit run: graceful shutdown", () => {
       const callers = Array.from({ length: 8 }, async () => {
         while (nextKey < keys.length) {
           const key = keys[nextKey++];
-          for (let attempt = 1; ; attempt++) {
+          for (let attempt = 1;; attempt++) {
             try {
               const reply = await call(nats.nc, svc.Record, { key }, { timeoutMs: 1_500 });
               answers.set(reply.key, reply.pid);
@@ -90,12 +90,18 @@ describe("kit run: graceful shutdown", () => {
       expect(pids).to.include(pidA).and.to.include(pidB);
 
       // Every job handled, each exactly once, across both instances.
-      const effects = async () => (await db!("effects").whereIn("message_id", jobIds).select("message_id", "worker")) as Array<{ message_id: string; worker: number }>;
+      const effects = async () =>
+        (await db!("effects").whereIn("message_id", jobIds).select("message_id", "worker")) as Array<{ message_id: string; worker: number }>;
       await eventually("every job handled", async () => (await effects()).length >= JOBS, 20_000, 50);
-      await eventually("the durable to have nothing pending", async () => {
-        const ci = await nats.jsm.consumers.info("WORK", svc.durable);
-        return ci.num_pending === 0 && ci.num_ack_pending === 0;
-      }, 10_000, 50);
+      await eventually(
+        "the durable to have nothing pending",
+        async () => {
+          const ci = await nats.jsm.consumers.info("WORK", svc.durable);
+          return ci.num_pending === 0 && ci.num_ack_pending === 0;
+        },
+        10_000,
+        50,
+      );
       const rows = await effects();
       expect(rows).to.have.length(JOBS);
       expect(new Set(rows.map((r) => r.message_id)).size).to.equal(JOBS);
@@ -103,11 +109,18 @@ describe("kit run: graceful shutdown", () => {
       expect(await countOnSubject(nats.jsm, "DEAD_LETTERS", `dlq.${svc.durable}`)).to.equal(0);
 
       // Every request's event left the outbox, once, whichever instance wrote it.
-      await eventually("the outbox to be empty", async () => Number((await db!("outbox").whereNull("published_at").count<{ c: number }[]>("* as c"))[0].c) === 0, 10_000, 50);
+      await eventually(
+        "the outbox to be empty",
+        async () => Number((await db!("outbox").whereNull("published_at").count<{ c: number }[]>("* as c"))[0].c) === 0,
+        10_000,
+        50,
+      );
       const events = await readSubject<{ data: { key: string } }>(nats.js, nats.jsm, "EVENTS", svc.Recorded.subject);
       expect(events).to.have.length(REQUESTS);
       expect(new Set(events.map((e) => e.body.data.key))).to.deep.equal(new Set(keys));
-      if (process.env.VERBOSE) process.stdout.write(`retries=${retries} answeredBeforeStop=${answeredBeforeStop} byA=${rows.filter((r) => r.worker === pidA).length} ${a.output()}\n`);
+      if (process.env.VERBOSE) {
+        process.stdout.write(`retries=${retries} answeredBeforeStop=${answeredBeforeStop} byA=${rows.filter((r) => r.worker === pidA).length} ${a.output()}\n`);
+      }
 
       b.kill("SIGTERM");
       expect((await b.exited).code).to.equal(0);
@@ -123,7 +136,9 @@ describe("kit run: graceful shutdown", () => {
     const own = await startNats();
     const tag = unique();
     const svc = demo(tag);
-    const running = await run([svc.definition], { ...natsEnv(own), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", SHUTDOWN_GRACE_MS: "2000" }, { log: createLogger({ name: "t", level: "silent" }) });
+    const running = await run([svc.definition], { ...natsEnv(own), DATABASE_URL: databaseUrl(), HTTP_PORT: "0", SHUTDOWN_GRACE_MS: "2000" }, {
+      log: createLogger({ name: "t", level: "silent" }),
+    });
     try {
       const db = running.dbs.get(svc.definition.name)!;
       await call(running.nats.nc, svc.Record, { key: randomUUID() });

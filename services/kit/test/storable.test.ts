@@ -17,6 +17,8 @@ describe("kit validate: text no store can keep", () => {
     expect(refused({ name: "Ada ✓ 😀", tags: ["a"], extra: { deep: [{ ok: "yes" }] } })).to.equal(undefined);
     expect(refused({ name: "a\u0000b", tags: [], extra: null })).to.equal("name: must not contain NUL characters or unpaired surrogates");
     expect(refused({ name: "a", tags: ["ok", "\ud800"], extra: null })).to.equal("tags.1: must not contain NUL characters or unpaired surrogates");
-    expect(refused({ name: "a", tags: [], extra: { list: [{ "bad\u0000key": 1 }] } })).to.equal("extra.list.0.bad\u0000key: must not contain NUL characters or unpaired surrogates");
+    expect(refused({ name: "a", tags: [], extra: { list: [{ "bad\u0000key": 1 }] } })).to.equal(
+      "extra.list.0.bad\u0000key: must not contain NUL characters or unpaired surrogates",
+    );
   });
 });

@@ -9,11 +9,11 @@ import { Type } from "@sinclair/typebox";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace";
 import { event, request } from "../../../subjects/contract.ts";
 import { ensureStreams, type Nats } from "../nats.ts";
-import { serve, endpoint, type Served } from "../serve.ts";
+import { endpoint, serve, type Served } from "../serve.ts";
 import { call } from "../call.ts";
-import { openDb, migrate, type Db } from "../db.ts";
-import { enqueue, outboxMigration, startRelay, type Relay } from "../outbox.ts";
-import { on, startConsumer, type RunningConsumer } from "../consume.ts";
+import { type Db, migrate, openDb } from "../db.ts";
+import { enqueue, outboxMigration, type Relay, startRelay } from "../outbox.ts";
+import { on, type RunningConsumer, startConsumer } from "../consume.ts";
 import Koa from "koa";
 import { Router } from "@koa/router";
 import { createOpsApp, httpMetrics } from "../http.ts";
@@ -85,7 +85,10 @@ describe("kit telemetry", () => {
       const found = spans().filter((s) => s.kind === SpanKind.SERVER && s.name === Echo.subject);
       return found.length === 2 ? found : undefined;
     });
-    const [failed, refused] = [servers.find((s) => s.attributes["error.code"] === "internal")!, servers.find((s) => s.attributes["error.code"] === "invalid_request")!];
+    const [failed, refused] = [
+      servers.find((s) => s.attributes["error.code"] === "internal")!,
+      servers.find((s) => s.attributes["error.code"] === "invalid_request")!,
+    ];
     expect(failed.status).to.deep.equal({ code: SpanStatusCode.ERROR, message: "internal error" });
     expect(failed.events.map((e) => [e.name, e.attributes?.["exception.message"]])).to.deep.equal([["exception", "seat map corrupt"]]);
     expect(refused.status.code).to.equal(SpanStatusCode.UNSET);
@@ -133,8 +136,7 @@ describe("kit telemetry", () => {
       inSpan("kit middle", { kind: SpanKind.INTERNAL }, async () => {
         tracer().startSpan("sdk inner").end();
         return trace.getActiveSpan()!.spanContext();
-      }),
-    );
+      }));
     sdkSpan.end();
     const inner = spans().find((s) => s.name === "sdk inner")!;
     expect(kitSpanContext.traceId).to.equal(sdkSpan.spanContext().traceId);
@@ -173,7 +175,10 @@ describe("kit telemetry", () => {
       });
       relay = startRelay({ db, js: nats.js, schema, log, listenUrl: databaseUrl() });
       await eventually("the consumer to handle the event", async () => handledIn.includes(id));
-      const consume = await eventually("the consumer span", async () => spans().find((s) => s.kind === SpanKind.CONSUMER && s.name === `consume ${Noted.subject}`));
+      const consume = await eventually(
+        "the consumer span",
+        async () => spans().find((s) => s.kind === SpanKind.CONSUMER && s.name === `consume ${Noted.subject}`),
+      );
       const publish = spans().find((s) => s.kind === SpanKind.PRODUCER && s.name === `publish ${Noted.subject}`);
       const root = spans().find((s) => s.name === "take a note");
       expect(publish, "producer span").to.not.equal(undefined);
@@ -199,7 +204,10 @@ describe("kit telemetry", () => {
     expect(text).to.match(new RegExp(`rpc_server_duration_seconds_count\\{[^}]*rpc_method="${Echo.subject.replaceAll(".", "\\.")}"[^}]*\\} [1-9]`));
     expect(text).to.match(/rpc_server_duration_seconds_bucket\{[^}]*le="\+Inf"/);
     // Buckets in seconds: a sub-millisecond answer must not land in the same bucket as a 5 s one.
-    const count = (le: string) => Number(text.match(new RegExp(`rpc_server_duration_seconds_bucket\\{[^}]*rpc_method="${Echo.subject.replaceAll(".", "\\.")}"[^}]*le="${le}"\\} (\\d+)`))?.[1]);
+    const count = (le: string) =>
+      Number(
+        text.match(new RegExp(`rpc_server_duration_seconds_bucket\\{[^}]*rpc_method="${Echo.subject.replaceAll(".", "\\.")}"[^}]*le="${le}"\\} (\\d+)`))?.[1],
+      );
     expect(count("0.1")).to.be.greaterThan(0);
     expect(count("0.0005"), "a 0.5 ms bucket exists").to.be.at.least(0);
   });
@@ -222,7 +230,13 @@ describe("kit telemetry", () => {
     }
     const text = await (await fetch(`${base}/metrics`)).text();
     const count = (status: number) =>
-      Number(text.match(new RegExp(`http_server_request_duration_seconds_count\\{service="web${tag}",http_route="/things/:id",http_response_status_code="${status}"[^}]*\\} (\\d+)`))?.[1]);
+      Number(
+        text.match(
+          new RegExp(
+            `http_server_request_duration_seconds_count\\{service="web${tag}",http_route="/things/:id",http_response_status_code="${status}"[^}]*\\} (\\d+)`,
+          ),
+        )?.[1],
+      );
     expect(count(200)).to.equal(2);
     expect(count(404)).to.equal(1);
   });

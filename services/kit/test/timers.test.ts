@@ -3,19 +3,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureStreams, type Nats } from "../nats.ts";
-import { openDb, type Db } from "../db.ts";
+import { type Db, openDb } from "../db.ts";
 import { run, type Running } from "../run.ts";
 import { cancelTimer, findTimer, scheduleTimer, scheduleTimers } from "../timers.ts";
 import { createLogger } from "../log.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
-import { eventually, fixture, readSubject, spawnTs, unique, type Child } from "./helpers.ts";
-import { BATCH_KIND, TIMER_KIND, timerService, type PingPayload } from "./fixtures/timer-service.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
+import { type Child, eventually, fixture, readSubject, spawnTs, unique } from "./helpers.ts";
+import { BATCH_KIND, type PingPayload, TIMER_KIND, timerService } from "./fixtures/timer-service.ts";
 
 const log = createLogger({ name: "timers-test", level: "silent" });
 
 type Effect = { key: string; replica: string; attempts: number; due_at: Date; fired_at: Date };
 
-const schedule = (db: Db, key: string, dueAt: Date, payload?: PingPayload) => db.transaction((trx) => scheduleTimer(trx, { kind: TIMER_KIND, key, dueAt, payload }));
+const schedule = (db: Db, key: string, dueAt: Date, payload?: PingPayload) =>
+  db.transaction((trx) => scheduleTimer(trx, { kind: TIMER_KIND, key, dueAt, payload }));
 const effects = (db: Db, key?: string): Promise<Effect[]> => (key ? db("timer_effects").where({ key }) : db("timer_effects")).orderBy("seq");
 const inMs = (ms: number) => new Date(Date.now() + ms);
 
@@ -94,10 +95,14 @@ describe("kit timers", () => {
     });
 
     it("fires timers due together in one batch (handleMany), and a batch that throws one by one, each once", async () => {
-      const plan = (keys: string[], payload?: PingPayload) => db.transaction((trx) => scheduleTimers(trx, keys.map((key) => ({ kind: BATCH_KIND, key, dueAt: new Date(Date.now() - 1_000), payload }))));
+      const plan = (keys: string[], payload?: PingPayload) =>
+        db.transaction((trx) => scheduleTimers(trx, keys.map((key) => ({ kind: BATCH_KIND, key, dueAt: new Date(Date.now() - 1_000), payload }))));
       const poisoned = Array.from({ length: 20 }, (_, i) => `poisoned-${i}`);
       await db.transaction(async (trx) => {
-        await scheduleTimers(trx, poisoned.map((key, i) => ({ kind: BATCH_KIND, key, dueAt: new Date(Date.now() - 1_000), payload: i === 7 ? { failBatch: true } : undefined })));
+        await scheduleTimers(
+          trx,
+          poisoned.map((key, i) => ({ kind: BATCH_KIND, key, dueAt: new Date(Date.now() - 1_000), payload: i === 7 ? { failBatch: true } : undefined })),
+        );
       });
       const singles = await eventually("the poisoned batch fired one by one", async () => {
         const rows = await db("timer_effects").whereIn("key", poisoned);
@@ -157,10 +162,15 @@ describe("kit timers", () => {
       const b = spawnTs(fixture("timer-main.ts"), { ...env, REPLICA: "restarted" });
       children.push(b);
       await b.line(/ready/);
-      const all = await eventually("every timer fired", async () => {
-        const rows = await effects(db!);
-        return rows.length >= keys.length ? rows : undefined;
-      }, 30_000, 50);
+      const all = await eventually(
+        "every timer fired",
+        async () => {
+          const rows = await effects(db!);
+          return rows.length >= keys.length ? rows : undefined;
+        },
+        30_000,
+        50,
+      );
       expect(all).to.have.length(keys.length);
       expect(new Set(all.map((e) => e.key)).size).to.equal(keys.length);
       expect(all.find((e) => e.key === "k-150")?.replica).to.equal("restarted");
@@ -188,10 +198,15 @@ describe("kit timers", () => {
       await db.transaction(async (trx) => {
         for (let i = 0; i < N; i++) await scheduleTimer(trx, { kind: TIMER_KIND, key: `r-${i}`, dueAt: new Date(start + (i % 500)) });
       });
-      const all = await eventually("every timer fired", async () => {
-        const rows = await effects(db!);
-        return rows.length >= N ? rows : undefined;
-      }, 40_000, 100);
+      const all = await eventually(
+        "every timer fired",
+        async () => {
+          const rows = await effects(db!);
+          return rows.length >= N ? rows : undefined;
+        },
+        40_000,
+        100,
+      );
       expect(all).to.have.length(N);
       expect(new Set(all.map((e) => e.key)).size).to.equal(N);
       const byReplica = { a: all.filter((e) => e.replica === "a").length, b: all.filter((e) => e.replica === "b").length };

@@ -8,7 +8,16 @@ import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 
 /** A file with the email; with `cid`, an inline image the HTML shows as `cid:<cid>`. */
 export type EmailAttachment = { filename: string; content: Buffer | string; contentType: string; cid?: string };
-export type EmailMessage = { from: string; to: string; subject: string; html: string; text: string; messageId: string; headers: Record<string, string>; attachments?: EmailAttachment[] };
+export type EmailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  headers: Record<string, string>;
+  attachments?: EmailAttachment[];
+};
 export type SendOutcome = { outcome: "sent" } | { outcome: "permanent"; error: string } | { outcome: "temporary"; error: string; retryAfterMs?: number };
 
 export type Mailer = { send(m: EmailMessage): Promise<SendOutcome>; close(): void };
@@ -32,7 +41,16 @@ export function createMailer(smtpUrl: string, maxConnections: number): Mailer {
   return {
     async send(m) {
       try {
-        await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers, attachments: m.attachments });
+        await transport.sendMail({
+          from: m.from,
+          to: m.to,
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          messageId: m.messageId,
+          headers: m.headers,
+          attachments: m.attachments,
+        });
         return { outcome: "sent" };
       } catch (err) {
         const e = err as Error & { responseCode?: number; response?: string };

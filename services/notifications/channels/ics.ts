@@ -54,7 +54,16 @@ function zoneOf(name: string): { tzid: string; lines: string[] } | null {
 }
 
 function local(d: string, zone: string): string {
-  const f = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  const f = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
   const p = Object.fromEntries(f.formatToParts(new Date(d)).map((x) => [x.type, x.value]));
   return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
 }

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { createTwilio, twilioSignature, verifyTwilioSignature } from "./sms.ts";
-import { startSmsStandIn, type SmsStandIn } from "../test/support/sms-stand-in.ts";
+import { type SmsStandIn, startSmsStandIn } from "../test/support/sms-stand-in.ts";
 
 describe("SMS provider adapter (Twilio Messages API)", () => {
   it("signs like Twilio: HMAC-SHA1 of the URL and the sorted fields (Twilio's documented example)", () => {
@@ -15,7 +15,9 @@ describe("SMS provider adapter (Twilio Messages API)", () => {
     expect(verifyTwilioSignature("token-0123456789abcdef", url, fields, good)).to.equal(true);
     expect(verifyTwilioSignature("token-0123456789abcdef", `${url}?x=1`, fields, good)).to.equal(false);
     expect(verifyTwilioSignature("another-token-0123456789", url, fields, good)).to.equal(false);
-    expect(verifyTwilioSignature("token-0123456789abcdef", url, new URLSearchParams({ MessageSid: "SM1", MessageStatus: "undelivered" }), good)).to.equal(false);
+    expect(verifyTwilioSignature("token-0123456789abcdef", url, new URLSearchParams({ MessageSid: "SM1", MessageStatus: "undelivered" }), good)).to.equal(
+      false,
+    );
     expect(verifyTwilioSignature("token-0123456789abcdef", url, fields, "")).to.equal(false);
   });
 
@@ -25,7 +27,8 @@ describe("SMS provider adapter (Twilio Messages API)", () => {
       standIn = await startSmsStandIn();
     });
     after(() => standIn.stop());
-    const sender = (authToken = standIn.authToken) => createTwilio({ accountSid: standIn.accountSid, authToken, from: standIn.from, apiUrl: standIn.url, statusCallback: "http://127.0.0.1:1/none" });
+    const sender = (authToken = standIn.authToken) =>
+      createTwilio({ accountSid: standIn.accountSid, authToken, from: standIn.from, apiUrl: standIn.url, statusCallback: "http://127.0.0.1:1/none" });
 
     it("sends To/From/Body/StatusCallback and returns the message sid", async () => {
       const out = await sender().send({ to: "+4915123456789", body: "Hello" });
@@ -41,7 +44,13 @@ describe("SMS provider adapter (Twilio Messages API)", () => {
       expect(await sender().send({ to: "+4915100000001", body: "x" })).to.include({ outcome: "invalid-number", code: "21211" });
       expect(await sender().send({ to: "+4915100000002", body: "x" })).to.include({ outcome: "temporary" });
       expect(await sender("wrong-token-0123456789").send({ to: "+4915123456789", body: "x" })).to.include({ outcome: "permanent", code: "20003" });
-      const down = createTwilio({ accountSid: standIn.accountSid, authToken: standIn.authToken, from: standIn.from, apiUrl: "http://127.0.0.1:1", statusCallback: "http://127.0.0.1:1/none" });
+      const down = createTwilio({
+        accountSid: standIn.accountSid,
+        authToken: standIn.authToken,
+        from: standIn.from,
+        apiUrl: "http://127.0.0.1:1",
+        statusCallback: "http://127.0.0.1:1/none",
+      });
       expect((await down.send({ to: "+4915123456789", body: "x" })).outcome).to.equal("temporary");
     });
   });

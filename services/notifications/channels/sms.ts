@@ -38,7 +38,9 @@ export type SmsSender = {
  */
 export const INVALID_NUMBER_CODES: ReadonlySet<string> = new Set(["21211", "21612", "21614", "21610", "30004", "30005", "30006"]);
 
-export function createTwilio(opts: { accountSid: string; authToken: string; from: string; apiUrl: string; statusCallback: string; timeoutMs?: number }): SmsSender {
+export function createTwilio(
+  opts: { accountSid: string; authToken: string; from: string; apiUrl: string; statusCallback: string; timeoutMs?: number },
+): SmsSender {
   const url = `${opts.apiUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${encodeURIComponent(opts.accountSid)}/Messages.json`;
   const authorization = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString("base64")}`;
   return {
@@ -70,7 +72,9 @@ export function createTwilio(opts: { accountSid: string; authToken: string; from
       const code = body.code === undefined || body.code === null ? "" : String(body.code);
       const error = `${res.status}${code ? ` ${code}` : ""}: ${typeof body.message === "string" ? body.message : text}`.slice(0, 300);
       if (INVALID_NUMBER_CODES.has(code)) return { outcome: "invalid-number", error, code };
-      if (res.status === 429 || code === "20429" || res.status >= 500) return { outcome: "temporary", error, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
+      if (res.status === 429 || code === "20429" || res.status >= 500) {
+        return { outcome: "temporary", error, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
+      }
       return { outcome: "permanent", error, code };
     },
     verify: (fields, signature) => verifyTwilioSignature(opts.authToken, opts.statusCallback, fields, signature),

@@ -4,7 +4,7 @@
  * per-recipient values (name, unsubscribe link) go in afterwards as escaped placeholders, since
  * a render costs ~2 ms and a fan-out reaches thousands of people with the same text.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import mjml2html from "mjml";
@@ -100,7 +100,9 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
     const s = JSON.parse(readFileSync(`${dir}strings/${locale}.json`, "utf8")) as Strings;
     strings.set(locale, s);
     for (const [kind, t] of Object.entries(s.subjects)) subjects.set(`${kind}.${locale}`, hb.compile(t, { noEscape: true }));
-    for (const [kind, t] of Object.entries(s.push)) pushes.set(`${kind}.${locale}`, { title: hb.compile(t.title, { noEscape: true }), body: hb.compile(t.body, { noEscape: true }) });
+    for (const [kind, t] of Object.entries(s.push)) {
+      pushes.set(`${kind}.${locale}`, { title: hb.compile(t.title, { noEscape: true }), body: hb.compile(t.body, { noEscape: true }) });
+    }
   }
   const cache = new Map<string, Promise<Rendered>>();
   const changeLines = new Map([...strings].map(([locale, s]) => [locale, hb.compile(s.changeLine, { noEscape: true })]));
@@ -120,7 +122,13 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
   };
 
   /** Template variables of a notification in a locale (dates in the event's own time zone). */
-  function variables(kind: NotificationKind, params: Record<string, string>, link: string, locale: SupportedLocale, userTimeZone?: string): Record<string, unknown> {
+  function variables(
+    kind: NotificationKind,
+    params: Record<string, string>,
+    link: string,
+    locale: SupportedLocale,
+    userTimeZone?: string,
+  ): Record<string, unknown> {
     const s = strings.get(locale)!;
     const fmt = (iso: string | undefined, tz: string | undefined) => {
       if (!iso) return "";
@@ -141,7 +149,9 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       if (field === "status") return s.statuses[String(v)] ?? String(v);
       return String(v);
     };
-    const changes = (JSON.parse(params.changeList ?? "[]") as ChangeItem[]).map((c) => line({ label: s.fields[c.field] ?? c.field, old: valueOf(c.field, c.old), new: valueOf(c.field, c.new) }));
+    const changes = (JSON.parse(params.changeList ?? "[]") as ChangeItem[]).map((c) =>
+      line({ label: s.fields[c.field] ?? c.field, old: valueOf(c.field, c.old), new: valueOf(c.field, c.new) })
+    );
     const full = (path: string | undefined) => (path ? new URL(path, opts.publicUrl).toString() : "");
     const amountOf = (minor: string | undefined) => (minor && minor !== "0" && params.currency ? money(Number(minor), params.currency, locale) : "");
     return {
@@ -164,7 +174,13 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
       url: new URL(link, opts.publicUrl).toString(),
       kind,
       roleLabel: s.roles[params.role ?? ""] ?? params.role ?? "",
-      items: items.map((i) => ({ label: s.digestKinds[i.kind] ?? i.kind, title: i.title ?? "", when: fmt(i.startsAt, i.timeZone), where: where(i), url: new URL(i.link, opts.publicUrl).toString() })),
+      items: items.map((i) => ({
+        label: s.digestKinds[i.kind] ?? i.kind,
+        title: i.title ?? "",
+        when: fmt(i.startsAt, i.timeZone),
+        where: where(i),
+        url: new URL(i.link, opts.publicUrl).toString(),
+      })),
       more: params.more && params.more !== "0" ? params.more : "",
       // A free text's lines (an organizer's message): each escaped, joined by <br /> in HTML.
       messageLines: (params.message ?? "").split(/\r?\n/),
@@ -177,7 +193,14 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
      * Subject, HTML and text of an email, rendered once per `cacheKey` (the source event id and
      * locale), then personalized.
      */
-    async email(cacheKey: string, kind: NotificationKind, localeTag: string | null | undefined, params: Record<string, string>, link: string, recipient: { name: string; unsubscribeUrl?: string; timeZone?: string }): Promise<Rendered> {
+    async email(
+      cacheKey: string,
+      kind: NotificationKind,
+      localeTag: string | null | undefined,
+      params: Record<string, string>,
+      link: string,
+      recipient: { name: string; unsubscribeUrl?: string; timeZone?: string },
+    ): Promise<Rendered> {
       const locale = supportedLocale(localeTag);
       // Times of a change are on the recipient's clock: one render per zone too.
       const key = `${cacheKey}.${locale}.${recipient.timeZone ?? ""}.${recipient.unsubscribeUrl ? 1 : 0}`;
@@ -187,7 +210,11 @@ export function createTemplates(opts: { publicUrl: string; dir?: string }) {
         generic = (async () => {
           const body = bodies.get(`${kind}.${locale}`) ?? bodies.get(`${kind}.en`);
           if (!body) throw new Error(`no email template for ${kind}`);
-          const vars = { ...variables(kind, params, link, locale, recipient.timeZone), name: NAME, unsubscribeUrl: recipient.unsubscribeUrl ? UNSUB : undefined };
+          const vars = {
+            ...variables(kind, params, link, locale, recipient.timeZone),
+            name: NAME,
+            unsubscribeUrl: recipient.unsubscribeUrl ? UNSUB : undefined,
+          };
           const subject = subjects.get(`${kind}.${locale}`)!(vars);
           const mjml = layout({ ...vars, subject, preview: subject, content: body.mjml(vars) });
           const { html, errors } = await mjml2html(mjml, { validationLevel: "soft", keepComments: false });

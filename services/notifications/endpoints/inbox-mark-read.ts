@@ -4,4 +4,5 @@ import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { changeInboxItem } from "../usecases/change-inbox-item.ts";
 
-export const inboxMarkReadEndpoint = (deps: Deps) => endpoint(notifications.inboxMarkRead, async (input, ctx) => changeInboxItem(deps, requireCaller(ctx), { id: input.id, change: "read" }));
+export const inboxMarkReadEndpoint = (deps: Deps) =>
+  endpoint(notifications.inboxMarkRead, async (input, ctx) => changeInboxItem(deps, requireCaller(ctx), { id: input.id, change: "read" }));

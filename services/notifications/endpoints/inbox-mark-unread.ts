@@ -4,4 +4,5 @@ import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { changeInboxItem } from "../usecases/change-inbox-item.ts";
 
-export const inboxMarkUnreadEndpoint = (deps: Deps) => endpoint(notifications.inboxMarkUnread, async (input, ctx) => changeInboxItem(deps, requireCaller(ctx), { id: input.id, change: "unread" }));
+export const inboxMarkUnreadEndpoint = (deps: Deps) =>
+  endpoint(notifications.inboxMarkUnread, async (input, ctx) => changeInboxItem(deps, requireCaller(ctx), { id: input.id, change: "unread" }));

@@ -4,4 +4,5 @@ import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { listOrganizerMessages } from "../usecases/list-organizer-messages.ts";
 
-export const messagesListEndpoint = (deps: Deps) => endpoint(notifications.messagesList, (input, ctx) => listOrganizerMessages(deps, requireCaller(ctx), input));
+export const messagesListEndpoint = (deps: Deps) =>
+  endpoint(notifications.messagesList, (input, ctx) => listOrganizerMessages(deps, requireCaller(ctx), input));

@@ -3,4 +3,5 @@ import { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import { previewUnsubscribe } from "../usecases/preview-unsubscribe.ts";
 
-export const preferencesPreviewUnsubscribeEndpoint = (deps: Deps) => endpoint(notifications.preferencesPreviewUnsubscribe, async (input) => previewUnsubscribe(deps, input));
+export const preferencesPreviewUnsubscribeEndpoint = (deps: Deps) =>
+  endpoint(notifications.preferencesPreviewUnsubscribe, async (input) => previewUnsubscribe(deps, input));

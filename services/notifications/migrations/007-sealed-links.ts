@@ -10,6 +10,8 @@ export const sealedLinks: Migration = {
   async up(db) {
     await db.raw(`alter table messages add column sealed_token text, add column sealed_until timestamptz`);
     await db.raw(`create index messages_sealed_until on messages (sealed_until) where sealed_token is not null`);
-    await db.raw(`update messages set link = split_part(link, '?', 1) where kind in ('verify_email', 'password_reset', 'email_change', 'org_invitation') and link like '%?%'`);
+    await db.raw(
+      `update messages set link = split_part(link, '?', 1) where kind in ('verify_email', 'password_reset', 'email_change', 'org_invitation') and link like '%?%'`,
+    );
   },
 };

@@ -79,7 +79,11 @@ export async function removePhone(q: Q, userId: string): Promise<void> {
 
 /** No more SMS to this user's number (while it is still theirs and verified). */
 export async function suppressPhone(q: Q, userId: string, number: string, reason: string): Promise<boolean> {
-  const n = await q("phones").where({ user_id: userId, number }).whereNull("suppressed_at").update({ suppressed_at: q.fn.now(), suppressed_reason: reason.slice(0, 300), updated_at: q.fn.now() });
+  const n = await q("phones").where({ user_id: userId, number }).whereNull("suppressed_at").update({
+    suppressed_at: q.fn.now(),
+    suppressed_reason: reason.slice(0, 300),
+    updated_at: q.fn.now(),
+  });
   return n > 0;
 }
 
@@ -105,7 +109,15 @@ export async function reserveSms(
     const r = (rows as Array<{ n: number; oldest: Date | string | null }>)[0];
     if (Number(r.n) >= m.limit) return { retryAt: new Date(new Date(r.oldest!).getTime() + m.windowS * 1_000) };
     const id = randomUUID();
-    await trx("sms_messages").insert({ id, number: m.number, user_id: m.userId, purpose: m.purpose, source_id: m.sourceId ?? null, status: "reserved", created_at: m.at });
+    await trx("sms_messages").insert({
+      id,
+      number: m.number,
+      user_id: m.userId,
+      purpose: m.purpose,
+      source_id: m.sourceId ?? null,
+      status: "reserved",
+      created_at: m.at,
+    });
     return { id };
   });
 }
@@ -144,7 +156,15 @@ export async function recordReceipt(q: Q, sid: string, status: string, errorCode
   if (!r) return undefined;
   return {
     changed,
-    row: { id: r.id as string, number: r.number as string, userId: r.user_id as string, purpose: r.purpose as Purpose, sourceId: (r.source_id as string | null) ?? null, status: r.status as string, errorCode: (r.error_code as string | null) ?? null },
+    row: {
+      id: r.id as string,
+      number: r.number as string,
+      userId: r.user_id as string,
+      purpose: r.purpose as Purpose,
+      sourceId: (r.source_id as string | null) ?? null,
+      status: r.status as string,
+      errorCode: (r.error_code as string | null) ?? null,
+    },
   };
 }
 

@@ -2,16 +2,16 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import { call } from "../../kit/call.ts";
-import { serve, endpoint, type Served } from "../../kit/serve.ts";
+import { endpoint, serve, type Served } from "../../kit/serve.ts";
 import { createLogger } from "../../kit/log.ts";
 import { eventEvents } from "../../../subjects/events.ts";
-import { bookingEvents, waitlistEvents, bookings } from "../../../subjects/bookings.ts";
+import { bookingEvents, bookings, waitlistEvents } from "../../../subjects/bookings.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { startHarness, makeUser, followUser, projected, principal, plannerCaughtUp, type Harness, type TestUser } from "./support/harness.ts";
-import { publishFact, eventFacts } from "./support/facts.ts";
+import { followUser, type Harness, makeUser, plannerCaughtUp, principal, projected, startHarness, type TestUser } from "./support/harness.ts";
+import { eventFacts, publishFact } from "./support/facts.ts";
 import { mimeParts, parseInvitation } from "./support/mime.ts";
 
 /** A whole minute some hours from now (iCalendar times have seconds, no fractions). */
@@ -29,7 +29,12 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
   before(async function () {
     this.timeout(150_000);
     h = await startHarness();
-    stub = await serve(h.running.nats.nc, { name: "bookings-stub", version: "0.0.1", description: "tickets for the notifications tests", log: createLogger({ name: "stub", level: "silent" }) }, [
+    stub = await serve(h.running.nats.nc, {
+      name: "bookings-stub",
+      version: "0.0.1",
+      description: "tickets for the notifications tests",
+      log: createLogger({ name: "stub", level: "silent" }),
+    }, [
       endpoint(bookings.ticketsForOrder, async (i) => {
         asked.push(i.orderId);
         const o = orders.get(i.orderId)!;
@@ -37,7 +42,17 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
           o.names.map(async (name, n) => {
             const code = `code-${i.orderId}-${n}`;
             return {
-              ticket: { id: randomUUID(), orderId: i.orderId, eventId: o.eventId, ticketTypeId: randomUUID(), ticketTypeName: "Standard", attendeeName: name, attendeeEmail: null, status: "valid" as const, checkedInAt: null },
+              ticket: {
+                id: randomUUID(),
+                orderId: i.orderId,
+                eventId: o.eventId,
+                ticketTypeId: randomUUID(),
+                ticketTypeName: "Standard",
+                attendeeName: name,
+                attendeeEmail: null,
+                status: "valid" as const,
+                checkedInAt: null,
+              },
               code,
               qrPngBase64: (await QRCode.toBuffer(code, { type: "png" })).toString("base64"),
               qrSvg: await QRCode.toString(code, { type: "svg" }),
@@ -65,7 +80,17 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
   function confirmed(user: TestUser, eventId: string, names: string[]) {
     const orderId = randomUUID();
     orders.set(orderId, { eventId, userId: user.id, names });
-    const data = { orderId, eventId, userId: user.id, status: "confirmed" as const, totalMinor: 5000, currency: "EUR", seats: names.length, occurredAt: new Date().toISOString(), paymentId: null };
+    const data = {
+      orderId,
+      eventId,
+      userId: user.id,
+      status: "confirmed" as const,
+      totalMinor: 5000,
+      currency: "EUR",
+      seats: names.length,
+      occurredAt: new Date().toISOString(),
+      paymentId: null,
+    };
     return { orderId, data };
   }
 
@@ -129,7 +154,13 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const late: TestUser = { id, email: `late-${id.slice(0, 8)}@example.org`, token: `tok-${id}`, name: "Late" };
       const { data } = confirmed(late, ev.eventId, ["Late"]);
       await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
-      await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: id, email: late.email, displayName: late.name, locale: "en", timeZone: "UTC" });
+      await publishFact(h.running.nats.js, identityEvents.profileUpdated, {
+        userId: id,
+        email: late.email,
+        displayName: late.name,
+        locale: "en",
+        timeZone: "UTC",
+      });
       const mail = await eventually("confirmation email", async () => h.smtp.to(late.email)[0], 20_000);
       expect(mail.subject).to.equal(`Your tickets: ${ev.title}`);
     });
@@ -142,7 +173,10 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const mail = await eventually("confirmation email", async () => h.smtp.to(user.email)[0]);
       expect(mail.subject).to.equal(`Ваши билеты: ${ev.title}`);
       expect(mail.text).to.contain("(Asia/Almaty)");
-      const timers = await h.db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `${orderId}:%`).orderBy("due_at").select("key", "due_at");
+      const timers = await h.db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `${orderId}:%`).orderBy("due_at").select(
+        "key",
+        "due_at",
+      );
       expect(timers.map((t: { key: string }) => t.key)).to.deep.equal([`${orderId}:86400`, `${orderId}:3600`]);
       expect(new Date(timers[1].due_at).getTime()).to.equal(new Date(ev.startsAt).getTime() - 3_600_000);
     });
@@ -154,10 +188,25 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const ev = await anEvent();
       const orderId = randomUUID();
       const paymentId = randomUUID();
-      const base = { paymentId, orderId, eventId: ev.eventId, userId: user.id, amountMinor: 5000, currency: "EUR", refundedMinor: 0, occurredAt: new Date().toISOString() };
+      const base = {
+        paymentId,
+        orderId,
+        eventId: ev.eventId,
+        userId: user.id,
+        amountMinor: 5000,
+        currency: "EUR",
+        refundedMinor: 0,
+        occurredAt: new Date().toISOString(),
+      };
       await publishFact(h.running.nats.js, paymentEvents.failed, { ...base, status: "failed", reason: "declined by the bank" });
       await publishFact(h.running.nats.js, paymentEvents.succeeded, { ...base, status: "succeeded", receiptNumber: "R-1-000042" });
-      await publishFact(h.running.nats.js, paymentEvents.refunded, { ...base, status: "partially_refunded", refundedMinor: 2000, refundId: randomUUID(), refundAmountMinor: 2000 });
+      await publishFact(h.running.nats.js, paymentEvents.refunded, {
+        ...base,
+        status: "partially_refunded",
+        refundedMinor: 2000,
+        refundId: randomUUID(),
+        refundAmountMinor: 2000,
+      });
       await eventually("three emails", async () => h.smtp.to(user.email).length === 3);
       const bySubject = new Map(h.smtp.to(user.email).map((m) => [m.subject, m]));
       const ok = bySubject.get(`Payment received: ${ev.title}`)!;
@@ -165,7 +214,9 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       expect(bySubject.get(`Payment failed: ${ev.title}`)!.text).to.contain("declined by the bank");
       expect(bySubject.get(`Refund: ${ev.title}`)!.text).to.contain("€20.00");
       await eventually("three pushes", async () => h.fcm.to(user.token).length === 3);
-      const kinds = (await eventually("three inbox items", async () => ((await inbox(user)).items.length === 3 ? (await inbox(user)).items : undefined))).map((i) => i.kind);
+      const kinds = (await eventually("three inbox items", async () => ((await inbox(user)).items.length === 3 ? (await inbox(user)).items : undefined))).map((
+        i,
+      ) => i.kind);
       expect(kinds.sort()).to.deep.equal(["payment_failed", "payment_refunded", "payment_succeeded"]);
     });
 
@@ -173,7 +224,14 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const user = await makeUser(h, { timeZone: "Europe/London", device: false });
       const ev = await anEvent();
       const entryId = randomUUID();
-      await publishFact(h.running.nats.js, waitlistEvents.offered, { entryId, eventId: ev.eventId, userId: user.id, seats: 2, expiresAt: "2030-01-10T12:00:00.000Z", occurredAt: new Date().toISOString() });
+      await publishFact(h.running.nats.js, waitlistEvents.offered, {
+        entryId,
+        eventId: ev.eventId,
+        userId: user.id,
+        seats: 2,
+        expiresAt: "2030-01-10T12:00:00.000Z",
+        occurredAt: new Date().toISOString(),
+      });
       const mail = await eventually("offer email", async () => h.smtp.to(user.email)[0]);
       expect(mail.subject).to.equal(`Seats for you: ${ev.title}`);
       expect(mail.text).to.contain(`https://convene.test/events/${ev.eventId}?offer=${entryId}&answer=accept`);
@@ -186,8 +244,22 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const ev = await anEvent();
       const common = { eventId: ev.eventId, userId: user.id, totalMinor: 5000, currency: "EUR", seats: 1, occurredAt: new Date().toISOString() };
       await publishFact(h.running.nats.js, bookingEvents.expired, { ...common, orderId: randomUUID(), status: "expired" });
-      await publishFact(h.running.nats.js, bookingEvents.cancelled, { ...common, orderId: randomUUID(), status: "cancelled", reason: "attendee", refundDueMinor: 5000, paymentId: randomUUID() });
-      const silent = await publishFact(h.running.nats.js, bookingEvents.cancelled, { ...common, orderId: randomUUID(), status: "cancelled", reason: "event_cancelled", refundDueMinor: 5000, paymentId: randomUUID() });
+      await publishFact(h.running.nats.js, bookingEvents.cancelled, {
+        ...common,
+        orderId: randomUUID(),
+        status: "cancelled",
+        reason: "attendee",
+        refundDueMinor: 5000,
+        paymentId: randomUUID(),
+      });
+      const silent = await publishFact(h.running.nats.js, bookingEvents.cancelled, {
+        ...common,
+        orderId: randomUUID(),
+        status: "cancelled",
+        reason: "event_cancelled",
+        refundDueMinor: 5000,
+        paymentId: randomUUID(),
+      });
       await eventually("two emails", async () => h.smtp.to(user.email).length === 2);
       const subjects = h.smtp.to(user.email).map((m) => m.subject).sort();
       expect(subjects).to.deep.equal([`Booking cancelled: ${ev.title}`, `Your hold expired: ${ev.title}`]);
@@ -229,7 +301,11 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const pushes = (u: TestUser, kind: string) => h.fcm.to(u.token).filter((m) => m.data?.kind === kind);
 
       const moved = { ...facts, startsAt: inFuture(72), endsAt: inFuture(74), sequence: 1 };
-      await publishFact(h.running.nats.js, eventEvents.updated, { ...moved, changed: ["startsAt", "endsAt"], previous: { startsAt: facts.startsAt, endsAt: facts.endsAt } });
+      await publishFact(h.running.nats.js, eventEvents.updated, {
+        ...moved,
+        changed: ["startsAt", "endsAt"],
+        previous: { startsAt: facts.startsAt, endsAt: facts.endsAt },
+      });
       await eventually("change emails", async () => [both, attendee, follower].every((u) => kindOf(u, "Changed:").length === 1));
       for (const u of [both, attendee]) {
         const cal = calendarOf(kindOf(u, "Changed:")[0])!;
@@ -254,7 +330,10 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       await eventually("cancellation pushes", async () => [both, attendee, follower].every((u) => pushes(u, "event_cancelled").length === 1));
       // Settled: every delivery of both notices sent, and still one per channel.
       await eventually("all sent", async () => {
-        const rows = await h.db("deliveries").whereIn("user_id", [both.id, attendee.id, follower.id]).whereIn("source_id", h.db("messages").select("source_id").whereIn("kind", ["event_updated", "event_cancelled"])).select("status");
+        const rows = await h.db("deliveries").whereIn("user_id", [both.id, attendee.id, follower.id]).whereIn(
+          "source_id",
+          h.db("messages").select("source_id").whereIn("kind", ["event_updated", "event_cancelled"]),
+        ).select("status");
         return rows.length === 12 && rows.every((r: { status: string }) => r.status === "sent");
       });
       for (const u of [both, attendee, follower]) {
@@ -279,12 +358,22 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const { orderId, data } = confirmed(attendee, facts.eventId, [attendee.name]);
       await publishFact(h.running.nats.js, bookingEvents.confirmed, data);
       await eventually("order projected", async () => h.db("attendances").where({ order_id: orderId }).first());
-      const change = await publishFact(h.running.nats.js, eventEvents.updated, { ...facts, venue: null, onlineUrl: "https://meet.example.org/x", sequence: 1, changed: ["venue", "onlineUrl"], previous: { venue: facts.venue, onlineUrl: null } });
+      const change = await publishFact(h.running.nats.js, eventEvents.updated, {
+        ...facts,
+        venue: null,
+        onlineUrl: "https://meet.example.org/x",
+        sequence: 1,
+        changed: ["venue", "onlineUrl"],
+        previous: { venue: facts.venue, onlineUrl: null },
+      });
       const mail = await eventually("change email", async () => h.smtp.to(attendee.email).find((m) => m.subject.startsWith("Changed:")));
       expect(mail.text).to.contain("https://meet.example.org/x");
       expect(calendarOf(mail)!.event.location).to.equal("https://meet.example.org/x");
       await eventually("change handled", async () => h.db("processed_messages").where({ message_id: change }).first());
-      await eventually("the attendee's batch done", async () => (await h.db("deliveries").where({ source_id: change, user_id: attendee.id, status: "sent" })).length === 1);
+      await eventually(
+        "the attendee's batch done",
+        async () => (await h.db("deliveries").where({ source_id: change, user_id: attendee.id, status: "sent" })).length === 1,
+      );
       expect(await h.db("deliveries").where({ source_id: change, user_id: follower.id })).to.have.length(0);
       expect(await h.db("inbox").where({ source_id: change, user_id: follower.id })).to.have.length(0);
     });
@@ -299,7 +388,14 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       const stranger = randomUUID();
       await eventually("users projected", async () => (await h.db("users").whereIn("user_id", [a.id, b.id])).length === 2);
       const by = admin();
-      const input = { userIds: [a.id, b.id, stranger], channels: ["in_app" as const, "email" as const], title: "Venue change", message: "Doors open at 18:30.", link: "/events", idempotencyKey: `k-${randomUUID()}` };
+      const input = {
+        userIds: [a.id, b.id, stranger],
+        channels: ["in_app" as const, "email" as const],
+        title: "Venue change",
+        message: "Doors open at 18:30.",
+        link: "/events",
+        idempotencyKey: `k-${randomUUID()}`,
+      };
       const first = await call(h.running.nats.nc, notifications.noticesSend, input, { principal: by });
       expect(first.recipients).to.equal(2);
       expect(first.skipped).to.deep.equal([stranger]);
@@ -313,18 +409,28 @@ describe("notifications: attendees (tickets, payments, waitlist)", function () {
       await eventually("sent", async () => (await h.db("deliveries").where({ source_id: first.notificationId, status: "sent" })).length === 2);
       expect(h.fcm.to(a.token)).to.have.length(0);
       expect(h.smtp.to(a.email)).to.have.length(1);
-      const reused = (await call(h.running.nats.nc, notifications.noticesSend, { ...input, message: "Something else" }, { principal: by }).catch((e: unknown) => e)) as { status: number };
+      const reused =
+        (await call(h.running.nats.nc, notifications.noticesSend, { ...input, message: "Something else" }, { principal: by }).catch((e: unknown) => e)) as {
+          status: number;
+        };
       expect(reused.status).to.equal(409);
     });
 
     it("refuses a caller who is not an admin, and kinds or channels it does not know", async () => {
       const u = await makeUser(h, { device: false });
       const base = { userIds: [u.id], title: "t", message: "m", idempotencyKey: "k1" };
-      const notAdmin = (await call(h.running.nats.nc, notifications.noticesSend, base, { principal: principal(u.id) }).catch((e: unknown) => e)) as { status: number };
+      const notAdmin = (await call(h.running.nats.nc, notifications.noticesSend, base, { principal: principal(u.id) }).catch((e: unknown) => e)) as {
+        status: number;
+      };
       expect(notAdmin.status).to.equal(403);
-      const badChannel = (await call(h.running.nats.nc, notifications.noticesSend, { ...base, channels: ["sms"] } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number; message: string };
+      const badChannel =
+        (await call(h.running.nats.nc, notifications.noticesSend, { ...base, channels: ["sms"] } as unknown as typeof base, { principal: admin() }).catch((
+          e: unknown,
+        ) => e)) as { status: number; message: string };
       expect(badChannel.status).to.equal(400);
-      const badKind = (await call(h.running.nats.nc, notifications.noticesSend, { ...base, kind: "booking_confirmed" } as unknown as typeof base, { principal: admin() }).catch((e: unknown) => e)) as { status: number };
+      const badKind =
+        (await call(h.running.nats.nc, notifications.noticesSend, { ...base, kind: "booking_confirmed" } as unknown as typeof base, { principal: admin() })
+          .catch((e: unknown) => e)) as { status: number };
       expect(badKind.status).to.equal(400);
     });
   });

@@ -3,14 +3,14 @@ import { randomUUID } from "node:crypto";
 import { call } from "../../kit/call.ts";
 import { AppError } from "../../kit/errors.ts";
 import { eventEvents } from "../../../subjects/events.ts";
-import { notifications, notificationJobs } from "../../../subjects/notifications.ts";
+import { notificationJobs, notifications } from "../../../subjects/notifications.ts";
 import { localMinutes } from "../preferences.ts";
 import { DIGEST } from "../digests.ts";
 import { digestTimers } from "../migrations/010-digest-timers.ts";
 import { findTimer } from "../../kit/timers.ts";
-import { startHarness, makeUser, followUser, principal, projected, deliveryStatus, type Harness, type TestUser } from "./support/harness.ts";
+import { deliveryStatus, followUser, type Harness, makeUser, principal, projected, startHarness, type TestUser } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { publishFact, eventFacts } from "./support/facts.ts";
+import { eventFacts, publishFact } from "./support/facts.ts";
 
 describe("notifications: email, push, preferences and operations", function () {
   this.timeout(30_000);
@@ -53,7 +53,10 @@ describe("notifications: email, push, preferences and operations", function () {
       const source = await publish(organizer.id);
       await eventually("delivered after two refusals", async () => h.smtp.to(f.email).length === 1, 10_000);
       expect(h.smtp.attempts.get(f.email)).to.equal(3);
-      const d = await eventually("sent", async () => ((await deliveryStatus(h, source, f.id, "email"))?.status === "sent" ? deliveryStatus(h, source, f.id, "email") : undefined));
+      const d = await eventually(
+        "sent",
+        async () => ((await deliveryStatus(h, source, f.id, "email"))?.status === "sent" ? deliveryStatus(h, source, f.id, "email") : undefined),
+      );
       expect(d!.attempts).to.equal(3);
     });
 
@@ -74,13 +77,17 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(link, mail.headers.get("list-unsubscribe")).to.not.equal(null);
       expect(mail.text).to.contain(link![1]);
       const token = decodeURIComponent(link![2]);
-      const bad = (await call(h.running.nats.nc, notifications.preferencesUnsubscribe, { token: token.slice(0, -2) + "xx" }).catch((e: unknown) => e)) as AppError;
+      const bad =
+        (await call(h.running.nats.nc, notifications.preferencesUnsubscribe, { token: token.slice(0, -2) + "xx" }).catch((e: unknown) => e)) as AppError;
       expect(bad.status).to.equal(400);
       expect(await call(h.running.nats.nc, notifications.preferencesUnsubscribe, { token })).to.deep.equal({ userId: f.id, kind: "event_published" });
       const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
       expect(prefs.kinds.event_published).to.deep.equal({ in_app: true, email: false, push: true });
       await publish(organizer.id);
-      await eventually("second inbox item", async () => (await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread === 2);
+      await eventually(
+        "second inbox item",
+        async () => (await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread === 2,
+      );
       await new Promise((r) => setTimeout(r, 300));
       expect(h.smtp.to(f.email)).to.have.length(1);
     });
@@ -92,7 +99,11 @@ describe("notifications: email, push, preferences and operations", function () {
       h.fcm.fail(gone.token, "unregistered");
       h.fcm.fail(invalid.token, "invalid");
       const source = await publish(organizer.id);
-      await eventually("both failed", async () => (await deliveryStatus(h, source, gone.id, "push"))?.status === "failed" && (await deliveryStatus(h, source, invalid.id, "push"))?.status === "failed");
+      await eventually(
+        "both failed",
+        async () =>
+          (await deliveryStatus(h, source, gone.id, "push"))?.status === "failed" && (await deliveryStatus(h, source, invalid.id, "push"))?.status === "failed",
+      );
       expect(h.fcm.requests.get(gone.token)).to.equal(1);
       expect(h.fcm.requests.get(invalid.token)).to.equal(1);
       expect(await h.db("devices").whereIn("token", [gone.token, invalid.token]).select("token")).to.deep.equal([]);
@@ -112,7 +123,10 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(Date.now() - started).to.be.greaterThanOrEqual(1_000);
       expect(h.fcm.requests.get(limited.token)).to.equal(2);
       expect(h.fcm.requests.get(unavailable.token)).to.equal(2);
-      const d = await eventually("recorded", async () => ((await deliveryStatus(h, source, limited.id, "push"))?.status === "sent" ? deliveryStatus(h, source, limited.id, "push") : undefined));
+      const d = await eventually(
+        "recorded",
+        async () => ((await deliveryStatus(h, source, limited.id, "push"))?.status === "sent" ? deliveryStatus(h, source, limited.id, "push") : undefined),
+      );
       expect(d!.attempts).to.equal(2);
     });
   });
@@ -135,9 +149,20 @@ describe("notifications: email, push, preferences and operations", function () {
       const { organizer, followers: [f] } = await audience(1, { timeZone: tz });
       const hhmm = (m: number) => `${String(Math.floor(((m + 1440) % 1440) / 60)).padStart(2, "0")}:${String((m + 1440) % 60).padStart(2, "0")}`;
       const now = localMinutes(new Date(), tz);
-      await call(h.running.nats.nc, notifications.preferencesSet, { kinds: { event_published: { in_app: true, email: true, push: true }, event_updated: { in_app: true, email: true, push: true }, event_cancelled: { in_app: true, email: true, push: true } }, quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) }, digest: false }, { principal: principal(f.id) });
+      await call(h.running.nats.nc, notifications.preferencesSet, {
+        kinds: {
+          event_published: { in_app: true, email: true, push: true },
+          event_updated: { in_app: true, email: true, push: true },
+          event_cancelled: { in_app: true, email: true, push: true },
+        },
+        quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) },
+        digest: false,
+      }, { principal: principal(f.id) });
       const source = await publish(organizer.id);
-      await eventually("inbox at once", async () => (await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread === 1);
+      await eventually(
+        "inbox at once",
+        async () => (await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread === 1,
+      );
       const email = await eventually("email held", async () => deliveryStatus(h, source, f.id, "email"));
       const push = await eventually("push held", async () => deliveryStatus(h, source, f.id, "push"));
       for (const d of [email, push]) {
@@ -167,7 +192,10 @@ describe("notifications: email, push, preferences and operations", function () {
       const prefs = await call(h.running.nats.nc, notifications.preferencesGet, {}, { principal: principal(f.id) });
       await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true }, { principal: principal(f.id) });
       const first = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null, { title: "Digest One" }));
-      const second = await publishFact(h.running.nats.js, eventEvents.cancelled, { ...eventFacts(organizer.id, null, { title: "Digest Two", status: "cancelled" }), reason: "venue flooded" });
+      const second = await publishFact(h.running.nats.js, eventEvents.cancelled, {
+        ...eventFacts(organizer.id, null, { title: "Digest Two", status: "cancelled" }),
+        reason: "venue flooded",
+      });
       await eventually("two pushes", async () => h.fcm.to(f.token).length === 2);
       expect((await call(h.running.nats.nc, notifications.inboxUnreadCount, {}, { principal: principal(f.id) })).unread).to.equal(2);
       const held = await Promise.all([first, second].map((s) => eventually("held", async () => deliveryStatus(h, s, f.id, "email"))));
@@ -230,7 +258,12 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(digest.text).to.not.contain("Late item");
       await new Promise((r) => setTimeout(r, 1_500));
       expect(h.smtp.to(f.email)).to.have.length(1);
-      expect(await h.db("messages").where({ kind: "digest" }).whereIn("source_id", h.db("deliveries").where({ user_id: f.id, status: "digested" }).select("digest_id"))).to.have.length(1);
+      expect(
+        await h.db("messages").where({ kind: "digest" }).whereIn(
+          "source_id",
+          h.db("deliveries").where({ user_id: f.id, status: "digested" }).select("digest_id"),
+        ),
+      ).to.have.length(1);
       expect((await deliveryStatus(h, late, f.id, "email"))?.status).to.equal("held");
       // Re-armed after the send, for the email still held.
       expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(new Date(lateRow.not_before).getTime() + 30_000);
@@ -246,7 +279,9 @@ describe("notifications: email, push, preferences and operations", function () {
       expect(before).to.equal(new Date(held.not_before).getTime() + 30_000);
 
       // Quiet hours around the digest time (08:00 UTC) move it to their end, and the timer with it.
-      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true, quietHours: { start: "07:00", end: "09:30" } }, { principal: principal(f.id) });
+      await call(h.running.nats.nc, notifications.preferencesSet, { ...prefs, digest: true, quietHours: { start: "07:00", end: "09:30" } }, {
+        principal: principal(f.id),
+      });
       const moved = await deliveryStatus(h, source, f.id, "email");
       expect(localMinutes(new Date(moved!.not_before), "UTC")).to.equal(9 * 60 + 30);
       expect((await findTimer(h.db, DIGEST, f.id))?.dueAt.getTime()).to.equal(new Date(moved!.not_before).getTime() + 30_000);
@@ -281,7 +316,18 @@ describe("notifications: email, push, preferences and operations", function () {
       const before = await call(nc, notifications.deadLettersList, { limit: 100 }, admin);
       // A job that breaks its contract is dead-lettered at once by the consumer group.
       const bad = randomUUID();
-      await h.running.nats.js.publish(notificationJobs.deliver.subject, JSON.stringify({ id: bad, type: notificationJobs.deliver.subject, version: 1, source: "test", occurredAt: new Date().toISOString(), data: { sourceId: "nope", token: `tok-${bad}`, link: `https://convene.test/reset?token=link-${bad}` } }), { msgID: bad });
+      await h.running.nats.js.publish(
+        notificationJobs.deliver.subject,
+        JSON.stringify({
+          id: bad,
+          type: notificationJobs.deliver.subject,
+          version: 1,
+          source: "test",
+          occurredAt: new Date().toISOString(),
+          data: { sourceId: "nope", token: `tok-${bad}`, link: `https://convene.test/reset?token=link-${bad}` },
+        }),
+        { msgID: bad },
+      );
       const listed = await eventually("dead letter listed", async () => {
         const r = await call(nc, notifications.deadLettersList, { afterSeq: before.lastSeq, limit: 100 }, admin);
         return r.items.find((i) => (i.message as { id?: string }).id === bad);
@@ -303,8 +349,27 @@ describe("notifications: email, push, preferences and operations", function () {
       // A planner dead letter carrying a valid event (what a handler that failed its last try leaves).
       const id = randomUUID();
       const subject = "evt.user.unfollowed";
-      const message = { id, type: subject, version: 1, source: "identity", occurredAt: new Date().toISOString(), data: { followerId: randomUUID(), target: { kind: "org", id: randomUUID() } } };
-      const ack = await h.running.nats.js.publish("dlq.notifications-planner", JSON.stringify({ durable: "notifications-planner", stream: "EVENTS", streamSeq: 1, subject, deliveries: 5, error: "boom", failedAt: new Date().toISOString(), message }));
+      const message = {
+        id,
+        type: subject,
+        version: 1,
+        source: "identity",
+        occurredAt: new Date().toISOString(),
+        data: { followerId: randomUUID(), target: { kind: "org", id: randomUUID() } },
+      };
+      const ack = await h.running.nats.js.publish(
+        "dlq.notifications-planner",
+        JSON.stringify({
+          durable: "notifications-planner",
+          stream: "EVENTS",
+          streamSeq: 1,
+          subject,
+          deliveries: 5,
+          error: "boom",
+          failedAt: new Date().toISOString(),
+          message,
+        }),
+      );
       const republished: string[] = [];
       const watch = nc.subscribe(subject, { callback: (_e, m) => void republished.push(m.subject) });
       const db = h.running.dbs.get("notifications")!;

@@ -4,18 +4,18 @@ import { fileURLToPath } from "node:url";
 import { ensureStreams, type Nats } from "../../kit/nats.ts";
 import { natsEnv, testNats } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
-import { openDb, type Db } from "../../kit/db.ts";
+import { type Db, openDb } from "../../kit/db.ts";
 import { call } from "../../kit/call.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { notifications } from "../../../subjects/notifications.ts";
-import { spawnTs, type Child } from "../../kit/test/helpers.ts";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
-import { startFcmStandIn, type FcmStandIn } from "./support/fcm-stand-in.ts";
-import { sinkEnv, plannerCaughtUp, principal } from "./support/harness.ts";
+import { type Child, spawnTs } from "../../kit/test/helpers.ts";
+import { type SmtpSink, startSmtpSink } from "./support/smtp-sink.ts";
+import { type FcmStandIn, startFcmStandIn } from "./support/fcm-stand-in.ts";
+import { plannerCaughtUp, principal, sinkEnv } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { atSinks } from "./support/sinks.ts";
-import { publishFact, eventFacts } from "./support/facts.ts";
+import { eventFacts, publishFact } from "./support/facts.ts";
 
 const N = 10_000;
 const worker = fileURLToPath(new URL("./support/worker.ts", import.meta.url));
@@ -45,7 +45,18 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     // Its own nats-server: the 20,000 user facts it publishes would otherwise sit in the run's shared
     // EVENTS stream in front of every later platform's consumers (the Deno journey timed out behind them).
     server = await startNats();
-    env = { ...sinkEnv(smtp, fcm), ...natsEnv(server), NOTIFY_BATCH_SIZE: "500", NOTIFY_DELIVER_ACK_WAIT_MS: "4000", NOTIFY_LEASE_MS: "8000", NOTIFY_SCHEDULER_POLL_MS: "250", NOTIFY_RETRY_BASE_MS: "500", NOTIFY_MAX_ATTEMPTS: "10", NOTIFY_SEND_CONCURRENCY: "16", NOTIFY_DELIVER_CONCURRENCY: "4" };
+    env = {
+      ...sinkEnv(smtp, fcm),
+      ...natsEnv(server),
+      NOTIFY_BATCH_SIZE: "500",
+      NOTIFY_DELIVER_ACK_WAIT_MS: "4000",
+      NOTIFY_LEASE_MS: "8000",
+      NOTIFY_SCHEDULER_POLL_MS: "250",
+      NOTIFY_RETRY_BASE_MS: "500",
+      NOTIFY_MAX_ATTEMPTS: "10",
+      NOTIFY_SEND_CONCURRENCY: "16",
+      NOTIFY_DELIVER_CONCURRENCY: "4",
+    };
     nats = await testNats("crash-test", server);
     await ensureStreams(nats.jsm);
     // One first: concurrent first boots race on CREATE SCHEMA IF NOT EXISTS (kit/db.ts).
@@ -70,18 +81,40 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     // The followers, as identity's outbox would announce them; and their devices.
     // In chunks: 20,001 publishes in flight at once wait on their acks longer than JetStream's
     // publish timeout while the workers drain the run's EVENTS.
-    await publishFact(nats.js, identityEvents.profileUpdated, { userId: organizer, email: email(organizer), displayName: "Organizer", locale: "en", timeZone: "UTC" });
+    await publishFact(nats.js, identityEvents.profileUpdated, {
+      userId: organizer,
+      email: email(organizer),
+      displayName: "Organizer",
+      locale: "en",
+      timeZone: "UTC",
+    });
     for (let i = 0; i < N; i += 1_000) {
-      await Promise.all(users.slice(i, i + 1_000).flatMap((u) => [
-        publishFact(nats.js, identityEvents.profileUpdated, { userId: u, email: email(u), displayName: "Follower", locale: "en", timeZone: "UTC" }),
-        publishFact(nats.js, identityEvents.followed, { followerId: u, target: { kind: "user", id: organizer }, followedAt: new Date().toISOString() }),
-      ]));
+      await Promise.all(
+        users.slice(i, i + 1_000).flatMap((u) => [
+          publishFact(nats.js, identityEvents.profileUpdated, { userId: u, email: email(u), displayName: "Follower", locale: "en", timeZone: "UTC" }),
+          publishFact(nats.js, identityEvents.followed, { followerId: u, target: { kind: "user", id: organizer }, followedAt: new Date().toISOString() }),
+        ]),
+      );
     }
     for (let i = 0; i < N; i += 500) {
-      await Promise.all(users.slice(i, i + 500).map((u) => call(nats.nc, notifications.devicesRegister, { token: `t-${u}`, platform: "ios" }, { principal: principal(u), timeoutMs: 60_000 })));
+      await Promise.all(
+        users.slice(i, i + 500).map((u) =>
+          call(nats.nc, notifications.devicesRegister, { token: `t-${u}`, platform: "ios" }, { principal: principal(u), timeoutMs: 60_000 })
+        ),
+      );
     }
-    await eventually("followers projected", async () => Number((await db("follows").where({ target_kind: "user", target_id: organizer }).count({ n: "*" }).first())?.n) === N, 60_000, 200);
-    await eventually("contacts projected", async () => Number((await db("users").whereIn("user_id", users.slice(-100)).count({ n: "*" }).first())?.n) === 100, 30_000, 200);
+    await eventually(
+      "followers projected",
+      async () => Number((await db("follows").where({ target_kind: "user", target_id: organizer }).count({ n: "*" }).first())?.n) === N,
+      60_000,
+      200,
+    );
+    await eventually(
+      "contacts projected",
+      async () => Number((await db("users").whereIn("user_id", users.slice(-100)).count({ n: "*" }).first())?.n) === 100,
+      30_000,
+      200,
+    );
 
     const source = await publishFact(nats.js, eventEvents.published, eventFacts(organizer, null));
     const inboxRows = async () => Number((await db("inbox").where({ source_id: source }).count({ n: "*" }).first())?.n);
@@ -102,7 +135,12 @@ describe("notifications: kill -9 of workers during a 10,000-recipient fan-out", 
     await eventually("pushes under way", async () => fcm.messages.length >= 6_000, 60_000, 10);
     await kill("push");
 
-    await eventually("every delivery recorded sent", async () => (await inboxRows()) === N && (await sent("email")) === N && (await sent("push")) === N, 90_000, 250);
+    await eventually(
+      "every delivery recorded sent",
+      async () => (await inboxRows()) === N && (await sent("email")) === N && (await sent("push")) === N,
+      90_000,
+      250,
+    );
     const inboxDupes = await db("inbox").where({ source_id: source }).groupBy("user_id").havingRaw("count(*) > 1").select("user_id");
     expect(inboxDupes).to.deep.equal([]);
     // At the sinks: one id per recipient, copies of in-flight sends counted (support/sinks.ts).

@@ -4,13 +4,13 @@ import { call } from "../../kit/call.ts";
 import { AppError } from "../../kit/errors.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
-import { notifications, notificationJobs, liveInboxSubject, LiveInboxItem } from "../../../subjects/notifications.ts";
+import { LiveInboxItem, liveInboxSubject, notificationJobs, notifications } from "../../../subjects/notifications.ts";
 import { check } from "../../kit/validate.ts";
 import { derivedId } from "../ids.ts";
 import * as store from "../store.ts";
-import { startHarness, makeUser, followUser, plannerCaughtUp, principal, projected, sealLink, type Harness } from "./support/harness.ts";
+import { followUser, type Harness, makeUser, plannerCaughtUp, principal, projected, sealLink, startHarness } from "./support/harness.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { publishFact, eventFacts } from "./support/facts.ts";
+import { eventFacts, publishFact } from "./support/facts.ts";
 
 describe("notifications: fan-out, inbox and live stream", function () {
   this.timeout(30_000);
@@ -73,7 +73,21 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const job = await h.db("fanout_batches").where({ source_id: sourceId }).first();
     const msg = await h.db("messages").where({ source_id: sourceId }).first();
     // As if the stream's duplicate window had passed: the same batch, a new msgID.
-    const data = { sourceId, batchNo: 0, batches: 1, kind: "event_published" as const, audience: { type: "followers" as const, targets: [{ kind: "user" as const, id: organizer.id }], excludeUserId: organizer.id, after: job.after_id, upTo: job.up_to_id }, params: msg.params, link: msg.link };
+    const data = {
+      sourceId,
+      batchNo: 0,
+      batches: 1,
+      kind: "event_published" as const,
+      audience: {
+        type: "followers" as const,
+        targets: [{ kind: "user" as const, id: organizer.id }],
+        excludeUserId: organizer.id,
+        after: job.after_id,
+        upTo: job.up_to_id,
+      },
+      params: msg.params,
+      link: msg.link,
+    };
     await publishFact(h.running.nats.js, notificationJobs.deliver, data, { source: "notifications" });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(Number((await h.db("inbox").where({ user_id: f.id }).count({ n: "*" }).first())?.n)).to.equal(1);
@@ -90,7 +104,13 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const base = eventFacts(organizer.id, null);
     await publishFact(h.running.nats.js, eventEvents.updated, { ...base, title: "Renamed", sequence: 1, changed: ["title"] });
     await publishFact(h.running.nats.js, eventEvents.published, { ...eventFacts(organizer.id, null), visibility: "private" });
-    const moved = await publishFact(h.running.nats.js, eventEvents.updated, { ...base, sequence: 2, startsAt: "2026-12-03T10:00:00.000Z", changed: ["startsAt"], previous: { startsAt: base.startsAt } });
+    const moved = await publishFact(h.running.nats.js, eventEvents.updated, {
+      ...base,
+      sequence: 2,
+      startsAt: "2026-12-03T10:00:00.000Z",
+      changed: ["startsAt"],
+      previous: { startsAt: base.startsAt },
+    });
     // The planner handles facts concurrently; a cancellation handled first would make the change
     // stale (as the last step shows), so let the change be handled first.
     await eventually("change handled", async () => h.db("processed_messages").where({ message_id: moved }).first());
@@ -106,7 +126,13 @@ describe("notifications: fan-out, inbox and live stream", function () {
       [cancelled, "event_cancelled"],
     ]);
     // A change older than the cancellation, delivered late: followers are not told the old news.
-    const late = await publishFact(h.running.nats.js, eventEvents.updated, { ...base, sequence: 2, venue: null, onlineUrl: "https://meet.example.org/late", changed: ["venue", "onlineUrl"] });
+    const late = await publishFact(h.running.nats.js, eventEvents.updated, {
+      ...base,
+      sequence: 2,
+      venue: null,
+      onlineUrl: "https://meet.example.org/late",
+      changed: ["venue", "onlineUrl"],
+    });
     await eventually("late fact handled", async () => h.db("processed_messages").where({ message_id: late }).first());
     await new Promise((r) => setTimeout(r, 200));
     expect(h.smtp.to(f.email)).to.have.length(2);
@@ -185,9 +211,25 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const id = randomUUID();
     const email = `new-${id.slice(0, 8)}@example.org`;
     const contact = { userId: id, email, displayName: "Новый Пользователь", locale: "ru", timeZone: "Europe/Moscow" };
-    await call(h.running.nats.nc, notifications.preferencesSet, { kinds: { event_published: { in_app: false, email: false, push: false }, event_updated: { in_app: false, email: false, push: false }, event_cancelled: { in_app: false, email: false, push: false } }, quietHours: { start: "00:00", end: "23:59" }, digest: false }, { principal: principal(id) });
-    await publishFact(h.running.nats.js, identityEvents.userRegistered, { ...contact, roles: ["participant"], sealedVerificationToken: sealLink("verify_email", email, "vt_abc123") });
-    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, { ...contact, sealedToken: sealLink("password_reset", email, "rt_xyz789"), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await call(h.running.nats.nc, notifications.preferencesSet, {
+      kinds: {
+        event_published: { in_app: false, email: false, push: false },
+        event_updated: { in_app: false, email: false, push: false },
+        event_cancelled: { in_app: false, email: false, push: false },
+      },
+      quietHours: { start: "00:00", end: "23:59" },
+      digest: false,
+    }, { principal: principal(id) });
+    await publishFact(h.running.nats.js, identityEvents.userRegistered, {
+      ...contact,
+      roles: ["participant"],
+      sealedVerificationToken: sealLink("verify_email", email, "vt_abc123"),
+    });
+    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, {
+      ...contact,
+      sealedToken: sealLink("password_reset", email, "rt_xyz789"),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     await eventually("three emails", async () => h.smtp.to(email).length === 3);
     const mails = h.smtp.to(email);
     expect(mails.map((m) => m.subject)).to.have.members(["Подтвердите адрес электронной почты", "Добро пожаловать в Convene", "Сброс пароля Convene"]);
@@ -205,17 +247,31 @@ describe("notifications: fan-out, inbox and live stream", function () {
   it("mails a new verification link when one is asked for", async () => {
     const id = randomUUID();
     const email = `again-${id.slice(0, 8)}@example.org`;
-    await publishFact(h.running.nats.js, identityEvents.verificationRequested, { userId: id, email, displayName: "Again", locale: "en", timeZone: "UTC", sealedToken: sealLink("verify_email", email, "vt_second456"), expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.verificationRequested, {
+      userId: id,
+      email,
+      displayName: "Again",
+      locale: "en",
+      timeZone: "UTC",
+      sealedToken: sealLink("verify_email", email, "vt_second456"),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
     const mail = await eventually("verification email", async () => h.smtp.to(email)[0]);
     expect(mail.subject).to.equal("Confirm your email address");
     expect(mail.text).to.contain("https://convene.test/verify-email?token=vt_second456");
     expect(mail.text).to.contain("Again");
     // Once sent, the message keeps the link without its token and no sealed token either.
     await eventually("sealed token dropped", async () => {
-      const rows = await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).select("d.status", "m.link", "m.sealed_token");
+      const rows = await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).select(
+        "d.status",
+        "m.link",
+        "m.sealed_token",
+      );
       return rows.length === 1 && rows[0].status === "sent" && rows[0].sealed_token === null;
     });
-    expect((await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).first("m.link")).link).to.equal("/verify-email");
+    expect((await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).first("m.link")).link).to.equal(
+      "/verify-email",
+    );
   });
 
   it("sends a link email a dead replica had claimed once its lease ends, with the same working token, once", async () => {
@@ -226,14 +282,24 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const sourceId = randomUUID();
     const sealed = sealLink("password_reset", email, "rt_after_the_crash");
     await h.db.transaction(async (trx) => {
-      await store.saveMessage(trx, { sourceId, kind: "password_reset", params: { expiresAt: new Date(Date.now() + 3_600_000).toISOString() }, link: "/reset-password", batches: 1, sealed: { token: sealed, until: new Date(Date.now() + 3_600_000) } });
+      await store.saveMessage(trx, {
+        sourceId,
+        kind: "password_reset",
+        params: { expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+        link: "/reset-password",
+        batches: 1,
+        sealed: { token: sealed, until: new Date(Date.now() + 3_600_000) },
+      });
       await store.insertDeliveries(trx, sourceId, [{ userId: id, channel: "email", address: email, notBefore: new Date() }]);
       await trx("deliveries").where({ source_id: sourceId }).update({ lease_until: trx.raw("now() + interval '2 seconds'") });
     });
     const mail = await eventually("sent after the lease", async () => h.smtp.to(email)[0], 20_000);
     expect(mail.text).to.contain("https://convene.test/reset-password?token=rt_after_the_crash");
     expect(mail.messageId).to.contain(`${sourceId}.${id}@`);
-    await eventually("recorded sent, seal dropped", async () => (await h.db("messages").where({ source_id: sourceId }).first("sealed_token"))?.sealed_token === null);
+    await eventually(
+      "recorded sent, seal dropped",
+      async () => (await h.db("messages").where({ source_id: sourceId }).first("sealed_token"))?.sealed_token === null,
+    );
     expect((await h.db("deliveries").where({ source_id: sourceId }).first("status")).status).to.equal("sent");
     expect(h.smtp.to(email)).to.have.length(1);
   });
@@ -242,11 +308,24 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const id = randomUUID();
     const email = `late-${id.slice(0, 8)}@example.org`;
     const contact = { userId: id, email, displayName: "Late", locale: "en", timeZone: "UTC" };
-    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, { ...contact, sealedToken: sealLink("password_reset", email, "rt_toolate", -1_000), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.passwordResetRequested, {
+      ...contact,
+      sealedToken: sealLink("password_reset", email, "rt_toolate", -1_000),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     // A seal for another address (copied from someone else's event) does not open either.
-    await publishFact(h.running.nats.js, identityEvents.verificationRequested, { ...contact, sealedToken: sealLink("verify_email", "victim@example.org", "vt_notyours"), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.verificationRequested, {
+      ...contact,
+      sealedToken: sealLink("verify_email", "victim@example.org", "vt_notyours"),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     const outcome = await eventually("both deliveries failed", async () => {
-      const rows = await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).select("m.kind", "d.status", "d.last_error", "m.sealed_token");
+      const rows = await h.db("deliveries as d").join("messages as m", "m.source_id", "d.source_id").where({ "d.user_id": id }).select(
+        "m.kind",
+        "d.status",
+        "d.last_error",
+        "m.sealed_token",
+      );
       return rows.length === 2 && rows.every((r) => r.status === "failed" && r.sealed_token === null) ? rows : undefined;
     });
     expect(outcome.find((r) => r.kind === "password_reset")!.last_error).to.match(/expired before the email could be sent; the user asks for a new one/);
@@ -258,7 +337,16 @@ describe("notifications: fan-out, inbox and live stream", function () {
     const id = randomUUID();
     const current = `current-${id.slice(0, 8)}@example.org`;
     const next = `next-${id.slice(0, 8)}@example.org`;
-    await publishFact(h.running.nats.js, identityEvents.emailChangeRequested, { userId: id, email: current, displayName: "Мария", locale: "ru", timeZone: "Europe/Moscow", newEmail: next, sealedToken: sealLink("email_change", next, "ec_change789abcdef"), expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await publishFact(h.running.nats.js, identityEvents.emailChangeRequested, {
+      userId: id,
+      email: current,
+      displayName: "Мария",
+      locale: "ru",
+      timeZone: "Europe/Moscow",
+      newEmail: next,
+      sealedToken: sealLink("email_change", next, "ec_change789abcdef"),
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     const mail = await eventually("email change link", async () => h.smtp.to(next)[0]);
     expect(mail.subject).to.equal("Подтвердите новый адрес электронной почты");
     expect(mail.text).to.contain("https://convene.test/confirm-email?token=ec_change789abcdef");
@@ -274,13 +362,35 @@ describe("notifications: fan-out, inbox and live stream", function () {
 
   it("mails an organization invitation to an address without an account in the inviter's language, and to a known user in theirs", async () => {
     const inviter = randomUUID();
-    await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: inviter, email: `inviter-${inviter.slice(0, 8)}@example.org`, displayName: "Анна", locale: "ru", timeZone: "Europe/Moscow" });
+    await publishFact(h.running.nats.js, identityEvents.profileUpdated, {
+      userId: inviter,
+      email: `inviter-${inviter.slice(0, 8)}@example.org`,
+      displayName: "Анна",
+      locale: "ru",
+      timeZone: "Europe/Moscow",
+    });
     const known = randomUUID();
     const knownEmail = `Known-${known.slice(0, 8)}@Example.org`;
-    await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: known, email: knownEmail.toLowerCase(), displayName: "Known Person", locale: "en", timeZone: "UTC" });
+    await publishFact(h.running.nats.js, identityEvents.profileUpdated, {
+      userId: known,
+      email: knownEmail.toLowerCase(),
+      displayName: "Known Person",
+      locale: "en",
+      timeZone: "UTC",
+    });
     await eventually("contacts projected", async () => Number((await h.db("users").whereIn("user_id", [inviter, known]).count({ n: "*" }).first())?.n) === 2);
     const stranger = `stranger-${inviter.slice(0, 8)}@example.org`;
-    const invitation = (email: string, token: string) => ({ invitationId: randomUUID(), orgId: randomUUID(), orgName: "Berlin JS", email, role: "admin" as const, invitedBy: inviter, inviterName: "Анна", sealedToken: sealLink("org_invitation", email, token), expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const invitation = (email: string, token: string) => ({
+      invitationId: randomUUID(),
+      orgId: randomUUID(),
+      orgName: "Berlin JS",
+      email,
+      role: "admin" as const,
+      invitedBy: inviter,
+      inviterName: "Анна",
+      sealedToken: sealLink("org_invitation", email, token),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
     const strangerFact = invitation(stranger, "inv_stranger123");
     const fact = await publishFact(h.running.nats.js, identityEvents.orgInvitationCreated, strangerFact);
     await publishFact(h.running.nats.js, identityEvents.orgInvitationCreated, invitation(knownEmail, "inv_known456"));
@@ -294,11 +404,21 @@ describe("notifications: fan-out, inbox and live stream", function () {
     expect(toKnown.subject).to.equal("You are invited to an organization on Convene");
     expect(toKnown.text).to.contain("as an admin");
     // Sent as the known user; the stranger under an id derived from the address. No inbox item.
-    await eventually("recorded sent to the known user", async () => Number((await h.db("deliveries").where({ user_id: known, channel: "email", status: "sent" }).count({ n: "*" }).first())?.n) === 1);
+    await eventually(
+      "recorded sent to the known user",
+      async () => Number((await h.db("deliveries").where({ user_id: known, channel: "email", status: "sent" }).count({ n: "*" }).first())?.n) === 1,
+    );
     expect((await call(h.running.nats.nc, notifications.inboxList, {}, { principal: principal(known) })).items).to.have.length(0);
     // The same fact again under another stream message id (as after a relay crash past the
     // dedup window): handled again, mailed once.
-    const envelope = { id: fact, type: identityEvents.orgInvitationCreated.subject, version: identityEvents.orgInvitationCreated.version, source: "identity", occurredAt: new Date().toISOString(), data: strangerFact };
+    const envelope = {
+      id: fact,
+      type: identityEvents.orgInvitationCreated.subject,
+      version: identityEvents.orgInvitationCreated.version,
+      source: "identity",
+      occurredAt: new Date().toISOString(),
+      data: strangerFact,
+    };
     const replay = await h.running.nats.js.publish(identityEvents.orgInvitationCreated.subject, JSON.stringify(envelope), { msgID: randomUUID() });
     // Wait until the planner has acked the replay, and any job it published was delivered too.
     await eventually("replay handled", async () => {

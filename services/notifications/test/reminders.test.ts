@@ -6,8 +6,8 @@ import { bookingEvents } from "../../../subjects/bookings.ts";
 import { notifications } from "../../../subjects/notifications.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { derivedId } from "../ids.ts";
-import { startHarness, makeUser, principal, plannerCaughtUp, type Harness, type TestUser } from "./support/harness.ts";
-import { publishFact, eventFacts } from "./support/facts.ts";
+import { type Harness, makeUser, plannerCaughtUp, principal, startHarness, type TestUser } from "./support/harness.ts";
+import { eventFacts, publishFact } from "./support/facts.ts";
 
 /**
  * Reminders on the kit's timers with a short offset (NOTIFY_REMINDER_OFFSETS=3s): an event that
@@ -39,20 +39,36 @@ describe("notifications: reminders before an event", function () {
 
   async function book(user: TestUser, eventId: string): Promise<string> {
     const orderId = randomUUID();
-    await publishFact(h.running.nats.js, bookingEvents.confirmed, { orderId, eventId, userId: user.id, status: "confirmed", totalMinor: 0, currency: null, seats: 1, occurredAt: new Date().toISOString(), paymentId: null });
+    await publishFact(h.running.nats.js, bookingEvents.confirmed, {
+      orderId,
+      eventId,
+      userId: user.id,
+      status: "confirmed",
+      totalMinor: 0,
+      currency: null,
+      seats: 1,
+      occurredAt: new Date().toISOString(),
+      paymentId: null,
+    });
     await eventually("order projected", async () => h.db("attendances").where({ order_id: orderId }).first());
     return orderId;
   }
 
   const reminders = (u: TestUser) => h.smtp.to(u.email).filter((m) => /starts in|начнётся через/.test(m.subject));
-  const timersOf = (orderId: string) => h.db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `${orderId}:%`).select("key", "due_at");
+  const timersOf = (orderId: string) =>
+    h.db("timers").where({ kind: "notifications.reminder" }).andWhere("key", "like", `${orderId}:%`).select("key", "due_at");
 
   it("reminds each attendee once per channel at start − offset, in their own language and time zone, unless they turned reminders off", async () => {
     const berlin = await makeUser(h, { timeZone: "Europe/Berlin" });
     const almaty = await makeUser(h, { locale: "ru", timeZone: "Asia/Almaty" });
     const off = await makeUser(h, { device: false });
     await call(h.running.nats.nc, notifications.preferencesSet, {
-      kinds: { event_published: { in_app: true, email: true, push: true }, event_updated: { in_app: true, email: true, push: true }, event_cancelled: { in_app: true, email: true, push: true }, event_reminder: { in_app: false, email: false, push: false } },
+      kinds: {
+        event_published: { in_app: true, email: true, push: true },
+        event_updated: { in_app: true, email: true, push: true },
+        event_cancelled: { in_app: true, email: true, push: true },
+        event_reminder: { in_app: false, email: false, push: false },
+      },
       quietHours: null,
       digest: false,
     }, { principal: principal(off.id) });
@@ -116,14 +132,28 @@ describe("notifications: reminders before an event", function () {
     expect(await timersOf(orderA)).to.have.length(1);
     expect(await timersOf(orderB)).to.have.length(1);
     await publishFact(h.running.nats.js, eventEvents.cancelled, { ...ev, status: "cancelled", sequence: 1, reason: "venue flooded" });
-    await publishFact(h.running.nats.js, bookingEvents.cancelled, { orderId: orderB, eventId: other.eventId, userId: b.id, status: "cancelled", totalMinor: 0, currency: null, seats: 1, occurredAt: new Date().toISOString(), reason: "attendee", refundDueMinor: 0, paymentId: null });
+    await publishFact(h.running.nats.js, bookingEvents.cancelled, {
+      orderId: orderB,
+      eventId: other.eventId,
+      userId: b.id,
+      status: "cancelled",
+      totalMinor: 0,
+      currency: null,
+      seats: 1,
+      occurredAt: new Date().toISOString(),
+      reason: "attendee",
+      refundDueMinor: 0,
+      paymentId: null,
+    });
     await eventually("timers dropped", async () => (await timersOf(orderA)).length === 0 && (await timersOf(orderB)).length === 0);
     // Past the time they were due, nothing fired.
     const due = new Date(ev.startsAt).getTime() - OFFSET_MS;
     await eventually("past the old due time", async () => Date.now() > due + 1_000, 10_000, 100);
     expect(reminders(a)).to.have.length(0);
     expect(reminders(b)).to.have.length(0);
-    expect(await h.db("messages").whereIn("source_id", [derivedId("reminder", ev.eventId, ev.startsAt, 3), derivedId("reminder", other.eventId, other.startsAt, 3)])).to.have.length(0);
+    expect(
+      await h.db("messages").whereIn("source_id", [derivedId("reminder", ev.eventId, ev.startsAt, 3), derivedId("reminder", other.eventId, other.startsAt, 3)]),
+    ).to.have.length(0);
   });
 
   it("follows the offsets the event's organizer set (re-planning what was planned), refuses anyone else, and goes back to the default on null", async () => {
@@ -131,10 +161,14 @@ describe("notifications: reminders before an event", function () {
     const ev = await anEvent(8_000);
     const orderId = await book(user, ev.eventId);
     expect((await timersOf(orderId)).map((t: { key: string }) => t.key)).to.deep.equal([`${orderId}:3`]);
-    const set = (offsets: string[] | null, as = principal(ev.organizerId)) => call(h.running.nats.nc, notifications.remindersSet, { eventId: ev.eventId, offsets }, { principal: as });
+    const set = (offsets: string[] | null, as = principal(ev.organizerId)) =>
+      call(h.running.nats.nc, notifications.remindersSet, { eventId: ev.eventId, offsets }, { principal: as });
     const refused = (await set(["5s"], principal(user.id)).catch((e: unknown) => e)) as { status: number };
     expect(refused.status).to.equal(403);
-    const unknown = (await call(h.running.nats.nc, notifications.remindersSet, { eventId: randomUUID(), offsets: ["5s"] }, { principal: principal(user.id) }).catch((e: unknown) => e)) as { status: number };
+    const unknown =
+      (await call(h.running.nats.nc, notifications.remindersSet, { eventId: randomUUID(), offsets: ["5s"] }, { principal: principal(user.id) }).catch((
+        e: unknown,
+      ) => e)) as { status: number };
     expect(unknown.status).to.equal(404);
     expect(await set(["5s"])).to.deep.equal({ eventId: ev.eventId, offsets: ["5s"], custom: true });
     expect((await timersOf(orderId)).map((t: { key: string }) => t.key)).to.deep.equal([`${orderId}:5`]);

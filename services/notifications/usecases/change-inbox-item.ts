@@ -4,7 +4,11 @@ import { notFound } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
 
-export async function changeInboxItem(deps: Pick<Deps, "db">, caller: Principal, input: { id: string; change: "read" | "unread" | "archive" }): Promise<{ ok: true }> {
+export async function changeInboxItem(
+  deps: Pick<Deps, "db">,
+  caller: Principal,
+  input: { id: string; change: "read" | "unread" | "archive" },
+): Promise<{ ok: true }> {
   if (!(await store.updateItem(deps.db, caller.sub, input.id, input.change))) throw notFound("inbox item");
   return { ok: true };
 }

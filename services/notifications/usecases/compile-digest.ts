@@ -16,8 +16,18 @@ export async function compileDigest(trx: Knex.Transaction, userId: string, now: 
   const held = await store.dueHeldOf(trx, userId, now);
   if (!held.length) return 0;
   const digestId = derivedId("digest", userId, held[0].sourceId);
-  const items = held.slice(0, DIGEST_ITEMS).map((h) => ({ kind: h.kind, link: h.link, ...pick(h.params, ["title", "startsAt", "timeZone", "venue", "onlineUrl", "organizer", "reason"]) }));
-  await store.saveMessage(trx, { sourceId: digestId, kind: "digest", params: { count: String(held.length), more: String(held.length - items.length), items: JSON.stringify(items) }, link: "/me/notifications", batches: 1 });
+  const items = held.slice(0, DIGEST_ITEMS).map((h) => ({
+    kind: h.kind,
+    link: h.link,
+    ...pick(h.params, ["title", "startsAt", "timeZone", "venue", "onlineUrl", "organizer", "reason"]),
+  }));
+  await store.saveMessage(trx, {
+    sourceId: digestId,
+    kind: "digest",
+    params: { count: String(held.length), more: String(held.length - items.length), items: JSON.stringify(items) },
+    link: "/me/notifications",
+    batches: 1,
+  });
   await store.insertDeliveries(trx, digestId, [{ userId, channel: "email", address: held.at(-1)!.address, notBefore: new Date(0) }]);
   await store.markDigested(trx, userId, held.map((h) => h.sourceId), digestId);
   return held.length;

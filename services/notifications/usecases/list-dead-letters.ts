@@ -25,7 +25,15 @@ export async function listDeadLetters(deps: Pick<Deps, "nats">, _admin: Principa
     }
   }
   items.sort((a, b) => a.seq - b.seq);
-  const page = items.slice(0, limit).map((d) => ({ seq: d.seq, durable: d.durable, subject: d.subject, error: d.error, deliveries: d.deliveries, failedAt: d.failedAt, message: redactCredentials(d.message) }));
+  const page = items.slice(0, limit).map((d) => ({
+    seq: d.seq,
+    durable: d.durable,
+    subject: d.subject,
+    error: d.error,
+    deliveries: d.deliveries,
+    failedAt: d.failedAt,
+    message: redactCredentials(d.message),
+  }));
   return { items: page, lastSeq: page.length ? page[page.length - 1].seq : (input.afterSeq ?? 0) };
 }
 

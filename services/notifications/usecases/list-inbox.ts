@@ -17,7 +17,17 @@ export async function listInbox(deps: Pick<Deps, "db" | "templates">, caller: Pr
   const locale = (await store.contactOf(deps.db, userId))?.locale ?? "en";
   const items: InboxItem[] = page.map((r) => {
     const t = deps.templates.push(r.kind, locale, r.params, r.link);
-    return { id: r.id, sourceId: r.source_id, kind: r.kind, title: t.title, body: t.body, link: r.link, createdAt: iso(r.created_at)!, readAt: iso(r.read_at), archivedAt: iso(r.archived_at) };
+    return {
+      id: r.id,
+      sourceId: r.source_id,
+      kind: r.kind,
+      title: t.title,
+      body: t.body,
+      link: r.link,
+      createdAt: iso(r.created_at)!,
+      readAt: iso(r.read_at),
+      archivedAt: iso(r.archived_at),
+    };
   });
   const nextCursor = rows.length > limit ? encodeKeyCursor(page[page.length - 1].id) : null;
   return { items, nextCursor };

@@ -1,6 +1,6 @@
 /** Messages the event's organizers sent, newest first; only to its organizers (bookings decides who they are). */
 import type { Principal } from "../../../subjects/principal.ts";
-import type { RequestOf, ReplyOf } from "../../../subjects/contract.ts";
+import type { ReplyOf, RequestOf } from "../../../subjects/contract.ts";
 import type { notifications } from "../../../subjects/notifications.ts";
 import { decodeCursor, page } from "../../kit/cursor.ts";
 import type { Deps } from "../deps.ts";

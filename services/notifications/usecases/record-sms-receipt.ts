@@ -17,7 +17,9 @@ export async function recordSmsReceipt(deps: Deps, input: { body: string; signat
   if (!deps.sms.verify(fields, input.signature)) throw forbidden("signature: does not match the X-Twilio-Signature of this callback URL");
   const sid = fields.get("MessageSid") ?? fields.get("SmsSid");
   const status = fields.get("MessageStatus") ?? fields.get("SmsStatus");
-  if (!sid || !status || !/^[a-z_]{1,20}$/.test(status)) throw badRequest("body: MessageSid and MessageStatus are required", [{ field: "body", message: "MessageSid and MessageStatus are required" }]);
+  if (!sid || !status || !/^[a-z_]{1,20}$/.test(status)) {
+    throw badRequest("body: MessageSid and MessageStatus are required", [{ field: "body", message: "MessageSid and MessageStatus are required" }]);
+  }
   const errorCode = fields.get("ErrorCode") || null;
   await deps.db.transaction(async (trx) => {
     const r = await smsStore.recordReceipt(trx, sid, status, errorCode);
@@ -28,7 +30,9 @@ export async function recordSmsReceipt(deps: Deps, input: { body: string; signat
     if (!r.changed) return;
     if (status === "delivered" || status === "undelivered" || status === "failed") deps.sent.add(1, { channel: "sms", outcome: status });
     if ((status === "undelivered" || status === "failed") && errorCode && INVALID_NUMBER_CODES.has(errorCode)) {
-      if (await smsStore.suppressPhone(trx, r.row.userId, r.row.number, `${status} ${errorCode}`)) deps.log.info({ userId: r.row.userId, errorCode }, "SMS number suppressed after a failure receipt");
+      if (await smsStore.suppressPhone(trx, r.row.userId, r.row.number, `${status} ${errorCode}`)) {
+        deps.log.info({ userId: r.row.userId, errorCode }, "SMS number suppressed after a failure receipt");
+      }
     }
   });
   return { ok: true };

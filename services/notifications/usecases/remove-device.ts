@@ -5,6 +5,10 @@ import type { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
 
-export async function removeDevice(deps: Pick<Deps, "db">, caller: Principal, input: RequestOf<typeof notifications.devicesRemove>): Promise<{ removed: boolean }> {
+export async function removeDevice(
+  deps: Pick<Deps, "db">,
+  caller: Principal,
+  input: RequestOf<typeof notifications.devicesRemove>,
+): Promise<{ removed: boolean }> {
   return { removed: await store.removeDevice(deps.db, caller.sub, input.token) };
 }

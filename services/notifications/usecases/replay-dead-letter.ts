@@ -13,7 +13,12 @@ import { badRequest, notFound } from "../../kit/errors.ts";
 import { type ConsumerSpec, handleAgain, markProcessed, wasProcessed } from "../../kit/consume.ts";
 import type { Deps } from "../deps.ts";
 
-export async function replayDeadLetter(deps: Pick<Deps, "db" | "nats" | "log">, consumers: () => ConsumerSpec[], _admin: Principal, input: RequestOf<typeof notifications.deadLettersReplay>) {
+export async function replayDeadLetter(
+  deps: Pick<Deps, "db" | "nats" | "log">,
+  consumers: () => ConsumerSpec[],
+  _admin: Principal,
+  input: RequestOf<typeof notifications.deadLettersReplay>,
+) {
   const m = await deps.nats.jsm.streams.getMessage(streams.DEAD_LETTERS.name, { seq: input.seq }).catch(() => null);
   if (!m) throw notFound("dead letter");
   const d = m.json<{ durable?: string; subject?: string; streamSeq?: number; message?: { id?: unknown } }>();

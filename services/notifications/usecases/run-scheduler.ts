@@ -24,7 +24,9 @@ export function startScheduler(deps: Deps, marker: Marker, pollMs: number): { st
       await dropExpiredSeals(deps.db).catch((err: unknown) => deps.log.warn({ err }, "dropping expired link seals failed"));
       if (deps.sms && deps.now().getTime() - prunedAt > SMS_PRUNE_EVERY_MS) {
         prunedAt = deps.now().getTime();
-        await pruneSmsMessages(deps.db, Math.max(SMS_RETAIN_S, deps.config.sms.windowS)).catch((err: unknown) => deps.log.warn({ err }, "pruning SMS messages failed"));
+        await pruneSmsMessages(deps.db, Math.max(SMS_RETAIN_S, deps.config.sms.windowS)).catch((err: unknown) =>
+          deps.log.warn({ err }, "pruning SMS messages failed")
+        );
       }
       if (running) await new Promise<void>((r) => ((wake = r), setTimeout(r, pollMs)));
     }

@@ -5,7 +5,7 @@
  * the same id; the same key with another text is refused rather than silently ignored.
  */
 import type { Principal } from "../../../subjects/principal.ts";
-import type { RequestOf, ReplyOf } from "../../../subjects/contract.ts";
+import type { ReplyOf, RequestOf } from "../../../subjects/contract.ts";
 import type { notifications } from "../../../subjects/notifications.ts";
 import { conflict } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";

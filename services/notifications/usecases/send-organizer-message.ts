@@ -35,12 +35,24 @@ export async function sendOrganizerMessage(deps: Deps, caller: Principal, input:
     const recent = await store.messagesSince(trx, input.eventId, new Date(now.getTime() - HOUR_MS));
     if (recent.count >= deps.config.messagesPerHour) {
       const retryAfterSeconds = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + HOUR_MS - now.getTime()) / 1_000));
-      throw new AppError("message_rate_limited", `this event has sent ${recent.count} messages in the last hour (at most ${deps.config.messagesPerHour}); retry in ${retryAfterSeconds} s`, {
-        status: 429,
-        details: { limit: deps.config.messagesPerHour, windowSeconds: HOUR_MS / 1_000, retryAfterSeconds },
-      });
+      throw new AppError(
+        "message_rate_limited",
+        `this event has sent ${recent.count} messages in the last hour (at most ${deps.config.messagesPerHour}); retry in ${retryAfterSeconds} s`,
+        {
+          status: 429,
+          details: { limit: deps.config.messagesPerHour, windowSeconds: HOUR_MS / 1_000, retryAfterSeconds },
+        },
+      );
     }
-    const message = { id, eventId: input.eventId, senderId: caller.sub, audience: input.audience, subject: input.subject, body: input.body, recipients: userIds.length };
+    const message = {
+      id,
+      eventId: input.eventId,
+      senderId: caller.sub,
+      audience: input.audience,
+      subject: input.subject,
+      body: input.body,
+      recipients: userIds.length,
+    };
     await store.saveOrganizerMessage(trx, { ...message, sentAt: now }, userIds);
     const ev = await store.eventOf(trx, input.eventId);
     const params = { subject: input.subject, message: input.body, title: ev?.title ?? "", eventId: input.eventId };
@@ -50,7 +62,15 @@ export async function sendOrganizerMessage(deps: Deps, caller: Principal, input:
     await store.saveMessage(trx, { sourceId: id, kind: "organizer_message", params, link, batches: bounds.length });
     await store.savePlan(trx, id, bounds, "recipients");
     for (const [batchNo, upTo] of bounds.entries()) {
-      const data = { sourceId: id, batchNo, batches: bounds.length, kind: "organizer_message" as const, audience: { type: "recipients" as const, after: batchNo === 0 ? null : bounds[batchNo - 1], upTo }, params, link };
+      const data = {
+        sourceId: id,
+        batchNo,
+        batches: bounds.length,
+        kind: "organizer_message" as const,
+        audience: { type: "recipients" as const, after: batchNo === 0 ? null : bounds[batchNo - 1], upTo },
+        params,
+        link,
+      };
       await enqueue(trx, notificationJobs.deliver, data, { source: "notifications", id: derivedId(id, batchNo), occurredAt: now });
     }
     return { ...message, sentAt: now.toISOString() };

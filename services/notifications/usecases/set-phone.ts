@@ -21,8 +21,17 @@ export async function setPhone(deps: Deps, caller: Principal, input: { number: s
   const current = await smsStore.phoneOf(deps.db, userId);
   // Already the verified, working number: nothing to send.
   if (current?.number === input.number && current.verifiedAt && !current.suppressedAt) return phoneState(current, deps.now(), cfg.codeMaxAttempts);
-  if ((await smsStore.codesSentTo(deps.db, userId, new Date(deps.now().getTime() - 3_600_000))) >= cfg.codesPerUserPerHour) throw tooMany("too many codes asked for this hour; try again later");
-  const slot = await smsStore.reserveSms(deps.db, { number: input.number, userId, purpose: "code", limit: cfg.perNumber, windowS: cfg.windowS, at: deps.now() });
+  if ((await smsStore.codesSentTo(deps.db, userId, new Date(deps.now().getTime() - 3_600_000))) >= cfg.codesPerUserPerHour) {
+    throw tooMany("too many codes asked for this hour; try again later");
+  }
+  const slot = await smsStore.reserveSms(deps.db, {
+    number: input.number,
+    userId,
+    purpose: "code",
+    limit: cfg.perNumber,
+    windowS: cfg.windowS,
+    at: deps.now(),
+  });
   if ("retryAt" in slot) throw tooMany(`too many SMS to this number; try again after ${slot.retryAt.toISOString()}`);
 
   const code = newCode();
@@ -38,7 +47,9 @@ export async function setPhone(deps: Deps, caller: Principal, input: { number: s
   await smsStore.smsRefused(deps.db, slot.id, "code" in out ? out.code : "");
   await smsStore.clearPending(deps.db, userId, hash);
   deps.log.info({ userId, error: out.error }, "verification code refused by the SMS provider");
-  if (out.outcome === "invalid-number") throw badRequest("number: cannot receive SMS", [{ field: "number", message: "cannot receive SMS (the provider refused it)" }]);
+  if (out.outcome === "invalid-number") {
+    throw badRequest("number: cannot receive SMS", [{ field: "number", message: "cannot receive SMS (the provider refused it)" }]);
+  }
   if (out.outcome === "temporary") throw new AppError("unavailable", "the SMS provider is unavailable; try again in a moment");
   throw badRequest("number: the SMS provider refused to send to it", [{ field: "number", message: "refused by the SMS provider" }]);
 }

@@ -22,13 +22,23 @@ export async function setPreferences(deps: Deps, caller: Principal, input: Prefe
   const userId = caller.sub;
   const on = Object.entries(input.kinds).filter(([, s]) => s?.sms === true).map(([kind]) => kind);
   const wrongKind = on.find((k) => !(SMS_KINDS as readonly string[]).includes(k));
-  if (wrongKind) throw badRequest(`kinds.${wrongKind}.sms: SMS carries only event reminders and changes`, [{ field: `kinds.${wrongKind}.sms`, message: "SMS carries only event_reminder, event_updated and event_cancelled" }]);
+  if (wrongKind) {
+    throw badRequest(`kinds.${wrongKind}.sms: SMS carries only event reminders and changes`, [{
+      field: `kinds.${wrongKind}.sms`,
+      message: "SMS carries only event_reminder, event_updated and event_cancelled",
+    }]);
+  }
   if (on.length) {
     const before = await store.preferencesOf(deps.db, userId);
     const newlyOn = on.find((k) => (before.kinds as Record<string, { sms?: boolean } | undefined>)[k]?.sms !== true);
     if (newlyOn) {
       const phone = await smsStore.phoneOf(deps.db, userId);
-      if (!phone?.number || !phone.verifiedAt) throw conflict(`kinds.${newlyOn}.sms: verify a phone number first`, [{ field: `kinds.${newlyOn}.sms`, message: "needs a verified phone number (POST /v1/me/phone, then /v1/me/phone/confirm)" }]);
+      if (!phone?.number || !phone.verifiedAt) {
+        throw conflict(`kinds.${newlyOn}.sms: verify a phone number first`, [{
+          field: `kinds.${newlyOn}.sms`,
+          message: "needs a verified phone number (POST /v1/me/phone, then /v1/me/phone/confirm)",
+        }]);
+      }
     }
   }
   await deps.db.transaction(async (trx) => {

@@ -3,7 +3,7 @@
  * is refunded that much (once per message: the refund row keeps the message id).
  * WARNING: the durable name is stored in JetStream; renaming it is a migration.
  */
-import { on, type ConsumerSpec } from "../../kit/consume.ts";
+import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { bookingEvents } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
 import { refundForCancelledBooking } from "../usecases/refund.ts";
@@ -17,8 +17,10 @@ export function refundCancelledBookingsConsumer(deps: Deps): ConsumerSpec {
     filter: "evt.booking.cancelled",
     concurrency: 4,
     handlers: [
-      on(bookingEvents.cancelled, async (e) =>
-        refundForCancelledBooking(deps, { messageId: e.id, paymentId: e.data.paymentId, orderId: e.data.orderId, refundDueMinor: e.data.refundDueMinor }),
+      on(
+        bookingEvents.cancelled,
+        async (e) =>
+          refundForCancelledBooking(deps, { messageId: e.id, paymentId: e.data.paymentId, orderId: e.data.orderId, refundDueMinor: e.data.refundDueMinor }),
       ),
     ],
   };

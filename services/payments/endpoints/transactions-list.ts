@@ -4,4 +4,5 @@ import type { Deps } from "../deps.ts";
 import { requireCaller } from "../../kit/caller.ts";
 import { listTransactions } from "../usecases/list-transactions.ts";
 
-export const transactionsListEndpoint = (deps: Deps) => endpoint(payments.transactions, async (input, ctx) => listTransactions(deps, requireCaller(ctx), input));
+export const transactionsListEndpoint = (deps: Deps) =>
+  endpoint(payments.transactions, async (input, ctx) => listTransactions(deps, requireCaller(ctx), input));

@@ -107,7 +107,9 @@ export const schema: Migration = {
       begin
         raise exception 'the ledger is append-only (% on %)', tg_op, tg_table_name;
       end $$`);
-    await db.raw(`create trigger ledger_transactions_append_only before update or delete on ledger_transactions for each row execute function ledger_append_only()`);
+    await db.raw(
+      `create trigger ledger_transactions_append_only before update or delete on ledger_transactions for each row execute function ledger_append_only()`,
+    );
     await db.raw(`create trigger ledger_entries_append_only before update or delete on ledger_entries for each row execute function ledger_append_only()`);
     await db.raw(`
       create function ledger_balanced() returns trigger language plpgsql as $$
@@ -117,7 +119,9 @@ export const schema: Migration = {
         if d <> c then raise exception 'ledger transaction % is not balanced (debits %, credits %)', new.transaction_id, d, c; end if;
         return null;
       end $$`);
-    await db.raw(`create constraint trigger ledger_entries_balanced after insert on ledger_entries deferrable initially deferred for each row execute function ledger_balanced()`);
+    await db.raw(
+      `create constraint trigger ledger_entries_balanced after insert on ledger_entries deferrable initially deferred for each row execute function ledger_balanced()`,
+    );
     // Receipts: numbered per organizer without gaps (the counter moves in the payment's transaction).
     await db.raw(`create table receipt_counters (organizer_id uuid primary key, last integer not null)`);
     await db.raw(`

@@ -5,19 +5,19 @@
  * error (codes 101 / 9998), which we surface as a configuration error.
  */
 import { randomBytes } from "node:crypto";
-import { fieldsOf, flat, get, toForm, type Fields } from "./fields.ts";
+import { type Fields, fieldsOf, flat, get, toForm } from "./fields.ts";
 import { scriptName, verify, withSignature } from "./signature.ts";
 import { buildXml, parseXml } from "./xml.ts";
 import {
-  formatAmount,
-  parseAmount,
-  ProviderError,
   type CallbackAnswer,
   type CallbackCheck,
   type CreatedPayment,
   type CreatePayment,
+  formatAmount,
+  parseAmount,
   type PaymentMethodInfo,
   type PaymentProvider,
+  ProviderError,
   type ProviderStatus,
 } from "./provider.ts";
 
@@ -86,7 +86,9 @@ export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
       throw new ProviderError("provider_merchant", `${script}: merchant not identified (${r.pg_error_code}): check PAYMENTS_MERCHANT_ID`);
     }
     if (!verify(script, reply, cfg.secretKey)) throw new ProviderError("provider_signature", `${script}: reply signature does not verify`, true);
-    if (r.pg_status !== "ok") throw new ProviderError(`provider_${r.pg_error_code ?? "error"}`, `${script}: ${r.pg_error_description ?? r.pg_description ?? "refused"}`);
+    if (r.pg_status !== "ok") {
+      throw new ProviderError(`provider_${r.pg_error_code ?? "error"}`, `${script}: ${r.pg_error_description ?? r.pg_description ?? "refused"}`);
+    }
     return r;
   }
 
@@ -157,7 +159,13 @@ export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
       }
       const currency = r.pg_currency ?? "";
       const s = r.pg_payment_status;
-      const state = s === "success" || s === "partial" ? "succeeded" : s === "failed" || s === "incomplete" || s === "revoked" ? "failed" : s === "pending" || s === "ok" ? "pending" : "unknown";
+      const state = s === "success" || s === "partial"
+        ? "succeeded"
+        : s === "failed" || s === "incomplete" || s === "revoked"
+        ? "failed"
+        : s === "pending" || s === "ok"
+        ? "pending"
+        : "unknown";
       const refunded = r.pg_refund_amount ? parseAmount(r.pg_refund_amount, currency) : undefined;
       return {
         state,
@@ -172,7 +180,10 @@ export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
 
     async refund(providerPaymentId: string, currency: string, amountMinor?: number): Promise<void> {
       // Without pg_refund_amount (or with 0) the provider refunds everything.
-      await callApi("revoke.php", { pg_payment_id: providerPaymentId, pg_refund_amount: amountMinor === undefined ? undefined : formatAmount(amountMinor, currency) });
+      await callApi("revoke.php", {
+        pg_payment_id: providerPaymentId,
+        pg_refund_amount: amountMinor === undefined ? undefined : formatAmount(amountMinor, currency),
+      });
     },
 
     async cancel(providerPaymentId: string): Promise<void> {

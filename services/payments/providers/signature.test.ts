@@ -86,7 +86,9 @@ describe("FreedomPay pg_sig", () => {
     const parsed = parseXml(xml);
     expect(parsed.root).to.equal("response");
     expect(verify("get_status3.php", parsed.fields, "k")).to.equal(true);
-    const nested = parseXml("<response><pg_status>ok</pg_status><pg_refund_payments><pg_refund_payment><pg_amount>-5</pg_amount></pg_refund_payment><pg_refund_payment><pg_amount>-3</pg_amount></pg_refund_payment></pg_refund_payments></response>");
+    const nested = parseXml(
+      "<response><pg_status>ok</pg_status><pg_refund_payments><pg_refund_payment><pg_amount>-5</pg_amount></pg_refund_payment><pg_refund_payment><pg_amount>-3</pg_amount></pg_refund_payment></pg_refund_payments></response>",
+    );
     expect(signatureBase("get_status3.php", nested.fields, "k")).to.equal("get_status3.php;-5;-3;ok;k");
   });
 

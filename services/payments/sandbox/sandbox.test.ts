@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { createSandbox, type Sandbox } from "./sandbox.ts";
 import { freedomPay } from "../providers/freedompay.ts";
 import { fromForm } from "../providers/fields.ts";
-import { ProviderError, type PaymentProvider, type ResultNotice } from "../providers/provider.ts";
+import { type PaymentProvider, ProviderError, type ResultNotice } from "../providers/provider.ts";
 
 const listen = async (handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> => {
   const server = createServer(handler);
@@ -22,7 +22,14 @@ describe("FreedomPay adapter against the sandbox", () => {
   const received: ResultNotice[] = [];
 
   before(async () => {
-    sandbox = createSandbox({ merchantId: "552170", secretKey: "sandbox-secret", baseUrl: () => sandboxHttp.url, callbackRetryMs: 20, callbackAttempts: 5, bankTimeoutMs: 30 });
+    sandbox = createSandbox({
+      merchantId: "552170",
+      secretKey: "sandbox-secret",
+      baseUrl: () => sandboxHttp.url,
+      callbackRetryMs: 20,
+      callbackAttempts: 5,
+      bankTimeoutMs: 30,
+    });
     sandboxHttp = await listen(sandbox.app.callback());
     provider = freedomPay({ host: sandboxHttp.url, merchantId: "552170", secretKey: "sandbox-secret", testing: true, timeoutMs: 5_000 });
     merchant = await listen(async (req, res) => {
@@ -47,7 +54,15 @@ describe("FreedomPay adapter against the sandbox", () => {
   });
 
   const create = (orderId: string, amountMinor = 2500) =>
-    provider.create({ orderId, amountMinor, currency: "KZT", description: "2 seats", lifetimeSeconds: 900, resultUrl: `${merchant.url}/v1/payments/callbacks/result`, successUrl: "http://127.0.0.1:1/ok" });
+    provider.create({
+      orderId,
+      amountMinor,
+      currency: "KZT",
+      description: "2 seats",
+      lifetimeSeconds: 900,
+      resultUrl: `${merchant.url}/v1/payments/callbacks/result`,
+      successUrl: "http://127.0.0.1:1/ok",
+    });
 
   it("init_payment.php returns a payment page; the same order id returns the same payment", async () => {
     const a = await create("pay-1");
@@ -61,7 +76,14 @@ describe("FreedomPay adapter against the sandbox", () => {
   it("refuses a request whose signature does not verify, and an unknown merchant", async () => {
     const wrong = freedomPay({ host: sandboxHttp.url, merchantId: "552170", secretKey: "not-the-secret", testing: true, timeoutMs: 5_000 });
     // The sandbox's error reply is signed with the real secret, so the wrong-secret client cannot trust it either.
-    const err = await wrong.create({ orderId: "x", amountMinor: 100, currency: "KZT", description: "d", lifetimeSeconds: 600, resultUrl: `${merchant.url}/result` }).catch((e: unknown) => e);
+    const err = await wrong.create({
+      orderId: "x",
+      amountMinor: 100,
+      currency: "KZT",
+      description: "d",
+      lifetimeSeconds: 600,
+      resultUrl: `${merchant.url}/result`,
+    }).catch((e: unknown) => e);
     expect(err).to.be.instanceOf(ProviderError).with.property("code", "provider_signature");
     const unknown = freedomPay({ host: sandboxHttp.url, merchantId: "1", secretKey: "sandbox-secret", testing: true, timeoutMs: 5_000 });
     const err2 = await unknown.status({ orderId: "x" }).catch((e: unknown) => e);
@@ -71,7 +93,11 @@ describe("FreedomPay adapter against the sandbox", () => {
   it("pays, retries the callback until HTTP 200, and only the first attempt may be rejected", async () => {
     const { providerPaymentId } = await create("pay-2");
     plan = [500, 503, "ok"];
-    const res = await fetch(`${sandboxHttp.url}/pay/${providerPaymentId}`, { method: "POST", body: new URLSearchParams({ action: "pay" }), redirect: "manual" });
+    const res = await fetch(`${sandboxHttp.url}/pay/${providerPaymentId}`, {
+      method: "POST",
+      body: new URLSearchParams({ action: "pay" }),
+      redirect: "manual",
+    });
     expect(res.status).to.equal(303);
     expect(res.headers.get("location")).to.equal(`http://127.0.0.1:1/ok?pg_order_id=pay-2&pg_payment_id=${providerPaymentId}`);
     await sandbox.idle();
@@ -79,7 +105,15 @@ describe("FreedomPay adapter against the sandbox", () => {
     expect(p.answers.map((a) => a.httpStatus)).to.deep.equal([500, 503, 200]);
     expect(p.answers[2]).to.include({ status: "ok", signatureOk: true });
     expect(received).to.have.length(1);
-    expect(received[0]).to.include({ orderId: "pay-2", providerPaymentId, succeeded: true, amountMinor: 2500, currency: "KZT", canReject: false, testing: true });
+    expect(received[0]).to.include({
+      orderId: "pay-2",
+      providerPaymentId,
+      succeeded: true,
+      amountMinor: 2500,
+      currency: "KZT",
+      canReject: false,
+      testing: true,
+    });
     expect((await provider.status({ providerPaymentId })).state).to.equal("succeeded");
   });
 

@@ -11,7 +11,7 @@
  * `callbackFields(id)` builds a correctly signed callback for a test to post itself.
  */
 import Koa from "koa";
-import { fieldsOf, flat, fromForm, toForm, type Fields } from "../providers/fields.ts";
+import { type Fields, fieldsOf, flat, fromForm, toForm } from "../providers/fields.ts";
 import { scriptName, verify, withSignature } from "../providers/signature.ts";
 import { buildXml, parseXml } from "../providers/xml.ts";
 import { formatAmount, parseAmount } from "../providers/provider.ts";
@@ -95,8 +95,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       timers.add(t);
     });
 
-  const reply = (script: string, fields: Record<string, unknown>) => buildXml("response", withSignature(script, fieldsOf({ ...fields, pg_salt: salt() }), opts.secretKey));
-  const error = (script: string, code: string, description: string) => reply(script, { pg_status: "error", pg_error_code: code, pg_error_description: description });
+  const reply = (script: string, fields: Record<string, unknown>) =>
+    buildXml("response", withSignature(script, fieldsOf({ ...fields, pg_salt: salt() }), opts.secretKey));
+  const error = (script: string, code: string, description: string) =>
+    reply(script, { pg_status: "error", pg_error_code: code, pg_error_description: description });
 
   function callbackFields(id: string, o: { canReject?: boolean; result?: boolean } = {}): Fields {
     const p = payments.get(id);
@@ -143,7 +145,12 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         let httpStatus = 0;
         let body = "";
         try {
-          const res = await fetch(p.resultUrl!, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: toForm(fields), signal: AbortSignal.timeout(30_000) });
+          const res = await fetch(p.resultUrl!, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: toForm(fields),
+            signal: AbortSignal.timeout(30_000),
+          });
           httpStatus = res.status;
           body = await res.text();
         } catch {
@@ -234,8 +241,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       const orderId = f.pg_order_id ?? "";
       const existing = orderId ? payments.get(orders.get(orderId) ?? "") : undefined;
       if (existing) {
-        if (existing.amount !== f.pg_amount || existing.currency !== currency) return void (ctx.body = error(script, "350", "pg_order_id already used with other data"));
-        return void (ctx.body = reply(script, { pg_status: "ok", pg_payment_id: existing.id, pg_redirect_url: `${opts.baseUrl()}/pay/${existing.id}`, pg_redirect_url_type: "need data" }));
+        if (existing.amount !== f.pg_amount || existing.currency !== currency) {
+          return void (ctx.body = error(script, "350", "pg_order_id already used with other data"));
+        }
+        return void (ctx.body = reply(script, {
+          pg_status: "ok",
+          pg_payment_id: existing.id,
+          pg_redirect_url: `${opts.baseUrl()}/pay/${existing.id}`,
+          pg_redirect_url_type: "need data",
+        }));
       }
       const p: SandboxPayment = {
         id: String(seq++),
@@ -267,7 +281,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const total = parseAmount(p.amount, p.currency) ?? 0;
 
     if (script === "get_status3.php") {
-      const state = p.status === "success" ? (p.refundedMinor > 0 ? "partial" : "success") : p.status === "revoked" ? "failed" : p.status === "failed" ? "failed" : expired(p) ? "incomplete" : "pending";
+      const state = p.status === "success"
+        ? (p.refundedMinor > 0 ? "partial" : "success")
+        : p.status === "revoked"
+        ? "failed"
+        : p.status === "failed"
+        ? "failed"
+        : expired(p)
+        ? "incomplete"
+        : "pending";
       ctx.body = reply(script, {
         pg_status: "ok",
         pg_payment_id: p.id,
@@ -285,7 +307,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (script === "revoke.php") {
       if (p.status !== "success" || !p.captured) return void (ctx.body = error(script, "600", "Payment cannot be refunded"));
       const asked = f.pg_refund_amount === undefined || f.pg_refund_amount === "0" ? total - p.refundedMinor : parseAmount(f.pg_refund_amount, p.currency);
-      if (asked === undefined || asked <= 0 || asked > total - p.refundedMinor) return void (ctx.body = error(script, "601", "Refund amount exceeds the remaining amount"));
+      if (asked === undefined || asked <= 0 || asked > total - p.refundedMinor) {
+        return void (ctx.body = error(script, "601", "Refund amount exceeds the remaining amount"));
+      }
       p.refundedMinor += asked;
       ctx.body = reply(script, { pg_status: "ok" });
       return;
@@ -374,11 +398,14 @@ async function readBody(req: NodeJS.ReadableStream): Promise<string> {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(p: SandboxPayment, isExpired: boolean): string {
-  const state = isExpired && p.status === "pending" ? "expired" : p.status === "pending" && p.failureCode === "bank_timeout" ? "waiting for the bank…" : p.status;
-  const buttons =
-    p.status === "pending" && !isExpired && p.failureCode !== "bank_timeout"
-      ? `<form method="post"><button name="action" value="pay">Pay</button> <button name="action" value="decline">Decline</button> <button name="action" value="timeout">Bank timeout</button></form>`
-      : "";
+  const state = isExpired && p.status === "pending"
+    ? "expired"
+    : p.status === "pending" && p.failureCode === "bank_timeout"
+    ? "waiting for the bank…"
+    : p.status;
+  const buttons = p.status === "pending" && !isExpired && p.failureCode !== "bank_timeout"
+    ? `<form method="post"><button name="action" value="pay">Pay</button> <button name="action" value="decline">Decline</button> <button name="action" value="timeout">Bank timeout</button></form>`
+    : "";
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>FreedomPay sandbox</title>
 <body style="font-family:sans-serif;max-width:32rem;margin:3rem auto">
 <h1>FreedomPay sandbox</h1><p>${esc(p.description)}</p>

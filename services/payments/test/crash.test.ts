@@ -4,14 +4,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { ensureStreams, type Nats } from "../../kit/nats.ts";
-import { openDb, type Db } from "../../kit/db.ts";
+import { type Db, openDb } from "../../kit/db.ts";
 import { call } from "../../kit/call.ts";
-import { serve, endpoint, type Served } from "../../kit/serve.ts";
+import { endpoint, serve, type Served } from "../../kit/serve.ts";
 import { createLogger } from "../../kit/log.ts";
-import { spawnTs, type Child } from "../../kit/test/helpers.ts";
+import { type Child, spawnTs } from "../../kit/test/helpers.ts";
 import { payments } from "../../../subjects/payments.ts";
 import { bookings, type OrderView } from "../../../subjects/bookings.ts";
-import { databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { toForm } from "../providers/fields.ts";
 import { saveEventOwner } from "../store.ts";
@@ -45,7 +45,12 @@ describe("payments: kill -9 during a storm of callbacks", function () {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     nats = await testNats("payments-crash-test");
     await ensureStreams(nats.jsm);
-    stub = await serve(nats.nc, { name: "payments-crash-stubs", version: "0.0.1", description: "bookings answers for the crash test", log: createLogger({ name: "stub", level: "silent" }) }, [
+    stub = await serve(nats.nc, {
+      name: "payments-crash-stubs",
+      version: "0.0.1",
+      description: "bookings answers for the crash test",
+      log: createLogger({ name: "stub", level: "silent" }),
+    }, [
       endpoint(bookings.ordersGet, async (i) => orders.get(i.orderId)!),
       endpoint(bookings.ordersBeginPayment, async (i) => ({ ...orders.get(i.orderId)!, status: "awaiting_payment" as const, paymentId: i.paymentId })),
       // Idempotent as bookings promises: confirming twice answers confirmed twice.
@@ -85,7 +90,23 @@ describe("payments: kill -9 during a storm of callbacks", function () {
     for (let i = 0; i < N; i++) {
       const id = randomUUID();
       const now = new Date().toISOString();
-      orders.set(id, { id, eventId, userId: payer.sub, status: "reserved", seats: 1, totalMinor: 5_000 + i, currency: "KZT", refundedMinor: 0, reservedUntil: new Date(Date.now() + 3_600_000).toISOString(), paymentId: null, lines: [], tickets: [], cancelReason: null, createdAt: now, updatedAt: now });
+      orders.set(id, {
+        id,
+        eventId,
+        userId: payer.sub,
+        status: "reserved",
+        seats: 1,
+        totalMinor: 5_000 + i,
+        currency: "KZT",
+        refundedMinor: 0,
+        reservedUntil: new Date(Date.now() + 3_600_000).toISOString(),
+        paymentId: null,
+        lines: [],
+        tickets: [],
+        cancelReason: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       const created = await call(nats.nc, payments.create, { bookingId: id }, { principal: payer, timeoutMs: 20_000 });
       const providerId = sandbox.byOrder(created.paymentId)!.id;
       await sandbox.pay(providerId, { deliver: false });
@@ -96,15 +117,12 @@ describe("payments: kill -9 during a storm of callbacks", function () {
     const storm = async () => {
       await Promise.all(
         bodies.flatMap((body, i) =>
-          answered.has(i)
-            ? []
-            : Array.from({ length: 5 }, () =>
-                call(nats.nc, payments.callback, { script: "result", body }, { timeoutMs: 3_000 })
-                  .then((r) => {
-                    if (r.xml.includes("<pg_status>ok</pg_status>")) answered.add(i);
-                  })
-                  .catch(() => undefined),
-              ),
+          answered.has(i) ? [] : Array.from({ length: 5 }, () =>
+            call(nats.nc, payments.callback, { script: "result", body }, { timeoutMs: 3_000 })
+              .then((r) => {
+                if (r.xml.includes("<pg_status>ok</pg_status>")) answered.add(i);
+              })
+              .catch(() => undefined))
         ),
       );
     };
@@ -123,10 +141,13 @@ describe("payments: kill -9 during a storm of callbacks", function () {
     const paymentIds = ids.map((p) => p.paymentId);
     const statuses = await db("payments").whereIn("id", paymentIds).select("status");
     expect(statuses.every((r: { status: string }) => r.status === "succeeded")).to.equal(true);
-    const charges = await db("ledger_transactions").whereIn("payment_id", paymentIds).where({ kind: "charge" }).groupBy("payment_id").select("payment_id").count({ n: "*" });
+    const charges = await db("ledger_transactions").whereIn("payment_id", paymentIds).where({ kind: "charge" }).groupBy("payment_id").select("payment_id")
+      .count({ n: "*" });
     expect(charges).to.have.length(N);
     expect(charges.every((c) => Number(c.n) === 1)).to.equal(true);
-    const succeeded = await db("outbox").where({ subject: "evt.payment.succeeded" }).whereRaw("(envelope::jsonb->'data'->>'paymentId')::uuid = any(?)", [paymentIds]).count({ n: "*" });
+    const succeeded = await db("outbox").where({ subject: "evt.payment.succeeded" }).whereRaw("(envelope::jsonb->'data'->>'paymentId')::uuid = any(?)", [
+      paymentIds,
+    ]).count({ n: "*" });
     expect(Number(succeeded[0].n)).to.equal(N);
     const receipts = await db("receipts").where({ organizer_id: organizerId }).orderBy("seq").select("seq");
     expect(receipts.map((r: { seq: number }) => r.seq)).to.deep.equal(Array.from({ length: N }, (_, i) => i + 1));

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { startPayments, user, SECRET, type Harness } from "./support.ts";
+import { type Harness, SECRET, startPayments, user } from "./support.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { flat, type Fields } from "../providers/fields.ts";
+import { type Fields, flat } from "../providers/fields.ts";
 import { withSignature } from "../providers/signature.ts";
 import { parseXml } from "../providers/xml.ts";
 
@@ -28,7 +28,8 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
   }
   const payment = async (id: string, as = payer) => (await h.api(`/v1/payments/${id}`, { as })).body;
   const statusOf = async (id: string) => (await h.db()("payments").where({ id }).first()).status as string;
-  const charges = async (paymentId: string) => Number((await h.db()("ledger_transactions").where({ payment_id: paymentId, kind: "charge" }).count({ n: "*" }))[0].n);
+  const charges = async (paymentId: string) =>
+    Number((await h.db()("ledger_transactions").where({ payment_id: paymentId, kind: "charge" }).count({ n: "*" }))[0].n);
   const answerOf = (xml: string) => flat(parseXml(xml).fields);
 
   it("pays on the provider's page: the callback confirms the booking, books one charge and issues a receipt", async () => {
@@ -100,7 +101,8 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     expect(await charges(p.paymentId)).to.equal(1);
     const row = await h.db()("callbacks").where({ payment_id: p.paymentId }).first();
     expect(row.received).to.equal(10);
-    const succeeded = await h.db()("outbox").where({ subject: "evt.payment.succeeded" }).whereRaw("envelope::jsonb->'data'->>'paymentId' = ?", [p.paymentId]).count({ n: "*" });
+    const succeeded = await h.db()("outbox").where({ subject: "evt.payment.succeeded" }).whereRaw("envelope::jsonb->'data'->>'paymentId' = ?", [p.paymentId])
+      .count({ n: "*" });
     expect(Number(succeeded[0].n)).to.equal(1);
   });
 
@@ -140,7 +142,11 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     expect(rows.map((t: { kind: string; amount_minor: string }) => [t.kind, Number(t.amount_minor)])).to.deep.equal([["charge", 1_500_000], ["fee", 42_500]]);
     const fee = rows.find((t: { kind: string }) => t.kind === "fee");
     const entries = await h.db()("ledger_entries").where({ transaction_id: fee.id }).orderBy("account");
-    expect(entries.map((e: { account: string; debit_minor: string; credit_minor: string }) => [e.account.split(":")[0], Number(e.debit_minor), Number(e.credit_minor)])).to.deep.equal([
+    expect(
+      entries.map((
+        e: { account: string; debit_minor: string; credit_minor: string },
+      ) => [e.account.split(":")[0], Number(e.debit_minor), Number(e.credit_minor)]),
+    ).to.deep.equal([
       ["organizer", 42_500, 0],
       ["provider_fees", 0, 42_500],
     ]);
@@ -190,7 +196,8 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     const p = await started(10_000);
     await h.sandbox.pay(p.providerId);
     await eventually("payment succeeded", async () => (await statusOf(p.paymentId)) === "succeeded");
-    const refund = (amountMinor?: number, as = organizer) => h.api(`/v1/payments/${p.paymentId}/refund`, { body: amountMinor === undefined ? {} : { amountMinor }, as });
+    const refund = (amountMinor?: number, as = organizer) =>
+      h.api(`/v1/payments/${p.paymentId}/refund`, { body: amountMinor === undefined ? {} : { amountMinor }, as });
     const first = await refund(3_000);
     expect(first.status, JSON.stringify(first.body)).to.equal(201);
     expect(first.body).to.include({ status: "succeeded", amountMinor: 3_000, reason: "requested" });
@@ -223,7 +230,19 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
       version: 1,
       source: "bookings",
       occurredAt: new Date().toISOString(),
-      data: { orderId: p.order.id, eventId: p.eventId, userId: payer.sub, status: "cancelled", totalMinor: 8_000, currency: "KZT", seats: 2, occurredAt: new Date().toISOString(), reason: "attendee", refundDueMinor: 4_000, paymentId: p.paymentId },
+      data: {
+        orderId: p.order.id,
+        eventId: p.eventId,
+        userId: payer.sub,
+        status: "cancelled",
+        totalMinor: 8_000,
+        currency: "KZT",
+        seats: 2,
+        occurredAt: new Date().toISOString(),
+        reason: "attendee",
+        refundDueMinor: 4_000,
+        paymentId: p.paymentId,
+      },
     };
     await h.nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
     await h.nats.js.publish(envelope.type, JSON.stringify(envelope)); // a redelivery in effect: same envelope id
@@ -294,7 +313,10 @@ describe("payments through the edge, against the FreedomPay sandbox", function (
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await h.api(`/v1/payments?limit=1${cursor ? `&cursor=${cursor}` : ""}`, { as: buyer });
+      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await h.api(
+        `/v1/payments?limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+        { as: buyer },
+      );
       expect(res.status).to.equal(200);
       seen.push(...res.body.items.map((p) => p.id));
       cursor = res.body.nextCursor;

@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Nats } from "../../kit/nats.ts";
 import { run, type Running } from "../../kit/run.ts";
-import { serve, endpoint, type Served } from "../../kit/serve.ts";
+import { endpoint, serve, type Served } from "../../kit/serve.ts";
 import { AppError } from "../../kit/errors.ts";
 import { createLogger } from "../../kit/log.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
@@ -18,19 +18,28 @@ import { identity } from "../../../subjects/identity.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import { bookings, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { natsUrl, databaseUrl, testNats, natsEnv } from "../../../test/support/env.ts";
+import { databaseUrl, natsEnv, natsUrl, testNats } from "../../../test/support/env.ts";
 import { freePort } from "../../../test/support/nats-server.ts";
 import { eventually } from "../../../test/support/eventually.ts";
-import { testSigner, token, type TestSigner } from "../../edge/test/responders.ts";
+import { type TestSigner, testSigner, token } from "../../edge/test/responders.ts";
 import { edgeService } from "../../edge/index.ts";
-import { paymentsService, CALLBACK_PATH } from "../index.ts";
+import { CALLBACK_PATH, paymentsService } from "../index.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
-import { toForm, type Fields } from "../providers/fields.ts";
+import { type Fields, toForm } from "../providers/fields.ts";
 
 export const MERCHANT = "552170";
 export const SECRET = "test-secret-key";
 
-export type Order = { id: string; eventId: string; userId: string; status: OrderView["status"]; totalMinor: number; currency: string; reservedUntil: string; paymentId: string | null };
+export type Order = {
+  id: string;
+  eventId: string;
+  userId: string;
+  status: OrderView["status"];
+  totalMinor: number;
+  currency: string;
+  reservedUntil: string;
+  paymentId: string | null;
+};
 
 export type Harness = {
   running: Running;
@@ -42,7 +51,10 @@ export type Harness = {
   /** Resolves when bookings is asked to settle the order (the booking is confirmed). */
   settled(orderId: string): Promise<void>;
   orgAdmins: Set<string>;
-  api(path: string, init?: { method?: string; body?: unknown; as?: Principal; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers; bytes: Uint8Array }>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; as?: Principal; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers; bytes: Uint8Array }>;
   /** A published event (projected into payments) organized by `organizer`. */
   event(organizer: Principal, organizationId?: string | null): Promise<string>;
   /** A held order of `user` for `eventId`. */
@@ -59,7 +71,14 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let sandboxUrl = "";
-  const sandbox = createSandbox({ merchantId: MERCHANT, secretKey: SECRET, baseUrl: () => sandboxUrl, callbackRetryMs: 150, callbackAttempts: 5, bankTimeoutMs: 100 });
+  const sandbox = createSandbox({
+    merchantId: MERCHANT,
+    secretKey: SECRET,
+    baseUrl: () => sandboxUrl,
+    callbackRetryMs: 150,
+    callbackAttempts: 5,
+    bankTimeoutMs: 100,
+  });
   const sandboxServer: Server = createServer(sandbox.app.callback());
   await new Promise<void>((r) => sandboxServer.listen(0, "127.0.0.1", r));
   sandboxUrl = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
@@ -92,10 +111,18 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
     if (!o) throw new AppError("not_found", "order not found");
     return o;
   };
-  const stub: Served = await serve(nats.nc, { name: "payments-test-stubs", version: "0.0.1", description: "identity and bookings answers for the payments tests", log: createLogger({ name: "stub", level: "silent" }) }, [
+  const stub: Served = await serve(nats.nc, {
+    name: "payments-test-stubs",
+    version: "0.0.1",
+    description: "identity and bookings answers for the payments tests",
+    log: createLogger({ name: "stub", level: "silent" }),
+  }, [
     endpoint(identity.keysList, async () => ({ keys: [signer.jwk as { kty: string; kid: string; alg: string }] })),
     endpoint(identity.sessionsCheck, async () => ({ active: true })),
-    endpoint(identity.canActForOrg, async (i) => ({ allowed: orgAdmins.has(`${i.orgId}:${i.userId}`), role: orgAdmins.has(`${i.orgId}:${i.userId}`) ? ("admin" as const) : null })),
+    endpoint(
+      identity.canActForOrg,
+      async (i) => ({ allowed: orgAdmins.has(`${i.orgId}:${i.userId}`), role: orgAdmins.has(`${i.orgId}:${i.userId}`) ? ("admin" as const) : null }),
+    ),
     endpoint(bookings.ordersGet, async (i) => view(known(i.orderId))),
     endpoint(bookings.ordersBeginPayment, async (i) => {
       const o = known(i.orderId);
@@ -141,7 +168,14 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
   });
 
   const publish = async <C extends MessageContract>(contract: C, data: DataOf<C>) => {
-    const envelope: Envelope = { id: randomUUID(), type: contract.subject, version: contract.version, source: "events", occurredAt: new Date().toISOString(), data };
+    const envelope: Envelope = {
+      id: randomUUID(),
+      type: contract.subject,
+      version: contract.version,
+      source: "events",
+      occurredAt: new Date().toISOString(),
+      data,
+    };
     await nats.js.publish(contract.subject, JSON.stringify(envelope), { msgID: envelope.id });
   };
   const db = () => running.dbs.get("payments")!;
@@ -160,7 +194,11 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
       const headers: Record<string, string> = { ...(init.headers ?? {}) };
       if (init.as) headers.authorization = `Bearer ${await token(signer, init.as)}`;
       if (init.body !== undefined) headers["content-type"] = "application/json";
-      const res = await fetch(`${base}${path}`, { method: init.method ?? (init.body === undefined ? "GET" : "POST"), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      const res = await fetch(`${base}${path}`, {
+        method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
       const bytes = new Uint8Array(await res.arrayBuffer());
       const text = new TextDecoder().decode(bytes);
       let body: unknown = text;
@@ -191,12 +229,25 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
       return eventId;
     },
     order(u, eventId, totalMinor = 1_500_000, holdMs = 15 * 60_000) {
-      const o: Order = { id: randomUUID(), eventId, userId: u.sub, status: "reserved", totalMinor, currency: "KZT", reservedUntil: new Date(Date.now() + holdMs).toISOString(), paymentId: null };
+      const o: Order = {
+        id: randomUUID(),
+        eventId,
+        userId: u.sub,
+        status: "reserved",
+        totalMinor,
+        currency: "KZT",
+        reservedUntil: new Date(Date.now() + holdMs).toISOString(),
+        paymentId: null,
+      };
       orders.set(o.id, o);
       return o;
     },
     async callback(fields) {
-      const res = await fetch(`${base}${CALLBACK_PATH}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: toForm(fields) });
+      const res = await fetch(`${base}${CALLBACK_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: toForm(fields),
+      });
       return { status: res.status, text: await res.text() };
     },
     async stop() {
@@ -209,4 +260,3 @@ export async function startPayments(env: Record<string, string> = {}): Promise<H
     },
   };
 }
-

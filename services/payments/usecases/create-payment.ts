@@ -11,7 +11,7 @@ import { AppError, notFound } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
+import { type Deps, SOURCE } from "../deps.ts";
 import { paymentLifetimeSeconds } from "../hold-lifetime.ts";
 import { paymentOf, type PaymentRow } from "../store.ts";
 import { ProviderError } from "../providers/provider.ts";
@@ -21,7 +21,11 @@ import { RECONCILE_TIMER } from "./reconcile.ts";
 
 export type CreateInput = { bookingId: string; methodId?: string; returnUrl?: string };
 
-export async function createPayment(deps: Deps, caller: Principal, input: CreateInput): Promise<{ paymentId: string; redirectUrl: string; status: PaymentRow["status"] }> {
+export async function createPayment(
+  deps: Deps,
+  caller: Principal,
+  input: CreateInput,
+): Promise<{ paymentId: string; redirectUrl: string; status: PaymentRow["status"] }> {
   const live = await deps.db("payments").where({ order_id: input.bookingId }).whereNotIn("status", ["failed", "cancelled"]).first();
   if (live) {
     const p = paymentOf(live);
@@ -35,7 +39,9 @@ export async function createPayment(deps: Deps, caller: Principal, input: Create
     throw err;
   });
   if (order.userId !== caller.sub) throw notFound("booking");
-  if (order.status !== "reserved" && order.status !== "awaiting_payment") throw new AppError("order_not_payable", `the booking is ${order.status}`, { status: 409 });
+  if (order.status !== "reserved" && order.status !== "awaiting_payment") {
+    throw new AppError("order_not_payable", `the booking is ${order.status}`, { status: 409 });
+  }
   if (!order.currency || order.totalMinor <= 0) throw new AppError("order_not_payable", "the booking is free", { status: 409 });
   const now = deps.now();
   const lifetimeSeconds = paymentLifetimeSeconds(order.reservedUntil, now);
@@ -89,16 +95,30 @@ export async function createPayment(deps: Deps, caller: Principal, input: Create
       methodToken,
     });
   } catch (err) {
-    await deps.db("payments").where({ id }).update({ status: "cancelled", failure: `provider: ${(err as Error).message}`.slice(0, 500), updated_at: deps.now() });
+    await deps.db("payments").where({ id }).update({
+      status: "cancelled",
+      failure: `provider: ${(err as Error).message}`.slice(0, 500),
+      updated_at: deps.now(),
+    });
     if (err instanceof ProviderError) throw new AppError("provider_unavailable", "the payment provider did not answer; try again", { status: 503, cause: err });
     throw err;
   }
   try {
     await deps.bookings.beginPayment(order.id, id);
   } catch (err) {
-    await deps.db("payments").where({ id }).update({ status: "cancelled", provider_payment_id: page.providerPaymentId, failure: "booking refused the payment", updated_at: deps.now() });
+    await deps.db("payments").where({ id }).update({
+      status: "cancelled",
+      provider_payment_id: page.providerPaymentId,
+      failure: "booking refused the payment",
+      updated_at: deps.now(),
+    });
     throw err;
   }
-  await deps.db("payments").where({ id, status: "created" }).update({ status: "pending", provider_payment_id: page.providerPaymentId, redirect_url: page.redirectUrl, updated_at: deps.now() });
+  await deps.db("payments").where({ id, status: "created" }).update({
+    status: "pending",
+    provider_payment_id: page.providerPaymentId,
+    redirect_url: page.redirectUrl,
+    updated_at: deps.now(),
+  });
   return { paymentId: id, redirectUrl: page.redirectUrl, status: "pending" };
 }

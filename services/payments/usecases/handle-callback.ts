@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
 import { outboxRows } from "../../kit/outbox.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
-import { SOURCE, type Deps } from "../deps.ts";
+import { type Deps, SOURCE } from "../deps.ts";
 import { fromForm, get } from "../providers/fields.ts";
 import { salt as freshSalt } from "../providers/freedompay.ts";
 import type { CallbackAnswer, ResultNotice } from "../providers/provider.ts";

@@ -14,7 +14,11 @@ export const FEES = "provider_fees";
 
 type Entry = { account: string; debit?: number; credit?: number };
 
-async function post(trx: Knex.Transaction, t: { kind: "charge" | "refund" | "fee"; payment: PaymentRow; refundId?: string; amount: number }, entries: Entry[]): Promise<string> {
+async function post(
+  trx: Knex.Transaction,
+  t: { kind: "charge" | "refund" | "fee"; payment: PaymentRow; refundId?: string; amount: number },
+  entries: Entry[],
+): Promise<string> {
   const id = randomUUID();
   await trx("ledger_transactions").insert({
     id,

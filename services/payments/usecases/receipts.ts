@@ -8,7 +8,7 @@ import type { Knex } from "knex";
 import type { Principal } from "../../../subjects/principal.ts";
 import { AppError } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";
-import { findPayment, refundsOf, type PaymentRow } from "../store.ts";
+import { findPayment, type PaymentRow, refundsOf } from "../store.ts";
 import { roleOf } from "../access.ts";
 import { formatAmount } from "../providers/provider.ts";
 
@@ -62,13 +62,19 @@ export async function receiptPdf(deps: Deps, caller: Principal, paymentId: strin
   return { number: receipt.number, filename: `${receipt.number}.pdf`, pdfBase64: pdf.toString("base64") };
 }
 
-async function render(r: { number: string; issuedAt: Date; event: string; payment: PaymentRow; refunds: Array<{ at: Date; amount: number }> }): Promise<Buffer> {
+async function render(
+  r: { number: string; issuedAt: Date; event: string; payment: PaymentRow; refunds: Array<{ at: Date; amount: number }> },
+): Promise<Buffer> {
   // Loaded on the first receipt: pdfkit and its fonts would otherwise weigh on every process start.
   const { default: PDFDocument } = await import("pdfkit");
   const money = (minor: number) => `${formatAmount(minor, r.payment.currency)} ${r.payment.currency}`;
   return new Promise((resolve, reject) => {
     // A fixed creation date keeps the same receipt byte-identical on every download.
-    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `Receipt ${r.number}`, Producer: "Convene", Creator: "Convene", CreationDate: r.issuedAt } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: 56,
+      info: { Title: `Receipt ${r.number}`, Producer: "Convene", Creator: "Convene", CreationDate: r.issuedAt },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));

@@ -74,6 +74,8 @@ export function reconcileTimer(deps: Deps): TimerHandler {
 /** Retries refunds left pending (provider unreachable), checking get_status3 first. */
 export async function refundRetryPass(deps: Deps, batch = 20): Promise<number> {
   const due = await deps.db("refunds").where({ status: "pending" }).where("retry_at", "<=", deps.now()).orderBy("retry_at").limit(batch).select("id");
-  for (const r of due) await processRefund(deps, r.id, { checkProviderFirst: true }).catch((err: unknown) => deps.log.warn({ err, refundId: r.id }, "refund retry failed"));
+  for (const r of due) {
+    await processRefund(deps, r.id, { checkProviderFirst: true }).catch((err: unknown) => deps.log.warn({ err, refundId: r.id }, "refund retry failed"));
+  }
   return due.length;
 }

@@ -11,8 +11,8 @@ import { AppError, forbidden } from "../../kit/errors.ts";
 import { enqueue } from "../../kit/outbox.ts";
 import { paymentEvents, type RefundView } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { SOURCE, type Deps } from "../deps.ts";
-import { findPayment, lockPayment, refundOf, refundView, type RefundRow } from "../store.ts";
+import { type Deps, SOURCE } from "../deps.ts";
+import { findPayment, lockPayment, refundOf, type RefundRow, refundView } from "../store.ts";
 import { roleOf } from "../access.ts";
 import { ProviderError } from "../providers/provider.ts";
 import { recordRefund } from "./ledger.ts";
@@ -33,22 +33,36 @@ export async function requestRefund(deps: Deps, caller: Principal, input: { paym
 }
 
 /** evt.booking.cancelled with refundDueMinor > 0: refunds that much (capped at what is left), once per message. */
-export async function refundForCancelledBooking(deps: Deps, m: { messageId: string; paymentId: string | null; orderId: string; refundDueMinor: number }): Promise<void> {
+export async function refundForCancelledBooking(
+  deps: Deps,
+  m: { messageId: string; paymentId: string | null; orderId: string; refundDueMinor: number },
+): Promise<void> {
   if (m.refundDueMinor <= 0) return;
-  const paymentId =
-    m.paymentId ?? (await deps.db("payments").where({ order_id: m.orderId }).whereIn("status", REFUNDABLE).first("id"))?.id;
+  const paymentId = m.paymentId ?? (await deps.db("payments").where({ order_id: m.orderId }).whereIn("status", REFUNDABLE).first("id"))?.id;
   if (!paymentId) return;
-  const refund = await reserve(deps, { paymentId, amountMinor: m.refundDueMinor, reason: "booking_cancelled", requestedBy: null, sourceKey: `booking-cancelled:${m.messageId}`, cap: true }).catch((err: unknown) => {
+  const refund = await reserve(deps, {
+    paymentId,
+    amountMinor: m.refundDueMinor,
+    reason: "booking_cancelled",
+    requestedBy: null,
+    sourceKey: `booking-cancelled:${m.messageId}`,
+    cap: true,
+  }).catch((err: unknown) => {
     if (err instanceof AppError && err.status === 409) {
       deps.log.warn({ err, paymentId }, "booking cancelled but nothing left to refund");
       return undefined;
     }
     throw err;
   });
-  if (refund) await processRefund(deps, refund.id).catch((err: unknown) => deps.log.error({ err, refundId: refund.id }, "refund failed; the retry pass will try again"));
+  if (refund) {
+    await processRefund(deps, refund.id).catch((err: unknown) => deps.log.error({ err, refundId: refund.id }, "refund failed; the retry pass will try again"));
+  }
 }
 
-async function reserve(deps: Deps, r: { paymentId: string; amountMinor?: number; reason: RefundRow["reason"]; requestedBy: string | null; sourceKey?: string; cap?: boolean }): Promise<RefundRow> {
+async function reserve(
+  deps: Deps,
+  r: { paymentId: string; amountMinor?: number; reason: RefundRow["reason"]; requestedBy: string | null; sourceKey?: string; cap?: boolean },
+): Promise<RefundRow> {
   return deps.db.transaction(async (trx) => {
     if (r.sourceKey) {
       const again = await trx("refunds").where({ source_key: r.sourceKey }).first();
@@ -62,9 +76,21 @@ async function reserve(deps: Deps, r: { paymentId: string; amountMinor?: number;
     let amount = r.amountMinor ?? left;
     if (r.cap) amount = Math.min(amount, left);
     if (amount <= 0 || amount > left) {
-      throw new AppError("refund_exceeds_paid", `only ${left} (minor units) is left to refund`, { status: 409, details: [{ field: "amountMinor", message: `at most ${left}` }] });
+      throw new AppError("refund_exceeds_paid", `only ${left} (minor units) is left to refund`, {
+        status: 409,
+        details: [{ field: "amountMinor", message: `at most ${left}` }],
+      });
     }
-    const row = { id: randomUUID(), payment_id: p.id, amount_minor: amount, status: "pending", reason: r.reason, requested_by: r.requestedBy, source_key: r.sourceKey ?? null, retry_at: new Date(deps.now().getTime() + 60_000) };
+    const row = {
+      id: randomUUID(),
+      payment_id: p.id,
+      amount_minor: amount,
+      status: "pending",
+      reason: r.reason,
+      requested_by: r.requestedBy,
+      source_key: r.sourceKey ?? null,
+      retry_at: new Date(deps.now().getTime() + 60_000),
+    };
     await trx("refunds").insert(row);
     return refundOf({ ...row, failure: null, created_at: deps.now(), updated_at: deps.now() });
   });
@@ -87,7 +113,10 @@ export async function processRefund(deps: Deps, refundId: string, opts: { checkP
     } catch (err) {
       if (err instanceof ProviderError && !err.retryable) return finish(deps, refund, { failure: err.message });
       paymentMetrics().refunds.add(1, { outcome: "retry" });
-      await deps.db("refunds").where({ id: refund.id, status: "pending" }).update({ retry_at: new Date(deps.now().getTime() + 30_000), updated_at: deps.now() });
+      await deps.db("refunds").where({ id: refund.id, status: "pending" }).update({
+        retry_at: new Date(deps.now().getTime() + 30_000),
+        updated_at: deps.now(),
+      });
       throw err;
     }
   }

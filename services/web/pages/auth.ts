@@ -3,8 +3,8 @@
  * sign-out, password reset and the landing pages of emailed links. A successful sign-in opens a
  * server-side session (app.ts signIn); the tokens never leave this service.
  */
-import { html, type Html } from "../html.ts";
-import { errorPage, field, safeNext, sendPage, signIn, SESSION_COOKIE, type WebContext, type WebDeps, type WebRouter, requireSession } from "../app.ts";
+import { type Html, html } from "../html.ts";
+import { errorPage, field, requireSession, safeNext, sendPage, SESSION_COOKIE, signIn, type WebContext, type WebDeps, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
 import type { TokenPair } from "../session.ts";
@@ -23,9 +23,13 @@ export function authPages(router: WebRouter, deps: WebDeps): void {
       title: t("auth.signUpTitle"),
       body: html`<h1>${t("auth.signUpTitle")}</h1>${problemAlert(problem)}
 <form class="stack" method="post" action="/sign-up">${csrfField(c)}
-<div><label for="displayName">${t("auth.displayName")}</label><input id="displayName" name="displayName" autocomplete="name" required maxlength="100" value="${values.displayName ?? ""}"></div>
+<div><label for="displayName">${t("auth.displayName")}</label><input id="displayName" name="displayName" autocomplete="name" required maxlength="100" value="${
+        values.displayName ?? ""
+      }"></div>
 <div><label for="email">${t("auth.email")}</label><input id="email" name="email" type="email" autocomplete="email" required value="${values.email ?? ""}"></div>
-<div><label for="password">${t("auth.password")} <span class="hint" id="pw-hint">${t("auth.passwordHint")}</span></label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="pw-hint"></div>
+<div><label for="password">${t("auth.password")} <span class="hint" id="pw-hint">${
+        t("auth.passwordHint")
+      }</span></label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="pw-hint"></div>
 <div><button type="submit">${t("auth.signUp")}</button></div></form>
 <p><a href="/sign-in">${t("auth.signInTitle")}</a></p>`,
     });
@@ -52,12 +56,21 @@ export function authPages(router: WebRouter, deps: WebDeps): void {
     sendPage(c, {
       status: problem ? problem.status : 200,
       title: t("auth.signInTitle"),
-      body: html`<h1>${t("auth.signInTitle")}</h1>${problemAlert(problem)}${notice(c.query.next ? t("auth.needSignIn") : c.query.out ? t("auth.signedOut") : c.query.reset ? t("auth.resetDone") : undefined)}
+      body: html`<h1>${t("auth.signInTitle")}</h1>${problemAlert(problem)}${
+        notice(c.query.next ? t("auth.needSignIn") : c.query.out ? t("auth.signedOut") : c.query.reset ? t("auth.resetDone") : undefined)
+      }
 <form class="stack" method="post" action="/sign-in?next=${encodeURIComponent(next)}">${csrfField(c)}
 <div><label for="email">${t("auth.email")}</label><input id="email" name="email" type="email" autocomplete="username" required value="${email}"></div>
 <div><label for="password">${t("auth.password")}</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
 <div><button type="submit">${t("auth.signIn")}</button></div></form>
-${list.length ? html`<h2>${t("auth.orWith")}</h2><ul>${list.map((p) => html`<li><a class="button secondary" href="/auth/oidc/${encodeURIComponent(p.id)}">${p.name}</a></li>`)}</ul>` : ""}
+${
+        list.length
+          ? html`
+            <h2>${t("auth.orWith")}</h2>
+            <ul>${list.map((p) => html`<li><a class="button secondary" href="/auth/oidc/${encodeURIComponent(p.id)}">${p.name}</a></li>`)}</ul>
+          `
+          : ""
+      }
 <p><a href="/forgot-password">${t("auth.forgot")}</a> · <a href="/sign-up">${t("nav.signUp")}</a></p>`,
     });
   };
@@ -110,7 +123,10 @@ ${list.length ? html`<h2>${t("auth.orWith")}</h2><ul>${list.map((p) => html`<li>
   // elsewhere cannot sign this browser into someone else's account.
   router.get("/auth/oidc/:provider", async (ctx) => {
     const c = ctx as unknown as WebContext;
-    const r = await c.state.api.send<{ authorizationUrl: string; state: string; verifier: string }>("POST", `/v1/auth/oidc/${encodeURIComponent(ctx.params.provider)}/start`);
+    const r = await c.state.api.send<{ authorizationUrl: string; state: string; verifier: string }>(
+      "POST",
+      `/v1/auth/oidc/${encodeURIComponent(ctx.params.provider)}/start`,
+    );
     if (!r.ok) return errorPage(c, r.status, r.problem.detail);
     // The verifier the API needs back with the callback stays in this browser's cookie.
     ctx.cookies.set(OIDC_COOKIE, `${r.data.state}.${r.data.verifier}`, shortCookie);
@@ -142,7 +158,13 @@ ${list.length ? html`<h2>${t("auth.orWith")}</h2><ul>${list.map((p) => html`<li>
       status: opts.problem ? opts.problem.status : 200,
       title: opts.title,
       body: html`<h1>${opts.title}</h1>${problemAlert(opts.problem)}${notice(opts.done)}${opts.extra ?? ""}
-${opts.done ? "" : html`<form class="stack" method="post" action="${opts.action}">${csrfField(c)}${opts.fields}<div><button type="submit">${opts.submit}</button></div></form>`}`,
+${
+        opts.done
+          ? ""
+          : html`<form class="stack" method="post" action="${opts.action}">${
+            csrfField(c)
+          }${opts.fields}<div><button type="submit">${opts.submit}</button></div></form>`
+      }`,
     });
 
   const forgot = (c: WebContext, problem?: Problem, done?: string) =>
@@ -168,7 +190,12 @@ ${opts.done ? "" : html`<form class="stack" method="post" action="${opts.action}
       action: "/reset-password",
       submit: c.state.t("auth.reset"),
       problem,
-      fields: html`<input type="hidden" name="token" value="${token}"><div><label for="password">${c.state.t("auth.newPassword")} <span class="hint" id="pw-hint">${c.state.t("auth.passwordHint")}</span></label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="pw-hint"></div>`,
+      fields: html`
+        <input type="hidden" name="token"
+          value="${token}"><div><label for="password">${c.state.t("auth.newPassword")} <span class="hint" id="pw-hint">${c.state.t(
+            "auth.passwordHint",
+          )}</span></label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="pw-hint"></div>
+      `,
     });
   router.get("/reset-password", (ctx) => reset(ctx as unknown as WebContext, String(ctx.query.token ?? "")));
   router.post("/reset-password", async (ctx) => {
@@ -186,12 +213,26 @@ ${opts.done ? "" : html`<form class="stack" method="post" action="${opts.action}
       const c = ctx as unknown as WebContext;
       const { t } = c.state;
       if (ctx.query.done) return simpleForm(c, { title: t(titleKey), action: path, submit: "", fields: html``, done: t(doneKey) });
-      simpleForm(c, { title: t(titleKey), action: path, submit: t("auth.continue"), fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">` });
+      simpleForm(c, {
+        title: t(titleKey),
+        action: path,
+        submit: t("auth.continue"),
+        fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">`,
+      });
     });
     router.post(path, async (ctx) => {
       const c = ctx as unknown as WebContext;
       const r = await c.state.api.send("POST", api, { token: field(c, "token") });
-      if (!r.ok) return simpleForm(c, { title: c.state.t(titleKey), action: path, submit: "", fields: html``, problem: { ...r.problem, detail: c.state.t("auth.verifyFailed") }, done: " " });
+      if (!r.ok) {
+        return simpleForm(c, {
+          title: c.state.t(titleKey),
+          action: path,
+          submit: "",
+          fields: html``,
+          problem: { ...r.problem, detail: c.state.t("auth.verifyFailed") },
+          done: " ",
+        });
+      }
       ctx.redirect(`${path}?done=1`);
     });
   };
@@ -204,9 +245,21 @@ ${opts.done ? "" : html`<form class="stack" method="post" action="${opts.action}
     const { t } = c.state;
     if (!c.state.session) {
       const next = encodeURIComponent(ctx.url);
-      return simpleForm(c, { title: t("auth.inviteTitle"), action: "", submit: "", fields: html``, done: t("auth.inviteSignIn"), extra: html`<p><a class="button" href="/sign-in?next=${next}">${t("nav.signIn")}</a></p>` });
+      return simpleForm(c, {
+        title: t("auth.inviteTitle"),
+        action: "",
+        submit: "",
+        fields: html``,
+        done: t("auth.inviteSignIn"),
+        extra: html`<p><a class="button" href="/sign-in?next=${next}">${t("nav.signIn")}</a></p>`,
+      });
     }
-    simpleForm(c, { title: t("auth.inviteTitle"), action: "/invitations/accept", submit: t("auth.inviteAccept"), fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">` });
+    simpleForm(c, {
+      title: t("auth.inviteTitle"),
+      action: "/invitations/accept",
+      submit: t("auth.inviteAccept"),
+      fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">`,
+    });
   });
   router.post("/invitations/accept", async (ctx) => {
     const c = ctx as unknown as WebContext;

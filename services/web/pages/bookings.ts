@@ -10,19 +10,65 @@ import { csrfField, layoutAssets, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
 import { editableEvent, UUID } from "./editable-event.ts";
 import { formatWhen, type Translate } from "../i18n.ts";
-import { money, type EventView } from "./shared.ts";
+import { type EventView, money } from "./shared.ts";
 
 type Sales = {
   days: Array<{ date: string; tickets: number; orders: number }>;
-  ticketTypes: Array<{ ticketTypeId: string; name: string; quantity: number | null; sold: number; held: number; checkedIn: number; revenueMinor: number; currency: string | null }>;
+  ticketTypes: Array<
+    {
+      ticketTypeId: string;
+      name: string;
+      quantity: number | null;
+      sold: number;
+      held: number;
+      checkedIn: number;
+      revenueMinor: number;
+      currency: string | null;
+    }
+  >;
 };
 
 type Ticket = { id: string; orderId: string; eventId: string; ticketTypeName: string; attendeeName: string; status: string; checkedInAt: string | null };
-type Order = { id: string; eventId: string; status: string; seats: number; totalMinor: number; currency: string | null; reservedUntil: string | null; lines: Array<{ name: string; quantity: number; unitPriceMinor: number }>; tickets: Ticket[]; createdAt: string };
-type TicketType = { id: string; name: string; priceMinor: number; currency: string | null; quantity: number | null; remaining: number | null; visibility: string };
-type Participant = { ticketId: string; attendeeName: string; attendeeEmail: string | null; ticketTypeName: string; status: string; checkedInAt: string | null; bookedAt: string };
+type Order = {
+  id: string;
+  eventId: string;
+  status: string;
+  seats: number;
+  totalMinor: number;
+  currency: string | null;
+  reservedUntil: string | null;
+  lines: Array<{ name: string; quantity: number; unitPriceMinor: number }>;
+  tickets: Ticket[];
+  createdAt: string;
+};
+type TicketType = {
+  id: string;
+  name: string;
+  priceMinor: number;
+  currency: string | null;
+  quantity: number | null;
+  remaining: number | null;
+  visibility: string;
+};
+type Participant = {
+  ticketId: string;
+  attendeeName: string;
+  attendeeEmail: string | null;
+  ticketTypeName: string;
+  status: string;
+  checkedInAt: string | null;
+  bookedAt: string;
+};
 type ScanOutcome = { result: "valid" | "already_checked_in" | "other_event" | "cancelled" | "forged"; ticket: Ticket | null; checkedInAt: string | null };
-type WaitlistEntry = { id: string; eventId: string; seats: number; status: string; position: number | null; offerExpiresAt: string | null; orderId: string | null };
+type WaitlistEntry = {
+  id: string;
+  eventId: string;
+  seats: number;
+  status: string;
+  position: number | null;
+  offerExpiresAt: string | null;
+  orderId: string | null;
+};
 
 const PAYABLE = new Set(["reserved", "awaiting_payment"]);
 
@@ -30,7 +76,9 @@ export function bookingPages(router: WebRouter): void {
   /** Starts paying a held order and sends the browser to the provider's page. */
   const pay = async (c: WebContext, orderId: string): Promise<void> => {
     const back = new URL(`/me/bookings/${orderId}`, c.href).toString();
-    const r = await c.state.api.send<{ paymentId: string; redirectUrl: string }>("POST", "/v1/payments", { bookingId: orderId, returnUrl: back }, { idempotencyKey: `pay-${orderId}` });
+    const r = await c.state.api.send<{ paymentId: string; redirectUrl: string }>("POST", "/v1/payments", { bookingId: orderId, returnUrl: back }, {
+      idempotencyKey: `pay-${orderId}`,
+    });
     if (!r.ok) return errorPage(c, r.status, r.problem.detail);
     c.redirect(r.data.redirectUrl);
   };
@@ -54,7 +102,9 @@ export function bookingPages(router: WebRouter): void {
   router.post("/events/:id/waitlist", async (ctx) => {
     const c = ctx as unknown as WebContext;
     if (!requireSession(c)) return;
-    const r = await c.state.api.send("POST", `/v1/events/${ctx.params.id}/waitlist`, { seats: Number(field(c, "seats") || 1) }, { idempotencyKey: field(c, "key") || undefined });
+    const r = await c.state.api.send("POST", `/v1/events/${ctx.params.id}/waitlist`, { seats: Number(field(c, "seats") || 1) }, {
+      idempotencyKey: field(c, "key") || undefined,
+    });
     if (!r.ok) return errorPage(c, r.status, r.problem.detail);
     ctx.redirect(`/events/${ctx.params.id}?ok=saved`);
   });
@@ -62,7 +112,12 @@ export function bookingPages(router: WebRouter): void {
     router.post(`/waitlist/:entryId/${verb}`, async (ctx) => {
       const c = ctx as unknown as WebContext;
       if (!requireSession(c)) return;
-      const r = await c.state.api.send<Order & WaitlistEntry>("POST", `/v1/waitlist/${ctx.params.entryId}/${verb}`, undefined, verb === "accept" ? { idempotencyKey: `accept-${ctx.params.entryId}` } : {});
+      const r = await c.state.api.send<Order & WaitlistEntry>(
+        "POST",
+        `/v1/waitlist/${ctx.params.entryId}/${verb}`,
+        undefined,
+        verb === "accept" ? { idempotencyKey: `accept-${ctx.params.entryId}` } : {},
+      );
       if (!r.ok) return errorPage(c, r.status, r.problem.detail);
       if (verb === "accept") {
         if (PAYABLE.has(r.data.status) && r.data.totalMinor > 0) return pay(c, r.data.id);
@@ -83,18 +138,32 @@ export function bookingPages(router: WebRouter): void {
     if (!requireSession(c)) return;
     const { t, locale, api } = c.state;
     const r = await api.get<{ items: Order[]; nextCursor: string | null }>("/v1/me/bookings", { limit: 50 });
-    if (!r.ok && r.status === 404) return sendPage(c, { title: t("me.bookings"), body: html`<h1>${t("me.bookings")}</h1><p class="muted">${t("org.notAvailable")}</p>` });
+    if (!r.ok && r.status === 404) {
+      return sendPage(c, {
+        title: t("me.bookings"),
+        body: html`
+          <h1>${t("me.bookings")}</h1>
+          <p class="muted">${t("org.notAvailable")}</p>
+        `,
+      });
+    }
     const orders = r.ok ? r.data.items : [];
     const events = await titles(c, orders.map((o) => o.eventId));
     sendPage(c, {
       title: t("me.bookings"),
       body: html`<h1>${t("me.bookings")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}${r.ok ? "" : problemAlert(r.problem)}
-${orders.length ? html`<ul class="cards">${orders.map((o) => {
-  const e = events.get(o.eventId);
-  return html`<li class="card"><h2><a href="/me/bookings/${o.id}">${e?.title ?? o.eventId}</a></h2>
+${
+        orders.length
+          ? html`<ul class="cards">${
+            orders.map((o) => {
+              const e = events.get(o.eventId);
+              return html`<li class="card"><h2><a href="/me/bookings/${o.id}">${e?.title ?? o.eventId}</a></h2>
 ${e ? html`<p class="muted">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}</p>` : ""}
 <p>${statusLabel(t, o.status)} · ${o.seats} × · ${money(locale, o.totalMinor, o.currency, t)}</p></li>`;
-})}</ul>` : html`<p class="muted">${t("me.noBookings")}</p>`}`,
+            })
+          }</ul>`
+          : html`<p class="muted">${t("me.noBookings")}</p>`
+      }`,
     });
   });
 
@@ -110,17 +179,57 @@ ${e ? html`<p class="muted">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZon
     sendPage(c, {
       title: `${t("me.ticket")}: ${e?.title ?? ""}`,
       body: html`<h1>${e ? html`<a href="/events/${e.id}">${e.title}</a>` : t("me.ticket")}</h1>
-${e ? html`<p>${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}${e.venue ? html` · ${e.venue.name}, ${e.venue.address}` : ""}</p>` : ""}
+${
+        e
+          ? html`<p>${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}${
+            e.venue
+              ? html`
+                · ${e.venue.name}, ${e.venue.address}
+              `
+              : ""
+          }</p>`
+          : ""
+      }
 <p id="order-status" data-status="${o.status}">${statusLabel(t, o.status)} · ${money(locale, o.totalMinor, o.currency, t)}</p>
-${o.status === "awaiting_payment" ? html`<p class="notice" data-awaiting-payment="${o.id}">${t("booking.awaiting")} <a href="/me/bookings/${o.id}">${t("booking.refresh")}</a></p>` : ""}
-${PAYABLE.has(o.status) && o.totalMinor > 0 ? html`<form method="post" action="/me/bookings/${o.id}/pay">${csrfField(c)}<button type="submit">${t("booking.pay")}</button></form>` : ""}
-${o.status === "confirmed" ? html`<div class="cards">${o.tickets.map(
-  (tk, i) => html`<section class="ticket" aria-label="${t("me.ticket")} ${i + 1}"><h2>${t("me.ticket")} ${i + 1}: ${tk.ticketTypeName}</h2><p>${tk.attendeeName}</p>
+${
+        o.status === "awaiting_payment"
+          ? html`<p class="notice" data-awaiting-payment="${o.id}">${t("booking.awaiting")} <a href="/me/bookings/${o.id}">${t("booking.refresh")}</a></p>`
+          : ""
+      }
+${
+        PAYABLE.has(o.status) && o.totalMinor > 0
+          ? html`<form method="post" action="/me/bookings/${o.id}/pay">${csrfField(c)}<button type="submit">${t("booking.pay")}</button></form>`
+          : ""
+      }
+${
+        o.status === "confirmed"
+          ? html`<div class="cards">${
+            o.tickets.map(
+              (tk, i) =>
+                html`<section class="ticket" aria-label="${t("me.ticket")} ${i + 1}"><h2>${t("me.ticket")} ${
+                  i + 1
+                }: ${tk.ticketTypeName}</h2><p>${tk.attendeeName}</p>
 <img src="/tickets/${tk.id}/qr.svg" alt="${t("booking.qrAlt")}" width="240" height="240">
-${codes[i].ok ? html`<details><summary>${t("org.code")}</summary><code class="code" data-ticket-code>${(codes[i] as { data: { code: string } }).data.code}</code></details>` : ""}
+${
+                  codes[i].ok
+                    ? html`<details><summary>${t("org.code")}</summary><code class="code" data-ticket-code>${
+                      (codes[i] as { data: { code: string } }).data.code
+                    }</code></details>`
+                    : ""
+                }
 ${tk.checkedInAt ? html`<p class="ok">${t("booking.checkedIn")}</p>` : ""}</section>`,
-)}</div>` : ""}
-${["confirmed", "reserved", "awaiting_payment"].includes(o.status) ? html`<form method="post" action="/me/bookings/${o.id}/cancel" data-confirm="${t("me.cancelBooking")}?">${csrfField(c)}<button class="danger" type="submit">${t("me.cancelBooking")}</button></form>` : ""}`,
+            )
+          }</div>`
+          : ""
+      }
+${
+        ["confirmed", "reserved", "awaiting_payment"].includes(o.status)
+          ? html`
+            <form method="post" action="/me/bookings/${o.id}/cancel"
+              data-confirm="${t("me.cancelBooking")}?">${csrfField(c)}<button class="danger" type="submit">${t("me.cancelBooking")}</button></form>
+          `
+          : ""
+      }`,
     });
   });
   router.post("/me/bookings/:id/pay", async (ctx) => {
@@ -160,7 +269,30 @@ ${["confirmed", "reserved", "awaiting_payment"].includes(o.status) ? html`<form 
       status: problem?.status ?? 200,
       title: t("org.ticketTypes"),
       body: html`<h1>${t("org.ticketTypes")}: <a href="/events/${e.id}">${e.title}</a></h1>${problemAlert(problem ?? (r.ok ? undefined : r.problem))}
-${r.ok && r.data.items.length ? html`<table><thead><tr><th scope="col">${t("org.ticketName")}</th><th scope="col">${t("org.price")}</th><th scope="col">${t("org.quantity")}</th></tr></thead><tbody>${r.data.items.map((tt) => html`<tr><td>${tt.name}</td><td>${money(locale, tt.priceMinor, tt.currency, t)}</td><td>${tt.remaining ?? "∞"} / ${tt.quantity ?? "∞"}</td></tr>`)}</tbody></table>` : ""}
+${
+        r.ok && r.data.items.length
+          ? html`
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${t("org.ticketName")}</th>
+                  <th scope="col">${t("org.price")}</th>
+                  <th scope="col">${t("org.quantity")}</th>
+                </tr>
+              </thead>
+              <tbody>${r.data.items.map((tt) =>
+                html`
+                  <tr>
+                    <td>${tt.name}</td>
+                    <td>${money(locale, tt.priceMinor, tt.currency, t)}</td>
+                    <td>${tt.remaining ?? "∞"} / ${tt.quantity ?? "∞"}</td>
+                  </tr>
+                `
+              )}</tbody>
+            </table>
+          `
+          : ""
+      }
 <h2>${t("org.addTicketType")}</h2>
 <form class="stack" method="post" action="/events/${e.id}/tickets">${csrfField(c)}<input type="hidden" name="key" value="${crypto.randomUUID()}">
 <div><label for="tt-name">${t("org.ticketName")}</label><input id="tt-name" name="name" required maxlength="100"></div>
@@ -176,7 +308,12 @@ ${r.ok && r.data.items.length ? html`<table><thead><tr><th scope="col">${t("org.
     if (!e) return;
     const price = Math.round(Number(field(c, "price").replace(",", ".") || 0) * 100);
     const currency = field(c, "currency").toUpperCase();
-    const body = { name: field(c, "name"), priceMinor: price, currency: price > 0 ? currency : null, quantity: field(c, "quantity") ? Number(field(c, "quantity")) : null };
+    const body = {
+      name: field(c, "name"),
+      priceMinor: price,
+      currency: price > 0 ? currency : null,
+      quantity: field(c, "quantity") ? Number(field(c, "quantity")) : null,
+    };
     const r = await c.state.api.send("POST", `/v1/events/${e.id}/ticket-types`, body, { idempotencyKey: field(c, "key") || undefined });
     if (!r.ok) return ticketTypesPage(c, e, r.problem);
     ctx.redirect(`/events/${e.id}/tickets`);
@@ -188,16 +325,49 @@ ${r.ok && r.data.items.length ? html`<table><thead><tr><th scope="col">${t("org.
     if (!e) return;
     const { t, api } = c.state;
     const q = typeof ctx.query.q === "string" ? ctx.query.q.trim() : "";
-    const r = await api.get<{ items: Participant[]; nextCursor: string | null; counts: Record<string, number> }>(`/v1/events/${e.id}/registrations`, { q: q || undefined, limit: 100 });
+    const r = await api.get<{ items: Participant[]; nextCursor: string | null; counts: Record<string, number> }>(`/v1/events/${e.id}/registrations`, {
+      q: q || undefined,
+      limit: 100,
+    });
     sendPage(c, {
       title: t("org.participants"),
-      body: html`<h1>${t("org.participants")}: <a href="/events/${e.id}">${e.title}</a></h1>
-<form method="get" role="search" class="filters"><div><label for="q">${t("org.searchParticipants")}</label><input id="q" name="q" type="search" value="${q}"></div><div><button type="submit">${t("search.submit")}</button></div></form>
-<p><a class="button secondary" href="/events/${e.id}/participants.csv${q ? `?q=${encodeURIComponent(q)}` : ""}" download>${t("org.exportCsv")}</a></p>
-${r.ok ? html`<p class="muted">${Object.entries(r.data.counts).map(([k, n]) => `${k}: ${n}`).join(" · ")}</p>
-<table><thead><tr><th scope="col">${t("admin.name")}</th><th scope="col">${t("auth.email")}</th><th scope="col">${t("me.ticket")}</th><th scope="col">${t("common.status")}</th><th scope="col">${t("event.checkIn")}</th></tr></thead><tbody>
-${r.data.items.map((p) => html`<tr><td>${p.attendeeName}</td><td>${p.attendeeEmail ?? ""}</td><td>${p.ticketTypeName}</td><td>${p.status}</td><td>${p.checkedInAt ? html`<time datetime="${p.checkedInAt}">${p.checkedInAt.slice(11, 16)}</time>` : "—"}</td></tr>`)}
-</tbody></table>` : problemAlert(r.problem)}`,
+      body: html`
+        <h1>${t("org.participants")}: <a href="/events/${e.id}">${e.title}</a></h1>
+        <form method="get" role="search" class="filters">
+          <div><label for="q">${t("org.searchParticipants")}</label><input id="q" name="q" type="search" value="${q}"></div>
+          <div><button type="submit">${t("search.submit")}</button></div>
+        </form>
+        <p><a class="button secondary" href="/events/${e.id}/participants.csv${q ? `?q=${encodeURIComponent(q)}` : ""}" download>${t("org.exportCsv")}</a></p>
+        ${r.ok
+          ? html`
+            <p class="muted">${Object.entries(r.data.counts).map(([k, n]) => `${k}: ${n}`).join(" · ")}</p>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${t("admin.name")}</th>
+                  <th scope="col">${t("auth.email")}</th>
+                  <th scope="col">${t("me.ticket")}</th>
+                  <th scope="col">${t("common.status")}</th>
+                  <th scope="col">${t("event.checkIn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+            ${r.data.items.map((p) =>
+              html`
+                <tr>
+                  <td>${p.attendeeName}</td>
+                  <td>${p.attendeeEmail ?? ""}</td>
+                  <td>${p.ticketTypeName}</td>
+                  <td>${p.status}</td>
+                  <td>${p.checkedInAt ? html`<time datetime="${p.checkedInAt}">${p.checkedInAt.slice(11, 16)}</time>` : "—"}</td>
+                </tr>
+              `
+            )}
+              </tbody>
+            </table>
+          `
+          : problemAlert(r.problem)}
+      `,
     });
   });
   // Sales: the tables are the page (and what a screen reader reads); the script draws the chart from them.
@@ -212,16 +382,66 @@ ${r.data.items.map((p) => html`<tr><td>${p.attendeeName}</td><td>${p.attendeeEma
     let total = 0;
     sendPage(c, {
       title: t("org.sales"),
-      body: html`<h1>${t("org.sales")}: <a href="/events/${e.id}">${e.title}</a></h1>
-${days.length
-  ? html`<div id="sales-chart" data-script="${layoutAssets.chartScript}" data-css="${layoutAssets.chartCss}" data-label-day="${t("org.salesPerDay")}" data-label-total="${t("org.salesTotal")}" aria-hidden="true"></div>
-<table id="sales-days"><caption>${t("org.salesPerDay")}</caption><thead><tr><th scope="col">${t("org.date")}</th><th scope="col">${t("org.ticketsSold")}</th><th scope="col">${t("org.orders")}</th><th scope="col">${t("org.salesTotal")}</th></tr></thead><tbody>
-${days.map((d) => html`<tr data-date="${d.date}" data-tickets="${d.tickets}"><td><time datetime="${d.date}">${d.date}</time></td><td>${d.tickets}</td><td>${d.orders}</td><td>${(total += d.tickets)}</td></tr>`)}
-</tbody></table>`
-  : html`<p class="muted">${t("org.noSales")}</p>`}
-<table id="sales-types"><caption>${t("org.ticketTypes")}</caption><thead><tr><th scope="col">${t("org.ticketName")}</th><th scope="col">${t("org.ticketsSold")}</th><th scope="col">${t("org.held")}</th><th scope="col">${t("event.checkIn")}</th><th scope="col">${t("org.quantity")}</th><th scope="col">${t("org.revenue")}</th></tr></thead><tbody>
-${ticketTypes.map((tt) => html`<tr><td>${tt.name}</td><td>${tt.sold}</td><td>${tt.held}</td><td>${tt.checkedIn}</td><td>${tt.quantity ?? "∞"}</td><td>${tt.revenueMinor ? money(locale, tt.revenueMinor, tt.currency, t) : "—"}</td></tr>`)}
-</tbody></table>`,
+      body: html`
+        <h1>${t("org.sales")}: <a href="/events/${e.id}">${e.title}</a></h1>
+        ${days.length
+          ? html`
+            <div id="sales-chart" data-script="${layoutAssets.chartScript}" data-css="${layoutAssets.chartCss}" data-label-day="${t(
+              "org.salesPerDay",
+            )}" data-label-total="${t("org.salesTotal")}" aria-hidden="true"></div>
+            <table id="sales-days">
+              <caption>${t("org.salesPerDay")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t("org.date")}</th>
+                  <th scope="col">${t("org.ticketsSold")}</th>
+                  <th scope="col">${t("org.orders")}</th>
+                  <th scope="col">${t("org.salesTotal")}</th>
+                </tr>
+              </thead>
+              <tbody>
+            ${days.map((d) =>
+              html`
+                <tr data-date="${d.date}" data-tickets="${d.tickets}">
+                  <td><time datetime="${d.date}">${d.date}</time></td>
+                  <td>${d.tickets}</td>
+                  <td>${d.orders}</td>
+                  <td>${(total += d.tickets)}</td>
+                </tr>
+              `
+            )}
+              </tbody>
+            </table>
+          `
+          : html`<p class="muted">${t("org.noSales")}</p>`}
+        <table id="sales-types">
+          <caption>${t("org.ticketTypes")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t("org.ticketName")}</th>
+              <th scope="col">${t("org.ticketsSold")}</th>
+              <th scope="col">${t("org.held")}</th>
+              <th scope="col">${t("event.checkIn")}</th>
+              <th scope="col">${t("org.quantity")}</th>
+              <th scope="col">${t("org.revenue")}</th>
+            </tr>
+          </thead>
+          <tbody>
+        ${ticketTypes.map((tt) =>
+          html`
+            <tr>
+              <td>${tt.name}</td>
+              <td>${tt.sold}</td>
+              <td>${tt.held}</td>
+              <td>${tt.checkedIn}</td>
+              <td>${tt.quantity ?? "∞"}</td>
+              <td>${tt.revenueMinor ? money(locale, tt.revenueMinor, tt.currency, t) : "—"}</td>
+            </tr>
+          `
+        )}
+          </tbody>
+        </table>
+      `,
     });
   });
   // The edge streams the whole list as CSV; the web app passes it through with the session's token.
@@ -232,7 +452,11 @@ ${ticketTypes.map((tt) => html`<tr><td>${tt.name}</td><td>${tt.sold}</td><td>${t
     const q = typeof ctx.query.q === "string" ? ctx.query.q.trim() : "";
     const abort = new AbortController();
     ctx.req.once("close", () => abort.abort());
-    const upstream = await c.state.api.stream(`/v1/events/${e.id}/registrations.csv${q ? `?q=${encodeURIComponent(q)}` : ""}`, { accept: "text/csv" }, abort.signal);
+    const upstream = await c.state.api.stream(
+      `/v1/events/${e.id}/registrations.csv${q ? `?q=${encodeURIComponent(q)}` : ""}`,
+      { accept: "text/csv" },
+      abort.signal,
+    );
     if (!upstream.ok || !upstream.body) {
       await upstream.body?.cancel();
       return errorPage(c, upstream.status, c.state.t("common.error"));
@@ -251,7 +475,11 @@ ${ticketTypes.map((tt) => html`<tr><td>${tt.name}</td><td>${tt.sold}</td><td>${t
 <div id="checkin-result" class="${result ? `result ${result.ok ? "ok" : "bad"}` : ""}" role="status" aria-live="assertive">${result?.message ?? ""}</div>
 <form id="checkin-form" class="stack" method="post" action="/events/${e.id}/check-in">${csrfField(c)}
 <div><label for="code">${t("org.code")}</label><input id="code" name="code" autocomplete="off" autofocus required></div>
-<div class="actions"><button type="submit">${t("org.checkIn")}</button><button id="scan" class="secondary" type="button" hidden data-scanner="${layoutAssets.scannerScript}" data-wasm="${layoutAssets.scannerWasm}">${t("org.scan")}</button></div></form>
+<div class="actions"><button type="submit">${
+        t("org.checkIn")
+      }</button><button id="scan" class="secondary" type="button" hidden data-scanner="${layoutAssets.scannerScript}" data-wasm="${layoutAssets.scannerWasm}">${
+        t("org.scan")
+      }</button></div></form>
 <video id="camera" hidden muted playsinline aria-label="${t("org.scan")}"></video>`,
     });
   };
@@ -270,10 +498,10 @@ ${ticketTypes.map((tt) => html`<tr><td>${tt.name}</td><td>${tt.sold}</td><td>${t
     const message = !r.ok
       ? r.problem.detail
       : outcome === "valid"
-        ? `${t("org.valid")} ${r.data.ticket?.attendeeName ?? ""} (${r.data.ticket?.ticketTypeName ?? ""})`
-        : outcome === "already_checked_in"
-          ? `${t("org.alreadyUsed")} ${r.data.checkedInAt ? new Date(r.data.checkedInAt).toLocaleTimeString(c.state.locale) : ""}`
-          : t("org.invalid");
+      ? `${t("org.valid")} ${r.data.ticket?.attendeeName ?? ""} (${r.data.ticket?.ticketTypeName ?? ""})`
+      : outcome === "already_checked_in"
+      ? `${t("org.alreadyUsed")} ${r.data.checkedInAt ? new Date(r.data.checkedInAt).toLocaleTimeString(c.state.locale) : ""}`
+      : t("org.invalid");
     if (ctx.accepts("html", "json") === "json") {
       ctx.body = { outcome: outcome === "valid" ? "checked_in" : outcome, message };
       return;

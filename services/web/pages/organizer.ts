@@ -35,7 +35,8 @@ export function organizerPages(router: WebRouter): void {
       visibility: e?.visibility ?? "public",
     };
     const categories = await api.get<{ items: Category[] }>("/v1/categories");
-    const input = (name: string, label: string, attrs = "") => html`<div><label for="${name}">${label}</label><input id="${name}" name="${name}" value="${v[name] ?? ""}"${raw(attrs ? ` ${attrs}` : "")}></div>`;
+    const input = (name: string, label: string, attrs = "") =>
+      html`<div><label for="${name}">${label}</label><input id="${name}" name="${name}" value="${v[name] ?? ""}"${raw(attrs ? ` ${attrs}` : "")}></div>`;
     const action = e ? `/events/${e.id}/edit` : "/events/new";
     const title = e ? `${t("event.edit")}: ${e.title}` : t("nav.create");
     sendPage(c, {
@@ -53,10 +54,28 @@ ${input("venueName", t("org.venueName"))}${input("address", t("org.address"))}
 ${input("lat", "Lat", 'inputmode="decimal"')}${input("lng", "Lng", 'inputmode="decimal"')}
 ${input("onlineUrl", t("org.onlineUrl"), 'type="url"')}</fieldset>
 ${input("capacity", t("org.capacity"), 'type="number" min="1"')}
-<div><label for="category">${t("event.category")}</label><select id="category" name="category"><option value="">—</option>${(categories.ok ? categories.data.items : []).map((cat) => html`<option value="${cat.slug}"${cat.slug === v.category ? raw(" selected") : ""}>${cat.name}</option>`)}</select></div>
+<div><label for="category">${t("event.category")}</label><select id="category" name="category"><option value="">—</option>${
+        (categories.ok ? categories.data.items : []).map((cat) =>
+          html`
+            <option value="${cat.slug}" ${cat.slug === v.category ? raw(" selected") : ""}>${cat.name}</option>
+          `
+        )
+      }</select></div>
 ${input("tags", t("search.tags"))}
-<fieldset><legend>${t("org.visibility")}</legend>${(["public", "unlisted", "private"] as const).map((vis) => html`<label class="check"><input type="radio" name="visibility" value="${vis}"${v.visibility === vis ? raw(" checked") : ""}> ${t(`org.visibility.${vis}`)}</label>`)}</fieldset>
-${e ? "" : html`<input type="hidden" name="key" value="${opts.values?.key || crypto.randomUUID()}"><label class="check"><input type="checkbox" name="publish" value="1"> ${t("org.publishNow")}</label>`}
+<fieldset><legend>${t("org.visibility")}</legend>${
+        (["public", "unlisted", "private"] as const).map((vis) =>
+          html`<label class="check"><input type="radio" name="visibility" value="${vis}"${v.visibility === vis ? raw(" checked") : ""}> ${
+            t(`org.visibility.${vis}`)
+          }</label>`
+        )
+      }</fieldset>
+${
+        e
+          ? ""
+          : html`<input type="hidden" name="key" value="${
+            opts.values?.key || crypto.randomUUID()
+          }"><label class="check"><input type="checkbox" name="publish" value="1"> ${t("org.publishNow")}</label>`
+      }
 <div><button type="submit">${t("org.save")}</button></div></form>
 ${e ? management(c, e) : ""}`,
     });
@@ -64,12 +83,30 @@ ${e ? management(c, e) : ""}`,
 
   /** The event's fields from the form; a problem naming the field when one is malformed. */
   const fromForm = (c: WebContext): { body?: Record<string, unknown>; values: Record<string, string>; problem?: Problem } => {
-    const names = ["title", "description", "startsAt", "endsAt", "timeZone", "venueName", "address", "lat", "lng", "onlineUrl", "capacity", "category", "tags", "visibility"];
+    const names = [
+      "title",
+      "description",
+      "startsAt",
+      "endsAt",
+      "timeZone",
+      "venueName",
+      "address",
+      "lat",
+      "lng",
+      "onlineUrl",
+      "capacity",
+      "category",
+      "tags",
+      "visibility",
+    ];
     const values = Object.fromEntries(names.map((n) => [n, field(c, n)]));
     const tz = values.timeZone || "UTC";
     const startsAt = wallToInstant(values.startsAt, tz);
     const endsAt = wallToInstant(values.endsAt, tz);
-    const bad = (f: string) => ({ values, problem: { status: 400, code: "invalid_request", detail: `${f}: is not valid`, errors: [{ field: f, message: "is not valid" }] } });
+    const bad = (f: string) => ({
+      values,
+      problem: { status: 400, code: "invalid_request", detail: `${f}: is not valid`, errors: [{ field: f, message: "is not valid" }] },
+    });
     if (!startsAt) return bad("startsAt");
     if (!endsAt) return bad("endsAt");
     const venue = values.venueName ? { name: values.venueName, address: values.address, lat: Number(values.lat || 0), lng: Number(values.lng || 0) } : null;
@@ -105,7 +142,9 @@ ${e ? management(c, e) : ""}`,
     // The form's own key: a double submit or a retry creates one event, not two.
     const key = field(c, "key");
     f.values.key = key;
-    const r = await c.state.api.send<EventView>("POST", "/v1/events", { ...f.body, publish: field(c, "publish") === "1" }, { idempotencyKey: key || undefined });
+    const r = await c.state.api.send<EventView>("POST", "/v1/events", { ...f.body, publish: field(c, "publish") === "1" }, {
+      idempotencyKey: key || undefined,
+    });
     if (!r.ok) return form(c, { values: f.values, problem: r.problem });
     ctx.redirect(`/events/${r.data.id}/edit?ok=1`);
   });
@@ -140,7 +179,11 @@ ${e ? management(c, e) : ""}`,
   router.post("/events/:id/attachments", async (ctx) => {
     const c = ctx as unknown as WebContext;
     if (!requireSession(c)) return;
-    const r = await c.state.api.send("POST", `/v1/events/${ctx.params.id}/attachments`, { filename: field(c, "filename"), contentType: field(c, "contentType"), dataBase64: field(c, "dataBase64") }, { idempotencyKey: field(c, "key") || undefined });
+    const r = await c.state.api.send("POST", `/v1/events/${ctx.params.id}/attachments`, {
+      filename: field(c, "filename"),
+      contentType: field(c, "contentType"),
+      dataBase64: field(c, "dataBase64"),
+    }, { idempotencyKey: field(c, "key") || undefined });
     if (!r.ok) return errorPage(c, r.status, r.problem.detail);
     ctx.redirect(`/events/${ctx.params.id}/edit`);
   });
@@ -151,22 +194,52 @@ ${e ? management(c, e) : ""}`,
     if (!r.ok) return errorPage(c, r.status, r.problem.detail);
     ctx.redirect(`/events/${ctx.params.id}/edit`);
   });
-
 }
 
 /** Publish / draft / cancel and attachments, under the edit form. */
 function management(c: WebContext, e: EventView) {
   const { t } = c.state;
   return html`<h2>${t("common.actions")}</h2><div class="actions">
-${e.status === "draft" ? html`<form class="inline" method="post" action="/events/${e.id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>` : ""}
-${e.status === "published" ? html`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${t("event.unpublish")}</button></form>` : ""}
+${
+    e.status === "draft"
+      ? html`<form class="inline" method="post" action="/events/${e.id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>`
+      : ""
+  }
+${
+    e.status === "published"
+      ? html`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${
+        t("event.unpublish")
+      }</button></form>`
+      : ""
+  }
 </div>
-${e.status !== "cancelled" ? html`<form class="stack" method="post" action="/events/${e.id}/cancel" data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${t("event.cancelReason")}</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>` : ""}
-<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${t("event.participants")}</a> · <a href="/events/${e.id}/sales">${t("org.sales")}</a> · <a href="/events/${e.id}/check-in">${t("event.checkIn")}</a> · <a href="/events/${e.id}/messages">${t("event.messages")}</a></p>
+${
+    e.status !== "cancelled"
+      ? html`
+        <form class="stack" method="post" action="/events/${e.id}/cancel"
+          data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${t(
+            "event.cancelReason",
+          )}</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>
+      `
+      : ""
+  }
+<p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${
+    t("event.participants")
+  }</a> · <a href="/events/${e.id}/sales">${t("org.sales")}</a> · <a href="/events/${e.id}/check-in">${
+    t("event.checkIn")
+  }</a> · <a href="/events/${e.id}/messages">${t("event.messages")}</a></p>
 <h2>${t("event.attachments")}</h2>
-<ul>${e.attachments.map((a) => html`<li><a href="/events/${e.id}/attachments/${a.id}">${a.filename}</a> <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${csrfField(c)}<button class="secondary" type="submit">${t("org.remove")}<span class="visually-hidden"> ${a.filename}</span></button></form></li>`)}</ul>
+<ul>${
+    e.attachments.map((a) =>
+      html`<li><a href="/events/${e.id}/attachments/${a.id}">${a.filename}</a> <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${
+        csrfField(c)
+      }<button class="secondary" type="submit">${t("org.remove")}<span class="visually-hidden"> ${a.filename}</span></button></form></li>`
+    )
+  }</ul>
 <form class="stack" method="post" action="/events/${e.id}/attachments" data-file-upload>${csrfField(c)}
 <input type="hidden" name="filename"><input type="hidden" name="contentType"><input type="hidden" name="dataBase64"><input type="hidden" name="key" value="${crypto.randomUUID()}">
-<div><label for="file">${t("org.attach")}</label><input id="file" type="file" accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain" required></div>
+<div><label for="file">${
+    t("org.attach")
+  }</label><input id="file" type="file" accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain" required></div>
 <div><button type="submit">${t("org.upload")}</button></div></form>`;
 }

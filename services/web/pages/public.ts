@@ -1,11 +1,11 @@
 /** Pages everyone sees: home feeds, search with filters, the event page, organizer and organization pages. */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { html, raw, type Html } from "../html.ts";
+import { type Html, html, raw } from "../html.ts";
 import { formatWhen } from "../i18n.ts";
-import { errorPage, requireSession, safeNext, sendPage, field, type WebContext, type WebRouter } from "../app.ts";
+import { errorPage, field, requireSession, safeNext, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
-import { eventList, money, type EventPage, type EventView, type Organization, type PublicProfile } from "./shared.ts";
+import { eventList, type EventPage, type EventView, money, type Organization, type PublicProfile } from "./shared.ts";
 import { UUID } from "./editable-event.ts";
 
 type Category = { slug: string; name: string };
@@ -24,7 +24,9 @@ export function publicPages(router: WebRouter): void {
       session ? api.get<EventPage>("/v1/feeds/following", { limit: 12 }) : undefined,
     ]);
     const section = (id: string, title: string, r: typeof upcoming | undefined, empty: string) =>
-      html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${r?.ok ? eventList(r.data.items, locale, t, empty) : problemAlert(r && !r.ok ? r.problem : undefined)}</section>`;
+      html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${
+        r?.ok ? eventList(r.data.items, locale, t, empty) : problemAlert(r && !r.ok ? r.problem : undefined)
+      }</section>`;
     sendPage(c, {
       title: t("nav.home"),
       body: html`<h1>${t("app.tagline")}</h1>
@@ -56,25 +58,43 @@ ${section("popular", t("home.popular"), popular, t("home.empty"))}
     const tagQuery = tags.length ? `?${tags.map((tag) => `tags=${encodeURIComponent(tag)}`).join("&")}` : "";
     const [results, categories] = await Promise.all([api.get<EventPage>(`/v1/events${tagQuery}`, query), api.get<{ items: Category[] }>("/v1/categories")]);
     const cats = categories.ok ? categories.data.items : [];
-    const next = results.ok && results.data.nextCursor ? `/events?${new URLSearchParams({ ...Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => typeof v === "string") as Array<[string, string]>), cursor: results.data.nextCursor })}` : "";
+    const next = results.ok && results.data.nextCursor
+      ? `/events?${new URLSearchParams({
+        ...Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => typeof v === "string") as Array<[string, string]>),
+        cursor: results.data.nextCursor,
+      })}`
+      : "";
     sendPage(c, {
       title: t("search.title"),
-      body: html`<h1>${t("search.title")}</h1>
-<form class="filters" method="get" action="/events" role="search">
-<div><label for="q">${t("search.q")}</label><input id="q" name="q" type="search" value="${q("q")}"></div>
-<div><label for="category">${t("search.category")}</label><select id="category" name="category"><option value="">${t("search.anyCategory")}</option>${cats.map((cat) => html`<option value="${cat.slug}"${cat.slug === q("category") ? raw(" selected") : ""}>${cat.name}</option>`)}</select></div>
-<div><label for="tags">${t("search.tags")}</label><input id="tags" name="tags" value="${q("tags")}"></div>
-<div><label for="from">${t("search.from")}</label><input id="from" name="from" type="date" value="${q("from")}"></div>
-<div><label for="to">${t("search.to")}</label><input id="to" name="to" type="date" value="${q("to")}"></div>
-<div><label for="sort">${t("search.sort")}</label><select id="sort" name="sort">${(["relevance", "start", "popularity"] as const).map((s) => html`<option value="${s}"${s === sort ? raw(" selected") : ""}>${t(`search.sort.${s}`)}</option>`)}</select></div>
-<div><label class="check"><input id="near" name="near" type="checkbox" value="1"${near ? raw(" checked") : ""}> ${t("search.near")}</label>
-<input id="lat" name="lat" type="hidden" value="${q("lat")}"><input id="lng" name="lng" type="hidden" value="${q("lng")}"></div>
-<div><label for="radius">${t("search.radius")}</label><input id="radius" name="radius" type="number" min="1" max="20000" value="${q("radius") || "25"}"></div>
-<div><button type="submit">${t("search.submit")}</button></div>
-</form>
-<section aria-labelledby="results"><h2 id="results">${t("search.results")}</h2>
-${results.ok ? eventList(results.data.items, locale, t, t("search.none")) : problemAlert(results.problem)}
-${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}</section>`,
+      body: html`
+        <h1>${t("search.title")}</h1>
+        <form class="filters" method="get" action="/events" role="search">
+          <div><label for="q">${t("search.q")}</label><input id="q" name="q" type="search" value="${q("q")}"></div>
+          <div><label for="category">${t("search.category")}</label><select id="category" name="category"><option value="">${t(
+            "search.anyCategory",
+          )}</option>${cats.map((cat) =>
+            html`
+              <option value="${cat.slug}" ${cat.slug === q("category") ? raw(" selected") : ""}>${cat.name}</option>
+            `
+          )}</select></div>
+          <div><label for="tags">${t("search.tags")}</label><input id="tags" name="tags" value="${q("tags")}"></div>
+          <div><label for="from">${t("search.from")}</label><input id="from" name="from" type="date" value="${q("from")}"></div>
+          <div><label for="to">${t("search.to")}</label><input id="to" name="to" type="date" value="${q("to")}"></div>
+          <div><label for="sort">${t("search.sort")}</label><select id="sort" name="sort">${(["relevance", "start", "popularity"] as const).map((s) =>
+            html`
+              <option value="${s}" ${s === sort ? raw(" selected") : ""}>${t(`search.sort.${s}`)}</option>
+            `
+          )}</select></div>
+          <div><label class="check"><input id="near" name="near" type="checkbox" value="1"${near ? raw(" checked") : ""}> ${t("search.near")}</label>
+        <input id="lat" name="lat" type="hidden" value="${q("lat")}"><input id="lng" name="lng" type="hidden" value="${q("lng")}"></div>
+          <div><label for="radius">${t("search.radius")}</label><input id="radius" name="radius" type="number" min="1" max="20000" value="${q("radius") ||
+            "25"}"></div>
+          <div><button type="submit">${t("search.submit")}</button></div>
+        </form>
+        <section aria-labelledby="results"><h2 id="results">${t("search.results")}</h2>
+        ${results.ok ? eventList(results.data.items, locale, t, t("search.none")) : problemAlert(results.problem)}
+        ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}</section>
+      `,
     });
   });
 
@@ -86,7 +106,11 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
     const abort = new AbortController();
     ctx.req.once("close", () => abort.abort());
     const conditional: Record<string, string> = ctx.get("If-None-Match") ? { "if-none-match": ctx.get("If-None-Match") } : {};
-    const upstream = await c.state.api.stream(`/v1/events/${ctx.params.id}/attachments/${ctx.params.attachmentId}`, { accept: "*/*", ...conditional }, abort.signal);
+    const upstream = await c.state.api.stream(
+      `/v1/events/${ctx.params.id}/attachments/${ctx.params.attachmentId}`,
+      { accept: "*/*", ...conditional },
+      abort.signal,
+    );
     ctx.status = upstream.status;
     for (const h of ["content-type", "content-length", "content-disposition", "etag", "cache-control"]) {
       const v = upstream.headers.get(h);
@@ -96,7 +120,9 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
     if (c.state.session) ctx.set("Cache-Control", "private, no-cache");
     if (!upstream.ok || !upstream.body) {
       await upstream.body?.cancel();
-      if (upstream.status !== 304) return errorPage(c, upstream.status === 401 || upstream.status === 403 ? 404 : upstream.status, c.state.t("common.notFound"));
+      if (upstream.status !== 304) {
+        return errorPage(c, upstream.status === 401 || upstream.status === 403 ? 404 : upstream.status, c.state.t("common.notFound"));
+      }
       return;
     }
     ctx.body = Readable.fromWeb(upstream.body as Parameters<typeof Readable.fromWeb>[0]);
@@ -118,14 +144,10 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
     ]);
     const a = availability.ok ? availability.data : undefined;
     const seats = a
-      ? a.remaining === null
-        ? t("event.unlimited")
-        : a.remaining > 0
-          ? t("event.seatsLeft", { n: a.remaining })
-          : t("event.soldOut")
+      ? a.remaining === null ? t("event.unlimited") : a.remaining > 0 ? t("event.seatsLeft", { n: a.remaining }) : t("event.soldOut")
       : e.capacity === null
-        ? t("event.unlimited")
-        : t("event.capacity", { n: e.capacity });
+      ? t("event.unlimited")
+      : t("event.capacity", { n: e.capacity });
     const types = (a?.ticketTypes ?? []).filter((tt) => tt.remaining === null || tt.remaining > 0);
     const entry = waitlist?.ok ? waitlist.data : undefined;
     // A waitlist offer's email links here with ?offer=<entry>&answer=accept|decline: the answer is
@@ -134,26 +156,58 @@ ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}
     const answer = offerId && entry?.id === offerId ? String(ctx.query.answer ?? "") : "";
     const focus = (which: string) => (answer === which ? raw(" autofocus") : "");
     const key = html`<input type="hidden" name="key" value="${randomUUID()}">`;
-    const booking =
-      e.status !== "published" || !a
-        ? ""
-        : !session
-          ? html`<p><a class="button" href="/sign-in?next=${encodeURIComponent(offerId ? ctx.url : `/events/${id}`)}">${t(offerId ? "booking.signInToAnswer" : "event.signInToBook")}</a></p>`
-          : entry?.status === "offered"
-            ? html`<section id="offer" aria-labelledby="offer-h"><h2 id="offer-h">${t("booking.offerTitle")}</h2><p class="notice">${t("booking.offer", { time: entry.offerExpiresAt ? formatWhen(locale, entry.offerExpiresAt, undefined, e.timeZone) : "" })}</p>
-<div class="actions"><form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit"${focus("accept")}>${t("booking.accept")}</button></form>
-<form class="inline" method="post" action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit"${focus("decline")}>${t("booking.decline")}</button></form></div></section>`
-            : offerId && entry?.id === offerId
-              ? html`<p class="notice" role="status">${t("booking.offerClosed")}</p>`
-              : entry?.status === "waiting"
-              ? html`<p class="notice">${t("booking.waitlistPosition", { n: entry.position ?? "?" })}</p>`
-              : !a.soldOut
-                ? html`<form class="stack" method="post" action="/events/${id}/book" aria-labelledby="book-h"><h2 id="book-h">${t("event.tickets")}</h2>${csrfField(c)}${key}
-${types.length ? types.map((tt, i) => html`<div><label for="qty-${i}">${tt.name} — ${money(locale, tt.priceMinor, tt.currency, t)}</label><input id="qty-${i}" name="qty:${tt.id}" type="number" min="0" max="10" value="${i === 0 ? 1 : 0}" inputmode="numeric"></div>`) : html`<div><label for="seats-n">${t("booking.seats")}</label><input id="seats-n" name="seats" type="number" min="1" max="10" value="1" inputmode="numeric"></div>`}
+    const booking = e.status !== "published" || !a
+      ? ""
+      : !session
+      ? html`<p><a class="button" href="/sign-in?next=${encodeURIComponent(offerId ? ctx.url : `/events/${id}`)}">${
+        t(offerId ? "booking.signInToAnswer" : "event.signInToBook")
+      }</a></p>`
+      : entry?.status === "offered"
+      ? html`
+        <section id="offer" aria-labelledby="offer-h">
+          <h2 id="offer-h">${t("booking.offerTitle")}</h2>
+          <p class="notice">${t("booking.offer", { time: entry.offerExpiresAt ? formatWhen(locale, entry.offerExpiresAt, undefined, e.timeZone) : "" })}</p>
+          <div class="actions">
+            <form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit"${focus("accept")}>${t(
+              "booking.accept",
+            )}</button></form>
+            <form class="inline" method="post"
+              action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit"${focus("decline")}>${t(
+                "booking.decline",
+              )}</button></form>
+          </div>
+        </section>
+      `
+      : offerId && entry?.id === offerId
+      ? html`<p class="notice" role="status">${t("booking.offerClosed")}</p>`
+      : entry?.status === "waiting"
+      ? html`<p class="notice">${t("booking.waitlistPosition", { n: entry.position ?? "?" })}</p>`
+      : !a.soldOut
+      ? html`<form class="stack" method="post" action="/events/${id}/book" aria-labelledby="book-h"><h2 id="book-h">${t("event.tickets")}</h2>${
+        csrfField(c)
+      }${key}
+${
+        types.length
+          ? types.map((tt, i) =>
+            html`<div><label for="qty-${i}">${tt.name} — ${
+              money(locale, tt.priceMinor, tt.currency, t)
+            }</label><input id="qty-${i}" name="qty:${tt.id}" type="number" min="0" max="10" value="${i === 0 ? 1 : 0}" inputmode="numeric"></div>`
+          )
+          : html`<div><label for="seats-n">${
+            t("booking.seats")
+          }</label><input id="seats-n" name="seats" type="number" min="1" max="10" value="1" inputmode="numeric"></div>`
+      }
 <div><button type="submit">${t("event.book")}</button></div></form>`
-                : a.waitlistOpen
-                  ? html`<form class="stack" method="post" action="/events/${id}/waitlist">${csrfField(c)}${key}<div><label for="wl-seats">${t("booking.seats")}</label><input id="wl-seats" name="seats" type="number" min="1" max="10" value="1"></div><div><button type="submit">${t("booking.waitlistJoin")}</button></div></form>`
-                  : "";
+      : a.waitlistOpen
+      ? html`
+        <form class="stack" method="post"
+          action="/events/${id}/waitlist">${csrfField(c)}${key}<div><label for="wl-seats">${t(
+            "booking.seats",
+          )}</label><input id="wl-seats" name="seats" type="number" min="1" max="10" value="1"></div><div><button type="submit">${t(
+            "booking.waitlistJoin",
+          )}</button></div></form>
+      `
+      : "";
     const editor = e.canEdit
       ? html`<div class="actions">
 <a class="button secondary" href="/events/${id}/edit">${t("event.edit")}</a>
@@ -161,7 +215,11 @@ ${types.length ? types.map((tt, i) => html`<div><label for="qty-${i}">${tt.name}
 <a class="button secondary" href="/events/${id}/participants">${t("event.participants")}</a>
 <a class="button secondary" href="/events/${id}/check-in">${t("event.checkIn")}</a>
 <a class="button secondary" href="/events/${id}/messages">${t("event.messages")}</a>
-${e.status === "draft" ? html`<form class="inline" method="post" action="/events/${id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>` : ""}
+${
+        e.status === "draft"
+          ? html`<form class="inline" method="post" action="/events/${id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>`
+          : ""
+      }
 </div>`
       : "";
     const ok = typeof ctx.query.ok === "string" ? ctx.query.ok : "";
@@ -171,25 +229,86 @@ ${e.status === "draft" ? html`<form class="inline" method="post" action="/events
       body: html`<article>
 ${notice(ok === "published" ? t("event.publish") + " ✓" : ok === "saved" ? t("me.saved") : undefined)}
 <h1>${e.title}</h1>
-${e.status === "cancelled" ? html`<p class="error" role="alert">${t("event.cancelled")}${e.cancelReason ? html` ${e.cancelReason}` : ""}</p>` : ""}
+${
+        e.status === "cancelled"
+          ? html`<p class="error" role="alert">${t("event.cancelled")}${
+            e.cancelReason
+              ? html`
+                ${e.cancelReason}
+              `
+              : ""
+          }</p>`
+          : ""
+      }
 ${e.status === "draft" ? html`<p class="notice">${t("event.draft")}</p>` : ""}
 ${editor}
 <dl class="facts">
-<dt>${t("event.when")}</dt><dd><time datetime="${e.startsAt}">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}</time> <span class="muted">(${e.timeZone})</span></dd>
-<dt>${t("event.where")}</dt><dd>${e.venue ? html`${e.venue.name}, ${e.venue.address}` : ""}${e.onlineUrl ? html` <a href="${e.onlineUrl}" rel="noopener">${t("event.online")}</a>` : ""}</dd>
+<dt>${t("event.when")}</dt><dd><time datetime="${e.startsAt}">${
+        formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)
+      }</time> <span class="muted">(${e.timeZone})</span></dd>
+<dt>${t("event.where")}</dt><dd>${e.venue ? html`${e.venue.name}, ${e.venue.address}` : ""}${
+        e.onlineUrl
+          ? html`
+            <a href="${e.onlineUrl}" rel="noopener">${t("event.online")}</a>
+          `
+          : ""
+      }</dd>
 <dt>${t("event.organizer")}</dt><dd>${organizer.ok ? html`<a href="/users/${e.organizerId}">${organizer.data.displayName}</a>` : "—"}</dd>
-${org?.ok ? html`<dt>${t("event.organization")}</dt><dd><a href="/orgs/${org.data.id}">${org.data.name}</a></dd>` : ""}
-${e.category ? html`<dt>${t("event.category")}</dt><dd><a href="/events?category=${e.category}">${e.category}</a></dd>` : ""}
-${e.tags.length ? html`<dt>${t("event.tags")}</dt><dd>${e.tags.map((tag, i) => html`${i ? ", " : ""}<a href="/events?tags=${encodeURIComponent(tag)}">${tag}</a>`)}</dd>` : ""}
-${seats ? html`<dt>${t("event.tickets")}</dt><dd id="seats">${seats}</dd>` : ""}
+${
+        org?.ok
+          ? html`
+            <dt>${t("event.organization")}</dt>
+            <dd><a href="/orgs/${org.data.id}">${org.data.name}</a></dd>
+          `
+          : ""
+      }
+${
+        e.category
+          ? html`
+            <dt>${t("event.category")}</dt>
+            <dd><a href="/events?category=${e.category}">${e.category}</a></dd>
+          `
+          : ""
+      }
+${
+        e.tags.length
+          ? html`
+            <dt>${t("event.tags")}</dt>
+            <dd>${e.tags.map((tag, i) => html`${i ? ", " : ""}<a href="/events?tags=${encodeURIComponent(tag)}">${tag}</a>`)}</dd>
+          `
+          : ""
+      }
+${
+        seats
+          ? html`
+            <dt>${t("event.tickets")}</dt>
+            <dd id="seats">${seats}</dd>
+          `
+          : ""
+      }
 </dl>
 <div class="description">${raw(e.descriptionHtml)}</div>
-${e.attachments.length ? html`<h2>${t("event.attachments")}</h2><ul>${e.attachments.map((a) => html`<li><a href="/events/${id}/attachments/${a.id}">${a.filename}</a> <span class="muted">(${Math.ceil(a.size / 1024)} KB)</span></li>`)}</ul>` : ""}
+${
+        e.attachments.length
+          ? html`
+            <h2>${t("event.attachments")}</h2>
+            <ul>${e.attachments.map((a) =>
+              html`<li><a href="/events/${id}/attachments/${a.id}">${a.filename}</a> <span class="muted">(${Math.ceil(a.size / 1024)} KB)</span></li>`
+            )}</ul>
+          `
+          : ""
+      }
 ${booking}
 <div class="actions">
 <a class="button secondary" href="/v1/events/${id}/calendar.ics">${t("event.ics")}</a>
 <a class="button secondary" href="${e.googleCalendarUrl}" rel="noopener">${t("event.google")}</a>
-${session ? html`<form class="inline" method="post" action="/events/${id}/follow">${csrfField(c)}<button class="secondary" type="submit">${t("event.follow")}</button></form>` : ""}
+${
+        session
+          ? html`<form class="inline" method="post" action="/events/${id}/follow">${csrfField(c)}<button class="secondary" type="submit">${
+            t("event.follow")
+          }</button></form>`
+          : ""
+      }
 </div>
 </article>`,
     });
@@ -210,7 +329,9 @@ ${session ? html`<form class="inline" method="post" action="/events/${id}/follow
     const [who, events, following] = await Promise.all([
       kind === "users" ? api.get<PublicProfile>(`/v1/users/${id}`) : api.get<Organization>(`/v1/orgs/${id}`),
       api.get<EventPage>("/v1/events", { [kind === "users" ? "organizerId" : "organizationId"]: id, sort: "start", limit: 20 }),
-      session ? api.get<{ items: Array<{ target?: { kind: string; id: string }; kind?: string; id?: string }> }>("/v1/me/following", { limit: 100 }) : undefined,
+      session
+        ? api.get<{ items: Array<{ target?: { kind: string; id: string }; kind?: string; id?: string }> }>("/v1/me/following", { limit: 100 })
+        : undefined,
     ]);
     if (!who.ok) return errorPage(ctx, who.status, who.status === 404 ? t("common.notFound") : who.problem.detail);
     const name = "displayName" in who.data ? who.data.displayName : who.data.name;
@@ -223,7 +344,16 @@ ${session ? html`<form class="inline" method="post" action="/events/${id}/follow
       body: html`${notice(ok ? t("me.saved") : undefined)}<h1>${name}</h1>
 ${bio ? html`<p>${bio}</p>` : ""}
 <p class="muted" id="followers">${t("organizer.followers", { n: who.data.followers })}</p>
-${session && session.userId !== id ? html`<form method="post" action="/${kind}/${id}/follow">${csrfField(ctx)}<input type="hidden" name="follow" value="${follows ? "0" : "1"}"><button type="submit"${follows ? raw(' class="secondary"') : ""}>${follows ? t("organizer.unfollow") : t("organizer.follow")}</button></form>` : ""}
+${
+        session && session.userId !== id
+          ? html`
+            <form method="post"
+              action="/${kind}/${id}/follow">${csrfField(ctx)}<input type="hidden" name="follow" value="${follows ? "0" : "1"}"><button type="submit"${follows
+                ? raw(' class="secondary"')
+                : ""}>${follows ? t("organizer.unfollow") : t("organizer.follow")}</button></form>
+          `
+          : ""
+      }
 <h2>${t("organizer.events")}</h2>
 ${events.ok ? eventList(events.data.items, locale, t, t("home.empty")) : problemAlert(events.problem)}`,
     });

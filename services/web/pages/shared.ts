@@ -1,8 +1,8 @@
 /** Pieces several pages draw: event cards and lists, types of the edge's replies. */
 import type { Static } from "@sinclair/typebox";
 import type { EventSummary as EventSummarySchema, EventView as EventViewSchema } from "../../../subjects/events.ts";
-import type { PublicProfile as PublicProfileSchema, Organization as OrganizationSchema } from "../../../subjects/identity.ts";
-import { html, type Html } from "../html.ts";
+import type { Organization as OrganizationSchema, PublicProfile as PublicProfileSchema } from "../../../subjects/identity.ts";
+import { type Html, html } from "../html.ts";
 import { formatWhen, type Locale, type Translate } from "../i18n.ts";
 
 export type EventSummary = Static<typeof EventSummarySchema>;
@@ -15,7 +15,13 @@ export function eventCard(e: EventSummary, locale: Locale, t: Translate, heading
   const title = html`<a href="/events/${e.id}">${e.title}</a>`;
   return html`<li class="card">${headingLevel === 3 ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
 <p class="muted"><time datetime="${e.startsAt}">${formatWhen(locale, e.startsAt, undefined, e.timeZone)}</time></p>
-<p>${e.venue ? e.venue.name : e.onlineUrl ? t("event.online") : ""}${e.distanceKm !== undefined ? html` · ${Math.round(e.distanceKm)} km` : ""}</p>
+<p>${e.venue ? e.venue.name : e.onlineUrl ? t("event.online") : ""}${
+    e.distanceKm !== undefined
+      ? html`
+        · ${Math.round(e.distanceKm)} km
+      `
+      : ""
+  }</p>
 ${e.status === "cancelled" ? html`<p class="bad">${t("event.cancelled")}</p>` : ""}</li>`;
 }
 

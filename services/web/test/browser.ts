@@ -6,11 +6,21 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The flags this kind of machine needs (no GPU, no sandbox as root, no calls home). */
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 export const ARTIFACTS = new URL("../../../.artifacts/web/", import.meta.url);
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
@@ -23,11 +33,17 @@ export type Violation = { id: string; impact: string; help: string; nodes: strin
 
 export async function axe(page: Page): Promise<Violation[]> {
   const t0 = Date.now();
-  try { return await axeRun(page); } finally { if (process.env.WEB_TIMING) console.log("axe", Date.now() - t0, page.url()); }
+  try {
+    return await axeRun(page);
+  } finally {
+    if (process.env.WEB_TIMING) console.log("axe", Date.now() - t0, page.url());
+  }
 }
 async function axeRun(page: Page): Promise<Violation[]> {
   await page.evaluate(`${axeSource};0`);
-  const results = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })))`)) as Violation[];
+  const results = (await page.evaluate(
+    `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })))`,
+  )) as Violation[];
   return results.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 

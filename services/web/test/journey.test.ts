@@ -11,9 +11,9 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startPlatform, type Platform } from "../../../test/support/platform.ts";
+import { type Platform, startPlatform } from "../../../test/support/platform.ts";
 import { mkdirSync } from "node:fs";
-import { axe, ARTIFACTS, launch, screenshot } from "./browser.ts";
+import { ARTIFACTS, axe, launch, screenshot } from "./browser.ts";
 import { fakeCameraArgs, writeQrVideo } from "./fake-camera.ts";
 
 describe("web journey in Chromium", function () {
@@ -225,7 +225,17 @@ describe("web journey in Chromium", function () {
 
   it("passes axe on the other pages, signed in and not", async () => {
     const page = await person();
-    for (const path of ["/events", "/events?q=journey&sort=start", "/sign-in", "/forgot-password", "/reset-password?token=x", "/invitations/accept?token=x", "/docs-missing-page"]) {
+    for (
+      const path of [
+        "/events",
+        "/events?q=journey&sort=start",
+        "/sign-in",
+        "/forgot-password",
+        "/reset-password?token=x",
+        "/invitations/accept?token=x",
+        "/docs-missing-page",
+      ]
+    ) {
       await page.goto(path);
       await step(page, `page${path.replace(/[^a-z]+/g, "-")}`);
     }

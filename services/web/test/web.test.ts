@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { startPlatform, type Platform } from "../../../test/support/platform.ts";
+import { type Platform, startPlatform } from "../../../test/support/platform.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 
 /**
@@ -25,7 +25,12 @@ function browser(base: string, extra: Record<string, string> = {}) {
     const res = await fetch(new URL(path, base), {
       method: init.method ?? (init.form ? "POST" : "GET"),
       redirect: "manual",
-      headers: { ...headers, ...init.headers, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), ...(init.form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        ...headers,
+        ...init.headers,
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+        ...(init.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
     for (const c of res.headers.getSetCookie()) {
@@ -49,14 +54,20 @@ async function person(base: string, name: string) {
   const b = browser(base);
   const email = `${name.toLowerCase()}+${randomUUID()}@example.org`;
   await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: name, email, password } });
-  const { accessToken } = (await (await fetch(`${base}/v1/auth/login`, { method: "POST", headers: { ...json, "x-forwarded-for": b.ip }, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+  const { accessToken } =
+    (await (await fetch(`${base}/v1/auth/login`, { method: "POST", headers: { ...json, "x-forwarded-for": b.ip }, body: JSON.stringify({ email, password }) }))
+      .json()) as { accessToken: string };
   return { b, email, auth: { ...json, authorization: `Bearer ${accessToken}` } };
 }
 
 /** An event starting tomorrow for an hour, created through the API. */
 async function createEvent(base: string, auth: Record<string, string>, fields: Record<string, unknown>): Promise<{ id: string; status: string }> {
   const startsAt = new Date(Date.now() + 86_400_000).toISOString();
-  const r = await fetch(`${base}/v1/events`, { method: "POST", headers: auth, body: JSON.stringify({ startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", ...fields }) });
+  const r = await fetch(`${base}/v1/events`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", ...fields }),
+  });
   expect(r.status).to.equal(201);
   return (await r.json()) as { id: string; status: string };
 }
@@ -96,7 +107,10 @@ describe("web: pages over the edge's public API", function () {
     expect(token).to.have.length.greaterThan(20);
     const none = await b.go("/sign-up", { form: { displayName: "Eve", email: `eve+${randomUUID()}@example.org`, password } });
     expect(none.res.status).to.equal(403);
-    const foreign = await b.go("/sign-up", { form: { _csrf: token, displayName: "Eve", email: `eve+${randomUUID()}@example.org`, password }, headers: { origin: "https://evil.example" } });
+    const foreign = await b.go("/sign-up", {
+      form: { _csrf: token, displayName: "Eve", email: `eve+${randomUUID()}@example.org`, password },
+      headers: { origin: "https://evil.example" },
+    });
     expect(foreign.res.status).to.equal(403);
   });
 
@@ -125,7 +139,11 @@ describe("web: pages over the edge's public API", function () {
     const event = await createEvent(platform.base, auth, { title: "Draft with a file" });
     expect(event.status).to.equal("draft");
     const content = `agenda ${randomUUID()}\n`;
-    const put = await fetch(`${platform.base}/v1/events/${event.id}/attachments`, { method: "POST", headers: auth, body: JSON.stringify({ filename: "agenda.txt", contentType: "text/plain", dataBase64: Buffer.from(content).toString("base64") }) });
+    const put = await fetch(`${platform.base}/v1/events/${event.id}/attachments`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ filename: "agenda.txt", contentType: "text/plain", dataBase64: Buffer.from(content).toString("base64") }),
+    });
     expect(put.status).to.equal(201);
     const { id: attachmentId } = (await put.json()) as { id: string };
 
@@ -148,7 +166,11 @@ describe("web: pages over the edge's public API", function () {
     const event = await createEvent(platform.base, organizer.auth, { title: "One seat", capacity: 1, publish: true });
     // Ada takes the only seat (once bookings has seen the event); Wanda joins the waitlist on the event page.
     const order = await eventually("the event open for booking", async () => {
-      const r = await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: { ...ada.auth, "idempotency-key": randomUUID() }, body: JSON.stringify({ eventId: event.id, seats: 1 }) });
+      const r = await fetch(`${platform.base}/v1/bookings`, {
+        method: "POST",
+        headers: { ...ada.auth, "idempotency-key": randomUUID() },
+        body: JSON.stringify({ eventId: event.id, seats: 1 }),
+      });
       return r.status === 201 ? ((await r.json()) as { id: string }) : undefined;
     });
     const page = await eventually("the event page to offer the waitlist", async () => {
@@ -184,23 +206,47 @@ describe("web: pages over the edge's public API", function () {
     const email = `otto+${randomUUID()}@example.org`;
     await b.go("/sign-up", { form: { _csrf: b.csrf((await b.go("/sign-up")).text), displayName: "Otto", email, password } });
     const json = { "content-type": "application/json" };
-    const login = async (address: string) => ((await (await fetch(`${platform.base}/v1/auth/login`, { method: "POST", headers: { ...json, "x-forwarded-for": clientIp() }, body: JSON.stringify({ email: address, password }) })).json()) as { accessToken: string }).accessToken;
+    const login = async (address: string) =>
+      ((await (await fetch(`${platform.base}/v1/auth/login`, {
+        method: "POST",
+        headers: { ...json, "x-forwarded-for": clientIp() },
+        body: JSON.stringify({ email: address, password }),
+      })).json()) as { accessToken: string }).accessToken;
     const auth = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
     const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const event = (await (await fetch(`${platform.base}/v1/events`, { method: "POST", headers: auth(await login(email)), body: JSON.stringify({ title: "Messages meetup", startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), timeZone: "UTC", capacity: 5, publish: true }) })).json()) as { id: string };
+    const event = (await (await fetch(`${platform.base}/v1/events`, {
+      method: "POST",
+      headers: auth(await login(email)),
+      body: JSON.stringify({
+        title: "Messages meetup",
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+        timeZone: "UTC",
+        capacity: 5,
+        publish: true,
+      }),
+    })).json()) as { id: string };
     // An attendee, signed up in the web app too.
     const a = browser(platform.base);
     const attendeeEmail = `anna+${randomUUID()}@example.org`;
     await a.go("/sign-up", { form: { _csrf: a.csrf((await a.go("/sign-up")).text), displayName: "Anna", email: attendeeEmail, password } });
     const attendee = auth(await login(attendeeEmail));
-    await eventually("the attendee booked", async () => (await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: attendee, body: JSON.stringify({ eventId: event.id, seats: 1 }) })).status === 201, 30_000, 200);
+    await eventually(
+      "the attendee booked",
+      async () =>
+        (await fetch(`${platform.base}/v1/bookings`, { method: "POST", headers: attendee, body: JSON.stringify({ eventId: event.id, seats: 1 }) })).status ===
+          201,
+      30_000,
+      200,
+    );
 
     expect((await b.go(`/events/${event.id}/edit`)).text).to.contain(`<a href="/events/${event.id}/messages">`);
     const form = await b.go(`/events/${event.id}/messages`);
     expect(form.res.status).to.equal(200);
     expect(form.text).to.contain('<option value="all" selected>').and.match(/<option value="ticket_type:[0-9a-f-]{36}">/);
     const keyOf = (page: string) => page.match(/name="key" value="([^"]+)"/)![1];
-    const post = (key: string, body: string) => b.go(`/events/${event.id}/messages`, { form: { _csrf: b.csrf(form.text), key, audience: "all", subject: "Doors at 8:30", body } });
+    const post = (key: string, body: string) =>
+      b.go(`/events/${event.id}/messages`, { form: { _csrf: b.csrf(form.text), key, audience: "all", subject: "Doors at 8:30", body } });
     // Too long: the edge's 400 names the field, the text typed stays in the form (with a new key).
     const long = await post(keyOf(form.text), "x".repeat(5_001));
     expect(long.res.status).to.equal(400);
@@ -212,7 +258,11 @@ describe("web: pages over the edge's public API", function () {
     expect(sent.res.headers.get("location")).to.equal(`/events/${event.id}/messages?sent=1`);
     // The same form submitted twice sends once.
     expect((await post(key, "Bring your ticket.\nSee you there.")).res.status).to.equal(302);
-    const mail = await eventually("the attendee's email", async () => platform.smtp.to(attendeeEmail).find((m) => m.subject === "Messages meetup: Doors at 8:30"), 20_000);
+    const mail = await eventually(
+      "the attendee's email",
+      async () => platform.smtp.to(attendeeEmail).find((m) => m.subject === "Messages meetup: Doors at 8:30"),
+      20_000,
+    );
     expect(mail.text).to.contain("Bring your ticket.");
     const list = await b.go(`/events/${event.id}/messages?sent=1`);
     expect(list.text).to.contain("Sent. Recipients: 1.").and.contain("<summary>Doors at 8:30</summary>");
@@ -232,7 +282,10 @@ describe("web: pages over the edge's public API", function () {
     for (const [, name] of page.text.matchAll(/name="([a-z_]+:(?:in_app|email|push))" [^>]*checked/g)) form[name] = "on";
     delete form["event_reminder:email"];
     expect((await b.go("/me/settings/preferences", { form })).res.status).to.equal(302);
-    const prefs = async () => (await (await fetch(`${platform.base}/v1/me/notification-preferences`, { headers: auth })).json()) as { kinds: Record<string, { email: boolean; sms?: boolean }> };
+    const prefs = async () =>
+      (await (await fetch(`${platform.base}/v1/me/notification-preferences`, { headers: auth })).json()) as {
+        kinds: Record<string, { email: boolean; sms?: boolean }>;
+      };
     expect((await prefs()).kinds.event_reminder.email).to.equal(false);
     expect((await prefs()).kinds.organizer_message.email).to.equal(true);
 
@@ -256,9 +309,23 @@ describe("web: pages over the edge's public API", function () {
   it("accepts an organization's emailed invitation on its landing page, after signing in", async () => {
     const owner = await person(platform.base, "Oona");
     const guest = await person(platform.base, "Ines");
-    const org = (await (await fetch(`${platform.base}/v1/orgs`, { method: "POST", headers: owner.auth, body: JSON.stringify({ name: `Invite org ${randomUUID().slice(0, 6)}` }) })).json()) as { id: string };
-    expect((await fetch(`${platform.base}/v1/orgs/${org.id}/invitations`, { method: "POST", headers: owner.auth, body: JSON.stringify({ email: guest.email, role: "member" }) })).status).to.equal(201);
-    const mail = await eventually("the invitation email", async () => platform.smtp.to(guest.email).find((m) => /\/invitations\/accept\?token=/.test(m.text)), 20_000);
+    const org = (await (await fetch(`${platform.base}/v1/orgs`, {
+      method: "POST",
+      headers: owner.auth,
+      body: JSON.stringify({ name: `Invite org ${randomUUID().slice(0, 6)}` }),
+    })).json()) as { id: string };
+    expect(
+      (await fetch(`${platform.base}/v1/orgs/${org.id}/invitations`, {
+        method: "POST",
+        headers: owner.auth,
+        body: JSON.stringify({ email: guest.email, role: "member" }),
+      })).status,
+    ).to.equal(201);
+    const mail = await eventually(
+      "the invitation email",
+      async () => platform.smtp.to(guest.email).find((m) => /\/invitations\/accept\?token=/.test(m.text)),
+      20_000,
+    );
     const link = new URL(mail.text.match(/https?:\/\/\S+\/invitations\/accept\?token=[^\s"<>]+/)![0]);
     const path = `${link.pathname}${link.search}`;
     // Signed out: sign in first, and come back to the same link.
@@ -269,7 +336,8 @@ describe("web: pages over the edge's public API", function () {
     expect(accepted.res.status).to.equal(302);
     expect(accepted.res.headers.get("location")).to.equal(`/orgs/${org.id}`);
     // Spent: the same link again is refused with a problem on the page, not accepted twice.
-    expect((await guest.b.go("/invitations/accept", { form: { _csrf: guest.b.csrf(page.text), token: link.searchParams.get("token")! } })).res.status).to.be.within(400, 499);
+    expect((await guest.b.go("/invitations/accept", { form: { _csrf: guest.b.csrf(page.text), token: link.searchParams.get("token")! } })).res.status).to.be
+      .within(400, 499);
   });
 
   it("shows the edge's problem naming the field when sign-up input is bad", async () => {
@@ -298,7 +366,12 @@ describe("web: anonymous pages from the micro-cache", function () {
   it("serves an anonymous event page from memory per locale and encoding, and a signed-in one always fresh", async () => {
     const { b, auth } = await person(platform.base, "Olga");
     const event = await createEvent(platform.base, auth, { title: "Before", publish: true });
-    const anonymous = (headers: Record<string, string> = {}) => fetch(`${platform.base}/events/${event.id}`, { headers }).then(async (r) => ({ status: r.status, cookie: r.headers.get("set-cookie"), text: await r.text() }));
+    const anonymous = (headers: Record<string, string> = {}) =>
+      fetch(`${platform.base}/events/${event.id}`, { headers }).then(async (r) => ({
+        status: r.status,
+        cookie: r.headers.get("set-cookie"),
+        text: await r.text(),
+      }));
 
     for (const encoding of ["br", "gzip", "identity"]) {
       const first = await anonymous({ "accept-encoding": encoding });
@@ -308,7 +381,10 @@ describe("web: anonymous pages from the micro-cache", function () {
     }
     const renamed = await fetch(`${platform.base}/v1/events/${event.id}`, { method: "PATCH", headers: auth, body: JSON.stringify({ title: "After" }) });
     expect(renamed.status).to.equal(200);
-    await eventually("the edge to serve the new title", async () => ((await (await fetch(`${platform.base}/v1/events/${event.id}`)).json()) as { title: string }).title === "After");
+    await eventually(
+      "the edge to serve the new title",
+      async () => ((await (await fetch(`${platform.base}/v1/events/${event.id}`)).json()) as { title: string }).title === "After",
+    );
 
     for (const encoding of ["br", "gzip", "identity"]) expect((await anonymous({ "accept-encoding": encoding })).text, encoding).to.contain("<h1>Before</h1>");
     // Another locale is another page; a signed-in person never gets the cached one.

@@ -11,7 +11,7 @@ import { Type } from "@sinclair/typebox";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace";
 import { request } from "../../../../subjects/contract.ts";
 import { connectNats } from "../../nats.ts";
-import { serve, endpoint } from "../../serve.ts";
+import { endpoint, serve } from "../../serve.ts";
 import { call } from "../../call.ts";
 import { AppError } from "../../errors.ts";
 import { createOpsApp } from "../../http.ts";
@@ -19,14 +19,27 @@ import { createLogger } from "../../log.ts";
 import { inSpan, SpanKind, startTelemetry, stopTelemetry } from "../../trace.ts";
 
 const tag = process.env.PROBE_TAG ?? "x";
-const Echo = request({ subject: `svc.probe${tag}.echo`, description: "Echoes (test).", request: Type.Object({ text: Type.String() }), reply: Type.Object({ text: Type.String() }), idempotent: false });
+const Echo = request({
+  subject: `svc.probe${tag}.echo`,
+  description: "Echoes (test).",
+  request: Type.Object({ text: Type.String() }),
+  reply: Type.Object({ text: Type.String() }),
+  idempotent: false,
+});
 
 const exporter = new InMemorySpanExporter();
 startTelemetry({ serviceName: "probe", spanExporter: exporter });
 const nats = await connectNats({ servers: process.env.NATS_URL!, seed: process.env.NATS_NKEY_SEED, name: "fast-path-probe" });
 const wire: Array<Record<string, string>> = [];
 const tap = nats.nc.subscribe(Echo.subject, {
-  callback: (_e, m) => void wire.push(Object.fromEntries([...(m.headers ?? [])].map(([k, v]) => [k, k === "traceparent" ? v[0].replace(/[0-9a-f]{32}-[0-9a-f]{16}/, "T-S") : k === "convene-deadline" ? "D" : v[0]]))),
+  callback: (_e, m) =>
+    void wire.push(
+      Object.fromEntries(
+        [...(m.headers ?? [])].map((
+          [k, v],
+        ) => [k, k === "traceparent" ? v[0].replace(/[0-9a-f]{32}-[0-9a-f]{16}/, "T-S") : k === "convene-deadline" ? "D" : v[0]]),
+      ),
+    ),
 });
 const served = await serve(nats.nc, { name: `probe${tag}`, version: "0.0.1", description: "probe", log: createLogger({ name: "probe", level: "silent" }) }, [
   endpoint(Echo, async (input) => {
@@ -45,7 +58,9 @@ const server = createServer(ops.app.callback());
 await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
 const text = await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`)).text();
 server.close();
-const metrics = text.split("\n").filter((l) => l.startsWith("rpc_server_duration_seconds") && !l.startsWith("#")).map((l) => (l.startsWith("rpc_server_duration_seconds_count") ? l : l.replace(/ [\d.e+-]+( \d+)?$/, "")).replace(/rpc_method="[^"]+"/, 'rpc_method="M"')).sort();
+const metrics = text.split("\n").filter((l) => l.startsWith("rpc_server_duration_seconds") && !l.startsWith("#")).map((l) =>
+  (l.startsWith("rpc_server_duration_seconds_count") ? l : l.replace(/ [\d.e+-]+( \d+)?$/, "")).replace(/rpc_method="[^"]+"/, 'rpc_method="M"')
+).sort();
 
 const spans = exporter.getFinishedSpans();
 const nameOf = new Map(spans.map((s) => [s.spanContext().spanId, s.name]));

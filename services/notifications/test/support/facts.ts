@@ -4,13 +4,25 @@
  */
 import { randomUUID } from "node:crypto";
 import type { JetStreamClient } from "@nats-io/jetstream";
-import type { MessageContract, DataOf } from "../../../../subjects/contract.ts";
+import type { DataOf, MessageContract } from "../../../../subjects/contract.ts";
 import { check } from "../../../kit/validate.ts";
 
-export async function publishFact<C extends MessageContract>(js: JetStreamClient, contract: C, data: DataOf<C>, opts: { source?: string; id?: string } = {}): Promise<string> {
+export async function publishFact<C extends MessageContract>(
+  js: JetStreamClient,
+  contract: C,
+  data: DataOf<C>,
+  opts: { source?: string; id?: string } = {},
+): Promise<string> {
   check(contract.data, data);
   const id = opts.id ?? randomUUID();
-  const envelope = { id, type: contract.subject, version: contract.version, source: opts.source ?? contract.subject.split(".")[1], occurredAt: new Date().toISOString(), data };
+  const envelope = {
+    id,
+    type: contract.subject,
+    version: contract.version,
+    source: opts.source ?? contract.subject.split(".")[1],
+    occurredAt: new Date().toISOString(),
+    data,
+  };
   await js.publish(contract.subject, JSON.stringify(envelope), { msgID: id });
   return id;
 }

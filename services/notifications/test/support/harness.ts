@@ -9,13 +9,13 @@ import { call } from "../../../kit/call.ts";
 import { identityEvents } from "../../../../subjects/identity.ts";
 import { notifications } from "../../../../subjects/notifications.ts";
 import type { Principal } from "../../../../subjects/principal.ts";
-import { natsUrl, databaseUrl, natsEnv, testNats } from "../../../../test/support/env.ts";
+import { databaseUrl, natsEnv, natsUrl, testNats } from "../../../../test/support/env.ts";
 import { eventually } from "../../../../test/support/eventually.ts";
 import type { JetStreamManager } from "@nats-io/jetstream";
 import { notificationsService } from "../../index.ts";
 import { PLANNER } from "../../consumers/planner.ts";
-import { startSmtpSink, type SmtpSink } from "./smtp-sink.ts";
-import { startFcmStandIn, type FcmStandIn } from "./fcm-stand-in.ts";
+import { type SmtpSink, startSmtpSink } from "./smtp-sink.ts";
+import { type FcmStandIn, startFcmStandIn } from "./fcm-stand-in.ts";
 import { publishFact } from "./facts.ts";
 import { sinkEnvFor } from "./service-env.ts";
 
@@ -59,10 +59,15 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
  * own facts would be timed behind that backlog.
  */
 export async function plannerCaughtUp(jsm: JetStreamManager, timeoutMs = 120_000): Promise<void> {
-  await eventually("the planner caught up with the run's EVENTS", async () => {
-    const info = await jsm.consumers.info("EVENTS", PLANNER);
-    return info.num_pending === 0 && info.num_ack_pending === 0;
-  }, timeoutMs, 200);
+  await eventually(
+    "the planner caught up with the run's EVENTS",
+    async () => {
+      const info = await jsm.consumers.info("EVENTS", PLANNER);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    },
+    timeoutMs,
+    200,
+  );
 }
 
 export const principal = (sub: string, roles: Principal["roles"] = ["participant"]): Principal => ({ sub, roles });
@@ -73,8 +78,16 @@ export type TestUser = { id: string; email: string; token: string; name: string 
 export async function makeUser(h: Harness, opts: { locale?: string; timeZone?: string; device?: boolean } = {}): Promise<TestUser> {
   const id = randomUUID();
   const u = { id, email: `u-${id.slice(0, 8)}@example.org`, token: `tok-${id}`, name: `User ${id.slice(0, 4)}` };
-  await publishFact(h.running.nats.js, identityEvents.profileUpdated, { userId: id, email: u.email, displayName: u.name, locale: opts.locale ?? "en", timeZone: opts.timeZone ?? "Europe/Berlin" });
-  if (opts.device !== false) await call(h.running.nats.nc, notifications.devicesRegister, { token: u.token, platform: "android" }, { principal: principal(id) });
+  await publishFact(h.running.nats.js, identityEvents.profileUpdated, {
+    userId: id,
+    email: u.email,
+    displayName: u.name,
+    locale: opts.locale ?? "en",
+    timeZone: opts.timeZone ?? "Europe/Berlin",
+  });
+  if (opts.device !== false) {
+    await call(h.running.nats.nc, notifications.devicesRegister, { token: u.token, platform: "android" }, { principal: principal(id) });
+  }
   return u;
 }
 
@@ -85,9 +98,17 @@ export async function followUser(h: Harness, followerId: string, target: { kind:
 /** Waits until the projections know these users and follows. */
 export async function projected(h: Harness, users: string[], follows: number, target: { kind: string; id: string }): Promise<void> {
   await eventually("users projected", async () => Number((await h.db("users").whereIn("user_id", users).count({ n: "*" }).first())?.n) === users.length);
-  await eventually("follows projected", async () => Number((await h.db("follows").where({ target_kind: target.kind, target_id: target.id }).count({ n: "*" }).first())?.n) === follows);
+  await eventually(
+    "follows projected",
+    async () => Number((await h.db("follows").where({ target_kind: target.kind, target_id: target.id }).count({ n: "*" }).first())?.n) === follows,
+  );
 }
 
-export async function deliveryStatus(h: Harness, sourceId: string, userId: string, channel: "email" | "push"): Promise<{ status: string; attempts: number; not_before: Date; last_error: string | null } | undefined> {
+export async function deliveryStatus(
+  h: Harness,
+  sourceId: string,
+  userId: string,
+  channel: "email" | "push",
+): Promise<{ status: string; attempts: number; not_before: Date; last_error: string | null } | undefined> {
   return h.db("deliveries").where({ source_id: sourceId, user_id: userId, channel }).first("status", "attempts", "not_before", "last_error");
 }

@@ -30,12 +30,11 @@ export function mimeParts(raw: string): MimePart[] {
     return chunks.filter((c) => !c.startsWith("--")).flatMap((c) => mimeParts(c.replace(/^\r?\n/, "")));
   }
   const enc = headers.get("content-transfer-encoding")?.toLowerCase();
-  const decoded =
-    enc === "base64"
-      ? Buffer.from(body.replace(/\s+/g, ""), "base64")
-      : enc === "quoted-printable"
-        ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1")
-        : Buffer.from(body, "utf8");
+  const decoded = enc === "base64"
+    ? Buffer.from(body.replace(/\s+/g, ""), "base64")
+    : enc === "quoted-printable"
+    ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1")
+    : Buffer.from(body, "utf8");
   return [{ type, headers, body: decoded }];
 }
 

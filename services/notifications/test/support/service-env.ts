@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { generatePrincipalKeys } from "../../../kit/principal-token.ts";
 import { STAND_IN_ACCOUNT_SID, STAND_IN_AUTH_TOKEN, STAND_IN_FROM } from "./sms-stand-in.ts";
-import { linkSeal, type LinkPurpose } from "../../../kit/link-seal.ts";
+import { type LinkPurpose, linkSeal } from "../../../kit/link-seal.ts";
 
 export const UNSUBSCRIBE_SECRET = "test-unsubscribe-secret-0123456789";
 
@@ -10,13 +10,16 @@ export const UNSUBSCRIBE_SECRET = "test-unsubscribe-secret-0123456789";
 export const LINK_SEALING_KEYS = createHash("sha256").update("convene notifications tests: link sealing key").digest("base64");
 
 /** Seals a link token as identity does (kit/link-seal.ts), opening for `ttlMs`. */
-export const sealLink = (purpose: LinkPurpose, address: string, token: string, ttlMs = 3_600_000) => linkSeal(LINK_SEALING_KEYS).seal(purpose, address, token, new Date(Date.now() + ttlMs));
+export const sealLink = (purpose: LinkPurpose, address: string, token: string, ttlMs = 3_600_000) =>
+  linkSeal(LINK_SEALING_KEYS).seal(purpose, address, token, new Date(Date.now() + ttlMs));
 
 /** One edge key pair per test process: replicas in other processes verify what the test mints. */
 const PRINCIPAL_KEYS = generatePrincipalKeys();
 
 /** `sms`: the Twilio stand-in and where its receipts go (the edge's webhook), when SMS is wanted. */
-export function sinkEnvFor(o: { natsUrl: string; databaseUrl: string; smtpUrl: string; fcmUrl: string; sms?: { url: string; statusCallback: string } }): Record<string, string> {
+export function sinkEnvFor(
+  o: { natsUrl: string; databaseUrl: string; smtpUrl: string; fcmUrl: string; sms?: { url: string; statusCallback: string } },
+): Record<string, string> {
   return {
     ...(o.sms
       ? {

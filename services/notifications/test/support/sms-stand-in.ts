@@ -52,7 +52,16 @@ export async function startSmsStandIn(opts: { receiptDelayMs?: number } = {}): P
 
   async function postReceipt(m: SmsRecord, status: string, errorCode?: string): Promise<void> {
     if (!m.statusCallback) return;
-    const fields = new URLSearchParams({ AccountSid: STAND_IN_ACCOUNT_SID, ApiVersion: "2010-04-01", From: m.from, MessageSid: m.sid, MessageStatus: status, SmsSid: m.sid, SmsStatus: status, To: m.to });
+    const fields = new URLSearchParams({
+      AccountSid: STAND_IN_ACCOUNT_SID,
+      ApiVersion: "2010-04-01",
+      From: m.from,
+      MessageSid: m.sid,
+      MessageStatus: status,
+      SmsSid: m.sid,
+      SmsStatus: status,
+      To: m.to,
+    });
     if (errorCode) fields.set("ErrorCode", errorCode);
     try {
       const res = await fetch(m.statusCallback, {
@@ -81,10 +90,30 @@ export async function startSmsStandIn(opts: { receiptDelayMs?: number } = {}): P
       const rule = rules.get(to);
       if (!/^\+[1-9][0-9]{7,14}$/.test(to) || rule === "invalid") return twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
       if (rule === "rate-limited") return twilioError(res, 429, 20429, "Too Many Requests");
-      const record: SmsRecord = { sid: `SM${randomBytes(16).toString("hex")}`, to, from: form.get("From") ?? "", body: form.get("Body") ?? "", statusCallback: form.get("StatusCallback"), at: Date.now() };
+      const record: SmsRecord = {
+        sid: `SM${randomBytes(16).toString("hex")}`,
+        to,
+        from: form.get("From") ?? "",
+        body: form.get("Body") ?? "",
+        statusCallback: form.get("StatusCallback"),
+        at: Date.now(),
+      };
       messages.push(record);
       res.writeHead(201, { "content-type": "application/json" });
-      res.end(JSON.stringify({ sid: record.sid, account_sid: STAND_IN_ACCOUNT_SID, to, from: record.from, body: record.body, status: "queued", num_segments: "1", error_code: null, error_message: null, api_version: "2010-04-01" }));
+      res.end(
+        JSON.stringify({
+          sid: record.sid,
+          account_sid: STAND_IN_ACCOUNT_SID,
+          to,
+          from: record.from,
+          body: record.body,
+          status: "queued",
+          num_segments: "1",
+          error_code: null,
+          error_message: null,
+          api_version: "2010-04-01",
+        }),
+      );
       const p = (async () => {
         await new Promise((r) => setTimeout(r, delay));
         await postReceipt(record, "sent");

@@ -21,15 +21,22 @@ export type SmtpSink = {
 
 /** RFC 2047 encoded words (B and Q) in a header value. */
 function decodeWords(v: string): string {
-  return v.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs: string, enc: string, data: string) =>
-    enc.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+  return v.replace(/\?=\s+=\?/g, "?==?").replace(
+    /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+    (_m, _cs: string, enc: string, data: string) =>
+      enc.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
   );
 }
 
 /** The decoded text/plain and text/html parts of a message, however deeply nested (attachments). */
 function parts(raw: string): { text: string; html: string } {
   const leaves = mimeParts(raw);
-  return { text: leaves.find((p) => p.type === "text/plain")?.body.toString("utf8") ?? "", html: leaves.find((p) => p.type === "text/html")?.body.toString("utf8") ?? "" };
+  return {
+    text: leaves.find((p) => p.type === "text/plain")?.body.toString("utf8") ?? "",
+    html: leaves.find((p) => p.type === "text/html")?.body.toString("utf8") ?? "",
+  };
 }
 
 /** Unfolds RFC 5322 headers of a raw message (enough for tests: no encoded-word decoding). */
@@ -72,7 +79,17 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const headers = parseHeaders(raw);
         const body = parts(raw);
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        for (const r of session.envelope.rcptTo) messages.push({ to: r.address.toLowerCase(), from, raw, headers, messageId: headers.get("message-id") ?? "", subject: decodeWords(headers.get("subject") ?? ""), ...body });
+        for (const r of session.envelope.rcptTo) {
+          messages.push({
+            to: r.address.toLowerCase(),
+            from,
+            raw,
+            headers,
+            messageId: headers.get("message-id") ?? "",
+            subject: decodeWords(headers.get("subject") ?? ""),
+            ...body,
+          });
+        }
         callback();
       });
     },
