@@ -1,11 +1,8 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { eventOrNotFound, organizes } from "../access.ts";
-import { listTypes } from "../usecases/manage-inventory.ts";
+import { optionalCaller } from "../../kit/caller.ts";
+import { listTicketTypes } from "../usecases/list-ticket-types.ts";
 
 export const ticketTypesListEndpoint = (deps: Deps) =>
-  endpoint(
-    bookings.ticketTypesList,
-    async (input, ctx) => listTypes(deps, input.eventId, await organizes(deps, await eventOrNotFound(deps, input.eventId), ctx.principal)),
-  );
+  endpoint(bookings.ticketTypesList, async (input, ctx) => listTicketTypes(deps, optionalCaller(ctx), input));

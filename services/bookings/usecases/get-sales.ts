@@ -1,10 +1,14 @@
 /** An event's sales for its organizers' charts (the web app's sales page). */
-import type { ReplyOf } from "../../../subjects/contract.ts";
+import type { ReplyOf, RequestOf } from "../../../subjects/contract.ts";
 import type { bookings } from "../../../subjects/bookings.ts";
+import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
+import { organizedEvent } from "../access.ts";
 import { salesByDay, salesByType } from "../store.ts";
 
-export async function sales(deps: Deps, eventId: string): Promise<ReplyOf<typeof bookings.salesGet>> {
+export async function getSales(deps: Deps, caller: Principal, input: RequestOf<typeof bookings.salesGet>): Promise<ReplyOf<typeof bookings.salesGet>> {
+  const { eventId } = input;
+  await organizedEvent(deps, eventId, caller);
   const [days, types] = await Promise.all([salesByDay(deps.db, eventId), salesByType(deps.db, eventId)]);
   return {
     eventId,
