@@ -21,7 +21,9 @@ import { freedomPay } from "./providers/freedompay.ts";
 import { scriptName } from "./providers/signature.ts";
 import { createSandbox, type Sandbox } from "./sandbox/sandbox.ts";
 import { eventOwnerOf, saveEventOwner } from "./store.ts";
-import { reconcileTimer, refundRetryPass } from "./usecases/reconcile.ts";
+import { reconcilePayment } from "./usecases/reconcile-payment.ts";
+import { retryRefunds } from "./usecases/retry-refunds.ts";
+import { RECONCILE_TIMER } from "./reconciliation.ts";
 import { paymentsCreateEndpoint } from "./endpoints/payments-create.ts";
 import { paymentsGetEndpoint } from "./endpoints/payments-get.ts";
 import { paymentsListEndpoint } from "./endpoints/payments-list.ts";
@@ -31,7 +33,7 @@ import { methodsListEndpoint } from "./endpoints/methods-list.ts";
 import { methodsSaveEndpoint } from "./endpoints/methods-save.ts";
 import { receiptsGetEndpoint } from "./endpoints/receipts-get.ts";
 import { callbacksResultEndpoint } from "./endpoints/callbacks-result.ts";
-import { ResultMailbox } from "./usecases/result-mailbox.ts";
+import { ResultMailbox } from "./result-mailbox.ts";
 import { BOOKINGS_CONSUMER, refundCancelledBookingsConsumer } from "./consumers/refund-cancelled-bookings.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 
@@ -200,7 +202,7 @@ export const paymentsService = defineService({
     // Refund retries: the schedule is in the rows (retry_at), this only wakes the pass.
     let passing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
-      passing = passing.then(() => refundRetryPass(deps)).catch((err: unknown) => rt.log.warn({ err }, "refund retry pass failed"));
+      passing = passing.then(() => retryRefunds(deps)).catch((err: unknown) => rt.log.warn({ err }, "refund retry pass failed"));
     }, env.PAYMENTS_REFUND_RETRY_POLL_MS);
     timer.unref();
 
@@ -217,7 +219,8 @@ export const paymentsService = defineService({
         callbacksResultEndpoint(deps, mailbox),
       ],
       consumers: [refundCancelledBookingsConsumer(deps), eventsProjectionConsumer(deps)],
-      timers: [reconcileTimer(deps)],
+      // The timer's transaction stands in for the service's db handle (see TimerHandler).
+      timers: [{ kind: RECONCILE_TIMER, handle: (trx, timer) => reconcilePayment({ ...deps, db: trx }, timer) }],
       async stop() {
         clearInterval(timer);
         await mailbox.idle();

@@ -2,6 +2,8 @@
 import type { Knex } from "knex";
 import { isoOf, type Position } from "../kit/cursor.ts";
 import type { PaymentView, RefundView } from "../../subjects/payments.ts";
+import { outboxRows } from "../kit/outbox.ts";
+import { SOURCE } from "./deps.ts";
 
 export type PaymentRow = {
   id: string;
@@ -211,4 +213,64 @@ export async function saveMethodRow(db: Knex, m: { id: string; userId: string; t
     .merge({ name: m.name, last4: m.last4 })
     .returning(["id", "name", "last4"]);
   return { id: row.id as string, name: row.name as string, last4: (row.last4 as string | null) ?? null };
+}
+
+/** The booking's live payment (not failed nor cancelled): a booking has at most one. */
+export async function livePaymentOf(db: Knex, orderId: string): Promise<PaymentRow | undefined> {
+  const r = await db("payments").where({ order_id: orderId }).whereNotIn("status", ["failed", "cancelled"]).first();
+  return r ? paymentOf(r) : undefined;
+}
+
+/** The booking's payment that can still be refunded, if any. */
+export async function refundablePaymentIdOf(db: Knex, orderId: string, refundable: readonly string[]): Promise<string | undefined> {
+  return (await db("payments").where({ order_id: orderId }).whereIn("status", refundable).first("id"))?.id;
+}
+
+export async function insertPayment(trx: Knex.Transaction, row: Record<string, unknown>): Promise<void> {
+  await trx("payments").insert(row);
+}
+
+/** Writes a change to a payment (only while it has `status`, when given); stamps updated_at with `now`. */
+export async function updatePayment(q: Knex, where: { id: string; status?: PaymentRow["status"] }, change: Partial<PaymentRow>, now: Date): Promise<void> {
+  await q("payments").where(where).update({ ...change, updated_at: now });
+}
+
+/** Writes a change to a payment; the row as it stands after. */
+export async function setStatus(trx: Knex.Transaction, p: PaymentRow, change: Partial<PaymentRow>, now: Date): Promise<PaymentRow> {
+  await trx("payments").where({ id: p.id }).update({ ...change, updated_at: now });
+  return { ...p, ...change, updated_at: now };
+}
+
+/** Locks many payments, in id order (so concurrent batches and replicas never deadlock on them). */
+export async function lockPayments(trx: Knex.Transaction, ids: string[]): Promise<PaymentRow[]> {
+  return ((await trx("payments").whereIn("id", ids).orderBy("id").forUpdate()) as Array<Record<string, unknown>>).map(paymentOf);
+}
+
+/** The decisions of a batch of callbacks on their payments, in one statement. */
+export async function writeDecisions(trx: Knex.Transaction, changed: PaymentRow[], now: Date): Promise<void> {
+  if (changed.length === 0) return;
+  await trx.raw(
+    `update payments p set status = v.status, failure = v.failure, card_pan = v.card_pan, provider_payment_id = v.provider_payment_id, reconcile_at = null, updated_at = ?
+       from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, status, failure, card_pan, provider_payment_id)
+      where p.id = v.id`,
+    [
+      now,
+      changed.map((p) => p.id),
+      changed.map((p) => p.status),
+      changed.map((p) => p.failure),
+      changed.map((p) => p.card_pan),
+      changed.map((p) => p.provider_payment_id),
+    ] as never,
+  );
+}
+
+/** The token of a user's saved method, if it is theirs. */
+export async function savedMethodToken(db: Knex, id: string, userId: string): Promise<string | undefined> {
+  const saved = await db("saved_methods").where({ id, user_id: userId }).first();
+  return saved?.token;
+}
+
+/** Many domain events in one insert into the kit's outbox (a batch of callbacks). */
+export async function enqueueAll(trx: Knex.Transaction, events: Parameters<typeof outboxRows>[0], at: Date): Promise<void> {
+  if (events.length) await trx("outbox").insert(outboxRows(events, { source: SOURCE, at }));
 }

@@ -6,7 +6,7 @@
 import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { bookingEvents } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { refundForCancelledBooking } from "../usecases/refund.ts";
+import { refundForCancelledBooking } from "../usecases/refund-cancelled-booking.ts";
 
 export const BOOKINGS_CONSUMER = "payments-bookings";
 

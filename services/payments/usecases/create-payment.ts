@@ -13,11 +13,11 @@ import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { type Deps, SOURCE } from "../deps.ts";
 import { paymentLifetimeSeconds } from "../hold-lifetime.ts";
-import { paymentOf, type PaymentRow } from "../store.ts";
+import { insertPayment, livePaymentOf, type PaymentRow, savedMethodToken, updatePayment } from "../store.ts";
 import { ProviderError } from "../providers/provider.ts";
-import { facts } from "./facts.ts";
+import { facts } from "../facts.ts";
 import { scheduleTimer } from "../../kit/timers.ts";
-import { RECONCILE_TIMER } from "./reconcile.ts";
+import { RECONCILE_TIMER } from "../reconciliation.ts";
 
 export type CreateInput = { bookingId: string; methodId?: string; returnUrl?: string };
 
@@ -26,9 +26,8 @@ export async function createPayment(
   caller: Principal,
   input: CreateInput,
 ): Promise<{ paymentId: string; redirectUrl: string; status: PaymentRow["status"] }> {
-  const live = await deps.db("payments").where({ order_id: input.bookingId }).whereNotIn("status", ["failed", "cancelled"]).first();
-  if (live) {
-    const p = paymentOf(live);
+  const p = await livePaymentOf(deps.db, input.bookingId);
+  if (p) {
     if (p.user_id !== caller.sub) throw notFound("booking");
     if (p.status === "created" || p.status === "pending") return { paymentId: p.id, redirectUrl: p.redirect_url ?? "", status: p.status };
     throw new AppError("already_paid", "this booking is already paid", { status: 409 });
@@ -49,9 +48,8 @@ export async function createPayment(
   if (!owner) throw new AppError("unavailable", "the booking's event is not known to payments yet; try again", { status: 503 });
   let methodToken: string | undefined;
   if (input.methodId && /^[0-9a-f-]{36}$/.test(input.methodId)) {
-    const saved = await deps.db("saved_methods").where({ id: input.methodId, user_id: caller.sub }).first();
-    if (!saved) throw new AppError("invalid_request", "no such saved method", { status: 400, details: [{ field: "methodId", message: "unknown" }] });
-    methodToken = saved.token;
+    methodToken = await savedMethodToken(deps.db, input.methodId, caller.sub);
+    if (!methodToken) throw new AppError("invalid_request", "no such saved method", { status: 400, details: [{ field: "methodId", message: "unknown" }] });
   }
 
   const id = randomUUID();
@@ -70,7 +68,7 @@ export async function createPayment(
   };
   try {
     await deps.db.transaction(async (trx) => {
-      await trx("payments").insert(row);
+      await insertPayment(trx, row);
       await scheduleTimer(trx, { kind: RECONCILE_TIMER, key: id, dueAt: new Date(now.getTime() + deps.config.reconcileAfterMs) });
       await enqueue(trx, paymentEvents.created, facts({ ...row, refunded_minor: 0 } as PaymentRow, now), { source: SOURCE });
     });
@@ -95,30 +93,26 @@ export async function createPayment(
       methodToken,
     });
   } catch (err) {
-    await deps.db("payments").where({ id }).update({
-      status: "cancelled",
-      failure: `provider: ${(err as Error).message}`.slice(0, 500),
-      updated_at: deps.now(),
-    });
+    await updatePayment(deps.db, { id }, { status: "cancelled", failure: `provider: ${(err as Error).message}`.slice(0, 500) }, deps.now());
     if (err instanceof ProviderError) throw new AppError("provider_unavailable", "the payment provider did not answer; try again", { status: 503, cause: err });
     throw err;
   }
   try {
     await deps.bookings.beginPayment(order.id, id);
   } catch (err) {
-    await deps.db("payments").where({ id }).update({
-      status: "cancelled",
-      provider_payment_id: page.providerPaymentId,
-      failure: "booking refused the payment",
-      updated_at: deps.now(),
-    });
+    await updatePayment(
+      deps.db,
+      { id },
+      { status: "cancelled", provider_payment_id: page.providerPaymentId, failure: "booking refused the payment" },
+      deps.now(),
+    );
     throw err;
   }
-  await deps.db("payments").where({ id, status: "created" }).update({
-    status: "pending",
-    provider_payment_id: page.providerPaymentId,
-    redirect_url: page.redirectUrl,
-    updated_at: deps.now(),
-  });
+  await updatePayment(
+    deps.db,
+    { id, status: "created" },
+    { status: "pending", provider_payment_id: page.providerPaymentId, redirect_url: page.redirectUrl },
+    deps.now(),
+  );
   return { paymentId: id, redirectUrl: page.redirectUrl, status: "pending" };
 }

@@ -1,56 +1,21 @@
 /**
- * Receipts: one per succeeded payment, numbered per organizer without gaps — the counter row moves
- * in the same transaction as the payment's success, so a rollback takes its number back too, and
- * its row lock orders concurrent successes of one organizer. The PDF is drawn with pdfkit (pure
+ * A receipt as a PDF, to the payment's payer, organizers and admins. It is drawn with pdfkit (pure
  * JavaScript, maintained, no headless browser or native code) from the stored facts on request.
  */
-import type { Knex } from "knex";
 import type { Principal } from "../../../subjects/principal.ts";
 import { AppError } from "../../kit/errors.ts";
 import type { Deps } from "../deps.ts";
-import { findPayment, type PaymentRow, refundsOf } from "../store.ts";
+import { eventOwnerOf, findPayment, type PaymentRow, refundsOf } from "../store.ts";
+import { receiptOf } from "../store/receipts.ts";
 import { roleOf } from "../access.ts";
 import { formatAmount } from "../providers/provider.ts";
-
-/**
- * Numbers the receipts of many succeeded payments: one counter move per organizer (the counters
- * are taken in organizer order, so two batches cannot deadlock on them), then one insert. A
- * payment that was not succeeded before has no receipt yet (both are written in the same
- * transaction), so every payment here gets a fresh number. Returns the numbers by payment id.
- */
-export async function issueReceipts(trx: Knex.Transaction, payments: PaymentRow[]): Promise<Map<string, string>> {
-  const numbers = new Map<string, string>();
-  if (payments.length === 0) return numbers;
-  const byOrganizer = new Map<string, PaymentRow[]>();
-  for (const p of payments) byOrganizer.set(p.organizer_id, [...(byOrganizer.get(p.organizer_id) ?? []), p]);
-  const organizers = [...byOrganizer.keys()].sort();
-  const { rows } = (await trx.raw(
-    `insert into receipt_counters (organizer_id, last)
-     select * from unnest(?::uuid[], ?::int[]) as u(organizer_id, n) order by organizer_id
-     on conflict (organizer_id) do update set last = receipt_counters.last + excluded.last
-     returning organizer_id, last`,
-    [organizers, organizers.map((o) => byOrganizer.get(o)!.length)] as never,
-  )) as { rows: Array<{ organizer_id: string; last: number }> };
-  const receipts: Array<{ payment_id: string; organizer_id: string; seq: number; number: string }> = [];
-  for (const { organizer_id, last } of rows) {
-    const mine = byOrganizer.get(organizer_id)!;
-    mine.forEach((p, i) => {
-      const seq = last - mine.length + 1 + i;
-      const number = `R-${organizer_id.slice(0, 8).toUpperCase()}-${String(seq).padStart(6, "0")}`;
-      receipts.push({ payment_id: p.id, organizer_id, seq, number });
-      numbers.set(p.id, number);
-    });
-  }
-  await trx("receipts").insert(receipts);
-  return numbers;
-}
 
 export async function receiptPdf(deps: Deps, caller: Principal, paymentId: string): Promise<{ number: string; filename: string; pdfBase64: string }> {
   const p = await findPayment(deps.db, paymentId);
   await roleOf(deps, caller, p);
-  const receipt = await deps.db("receipts").where({ payment_id: paymentId }).first();
+  const receipt = await receiptOf(deps.db, paymentId);
   if (!receipt) throw new AppError("no_receipt", "a receipt exists once the payment succeeded", { status: 409 });
-  const owner = await deps.db("event_owners").where({ event_id: p!.event_id }).first();
+  const owner = await eventOwnerOf(deps.db, p!.event_id);
   const refunds = (await refundsOf(deps.db, paymentId)).filter((r) => r.status === "succeeded");
   const pdf = await render({
     number: receipt.number,

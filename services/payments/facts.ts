@@ -1,4 +1,4 @@
-import type { PaymentRow } from "../store.ts";
+import type { PaymentRow } from "./store.ts";
 
 /** What every payment event carries, from the row as it stands after the change. */
 export function facts(p: PaymentRow, occurredAt: Date) {

@@ -2,7 +2,7 @@
  * The result mailbox: verified callbacks that arrive together are decided together. Each replica
  * queues them here; up to `batches` batches are in flight at once, each of up to `batchMax`
  * results, and each commits in ONE payments transaction with ONE bookings settle for all its
- * successes (handle-callback.ts). While every slot is busy the mailbox fills, so the next batch is
+ * successes (settlement.ts). While every slot is busy the mailbox fills, so the next batch is
  * bigger: a storm of callbacks costs a few transactions and settles, not one of each per callback.
  *
  * Exactly once, as before: a batch holds its payments' row locks (taken in id order) from the
@@ -13,10 +13,10 @@
  * bad result fails alone, and whatever still fails is answered with an error (HTTP 5xx at the
  * edge) and the provider sends it again.
  */
-import { meter } from "../../kit/trace.ts";
-import type { Deps } from "../deps.ts";
-import type { ResultNotice } from "../providers/provider.ts";
-import { commitResults, type Decided } from "./handle-callback.ts";
+import { meter } from "../kit/trace.ts";
+import type { Deps } from "./deps.ts";
+import type { ResultNotice } from "./providers/provider.ts";
+import { commitResults, type Decided } from "./settlement.ts";
 
 type Pending = { n: ResultNotice; resolve(d: Decided): void; reject(err: unknown): void };
 

@@ -1,0 +1,217 @@
+/**
+ * Settling verified payment results (callbacks through the result mailbox, and reconciliation).
+ * Concurrent results are decided together: under the
+ * payments' row locks, the provider's payment id, amount and currency must be the ones we
+ * created; a (payment, provider id, result) decided before gets the same answer again; otherwise a
+ * success settles the booking — confirmed → succeeded with one ledger charge and a receipt; gone
+ * (the hold ran out and the seats were released) → `rejected` when the provider allows it, else
+ * accepted and refunded in full at once — and a failure fails the payment (bookings releases the
+ * seats). Every decision of a batch commits in one transaction, so a crash mid-way changes nothing
+ * and the provider's retries decide again.
+ */
+import { randomUUID } from "node:crypto";
+import type { Knex } from "knex";
+import { paymentEvents } from "../../subjects/payments.ts";
+import type { Deps } from "./deps.ts";
+import type { CallbackAnswer, ResultNotice } from "./providers/provider.ts";
+import { enqueueAll, lockPayments, type PaymentRow, writeDecisions } from "./store.ts";
+import { callbacksOf, countRepeats, insertCallbacks } from "./store/callbacks.ts";
+import { insertRefunds } from "./store/refunds.ts";
+import { recordCharges } from "./store/ledger.ts";
+import { issueReceipts } from "./store/receipts.ts";
+import { facts } from "./facts.ts";
+import { processRefund } from "./refunding.ts";
+import { cancelTimers } from "../kit/timers.ts";
+import { RECONCILE_TIMER } from "./reconciliation.ts";
+
+/** What was decided for one result: refused (nothing changed), or an answer and whether it changed anything. */
+export type Decided = { refused: string } | { answer: Omit<CallbackAnswer, "salt">; changed: boolean; refundId?: string };
+
+/** What the callback use case is given: the replica's result mailbox decides a verified result (built once in the endpoint file). */
+export type CallbackDeps = Deps & { decide(n: ResultNotice): Promise<Decided> };
+
+/**
+ * Applies one verified result in the caller's transaction (reconciliation's timer, with what
+ * get_status3 said). A refund it plans (accepted after the hold expired) is not committed yet
+ * when this returns: the refund retry pass takes it.
+ */
+export async function applyResult(deps: Deps, n: ResultNotice, trx: Knex.Transaction): Promise<Decided> {
+  return (await applyResults(deps, trx, [n]))[0];
+}
+
+/** Commits a batch of results in one transaction and answers each; refunds planned are asked for before their answer. */
+export async function commitResults(deps: Deps, ns: ResultNotice[]): Promise<Decided[]> {
+  const decided = await deps.db.transaction((trx) => applyResults(deps, trx, ns));
+  if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox();
+  // Accepted after the seats were gone and the provider would not take it back: refund now.
+  await Promise.all(
+    decided.map(async (d) => {
+      const refundId = "refundId" in d ? d.refundId : undefined;
+      if (refundId) {
+        await processRefund(deps, refundId).catch((err: unknown) =>
+          deps.log.error({ err, refundId }, "refund of a late payment failed; the retry pass will try again")
+        );
+      }
+    }),
+  );
+  return decided;
+}
+
+type Change = { p: PaymentRow; event: "succeeded" | "failed"; reason?: string; feeMinor?: number; refund?: boolean };
+
+/**
+ * The decisions of many results of distinct payments, in `trx`, in a fixed number of statements
+ * whatever their number: lock the payments (in id order, so concurrent batches and replicas never
+ * deadlock), read what was decided before, one bookings settle for all the successes to decide,
+ * then one write per table. The same (payment, provider id, result) is decided once: a repeat
+ * gets the stored answer.
+ */
+export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: ResultNotice[]): Promise<Decided[]> {
+  const ids = ns.map((n) => n.orderId);
+  if (new Set(ids).size !== ids.length) throw new Error("applyResults: one result per payment per batch");
+  const now = deps.now();
+  const rows = new Map<string, PaymentRow>((await lockPayments(trx, ids)).map((p) => [p.id, p]));
+  const out: Decided[] = new Array(ns.length);
+  const keyOf = (paymentId: string, providerPaymentId: string, result: number) => `${paymentId} ${providerPaymentId} ${result}`;
+  const valid: number[] = [];
+  ns.forEach((n, i) => {
+    const p = rows.get(n.orderId);
+    if (!p) out[i] = { refused: "unknown pg_order_id" };
+    else if (p.provider_payment_id && p.provider_payment_id !== n.providerPaymentId) out[i] = { refused: "pg_payment_id does not belong to this order" };
+    else if (n.amountMinor !== p.amount_minor || n.currency !== p.currency) out[i] = { refused: "amount or currency does not match the payment" };
+    else valid.push(i);
+  });
+  if (valid.length === 0) return out;
+
+  const seen = new Map<string, { answer_status: CallbackAnswer["status"]; answer_description: string }>();
+  for (const c of await callbacksOf(trx, valid.map((i) => ns[i].orderId))) {
+    seen.set(keyOf(c.payment_id, c.provider_payment_id, c.result), c);
+  }
+  const repeats: number[] = [];
+  const fresh: number[] = [];
+  for (const i of valid) {
+    const n = ns[i];
+    const before = seen.get(keyOf(n.orderId, n.providerPaymentId, n.succeeded ? 1 : 0));
+    if (before) {
+      out[i] = { answer: { status: before.answer_status, description: before.answer_description }, changed: false };
+      repeats.push(i);
+    } else fresh.push(i);
+  }
+
+  // Decide: failures and payments already settled need nobody; successes to settle ask bookings, all at once.
+  const changes = new Map<number, Change>();
+  const toSettle: number[] = [];
+  for (const i of fresh) {
+    const n = ns[i];
+    const p = rows.get(n.orderId)!;
+    const done = p.status === "succeeded" || p.status === "partially_refunded" || p.status === "refunded";
+    if (done) out[i] = { answer: { status: "ok", description: "already paid" }, changed: true };
+    else if (!n.succeeded) {
+      if (p.status === "failed" || p.status === "cancelled") out[i] = { answer: { status: "ok", description: "recorded" }, changed: true };
+      else {
+        const reason = (n.failureDescription ?? n.failureCode ?? "declined").slice(0, 500);
+        changes.set(i, {
+          p: { ...p, status: "failed", failure: reason, provider_payment_id: n.providerPaymentId, reconcile_at: null, updated_at: now },
+          event: "failed",
+          reason,
+        });
+        out[i] = { answer: { status: "ok", description: "payment failure recorded" }, changed: true };
+      }
+    } else toSettle.push(i);
+  }
+  if (toSettle.length) {
+    const { results } = await deps.bookings.settleMany(toSettle.map((i) => ({ orderId: rows.get(ns[i].orderId)!.order_id, paymentId: ns[i].orderId })));
+    toSettle.forEach((i, k) => {
+      const n = ns[i];
+      const p = rows.get(n.orderId)!;
+      const outcome = results[k]?.orderId === p.order_id ? results[k].outcome : "gone";
+      if (outcome === "gone" && n.canReject) {
+        changes.set(i, {
+          p: {
+            ...p,
+            status: "failed",
+            failure: "paid after the booking's hold expired; rejected",
+            provider_payment_id: n.providerPaymentId,
+            reconcile_at: null,
+            updated_at: now,
+          },
+          event: "failed",
+          reason: "hold_expired",
+        });
+        out[i] = {
+          answer: { status: "rejected", description: "The reservation has expired and the seats were released; the payment is reversed." },
+          changed: true,
+        };
+        return;
+      }
+      // The provider's fee is what it kept: the amount less pg_net_amount (nothing recorded when it does not say).
+      const feeMinor = n.netAmountMinor === undefined ? 0 : n.amountMinor - n.netAmountMinor;
+      changes.set(i, {
+        p: {
+          ...p,
+          status: "succeeded",
+          failure: null,
+          card_pan: n.cardPan ?? null,
+          provider_payment_id: n.providerPaymentId,
+          reconcile_at: null,
+          updated_at: now,
+        },
+        event: "succeeded",
+        feeMinor,
+        refund: outcome === "gone",
+      });
+      out[i] = outcome === "confirmed" ? { answer: { status: "ok", description: "payment accepted" }, changed: true } : {
+        answer: { status: "ok", description: "payment accepted after the reservation expired; it is refunded in full" },
+        changed: true,
+        refundId: randomUUID(),
+      };
+    });
+  }
+
+  // Write: one statement per table.
+  await writeDecisions(trx, [...changes.values()].map((c) => c.p), now);
+  const paid = [...changes.values()].filter((c) => c.event === "succeeded");
+  await recordCharges(trx, paid.map((c) => ({ payment: c.p, feeMinor: c.feeMinor ?? 0 })));
+  const refunds = fresh.flatMap((i) => {
+    const d = out[i];
+    return "refundId" in d && d.refundId
+      ? [{
+        id: d.refundId,
+        payment_id: ns[i].orderId,
+        amount_minor: rows.get(ns[i].orderId)!.amount_minor,
+        status: "pending",
+        reason: "hold_expired",
+        requested_by: null,
+        retry_at: new Date(now.getTime() + 30_000),
+      }]
+      : [];
+  });
+  await insertRefunds(trx, refunds);
+  if (fresh.length) {
+    await insertCallbacks(
+      trx,
+      fresh.map((i) => {
+        const d = out[i] as Extract<Decided, { answer: unknown }>;
+        return {
+          payment_id: ns[i].orderId,
+          provider_payment_id: ns[i].providerPaymentId,
+          result: ns[i].succeeded ? 1 : 0,
+          answer_status: d.answer.status,
+          answer_description: d.answer.description,
+        };
+      }),
+    );
+    await cancelTimers(trx, RECONCILE_TIMER, fresh.map((i) => ns[i].orderId));
+  }
+  await countRepeats(trx, repeats.map((i) => ({ paymentId: ns[i].orderId, providerPaymentId: ns[i].providerPaymentId, result: ns[i].succeeded ? 1 : 0 })));
+  // Last, so the organizers' receipt counters (one row each, a hot row for a busy organizer) are
+  // held for as little as possible: two statements and the commit.
+  const receipts = await issueReceipts(trx, paid.map((c) => c.p));
+  const events = [...changes.values()].map((c) =>
+    c.event === "succeeded"
+      ? { contract: paymentEvents.succeeded, data: { ...facts(c.p, now), receiptNumber: receipts.get(c.p.id)! } }
+      : { contract: paymentEvents.failed, data: { ...facts(c.p, now), reason: c.reason ?? "declined" } }
+  );
+  await enqueueAll(trx, events as never, now);
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * Receipts: one per succeeded payment, numbered per organizer without gaps — the counter row moves
+ * in the same transaction as the payment's success, so a rollback takes its number back too, and
+ * its row lock orders concurrent successes of one organizer.
+ */
+import type { Knex } from "knex";
+import type { PaymentRow } from "../store.ts";
+
+/**
+ * Numbers the receipts of many succeeded payments: one counter move per organizer (the counters
+ * are taken in organizer order, so two batches cannot deadlock on them), then one insert. A
+ * payment that was not succeeded before has no receipt yet (both are written in the same
+ * transaction), so every payment here gets a fresh number. Returns the numbers by payment id.
+ */
+export async function issueReceipts(trx: Knex.Transaction, payments: PaymentRow[]): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  if (payments.length === 0) return numbers;
+  const byOrganizer = new Map<string, PaymentRow[]>();
+  for (const p of payments) byOrganizer.set(p.organizer_id, [...(byOrganizer.get(p.organizer_id) ?? []), p]);
+  const organizers = [...byOrganizer.keys()].sort();
+  const { rows } = (await trx.raw(
+    `insert into receipt_counters (organizer_id, last)
+     select * from unnest(?::uuid[], ?::int[]) as u(organizer_id, n) order by organizer_id
+     on conflict (organizer_id) do update set last = receipt_counters.last + excluded.last
+     returning organizer_id, last`,
+    [organizers, organizers.map((o) => byOrganizer.get(o)!.length)] as never,
+  )) as { rows: Array<{ organizer_id: string; last: number }> };
+  const receipts: Array<{ payment_id: string; organizer_id: string; seq: number; number: string }> = [];
+  for (const { organizer_id, last } of rows) {
+    const mine = byOrganizer.get(organizer_id)!;
+    mine.forEach((p, i) => {
+      const seq = last - mine.length + 1 + i;
+      const number = `R-${organizer_id.slice(0, 8).toUpperCase()}-${String(seq).padStart(6, "0")}`;
+      receipts.push({ payment_id: p.id, organizer_id, seq, number });
+      numbers.set(p.id, number);
+    });
+  }
+  await trx("receipts").insert(receipts);
+  return numbers;
+}
+
+/** A payment's receipt, once it succeeded. */
+export async function receiptOf(db: Knex, paymentId: string): Promise<{ number: string; issued_at: Date } | undefined> {
+  return await db("receipts").where({ payment_id: paymentId }).first();
+}
