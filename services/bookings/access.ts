@@ -4,12 +4,14 @@
  * admins may act on any event. A call without a principal comes from another service (payments,
  * notifications): only the edge and services may publish on svc.> (NATS permissions).
  */
+import type { Knex } from "knex";
 import { hasRole } from "../kit/caller.ts";
 import { forbidden, notFound } from "../kit/errors.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
-import type { EventRow } from "./store.ts";
+import type { EventRow, OrderRow } from "./store.ts";
 import { eventById } from "./store.ts";
+import { orderById } from "./store/tickets.ts";
 
 export async function isOrganizer(deps: Deps, event: EventRow, p: Principal): Promise<boolean> {
   if (hasRole(p, "admin") || event.organizer_id === p.sub) return true;
@@ -35,4 +37,19 @@ export async function eventOrNotFound(deps: Deps, eventId: string): Promise<Even
 /** Whether the caller organizes the event (false when anonymous). */
 export async function organizes(deps: Deps, event: EventRow, p: Principal | undefined): Promise<boolean> {
   return p ? isOrganizer(deps, event, p) : false;
+}
+
+/** The order; `notFound` when there is none. */
+export async function orderOrNotFound(db: Knex, orderId: string): Promise<OrderRow> {
+  const o = await orderById(db, orderId);
+  if (!o) throw notFound("order");
+  return o;
+}
+
+/** Its booker, the event's organizers and services may read an order; anyone else is told it does not exist. */
+export async function assertCanRead(deps: Deps, o: OrderRow, p: Principal | undefined): Promise<void> {
+  if (!p || o.user_id === p.sub) return;
+  const event = await eventById(deps.db, o.event_id);
+  if (event && (await isOrganizer(deps, event, p))) return;
+  throw notFound("order");
 }

@@ -8,7 +8,7 @@ import type { Principal } from "../../subjects/principal.ts";
 import type { Deps } from "./deps.ts";
 import { type OrderRow, type TicketRow, ticketView } from "./store.ts";
 import { type JoinedTicket, orderById, ticketById } from "./store/tickets.ts";
-import { assertCanRead } from "./usecases/transitions.ts";
+import { assertCanRead } from "./access.ts";
 
 export const viewOf = (t: JoinedTicket): TicketView => ticketView(t, t.type_name, t.order_status);
 export const codeOf = (deps: Pick<Deps, "signer">, t: TicketRow) => deps.signer.sign({ t: t.id, e: t.event_id, n: t.attendee_name });

@@ -1,6 +1,7 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { availability } from "../usecases/read-orders.ts";
+import { optionalCaller } from "../../kit/caller.ts";
+import { getAvailability } from "../usecases/get-availability.ts";
 
-export const availabilityGetEndpoint = (deps: Deps) => endpoint(bookings.availability, async (input) => availability(deps, input.eventId));
+export const availabilityGetEndpoint = (deps: Deps) => endpoint(bookings.availability, async (input, ctx) => getAvailability(deps, optionalCaller(ctx), input));

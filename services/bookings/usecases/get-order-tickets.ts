@@ -6,7 +6,7 @@ import type { Deps } from "../deps.ts";
 import { notFound } from "../../kit/errors.ts";
 import { orderById, ticketsOfOrder } from "../store/tickets.ts";
 import { codeOf, viewOf } from "../tickets.ts";
-import { assertCanRead } from "./transitions.ts";
+import { assertCanRead } from "../access.ts";
 import { qrPng, qrSvg } from "./ticket-codes.ts";
 
 export async function getOrderTickets(deps: Deps, caller: Principal | undefined, input: RequestOf<typeof bookings.ticketsForOrder>) {

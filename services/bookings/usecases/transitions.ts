@@ -9,21 +9,15 @@
  */
 import type { Knex } from "knex";
 import { enqueue, outboxRows } from "../../kit/outbox.ts";
-import { AppError, forbidden, notFound } from "../../kit/errors.ts";
+import { AppError, notFound } from "../../kit/errors.ts";
 import { bookingEvents, type OrderStatus, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { type Deps, SOURCE } from "../deps.ts";
 import { eventById, factsOf, HELD, lockInventory, type OrderRow, orderView, release, settingsOf } from "../store.ts";
-import { isOrganizer } from "../access.ts";
+import { isOrganizer, orderOrNotFound as load } from "../access.ts";
 import { offerFreedSeats } from "./waitlist.ts";
 
 type Trx = Knex.Transaction;
-
-async function load(db: Knex, orderId: string): Promise<OrderRow> {
-  const o = await db<OrderRow>("orders").where({ id: orderId }).first();
-  if (!o) throw notFound("order");
-  return o;
-}
 
 /** Moves an order from one of `from` to `to` under the inventory lock; undefined when it was not in `from`. */
 async function move(
@@ -232,12 +226,3 @@ export async function recordRefund(deps: Deps, orderId: string, paymentId: strin
   });
   deps.flushOutbox();
 }
-
-export async function assertCanRead(deps: Deps, o: OrderRow, p: Principal | undefined): Promise<void> {
-  if (!p || o.user_id === p.sub) return;
-  const event = await eventById(deps.db, o.event_id);
-  if (event && (await isOrganizer(deps, event, p))) return;
-  throw notFound("order");
-}
-
-export { forbidden, load as loadOrder };

@@ -1,0 +1,99 @@
+/** bookings' reads over orders for lists: a booker's orders, an event's participants and attendees. */
+import type { Knex } from "knex";
+import type { OrderStatus } from "../../../subjects/bookings.ts";
+import { isoOf } from "../../kit/cursor.ts";
+import type { OrderRow } from "../store.ts";
+
+/** A booker's orders, newest first, `limit + 1` of them (the extra one says there is a next page), with created_at exact to the microsecond. */
+export async function ordersOfUser(
+  db: Knex,
+  userId: string,
+  opts: { status?: OrderStatus; before?: { at: string; id: string }; limit: number },
+): Promise<Array<OrderRow & { created_iso: string }>> {
+  const q = db<OrderRow & { created_iso: string }>("orders").select("*", db.raw(`${isoOf("created_at")} as created_iso`)).where({ user_id: userId })
+    .orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(opts.limit + 1);
+  if (opts.status) q.where({ status: opts.status });
+  const c = opts.before;
+  if (c) q.whereRaw("(created_at, id) < (?::timestamptz, ?)", [c.at, c.id]);
+  return await q;
+}
+
+export type ParticipantRow = {
+  ticket_id: string;
+  order_id: string;
+  user_id: string;
+  attendee_name: string;
+  attendee_email: string | null;
+  type_name: string;
+  status: OrderStatus;
+  checked_in_at: Date | null;
+  created_at: Date;
+  seq: number;
+};
+
+function participants(db: Knex, eventId: string, opts: { status?: OrderStatus; q?: string }) {
+  const q = db("tickets as t")
+    .join("orders as o", "o.id", "t.order_id")
+    .join("ticket_types as tt", "tt.id", "t.ticket_type_id")
+    .where("t.event_id", eventId)
+    .select(
+      "t.id as ticket_id",
+      "t.order_id",
+      "o.user_id",
+      "t.attendee_name",
+      "t.attendee_email",
+      "tt.name as type_name",
+      "o.status",
+      "t.checked_in_at",
+      "o.created_at",
+      "t.seq",
+    );
+  if (opts.status) q.where("o.status", opts.status);
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q.where((w) => w.whereILike("t.attendee_name", like).orWhereILike("t.attendee_email", like));
+  }
+  return q;
+}
+
+/** An event's tickets with their order and type, in ticket id order after `after`, `limit + 1` of them; `q` matches name or email. */
+export async function participantsPage(
+  db: Knex,
+  eventId: string,
+  opts: { status?: OrderStatus; q?: string; after?: string; limit: number },
+): Promise<ParticipantRow[]> {
+  const q = participants(db, eventId, opts).orderBy([{ column: "t.id", order: "asc" }]).limit(opts.limit + 1);
+  if (opts.after) q.where("t.id", ">", opts.after);
+  return await q;
+}
+
+/** How many of the event's tickets are in orders of each status. */
+export async function ticketCountsByStatus(db: Knex, eventId: string): Promise<Array<{ status: string; n: number }>> {
+  return await db("tickets as t").join("orders as o", "o.id", "t.order_id").where("t.event_id", eventId)
+    .groupBy("o.status").select("o.status", db.raw("count(*)::int as n"));
+}
+
+/**
+ * Bookers of the event's attending orders (confirmed or partially refunded), each once, in id
+ * order: at most `limit` after `after`. With a ticket type, only those holding a ticket of it;
+ * with checkedIn, only those with (true) or without (false) a checked-in ticket.
+ */
+export async function attendingUserIds(
+  db: Knex,
+  eventId: string,
+  opts: { ticketTypeId?: string; checkedIn?: boolean; after?: string; limit: number },
+): Promise<string[]> {
+  const q = db("orders as o")
+    .join("tickets as t", "t.order_id", "o.id")
+    .where("o.event_id", eventId)
+    .whereIn("o.status", ["confirmed", "partially_refunded"])
+    .groupBy("o.user_id")
+    .orderBy("o.user_id")
+    .limit(opts.limit)
+    .select("o.user_id");
+  if (opts.ticketTypeId) q.where("t.ticket_type_id", opts.ticketTypeId);
+  if (opts.after) q.where("o.user_id", ">", opts.after);
+  if (opts.checkedIn !== undefined) q.havingRaw("bool_or(t.checked_in_at is not null) = ?", [opts.checkedIn]);
+  const rows: Array<{ user_id: string }> = await q;
+  return rows.map((r) => r.user_id);
+}
