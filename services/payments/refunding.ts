@@ -30,6 +30,24 @@ import { paymentMetrics } from "./metrics.ts";
 
 export const REFUNDABLE = ["succeeded", "partially_refunded"] as const;
 
+/**
+ * How much a refund takes: what was asked (everything left when nothing was), capped at what is
+ * left when `cap` (a cancelled booking's due); refund_exceeds_paid when that is nothing or more
+ * than is left. `reserved` is what the payment's pending and succeeded refunds already take.
+ */
+export function refundAmount(paid: number, reserved: number, r: { amountMinor?: number; cap?: boolean }): number {
+  const left = paid - reserved;
+  let amount = r.amountMinor ?? left;
+  if (r.cap) amount = Math.min(amount, left);
+  if (amount <= 0 || amount > left) {
+    throw new AppError("refund_exceeds_paid", `only ${left} (minor units) is left to refund`, {
+      status: 409,
+      details: [{ field: "amountMinor", message: `at most ${left}` }],
+    });
+  }
+  return amount;
+}
+
 /** Reserves a refund under the payment's row lock (a message's refund once: its source key); the refund row. */
 export async function reserve(
   deps: Deps,
@@ -45,15 +63,7 @@ export async function reserve(
     if (!(REFUNDABLE as readonly string[]).includes(p.status)) {
       throw new AppError("not_refundable", `a ${p.status} payment cannot be refunded`, { status: 409 });
     }
-    const left = p.amount_minor - (await reservedMinorOf(trx, p.id));
-    let amount = r.amountMinor ?? left;
-    if (r.cap) amount = Math.min(amount, left);
-    if (amount <= 0 || amount > left) {
-      throw new AppError("refund_exceeds_paid", `only ${left} (minor units) is left to refund`, {
-        status: 409,
-        details: [{ field: "amountMinor", message: `at most ${left}` }],
-      });
-    }
+    const amount = refundAmount(p.amount_minor, await reservedMinorOf(trx, p.id), r);
     const row = {
       id: randomUUID(),
       payment_id: p.id,

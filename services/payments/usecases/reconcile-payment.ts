@@ -17,7 +17,7 @@ import { SOURCE } from "../deps.ts";
 import { lockPayment, setStatus } from "../store.ts";
 import { applyResult } from "../settlement.ts";
 import { facts } from "../facts.ts";
-import { EXPIRY_GRACE_MS, RECONCILE_TIMER } from "../reconciliation.ts";
+import { pageExpired, RECONCILE_TIMER } from "../reconciliation.ts";
 import { paymentMetrics } from "../metrics.ts";
 
 // REVIEW: the kit fires every due timer of a pass in one transaction, so a pass of many reconcile
@@ -53,7 +53,7 @@ export async function reconcilePayment(deps: Deps & { db: Knex.Transaction }, ti
     return;
   }
   const now = deps.now();
-  if (now.getTime() > new Date(p.expires_at).getTime() + EXPIRY_GRACE_MS) {
+  if (pageExpired(p.expires_at, now)) {
     const failed = await setStatus(trx, p, { status: "failed", failure: "the payment page expired without a result", reconcile_at: null }, now);
     await enqueue(trx, paymentEvents.failed, { ...facts(failed, now), reason: "expired" }, { source: SOURCE });
     return;
