@@ -14,7 +14,8 @@ import { scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
 import type { Deps } from "../deps.ts";
 import { HELD, type OrderRow } from "../store.ts";
 import { expireInTrx } from "./transitions.ts";
-import { endOffer, type EntryRow } from "./waitlist.ts";
+import { endOffer } from "../waitlist.ts";
+import type { EntryRow } from "../store/waitlist.ts";
 
 export const HOLD_TIMER = "bookings.hold";
 export const OFFER_TIMER = "bookings.offer";

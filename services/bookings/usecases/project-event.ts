@@ -13,7 +13,7 @@ import type { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
 import { ACTIVE, type EventRow, lockInventory } from "../store.ts";
 import { cancelOrder } from "./transitions.ts";
-import { offerFreedSeats } from "./waitlist.ts";
+import { offerFreedSeats } from "../waitlist.ts";
 
 type Facts = DataOf<typeof eventEvents.published>;
 

@@ -15,7 +15,7 @@ import type { Principal } from "../../../subjects/principal.ts";
 import { type Deps, SOURCE } from "../deps.ts";
 import { eventById, factsOf, HELD, lockInventory, type OrderRow, orderView, release, settingsOf } from "../store.ts";
 import { isOrganizer, orderOrNotFound as load } from "../access.ts";
-import { offerFreedSeats } from "./waitlist.ts";
+import { offerFreedSeats } from "../waitlist.ts";
 
 type Trx = Knex.Transaction;
 
