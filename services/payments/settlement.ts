@@ -30,6 +30,19 @@ export type Decided = { refused: string } | { answer: Omit<CallbackAnswer, "salt
 /** What the callback use case is given: the replica's result mailbox decides a verified result (built once in the endpoint file). */
 export type CallbackDeps = Deps & { decide(n: ResultNotice): Promise<Decided> };
 
+/** Why a verified result does not belong to the payment it names (refused, nothing changes), or undefined when it does. */
+export function refusalOf(p: PaymentRow | undefined, n: ResultNotice): string | undefined {
+  if (!p) return "unknown pg_order_id";
+  if (p.provider_payment_id && p.provider_payment_id !== n.providerPaymentId) return "pg_payment_id does not belong to this order";
+  if (n.amountMinor !== p.amount_minor || n.currency !== p.currency) return "amount or currency does not match the payment";
+  return undefined;
+}
+
+/** The provider's fee is what it kept: the amount less pg_net_amount (nothing recorded when it does not say). */
+export function feeOf(n: ResultNotice): number {
+  return n.netAmountMinor === undefined ? 0 : n.amountMinor - n.netAmountMinor;
+}
+
 /**
  * Applies one verified result in the caller's transaction (reconciliation's timer, with what
  * get_status3 said). A refund it plans (accepted after the hold expired) is not committed yet
@@ -75,10 +88,8 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
   const keyOf = (paymentId: string, providerPaymentId: string, result: number) => `${paymentId} ${providerPaymentId} ${result}`;
   const valid: number[] = [];
   ns.forEach((n, i) => {
-    const p = rows.get(n.orderId);
-    if (!p) out[i] = { refused: "unknown pg_order_id" };
-    else if (p.provider_payment_id && p.provider_payment_id !== n.providerPaymentId) out[i] = { refused: "pg_payment_id does not belong to this order" };
-    else if (n.amountMinor !== p.amount_minor || n.currency !== p.currency) out[i] = { refused: "amount or currency does not match the payment" };
+    const refused = refusalOf(rows.get(n.orderId), n);
+    if (refused) out[i] = { refused };
     else valid.push(i);
   });
   if (valid.length === 0) return out;
@@ -144,8 +155,7 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
         };
         return;
       }
-      // The provider's fee is what it kept: the amount less pg_net_amount (nothing recorded when it does not say).
-      const feeMinor = n.netAmountMinor === undefined ? 0 : n.amountMinor - n.netAmountMinor;
+      const feeMinor = feeOf(n);
       changes.set(i, {
         p: {
           ...p,
