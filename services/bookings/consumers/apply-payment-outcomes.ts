@@ -7,7 +7,8 @@
 import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Deps } from "../deps.ts";
-import { cancelOrder, recordRefund } from "../usecases/transitions.ts";
+import { releaseFailedPayment } from "../usecases/release-failed-payment.ts";
+import { recordRefund } from "../usecases/record-refund.ts";
 import { AppError } from "../../kit/errors.ts";
 
 export const PAYMENTS_CONSUMER = "bookings-payments";
@@ -27,8 +28,8 @@ export function applyPaymentOutcomesConsumer(deps: Deps): ConsumerSpec {
     stream: "EVENTS",
     filter: "evt.payment.>",
     handlers: [
-      on(paymentEvents.failed, (e) => unlessUnknown(cancelOrder(deps, e.data.orderId, { kind: "payment_failed", paymentId: e.data.paymentId }))),
-      on(paymentEvents.refunded, (e) => unlessUnknown(recordRefund(deps, e.data.orderId, e.data.paymentId, e.data.refundedMinor))),
+      on(paymentEvents.failed, (e) => unlessUnknown(releaseFailedPayment(deps, e))),
+      on(paymentEvents.refunded, (e) => unlessUnknown(recordRefund(deps, e))),
     ],
   };
 }

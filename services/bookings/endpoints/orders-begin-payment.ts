@@ -1,7 +1,8 @@
 import { endpoint } from "../../kit/serve.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { beginPayment } from "../usecases/transitions.ts";
+import { optionalCaller } from "../../kit/caller.ts";
+import { beginPayment } from "../usecases/begin-payment.ts";
 
 export const ordersBeginPaymentEndpoint = (deps: Deps) =>
-  endpoint(bookings.ordersBeginPayment, async (input) => beginPayment(deps, input.orderId, input.paymentId));
+  endpoint(bookings.ordersBeginPayment, async (input, ctx) => beginPayment(deps, optionalCaller(ctx), input));

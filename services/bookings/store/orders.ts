@@ -1,8 +1,9 @@
-/** bookings' reads over orders for lists: a booker's orders, an event's participants and attendees. */
+/** bookings' queries on orders: the lists (a booker's orders, an event's participants and attendees) and the guarded transitions after a reservation. */
 import type { Knex } from "knex";
 import type { OrderStatus } from "../../../subjects/bookings.ts";
+import type { OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
-import type { OrderRow } from "../store.ts";
+import { HELD, type OrderRow } from "../store.ts";
 
 /** A booker's orders, newest first, `limit + 1` of them (the extra one says there is a next page), with created_at exact to the microsecond. */
 export async function ordersOfUser(
@@ -96,4 +97,76 @@ export async function attendingUserIds(
   if (opts.checkedIn !== undefined) q.havingRaw("bool_or(t.checked_in_at is not null) = ?", [opts.checkedIn]);
   const rows: Array<{ user_id: string }> = await q;
   return rows.map((r) => r.user_id);
+}
+
+/** The order, its row locked until the transaction ends. */
+export async function lockOrder(trx: Knex.Transaction, orderId: string): Promise<OrderRow | undefined> {
+  return await trx<OrderRow>("orders").where({ id: orderId }).forUpdate().first();
+}
+
+/** The orders' rows locked in id order (so two batches that share an order cannot deadlock). */
+export async function lockOrders(trx: Knex.Transaction, ids: string[]): Promise<OrderRow[]> {
+  return await trx<OrderRow>("orders").whereIn("id", ids).orderBy("id").forUpdate();
+}
+
+export async function markAwaitingPayment(trx: Knex.Transaction, orderId: string, paymentId: string, now: Date): Promise<OrderRow> {
+  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).update({ status: "awaiting_payment", payment_id: paymentId, updated_at: now })
+    .returning("*");
+  return row as OrderRow;
+}
+
+/** Confirms the orders still held (each by its payment) and writes their outbox rows: one statement, whatever the number. */
+export async function confirmHeld(trx: Knex.Transaction, confirm: OrderRow[], outbox: OutboxRow[], now: Date): Promise<void> {
+  await trx.raw(
+    `with c as (
+       update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ?
+         from unnest(?::uuid[], ?::uuid[]) as v(order_id, payment_id)
+        where o.id = v.order_id and o.status = any(?))
+     insert into outbox (id, subject, envelope, headers)
+     select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
+    [
+      now,
+      confirm.map((o) => o.id),
+      confirm.map((o) => o.payment_id),
+      HELD,
+      ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
+    ] as never,
+  );
+}
+
+/** Moves the order to `patch.status` if it is in one of `from`; undefined when it was not. */
+export async function moveOrder(
+  trx: Knex.Transaction,
+  orderId: string,
+  from: OrderStatus[],
+  patch: Partial<OrderRow> & { status: OrderStatus },
+  now: Date,
+): Promise<OrderRow | undefined> {
+  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).whereIn("status", from).update({ ...patch, updated_at: now }).returning("*");
+  return row;
+}
+
+/** Expires the order if it is still held and its hold is over; undefined when it was not. */
+export async function expireHeld(trx: Knex.Transaction, orderId: string, now: Date): Promise<OrderRow | undefined> {
+  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).whereIn("status", HELD).where("reserved_until", "<=", now).update({
+    status: "expired",
+    updated_at: now,
+  }).returning("*");
+  return row;
+}
+
+/** Sets the refunded amount (set, not added) if it grows; undefined when it did not. */
+export async function markRefunded(
+  trx: Knex.Transaction,
+  orderId: string,
+  refundedMinor: number,
+  status: OrderStatus,
+  now: Date,
+): Promise<OrderRow | undefined> {
+  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).where("refunded_minor", "<", refundedMinor).update({
+    refunded_minor: refundedMinor,
+    status,
+    updated_at: now,
+  }).returning("*");
+  return row;
 }

@@ -13,7 +13,7 @@ import type { Knex } from "knex";
 import { scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
 import type { Deps } from "../deps.ts";
 import { HELD, type OrderRow } from "../store.ts";
-import { expireInTrx } from "./transitions.ts";
+import { expireInTrx } from "../transitions.ts";
 import { endOffer } from "../waitlist.ts";
 import type { EntryRow } from "../store/waitlist.ts";
 

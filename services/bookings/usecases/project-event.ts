@@ -12,7 +12,7 @@ import type { DataOf } from "../../../subjects/contract.ts";
 import type { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
 import { ACTIVE, type EventRow, lockInventory } from "../store.ts";
-import { cancelOrder } from "./transitions.ts";
+import { cancelOrderBy } from "../transitions.ts";
 import { offerFreedSeats } from "../waitlist.ts";
 
 type Facts = DataOf<typeof eventEvents.published>;
@@ -63,7 +63,7 @@ export async function cancelAllOrders(deps: Deps, eventId: string): Promise<numb
     const ids = await deps.db("orders").where({ event_id: eventId }).whereIn("status", ACTIVE).limit(200).pluck("id");
     if (ids.length === 0) return n;
     for (const id of ids) {
-      await cancelOrder(deps, id, { kind: "event_cancelled" });
+      await cancelOrderBy(deps, id, { kind: "event_cancelled" });
       n++;
     }
   }

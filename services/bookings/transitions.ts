@@ -6,16 +6,20 @@
  * back, releases them in the same transaction. Two racing transitions (expiry vs payment, a
  * double cancel, a redelivered message) serialize on the lock; the second finds the status
  * already moved and changes nothing, so seats return to the quota exactly once.
+ *
+ * Shared by the order use cases, the payment outcomes, the event projection and the hold timer.
  */
 import type { Knex } from "knex";
-import { enqueue, outboxRows } from "../../kit/outbox.ts";
-import { AppError, notFound } from "../../kit/errors.ts";
-import { bookingEvents, type OrderStatus, type OrderView } from "../../../subjects/bookings.ts";
-import type { Principal } from "../../../subjects/principal.ts";
-import { type Deps, SOURCE } from "../deps.ts";
-import { eventById, factsOf, HELD, lockInventory, type OrderRow, orderView, release, settingsOf } from "../store.ts";
-import { isOrganizer, orderOrNotFound as load } from "../access.ts";
-import { offerFreedSeats } from "../waitlist.ts";
+import { enqueue, outboxRows } from "../kit/outbox.ts";
+import { AppError, notFound } from "../kit/errors.ts";
+import { bookingEvents, type OrderStatus, type OrderView } from "../../subjects/bookings.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import { type Deps, SOURCE } from "./deps.ts";
+import { eventById, factsOf, HELD, lockInventory, type OrderRow, orderView, release, settingsOf } from "./store.ts";
+import { orderById } from "./store/tickets.ts";
+import { confirmHeld, expireHeld, lockOrder, lockOrders, moveOrder } from "./store/orders.ts";
+import { isOrganizer, orderOrNotFound as load } from "./access.ts";
+import { offerFreedSeats } from "./waitlist.ts";
 
 type Trx = Knex.Transaction;
 
@@ -28,51 +32,13 @@ async function move(
   now: Date,
 ): Promise<OrderRow | undefined> {
   await lockInventory(trx, order.event_id);
-  const [row] = await trx<OrderRow>("orders").where({ id: order.id }).whereIn("status", from).update({ ...patch, updated_at: now }).returning("*");
-  return row;
+  return moveOrder(trx, order.id, from, patch, now);
 }
 
 /** Seats go back and the waitlist gets its chance at them, in the same transaction. */
-async function giveBack(deps: Deps, trx: Trx, o: OrderRow, now: Date): Promise<void> {
+export async function giveBack(deps: Deps, trx: Trx, o: OrderRow, now: Date): Promise<void> {
   await release(trx, o.id);
   await offerFreedSeats(deps, trx, o.event_id, now);
-}
-
-/**
- * Payments started paying a held order. Like settle it takes no inventory lock (reserved →
- * awaiting_payment moves no seats), so a checkout does not queue behind its event's reservations:
- * the order's own row lock orders it against its expiry, cancellation and settle, which are
- * guarded UPDATEs of that row — an expiry that got there first is seen here, one that comes after
- * finds the order still held and expires it as before.
- */
-export async function beginPayment(deps: Deps, orderId: string, paymentId: string): Promise<OrderView> {
-  const now = deps.now();
-  const out = await deps.db.transaction(async (trx) => {
-    const cur = await trx<OrderRow>("orders").where({ id: orderId }).forUpdate().first();
-    if (!cur) throw notFound("order");
-    if (cur.status === "awaiting_payment" && cur.payment_id === paymentId) return cur;
-    if (cur.status === "reserved" || cur.status === "awaiting_payment") {
-      if (cur.reserved_until && new Date(cur.reserved_until) <= now) throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-      const [row] = await trx<OrderRow>("orders").where({ id: orderId }).update({ status: "awaiting_payment", payment_id: paymentId, updated_at: now })
-        .returning("*");
-      await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, {
-        source: SOURCE,
-        occurredAt: now,
-      });
-      return row;
-    }
-    if (cur.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-    throw new AppError("order_not_payable", `the order is ${cur.status}`, { status: 409 });
-  });
-  deps.flushOutbox();
-  return orderView(deps.db, out);
-}
-
-/** Payments got the money. Confirmed if the order still holds its seats, otherwise gone (settleMany of one, with the order's view). */
-export async function settle(deps: Deps, orderId: string, paymentId: string): Promise<{ outcome: "confirmed" | "gone"; order: OrderView }> {
-  const o = await load(deps.db, orderId);
-  const [{ outcome }] = await settleMany(deps, [{ orderId: o.id, paymentId }]);
-  return { outcome, order: await orderView(deps.db, await load(deps.db, orderId)) };
 }
 
 /**
@@ -86,14 +52,14 @@ export async function settle(deps: Deps, orderId: string, paymentId: string): Pr
  * payment answers confirmed again; anything else (expired, cancelled, confirmed by another
  * payment, unknown) is gone.
  */
-export async function settleMany(
+export async function confirmPaid(
   deps: Deps,
   items: Array<{ orderId: string; paymentId: string }>,
 ): Promise<Array<{ orderId: string; outcome: "confirmed" | "gone" }>> {
   const now = deps.now();
   const ids = [...new Set(items.map((i) => i.orderId))];
   const confirmedBy = await deps.db.transaction(async (trx) => {
-    const rows: OrderRow[] = await trx<OrderRow>("orders").whereIn("id", ids).orderBy("id").forUpdate();
+    const rows = await lockOrders(trx, ids);
     const current = new Map(rows.map((o) => [o.id, o]));
     const paidBy = new Map<string, string>();
     const confirm: OrderRow[] = [];
@@ -111,21 +77,7 @@ export async function settleMany(
         confirm.map((row) => ({ contract: bookingEvents.confirmed, data: { ...factsOf(row, now), paymentId: row.payment_id } })),
         { source: SOURCE, at: now },
       );
-      await trx.raw(
-        `with c as (
-           update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ?
-             from unnest(?::uuid[], ?::uuid[]) as v(order_id, payment_id)
-            where o.id = v.order_id and o.status = any(?))
-         insert into outbox (id, subject, envelope, headers)
-         select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
-        [
-          now,
-          confirm.map((o) => o.id),
-          confirm.map((o) => o.payment_id),
-          HELD,
-          ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
-        ] as never,
-      );
+      await confirmHeld(trx, confirm, outbox, now);
     }
     return paidBy;
   });
@@ -135,13 +87,10 @@ export async function settleMany(
 
 /** A hold ran out (called by the expiry sweep, or the kit's timer once it lands). */
 export async function expireInTrx(deps: Deps, trx: Trx, orderId: string, now: Date): Promise<boolean> {
-  const o = await trx<OrderRow>("orders").where({ id: orderId }).first();
+  const o = await orderById(trx, orderId);
   if (!o || !HELD.includes(o.status)) return false;
   await lockInventory(trx, o.event_id);
-  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).whereIn("status", HELD).where("reserved_until", "<=", now).update({
-    status: "expired",
-    updated_at: now,
-  }).returning("*");
+  const row = await expireHeld(trx, orderId, now);
   if (!row) return false;
   await giveBack(deps, trx, row, now);
   await enqueue(trx, bookingEvents.expired, factsOf(row, now), { source: SOURCE, occurredAt: now });
@@ -150,8 +99,8 @@ export async function expireInTrx(deps: Deps, trx: Trx, orderId: string, now: Da
 
 export type CancelBy = { kind: "principal"; principal: Principal } | { kind: "event_cancelled" } | { kind: "payment_failed"; paymentId: string };
 
-/** Cancels an order; the second cancel finds it cancelled and answers it unchanged. */
-export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Promise<OrderView> {
+/** Cancels an order (its booker or an organizer, a cancelled event, a failed payment); the second cancel finds it cancelled and answers it unchanged. */
+export async function cancelOrderBy(deps: Deps, orderId: string, by: CancelBy): Promise<OrderView> {
   const now = deps.now();
   const o = await load(deps.db, orderId);
   let reason: "attendee" | "organizer" | "event_cancelled" | "payment_failed" = by.kind === "principal" ? "attendee" : by.kind;
@@ -179,7 +128,7 @@ export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Pr
     // landed in between, and a confirmed order cancelled on a stale "awaiting_payment" would keep
     // the money (refundDueMinor 0). Inventory first, then the order, as an expiry takes them.
     await lockInventory(trx, o.event_id);
-    const cur = (await trx<OrderRow>("orders").where({ id: orderId }).forUpdate().first()) as OrderRow;
+    const cur = (await lockOrder(trx, orderId)) as OrderRow;
     if (by.kind === "payment_failed" && cur.payment_id !== by.paymentId) return cur;
     if (closesAt !== undefined && cur.status === "confirmed" && closesAt <= now.getTime()) {
       throw new AppError("cancel_deadline_passed", `cancellation closed ${closedHours} h before the start`, { status: 409 });
@@ -198,31 +147,4 @@ export async function cancelOrder(deps: Deps, orderId: string, by: CancelBy): Pr
   if (by.kind === "principal" && out.status !== "cancelled") throw new AppError("conflict", `the order is ${out.status}`);
   deps.flushOutbox();
   return orderView(deps.db, out);
-}
-
-/** Payments refunded (part of) an order. Idempotent: the refunded amount is set, not added. */
-export async function recordRefund(deps: Deps, orderId: string, paymentId: string, refundedMinor: number): Promise<void> {
-  const now = deps.now();
-  const o = await deps.db<OrderRow>("orders").where({ id: orderId }).first();
-  if (!o || refundedMinor <= o.refunded_minor) return;
-  const status: OrderStatus = refundedMinor >= o.total_minor ? "refunded" : o.status === "cancelled" ? "cancelled" : "partially_refunded";
-  await deps.db.transaction(async (trx) => {
-    await lockInventory(trx, o.event_id);
-    const [row] = await trx<OrderRow>("orders").where({ id: orderId }).where("refunded_minor", "<", refundedMinor).update({
-      refunded_minor: refundedMinor,
-      status,
-      updated_at: now,
-    }).returning("*");
-    if (!row) return;
-    // A full refund of a live order (the provider refunded on its own) frees its seats; a
-    // cancelled order gave them back when it was cancelled.
-    if (["reserved", "awaiting_payment", "confirmed"].includes(o.status) && status === "refunded") await giveBack(deps, trx, row, now);
-    await enqueue(trx, bookingEvents.refunded, {
-      ...factsOf(row, now),
-      status: status === "cancelled" ? "partially_refunded" : status,
-      refundedMinor,
-      paymentId,
-    }, { source: SOURCE, occurredAt: now });
-  });
-  deps.flushOutbox();
 }
