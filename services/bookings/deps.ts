@@ -3,7 +3,7 @@ import type { Db } from "../kit/db.ts";
 import type { Nats } from "../kit/nats.ts";
 import type { Logger } from "../kit/log.ts";
 import type { Principal } from "../../subjects/principal.ts";
-import type { Signer } from "./usecases/ticket-codes.ts";
+import type { Signer } from "./ticket-codes.ts";
 import type { Inventory } from "./usecases/inventory.ts";
 
 export type Deps = {

@@ -14,8 +14,8 @@ import { expiryTimers as expiryTimersMigration } from "./migrations/002-expiry-t
 import { people } from "./migrations/003-people.ts";
 import type { Deps } from "./deps.ts";
 import { Inventory } from "./usecases/inventory.ts";
-import { createSigner } from "./usecases/ticket-codes.ts";
-import { DisplayNames } from "./usecases/display-names.ts";
+import { createSigner } from "./ticket-codes.ts";
+import { DisplayNames } from "./display-names.ts";
 import { expiryTimers } from "./usecases/expiry-timers.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 import { applyPaymentOutcomesConsumer, PAYMENTS_CONSUMER } from "./consumers/apply-payment-outcomes.ts";

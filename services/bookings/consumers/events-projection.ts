@@ -6,7 +6,8 @@
 import { type ConsumerSpec, on, once } from "../../kit/consume.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
-import { cancelAllOrders, projectEvent } from "../usecases/project-event.ts";
+import { projectEvent } from "../usecases/project-event.ts";
+import { cancelEventOrders } from "../usecases/cancel-event-orders.ts";
 
 export const EVENTS_CONSUMER = "bookings-events";
 
@@ -26,11 +27,11 @@ export function eventsProjectionConsumer(deps: Deps): ConsumerSpec {
         await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data));
         // Outside `once`: each order's cancel is its own guarded transition, so a redelivery
         // finishes what a crash interrupted and cancels nothing twice.
-        await cancelAllOrders(deps, e.data.eventId);
+        await cancelEventOrders(deps, e);
       }),
       on(eventEvents.deleted, async (e) => {
         await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data, true));
-        await cancelAllOrders(deps, e.data.eventId);
+        await cancelEventOrders(deps, e);
       }),
     ],
   };

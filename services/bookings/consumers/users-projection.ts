@@ -6,7 +6,7 @@
 import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Deps } from "../deps.ts";
-import { rememberDisplayName } from "../usecases/display-names.ts";
+import { rememberDisplayName } from "../display-names.ts";
 
 /** WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration. */
 export const USERS_CONSUMER = "bookings-users";

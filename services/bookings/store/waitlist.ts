@@ -88,3 +88,8 @@ export async function leaveQueue(trx: Knex.Transaction, entryId: string): Promis
 export async function entriesPage(db: Knex, eventId: string, after: number, limit: number): Promise<EntryRow[]> {
   return await db<EntryRow>("waitlist").where({ event_id: eventId }).where("queue_no", ">", after).orderBy("queue_no").limit(limit + 1);
 }
+
+/** The entry, if its offer is still open. */
+export async function openOffer(db: Knex, id: string): Promise<EntryRow | undefined> {
+  return await db<EntryRow>("waitlist").where({ id, status: "offered" }).first();
+}

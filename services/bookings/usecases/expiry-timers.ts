@@ -12,10 +12,11 @@
 import type { Knex } from "knex";
 import { scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
 import type { Deps } from "../deps.ts";
-import { HELD, type OrderRow } from "../store.ts";
+import { HELD } from "../store.ts";
+import { orderById } from "../store/tickets.ts";
 import { expireInTrx } from "../transitions.ts";
 import { endOffer } from "../waitlist.ts";
-import type { EntryRow } from "../store/waitlist.ts";
+import { openOffer } from "../store/waitlist.ts";
 
 export const HOLD_TIMER = "bookings.hold";
 export const OFFER_TIMER = "bookings.offer";
@@ -31,14 +32,14 @@ export function expiryTimers(deps: Deps): TimerHandler[] {
       async handle(trx, timer) {
         if (await expireInTrx(deps, trx, timer.key, deps.now())) return;
         // Fired early by another replica's clock: plan it again for the hold's own time.
-        const o = await trx<OrderRow>("orders").where({ id: timer.key }).first();
+        const o = await orderById(trx, timer.key);
         if (o && HELD.includes(o.status) && o.reserved_until) await scheduleTimer(trx, { kind: HOLD_TIMER, key: o.id, dueAt: new Date(o.reserved_until) });
       },
     },
     {
       kind: OFFER_TIMER,
       async handle(trx, timer) {
-        const e = await trx<EntryRow>("waitlist").where({ id: timer.key, status: "offered" }).first();
+        const e = await openOffer(trx, timer.key);
         if (!e || (await endOffer(deps, trx, e, "expired", deps.now()))) return;
         if (e.offer_expires_at) await scheduleTimer(trx, { kind: OFFER_TIMER, key: e.id, dueAt: new Date(e.offer_expires_at) });
       },

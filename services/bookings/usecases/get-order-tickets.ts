@@ -7,7 +7,7 @@ import { notFound } from "../../kit/errors.ts";
 import { orderById, ticketsOfOrder } from "../store/tickets.ts";
 import { codeOf, viewOf } from "../tickets.ts";
 import { assertCanRead } from "../access.ts";
-import { qrPng, qrSvg } from "./ticket-codes.ts";
+import { qrPng, qrSvg } from "../ticket-codes.ts";
 
 export async function getOrderTickets(deps: Deps, caller: Principal | undefined, input: RequestOf<typeof bookings.ticketsForOrder>) {
   const withQr = input.qr ?? true;

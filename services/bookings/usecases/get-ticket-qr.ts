@@ -4,7 +4,7 @@ import type { bookings } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import type { Deps } from "../deps.ts";
 import { readableTicket } from "../tickets.ts";
-import { qrPng, qrSvg } from "./ticket-codes.ts";
+import { qrPng, qrSvg } from "../ticket-codes.ts";
 
 export async function getTicketQr(deps: Deps, caller: Principal | undefined, input: RequestOf<typeof bookings.ticketsQr>) {
   const { code } = await readableTicket(deps, caller, input.ticketId);

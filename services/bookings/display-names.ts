@@ -5,10 +5,10 @@
  * Someone the projection does not know yet (registered before it existed, or its event still in
  * flight) is asked of identity once and remembered.
  */
-import type { Principal } from "../../../subjects/principal.ts";
-import type { Db } from "../../kit/db.ts";
-import type { Deps } from "../deps.ts";
-import { displayNamesOf, upsertDisplayName } from "../store.ts";
+import type { Principal } from "../../subjects/principal.ts";
+import type { Db } from "../kit/db.ts";
+import type { Deps } from "./deps.ts";
+import { displayNamesOf, upsertDisplayName } from "./store.ts";
 
 /** Takes a user's name from identity's registered/profile_updated event into the projection. */
 export async function rememberDisplayName(deps: Deps, e: { occurredAt: string; data: { userId: string; displayName: string } }): Promise<void> {
