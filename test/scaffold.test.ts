@@ -68,7 +68,7 @@ describe("make service (deploy/scaffold.ts)", function () {
       expect(existsSync(join(work, f)), f).to.equal(true);
     }
     const read = (f: string) => readFileSync(join(work, f), "utf8");
-    expect(read("services/registry.ts")).to.contain("scaffoldProbeService, edgeService");
+    expect(read("services/registry.ts")).to.match(/scaffoldProbeService,\s*edgeService/);
     expect(read("services/edge/routes/index.ts")).to.contain("...scaffoldProbeRoutes");
     expect(read("helm/convene/Chart.yaml")).to.contain(`condition: ${NAME}.create`);
     expect(read("helm/convene/templates/migrations-job.yaml")).to.contain(` "${NAME}" }}`);

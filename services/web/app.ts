@@ -19,7 +19,7 @@ import { type Session, SessionStore, type TokenPair } from "./session.ts";
 import { type Locale, pickLocale, type Translate, translator } from "./i18n.ts";
 import type { WebEnv } from "./env.ts";
 import { type CachedPage, PageCache } from "./page-cache.ts";
-import { type Html, html } from "./html.ts";
+import { type Html, markup } from "./html.ts";
 import { layout, layoutAssets } from "./layout.ts";
 
 export const SESSION_COOKIE = "convene_sid";
@@ -308,14 +308,7 @@ export function sendPage(ctx: WebContext, opts: { title: string; body: Html; sta
 }
 
 export function errorPage(ctx: WebContext, status: number, message: string): void {
-  sendPage(ctx, {
-    status,
-    title: message,
-    body: html`
-      <h1>${message}</h1>
-      <p><a href="/">${ctx.state.t("nav.home")}</a></p>
-    `,
-  });
+  sendPage(ctx, { status, title: message, body: markup`<h1>${message}</h1><p><a href="/">${ctx.state.t("nav.home")}</a></p>` });
 }
 
 /** Refuses anonymous visitors: to the sign-in page, coming back here after. */

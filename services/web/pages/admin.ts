@@ -1,5 +1,5 @@
 /** Admin pages: users and roles, categories, dead letters. The edge refuses non-admins (403). */
-import { html, raw } from "../html.ts";
+import { markup, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
@@ -11,15 +11,9 @@ const ROLES = ["participant", "organizer", "admin"] as const;
 
 export function adminPages(router: WebRouter): void {
   const tabs = (c: WebContext) =>
-    html`
-      <nav aria-label="${c.state.t("nav.admin")}">
-        <ul>
-          <li><a href="/admin/users">${c.state.t("admin.users")}</a></li>
-          <li><a href="/admin/categories">${c.state.t("admin.categories")}</a></li>
-          <li><a href="/admin/dead-letters">${c.state.t("admin.deadLetters")}</a></li>
-        </ul>
-      </nav>
-    `;
+    markup`<nav aria-label="${c.state.t("nav.admin")}"><ul><li><a href="/admin/users">${c.state.t("admin.users")}</a></li><li><a href="/admin/categories">${
+      c.state.t("admin.categories")
+    }</a></li><li><a href="/admin/dead-letters">${c.state.t("admin.deadLetters")}</a></li></ul></nav>`;
   const guard = (c: WebContext) => {
     const s = requireSession(c);
     if (s && !s.roles.includes("admin")) {
@@ -46,55 +40,40 @@ export function adminPages(router: WebRouter): void {
     });
     sendPage(c, {
       title: t("admin.users"),
-      body: html`
-        ${tabs(c)}<h1>${t("admin.users")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}
-        <form method="get" action="/admin/users" role="search" class="filters">
-          <div><label for="query">${t("admin.query")}</label><input id="query" name="query" type="search" value="${query}"></div>
-          <div><button type="submit">${t("search.submit")}</button></div>
-        </form>
-        ${r.ok
-          ? html`
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("auth.displayName")}</th>
-                  <th scope="col">${t("auth.email")}</th>
-                  <th scope="col">${t("admin.roles")}</th>
-                  <th scope="col">${t("admin.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-            ${r.data.items.map(
+      body: markup`${tabs(c)}<h1>${t("admin.users")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}
+<form method="get" action="/admin/users" role="search" class="filters"><div><label for="query">${
+        t("admin.query")
+      }</label><input id="query" name="query" type="search" value="${query}"></div><div><button type="submit">${t("search.submit")}</button></div></form>
+${
+        r.ok
+          ? markup`<table><thead><tr><th scope="col">${t("auth.displayName")}</th><th scope="col">${t("auth.email")}</th><th scope="col">${
+            t("admin.roles")
+          }</th><th scope="col">${t("admin.status")}</th></tr></thead><tbody>
+${
+            r.data.items.map(
               (u) =>
-                html`
-                  <tr>
-                    <td><a href="/users/${u.id}">${u.displayName}</a></td>
-                    <td>${u.email}</td>
-                    <td>
-                      <form method="post"
-                        action="/admin/users/${u.id}/roles">${csrfField(c)}<fieldset><legend class="visually-hidden">${t("admin.roles")}: ${u
-                          .displayName}</legend>${ROLES.map((role) =>
-                            html`<label class="check"><input type="checkbox" name="role:${role}"${
-                              u.roles.includes(role) ? raw(" checked") : ""
-                            }> ${role}</label>`
-                          )}</fieldset><button class="secondary" type="submit">${t("me.save")}<span class="visually-hidden">: ${u
-                          .displayName}</span></button></form>
-                    </td>
-                    <td>${u.status} <form class="inline" method="post" action="/admin/users/${u.id}/${u.status === "active"
-                      ? "deactivate"
-                      : "reactivate"}">${csrfField(c)}<button class="secondary" type="submit">${u.status === "active"
-                      ? t("admin.deactivate")
-                      : t("admin.reactivate")}<span class="visually-hidden">: ${u.displayName}</span></button></form></td>
-                  </tr>
-                `,
-            )}</tbody>
-            </table>
-            ${r.data.nextCursor
-              ? html`<p><a href="/admin/users?${new URLSearchParams({ query, cursor: r.data.nextCursor })}" rel="next">${t("common.next")}</a></p>`
-              : ""}
-          `
-          : problemAlert(r.problem)}
-      `,
+                markup`<tr><td><a href="/users/${u.id}">${u.displayName}</a></td><td>${u.email}</td>
+<td><form method="post" action="/admin/users/${u.id}/roles">${csrfField(c)}<fieldset><legend class="visually-hidden">${
+                  t("admin.roles")
+                }: ${u.displayName}</legend>${
+                  ROLES.map((role) =>
+                    markup`<label class="check"><input type="checkbox" name="role:${role}"${u.roles.includes(role) ? raw(" checked") : ""}> ${role}</label>`
+                  )
+                }</fieldset><button class="secondary" type="submit">${t("me.save")}<span class="visually-hidden">: ${u.displayName}</span></button></form></td>
+<td>${u.status} <form class="inline" method="post" action="/admin/users/${u.id}/${u.status === "active" ? "deactivate" : "reactivate"}">${
+                  csrfField(c)
+                }<button class="secondary" type="submit">${
+                  u.status === "active" ? t("admin.deactivate") : t("admin.reactivate")
+                }<span class="visually-hidden">: ${u.displayName}</span></button></form></td></tr>`,
+            )
+          }</tbody></table>
+${
+            r.data.nextCursor
+              ? markup`<p><a href="/admin/users?${new URLSearchParams({ query, cursor: r.data.nextCursor })}" rel="next">${t("common.next")}</a></p>`
+              : ""
+          }`
+          : problemAlert(r.problem)
+      }`,
     });
   });
   router.post("/admin/users/:id/roles", async (ctx) => {
@@ -119,44 +98,29 @@ export function adminPages(router: WebRouter): void {
     const r = await api.get<{ items: Category[] }>("/v1/categories");
     sendPage(c, {
       title: t("admin.categories"),
-      body: html`
-        ${tabs(c)}<h1>${t("admin.categories")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}
-        ${r.ok
-          ? html`
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("admin.slug")}</th>
-                  <th scope="col">${t("admin.name")}</th>
-                  <th scope="col">${t("common.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>${r.data.items.map(
-                (cat) =>
-                  html`
-                    <tr>
-                      <td><code>${cat.slug}</code></td>
-                      <td>${cat.name}</td>
-                      <td>
-                        <form class="inline" method="post" action="/admin/categories/${cat.slug}/delete"
-                          data-confirm="${t("org.remove")} ${cat.slug}?">${csrfField(c)}<button class="secondary" type="submit">${t(
-                            "org.remove",
-                          )}<span class="visually-hidden"> ${cat.slug}</span></button></form>
-                      </td>
-                    </tr>
-                  `,
-              )}</tbody>
-            </table>
-          `
-          : problemAlert(r.problem)}
-        <h2>${t("admin.categories")}: +</h2>
-        <form class="stack" method="post"
-          action="/admin/categories">${csrfField(c)}<div><label for="slug">${t(
-            "admin.slug",
-          )}</label><input id="slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*"></div><div><label for="name">${t(
-            "admin.name",
-          )}</label><input id="name" name="name" required></div><div><button type="submit">${t("me.save")}</button></div></form>
-      `,
+      body: markup`${tabs(c)}<h1>${t("admin.categories")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}
+${
+        r.ok
+          ? markup`<table><thead><tr><th scope="col">${t("admin.slug")}</th><th scope="col">${t("admin.name")}</th><th scope="col">${
+            t("common.actions")
+          }</th></tr></thead><tbody>${
+            r.data.items.map(
+              (cat) =>
+                markup`<tr><td><code>${cat.slug}</code></td><td>${cat.name}</td><td><form class="inline" method="post" action="/admin/categories/${cat.slug}/delete" data-confirm="${
+                  t("org.remove")
+                } ${cat.slug}?">${csrfField(c)}<button class="secondary" type="submit">${
+                  t("org.remove")
+                }<span class="visually-hidden"> ${cat.slug}</span></button></form></td></tr>`,
+            )
+          }</tbody></table>`
+          : problemAlert(r.problem)
+      }
+<h2>${t("admin.categories")}: +</h2>
+<form class="stack" method="post" action="/admin/categories">${csrfField(c)}<div><label for="slug">${
+        t("admin.slug")
+      }</label><input id="slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*"></div><div><label for="name">${
+        t("admin.name")
+      }</label><input id="name" name="name" required></div><div><button type="submit">${t("me.save")}</button></div></form>`,
     });
   });
   router.post("/admin/categories", async (ctx) => {
@@ -177,41 +141,21 @@ export function adminPages(router: WebRouter): void {
     const r = await api.get<{ items: DeadLetter[] }>("/v1/admin/notifications/dead-letters", { limit: 50 });
     sendPage(c, {
       title: t("admin.deadLetters"),
-      body: html`${tabs(c)}<h1>${t("admin.deadLetters")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}
+      body: markup`${tabs(c)}<h1>${t("admin.deadLetters")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}
 ${
         r.ok
           ? (r.data.items.length
-            ? html`
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">durable</th>
-                    <th scope="col">subject</th>
-                    <th scope="col">error</th>
-                    <th scope="col">${t("common.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>${r.data.items.map(
-                  (d) =>
-                    html`
-                      <tr>
-                        <td>${d.seq}</td>
-                        <td>${d.durable}</td>
-                        <td><code>${d.subject}</code></td>
-                        <td>${d.error} (${d.deliveries}×, <time datetime="${d.failedAt}">${d.failedAt}</time>)</td>
-                        <td>
-                          <form method="post"
-                            action="/admin/dead-letters/${d.seq}/replay">${csrfField(c)}<button class="secondary" type="submit">${t(
-                              "admin.replay",
-                            )}<span class="visually-hidden"> ${d.seq}</span></button></form>
-                        </td>
-                      </tr>
-                    `,
-                )}</tbody>
-              </table>
-            `
-            : html`<p class="muted">${t("admin.none")}</p>`)
+            ? markup`<table><thead><tr><th scope="col">#</th><th scope="col">durable</th><th scope="col">subject</th><th scope="col">error</th><th scope="col">${
+              t("common.actions")
+            }</th></tr></thead><tbody>${
+              r.data.items.map(
+                (d) =>
+                  markup`<tr><td>${d.seq}</td><td>${d.durable}</td><td><code>${d.subject}</code></td><td>${d.error} (${d.deliveries}×, <time datetime="${d.failedAt}">${d.failedAt}</time>)</td><td><form method="post" action="/admin/dead-letters/${d.seq}/replay">${
+                    csrfField(c)
+                  }<button class="secondary" type="submit">${t("admin.replay")}<span class="visually-hidden"> ${d.seq}</span></button></form></td></tr>`,
+              )
+            }</tbody></table>`
+            : markup`<p class="muted">${t("admin.none")}</p>`)
           : problemAlert(r.problem)
       }`,
     });

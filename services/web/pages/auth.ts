@@ -3,7 +3,7 @@
  * sign-out, password reset and the landing pages of emailed links. A successful sign-in opens a
  * server-side session (app.ts signIn); the tokens never leave this service.
  */
-import { type Html, html } from "../html.ts";
+import { type Html, markup } from "../html.ts";
 import { errorPage, field, requireSession, safeNext, sendPage, SESSION_COOKIE, signIn, type WebContext, type WebDeps, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
@@ -21,7 +21,7 @@ export function authPages(router: WebRouter, deps: WebDeps): void {
     sendPage(c, {
       status: problem ? problem.status : 200,
       title: t("auth.signUpTitle"),
-      body: html`<h1>${t("auth.signUpTitle")}</h1>${problemAlert(problem)}
+      body: markup`<h1>${t("auth.signUpTitle")}</h1>${problemAlert(problem)}
 <form class="stack" method="post" action="/sign-up">${csrfField(c)}
 <div><label for="displayName">${t("auth.displayName")}</label><input id="displayName" name="displayName" autocomplete="name" required maxlength="100" value="${
         values.displayName ?? ""
@@ -56,7 +56,7 @@ export function authPages(router: WebRouter, deps: WebDeps): void {
     sendPage(c, {
       status: problem ? problem.status : 200,
       title: t("auth.signInTitle"),
-      body: html`<h1>${t("auth.signInTitle")}</h1>${problemAlert(problem)}${
+      body: markup`<h1>${t("auth.signInTitle")}</h1>${problemAlert(problem)}${
         notice(c.query.next ? t("auth.needSignIn") : c.query.out ? t("auth.signedOut") : c.query.reset ? t("auth.resetDone") : undefined)
       }
 <form class="stack" method="post" action="/sign-in?next=${encodeURIComponent(next)}">${csrfField(c)}
@@ -65,10 +65,9 @@ export function authPages(router: WebRouter, deps: WebDeps): void {
 <div><button type="submit">${t("auth.signIn")}</button></div></form>
 ${
         list.length
-          ? html`
-            <h2>${t("auth.orWith")}</h2>
-            <ul>${list.map((p) => html`<li><a class="button secondary" href="/auth/oidc/${encodeURIComponent(p.id)}">${p.name}</a></li>`)}</ul>
-          `
+          ? markup`<h2>${t("auth.orWith")}</h2><ul>${
+            list.map((p) => markup`<li><a class="button secondary" href="/auth/oidc/${encodeURIComponent(p.id)}">${p.name}</a></li>`)
+          }</ul>`
           : ""
       }
 <p><a href="/forgot-password">${t("auth.forgot")}</a> · <a href="/sign-up">${t("nav.signUp")}</a></p>`,
@@ -103,7 +102,7 @@ ${
     sendPage(c, {
       status: problem ? problem.status : 200,
       title: t("auth.totpTitle"),
-      body: html`<h1>${t("auth.totpTitle")}</h1>${problemAlert(problem)}
+      body: markup`<h1>${t("auth.totpTitle")}</h1>${problemAlert(problem)}
 <form class="stack" method="post" action="/sign-in/totp?next=${encodeURIComponent(safeNext(c.query.next))}">${csrfField(c)}
 <div><label for="code">${t("auth.totpCode")}</label><input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" required></div>
 <div><button type="submit">${t("auth.continue")}</button></div></form>`,
@@ -157,11 +156,11 @@ ${
     sendPage(c, {
       status: opts.problem ? opts.problem.status : 200,
       title: opts.title,
-      body: html`<h1>${opts.title}</h1>${problemAlert(opts.problem)}${notice(opts.done)}${opts.extra ?? ""}
+      body: markup`<h1>${opts.title}</h1>${problemAlert(opts.problem)}${notice(opts.done)}${opts.extra ?? ""}
 ${
         opts.done
           ? ""
-          : html`<form class="stack" method="post" action="${opts.action}">${
+          : markup`<form class="stack" method="post" action="${opts.action}">${
             csrfField(c)
           }${opts.fields}<div><button type="submit">${opts.submit}</button></div></form>`
       }`,
@@ -174,7 +173,9 @@ ${
       submit: c.state.t("auth.send"),
       problem,
       done,
-      fields: html`<div><label for="email">${c.state.t("auth.email")}</label><input id="email" name="email" type="email" autocomplete="email" required></div>`,
+      fields: markup`<div><label for="email">${
+        c.state.t("auth.email")
+      }</label><input id="email" name="email" type="email" autocomplete="email" required></div>`,
     });
   router.get("/forgot-password", (ctx) => forgot(ctx as unknown as WebContext));
   router.post("/forgot-password", async (ctx) => {
@@ -190,12 +191,11 @@ ${
       action: "/reset-password",
       submit: c.state.t("auth.reset"),
       problem,
-      fields: html`
-        <input type="hidden" name="token"
-          value="${token}"><div><label for="password">${c.state.t("auth.newPassword")} <span class="hint" id="pw-hint">${c.state.t(
-            "auth.passwordHint",
-          )}</span></label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="pw-hint"></div>
-      `,
+      fields: markup`<input type="hidden" name="token" value="${token}"><div><label for="password">${
+        c.state.t("auth.newPassword")
+      } <span class="hint" id="pw-hint">${
+        c.state.t("auth.passwordHint")
+      }</span></label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="pw-hint"></div>`,
     });
   router.get("/reset-password", (ctx) => reset(ctx as unknown as WebContext, String(ctx.query.token ?? "")));
   router.post("/reset-password", async (ctx) => {
@@ -212,12 +212,12 @@ ${
     router.get(path, (ctx) => {
       const c = ctx as unknown as WebContext;
       const { t } = c.state;
-      if (ctx.query.done) return simpleForm(c, { title: t(titleKey), action: path, submit: "", fields: html``, done: t(doneKey) });
+      if (ctx.query.done) return simpleForm(c, { title: t(titleKey), action: path, submit: "", fields: markup``, done: t(doneKey) });
       simpleForm(c, {
         title: t(titleKey),
         action: path,
         submit: t("auth.continue"),
-        fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">`,
+        fields: markup`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">`,
       });
     });
     router.post(path, async (ctx) => {
@@ -228,7 +228,7 @@ ${
           title: c.state.t(titleKey),
           action: path,
           submit: "",
-          fields: html``,
+          fields: markup``,
           problem: { ...r.problem, detail: c.state.t("auth.verifyFailed") },
           done: " ",
         });
@@ -249,23 +249,23 @@ ${
         title: t("auth.inviteTitle"),
         action: "",
         submit: "",
-        fields: html``,
+        fields: markup``,
         done: t("auth.inviteSignIn"),
-        extra: html`<p><a class="button" href="/sign-in?next=${next}">${t("nav.signIn")}</a></p>`,
+        extra: markup`<p><a class="button" href="/sign-in?next=${next}">${t("nav.signIn")}</a></p>`,
       });
     }
     simpleForm(c, {
       title: t("auth.inviteTitle"),
       action: "/invitations/accept",
       submit: t("auth.inviteAccept"),
-      fields: html`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">`,
+      fields: markup`<input type="hidden" name="token" value="${String(ctx.query.token ?? "")}">`,
     });
   });
   router.post("/invitations/accept", async (ctx) => {
     const c = ctx as unknown as WebContext;
     if (!requireSession(c)) return;
     const r = await c.state.api.send<{ orgId: string; role: string }>("POST", "/v1/orgs/invitations/accept", { token: field(c, "token") });
-    if (!r.ok) return simpleForm(c, { title: c.state.t("auth.inviteTitle"), action: "", submit: "", fields: html``, problem: r.problem, done: " " });
+    if (!r.ok) return simpleForm(c, { title: c.state.t("auth.inviteTitle"), action: "", submit: "", fields: markup``, problem: r.problem, done: " " });
     ctx.redirect(`/orgs/${r.data.orgId}`);
   });
   landing("/confirm-email", "/v1/auth/email/confirm", "auth.confirmTitle", "auth.confirmed");

@@ -4,7 +4,7 @@
  * the edge (/v1/bookings, /v1/me/bookings, /v1/tickets, /v1/events/{id}/…, /v1/payments).
  */
 import { Readable } from "node:stream";
-import { html } from "../html.ts";
+import { markup } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, layoutAssets, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
@@ -139,30 +139,24 @@ export function bookingPages(router: WebRouter): void {
     const { t, locale, api } = c.state;
     const r = await api.get<{ items: Order[]; nextCursor: string | null }>("/v1/me/bookings", { limit: 50 });
     if (!r.ok && r.status === 404) {
-      return sendPage(c, {
-        title: t("me.bookings"),
-        body: html`
-          <h1>${t("me.bookings")}</h1>
-          <p class="muted">${t("org.notAvailable")}</p>
-        `,
-      });
+      return sendPage(c, { title: t("me.bookings"), body: markup`<h1>${t("me.bookings")}</h1><p class="muted">${t("org.notAvailable")}</p>` });
     }
     const orders = r.ok ? r.data.items : [];
     const events = await titles(c, orders.map((o) => o.eventId));
     sendPage(c, {
       title: t("me.bookings"),
-      body: html`<h1>${t("me.bookings")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}${r.ok ? "" : problemAlert(r.problem)}
+      body: markup`<h1>${t("me.bookings")}</h1>${notice(ctx.query.ok ? t("me.saved") : undefined)}${r.ok ? "" : problemAlert(r.problem)}
 ${
         orders.length
-          ? html`<ul class="cards">${
+          ? markup`<ul class="cards">${
             orders.map((o) => {
               const e = events.get(o.eventId);
-              return html`<li class="card"><h2><a href="/me/bookings/${o.id}">${e?.title ?? o.eventId}</a></h2>
-${e ? html`<p class="muted">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}</p>` : ""}
+              return markup`<li class="card"><h2><a href="/me/bookings/${o.id}">${e?.title ?? o.eventId}</a></h2>
+${e ? markup`<p class="muted">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}</p>` : ""}
 <p>${statusLabel(t, o.status)} · ${o.seats} × · ${money(locale, o.totalMinor, o.currency, t)}</p></li>`;
             })
           }</ul>`
-          : html`<p class="muted">${t("me.noBookings")}</p>`
+          : markup`<p class="muted">${t("me.noBookings")}</p>`
       }`,
     });
   });
@@ -178,56 +172,45 @@ ${e ? html`<p class="muted">${formatWhen(locale, e.startsAt, e.endsAt, e.timeZon
     const codes = await Promise.all(o.tickets.map((tk) => api.get<{ code: string }>(`/v1/tickets/${tk.id}`)));
     sendPage(c, {
       title: `${t("me.ticket")}: ${e?.title ?? ""}`,
-      body: html`<h1>${e ? html`<a href="/events/${e.id}">${e.title}</a>` : t("me.ticket")}</h1>
-${
-        e
-          ? html`<p>${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}${
-            e.venue
-              ? html`
-                · ${e.venue.name}, ${e.venue.address}
-              `
-              : ""
-          }</p>`
-          : ""
-      }
+      body: markup`<h1>${e ? markup`<a href="/events/${e.id}">${e.title}</a>` : t("me.ticket")}</h1>
+${e ? markup`<p>${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}${e.venue ? markup` · ${e.venue.name}, ${e.venue.address}` : ""}</p>` : ""}
 <p id="order-status" data-status="${o.status}">${statusLabel(t, o.status)} · ${money(locale, o.totalMinor, o.currency, t)}</p>
 ${
         o.status === "awaiting_payment"
-          ? html`<p class="notice" data-awaiting-payment="${o.id}">${t("booking.awaiting")} <a href="/me/bookings/${o.id}">${t("booking.refresh")}</a></p>`
+          ? markup`<p class="notice" data-awaiting-payment="${o.id}">${t("booking.awaiting")} <a href="/me/bookings/${o.id}">${t("booking.refresh")}</a></p>`
           : ""
       }
 ${
         PAYABLE.has(o.status) && o.totalMinor > 0
-          ? html`<form method="post" action="/me/bookings/${o.id}/pay">${csrfField(c)}<button type="submit">${t("booking.pay")}</button></form>`
+          ? markup`<form method="post" action="/me/bookings/${o.id}/pay">${csrfField(c)}<button type="submit">${t("booking.pay")}</button></form>`
           : ""
       }
 ${
         o.status === "confirmed"
-          ? html`<div class="cards">${
+          ? markup`<div class="cards">${
             o.tickets.map(
               (tk, i) =>
-                html`<section class="ticket" aria-label="${t("me.ticket")} ${i + 1}"><h2>${t("me.ticket")} ${
+                markup`<section class="ticket" aria-label="${t("me.ticket")} ${i + 1}"><h2>${t("me.ticket")} ${
                   i + 1
                 }: ${tk.ticketTypeName}</h2><p>${tk.attendeeName}</p>
 <img src="/tickets/${tk.id}/qr.svg" alt="${t("booking.qrAlt")}" width="240" height="240">
 ${
                   codes[i].ok
-                    ? html`<details><summary>${t("org.code")}</summary><code class="code" data-ticket-code>${
+                    ? markup`<details><summary>${t("org.code")}</summary><code class="code" data-ticket-code>${
                       (codes[i] as { data: { code: string } }).data.code
                     }</code></details>`
                     : ""
                 }
-${tk.checkedInAt ? html`<p class="ok">${t("booking.checkedIn")}</p>` : ""}</section>`,
+${tk.checkedInAt ? markup`<p class="ok">${t("booking.checkedIn")}</p>` : ""}</section>`,
             )
           }</div>`
           : ""
       }
 ${
         ["confirmed", "reserved", "awaiting_payment"].includes(o.status)
-          ? html`
-            <form method="post" action="/me/bookings/${o.id}/cancel"
-              data-confirm="${t("me.cancelBooking")}?">${csrfField(c)}<button class="danger" type="submit">${t("me.cancelBooking")}</button></form>
-          `
+          ? markup`<form method="post" action="/me/bookings/${o.id}/cancel" data-confirm="${t("me.cancelBooking")}?">${
+            csrfField(c)
+          }<button class="danger" type="submit">${t("me.cancelBooking")}</button></form>`
           : ""
       }`,
     });
@@ -268,29 +251,18 @@ ${
     sendPage(c, {
       status: problem?.status ?? 200,
       title: t("org.ticketTypes"),
-      body: html`<h1>${t("org.ticketTypes")}: <a href="/events/${e.id}">${e.title}</a></h1>${problemAlert(problem ?? (r.ok ? undefined : r.problem))}
+      body: markup`<h1>${t("org.ticketTypes")}: <a href="/events/${e.id}">${e.title}</a></h1>${problemAlert(problem ?? (r.ok ? undefined : r.problem))}
 ${
         r.ok && r.data.items.length
-          ? html`
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("org.ticketName")}</th>
-                  <th scope="col">${t("org.price")}</th>
-                  <th scope="col">${t("org.quantity")}</th>
-                </tr>
-              </thead>
-              <tbody>${r.data.items.map((tt) =>
-                html`
-                  <tr>
-                    <td>${tt.name}</td>
-                    <td>${money(locale, tt.priceMinor, tt.currency, t)}</td>
-                    <td>${tt.remaining ?? "∞"} / ${tt.quantity ?? "∞"}</td>
-                  </tr>
-                `
-              )}</tbody>
-            </table>
-          `
+          ? markup`<table><thead><tr><th scope="col">${t("org.ticketName")}</th><th scope="col">${t("org.price")}</th><th scope="col">${
+            t("org.quantity")
+          }</th></tr></thead><tbody>${
+            r.data.items.map((tt) =>
+              markup`<tr><td>${tt.name}</td><td>${money(locale, tt.priceMinor, tt.currency, t)}</td><td>${tt.remaining ?? "∞"} / ${
+                tt.quantity ?? "∞"
+              }</td></tr>`
+            )
+          }</tbody></table>`
           : ""
       }
 <h2>${t("org.addTicketType")}</h2>
@@ -331,43 +303,27 @@ ${
     });
     sendPage(c, {
       title: t("org.participants"),
-      body: html`
-        <h1>${t("org.participants")}: <a href="/events/${e.id}">${e.title}</a></h1>
-        <form method="get" role="search" class="filters">
-          <div><label for="q">${t("org.searchParticipants")}</label><input id="q" name="q" type="search" value="${q}"></div>
-          <div><button type="submit">${t("search.submit")}</button></div>
-        </form>
-        <p><a class="button secondary" href="/events/${e.id}/participants.csv${q ? `?q=${encodeURIComponent(q)}` : ""}" download>${t("org.exportCsv")}</a></p>
-        ${r.ok
-          ? html`
-            <p class="muted">${Object.entries(r.data.counts).map(([k, n]) => `${k}: ${n}`).join(" · ")}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("admin.name")}</th>
-                  <th scope="col">${t("auth.email")}</th>
-                  <th scope="col">${t("me.ticket")}</th>
-                  <th scope="col">${t("common.status")}</th>
-                  <th scope="col">${t("event.checkIn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-            ${r.data.items.map((p) =>
-              html`
-                <tr>
-                  <td>${p.attendeeName}</td>
-                  <td>${p.attendeeEmail ?? ""}</td>
-                  <td>${p.ticketTypeName}</td>
-                  <td>${p.status}</td>
-                  <td>${p.checkedInAt ? html`<time datetime="${p.checkedInAt}">${p.checkedInAt.slice(11, 16)}</time>` : "—"}</td>
-                </tr>
-              `
-            )}
-              </tbody>
-            </table>
-          `
-          : problemAlert(r.problem)}
-      `,
+      body: markup`<h1>${t("org.participants")}: <a href="/events/${e.id}">${e.title}</a></h1>
+<form method="get" role="search" class="filters"><div><label for="q">${
+        t("org.searchParticipants")
+      }</label><input id="q" name="q" type="search" value="${q}"></div><div><button type="submit">${t("search.submit")}</button></div></form>
+<p><a class="button secondary" href="/events/${e.id}/participants.csv${q ? `?q=${encodeURIComponent(q)}` : ""}" download>${t("org.exportCsv")}</a></p>
+${
+        r.ok
+          ? markup`<p class="muted">${Object.entries(r.data.counts).map(([k, n]) => `${k}: ${n}`).join(" · ")}</p>
+<table><thead><tr><th scope="col">${t("admin.name")}</th><th scope="col">${t("auth.email")}</th><th scope="col">${t("me.ticket")}</th><th scope="col">${
+            t("common.status")
+          }</th><th scope="col">${t("event.checkIn")}</th></tr></thead><tbody>
+${
+            r.data.items.map((p) =>
+              markup`<tr><td>${p.attendeeName}</td><td>${p.attendeeEmail ?? ""}</td><td>${p.ticketTypeName}</td><td>${p.status}</td><td>${
+                p.checkedInAt ? markup`<time datetime="${p.checkedInAt}">${p.checkedInAt.slice(11, 16)}</time>` : "—"
+              }</td></tr>`
+            )
+          }
+</tbody></table>`
+          : problemAlert(r.problem)
+      }`,
     });
   });
   // Sales: the tables are the page (and what a screen reader reads); the script draws the chart from them.
@@ -382,66 +338,37 @@ ${
     let total = 0;
     sendPage(c, {
       title: t("org.sales"),
-      body: html`
-        <h1>${t("org.sales")}: <a href="/events/${e.id}">${e.title}</a></h1>
-        ${days.length
-          ? html`
-            <div id="sales-chart" data-script="${layoutAssets.chartScript}" data-css="${layoutAssets.chartCss}" data-label-day="${t(
-              "org.salesPerDay",
-            )}" data-label-total="${t("org.salesTotal")}" aria-hidden="true"></div>
-            <table id="sales-days">
-              <caption>${t("org.salesPerDay")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t("org.date")}</th>
-                  <th scope="col">${t("org.ticketsSold")}</th>
-                  <th scope="col">${t("org.orders")}</th>
-                  <th scope="col">${t("org.salesTotal")}</th>
-                </tr>
-              </thead>
-              <tbody>
-            ${days.map((d) =>
-              html`
-                <tr data-date="${d.date}" data-tickets="${d.tickets}">
-                  <td><time datetime="${d.date}">${d.date}</time></td>
-                  <td>${d.tickets}</td>
-                  <td>${d.orders}</td>
-                  <td>${(total += d.tickets)}</td>
-                </tr>
-              `
-            )}
-              </tbody>
-            </table>
-          `
-          : html`<p class="muted">${t("org.noSales")}</p>`}
-        <table id="sales-types">
-          <caption>${t("org.ticketTypes")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t("org.ticketName")}</th>
-              <th scope="col">${t("org.ticketsSold")}</th>
-              <th scope="col">${t("org.held")}</th>
-              <th scope="col">${t("event.checkIn")}</th>
-              <th scope="col">${t("org.quantity")}</th>
-              <th scope="col">${t("org.revenue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-        ${ticketTypes.map((tt) =>
-          html`
-            <tr>
-              <td>${tt.name}</td>
-              <td>${tt.sold}</td>
-              <td>${tt.held}</td>
-              <td>${tt.checkedIn}</td>
-              <td>${tt.quantity ?? "∞"}</td>
-              <td>${tt.revenueMinor ? money(locale, tt.revenueMinor, tt.currency, t) : "—"}</td>
-            </tr>
-          `
-        )}
-          </tbody>
-        </table>
-      `,
+      body: markup`<h1>${t("org.sales")}: <a href="/events/${e.id}">${e.title}</a></h1>
+${
+        days.length
+          ? markup`<div id="sales-chart" data-script="${layoutAssets.chartScript}" data-css="${layoutAssets.chartCss}" data-label-day="${
+            t("org.salesPerDay")
+          }" data-label-total="${t("org.salesTotal")}" aria-hidden="true"></div>
+<table id="sales-days"><caption>${t("org.salesPerDay")}</caption><thead><tr><th scope="col">${t("org.date")}</th><th scope="col">${
+            t("org.ticketsSold")
+          }</th><th scope="col">${t("org.orders")}</th><th scope="col">${t("org.salesTotal")}</th></tr></thead><tbody>
+${
+            days.map((d) =>
+              markup`<tr data-date="${d.date}" data-tickets="${d.tickets}"><td><time datetime="${d.date}">${d.date}</time></td><td>${d.tickets}</td><td>${d.orders}</td><td>${(total +=
+                d.tickets)}</td></tr>`
+            )
+          }
+</tbody></table>`
+          : markup`<p class="muted">${t("org.noSales")}</p>`
+      }
+<table id="sales-types"><caption>${t("org.ticketTypes")}</caption><thead><tr><th scope="col">${t("org.ticketName")}</th><th scope="col">${
+        t("org.ticketsSold")
+      }</th><th scope="col">${t("org.held")}</th><th scope="col">${t("event.checkIn")}</th><th scope="col">${t("org.quantity")}</th><th scope="col">${
+        t("org.revenue")
+      }</th></tr></thead><tbody>
+${
+        ticketTypes.map((tt) =>
+          markup`<tr><td>${tt.name}</td><td>${tt.sold}</td><td>${tt.held}</td><td>${tt.checkedIn}</td><td>${tt.quantity ?? "∞"}</td><td>${
+            tt.revenueMinor ? money(locale, tt.revenueMinor, tt.currency, t) : "—"
+          }</td></tr>`
+        )
+      }
+</tbody></table>`,
     });
   });
   // The edge streams the whole list as CSV; the web app passes it through with the session's token.
@@ -471,7 +398,7 @@ ${
     const { t } = c.state;
     sendPage(c, {
       title: t("org.checkInTitle"),
-      body: html`<h1>${t("org.checkInTitle")}: <a href="/events/${e.id}">${e.title}</a></h1>
+      body: markup`<h1>${t("org.checkInTitle")}: <a href="/events/${e.id}">${e.title}</a></h1>
 <div id="checkin-result" class="${result ? `result ${result.ok ? "ok" : "bad"}` : ""}" role="status" aria-live="assertive">${result?.message ?? ""}</div>
 <form id="checkin-form" class="stack" method="post" action="/events/${e.id}/check-in">${csrfField(c)}
 <div><label for="code">${t("org.code")}</label><input id="code" name="code" autocomplete="off" autofocus required></div>

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { html, raw } from "../html.ts";
+import { markup, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
@@ -56,28 +56,27 @@ export function mePages(router: WebRouter): void {
     });
     sendPage(c, {
       title: t("me.inbox"),
-      body: html`<h1>${t("me.inbox")}</h1><p class="muted">${t("me.live")}</p>
+      body: markup`<h1>${t("me.inbox")}</h1><p class="muted">${t("me.live")}</p>
 <form method="post" action="/me/notifications/read-all">${csrfField(c)}<button class="secondary" type="submit">${t("me.markAllRead")}</button></form>
 ${list.ok ? "" : problemAlert(list.problem)}
 <ul id="inbox-list" class="cards inbox" aria-live="polite">${
         (list.ok ? list.data.items : []).map(
           (n) =>
-            html`<li class="card${n.readAt ? "" : " unread"}"><a href="${n.link.startsWith("/") ? n.link : "/"}">${n.title}</a><p>${n.body}</p>
+            markup`<li class="card${n.readAt ? "" : " unread"}"><a href="${n.link.startsWith("/") ? n.link : "/"}">${n.title}</a><p>${n.body}</p>
 <p class="muted"><time datetime="${n.createdAt}">${new Date(n.createdAt).toLocaleString(c.state.locale)}</time></p>
 ${
-              n.readAt ? "" : html`
-                <form class="inline" method="post"
-                  action="/me/notifications/${n.id}/read">${csrfField(c)}<button class="secondary" type="submit">${t(
-                    "me.markRead",
-                  )}<span class="visually-hidden">: ${n.title}</span></button></form>
-              `
+              n.readAt
+                ? ""
+                : markup`<form class="inline" method="post" action="/me/notifications/${n.id}/read">${csrfField(c)}<button class="secondary" type="submit">${
+                  t("me.markRead")
+                }<span class="visually-hidden">: ${n.title}</span></button></form>`
             }</li>`,
         )
       }</ul>
-${list.ok && !list.data.items.length ? html`<p id="inbox-empty" class="muted">${t("me.inboxEmpty")}</p>` : ""}
+${list.ok && !list.data.items.length ? markup`<p id="inbox-empty" class="muted">${t("me.inboxEmpty")}</p>` : ""}
 ${
         list.ok && list.data.nextCursor
-          ? html`<p><a href="/me/notifications?cursor=${encodeURIComponent(list.data.nextCursor)}" rel="next">${t("common.next")}</a></p>`
+          ? markup`<p><a href="/me/notifications?cursor=${encodeURIComponent(list.data.nextCursor)}" rel="next">${t("common.next")}</a></p>`
           : ""
       }`,
     });
@@ -142,110 +141,94 @@ ${
     // A kind the API left out is on for every channel (SMS off).
     const switches = (k: Kind): Switches => p?.kinds[k] ?? ALL_ON;
     const row = (k: Kind) =>
-      html`<tr><th scope="row">${t(`kind.${k}`)}</th>${
+      markup`<tr><th scope="row">${t(`kind.${k}`)}</th>${
         CHANNELS.map(([ch, label]) =>
-          html`<td><input type="checkbox" name="${k}:${ch}" aria-label="${t(`kind.${k}`)}: ${t(label)}"${switches(k)[ch] ? raw(" checked") : ""}></td>`
+          markup`<td><input type="checkbox" name="${k}:${ch}" aria-label="${t(`kind.${k}`)}: ${t(label)}"${switches(k)[ch] ? raw(" checked") : ""}></td>`
         )
       }<td>${
         SMS_KINDS.includes(k)
-          ? html`
-            <input type="checkbox" name="${k}:sms" aria-label="${t(`kind.${k}`)}: SMS" ${switches(k).sms ? raw(" checked") : ""}${smsReady
-              ? ""
-              : raw(" disabled")}>
-          `
+          ? markup`<input type="checkbox" name="${k}:sms" aria-label="${t(`kind.${k}`)}: SMS"${switches(k).sms ? raw(" checked") : ""}${
+            smsReady ? "" : raw(" disabled")
+          }>`
           : ""
       }</td></tr>`;
     const head = (caption: string) =>
-      html`
-        <thead>
-          <tr><th scope="col">${caption}</th>${CHANNELS.map(([, label]) => html`<th scope="col">${t(label)}</th>`)}<th scope="col">SMS</th></tr>
-        </thead>
-      `;
+      markup`<thead><tr><th scope="col">${caption}</th>${
+        CHANNELS.map(([, label]) => markup`<th scope="col">${t(label)}</th>`)
+      }<th scope="col">SMS</th></tr></thead>`;
     sendPage(c, {
       status: opts.problem ? opts.problem.status : 200,
       title: t("me.settings"),
-      body: html`
-        <h1>${t("me.settings")}</h1>${problemAlert(opts.problem)}${notice(opts.done)}
-        <section aria-labelledby="prefs"><h2 id="prefs">${t("me.preferences")}</h2>
-        ${p
-          ? html`<form method="post" action="/me/settings/preferences">${csrfField(c)}
+      body: markup`<h1>${t("me.settings")}</h1>${problemAlert(opts.problem)}${notice(opts.done)}
+<section aria-labelledby="prefs"><h2 id="prefs">${t("me.preferences")}</h2>
+${
+        p
+          ? markup`<form method="post" action="/me/settings/preferences">${csrfField(c)}
 <table id="prefs-following"><caption class="visually-hidden">${t("me.kinds.following")}</caption>${head(t("me.kinds.following"))}<tbody>${
             FOLLOWING.map(row)
           }</tbody></table>
 <table id="prefs-attending"><caption class="visually-hidden">${t("me.kinds.attending")}</caption>${head(t("me.kinds.attending"))}<tbody>${
             ATTENDING.map(row)
           }</tbody></table>
-${smsReady ? "" : html`<p class="muted">${t("me.smsNeedsPhone")}</p>`}
+${smsReady ? "" : markup`<p class="muted">${t("me.smsNeedsPhone")}</p>`}
 <p><label class="check"><input type="checkbox" name="digest"${p.digest ? raw(" checked") : ""}> ${t("me.digest")}</label></p>
 <input type="hidden" name="quietStart" value="${p.quietHours?.start ?? ""}"><input type="hidden" name="quietEnd" value="${p.quietHours?.end ?? ""}">
 <button type="submit">${t("me.save")}</button></form>`
-          : problemAlert(prefs.ok ? undefined : prefs.problem)}
-        </section>
-        ${ph ? phoneSection(c, ph) : ""}
-        <section aria-labelledby="calendar"><h2 id="calendar">${t("me.calendar")}</h2><p>${t("me.calendarHelp")}</p>
-        ${opts.calendarUrl ? html`<p><label for="feed">${t("me.calendar")}</label><input id="feed" readonly value="${opts.calendarUrl}"></p>` : ""}
-        <div class="actions"><form class="inline" method="post" action="/me/settings/calendar">${csrfField(c)}<button type="submit">${t(
-          "me.calendarIssue",
-        )}</button></form>
-        <form class="inline" method="post" action="/me/settings/calendar/revoke">${csrfField(c)}<button class="secondary" type="submit">${t(
-          "me.calendarRevoke",
-        )}</button></form></div></section>
-        <section aria-labelledby="devices">
-          <h2 id="devices">${t("me.devices")}</h2>
-          <p>${t("me.devicesHelp")}</p>
-          <form class="stack" method="post" action="/me/settings/devices">${csrfField(c)}
-        <div><label for="token">${t("me.deviceToken")}</label><input id="token" name="token" required></div>
-        <div><label for="platform">${t(
-          "me.platform",
-        )}</label><select id="platform" name="platform"><option>web</option><option>android</option><option>ios</option></select></div>
-        <div><button type="submit">${t("me.register")}</button></div></form>
-        </section>
-        <section aria-labelledby="security"><h2 id="security">${t("me.security")}</h2>
-        ${me.data.emailVerified ? "" : html`
-          <p>${t("me.emailUnverified")}</p>
-          <form method="post" action="/me/settings/verify">${csrfField(c)}<button class="secondary" type="submit">${t("me.verifyResend")}</button></form>
-        `}
-        <h3>${t("me.totp")}</h3>
-        ${me.data.totpEnabled
-          ? html`
-            <p>${t("me.totpOn")}</p>
-            <form class="stack" method="post"
-              action="/me/settings/totp/disable">${csrfField(c)}<div><label for="off-password">${t(
-                "auth.password",
-              )}</label><input id="off-password" name="password" type="password" autocomplete="current-password" required></div><div><label for="off-code">${t(
-                "auth.totpCode",
-              )}</label><input id="off-code" name="code" autocomplete="one-time-code" required></div><div><button class="danger" type="submit">${t(
-                "me.totpDisable",
-              )}</button></div></form>
-          `
+          : problemAlert(prefs.ok ? undefined : prefs.problem)
+      }
+</section>
+${ph ? phoneSection(c, ph) : ""}
+<section aria-labelledby="calendar"><h2 id="calendar">${t("me.calendar")}</h2><p>${t("me.calendarHelp")}</p>
+${opts.calendarUrl ? markup`<p><label for="feed">${t("me.calendar")}</label><input id="feed" readonly value="${opts.calendarUrl}"></p>` : ""}
+<div class="actions"><form class="inline" method="post" action="/me/settings/calendar">${csrfField(c)}<button type="submit">${
+        t("me.calendarIssue")
+      }</button></form>
+<form class="inline" method="post" action="/me/settings/calendar/revoke">${csrfField(c)}<button class="secondary" type="submit">${
+        t("me.calendarRevoke")
+      }</button></form></div></section>
+<section aria-labelledby="devices"><h2 id="devices">${t("me.devices")}</h2><p>${t("me.devicesHelp")}</p>
+<form class="stack" method="post" action="/me/settings/devices">${csrfField(c)}
+<div><label for="token">${t("me.deviceToken")}</label><input id="token" name="token" required></div>
+<div><label for="platform">${
+        t("me.platform")
+      }</label><select id="platform" name="platform"><option>web</option><option>android</option><option>ios</option></select></div>
+<div><button type="submit">${t("me.register")}</button></div></form></section>
+<section aria-labelledby="security"><h2 id="security">${t("me.security")}</h2>
+${
+        me.data.emailVerified
+          ? ""
+          : markup`<p>${t("me.emailUnverified")}</p><form method="post" action="/me/settings/verify">${csrfField(c)}<button class="secondary" type="submit">${
+            t("me.verifyResend")
+          }</button></form>`
+      }
+<h3>${t("me.totp")}</h3>
+${
+        me.data.totpEnabled
+          ? markup`<p>${t("me.totpOn")}</p><form class="stack" method="post" action="/me/settings/totp/disable">${csrfField(c)}<div><label for="off-password">${
+            t("auth.password")
+          }</label><input id="off-password" name="password" type="password" autocomplete="current-password" required></div><div><label for="off-code">${
+            t("auth.totpCode")
+          }</label><input id="off-code" name="code" autocomplete="one-time-code" required></div><div><button class="danger" type="submit">${
+            t("me.totpDisable")
+          }</button></div></form>`
           : opts.enrol
-          ? html`
-            <p>${t("me.totpSecret")}: <code>${opts.enrol.secret}</code></p>
-            <form class="stack" method="post"
-              action="/me/settings/totp/verify">${csrfField(c)}<div><label for="on-code">${t(
-                "auth.totpCode",
-              )}</label><input id="on-code" name="code" autocomplete="one-time-code" inputmode="numeric" required></div><div><button type="submit">${t(
-                "auth.continue",
-              )}</button></div></form>
-          `
-          : html`
-            <form class="stack" method="post"
-              action="/me/settings/totp/enrol">${csrfField(c)}<div><label for="en-password">${t(
-                "auth.password",
-              )}</label><input id="en-password" name="password" type="password" autocomplete="current-password" required></div><div><button class="secondary" type="submit">${t(
-                "me.totpEnrol",
-              )}</button></div></form>
-          `}
-        ${opts.recovery
-          ? html`
-            <p>${t("me.recoveryCodes")}</p>
-            <ul>${opts.recovery.map((r) => html`<li><code>${r}</code></li>`)}</ul>
-          `
-          : ""}
-        <form method="post" action="/me/settings/sign-out-all">${csrfField(c)}<button class="secondary" type="submit">${t("me.signOutAll")}</button></form>
-        <p class="muted"><a href="${base}/users/${me.data.id}">${me.data.displayName}</a> · ${me.data.email}</p>
-        </section>
-      `,
+          ? markup`<p>${t("me.totpSecret")}: <code>${opts.enrol.secret}</code></p><form class="stack" method="post" action="/me/settings/totp/verify">${
+            csrfField(c)
+          }<div><label for="on-code">${
+            t("auth.totpCode")
+          }</label><input id="on-code" name="code" autocomplete="one-time-code" inputmode="numeric" required></div><div><button type="submit">${
+            t("auth.continue")
+          }</button></div></form>`
+          : markup`<form class="stack" method="post" action="/me/settings/totp/enrol">${csrfField(c)}<div><label for="en-password">${
+            t("auth.password")
+          }</label><input id="en-password" name="password" type="password" autocomplete="current-password" required></div><div><button class="secondary" type="submit">${
+            t("me.totpEnrol")
+          }</button></div></form>`
+      }
+${opts.recovery ? markup`<p>${t("me.recoveryCodes")}</p><ul>${opts.recovery.map((r) => markup`<li><code>${r}</code></li>`)}</ul>` : ""}
+<form method="post" action="/me/settings/sign-out-all">${csrfField(c)}<button class="secondary" type="submit">${t("me.signOutAll")}</button></form>
+<p class="muted"><a href="${base}/users/${me.data.id}">${me.data.displayName}</a> · ${me.data.email}</p>
+</section>`,
     });
   };
 
@@ -328,17 +311,14 @@ function phoneSection(c: WebContext, ph: Phone) {
     : ph.status === "suppressed"
     ? t("me.phoneSuppressed", { number: ph.number ?? "" })
     : t("me.phoneNone");
-  return html`<section aria-labelledby="phone"><h2 id="phone">${t("me.phone")}</h2><p id="phone-state">${state}</p>
+  return markup`<section aria-labelledby="phone"><h2 id="phone">${t("me.phone")}</h2><p id="phone-state">${state}</p>
 ${
     ph.pending
-      ? html`
-        <form class="stack" method="post"
-          action="/me/settings/phone/confirm">${csrfField(c)}<div><label for="sms-code">${t("me.phoneCode", {
-            number: ph.pending.number,
-          })}</label><input id="sms-code" name="code" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" required></div><div><button type="submit">${t(
-            "auth.continue",
-          )}</button></div></form>
-      `
+      ? markup`<form class="stack" method="post" action="/me/settings/phone/confirm">${csrfField(c)}<div><label for="sms-code">${
+        t("me.phoneCode", { number: ph.pending.number })
+      }</label><input id="sms-code" name="code" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" required></div><div><button type="submit">${
+        t("auth.continue")
+      }</button></div></form>`
       : ""
   }
 <form class="stack" method="post" action="/me/settings/phone">${
@@ -350,7 +330,7 @@ ${
   }</button></div></form>
 ${
     ph.number
-      ? html`<form method="post" action="/me/settings/phone/remove">${csrfField(c)}<button class="secondary" type="submit">${
+      ? markup`<form method="post" action="/me/settings/phone/remove">${csrfField(c)}<button class="secondary" type="submit">${
         t("me.phoneRemove")
       }</button></form>`
       : ""

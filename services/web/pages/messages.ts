@@ -12,7 +12,7 @@ import {
   type OrganizerMessage as OrganizerMessageSchema,
 } from "../../../subjects/notifications.ts";
 import type { TicketTypeView } from "../../../subjects/bookings.ts";
-import { html, raw } from "../html.ts";
+import { markup, raw } from "../html.ts";
 import { field, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
@@ -38,15 +38,12 @@ export function messagePages(router: WebRouter): void {
         : a.type === "checked_in"
         ? t("org.audience.checkedIn")
         : t("org.audience.ticketType", { name: typeName.get(a.ticketTypeId) ?? a.ticketTypeId });
-    const option = (value: string, label: string) =>
-      html`
-        <option value="${value}" ${v.audience === value ? raw(" selected") : ""}>${label}</option>
-      `;
+    const option = (value: string, label: string) => markup`<option value="${value}"${v.audience === value ? raw(" selected") : ""}>${label}</option>`;
     const ok = typeof c.query.sent === "string" && /^\d+$/.test(c.query.sent) ? t("org.messageSent", { n: c.query.sent }) : undefined;
     sendPage(c, {
       status: opts.problem?.status ?? (sent.ok ? 200 : sent.status),
       title: t("event.messages"),
-      body: html`<h1>${t("event.messages")}: <a href="/events/${e.id}">${e.title}</a></h1>${notice(ok)}${problemAlert(opts.problem)}
+      body: markup`<h1>${t("event.messages")}: <a href="/events/${e.id}">${e.title}</a></h1>${notice(ok)}${problemAlert(opts.problem)}
 <form class="stack" method="post" action="/events/${e.id}/messages">${csrfField(c)}<input type="hidden" name="key" value="${v.key}">
 <div><label for="audience">${t("org.audience")}</label><select id="audience" name="audience">${option("all", t("org.audience.all"))}${
         option("checked_in", t("org.audience.checkedIn"))
@@ -61,35 +58,21 @@ export function messagePages(router: WebRouter): void {
 <div><button type="submit">${t("org.send")}</button></div></form>
 <h2>${t("org.sentMessages")}</h2>
 ${
-        !sent.ok ? problemAlert(sent.problem) : sent.data.items.length === 0 ? html`<p class="muted">${t("org.noMessages")}</p>` : html`
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">${t("org.sentAt")}</th>
-                <th scope="col">${t("org.audience")}</th>
-                <th scope="col">${t("org.messageSubject")}</th>
-                <th scope="col">${t("org.recipients")}</th>
-              </tr>
-            </thead>
-            <tbody>
-          ${sent.data.items.map((m) =>
-            html`
-              <tr>
-                <td><time datetime="${m.sentAt}">${formatWhen(locale, m.sentAt, undefined, e.timeZone)}</time></td>
-                <td>${audienceLabel(m.audience)}</td>
-                <td>
-                  <details>
-                    <summary>${m.subject}</summary>
-                    <p class="pre">${m.body}</p>
-                  </details>
-                </td>
-                <td>${m.recipients}</td>
-              </tr>
-            `
-          )}
-            </tbody>
-          </table>
-        `
+        !sent.ok
+          ? problemAlert(sent.problem)
+          : sent.data.items.length === 0
+          ? markup`<p class="muted">${t("org.noMessages")}</p>`
+          : markup`<table><thead><tr><th scope="col">${t("org.sentAt")}</th><th scope="col">${t("org.audience")}</th><th scope="col">${
+            t("org.messageSubject")
+          }</th><th scope="col">${t("org.recipients")}</th></tr></thead><tbody>
+${
+            sent.data.items.map((m) =>
+              markup`<tr><td><time datetime="${m.sentAt}">${formatWhen(locale, m.sentAt, undefined, e.timeZone)}</time></td><td>${
+                audienceLabel(m.audience)
+              }</td><td><details><summary>${m.subject}</summary><p class="pre">${m.body}</p></details></td><td>${m.recipients}</td></tr>`
+            )
+          }
+</tbody></table>`
       }`,
     });
   };

@@ -3,7 +3,7 @@
  * attachments), publish, back to draft, cancel; participants and check-in are in bookings.ts,
  * messages to attendees in messages.ts.
  */
-import { html, raw } from "../html.ts";
+import { markup, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, problemAlert } from "../layout.ts";
 import type { Problem } from "../edge-client.ts";
@@ -36,13 +36,13 @@ export function organizerPages(router: WebRouter): void {
     };
     const categories = await api.get<{ items: Category[] }>("/v1/categories");
     const input = (name: string, label: string, attrs = "") =>
-      html`<div><label for="${name}">${label}</label><input id="${name}" name="${name}" value="${v[name] ?? ""}"${raw(attrs ? ` ${attrs}` : "")}></div>`;
+      markup`<div><label for="${name}">${label}</label><input id="${name}" name="${name}" value="${v[name] ?? ""}"${raw(attrs ? ` ${attrs}` : "")}></div>`;
     const action = e ? `/events/${e.id}/edit` : "/events/new";
     const title = e ? `${t("event.edit")}: ${e.title}` : t("nav.create");
     sendPage(c, {
       status: opts.problem ? opts.problem.status : 200,
       title,
-      body: html`<h1>${title}</h1>${e ? html`<p><a href="/events/${e.id}">${e.title}</a> (${e.status})</p>` : ""}${problemAlert(opts.problem)}
+      body: markup`<h1>${title}</h1>${e ? markup`<p><a href="/events/${e.id}">${e.title}</a> (${e.status})</p>` : ""}${problemAlert(opts.problem)}
 <form class="stack" method="post" action="${action}">${csrfField(c)}
 ${input("title", t("org.title"), 'required maxlength="200"')}
 <div><label for="description">${t("org.description")}</label><textarea id="description" name="description" rows="6">${v.description}</textarea></div>
@@ -56,15 +56,13 @@ ${input("onlineUrl", t("org.onlineUrl"), 'type="url"')}</fieldset>
 ${input("capacity", t("org.capacity"), 'type="number" min="1"')}
 <div><label for="category">${t("event.category")}</label><select id="category" name="category"><option value="">—</option>${
         (categories.ok ? categories.data.items : []).map((cat) =>
-          html`
-            <option value="${cat.slug}" ${cat.slug === v.category ? raw(" selected") : ""}>${cat.name}</option>
-          `
+          markup`<option value="${cat.slug}"${cat.slug === v.category ? raw(" selected") : ""}>${cat.name}</option>`
         )
       }</select></div>
 ${input("tags", t("search.tags"))}
 <fieldset><legend>${t("org.visibility")}</legend>${
         (["public", "unlisted", "private"] as const).map((vis) =>
-          html`<label class="check"><input type="radio" name="visibility" value="${vis}"${v.visibility === vis ? raw(" checked") : ""}> ${
+          markup`<label class="check"><input type="radio" name="visibility" value="${vis}"${v.visibility === vis ? raw(" checked") : ""}> ${
             t(`org.visibility.${vis}`)
           }</label>`
         )
@@ -72,7 +70,7 @@ ${input("tags", t("search.tags"))}
 ${
         e
           ? ""
-          : html`<input type="hidden" name="key" value="${
+          : markup`<input type="hidden" name="key" value="${
             opts.values?.key || crypto.randomUUID()
           }"><label class="check"><input type="checkbox" name="publish" value="1"> ${t("org.publishNow")}</label>`
       }
@@ -199,15 +197,15 @@ ${e ? management(c, e) : ""}`,
 /** Publish / draft / cancel and attachments, under the edit form. */
 function management(c: WebContext, e: EventView) {
   const { t } = c.state;
-  return html`<h2>${t("common.actions")}</h2><div class="actions">
+  return markup`<h2>${t("common.actions")}</h2><div class="actions">
 ${
     e.status === "draft"
-      ? html`<form class="inline" method="post" action="/events/${e.id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>`
+      ? markup`<form class="inline" method="post" action="/events/${e.id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>`
       : ""
   }
 ${
     e.status === "published"
-      ? html`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${
+      ? markup`<form class="inline" method="post" action="/events/${e.id}/unpublish">${csrfField(c)}<button class="secondary" type="submit">${
         t("event.unpublish")
       }</button></form>`
       : ""
@@ -215,12 +213,9 @@ ${
 </div>
 ${
     e.status !== "cancelled"
-      ? html`
-        <form class="stack" method="post" action="/events/${e.id}/cancel"
-          data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${t(
-            "event.cancelReason",
-          )}</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>
-      `
+      ? markup`<form class="stack" method="post" action="/events/${e.id}/cancel" data-confirm="${t("event.cancel")}?">${csrfField(c)}<div><label for="reason">${
+        t("event.cancelReason")
+      }</label><input id="reason" name="reason" maxlength="1000"></div><div><button class="danger" type="submit">${t("event.cancel")}</button></div></form>`
       : ""
   }
 <p><a href="/events/${e.id}/tickets">${t("org.ticketTypes")}</a> · <a href="/events/${e.id}/participants">${
@@ -231,7 +226,7 @@ ${
 <h2>${t("event.attachments")}</h2>
 <ul>${
     e.attachments.map((a) =>
-      html`<li><a href="/events/${e.id}/attachments/${a.id}">${a.filename}</a> <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${
+      markup`<li><a href="/events/${e.id}/attachments/${a.id}">${a.filename}</a> <form class="inline" method="post" action="/events/${e.id}/attachments/${a.id}/delete">${
         csrfField(c)
       }<button class="secondary" type="submit">${t("org.remove")}<span class="visually-hidden"> ${a.filename}</span></button></form></li>`
     )

@@ -1,7 +1,7 @@
 /** Pages everyone sees: home feeds, search with filters, the event page, organizer and organization pages. */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { type Html, html, raw } from "../html.ts";
+import { type Html, markup, raw } from "../html.ts";
 import { formatWhen } from "../i18n.ts";
 import { errorPage, field, requireSession, safeNext, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
@@ -24,12 +24,12 @@ export function publicPages(router: WebRouter): void {
       session ? api.get<EventPage>("/v1/feeds/following", { limit: 12 }) : undefined,
     ]);
     const section = (id: string, title: string, r: typeof upcoming | undefined, empty: string) =>
-      html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${
+      markup`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${
         r?.ok ? eventList(r.data.items, locale, t, empty) : problemAlert(r && !r.ok ? r.problem : undefined)
       }</section>`;
     sendPage(c, {
       title: t("nav.home"),
-      body: html`<h1>${t("app.tagline")}</h1>
+      body: markup`<h1>${t("app.tagline")}</h1>
 ${session ? section("following", t("home.following"), following, t("home.followingEmpty")) : ""}
 ${section("upcoming", t("home.upcoming"), upcoming, t("home.empty"))}
 ${section("popular", t("home.popular"), popular, t("home.empty"))}
@@ -66,35 +66,28 @@ ${section("popular", t("home.popular"), popular, t("home.empty"))}
       : "";
     sendPage(c, {
       title: t("search.title"),
-      body: html`
-        <h1>${t("search.title")}</h1>
-        <form class="filters" method="get" action="/events" role="search">
-          <div><label for="q">${t("search.q")}</label><input id="q" name="q" type="search" value="${q("q")}"></div>
-          <div><label for="category">${t("search.category")}</label><select id="category" name="category"><option value="">${t(
-            "search.anyCategory",
-          )}</option>${cats.map((cat) =>
-            html`
-              <option value="${cat.slug}" ${cat.slug === q("category") ? raw(" selected") : ""}>${cat.name}</option>
-            `
-          )}</select></div>
-          <div><label for="tags">${t("search.tags")}</label><input id="tags" name="tags" value="${q("tags")}"></div>
-          <div><label for="from">${t("search.from")}</label><input id="from" name="from" type="date" value="${q("from")}"></div>
-          <div><label for="to">${t("search.to")}</label><input id="to" name="to" type="date" value="${q("to")}"></div>
-          <div><label for="sort">${t("search.sort")}</label><select id="sort" name="sort">${(["relevance", "start", "popularity"] as const).map((s) =>
-            html`
-              <option value="${s}" ${s === sort ? raw(" selected") : ""}>${t(`search.sort.${s}`)}</option>
-            `
-          )}</select></div>
-          <div><label class="check"><input id="near" name="near" type="checkbox" value="1"${near ? raw(" checked") : ""}> ${t("search.near")}</label>
-        <input id="lat" name="lat" type="hidden" value="${q("lat")}"><input id="lng" name="lng" type="hidden" value="${q("lng")}"></div>
-          <div><label for="radius">${t("search.radius")}</label><input id="radius" name="radius" type="number" min="1" max="20000" value="${q("radius") ||
-            "25"}"></div>
-          <div><button type="submit">${t("search.submit")}</button></div>
-        </form>
-        <section aria-labelledby="results"><h2 id="results">${t("search.results")}</h2>
-        ${results.ok ? eventList(results.data.items, locale, t, t("search.none")) : problemAlert(results.problem)}
-        ${next ? html`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}</section>
-      `,
+      body: markup`<h1>${t("search.title")}</h1>
+<form class="filters" method="get" action="/events" role="search">
+<div><label for="q">${t("search.q")}</label><input id="q" name="q" type="search" value="${q("q")}"></div>
+<div><label for="category">${t("search.category")}</label><select id="category" name="category"><option value="">${t("search.anyCategory")}</option>${
+        cats.map((cat) => markup`<option value="${cat.slug}"${cat.slug === q("category") ? raw(" selected") : ""}>${cat.name}</option>`)
+      }</select></div>
+<div><label for="tags">${t("search.tags")}</label><input id="tags" name="tags" value="${q("tags")}"></div>
+<div><label for="from">${t("search.from")}</label><input id="from" name="from" type="date" value="${q("from")}"></div>
+<div><label for="to">${t("search.to")}</label><input id="to" name="to" type="date" value="${q("to")}"></div>
+<div><label for="sort">${t("search.sort")}</label><select id="sort" name="sort">${
+        (["relevance", "start", "popularity"] as const).map((s) =>
+          markup`<option value="${s}"${s === sort ? raw(" selected") : ""}>${t(`search.sort.${s}`)}</option>`
+        )
+      }</select></div>
+<div><label class="check"><input id="near" name="near" type="checkbox" value="1"${near ? raw(" checked") : ""}> ${t("search.near")}</label>
+<input id="lat" name="lat" type="hidden" value="${q("lat")}"><input id="lng" name="lng" type="hidden" value="${q("lng")}"></div>
+<div><label for="radius">${t("search.radius")}</label><input id="radius" name="radius" type="number" min="1" max="20000" value="${q("radius") || "25"}"></div>
+<div><button type="submit">${t("search.submit")}</button></div>
+</form>
+<section aria-labelledby="results"><h2 id="results">${t("search.results")}</h2>
+${results.ok ? eventList(results.data.items, locale, t, t("search.none")) : problemAlert(results.problem)}
+${next ? markup`<p><a href="${next}" rel="next">${t("search.next")}</a></p>` : ""}</section>`,
     });
   });
 
@@ -155,61 +148,52 @@ ${section("popular", t("home.popular"), popular, t("home.empty"))}
     const offerId = typeof ctx.query.offer === "string" ? ctx.query.offer : undefined;
     const answer = offerId && entry?.id === offerId ? String(ctx.query.answer ?? "") : "";
     const focus = (which: string) => (answer === which ? raw(" autofocus") : "");
-    const key = html`<input type="hidden" name="key" value="${randomUUID()}">`;
+    const key = markup`<input type="hidden" name="key" value="${randomUUID()}">`;
     const booking = e.status !== "published" || !a
       ? ""
       : !session
-      ? html`<p><a class="button" href="/sign-in?next=${encodeURIComponent(offerId ? ctx.url : `/events/${id}`)}">${
+      ? markup`<p><a class="button" href="/sign-in?next=${encodeURIComponent(offerId ? ctx.url : `/events/${id}`)}">${
         t(offerId ? "booking.signInToAnswer" : "event.signInToBook")
       }</a></p>`
       : entry?.status === "offered"
-      ? html`
-        <section id="offer" aria-labelledby="offer-h">
-          <h2 id="offer-h">${t("booking.offerTitle")}</h2>
-          <p class="notice">${t("booking.offer", { time: entry.offerExpiresAt ? formatWhen(locale, entry.offerExpiresAt, undefined, e.timeZone) : "" })}</p>
-          <div class="actions">
-            <form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit"${focus("accept")}>${t(
-              "booking.accept",
-            )}</button></form>
-            <form class="inline" method="post"
-              action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit"${focus("decline")}>${t(
-                "booking.decline",
-              )}</button></form>
-          </div>
-        </section>
-      `
+      ? markup`<section id="offer" aria-labelledby="offer-h"><h2 id="offer-h">${t("booking.offerTitle")}</h2><p class="notice">${
+        t("booking.offer", { time: entry.offerExpiresAt ? formatWhen(locale, entry.offerExpiresAt, undefined, e.timeZone) : "" })
+      }</p>
+<div class="actions"><form class="inline" method="post" action="/waitlist/${entry.id}/accept">${csrfField(c)}<button type="submit"${focus("accept")}>${
+        t("booking.accept")
+      }</button></form>
+<form class="inline" method="post" action="/waitlist/${entry.id}/decline">${csrfField(c)}<button class="secondary" type="submit"${focus("decline")}>${
+        t("booking.decline")
+      }</button></form></div></section>`
       : offerId && entry?.id === offerId
-      ? html`<p class="notice" role="status">${t("booking.offerClosed")}</p>`
+      ? markup`<p class="notice" role="status">${t("booking.offerClosed")}</p>`
       : entry?.status === "waiting"
-      ? html`<p class="notice">${t("booking.waitlistPosition", { n: entry.position ?? "?" })}</p>`
+      ? markup`<p class="notice">${t("booking.waitlistPosition", { n: entry.position ?? "?" })}</p>`
       : !a.soldOut
-      ? html`<form class="stack" method="post" action="/events/${id}/book" aria-labelledby="book-h"><h2 id="book-h">${t("event.tickets")}</h2>${
+      ? markup`<form class="stack" method="post" action="/events/${id}/book" aria-labelledby="book-h"><h2 id="book-h">${t("event.tickets")}</h2>${
         csrfField(c)
       }${key}
 ${
         types.length
           ? types.map((tt, i) =>
-            html`<div><label for="qty-${i}">${tt.name} — ${
+            markup`<div><label for="qty-${i}">${tt.name} — ${
               money(locale, tt.priceMinor, tt.currency, t)
             }</label><input id="qty-${i}" name="qty:${tt.id}" type="number" min="0" max="10" value="${i === 0 ? 1 : 0}" inputmode="numeric"></div>`
           )
-          : html`<div><label for="seats-n">${
+          : markup`<div><label for="seats-n">${
             t("booking.seats")
           }</label><input id="seats-n" name="seats" type="number" min="1" max="10" value="1" inputmode="numeric"></div>`
       }
 <div><button type="submit">${t("event.book")}</button></div></form>`
       : a.waitlistOpen
-      ? html`
-        <form class="stack" method="post"
-          action="/events/${id}/waitlist">${csrfField(c)}${key}<div><label for="wl-seats">${t(
-            "booking.seats",
-          )}</label><input id="wl-seats" name="seats" type="number" min="1" max="10" value="1"></div><div><button type="submit">${t(
-            "booking.waitlistJoin",
-          )}</button></div></form>
-      `
+      ? markup`<form class="stack" method="post" action="/events/${id}/waitlist">${csrfField(c)}${key}<div><label for="wl-seats">${
+        t("booking.seats")
+      }</label><input id="wl-seats" name="seats" type="number" min="1" max="10" value="1"></div><div><button type="submit">${
+        t("booking.waitlistJoin")
+      }</button></div></form>`
       : "";
     const editor = e.canEdit
-      ? html`<div class="actions">
+      ? markup`<div class="actions">
 <a class="button secondary" href="/events/${id}/edit">${t("event.edit")}</a>
 <a class="button secondary" href="/events/${id}/tickets">${t("org.ticketTypes")}</a>
 <a class="button secondary" href="/events/${id}/participants">${t("event.participants")}</a>
@@ -217,7 +201,7 @@ ${
 <a class="button secondary" href="/events/${id}/messages">${t("event.messages")}</a>
 ${
         e.status === "draft"
-          ? html`<form class="inline" method="post" action="/events/${id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>`
+          ? markup`<form class="inline" method="post" action="/events/${id}/publish">${csrfField(c)}<button type="submit">${t("event.publish")}</button></form>`
           : ""
       }
 </div>`
@@ -226,76 +210,39 @@ ${
     sendPage(c, {
       title: e.title,
       description: `${e.title} — ${formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)}${e.venue ? `, ${e.venue.name}` : ""}`,
-      body: html`<article>
+      body: markup`<article>
 ${notice(ok === "published" ? t("event.publish") + " ✓" : ok === "saved" ? t("me.saved") : undefined)}
 <h1>${e.title}</h1>
-${
-        e.status === "cancelled"
-          ? html`<p class="error" role="alert">${t("event.cancelled")}${
-            e.cancelReason
-              ? html`
-                ${e.cancelReason}
-              `
-              : ""
-          }</p>`
-          : ""
-      }
-${e.status === "draft" ? html`<p class="notice">${t("event.draft")}</p>` : ""}
+${e.status === "cancelled" ? markup`<p class="error" role="alert">${t("event.cancelled")}${e.cancelReason ? markup` ${e.cancelReason}` : ""}</p>` : ""}
+${e.status === "draft" ? markup`<p class="notice">${t("event.draft")}</p>` : ""}
 ${editor}
 <dl class="facts">
 <dt>${t("event.when")}</dt><dd><time datetime="${e.startsAt}">${
         formatWhen(locale, e.startsAt, e.endsAt, e.timeZone)
       }</time> <span class="muted">(${e.timeZone})</span></dd>
-<dt>${t("event.where")}</dt><dd>${e.venue ? html`${e.venue.name}, ${e.venue.address}` : ""}${
-        e.onlineUrl
-          ? html`
-            <a href="${e.onlineUrl}" rel="noopener">${t("event.online")}</a>
-          `
-          : ""
+<dt>${t("event.where")}</dt><dd>${e.venue ? markup`${e.venue.name}, ${e.venue.address}` : ""}${
+        e.onlineUrl ? markup` <a href="${e.onlineUrl}" rel="noopener">${t("event.online")}</a>` : ""
       }</dd>
-<dt>${t("event.organizer")}</dt><dd>${organizer.ok ? html`<a href="/users/${e.organizerId}">${organizer.data.displayName}</a>` : "—"}</dd>
-${
-        org?.ok
-          ? html`
-            <dt>${t("event.organization")}</dt>
-            <dd><a href="/orgs/${org.data.id}">${org.data.name}</a></dd>
-          `
-          : ""
-      }
-${
-        e.category
-          ? html`
-            <dt>${t("event.category")}</dt>
-            <dd><a href="/events?category=${e.category}">${e.category}</a></dd>
-          `
-          : ""
-      }
+<dt>${t("event.organizer")}</dt><dd>${organizer.ok ? markup`<a href="/users/${e.organizerId}">${organizer.data.displayName}</a>` : "—"}</dd>
+${org?.ok ? markup`<dt>${t("event.organization")}</dt><dd><a href="/orgs/${org.data.id}">${org.data.name}</a></dd>` : ""}
+${e.category ? markup`<dt>${t("event.category")}</dt><dd><a href="/events?category=${e.category}">${e.category}</a></dd>` : ""}
 ${
         e.tags.length
-          ? html`
-            <dt>${t("event.tags")}</dt>
-            <dd>${e.tags.map((tag, i) => html`${i ? ", " : ""}<a href="/events?tags=${encodeURIComponent(tag)}">${tag}</a>`)}</dd>
-          `
+          ? markup`<dt>${t("event.tags")}</dt><dd>${
+            e.tags.map((tag, i) => markup`${i ? ", " : ""}<a href="/events?tags=${encodeURIComponent(tag)}">${tag}</a>`)
+          }</dd>`
           : ""
       }
-${
-        seats
-          ? html`
-            <dt>${t("event.tickets")}</dt>
-            <dd id="seats">${seats}</dd>
-          `
-          : ""
-      }
+${seats ? markup`<dt>${t("event.tickets")}</dt><dd id="seats">${seats}</dd>` : ""}
 </dl>
 <div class="description">${raw(e.descriptionHtml)}</div>
 ${
         e.attachments.length
-          ? html`
-            <h2>${t("event.attachments")}</h2>
-            <ul>${e.attachments.map((a) =>
-              html`<li><a href="/events/${id}/attachments/${a.id}">${a.filename}</a> <span class="muted">(${Math.ceil(a.size / 1024)} KB)</span></li>`
-            )}</ul>
-          `
+          ? markup`<h2>${t("event.attachments")}</h2><ul>${
+            e.attachments.map((a) =>
+              markup`<li><a href="/events/${id}/attachments/${a.id}">${a.filename}</a> <span class="muted">(${Math.ceil(a.size / 1024)} KB)</span></li>`
+            )
+          }</ul>`
           : ""
       }
 ${booking}
@@ -304,7 +251,7 @@ ${booking}
 <a class="button secondary" href="${e.googleCalendarUrl}" rel="noopener">${t("event.google")}</a>
 ${
         session
-          ? html`<form class="inline" method="post" action="/events/${id}/follow">${csrfField(c)}<button class="secondary" type="submit">${
+          ? markup`<form class="inline" method="post" action="/events/${id}/follow">${csrfField(c)}<button class="secondary" type="submit">${
             t("event.follow")
           }</button></form>`
           : ""
@@ -341,17 +288,14 @@ ${
     ctx.state.t = t;
     sendPage(ctx, {
       title: name,
-      body: html`${notice(ok ? t("me.saved") : undefined)}<h1>${name}</h1>
-${bio ? html`<p>${bio}</p>` : ""}
+      body: markup`${notice(ok ? t("me.saved") : undefined)}<h1>${name}</h1>
+${bio ? markup`<p>${bio}</p>` : ""}
 <p class="muted" id="followers">${t("organizer.followers", { n: who.data.followers })}</p>
 ${
         session && session.userId !== id
-          ? html`
-            <form method="post"
-              action="/${kind}/${id}/follow">${csrfField(ctx)}<input type="hidden" name="follow" value="${follows ? "0" : "1"}"><button type="submit"${follows
-                ? raw(' class="secondary"')
-                : ""}>${follows ? t("organizer.unfollow") : t("organizer.follow")}</button></form>
-          `
+          ? markup`<form method="post" action="/${kind}/${id}/follow">${csrfField(ctx)}<input type="hidden" name="follow" value="${
+            follows ? "0" : "1"
+          }"><button type="submit"${follows ? raw(' class="secondary"') : ""}>${follows ? t("organizer.unfollow") : t("organizer.follow")}</button></form>`
           : ""
       }
 <h2>${t("organizer.events")}</h2>

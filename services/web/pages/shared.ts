@@ -2,7 +2,7 @@
 import type { Static } from "@sinclair/typebox";
 import type { EventSummary as EventSummarySchema, EventView as EventViewSchema } from "../../../subjects/events.ts";
 import type { Organization as OrganizationSchema, PublicProfile as PublicProfileSchema } from "../../../subjects/identity.ts";
-import { type Html, html } from "../html.ts";
+import { type Html, markup } from "../html.ts";
 import { formatWhen, type Locale, type Translate } from "../i18n.ts";
 
 export type EventSummary = Static<typeof EventSummarySchema>;
@@ -12,21 +12,15 @@ export type Organization = Static<typeof OrganizationSchema>;
 export type EventPage = { items: EventSummary[]; nextCursor: string | null };
 
 export function eventCard(e: EventSummary, locale: Locale, t: Translate, headingLevel: 2 | 3 = 3): Html {
-  const title = html`<a href="/events/${e.id}">${e.title}</a>`;
-  return html`<li class="card">${headingLevel === 3 ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
+  const title = markup`<a href="/events/${e.id}">${e.title}</a>`;
+  return markup`<li class="card">${headingLevel === 3 ? markup`<h3>${title}</h3>` : markup`<h2>${title}</h2>`}
 <p class="muted"><time datetime="${e.startsAt}">${formatWhen(locale, e.startsAt, undefined, e.timeZone)}</time></p>
-<p>${e.venue ? e.venue.name : e.onlineUrl ? t("event.online") : ""}${
-    e.distanceKm !== undefined
-      ? html`
-        · ${Math.round(e.distanceKm)} km
-      `
-      : ""
-  }</p>
-${e.status === "cancelled" ? html`<p class="bad">${t("event.cancelled")}</p>` : ""}</li>`;
+<p>${e.venue ? e.venue.name : e.onlineUrl ? t("event.online") : ""}${e.distanceKm !== undefined ? markup` · ${Math.round(e.distanceKm)} km` : ""}</p>
+${e.status === "cancelled" ? markup`<p class="bad">${t("event.cancelled")}</p>` : ""}</li>`;
 }
 
 export function eventList(items: EventSummary[], locale: Locale, t: Translate, empty: string): Html {
-  return items.length ? html`<ul class="cards">${items.map((e) => eventCard(e, locale, t))}</ul>` : html`<p class="muted">${empty}</p>`;
+  return items.length ? markup`<ul class="cards">${items.map((e) => eventCard(e, locale, t))}</ul>` : markup`<p class="muted">${empty}</p>`;
 }
 
 /** Money in minor units, in the reader's language. */
