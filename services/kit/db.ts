@@ -212,3 +212,18 @@ export async function holdConnection(db: Db): Promise<HeldConnection> {
 export function assertIdentifier(name: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
 }
+
+/**
+ * Runs `fn` again when Postgres aborted it for a deadlock (40P01) or a serialization failure (40001),
+ * up to `attempts` times: a batch that lost such a race did nothing and is safe to run again whole.
+ */
+export async function retryConflicts<T>(fn: () => Promise<T>, attempts: number): Promise<T> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= attempts || (code !== "40P01" && code !== "40001")) throw err;
+    }
+  }
+}

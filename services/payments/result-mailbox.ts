@@ -13,6 +13,7 @@
  * bad result fails alone, and whatever still fails is answered with an error (HTTP 5xx at the
  * edge) and the provider sends it again.
  */
+import { retryConflicts } from "../kit/db.ts";
 import { meter } from "../kit/trace.ts";
 import type { Deps } from "./deps.ts";
 import type { ResultNotice } from "./providers/provider.ts";
@@ -94,7 +95,7 @@ export class ResultMailbox {
     this.sizes.record(batch.length);
     let decided: Decided[];
     try {
-      decided = await withRetry(() => commitResults(this.deps, batch.map((p) => p.n)));
+      decided = await retryConflicts(() => commitResults(this.deps, batch.map((p) => p.n)), 3);
     } catch (err) {
       if (batch.length === 1) {
         batch[0].reject(err);
@@ -105,17 +106,5 @@ export class ResultMailbox {
       return;
     }
     batch.forEach((p, i) => p.resolve(decided[i]));
-  }
-}
-
-/** Deadlocks and serialization failures are retried; the batch is all or nothing. */
-async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1;; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (attempt >= 3 || (code !== "40P01" && code !== "40001")) throw err;
-    }
   }
 }

@@ -21,7 +21,7 @@ import type { Deps } from "../deps.ts";
 import { HOLD_TIMER } from "./expiry-timers.ts";
 import { outboxRows } from "../../kit/outbox.ts";
 import { scheduleTimersSql } from "../../kit/timers.ts";
-import { isPostgres } from "../../kit/db.ts";
+import { isPostgres, retryConflicts } from "../../kit/db.ts";
 import { SOURCE } from "../deps.ts";
 import {
   ACTIVE,
@@ -128,7 +128,7 @@ export class Inventory {
   /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
   private async run(eventId: string, batch: Pending[], sent: () => void): Promise<void> {
     try {
-      const outcomes = await withRetry(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), sent));
+      const outcomes = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), sent), 5);
       this.deps.flushOutbox();
       this.batches.record(batch.length);
       outcomes.forEach((o, i) => {
@@ -168,18 +168,6 @@ class Slots {
     const next = this.waiting.shift();
     if (next) next();
     else this.free++;
-  }
-}
-
-/** Deadlocks and serialization failures are retried; the batch is all or nothing. */
-async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1;; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (attempt >= 5 || (code !== "40P01" && code !== "40001")) throw err;
-    }
   }
 }
 
