@@ -3,7 +3,7 @@
  * every order of a cancelled or deleted event. Other types under evt.> are acked and skipped.
  * WARNING: the durable name is stored in JetStream and processed_messages; renaming it is a migration.
  */
-import { type ConsumerSpec, on, once } from "../../kit/consume.ts";
+import { type ConsumerSpec, on } from "../../kit/consume.ts";
 import { eventEvents } from "../../../subjects/events.ts";
 import type { Deps } from "../deps.ts";
 import { projectEvent } from "../usecases/project-event.ts";
@@ -13,24 +13,24 @@ export const EVENTS_CONSUMER = "bookings-events";
 
 export function eventsProjectionConsumer(deps: Deps): ConsumerSpec {
   const c = EVENTS_CONSUMER;
-  const db = deps.db;
+  const projecting = { ...deps, durable: c };
   return {
     durable: c,
     stream: "EVENTS",
     filter: "evt.event.>",
     concurrency: 1, // an event's facts apply in order (sequence guards the rest)
     handlers: [
-      on(eventEvents.published, async (e) => void (await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data)))),
-      on(eventEvents.updated, async (e) => void (await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data)))),
-      on(eventEvents.unpublished, async (e) => void (await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data)))),
+      on(eventEvents.published, async (e) => void (await projectEvent(projecting, e))),
+      on(eventEvents.updated, async (e) => void (await projectEvent(projecting, e))),
+      on(eventEvents.unpublished, async (e) => void (await projectEvent(projecting, e))),
       on(eventEvents.cancelled, async (e) => {
-        await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data));
+        await projectEvent(projecting, e);
         // Outside `once`: each order's cancel is its own guarded transition, so a redelivery
         // finishes what a crash interrupted and cancels nothing twice.
         await cancelEventOrders(deps, e);
       }),
       on(eventEvents.deleted, async (e) => {
-        await once(db, c, e.id, (trx) => projectEvent(deps, trx, e.data, true));
+        await projectEvent(projecting, { ...e, deleted: true });
         await cancelEventOrders(deps, e);
       }),
     ],
