@@ -8,7 +8,7 @@ import ICAL from "ical.js";
 import type { Static } from "@sinclair/typebox";
 import { AppError } from "../kit/errors.ts";
 import type { events } from "../../subjects/events.ts";
-import { isTimeZone } from "../kit/time-zone.ts";
+import { isTimeZone, wallToInstant } from "../kit/time-zone.ts";
 import type { Patch } from "./fields.ts";
 
 type Skipped = Static<typeof events.import.reply>["skipped"];
@@ -156,29 +156,5 @@ type IcalTime = { year: number; month: number; day: number; hour: number; minute
 function instantOf(t: IcalTime, tz: string): Date {
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.isDate ? 0 : t.hour, t.isDate ? 0 : t.minute, t.isDate ? 0 : t.second);
   if (t.zone?.tzid === "UTC") return new Date(wall);
-  return zonedToUtc(wall, tz);
-}
-
-/** Interprets `wall` (ms, as if UTC) as local time in `tz`. */
-function zonedToUtc(wall: number, tz: string): Date {
-  const offset = (at: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", {
-        timeZone: tz,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      })
-        .formatToParts(new Date(at))
-        .map((p) => [p.type, p.value]),
-    );
-    return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - Math.floor(at / 1000) * 1000;
-  };
-  const first = wall - offset(wall);
-  const second = wall - offset(first);
-  return new Date(second);
+  return new Date(wallToInstant(wall, tz));
 }

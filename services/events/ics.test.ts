@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import ICAL from "ical.js";
-import { calendar, localStamp } from "./ics.ts";
+import { icsLocalStamp as localStamp } from "../kit/ical.ts";
+import { calendar } from "./ics.ts";
 import type { EventRow } from "./store.ts";
 
 const row = (id: string, startsAt: string, endsAt: string, timeZone: string): EventRow => ({
