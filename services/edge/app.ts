@@ -12,6 +12,7 @@ import { bodyParser } from "@koa/bodyparser";
 import cors from "@koa/cors";
 import { propagation, ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import type { NatsConnection } from "@nats-io/nats-core";
+import { koaProxyOptions } from "../kit/config.ts";
 import { call, callForJson } from "../kit/call.ts";
 import { AppError, forbidden } from "../kit/errors.ts";
 import { httpMetrics } from "../kit/http.ts";
@@ -124,7 +125,7 @@ export const extras: ExtraOperation[] = [
 
 export function createEdgeApp(deps: EdgeDeps): EdgeApp {
   const { env, log, limiter, cache } = deps;
-  const app = new Koa<State>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? env.TRUST_PROXY_HOPS : 0 });
+  const app = new Koa<State>(koaProxyOptions(env));
   // Koa reports errors of responses already sent (a client gone mid-stream) here, not to us.
   app.on("error", (err: Error & { code?: string }) => {
     if (err.code === "ERR_STREAM_PREMATURE_CLOSE" || err.code === "ECONNRESET" || err.code === "EPIPE") return;

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { ProxyEnv } from "../kit/config.ts";
 
 export const EdgeEnv = Type.Object({
   JWT_ISSUER: Type.String({ default: "convene", description: "Expected iss of access tokens (identity signs with the same value)." }),
@@ -7,17 +8,7 @@ export const EdgeEnv = Type.Object({
     default: "",
     description: "Browser origins allowed to call the API, comma separated (e.g. https://app.example.org); empty = none, * = any.",
   }),
-  TRUST_PROXY: Type.Boolean({
-    default: false,
-    description: "Behind one reverse proxy: take the client IP from X-Forwarded-For and the scheme from X-Forwarded-Proto (HSTS on https).",
-  }),
-  TRUST_PROXY_HOPS: Type.Integer({
-    minimum: 1,
-    maximum: 10,
-    default: 1,
-    description:
-      "With TRUST_PROXY: how many proxies in front append to X-Forwarded-For (1: the cluster's ingress; 2: a CDN, then the ingress). The client is the address the outermost of them saw; anything a client wrote further left is ignored.",
-  }),
+  ...ProxyEnv,
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 102_400, description: "Largest accepted JSON body; larger gets 413." }),
   RATE_LIMIT_IP_PER_MINUTE: Type.Integer({
     minimum: 1,

@@ -175,3 +175,23 @@ export function loadKitConfig(env: Record<string, string | undefined> = process.
   }
   return kit;
 }
+
+/** The reverse-proxy settings of a service with an HTTP front for clients (edge, web), spread into its env schema. */
+export const ProxyEnv = {
+  TRUST_PROXY: Type.Boolean({
+    default: false,
+    description: "Behind one reverse proxy: take the client IP from X-Forwarded-For and the scheme from X-Forwarded-Proto (HSTS on https).",
+  }),
+  TRUST_PROXY_HOPS: Type.Integer({
+    minimum: 1,
+    maximum: 10,
+    default: 1,
+    description:
+      "With TRUST_PROXY: how many proxies in front append to X-Forwarded-For (1: the cluster's ingress; 2: a CDN, then the ingress). The client is the address the outermost of them saw; anything a client wrote further left is ignored.",
+  }),
+};
+
+/** Koa's options for those settings: X-Forwarded-* trusted only behind a proxy, and only as many hops as it has. */
+export function koaProxyOptions(env: { TRUST_PROXY: boolean; TRUST_PROXY_HOPS: number }): { proxy: boolean; maxIpsCount: number } {
+  return { proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? env.TRUST_PROXY_HOPS : 0 };
+}

@@ -12,6 +12,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import Koa from "koa";
 import { Router } from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
+import { koaProxyOptions } from "../kit/config.ts";
 import { httpMetrics } from "../kit/http.ts";
 import type { Logger } from "../kit/log.ts";
 import { EdgeClient, type EdgeReply, type EdgeRequest } from "./edge-client.ts";
@@ -101,7 +102,7 @@ function chartAssets(): Array<[string, Asset]> {
 
 export function createWebApp(deps: WebDeps, register: Array<(router: WebRouter, deps: WebDeps) => void>): Koa<WebState> {
   const { env, log, edge, sessions, secret } = deps;
-  const app = new Koa<WebState>({ proxy: env.TRUST_PROXY, maxIpsCount: env.TRUST_PROXY ? env.TRUST_PROXY_HOPS : 0 });
+  const app = new Koa<WebState>(koaProxyOptions(env));
   app.on("error", (err: Error & { code?: string }) => {
     if (err.code === "ERR_STREAM_PREMATURE_CLOSE" || err.code === "ECONNRESET" || err.code === "EPIPE") return;
     log.warn({ err }, "response failed after it started");

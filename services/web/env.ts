@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { ProxyEnv } from "../kit/config.ts";
 
 /** Known to everyone who read this file: production refuses it (kit/dev-secrets.ts). */
 export const DEV_WEB_SESSION_SECRET = "dev-only-web-session-secret-change-me-please";
@@ -21,17 +22,7 @@ export const WebEnv = Type.Object({
     description: "Signs CSRF tokens of the web app (32+ characters; set a random one in production).",
   }),
   WEB_SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 30, description: "How long a web sign-in lasts without use." }),
-  TRUST_PROXY: Type.Boolean({
-    default: false,
-    description: "Behind one reverse proxy: take the client IP from X-Forwarded-For and the scheme from X-Forwarded-Proto (HSTS on https).",
-  }),
-  TRUST_PROXY_HOPS: Type.Integer({
-    minimum: 1,
-    maximum: 10,
-    default: 1,
-    description:
-      "With TRUST_PROXY: how many proxies in front append to X-Forwarded-For (1: the cluster's ingress; 2: a CDN, then the ingress). The client is the address the outermost of them saw; anything a client wrote further left is ignored.",
-  }),
+  ...ProxyEnv,
   WEB_PAGE_CACHE_MS: Type.Integer({
     minimum: 0,
     maximum: 60_000,
