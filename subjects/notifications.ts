@@ -11,8 +11,10 @@ import { preferences } from "./notifications/preferences.ts";
 import { admin } from "./notifications/admin.ts";
 
 export {
+  ATTENDEE_KINDS,
   AttendeeKind,
   Channel,
+  FOLLOWER_KINDS,
   FollowerKind,
   InboxItem,
   LIVE_INBOX_PREFIX,

@@ -1,7 +1,15 @@
 /**
  * Preferences: defaults, and when a delivery may go out. Pure functions, unit-tested beside.
  */
-import type { AttendeeKind, Channel, FollowerKind, NotificationKind, Preferences } from "../../subjects/notifications.ts";
+import {
+  ATTENDEE_KINDS,
+  type AttendeeKind,
+  type Channel,
+  FOLLOWER_KINDS,
+  type FollowerKind,
+  type NotificationKind,
+  type Preferences,
+} from "../../subjects/notifications.ts";
 
 const allOn = { in_app: true, email: true, push: true };
 
@@ -9,24 +17,9 @@ export function defaultPreferences(): Preferences {
   return { kinds: { event_published: { ...allOn }, event_updated: { ...allOn }, event_cancelled: { ...allOn } }, quietHours: null, digest: false };
 }
 
-export const FOLLOWER_KINDS: readonly FollowerKind[] = ["event_published", "event_updated", "event_cancelled"];
-
 export function isFollowerKind(kind: NotificationKind): kind is FollowerKind {
   return (FOLLOWER_KINDS as readonly string[]).includes(kind);
 }
-
-export const ATTENDEE_KINDS: readonly AttendeeKind[] = [
-  "booking_confirmed",
-  "booking_expired",
-  "booking_cancelled",
-  "payment_succeeded",
-  "payment_failed",
-  "payment_refunded",
-  "waitlist_offered",
-  "event_reminder",
-  "announcement",
-  "organizer_message",
-];
 
 export function isAttendeeKind(kind: NotificationKind): kind is AttendeeKind {
   return (ATTENDEE_KINDS as readonly string[]).includes(kind);

@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FollowerKind } from "../../subjects/notifications.ts";
-import { FOLLOWER_KINDS } from "./preferences.ts";
+import { FOLLOWER_KINDS } from "../../subjects/notifications.ts";
 import { badRequest } from "../kit/errors.ts";
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64url");

@@ -64,6 +64,10 @@ export const AttendeeKind = Type.Union(
 );
 export type AttendeeKind = Static<typeof AttendeeKind>;
 
+/** The switchable kinds as lists, in the unions' order (settings pages, "unsubscribe from all follower emails"). */
+export const FOLLOWER_KINDS: readonly FollowerKind[] = FollowerKind.anyOf.map((k) => k.const);
+export const ATTENDEE_KINDS: readonly AttendeeKind[] = AttendeeKind.anyOf.map((k) => k.const);
+
 export const Channel = Type.Union([Type.Literal("in_app"), Type.Literal("email"), Type.Literal("push")], { description: "Delivery channel." });
 export type Channel = Static<typeof Channel>;
 

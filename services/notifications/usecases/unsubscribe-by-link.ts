@@ -6,7 +6,7 @@ import type { RequestOf } from "../../../subjects/contract.ts";
 import type { notifications } from "../../../subjects/notifications.ts";
 import type { Deps } from "../deps.ts";
 import * as store from "../store.ts";
-import { FOLLOWER_KINDS } from "../preferences.ts";
+import { FOLLOWER_KINDS } from "../../../subjects/notifications.ts";
 import { unsubscribeLinkOf } from "../unsubscribe.ts";
 
 export async function unsubscribeByLink(deps: Pick<Deps, "db" | "config">, input: RequestOf<typeof notifications.preferencesUnsubscribe>) {

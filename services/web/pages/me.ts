@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
+import { ATTENDEE_KINDS, type AttendeeKind, FOLLOWER_KINDS, type FollowerKind } from "../../../subjects/notifications.ts";
 import { markup, raw } from "../html.ts";
 import { errorPage, field, requireSession, sendPage, type WebContext, type WebRouter } from "../app.ts";
 import { csrfField, notice, problemAlert } from "../layout.ts";
@@ -21,21 +22,8 @@ type Phone = {
 type Me = { id: string; email: string; displayName: string; emailVerified: boolean; totpEnabled: boolean; roles: string[] };
 
 /** Every kind a person can switch per channel: about whom they follow, then about what they booked. */
-const FOLLOWING = ["event_published", "event_updated", "event_cancelled"] as const;
-const ATTENDING = [
-  "booking_confirmed",
-  "booking_expired",
-  "booking_cancelled",
-  "payment_succeeded",
-  "payment_failed",
-  "payment_refunded",
-  "waitlist_offered",
-  "event_reminder",
-  "announcement",
-  "organizer_message",
-] as const;
-const KINDS = [...FOLLOWING, ...ATTENDING];
-type Kind = (typeof KINDS)[number];
+const KINDS = [...FOLLOWER_KINDS, ...ATTENDEE_KINDS];
+type Kind = FollowerKind | AttendeeKind;
 /** The kinds SMS may carry (the API refuses it elsewhere). */
 const SMS_KINDS: readonly Kind[] = ["event_reminder", "event_updated", "event_cancelled"];
 const ALL_ON: Switches = { in_app: true, email: true, push: true };
@@ -165,10 +153,10 @@ ${
         p
           ? markup`<form method="post" action="/me/settings/preferences">${csrfField(c)}
 <table id="prefs-following"><caption class="visually-hidden">${t("me.kinds.following")}</caption>${head(t("me.kinds.following"))}<tbody>${
-            FOLLOWING.map(row)
+            FOLLOWER_KINDS.map(row)
           }</tbody></table>
 <table id="prefs-attending"><caption class="visually-hidden">${t("me.kinds.attending")}</caption>${head(t("me.kinds.attending"))}<tbody>${
-            ATTENDING.map(row)
+            ATTENDEE_KINDS.map(row)
           }</tbody></table>
 ${smsReady ? "" : markup`<p class="muted">${t("me.smsNeedsPhone")}</p>`}
 <p><label class="check"><input type="checkbox" name="digest"${p.digest ? raw(" checked") : ""}> ${t("me.digest")}</label></p>
