@@ -4,15 +4,13 @@
  * now. What must wait (quiet hours, retries, another replica's lease) stays pending for the
  * scheduler. The job is acked only after every delivery of the batch is recorded.
  */
-import { type LiveInboxItem, liveInboxSubject } from "../../../subjects/notifications.ts";
 import type { ConsumerDeps, Delivered } from "../deps.ts";
 import * as store from "../store.ts";
 import { digested, isFollowerKind, nextDigestAt, notBefore, wants, wantsSms } from "../preferences.ts";
 import type { DeliverJob } from "../jobs.ts";
 import { sendDue } from "../sending.ts";
 import { planDigests } from "../digests.ts";
-
-const encoder = new TextEncoder();
+import { publishLive } from "../notices.ts";
 
 export async function deliverBatch(deps: ConsumerDeps, e: Delivered<DeliverJob>): Promise<{ inbox: number; deliveries: number }> {
   const working = e.working;
@@ -73,26 +71,7 @@ export async function deliverBatch(deps: ConsumerDeps, e: Delivered<DeliverJob>)
   if (created.length) deps.sent.add(created.length, { channel: "in_app", outcome: "sent" });
   working();
 
-  // Live stream: best effort (core NATS); a reconnecting client lists the inbox to catch up.
-  if (created.length) {
-    const byUser = new Map(recipients.map((r) => [r.userId, r]));
-    const texts = new Map<string, { title: string; body: string }>();
-    for (const row of created) {
-      const locale = byUser.get(row.userId)?.locale ?? "en";
-      let t = texts.get(locale);
-      if (!t) texts.set(locale, t = deps.templates.push(job.kind, locale, job.params, job.link));
-      const item: LiveInboxItem = {
-        id: row.id,
-        sourceId: job.sourceId,
-        kind: job.kind,
-        title: t.title,
-        body: t.body,
-        link: job.link,
-        createdAt: new Date(row.createdAt).toISOString(),
-      };
-      deps.nats.nc.publish(liveInboxSubject(row.userId), encoder.encode(JSON.stringify(item)));
-    }
-  }
+  publishLive(deps, job, created, recipients);
 
   const sendable = deliveries.filter((d) => d.status !== "held");
   if (sendable.length) {
