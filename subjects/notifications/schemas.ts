@@ -154,18 +154,10 @@ export type InboxItem = Static<typeof InboxItem>;
  * Published on core NATS (not JetStream) as JSON on `live.inbox.<userId>` for each new inbox item,
  * for the edge's SSE stream. Best effort: a client that reconnects lists the inbox to catch up.
  */
-export const LiveInboxItem = Type.Object(
-  {
-    id: Type.String({ description: "Inbox item id." }),
-    sourceId: Uuid("Id of the domain event that caused it."),
-    kind: NotificationKind,
-    title: Type.String({ description: "Title, in the user's locale." }),
-    body: Type.String({ description: "Body text, in the user's locale." }),
-    link: Type.String({ description: "Deep link (path in the app)." }),
-    createdAt: Type.String({ format: "date-time", description: "When it arrived." }),
-  },
-  { $id: "https://convene.dev/schemas/live.inbox/v1.json", additionalProperties: false },
-);
+export const LiveInboxItem = Type.Omit(InboxItem, ["readAt", "archivedAt"], {
+  $id: "https://convene.dev/schemas/live.inbox/v1.json",
+  additionalProperties: false,
+});
 export type LiveInboxItem = Static<typeof LiveInboxItem>;
 
 /** WARNING: wire constant; the edge subscribes to it. */
