@@ -6,30 +6,27 @@
  * time from reservation to confirmation (p50/p99, N checkouts, C in flight), then callbacks handled
  * per second (signed callbacks of pending payments posted to the edge, 32 in flight) beside the
  * raw Postgres single-row update rate measured in the same run on the same database.
+ * The platform runs on this thread, as `make up` runs it (all services in one process); the buyers'
+ * HTTP clients and the sandbox run in a worker thread (bench/checkout-load.ts), as they run on other
+ * machines in production. Beside each phase: how busy the platform's event loop was (1 = saturated).
  * Targets: checkout p99 < 300 ms; callbacks ≥ 0.5 of the raw rate.
  *   npx node bench/checkout.ts [--checkouts 1000] [--concurrency 20] [--callbacks 1000]
  */
 import { parseArgs } from "node:util";
 import process from "node:process";
-import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
+import { Worker } from "node:worker_threads";
+import { performance as perf } from "node:perf_hooks";
 import pg from "pg";
 import { freePort, startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
 import { run } from "../services/kit/run.ts";
-import { connectNats } from "../services/kit/nats.ts";
 import { identityService } from "../services/identity/index.ts";
 import { eventsService } from "../services/events/index.ts";
 import { bookingsService } from "../services/bookings/index.ts";
-import { CALLBACK_PATH, paymentsService } from "../services/payments/index.ts";
+import { paymentsService } from "../services/payments/index.ts";
 import { edgeService } from "../services/edge/index.ts";
-import { bookingEvents } from "../subjects/bookings.ts";
-import { toForm } from "../services/payments/providers/fields.ts";
-import { parseXml } from "../services/payments/providers/xml.ts";
-import { flat } from "../services/payments/providers/fields.ts";
-import { createSandbox } from "../services/payments/sandbox/sandbox.ts";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { eventually } from "../test/support/eventually.ts";
+import type { FromLoad, LoadInput, LoadOutput, ToLoad } from "./checkout-load.ts";
 
 const { values: args } = parseArgs({
   options: { checkouts: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" }, callbacks: { type: "string", default: "1000" } },
@@ -52,21 +49,28 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 // An open NATS (no users, no permissions, issue 14): a loopback benchmark, never how the platform runs.
 const nats = await startNats({ open: true });
 const db = await createDatabase();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-// The sandbox in this process (as the payments tests run it), so the callback part can pay
-// payments without delivering their callbacks and post those itself.
 const MERCHANT = "552170";
 const SECRET = "bench-secret-key";
-let sandboxUrl = "";
-const sandbox = createSandbox({ merchantId: MERCHANT, secretKey: SECRET, baseUrl: () => sandboxUrl, callbackRetryMs: 1_000, bankTimeoutMs: 100 });
-const sandboxServer = createServer(sandbox.app.callback());
-await new Promise<void>((r) => sandboxServer.listen(0, "127.0.0.1", r));
-sandboxUrl = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
+const input: LoadInput = { natsUrl: nats.url, merchantId: MERCHANT, secretKey: SECRET, checkouts: N, concurrency: C, callbacks: M };
+const load = new Worker(new URL("./checkout-load.ts", import.meta.url), { workerData: input });
+const fromLoad: FromLoad[] = [];
+const waiting: ((m: FromLoad) => void)[] = [];
+load.on("message", (m: FromLoad) => (waiting.length ? waiting.shift()!(m) : fromLoad.push(m)));
+load.on("error", (err) => {
+  console.error(err);
+  process.exit(1);
+});
+const next = () => fromLoad.length ? Promise.resolve(fromLoad.shift()!) : new Promise<FromLoad>((resolve) => waiting.push(resolve));
+const tell = (m: ToLoad) => load.postMessage(m);
+
+const sandboxUrl = ((await next()) as { url: string }).url;
 const running = await run([identityService, eventsService, bookingsService, paymentsService, edgeService], {
   NATS_URL: nats.url,
   DATABASE_URL: db.url,
@@ -84,141 +88,43 @@ const running = await run([identityService, eventsService, bookingsService, paym
   SHUTDOWN_GRACE_MS: "1000",
   TRUST_PROXY: "true",
 });
-const nc = (await connectNats({ servers: nats.url, name: "bench-checkout" })).nc;
+tell({ type: "edge", base });
 
-// deno-lint-ignore no-explicit-any -- JSON replies are read loosely here; the contracts are tested elsewhere
-type Reply = { status: number; body: any };
-async function api(method: string, path: string, body?: unknown, token?: string, ip?: string): Promise<Reply> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (ip) headers["x-forwarded-for"] = ip;
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (method === "POST") headers["idempotency-key"] = randomUUID();
-  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-let accounts = 0;
-async function account(name: string): Promise<string> {
-  // Identity throttles sign-ups and logins per client IP: each account comes from its own.
-  const ip = `10.77.${Math.floor(++accounts / 250)}.${accounts % 250}`;
-  const email = `${name}+${randomUUID()}@example.org`;
-  const password = "correct horse battery staple";
-  const reg = await api("POST", "/v1/auth/register", { email, password, displayName: name }, undefined, ip);
-  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const login = await api("POST", "/v1/auth/login", { email, password }, undefined, ip);
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
-  return login.body.accessToken;
-}
-
-// Confirmations, as the platform announces them.
-const confirmed = new Map<string, () => void>();
-const sub = nc.subscribe(bookingEvents.confirmed.subject, {
-  callback: (_err, msg) => {
-    const orderId = (msg.json() as { data: { orderId: string } }).data.orderId;
-    confirmed.get(orderId)?.();
-  },
-});
-
-let failed = 0;
+// The load thread asks for the probe's ledger charges and marks its phases; the platform's event
+// loop utilization is read across each phase.
+const busy: Record<string, number> = {};
+let output: LoadOutput | undefined;
 try {
-  const organizer = await account("organizer");
-  const payers = await Promise.all(Array.from({ length: C }, (_, i) => account(`payer${i}`)));
-  const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const endsAt = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
-  const event = await api("POST", "/v1/events", {
-    title: "Checkout benchmark",
-    description: "Bench",
-    startsAt,
-    endsAt,
-    timeZone: "Europe/Berlin",
-    publish: true,
-  }, organizer);
-  if (event.status !== 201) throw new Error(`event: ${event.status} ${JSON.stringify(event.body)}`);
-  const eventId = event.body.id as string;
-  let type: Reply | undefined;
-  for (let i = 0; i < 200 && type?.status !== 201; i++) {
-    type = await api("POST", `/v1/events/${eventId}/ticket-types`, { name: "Standard", priceMinor: 1500, currency: "EUR" }, organizer);
-    if (type.status !== 201) await new Promise((r) => setTimeout(r, 50)); // bookings projects the event first
+  let elu = perf.eventLoopUtilization();
+  for (;;) {
+    const m = await next();
+    if (m.type === "charges") {
+      // Bookings confirms inside payments' callback transaction, so the charge commits just after.
+      let n = 0;
+      for (let i = 0; i < 100 && n === 0; i++) {
+        const [row] = await running.dbs.get("payments")!("ledger_transactions").where({ kind: "charge" }).count({ n: "*" });
+        n = Number(row.n);
+        if (n === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      tell({ type: "charges", n });
+    } else if (m.type === "phase") {
+      if (m.edge === "start") elu = perf.eventLoopUtilization();
+      else busy[m.name] = r3(perf.eventLoopUtilization(elu).utilization);
+    } else if (m.type === "failed") throw new Error(`load thread: ${m.message}`);
+    else if (m.type === "done") {
+      output = m.output;
+      break;
+    }
   }
-  if (type?.status !== 201) throw new Error(`ticket type: ${type?.status} ${JSON.stringify(type?.body)}`);
-  const ticketTypeId = type.body.id as string;
-
-  /** A held paid order of `token`'s user, and its pending payment at the sandbox. */
-  const hold = async (token: string): Promise<{ orderId: string; redirectUrl: string; paymentId: string }> => {
-    const order = await api("POST", "/v1/bookings", { eventId, items: [{ ticketTypeId, quantity: 1 }] }, token);
-    if (order.status !== 201) throw new Error(`booking: ${order.status} ${JSON.stringify(order.body)}`);
-    const pay = await api("POST", "/v1/payments", { bookingId: order.body.id }, token);
-    if (pay.status !== 201) throw new Error(`payment: ${pay.status} ${JSON.stringify(pay.body)}`);
-    return { orderId: order.body.id, redirectUrl: pay.body.redirectUrl, paymentId: pay.body.paymentId };
-  };
-
-  const checkout = async (token: string): Promise<number> => {
-    const t0 = performance.now();
-    const order = await api("POST", "/v1/bookings", { eventId, items: [{ ticketTypeId, quantity: 1 }] }, token);
-    if (order.status !== 201) throw new Error(`booking: ${order.status} ${JSON.stringify(order.body)}`);
-    const done = new Promise<void>((resolve) => confirmed.set(order.body.id, resolve));
-    const pay = await api("POST", "/v1/payments", { bookingId: order.body.id }, token);
-    if (pay.status !== 201) throw new Error(`payment: ${pay.status} ${JSON.stringify(pay.body)}`);
-    const page = await fetch(pay.body.redirectUrl, { method: "POST", body: new URLSearchParams({ action: "pay" }), redirect: "manual" });
-    await page.arrayBuffer();
-    await done;
-    confirmed.delete(order.body.id);
-    return performance.now() - t0;
-  };
-
-  // Prove what is measured: a checkout ends confirmed, with one ledger charge and an "ok" answer.
-  const probe = await checkout(payers[0]);
-  // Bookings confirms inside payments' callback transaction, so the charge commits just after.
-  const charges = await eventually("the probe's ledger charge", async () => {
-    const [{ n }] = await running.dbs.get("payments")!("ledger_transactions").where({ kind: "charge" }).count({ n: "*" });
-    return Number(n) > 0 && Number(n);
-  }, 10_000);
-  if (charges !== 1) throw new Error(`expected one charge after the probe, found ${charges}`);
-  console.log(`probe checkout ${r1(probe)} ms: confirmed (evt.booking.confirmed), one ledger charge`);
-
-  // 1. Checkout latency, C payers each with one checkout in flight.
-  await pool(Array.from({ length: 40 }), C, async (_x, i) => void (await checkout(payers[i % C]))); // warm-up
-  const times: number[] = [];
-  const t0 = performance.now();
-  await pool(Array.from({ length: N }), C, async (_x, i) => {
-    try {
-      times.push(await checkout(payers[i % C]));
-    } catch (err) {
-      failed++;
-      if (failed <= 3) console.error(`checkout failed: ${(err as Error).message}`);
-    }
-  });
-  const wall = (performance.now() - t0) / 1000;
-  console.log(`${N} checkouts (${failed} failed), ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${r1(N / wall)} checkouts/s`);
-
-  // 2. Callbacks per second: pending payments paid at the sandbox without delivery, then their
-  // signed callbacks posted to the edge as the provider would.
-  const pending: string[] = [];
-  await pool(Array.from({ length: M }), C, async (_x, i) => {
-    try {
-      const h = await hold(payers[i % C]);
-      const sp = sandbox.byOrder(h.paymentId)!;
-      await sandbox.pay(sp.id, { deliver: false });
-      pending.push(sp.id);
-    } catch {
-      failed++;
-    }
-  });
-  const callbacks = pending.map((id) => sandbox.callbackFields(id));
-  let refused = 0;
-  const c0 = performance.now();
-  await pool(callbacks, 32, async (fields) => {
-    const r = await fetch(`${base}${CALLBACK_PATH}`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: toForm(fields),
-    });
-    const text = await r.text();
-    if (r.status !== 200 || flat(parseXml(text).fields).pg_status !== "ok") refused++;
-  });
-  const callbackSeconds = (performance.now() - c0) / 1000;
-  if (refused) throw new Error(`${refused} callbacks were not answered ok`);
-  const callbacksPerS = callbacks.length / callbackSeconds;
+  const { times, failed, checkoutSeconds, callbacks, callbackSeconds, probeMs } = output;
+  console.log(`load ${loadavg()[0].toFixed(1)} on ${navigator.hardwareConcurrency} cores`);
+  console.log(`probe checkout ${r1(probeMs)} ms: confirmed (evt.booking.confirmed), one ledger charge`);
+  console.log(
+    `${N} checkouts (${failed} failed), ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${
+      r1(N / checkoutSeconds)
+    } checkouts/s; platform event loop busy ${busy.checkouts}`,
+  );
+  const callbacksPerS = callbacks / callbackSeconds;
 
   // 3. Raw Postgres single-row updates, same database, same concurrency (32), 1,000 rows.
   const raw = new pg.Pool({ connectionString: db.url, max: 16 });
@@ -230,30 +136,30 @@ try {
   const rawPerS = U / ((performance.now() - u0) / 1000);
   await raw.end();
   console.log(
-    `callbacks: ${r1(callbacksPerS)}/s (${callbacks.length}, 32 in flight); raw single-row updates: ${r1(rawPerS)}/s; ratio ${
-      Math.round((callbacksPerS / rawPerS) * 1000) / 1000
-    }`,
+    `callbacks: ${r1(callbacksPerS)}/s (${callbacks}, 32 in flight; platform event loop busy ${busy.callbacks}); raw single-row updates: ${
+      r1(rawPerS)
+    }/s; ratio ${r3(callbacksPerS / rawPerS)}`,
   );
 
   const result = {
+    load: Number(loadavg()[0].toFixed(1)),
     checkouts: N,
     failed_checkouts: failed,
     concurrency: C,
     checkout_p50_ms: r1(pct(times, 50)),
     checkout_p99_ms: r1(pct(times, 99)),
-    checkouts_per_s: r1(N / wall),
+    checkouts_per_s: r1(N / checkoutSeconds),
+    checkout_loop_busy: busy.checkouts,
     callbacks_per_s: r1(callbacksPerS),
+    callback_loop_busy: busy.callbacks,
     raw_updates_per_s: r1(rawPerS),
-    callbacks_vs_raw: Math.round((callbacksPerS / rawPerS) * 1000) / 1000,
+    callbacks_vs_raw: r3(callbacksPerS / rawPerS),
     targets_met: pct(times, 99) < 300 && callbacksPerS / rawPerS >= 0.5,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 } finally {
-  sub.unsubscribe();
-  await nc.close();
+  await load.terminate();
   await running.stop();
-  sandbox.stop();
-  sandboxServer.close();
   await db.drop();
   await nats.stop();
 }
