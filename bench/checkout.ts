@@ -9,8 +9,10 @@
  * The platform runs on this thread, as `make up` runs it (all services in one process); the buyers'
  * HTTP clients and the sandbox run in a worker thread (bench/checkout-load.ts), as they run on other
  * machines in production. Beside each phase: how busy the platform's event loop was (1 = saturated).
+ * `--processes` runs each service in its own process instead (services/main.ts with SERVICES=<name>,
+ * as the Helm charts deploy them), sharing one set of secrets; the event loop figure is then absent.
  * Targets: checkout p99 < 300 ms; callbacks ≥ 0.5 of the raw rate.
- *   npx node bench/checkout.ts [--checkouts 1000] [--concurrency 20] [--callbacks 1000]
+ *   npx node bench/checkout.ts [--checkouts 1000] [--concurrency 20] [--callbacks 1000] [--processes]
  */
 import { parseArgs } from "node:util";
 import process from "node:process";
@@ -26,10 +28,18 @@ import { eventsService } from "../services/events/index.ts";
 import { bookingsService } from "../services/bookings/index.ts";
 import { paymentsService } from "../services/payments/index.ts";
 import { edgeService } from "../services/edge/index.ts";
+import { fileURLToPath } from "node:url";
+import { secretGroups } from "../deploy/local/secrets.ts";
+import { spawnTs } from "../services/kit/test/helpers.ts";
 import type { FromLoad, LoadInput, LoadOutput, ToLoad } from "./checkout-load.ts";
 
 const { values: args } = parseArgs({
-  options: { checkouts: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" }, callbacks: { type: "string", default: "1000" } },
+  options: {
+    checkouts: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "20" },
+    callbacks: { type: "string", default: "1000" },
+    processes: { type: "boolean", default: false },
+  },
 });
 const N = Number(args.checkouts);
 const C = Number(args.concurrency);
@@ -71,7 +81,7 @@ const next = () => fromLoad.length ? Promise.resolve(fromLoad.shift()!) : new Pr
 const tell = (m: ToLoad) => load.postMessage(m);
 
 const sandboxUrl = ((await next()) as { url: string }).url;
-const running = await run([identityService, eventsService, bookingsService, paymentsService, edgeService], {
+const env = {
   NATS_URL: nats.url,
   DATABASE_URL: db.url,
   HTTP_PORT: String(port),
@@ -87,12 +97,50 @@ const running = await run([identityService, eventsService, bookingsService, paym
   RATE_LIMIT_AUTH_PER_MINUTE: "100000",
   SHUTDOWN_GRACE_MS: "1000",
   TRUST_PROXY: "true",
-});
+};
+const SERVICES = [identityService, eventsService, bookingsService, paymentsService, edgeService];
+const platform = args.processes ? await startProcesses() : await startInProcess();
 tell({ type: "edge", base });
+
+type Platform = { charges(): Promise<number>; stop(): Promise<void> };
+
+async function startInProcess(): Promise<Platform> {
+  const running = await run(SERVICES, env);
+  return {
+    charges: async () => Number((await running.dbs.get("payments")!("ledger_transactions").where({ kind: "charge" }).count({ n: "*" }))[0].n),
+    stop: () => running.stop(),
+  };
+}
+
+/** Each service in its own process, as deployed: secrets made once here and given to all. */
+async function startProcesses(): Promise<Platform> {
+  const secrets = Object.assign({}, ...secretGroups.map((g) => g.make())) as Record<string, string>;
+  const children = SERVICES.map((s) =>
+    spawnTs(fileURLToPath(new URL("../services/main.ts", import.meta.url)), {
+      ...env,
+      ...secrets,
+      SERVICES: s.name,
+      LOG_LEVEL: "info",
+      HTTP_PORT: s === edgeService ? String(port) : "0",
+      OPS_PORT: "0",
+    })
+  );
+  await Promise.all(children.map((c) => c.line(/convene is up/, 60_000)));
+  const counter = new pg.Pool({ connectionString: db.url, max: 1 });
+  return {
+    charges: async () => Number((await counter.query("select count(*) as n from payments.ledger_transactions where kind = 'charge'")).rows[0].n),
+    stop: async () => {
+      await counter.end();
+      for (const c of children) c.kill("SIGTERM");
+      await Promise.all(children.map((c) => c.exited));
+    },
+  };
+}
 
 // The load thread asks for the probe's ledger charges and marks its phases; the platform's event
 // loop utilization is read across each phase.
 const busy: Record<string, number> = {};
+const loopNote = (phase: string) => phase in busy ? `; platform event loop busy ${busy[phase]}` : "";
 let output: LoadOutput | undefined;
 try {
   let elu = perf.eventLoopUtilization();
@@ -102,14 +150,13 @@ try {
       // Bookings confirms inside payments' callback transaction, so the charge commits just after.
       let n = 0;
       for (let i = 0; i < 100 && n === 0; i++) {
-        const [row] = await running.dbs.get("payments")!("ledger_transactions").where({ kind: "charge" }).count({ n: "*" });
-        n = Number(row.n);
+        n = await platform.charges();
         if (n === 0) await new Promise((r) => setTimeout(r, 100));
       }
       tell({ type: "charges", n });
     } else if (m.type === "phase") {
       if (m.edge === "start") elu = perf.eventLoopUtilization();
-      else busy[m.name] = r3(perf.eventLoopUtilization(elu).utilization);
+      else if (!args.processes) busy[m.name] = r3(perf.eventLoopUtilization(elu).utilization);
     } else if (m.type === "failed") throw new Error(`load thread: ${m.message}`);
     else if (m.type === "done") {
       output = m.output;
@@ -120,9 +167,9 @@ try {
   console.log(`load ${loadavg()[0].toFixed(1)} on ${navigator.hardwareConcurrency} cores`);
   console.log(`probe checkout ${r1(probeMs)} ms: confirmed (evt.booking.confirmed), one ledger charge`);
   console.log(
-    `${N} checkouts (${failed} failed), ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${
-      r1(N / checkoutSeconds)
-    } checkouts/s; platform event loop busy ${busy.checkouts}`,
+    `${N} checkouts (${failed} failed), ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${r1(N / checkoutSeconds)} checkouts/s${
+      loopNote("checkouts")
+    }`,
   );
   const callbacksPerS = callbacks / callbackSeconds;
 
@@ -136,13 +183,14 @@ try {
   const rawPerS = U / ((performance.now() - u0) / 1000);
   await raw.end();
   console.log(
-    `callbacks: ${r1(callbacksPerS)}/s (${callbacks}, 32 in flight; platform event loop busy ${busy.callbacks}); raw single-row updates: ${
-      r1(rawPerS)
-    }/s; ratio ${r3(callbacksPerS / rawPerS)}`,
+    `callbacks: ${r1(callbacksPerS)}/s (${callbacks}, 32 in flight${loopNote("callbacks")}); raw single-row updates: ${r1(rawPerS)}/s; ratio ${
+      r3(callbacksPerS / rawPerS)
+    }`,
   );
 
   const result = {
     load: Number(loadavg()[0].toFixed(1)),
+    topology: args.processes ? "process per service" : "one process",
     checkouts: N,
     failed_checkouts: failed,
     concurrency: C,
@@ -159,7 +207,7 @@ try {
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 } finally {
   await load.terminate();
-  await running.stop();
+  await platform.stop();
   await db.drop();
   await nats.stop();
 }
