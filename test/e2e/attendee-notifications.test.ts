@@ -9,6 +9,7 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { type Platform, startPlatform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
+import { bookOneSeat, publishFreeEvent } from "../support/journeys.ts";
 import { apiRequest, type Reply } from "../support/api.ts";
 import { mimeParts, parseInvitation } from "../../services/notifications/test/support/mime.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
@@ -41,28 +42,8 @@ describe("attendee notifications through the edge", function () {
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     return { token: (await api("POST", "/v1/auth/login", { email, password }, undefined, from)).body.accessToken, email: email.toLowerCase() };
   }
-  async function freeEvent(organizer: string, startsInMs: number): Promise<{ id: string; title: string; startsAt: string }> {
-    const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000).toISOString();
-    const title = `Meetup ${randomUUID().slice(0, 6)}`;
-    const e = await api("POST", "/v1/events", {
-      title,
-      startsAt,
-      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
-      timeZone: "Europe/Berlin",
-      capacity: 10,
-      publish: true,
-    }, organizer);
-    expect(e.status, JSON.stringify(e.body)).to.equal(201);
-    return { id: e.body.id, title, startsAt };
-  }
-  async function book(token: string, eventId: string): Promise<string> {
-    const order = await eventually("bookings to know the event", async () => {
-      const r = await api("POST", "/v1/bookings", { eventId, seats: 1 }, token);
-      return r.status === 201 && r;
-    });
-    expect(order.body.status).to.equal("confirmed");
-    return order.body.id;
-  }
+  const freeEvent = (organizer: string, startsInMs: number) => publishFreeEvent(api, organizer, startsInMs);
+  const book = (token: string, eventId: string) => bookOneSeat(api, token, eventId);
   const mails = (to: string, prefix: string) => platform.smtp.to(to).filter((m) => m.subject.startsWith(prefix) || m.subject.includes(prefix));
 
   it("books → the confirmation email carries the ticket's QR code and an .ics; reminders fire on each attendee's clock, move with the event, and stop when it is cancelled", async () => {

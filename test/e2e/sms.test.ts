@@ -10,6 +10,7 @@ import { expect } from "chai";
 import { randomInt, randomUUID } from "node:crypto";
 import { type Platform, startPlatform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
+import { bookOneSeat, publishFreeEvent } from "../support/journeys.ts";
 import { apiRequest, type Reply } from "../support/api.ts";
 import { plannerCaughtUp } from "../../services/notifications/test/support/harness.ts";
 import { twilioSignature } from "../../services/notifications/channels/sms.ts";
@@ -72,27 +73,8 @@ describe("SMS notifications through the edge", function () {
     expect((await smsOn(token, ["event_reminder", "event_updated", "event_cancelled"])).status).to.equal(200);
     return number;
   }
-  async function freeEvent(organizer: string, startsInMs: number): Promise<{ id: string; title: string }> {
-    const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000).toISOString();
-    const title = `Meetup ${randomUUID().slice(0, 6)}`;
-    const e = await api("POST", "/v1/events", {
-      title,
-      startsAt,
-      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
-      timeZone: "Europe/Berlin",
-      capacity: 10,
-      publish: true,
-    }, organizer);
-    expect(e.status, JSON.stringify(e.body)).to.equal(201);
-    return { id: e.body.id, title };
-  }
-  async function book(token: string, eventId: string): Promise<void> {
-    const order = await eventually("bookings to know the event", async () => {
-      const r = await api("POST", "/v1/bookings", { eventId, seats: 1 }, token);
-      return r.status === 201 && r;
-    });
-    expect(order.body.status).to.equal("confirmed");
-  }
+  const freeEvent = (organizer: string, startsInMs: number) => publishFreeEvent(api, organizer, startsInMs);
+  const book = (token: string, eventId: string) => bookOneSeat(api, token, eventId);
   const smsAbout = (number: string, text: string) => platform.sms.to(number).filter((m) => m.body.includes(text));
 
   it("opts in: a 6-digit code by SMS, kept hashed; a wrong and an expired code refused; SMS switches only with a verified number, only for reminders and changes", async () => {
