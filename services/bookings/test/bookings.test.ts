@@ -14,10 +14,10 @@ import { HOLD_TIMER, OFFER_TIMER } from "../usecases/expiry-timers.ts";
 import { findTimer } from "../../kit/timers.ts";
 import type { Knex } from "knex";
 import { bookingEvents, bookings } from "../../../subjects/bookings.ts";
-import { eventEvents } from "../../../subjects/events.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import { identityEvents } from "../../../subjects/identity.ts";
 import type { Envelope } from "../../../subjects/envelope.ts";
+import { publishEventPublished } from "./support/published-event.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { startNats, type TestNats } from "../../../test/support/nats-server.ts";
@@ -89,30 +89,7 @@ async function start(extra: Record<string, string> = {}): Promise<Platform> {
 async function publishEvent(p: Platform, capacity: number | null, organizerId: string = randomUUID(), startsInHours = 48): Promise<string> {
   const eventId: string = randomUUID();
   const startsAt = new Date(Date.now() + startsInHours * 3_600_000).toISOString();
-  const data = {
-    eventId,
-    organizerId,
-    organizationId: null,
-    visibility: "public" as const,
-    status: "published" as const,
-    title: "Flash sale",
-    startsAt,
-    endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
-    timeZone: "Europe/Berlin",
-    venue: null,
-    onlineUrl: null,
-    sequence: 0,
-    capacity,
-  };
-  const envelope: Envelope = {
-    id: randomUUID(),
-    type: eventEvents.published.subject,
-    version: 1,
-    source: "events",
-    occurredAt: new Date().toISOString(),
-    data,
-  };
-  await p.nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
+  await publishEventPublished(p.nats.js, { eventId, organizerId, capacity, startsAt });
   await until(() => call(p.nats.nc, bookings.availability, { eventId }), (a) => a.eventId === eventId, "the event projected");
   return eventId;
 }

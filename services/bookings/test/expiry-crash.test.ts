@@ -14,8 +14,7 @@ import { type Child, spawnTs } from "../../kit/test/helpers.ts";
 import { openDb } from "../../kit/db.ts";
 import { bookingsService } from "../index.ts";
 import { bookings } from "../../../subjects/bookings.ts";
-import { eventEvents } from "../../../subjects/events.ts";
-import type { Envelope } from "../../../subjects/envelope.ts";
+import { publishEventPublished } from "./support/published-event.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { HOLD_TIMER } from "../usecases/expiry-timers.ts";
 
@@ -40,30 +39,7 @@ describe("bookings: kill -9 while holds expire", function () {
     const organizer: Principal = { sub: randomUUID(), roles: ["organizer"] };
     const eventId = randomUUID();
     const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const data = {
-      eventId,
-      organizerId: organizer.sub,
-      organizationId: null,
-      visibility: "public",
-      status: "published",
-      title: "Crash",
-      startsAt,
-      endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
-      timeZone: "UTC",
-      venue: null,
-      onlineUrl: null,
-      sequence: 0,
-      capacity: N,
-    };
-    const envelope: Envelope = {
-      id: randomUUID(),
-      type: eventEvents.published.subject,
-      version: 1,
-      source: "events",
-      occurredAt: new Date().toISOString(),
-      data,
-    };
-    await nats.js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
+    await publishEventPublished(nats.js, { eventId, organizerId: organizer.sub, capacity: N, startsAt, title: "Crash", timeZone: "UTC" });
     const type = await eventually(
       "the event projected",
       () => h!.call(bookings.ticketTypesCreate, { eventId, name: "Paid", priceMinor: 1000, currency: "EUR" }, organizer).catch(() => undefined),
