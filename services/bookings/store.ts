@@ -275,8 +275,12 @@ export type BatchWrites = {
 export type InventoryBatch = {
   /** undefined: the event has no inventory (bookings never heard of it). */
   state?: InventoryState;
-  /** The offered entries among those the batch named (others are no longer offered). */
+  /** The offered entries among those read (others are no longer offered). */
   entries: Map<string, OfferedEntry>;
+  /** The waitlist entries read so far, offered or not. */
+  read: Set<string>;
+  /** Reads more entries into `entries`, under the lock (for requests taken after the batch opened). */
+  readEntries(entryIds: string[]): Promise<void>;
   /** Writes and commits in one round trip (releases the connection, also on failure). */
   commit(writes: BatchWrites): Promise<void>;
   rollback(): Promise<void>;
@@ -312,7 +316,7 @@ export async function openInventoryBatch(db: Db, eventId: string, entryIds: stri
               (select row_to_json(s) from event_settings s where s.event_id = ${id}) as settings,
               (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = ${id}) as quotas,
               (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = ${id}) as types` +
-        (entryIds.length ? `;\n select id, seats, user_id from waitlist where status = 'offered' and id in (${entryIds.map(sqlLiteral).join(", ")})` : ""),
+        (entryIds.length ? `;\n ${offeredEntriesSql(entryIds)}` : ""),
     );
   } catch (err) {
     await end("rollback").catch(() => undefined);
@@ -320,13 +324,24 @@ export async function openInventoryBatch(db: Db, eventId: string, entryIds: stri
   }
   const [, locked, [row], offered = []] = results;
   const r = row as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
+  const entries = new Map((offered as OfferedEntry[]).map((e) => [e.id, e]));
+  const read = new Set(entryIds);
   return {
     state: locked.length ? { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types } : undefined,
-    entries: new Map((offered as OfferedEntry[]).map((e) => [e.id, e])),
+    entries,
+    read,
+    async readEntries(ids) {
+      const [more] = await conn.send(offeredEntriesSql(ids));
+      for (const e of more as OfferedEntry[]) entries.set(e.id, e);
+      for (const id of ids) read.add(id);
+    },
     commit: (writes) => end([...batchWrites(writes), "commit"].join(";\n")),
     rollback: () => end("rollback"),
   };
 }
+
+const offeredEntriesSql = (entryIds: string[]) =>
+  `select id, seats, user_id from waitlist where status = 'offered' and id in (${entryIds.map(sqlLiteral).join(", ")})`;
 
 /**
  * A batch's writes as statements: orders, lines, tickets and domain events in one statement of

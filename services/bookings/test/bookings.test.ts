@@ -11,6 +11,8 @@ import { identityService } from "../../identity/index.ts";
 import { edgeService } from "../../edge/index.ts";
 import { bookingsService } from "../index.ts";
 import { HOLD_TIMER, OFFER_TIMER } from "../usecases/expiry-timers.ts";
+import { Inventory } from "../usecases/inventory.ts";
+import type { Deps } from "../deps.ts";
 import { findTimer } from "../../kit/timers.ts";
 import type { Knex } from "knex";
 import { bookingEvents, bookings } from "../../../subjects/bookings.ts";
@@ -502,6 +504,50 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect((await req(bookings.waitlistMine, { eventId }, waiting[3])).status).to.equal("expired");
     expect((await err(req(bookings.waitlistAccept, { entryId: after[3].id }, waiting[3]))).code).to.equal("offer_expired");
     expect((await req(bookings.waitlistAccept, { entryId: after[1].id }, waiting[1])).seats).to.equal(3);
+    const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
+    expect(q.taken).to.equal(10);
+  });
+
+  it("takes into a batch the reservations that arrived while it waited for the event's lock, a waitlist acceptance included", async () => {
+    const eventId = await publishEvent(p, 10, organizer.sub);
+    const holders = users.slice(0, 10);
+    const orders = [];
+    for (const u of holders) orders.push(await req(bookings.ordersCreate, { eventId, seats: 1 }, u));
+    const entry = await req(bookings.waitlistJoin, { eventId, seats: 1 }, users[20]);
+    // Two seats come back: one is offered to the waiting entry, one is free.
+    await req(bookings.ordersCancel, { orderId: orders[0].id }, holders[0]);
+    await req(bookings.ordersCancel, { orderId: orders[1].id }, holders[1]);
+    expect((await req(bookings.waitlistMine, { eventId }, users[20])).status).to.equal("offered");
+    const db = p.running.dbs.get("bookings")!;
+    // An inventory of its own on the service's database, so requests are queued the moment they are made.
+    const deps = {
+      db,
+      log: { error: () => undefined },
+      flushOutbox: () => undefined,
+      now: () => new Date(),
+      config: { batchMax: 500, drainsMax: 2, naiveGuard: false },
+    };
+    const inventory = new Inventory(deps as unknown as Deps);
+    const attendees = [{ name: "Late" }];
+    // The event's inventory lock, held here (a transaction without a callback: the reservations
+    // below are not inside it): the first reservation's batch opens and waits for it.
+    const trx = await db.transaction();
+    await trx("quotas").where({ event_id: eventId, is_capacity: true }).forUpdate().first();
+    const booked = inventory.reserve({ eventId, userId: users[21].sub, lines: [{ ticketTypeId: null, quantity: 1, attendees }] });
+    await until(
+      () =>
+        db.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for update%'"),
+      (r) => r.rows[0].n === 1,
+      "the batch waiting for the lock",
+    );
+    // Queued after its batch opened (so not read with it), before the batch holds the lock.
+    const accepted = inventory.reserve({ eventId, userId: users[20].sub, waitlistEntryId: entry.id, lines: [{ ticketTypeId: null, quantity: 1, attendees }] });
+    await trx.commit();
+    const [b, a] = await Promise.all([booked, accepted]);
+    expect(b.order.status).to.equal("confirmed");
+    expect(a.order.waitlist_entry_id).to.equal(entry.id);
+    expect(a.order.created_at.getTime()).to.equal(b.order.created_at.getTime());
+    expect((await req(bookings.waitlistMine, { eventId }, users[20])).status).to.equal("accepted");
     const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
     expect(q.taken).to.equal(10);
   });

@@ -8,9 +8,10 @@
  * replica's batches go on. The counters are checked under the lock, so nothing is ever oversold.
  *
  * A batch is two round trips (store.ts openInventoryBatch): open (lock and read), then decide in
- * memory and write-and-commit. The loop takes the next batch as soon as a batch's writes are sent:
+ * memory and write-and-commit. The loop opens the next batch as soon as a batch's writes are sent:
  * its lock waits in Postgres for that commit, so batches follow each other on the lock without a
- * round trip (or the answering of a batch's callers) between them.
+ * round trip (or the answering of a batch's callers) between them. A batch takes its requests from
+ * the mailbox when its lock is granted, so those that arrived during the wait ride in it.
  * docs/services/bookings.md explains the design and its numbers.
  */
 import { randomUUID } from "node:crypto";
@@ -112,9 +113,8 @@ export class Inventory {
       // Wait for a connection's worth of room first: meanwhile the mailbox keeps filling, so the
       // batch taken after the wait is bigger, instead of waiting in the pool's queue (which times out).
       await this.slots.take();
-      const batch = box.splice(0, this.deps.config.batchMax);
       const sent = Promise.withResolvers<void>();
-      const done: Promise<void> = this.run(eventId, batch, sent.resolve).finally(() => {
+      const done: Promise<void> = this.run(eventId, box, sent.resolve).finally(() => {
         this.slots.give();
         inFlight.delete(done);
       });
@@ -125,25 +125,44 @@ export class Inventory {
     this.boxes.delete(eventId);
   }
 
-  /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
-  private async run(eventId: string, batch: Pending[], sent: () => void): Promise<void> {
+  /**
+   * Commits one batch (retried whole after a deadlock) and answers its callers; never throws. The
+   * batch is taken from the mailbox once its transaction holds the event's lock, not when it
+   * opens: the requests that arrived while it waited for the previous batch's commit ride in it
+   * instead of waiting a whole cycle for the next one.
+   */
+  private async run(eventId: string, box: Pending[], sent: () => void): Promise<void> {
+    let batch: Pending[] | undefined;
+    const take = () => (batch ??= box.splice(0, this.deps.config.batchMax));
+    // Before the lock: the waitlist offers the batch will likely name (read in the same round trip).
+    const peek = () => (batch ?? box.slice(0, this.deps.config.batchMax));
     try {
-      const outcomes = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), sent), 5);
+      const outcomes = await retryConflicts(
+        () =>
+          reserveBatch(this.deps, eventId, {
+            peek: () => peek().map((p) => p.req),
+            take: () => take().map((p) => p.req),
+          }, sent),
+        5,
+      );
+      const taken = take();
       this.deps.flushOutbox();
-      this.batches.record(batch.length);
+      this.batches.record(taken.length);
       outcomes.forEach((o, i) => {
         if (o instanceof Error) {
           this.outcomes.add(1, { outcome: o.code === "sold_out" ? "sold_out" : "refused" });
-          batch[i].reject(o);
+          taken[i].reject(o);
         } else {
           this.outcomes.add(1, { outcome: "booked" });
-          batch[i].resolve(o);
+          taken[i].resolve(o);
         }
       });
     } catch (err) {
-      this.outcomes.add(batch.length, { outcome: "failed" });
-      this.deps.log.error({ err, eventId, batch: batch.length }, "inventory batch failed");
-      for (const p of batch) p.reject(err);
+      // Failed before or after taking its requests: either way they are this batch's to answer.
+      const failed = take();
+      this.outcomes.add(failed.length, { outcome: "failed" });
+      this.deps.log.error({ err, eventId, batch: failed.length }, "inventory batch failed");
+      for (const p of failed) p.reject(err);
     } finally {
       sent();
     }
@@ -173,18 +192,26 @@ class Slots {
 
 type Outcome = Reserved | AppError;
 
+/** A batch's requests: those it will likely take (before the lock), and those it takes (once it holds it, the same on a retry). */
+type BatchRequests = { peek(): ReserveRequest[]; take(): ReserveRequest[] };
+
+const entryIdsOf = (reqs: ReserveRequest[]) => reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
+
 /**
  * One transaction for a batch of reservations of one event, under its inventory lock: open it
- * (lock and read), decide in memory, then send the writes with the commit and call `sent` — the
- * loop may open the next batch then — and resolve once committed.
+ * (lock and read), take the batch's requests, decide in memory, then send the writes with the
+ * commit and call `sent` — the loop may open the next batch then — and resolve once committed.
  */
-async function reserveBatch(deps: Deps, eventId: string, reqs: ReserveRequest[], sent: () => void): Promise<Outcome[]> {
+async function reserveBatch(deps: Deps, eventId: string, requests: BatchRequests, sent: () => void): Promise<Outcome[]> {
+  const batch = await openInventoryBatch(deps.db, eventId, entryIdsOf(requests.peek()));
+  const reqs = requests.take();
   const now = deps.now();
-  const entryIds = reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
-  const batch = await openInventoryBatch(deps.db, eventId, entryIds);
   let decided: { outcomes: Outcome[]; writes?: BatchWrites };
   let timers: ReturnType<typeof scheduleTimersSql>;
   try {
+    // Offers named by requests that arrived while the lock was awaited: read now, under the lock.
+    const unread = entryIdsOf(reqs).filter((id) => !batch.read.has(id));
+    if (unread.length) await batch.readEntries(unread);
     decided = decide(eventId, reqs, batch.state, batch.entries, now);
     timers = scheduleTimersSql(
       deps.db,
