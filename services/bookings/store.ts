@@ -141,13 +141,21 @@ export function ticketView(t: TicketRow, typeName: string, orderStatus: OrderSta
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** Orders with their lines and tickets, as the contract's view, in the given order. */
+/** Orders with their lines and tickets, as the contract's view, in the given order: one statement. */
 export async function orderViews(db: Knex, orders: OrderRow[]): Promise<OrderView[]> {
   if (orders.length === 0) return [];
   const ids = orders.map((o) => o.id);
-  const lines = await db<LineRow>("order_lines").whereIn("order_id", ids);
-  const tickets = await db<TicketRow>("tickets").whereIn("order_id", ids).orderBy("seq");
-  return viewsOf(orders, lines, tickets);
+  const { rows } = await db.raw(
+    `select (select coalesce(json_agg(l), '[]') from order_lines l where l.order_id = any(?::uuid[])) as lines,
+            (select coalesce(json_agg(t order by t.seq), '[]') from tickets t where t.order_id = any(?::uuid[])) as tickets`,
+    [ids, ids] as never,
+  ) as { rows: Array<{ lines: unknown; tickets: unknown }> };
+  return viewsOf(orders, jsonRows<LineRow>(rows[0].lines), jsonRows<TicketRow>(rows[0].tickets));
+}
+
+/** Rows that a query aggregated with json_agg (pg parses json; an embedded database may hand back the text). */
+export function jsonRows<T>(v: unknown): T[] {
+  return (typeof v === "string" ? JSON.parse(v) : v ?? []) as T[];
 }
 
 /** The contract's view of orders whose lines and tickets are at hand (tickets in seq order). */

@@ -3,7 +3,7 @@ import type { Knex } from "knex";
 import type { OrderStatus } from "../../../subjects/bookings.ts";
 import type { OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
-import { HELD, type OrderRow } from "../store.ts";
+import { HELD, jsonRows, type LineRow, type OrderRow, type TicketRow } from "../store.ts";
 
 /** A booker's orders, newest first, `limit + 1` of them (the extra one says there is a next page), with created_at exact to the microsecond. */
 export async function ordersOfUser(
@@ -109,10 +109,41 @@ export async function lockOrders(trx: Knex.Transaction, ids: string[]): Promise<
   return await trx<OrderRow>("orders").whereIn("id", ids).orderBy("id").forUpdate();
 }
 
-export async function markAwaitingPayment(trx: Knex.Transaction, orderId: string, paymentId: string, now: Date): Promise<OrderRow> {
-  const [row] = await trx<OrderRow>("orders").where({ id: orderId }).update({ status: "awaiting_payment", payment_id: paymentId, updated_at: now })
-    .returning("*");
-  return row as OrderRow;
+/** An order row with its lines and its tickets (in seq order), as one statement reads them. */
+export type OrderWithItems = { order: OrderRow; lines: LineRow[]; tickets: TicketRow[] };
+
+/** The lines and tickets of each row of `o`, as JSON columns. */
+const ITEMS = `(select coalesce(json_agg(l), '[]') from order_lines l where l.order_id = o.id) as lines_json,
+       (select coalesce(json_agg(t order by t.seq), '[]') from tickets t where t.order_id = o.id) as tickets_json`;
+
+function withItems(r: Record<string, unknown> | undefined): OrderWithItems | undefined {
+  if (!r) return undefined;
+  const { lines_json, tickets_json, ...order } = r;
+  return { order: order as OrderRow, lines: jsonRows<LineRow>(lines_json), tickets: jsonRows<TicketRow>(tickets_json) };
+}
+
+/** The order with its lines and tickets, in one statement (what its view needs). */
+export async function orderWithItems(db: Knex, orderId: string): Promise<OrderWithItems | undefined> {
+  const { rows } = await db.raw(`select o.*, ${ITEMS} from orders o where o.id = ?`, [orderId]) as { rows: Array<Record<string, unknown>> };
+  return withItems(rows[0]);
+}
+
+/**
+ * Held → awaiting this payment, if the order is held by another payment or none and its hold is not
+ * over at `now`: one guarded UPDATE that answers the order with its lines and tickets. Undefined
+ * when it did not move (gone, expired, or already awaiting this very payment).
+ */
+export async function markAwaitingPayment(trx: Knex.Transaction, orderId: string, paymentId: string, now: Date): Promise<OrderWithItems | undefined> {
+  const { rows } = await trx.raw(
+    `with o as (
+       update orders set status = 'awaiting_payment', payment_id = ?, updated_at = ?
+        where id = ? and status = any(?) and (reserved_until is null or reserved_until > ?)
+          and not (status = 'awaiting_payment' and payment_id is not distinct from ?)
+       returning *)
+     select o.*, ${ITEMS} from o`,
+    [paymentId, now, orderId, HELD, now, paymentId] as never,
+  ) as { rows: Array<Record<string, unknown>> };
+  return withItems(rows[0]);
 }
 
 /** Confirms the orders still held (each by its payment) and writes their outbox rows: one statement, whatever the number. */

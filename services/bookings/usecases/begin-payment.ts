@@ -5,35 +5,39 @@ import type { RequestOf } from "../../../subjects/contract.ts";
 import { bookingEvents, type bookings, type OrderView } from "../../../subjects/bookings.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { type Deps, SOURCE } from "../deps.ts";
-import { factsOf, orderView } from "../store.ts";
-import { lockOrder, markAwaitingPayment } from "../store/orders.ts";
+import { factsOf, HELD, viewsOf } from "../store.ts";
+import { markAwaitingPayment, orderWithItems } from "../store/orders.ts";
 
 /**
  * Payments started paying a held order. Like settle it takes no inventory lock (reserved →
- * awaiting_payment moves no seats), so a checkout does not queue behind its event's reservations:
- * the order's own row lock orders it against its expiry, cancellation and settle, which are
- * guarded UPDATEs of that row — an expiry that got there first is seen here, one that comes after
- * finds the order still held and expires it as before.
+ * awaiting_payment moves no seats), and no lock of its own either: the move is one guarded UPDATE
+ * of the order's row (held, hold not over at `now`, not already awaiting this payment), so it
+ * serializes on that row against the order's expiry, cancellation and settle, which are guarded
+ * UPDATEs of it too — an expiry that got there first leaves nothing to move here, one that comes
+ * after finds the order still held and expires it as before. The same statement answers the
+ * order's lines and tickets, so the reply needs no further read. Only when nothing moved is the
+ * order read, to say why (or to answer the same call again).
  */
 export async function beginPayment(deps: Deps, _caller: Principal | undefined, input: RequestOf<typeof bookings.ordersBeginPayment>): Promise<OrderView> {
   const { orderId, paymentId } = input;
   const now = deps.now();
   const out = await deps.db.transaction(async (trx) => {
-    const cur = await lockOrder(trx, orderId);
-    if (!cur) throw notFound("order");
-    if (cur.status === "awaiting_payment" && cur.payment_id === paymentId) return cur;
-    if (cur.status === "reserved" || cur.status === "awaiting_payment") {
-      if (cur.reserved_until && new Date(cur.reserved_until) <= now) throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-      const row = await markAwaitingPayment(trx, orderId, paymentId, now);
+    const moved = await markAwaitingPayment(trx, orderId, paymentId, now);
+    if (moved) {
+      const row = moved.order;
       await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, {
         source: SOURCE,
         occurredAt: now,
       });
-      return row;
+      return moved;
     }
-    if (cur.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-    throw new AppError("order_not_payable", `the order is ${cur.status}`, { status: 409 });
+    const cur = await orderWithItems(trx, orderId);
+    if (!cur) throw notFound("order");
+    const o = cur.order;
+    if (o.status === "awaiting_payment" && o.payment_id === paymentId) return cur;
+    if (HELD.includes(o.status) || o.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
+    throw new AppError("order_not_payable", `the order is ${o.status}`, { status: 409 });
   });
   deps.flushOutbox();
-  return orderView(deps.db, out);
+  return viewsOf([out.order], out.lines, out.tickets)[0];
 }
