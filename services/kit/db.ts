@@ -125,6 +125,28 @@ export function afterCommit(trx: Knex.Transaction, fn: () => void): void {
   t.executionPromise.then(fn, () => undefined);
 }
 
+/**
+ * A write to compose with others into one statement (`writeAtOnce`): the statement, the NOTIFY it
+ * owes listeners at commit (sent on real Postgres only), and what to do in this process once it
+ * committed (wake local pollers).
+ */
+export type Write = { statement: Knex.QueryBuilder; notify?: { channel: string; payload: string }; committed?: () => void };
+
+/**
+ * Several writes as one statement — each a data-modifying WITH, then the NOTIFYs they owe — so
+ * they commit together, atomically, in one round trip instead of BEGIN, one per write and COMMIT.
+ * For writes that do not depend on each other's results (the WITHs see the same snapshot, and
+ * none may touch a row another one touches). A failure (a unique violation) leaves nothing.
+ */
+export async function writeAtOnce(db: Knex, writes: Write[]): Promise<void> {
+  const notifies = isPostgres(db) ? writes.flatMap((w) => (w.notify ? [w.notify] : [])) : [];
+  await db.raw(
+    `with ${writes.map((_, i) => `w${i} as (?)`).join(", ")} select ${notifies.length ? notifies.map(() => "pg_notify(?, ?)").join(", ") : "1"}`,
+    [...writes.map((w) => w.statement), ...notifies.flatMap((n) => [n.channel, n.payload])],
+  );
+  for (const w of writes) w.committed?.();
+}
+
 /** The schema a transaction works in (the first entry of its search path). */
 export function schemaOfTrx(trx: Knex.Transaction | Knex): string {
   const searchPath = trx.client.config.searchPath as string[] | string | undefined;

@@ -17,7 +17,7 @@ import type { MessageContract } from "../../subjects/contract.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import { check } from "./validate.ts";
 import { context, extractTrace, injectTrace, inSpan, meter, SpanKind } from "./trace.ts";
-import { afterCommit, type Db, isPostgres, type Migration, schemaOfTrx } from "./db.ts";
+import { afterCommit, type Db, isPostgres, type Migration, schemaOfTrx, type Write } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const outboxMigration: Migration = {
@@ -67,6 +67,26 @@ export function outboxRows<C extends MessageContract>(items: Array<{ contract: C
 }
 
 /**
+ * Domain events as a write to compose into one statement with the state change they announce
+ * (kit/db.ts `writeAtOnce`): their outbox rows, the NOTIFY that wakes other replicas' relays, and
+ * this process's relays woken once it committed.
+ */
+export function outboxWrite<C extends MessageContract>(
+  db: Knex,
+  items: Array<{ contract: C; data: Static<C["data"]> }>,
+  opts: { source: string; at: Date },
+): Write {
+  const schema = schemaOfTrx(db);
+  return {
+    statement: db("outbox").insert(outboxRows(items, opts)),
+    notify: { channel: channelName(schema), payload: "" },
+    committed: () => {
+      for (const kick of localRelays.get(schema) ?? []) kick();
+    },
+  };
+}
+
+/**
  * Records a domain event in the caller's transaction. Nothing is published until the
  * transaction commits, and nothing committed is ever left unpublished.
  */
@@ -77,13 +97,18 @@ export async function enqueue<C extends MessageContract>(
   opts: { source: string; id?: string; occurredAt?: Date },
 ): Promise<Envelope<Static<C["data"]>>> {
   const envelope = envelopeOf(contract, data, opts.source, opts.id ?? randomUUID(), opts.occurredAt ?? new Date());
-  await trx("outbox").insert(
+  const insert = trx("outbox").insert(
     { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() } satisfies OutboxRow,
   );
   const schema = schemaOfTrx(trx);
   // Published right after commit, with no flush to remember: relays of this process are woken
-  // by the commit itself, other replicas' by the NOTIFY Postgres delivers at commit.
-  if (isPostgres(trx)) await trx.raw("select pg_notify(?, '')", [channelName(schema)]);
+  // by the commit itself, other replicas' by the NOTIFY Postgres delivers at commit — sent in the
+  // insert's own statement (no round trip of its own), once per transaction: Postgres delivers
+  // one notification per channel and payload at commit however many were sent.
+  if (isPostgres(trx) && !notifying.has(trx)) {
+    notifying.add(trx);
+    await trx.raw("with i as (?) select pg_notify(?, '')", [insert, channelName(schema)]);
+  } else await insert;
   afterCommit(trx, () => {
     for (const kick of localRelays.get(schema) ?? []) kick();
   });
@@ -278,6 +303,13 @@ export function startRelay(opts: RelayOptions): Relay {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/**
+ * Transactions (or savepoints) whose statements already carry the relays' NOTIFY. Keyed by the
+ * transaction object itself: a savepoint that rolls back takes its NOTIFY with it, and the outer
+ * transaction, not in the set, sends its own with its next row.
+ */
+const notifying = new WeakSet<Knex.Transaction>();
 
 // Relays of this process by schema, woken by the commit of a transaction that enqueued.
 const localRelays = new Map<string, Set<() => void>>();

@@ -1,5 +1,6 @@
 /** The payments service's queries (its own schema only). */
 import type { Knex } from "knex";
+import type { Write } from "../kit/db.ts";
 import { isoOf, type Position } from "../kit/cursor.ts";
 import type { PaymentView, RefundView } from "../../subjects/payments.ts";
 import { outboxRows } from "../kit/outbox.ts";
@@ -226,8 +227,9 @@ export async function refundablePaymentIdOf(db: Knex, orderId: string, refundabl
   return (await db("payments").where({ order_id: orderId }).whereIn("status", refundable).first("id"))?.id;
 }
 
-export async function insertPayment(trx: Knex.Transaction, row: Record<string, unknown>): Promise<void> {
-  await trx("payments").insert(row);
+/** A new payment's row as a write to compose with its timer and event (kit/db.ts `writeAtOnce`). */
+export function paymentInsert(db: Knex, row: Record<string, unknown>): Write {
+  return { statement: db("payments").insert(row) };
 }
 
 /** Writes a change to a payment (only while it has `status`, when given); stamps updated_at with `now`. */

@@ -8,15 +8,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { AppError, notFound } from "../../kit/errors.ts";
-import { enqueue } from "../../kit/outbox.ts";
+import { outboxWrite } from "../../kit/outbox.ts";
+import { writeAtOnce } from "../../kit/db.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { type Deps, SOURCE } from "../deps.ts";
 import { paymentLifetimeSeconds } from "../hold-lifetime.ts";
-import { insertPayment, livePaymentOf, type PaymentRow, savedMethodToken, updatePayment } from "../store.ts";
+import { livePaymentOf, paymentInsert, type PaymentRow, savedMethodToken, updatePayment } from "../store.ts";
 import { ProviderError } from "../providers/provider.ts";
 import { facts } from "../facts.ts";
-import { scheduleTimer } from "../../kit/timers.ts";
+import { timersWrite } from "../../kit/timers.ts";
 import { RECONCILE_TIMER } from "../reconciliation.ts";
 
 export type CreateInput = { bookingId: string; methodId?: string; returnUrl?: string };
@@ -67,17 +68,18 @@ export async function createPayment(
     expires_at: new Date(order.reservedUntil!),
   };
   try {
-    await deps.db.transaction(async (trx) => {
-      await insertPayment(trx, row);
-      await scheduleTimer(trx, { kind: RECONCILE_TIMER, key: id, dueAt: new Date(now.getTime() + deps.config.reconcileAfterMs) });
-      await enqueue(trx, paymentEvents.created, facts({ ...row, refunded_minor: 0 } as PaymentRow, now), { source: SOURCE });
-    });
+    // The row, its reconciliation timer and evt.payment.created commit together, before the
+    // provider hears of the payment: one statement, no transaction block.
+    await writeAtOnce(deps.db, [
+      paymentInsert(deps.db, row),
+      timersWrite(deps.db, [{ kind: RECONCILE_TIMER, key: id, dueAt: new Date(now.getTime() + deps.config.reconcileAfterMs) }]),
+      outboxWrite(deps.db, [{ contract: paymentEvents.created, data: facts({ ...row, refunded_minor: 0 } as PaymentRow, now) }], { source: SOURCE, at: now }),
+    ]);
   } catch (err) {
     // Two requests for the same booking at once: the unique index lets one through.
     if ((err as { code?: string }).code === "23505") return createPayment(deps, caller, input);
     throw err;
   }
-  deps.flushOutbox();
 
   let page: { providerPaymentId: string; redirectUrl: string };
   try {
