@@ -17,7 +17,7 @@ import type { MessageContract } from "../../subjects/contract.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import { check } from "./validate.ts";
 import { context, extractTrace, injectTrace, inSpan, meter, SpanKind } from "./trace.ts";
-import { afterCommit, type Db, isPostgres, type Migration, schemaOfTrx, type Write } from "./db.ts";
+import { afterCommit, type Db, holdConnection, isPostgres, type Migration, schemaOfTrx, sqlLiteral, type Write } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const outboxMigration: Migration = {
@@ -221,36 +221,48 @@ export function startRelay(opts: RelayOptions): Relay {
   /**
    * One batch: how many rows it claimed, whether every one was published, and the error when
    * none was (returned, not thrown, so the attempts and last_error it records are committed).
+   * Two round trips on a connection held for the pass (kit/db.ts holdConnection): BEGIN with the
+   * claim, then the marks with COMMIT — knex would send BEGIN, the claim, each mark and COMMIT
+   * apart, and a relay passes several times per checkout.
    */
   async function pass(): Promise<[number, boolean, unknown?]> {
-    return opts.db.transaction(async (trx) => {
+    const conn = await holdConnection(opts.db);
+    try {
       // As text: the relay forwards the envelope as it was written, never parses it.
-      const rows: Array<{ id: string; subject: string; envelope: Envelope | string; headers: Record<string, string> | string }> = await trx("outbox")
-        .select("id", "subject", trx.raw("envelope::text as envelope"), trx.raw("headers::text as headers"))
-        .whereNull("published_at")
-        .orderBy("created_at")
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked();
+      const [, rows] = (await conn.send(
+        `begin;
+         select id, subject, envelope::text as envelope, headers::text as headers from outbox
+          where published_at is null order by created_at limit ${batchSize} for update skip locked`,
+      )) as [unknown, Array<{ id: string; subject: string; envelope: string; headers: string }>];
       if (rows.length === 0) {
+        await conn.send("commit");
         backlog = 0;
-        return [0, true] as [number, boolean, unknown?];
+        return [0, true];
       }
       // Pipelined: issued in order on one connection, so the stream keeps the outbox order.
       const acks = rows.map((row) => publishRow(row));
       const results = await Promise.allSettled(acks);
       const ok = rows.filter((_, i) => results[i].status === "fulfilled").map((r) => r.id);
       const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
-      if (ok.length) await trx("outbox").whereIn("id", ok).update({ published_at: trx.fn.now() });
+      const marks: string[] = [];
+      if (ok.length) marks.push(`update outbox set published_at = now() where id in (${ok.map(sqlLiteral).join(", ")})`);
       if (failed) {
-        const bad = rows.filter((_, i) => results[i].status === "rejected").map((r) => r.id);
-        await trx("outbox").whereIn("id", bad).increment("attempts", 1).update({ last_error: String(failed.reason).slice(0, 500) });
+        const bad = rows.filter((_, i) => results[i].status === "rejected").map((r) => sqlLiteral(r.id));
+        marks.push(
+          `update outbox set attempts = attempts + 1, last_error = ${sqlLiteral(String(failed.reason).slice(0, 500))} where id in (${bad.join(", ")})`,
+        );
       }
+      await conn.send([...marks, "commit"].join(";\n"));
       published.add(ok.length, { service: opts.schema });
       backlog = Math.max(0, rows.length - ok.length);
-      if (failed && ok.length === 0) return [rows.length, false, failed.reason] as [number, boolean, unknown?];
-      return [rows.length, !failed] as [number, boolean, unknown?];
-    });
+      if (failed && ok.length === 0) return [rows.length, false, failed.reason];
+      return [rows.length, !failed];
+    } catch (err) {
+      await conn.send("rollback").catch(() => undefined);
+      throw err;
+    } finally {
+      conn.release();
+    }
   }
 
   async function publishRow(row: { id: string; subject: string; envelope: Envelope | string; headers: Record<string, string> | string }): Promise<void> {
