@@ -216,10 +216,31 @@ export async function saveMethodRow(db: Knex, m: { id: string; userId: string; t
   return { id: row.id as string, name: row.name as string, last4: (row.last4 as string | null) ?? null };
 }
 
-/** The booking's live payment (not failed nor cancelled): a booking has at most one. */
-export async function livePaymentOf(db: Knex, orderId: string): Promise<PaymentRow | undefined> {
-  const r = await db("payments").where({ order_id: orderId }).whereNotIn("status", ["failed", "cancelled"]).first();
-  return r ? paymentOf(r) : undefined;
+/**
+ * What paying a booking needs from payments' own tables, in one statement: the booking's live
+ * payment (not failed nor cancelled: a booking has at most one) and its event's owner when the
+ * projection has it (as eventOwnerOf).
+ */
+export async function payingContextOf(
+  db: Knex,
+  orderId: string,
+  eventId: string,
+): Promise<{
+  live?: Pick<PaymentRow, "id" | "user_id" | "status" | "redirect_url">;
+  owner?: { eventId: string; organizerId: string; organizationId: string | null; title: string };
+}> {
+  const { rows } = await db.raw(
+    `select p.id, p.user_id, p.status, p.redirect_url, e.organizer_id, e.organization_id, e.title
+       from (select 1) as one
+       left join lateral (select id, user_id, status, redirect_url from payments where order_id = ? and status not in ('failed', 'cancelled') limit 1) p on true
+       left join event_owners e on e.event_id = ?`,
+    [orderId, eventId],
+  ) as { rows: Array<Record<string, string | null>> };
+  const r = rows[0];
+  return {
+    live: r.id ? { id: r.id, user_id: r.user_id!, status: r.status as PaymentRow["status"], redirect_url: r.redirect_url } : undefined,
+    owner: r.organizer_id ? { eventId, organizerId: r.organizer_id, organizationId: r.organization_id, title: r.title! } : undefined,
+  };
 }
 
 /** The booking's payment that can still be refunded, if any. */

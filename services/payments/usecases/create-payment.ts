@@ -14,7 +14,7 @@ import { paymentEvents } from "../../../subjects/payments.ts";
 import type { Principal } from "../../../subjects/principal.ts";
 import { type Deps, SOURCE } from "../deps.ts";
 import { paymentLifetimeSeconds } from "../hold-lifetime.ts";
-import { livePaymentOf, paymentInsert, type PaymentRow, savedMethodToken, updatePayment } from "../store.ts";
+import { payingContextOf, paymentInsert, type PaymentRow, savedMethodToken, updatePayment } from "../store.ts";
 import { ProviderError } from "../providers/provider.ts";
 import { facts } from "../facts.ts";
 import { timersWrite } from "../../kit/timers.ts";
@@ -27,17 +27,18 @@ export async function createPayment(
   caller: Principal,
   input: CreateInput,
 ): Promise<{ paymentId: string; redirectUrl: string; status: PaymentRow["status"] }> {
-  const p = await livePaymentOf(deps.db, input.bookingId);
+  const order = await deps.bookings.get(input.bookingId).catch((err: unknown) => {
+    if ((err as { status?: number }).status === 404) throw notFound("booking");
+    throw err;
+  });
+  // The booking's live payment and the event's owner in one read; a live payment answers first,
+  // whatever the booking's state now (asking again answers the live one).
+  const { live: p, owner: projected } = await payingContextOf(deps.db, order.id, order.eventId);
   if (p) {
     if (p.user_id !== caller.sub) throw notFound("booking");
     if (p.status === "created" || p.status === "pending") return { paymentId: p.id, redirectUrl: p.redirect_url ?? "", status: p.status };
     throw new AppError("already_paid", "this booking is already paid", { status: 409 });
   }
-
-  const order = await deps.bookings.get(input.bookingId).catch((err: unknown) => {
-    if ((err as { status?: number }).status === 404) throw notFound("booking");
-    throw err;
-  });
   if (order.userId !== caller.sub) throw notFound("booking");
   if (order.status !== "reserved" && order.status !== "awaiting_payment") {
     throw new AppError("order_not_payable", `the booking is ${order.status}`, { status: 409 });
@@ -45,7 +46,7 @@ export async function createPayment(
   if (!order.currency || order.totalMinor <= 0) throw new AppError("order_not_payable", "the booking is free", { status: 409 });
   const now = deps.now();
   const lifetimeSeconds = paymentLifetimeSeconds(order.reservedUntil, now);
-  const owner = await deps.eventOwner(order.eventId);
+  const owner = projected ?? await deps.eventOwner(order.eventId);
   if (!owner) throw new AppError("unavailable", "the booking's event is not known to payments yet; try again", { status: 503 });
   let methodToken: string | undefined;
   if (input.methodId && /^[0-9a-f-]{36}$/.test(input.methodId)) {
