@@ -87,6 +87,32 @@ export function outboxWrite<C extends MessageContract>(
 }
 
 /**
+ * Domain events as SQL text with their values inlined, for a caller that drives its transaction
+ * itself and sends its statements together in one simple query (kit/db.ts holdConnection): the
+ * statements (on Postgres with the NOTIFY that wakes other replicas' relays at commit), and the
+ * wake-up of this process's relays to call once the transaction committed.
+ */
+export function outboxSql<C extends MessageContract>(
+  db: Knex,
+  items: Array<{ contract: C; data: Static<C["data"]> }>,
+  opts: { source: string; at: Date },
+): { statements: string[]; committed(): void } {
+  // An outbox row's envelope and headers are JSON texts already: spliced in, parsed once as jsonb.
+  const rows = outboxRows(items, opts).map((x) =>
+    `{"id":${JSON.stringify(x.id)},"subject":${JSON.stringify(x.subject)},"envelope":${x.envelope},"headers":${x.headers}}`
+  );
+  const schema = schemaOfTrx(db);
+  const insert = `insert into outbox (id, subject, envelope, headers)
+    select (r->>'id')::uuid, r->>'subject', r->'envelope', r->'headers' from jsonb_array_elements(${sqlLiteral(`[${rows.join(",")}]`)}::jsonb) r`;
+  return {
+    statements: [isPostgres(db) ? `with i as (${insert}) select pg_notify(${sqlLiteral(channelName(schema))}, '')` : insert],
+    committed: () => {
+      for (const kick of localRelays.get(schema) ?? []) kick();
+    },
+  };
+}
+
+/**
  * Records a domain event in the caller's transaction. Nothing is published until the
  * transaction commits, and nothing committed is ever left unpublished.
  */

@@ -3,6 +3,7 @@ import type { Knex } from "knex";
 import type { OrderStatus } from "../../../subjects/bookings.ts";
 import type { OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
+import { type Db, holdConnection, sqlLiteral } from "../../kit/db.ts";
 import { HELD, jsonRows, type LineRow, type OrderRow, type TicketRow } from "../store.ts";
 
 /** A booker's orders, newest first, `limit + 1` of them (the extra one says there is a next page), with created_at exact to the microsecond. */
@@ -130,20 +131,46 @@ export async function orderWithItems(db: Knex, orderId: string): Promise<OrderWi
 
 /**
  * Held → awaiting this payment, if the order is held by another payment or none and its hold is not
- * over at `now`: one guarded UPDATE that answers the order with its lines and tickets. Undefined
- * when it did not move (gone, expired, or already awaiting this very payment).
+ * over at `now` — one guarded UPDATE that answers the order with its lines and tickets — and, when
+ * it moved, the statements `eventsOf(order)` gives (its outbox rows, kit's outboxSql): one
+ * transaction in two round trips on a held connection (kit/db.ts holdConnection), `begin` with the
+ * UPDATE, then the events with `commit`, so the row's lock is held for one round trip. Undefined
+ * (and nothing written) when it did not move: gone, expired, or already awaiting this very payment.
  */
-export async function markAwaitingPayment(trx: Knex.Transaction, orderId: string, paymentId: string, now: Date): Promise<OrderWithItems | undefined> {
-  const { rows } = await trx.raw(
-    `with o as (
-       update orders set status = 'awaiting_payment', payment_id = ?, updated_at = ?
-        where id = ? and status = any(?) and (reserved_until is null or reserved_until > ?)
-          and not (status = 'awaiting_payment' and payment_id is not distinct from ?)
-       returning *)
-     select o.*, ${ITEMS} from o`,
-    [paymentId, now, orderId, HELD, now, paymentId] as never,
-  ) as { rows: Array<Record<string, unknown>> };
-  return withItems(rows[0]);
+export async function markAwaitingPayment(
+  db: Db,
+  orderId: string,
+  paymentId: string,
+  now: Date,
+  eventsOf: (order: OrderRow) => { statements: string[]; committed(): void },
+): Promise<OrderWithItems | undefined> {
+  const conn = await holdConnection(db);
+  try {
+    const at = `${sqlLiteral(now.toISOString())}::timestamptz`;
+    const [, rows] = await conn.send(
+      `begin;
+       with o as (
+         update orders set status = 'awaiting_payment', payment_id = ${sqlLiteral(paymentId)}, updated_at = ${at}
+          where id = ${sqlLiteral(orderId)} and status in (${HELD.map(sqlLiteral).join(", ")}) and (reserved_until is null or reserved_until > ${at})
+            and not (status = 'awaiting_payment' and payment_id is not distinct from ${sqlLiteral(paymentId)}::uuid)
+         returning *)
+       select o.*, ${ITEMS} from o`,
+    );
+    const moved = withItems(rows[0]);
+    if (!moved) {
+      await conn.send("rollback");
+      return undefined;
+    }
+    const events = eventsOf(moved.order);
+    await conn.send([...events.statements, "commit"].join(";\n"));
+    events.committed();
+    return moved;
+  } catch (err) {
+    await conn.send("rollback").catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
 }
 
 /** Confirms the orders still held (each by its payment) and writes their outbox rows: one statement, whatever the number. */

@@ -1,5 +1,5 @@
 /** Payments started paying a held order. */
-import { enqueue } from "../../kit/outbox.ts";
+import { outboxSql } from "../../kit/outbox.ts";
 import { AppError, notFound } from "../../kit/errors.ts";
 import type { RequestOf } from "../../../subjects/contract.ts";
 import { bookingEvents, type bookings, type OrderView } from "../../../subjects/bookings.ts";
@@ -15,29 +15,26 @@ import { markAwaitingPayment, orderWithItems } from "../store/orders.ts";
  * serializes on that row against the order's expiry, cancellation and settle, which are guarded
  * UPDATEs of it too — an expiry that got there first leaves nothing to move here, one that comes
  * after finds the order still held and expires it as before. The same statement answers the
- * order's lines and tickets, so the reply needs no further read. Only when nothing moved is the
- * order read, to say why (or to answer the same call again).
+ * order's lines and tickets, so the reply needs no further read; with evt.booking.payment_started
+ * it commits in two round trips (store/orders.ts markAwaitingPayment). Only when nothing moved is
+ * the order read, to say why (or to answer the same call again, with no second event).
  */
 export async function beginPayment(deps: Deps, _caller: Principal | undefined, input: RequestOf<typeof bookings.ordersBeginPayment>): Promise<OrderView> {
   const { orderId, paymentId } = input;
   const now = deps.now();
-  const out = await deps.db.transaction(async (trx) => {
-    const moved = await markAwaitingPayment(trx, orderId, paymentId, now);
-    if (moved) {
-      const row = moved.order;
-      await enqueue(trx, bookingEvents.paymentStarted, { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() }, {
-        source: SOURCE,
-        occurredAt: now,
-      });
-      return moved;
+  const moved = await markAwaitingPayment(deps.db, orderId, paymentId, now, (row) =>
+    outboxSql(deps.db, [{
+      contract: bookingEvents.paymentStarted,
+      data: { ...factsOf(row, now), paymentId, reservedUntil: new Date(row.reserved_until as Date).toISOString() },
+    }], { source: SOURCE, at: now }));
+  const out = moved ?? await orderWithItems(deps.db, orderId);
+  if (!out) throw notFound("order");
+  if (!moved) {
+    const o = out.order;
+    if (!(o.status === "awaiting_payment" && o.payment_id === paymentId)) {
+      if (HELD.includes(o.status) || o.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
+      throw new AppError("order_not_payable", `the order is ${o.status}`, { status: 409 });
     }
-    const cur = await orderWithItems(trx, orderId);
-    if (!cur) throw notFound("order");
-    const o = cur.order;
-    if (o.status === "awaiting_payment" && o.payment_id === paymentId) return cur;
-    if (HELD.includes(o.status) || o.status === "expired") throw new AppError("order_expired", "the hold of this order is over", { status: 409 });
-    throw new AppError("order_not_payable", `the order is ${o.status}`, { status: 409 });
-  });
-  deps.flushOutbox();
+  }
   return viewsOf([out.order], out.lines, out.tickets)[0];
 }
