@@ -87,7 +87,14 @@ export const PaymentsEnv = Type.Object({
     maximum: 16,
     default: 2,
     description:
-      "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next (fewer: bigger batches, less work per callback).",
+      "Callback batches in flight at once per replica; while all are busy, arriving callbacks gather into the next (fewer: bigger batches, less work per callback). With a linger, a second batch starts beside one in flight only with as many callbacks as were in play at the last commit. A refund of a late payment is asked for outside its batch, so a slow provider holds up no batch.",
+  }),
+  PAYMENTS_CALLBACK_LINGER_MS: Type.Integer({
+    minimum: 0,
+    maximum: 100,
+    default: 10,
+    description:
+      "How long callbacks wait for company when fewer are queued than were in play at the last commit (0: only those of the same tick form a batch): the callers a batch just answered come back into the next batch instead of after a small one.",
   }),
   PAYMENTS_SANDBOX_PORT: Type.Integer({
     minimum: 0,
@@ -197,7 +204,11 @@ export const paymentsService = defineService({
       },
     };
 
-    const mailbox = new ResultMailbox(deps, { batchMax: env.PAYMENTS_CALLBACK_BATCH_MAX, batches: env.PAYMENTS_CALLBACK_BATCHES });
+    const mailbox = new ResultMailbox(deps, {
+      batchMax: env.PAYMENTS_CALLBACK_BATCH_MAX,
+      batches: env.PAYMENTS_CALLBACK_BATCHES,
+      lingerMs: env.PAYMENTS_CALLBACK_LINGER_MS,
+    });
 
     // Refund retries: the schedule is in the rows (retry_at), this only wakes the pass.
     let passing: Promise<unknown> = Promise.resolve();

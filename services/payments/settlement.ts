@@ -52,22 +52,22 @@ export async function applyResult(deps: Deps, n: ResultNotice, trx: Knex.Transac
   return (await applyResults(deps, trx, [n]))[0];
 }
 
-/** Commits a batch of results in one transaction and answers each; refunds planned are asked for before their answer. */
+/**
+ * Commits a batch of results in one transaction and answers each. A result accepted after its
+ * hold expired carries the refund planned (`refundId`): the caller asks for it (`refundLate`)
+ * before answering that result, outside the batch, so a slow provider holds up only its own.
+ */
 export async function commitResults(deps: Deps, ns: ResultNotice[]): Promise<Decided[]> {
   const decided = await deps.db.transaction((trx) => applyResults(deps, trx, ns));
   if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox();
-  // Accepted after the seats were gone and the provider would not take it back: refund now.
-  await Promise.all(
-    decided.map(async (d) => {
-      const refundId = "refundId" in d ? d.refundId : undefined;
-      if (refundId) {
-        await processRefund(deps, refundId).catch((err: unknown) =>
-          deps.log.error({ err, refundId }, "refund of a late payment failed; the retry pass will try again")
-        );
-      }
-    }),
-  );
   return decided;
+}
+
+/** Accepted after the seats were gone and the provider would not take it back: refund now (the retry pass takes a failure). */
+export async function refundLate(deps: Deps, refundId: string): Promise<void> {
+  await processRefund(deps, refundId).catch((err: unknown) =>
+    deps.log.error({ err, refundId }, "refund of a late payment failed; the retry pass will try again")
+  );
 }
 
 type Change = { p: PaymentRow; event: "succeeded" | "failed"; reason?: string; feeMinor?: number; refund?: boolean };
