@@ -12,13 +12,14 @@
 import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
 import { paymentEvents } from "../../subjects/payments.ts";
-import type { Deps } from "./deps.ts";
+import { type Deps, SOURCE } from "./deps.ts";
 import type { CallbackAnswer, ResultNotice } from "./providers/provider.ts";
-import { enqueueAll, lockPayments, type PaymentRow, writeDecisions } from "./store.ts";
-import { callbacksOf, countRepeats, insertCallbacks } from "./store/callbacks.ts";
+import { lockPayments, type PaymentRow, writeBatch } from "./store.ts";
+import { callbacksOf, countRepeats } from "./store/callbacks.ts";
 import { insertRefunds } from "./store/refunds.ts";
-import { recordCharges } from "./store/ledger.ts";
-import { issueReceipts } from "./store/receipts.ts";
+import { chargeRows } from "./store/ledger.ts";
+import { insertReceipts, numberReceipts } from "./store/receipts.ts";
+import { outboxRows } from "../kit/outbox.ts";
 import { facts } from "./facts.ts";
 import { processRefund } from "./refunding.ts";
 import { cancelTimers } from "../kit/timers.ts";
@@ -178,10 +179,23 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
     });
   }
 
-  // Write: one statement per table.
-  await writeDecisions(trx, [...changes.values()].map((c) => c.p), now);
+  // Write: the payments, their charges and the decision rows in one statement; refunds planned,
+  // timers and repeats only when there are any.
   const paid = [...changes.values()].filter((c) => c.event === "succeeded");
-  await recordCharges(trx, paid.map((c) => ({ payment: c.p, feeMinor: c.feeMinor ?? 0 })));
+  await writeBatch(trx, {
+    payments: [...changes.values()].map((c) => c.p),
+    ledger: chargeRows(paid.map((c) => ({ payment: c.p, feeMinor: c.feeMinor ?? 0 }))),
+    callbacks: fresh.map((i) => {
+      const d = out[i] as Extract<Decided, { answer: unknown }>;
+      return {
+        payment_id: ns[i].orderId,
+        provider_payment_id: ns[i].providerPaymentId,
+        result: ns[i].succeeded ? 1 : 0,
+        answer_status: d.answer.status,
+        answer_description: d.answer.description,
+      };
+    }),
+  }, now);
   const refunds = fresh.flatMap((i) => {
     const d = out[i];
     return "refundId" in d && d.refundId
@@ -197,31 +211,18 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
       : [];
   });
   await insertRefunds(trx, refunds);
-  if (fresh.length) {
-    await insertCallbacks(
-      trx,
-      fresh.map((i) => {
-        const d = out[i] as Extract<Decided, { answer: unknown }>;
-        return {
-          payment_id: ns[i].orderId,
-          provider_payment_id: ns[i].providerPaymentId,
-          result: ns[i].succeeded ? 1 : 0,
-          answer_status: d.answer.status,
-          answer_description: d.answer.description,
-        };
-      }),
-    );
-    await cancelTimers(trx, RECONCILE_TIMER, fresh.map((i) => ns[i].orderId));
-  }
+  if (fresh.length) await cancelTimers(trx, RECONCILE_TIMER, fresh.map((i) => ns[i].orderId));
   await countRepeats(trx, repeats.map((i) => ({ paymentId: ns[i].orderId, providerPaymentId: ns[i].providerPaymentId, result: ns[i].succeeded ? 1 : 0 })));
   // Last, so the organizers' receipt counters (one row each, a hot row for a busy organizer) are
-  // held for as little as possible: two statements and the commit.
-  const receipts = await issueReceipts(trx, paid.map((c) => c.p));
+  // held for as little as possible: two statements (the counters; the receipts with the events)
+  // and the commit.
+  const receipts = await numberReceipts(trx, paid.map((c) => c.p));
+  const numbers = new Map(receipts.map((r) => [r.payment_id, r.number]));
   const events = [...changes.values()].map((c) =>
     c.event === "succeeded"
-      ? { contract: paymentEvents.succeeded, data: { ...facts(c.p, now), receiptNumber: receipts.get(c.p.id)! } }
+      ? { contract: paymentEvents.succeeded, data: { ...facts(c.p, now), receiptNumber: numbers.get(c.p.id)! } }
       : { contract: paymentEvents.failed, data: { ...facts(c.p, now), reason: c.reason ?? "declined" } }
   );
-  await enqueueAll(trx, events as never, now);
+  await insertReceipts(trx, receipts, outboxRows(events as never, { source: SOURCE, at: now }));
   return out;
 }

@@ -3,8 +3,8 @@ import type { Knex } from "knex";
 import type { Write } from "../kit/db.ts";
 import { isoOf, type Position } from "../kit/cursor.ts";
 import type { PaymentView, RefundView } from "../../subjects/payments.ts";
-import { outboxRows } from "../kit/outbox.ts";
-import { SOURCE } from "./deps.ts";
+import type { NewLedgerEntry, NewLedgerTransaction } from "./store/ledger.ts";
+import type { CallbackRow } from "./store/callbacks.ts";
 
 export type PaymentRow = {
   id: string;
@@ -269,20 +269,37 @@ export async function lockPayments(trx: Knex.Transaction, ids: string[]): Promis
   return ((await trx("payments").whereIn("id", ids).orderBy("id").forUpdate()) as Array<Record<string, unknown>>).map(paymentOf);
 }
 
-/** The decisions of a batch of callbacks on their payments, in one statement. */
-export async function writeDecisions(trx: Knex.Transaction, changed: PaymentRow[], now: Date): Promise<void> {
-  if (changed.length === 0) return;
+/**
+ * What a batch of callbacks decided, in one statement: the payments' new states, the ledger
+ * charges (transactions, then their entries: the foreign key is checked at the statement's end)
+ * and the decision rows the repeats are answered from.
+ */
+export async function writeBatch(
+  trx: Knex.Transaction,
+  b: { payments: PaymentRow[]; ledger: { transactions: NewLedgerTransaction[]; entries: NewLedgerEntry[] }; callbacks: CallbackRow[] },
+  now: Date,
+): Promise<void> {
+  if (b.payments.length === 0 && b.ledger.transactions.length === 0 && b.callbacks.length === 0) return;
+  const { transactions: t, entries: e } = b.ledger;
   await trx.raw(
-    `update payments p set status = v.status, failure = v.failure, card_pan = v.card_pan, provider_payment_id = v.provider_payment_id, reconcile_at = null, updated_at = ?
-       from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, status, failure, card_pan, provider_payment_id)
-      where p.id = v.id`,
+    `with pay as (
+       update payments p set status = v.status, failure = v.failure, card_pan = v.card_pan, provider_payment_id = v.provider_payment_id, reconcile_at = null, updated_at = ?
+         from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, status, failure, card_pan, provider_payment_id)
+        where p.id = v.id),
+     tx as (
+       insert into ledger_transactions (id, kind, payment_id, refund_id, event_id, organizer_id, amount_minor, currency)
+       select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[])),
+     en as (
+       insert into ledger_entries (transaction_id, account, currency, debit_minor, credit_minor)
+       select * from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]))
+     insert into callbacks (payment_id, provider_payment_id, result, answer_status, answer_description)
+     select * from unnest(?::uuid[], ?::text[], ?::smallint[], ?::text[], ?::text[])`,
     [
       now,
-      changed.map((p) => p.id),
-      changed.map((p) => p.status),
-      changed.map((p) => p.failure),
-      changed.map((p) => p.card_pan),
-      changed.map((p) => p.provider_payment_id),
+      ...(["id", "status", "failure", "card_pan", "provider_payment_id"] as const).map((k) => b.payments.map((p) => p[k])),
+      ...(["id", "kind", "payment_id", "refund_id", "event_id", "organizer_id", "amount_minor", "currency"] as const).map((k) => t.map((x) => x[k])),
+      ...(["transaction_id", "account", "currency", "debit_minor", "credit_minor"] as const).map((k) => e.map((x) => x[k])),
+      ...(["payment_id", "provider_payment_id", "result", "answer_status", "answer_description"] as const).map((k) => b.callbacks.map((x) => x[k])),
     ] as never,
   );
 }
@@ -291,9 +308,4 @@ export async function writeDecisions(trx: Knex.Transaction, changed: PaymentRow[
 export async function savedMethodToken(db: Knex, id: string, userId: string): Promise<string | undefined> {
   const saved = await db("saved_methods").where({ id, user_id: userId }).first();
   return saved?.token;
-}
-
-/** Many domain events in one insert into the kit's outbox (a batch of callbacks). */
-export async function enqueueAll(trx: Knex.Transaction, events: Parameters<typeof outboxRows>[0], at: Date): Promise<void> {
-  if (events.length) await trx("outbox").insert(outboxRows(events, { source: SOURCE, at }));
 }

@@ -14,10 +14,6 @@ export async function callbacksOf(trx: Knex.Transaction, paymentIds: string[]): 
   return await trx("callbacks").whereIn("payment_id", paymentIds);
 }
 
-export async function insertCallbacks(trx: Knex.Transaction, rows: CallbackRow[]): Promise<void> {
-  if (rows.length) await trx("callbacks").insert(rows);
-}
-
 /** Counts repeats of callbacks decided before, in one statement. */
 export async function countRepeats(trx: Knex.Transaction, repeats: Array<{ paymentId: string; providerPaymentId: string; result: number }>): Promise<void> {
   if (repeats.length === 0) return;

@@ -36,18 +36,29 @@ async function post(
   return id;
 }
 
+export type NewLedgerTransaction = {
+  id: string;
+  kind: "charge" | "fee";
+  payment_id: string;
+  refund_id: null;
+  event_id: string;
+  organizer_id: string;
+  amount_minor: number;
+  currency: string;
+};
+export type NewLedgerEntry = { transaction_id: string; account: string; currency: string; debit_minor: number; credit_minor: number };
+
 /**
- * The charges of many succeeded payments (a batch of callbacks) in two statements: each payment's
- * charge, and the provider's fee when it told us, as its own balanced transaction. Once per
- * payment: unique indexes.
+ * The ledger rows of many succeeded payments' charges (a batch of callbacks), for the batch's one
+ * write (store.ts, `writeBatch`): each payment's charge, and the provider's fee when it told us,
+ * as its own balanced transaction. Once per payment: unique indexes.
  */
-export async function recordCharges(trx: Knex.Transaction, items: Array<{ payment: PaymentRow; feeMinor: number }>): Promise<void> {
-  if (items.length === 0) return;
-  const txs: Array<Record<string, unknown>> = [];
-  const entries: Array<Record<string, unknown>> = [];
+export function chargeRows(items: Array<{ payment: PaymentRow; feeMinor: number }>): { transactions: NewLedgerTransaction[]; entries: NewLedgerEntry[] } {
+  const transactions: NewLedgerTransaction[] = [];
+  const entries: NewLedgerEntry[] = [];
   const add = (kind: "charge" | "fee", payment: PaymentRow, amount: number, lines: Entry[]) => {
     const id = randomUUID();
-    txs.push({
+    transactions.push({
       id,
       kind,
       payment_id: payment.id,
@@ -68,8 +79,7 @@ export async function recordCharges(trx: Knex.Transaction, items: Array<{ paymen
       add("fee", payment, feeMinor, [{ account: organizer, debit: feeMinor }, { account: FEES, credit: feeMinor }]);
     }
   }
-  await trx("ledger_transactions").insert(txs);
-  await trx("ledger_entries").insert(entries);
+  return { transactions, entries };
 }
 
 export async function recordRefund(trx: Knex.Transaction, payment: PaymentRow, refund: RefundRow): Promise<void> {

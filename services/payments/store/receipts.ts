@@ -5,16 +5,19 @@
  */
 import type { Knex } from "knex";
 import type { PaymentRow } from "../store.ts";
+import type { OutboxRow } from "../../kit/outbox.ts";
+
+export type ReceiptRow = { payment_id: string; organizer_id: string; seq: number; number: string };
 
 /**
  * Numbers the receipts of many succeeded payments: one counter move per organizer (the counters
- * are taken in organizer order, so two batches cannot deadlock on them), then one insert. A
- * payment that was not succeeded before has no receipt yet (both are written in the same
- * transaction), so every payment here gets a fresh number. Returns the numbers by payment id.
+ * are taken in organizer order, so two batches cannot deadlock on them). A payment that was not
+ * succeeded before has no receipt yet (both are written in the same transaction), so every
+ * payment here gets a fresh number. Returns the receipt rows, which the caller writes in its next
+ * statement (`insertReceipts`, with the batch's events).
  */
-export async function issueReceipts(trx: Knex.Transaction, payments: PaymentRow[]): Promise<Map<string, string>> {
-  const numbers = new Map<string, string>();
-  if (payments.length === 0) return numbers;
+export async function numberReceipts(trx: Knex.Transaction, payments: PaymentRow[]): Promise<ReceiptRow[]> {
+  if (payments.length === 0) return [];
   const byOrganizer = new Map<string, PaymentRow[]>();
   for (const p of payments) byOrganizer.set(p.organizer_id, [...(byOrganizer.get(p.organizer_id) ?? []), p]);
   const organizers = [...byOrganizer.keys()].sort();
@@ -25,18 +28,32 @@ export async function issueReceipts(trx: Knex.Transaction, payments: PaymentRow[
      returning organizer_id, last`,
     [organizers, organizers.map((o) => byOrganizer.get(o)!.length)] as never,
   )) as { rows: Array<{ organizer_id: string; last: number }> };
-  const receipts: Array<{ payment_id: string; organizer_id: string; seq: number; number: string }> = [];
+  const receipts: ReceiptRow[] = [];
   for (const { organizer_id, last } of rows) {
     const mine = byOrganizer.get(organizer_id)!;
     mine.forEach((p, i) => {
       const seq = last - mine.length + 1 + i;
       const number = `R-${organizer_id.slice(0, 8).toUpperCase()}-${String(seq).padStart(6, "0")}`;
       receipts.push({ payment_id: p.id, organizer_id, seq, number });
-      numbers.set(p.id, number);
     });
   }
-  await trx("receipts").insert(receipts);
-  return numbers;
+  return receipts;
+}
+
+/** The receipts numbered by `numberReceipts` and the batch's domain events (kit outbox rows), in one statement. */
+export async function insertReceipts(trx: Knex.Transaction, receipts: ReceiptRow[], outbox: OutboxRow[]): Promise<void> {
+  if (receipts.length === 0 && outbox.length === 0) return;
+  await trx.raw(
+    `with r as (
+       insert into receipts (payment_id, organizer_id, seq, number)
+       select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[]))
+     insert into outbox (id, subject, envelope, headers)
+     select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
+    [
+      ...(["payment_id", "organizer_id", "seq", "number"] as const).map((k) => receipts.map((x) => x[k])),
+      ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
+    ] as never,
+  );
 }
 
 /** A payment's receipt, once it succeeded. */
