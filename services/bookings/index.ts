@@ -12,6 +12,7 @@ import { bookingEvents, ticketEvents, waitlistEvents } from "../../subjects/book
 import { schema } from "./migrations/001-bookings.ts";
 import { expiryTimers as expiryTimersMigration } from "./migrations/002-expiry-timers.ts";
 import { people } from "./migrations/003-people.ts";
+import { batchRowsWithoutFk } from "./migrations/004-batch-rows-without-fk.ts";
 import type { Deps } from "./deps.ts";
 import { Inventory } from "./usecases/inventory.ts";
 import { createSigner } from "./ticket-codes.ts";
@@ -93,7 +94,7 @@ export const bookingsService = defineService({
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
   env: BookingsEnv,
-  migrations: [schema, expiryTimersMigration, people],
+  migrations: [schema, expiryTimersMigration, people, batchRowsWithoutFk],
   devSecrets: (
     env,
   ) => [{ name: "BOOKINGS_TICKET_KEY", insecure: env.BOOKINGS_TICKET_KEY === DEV_TICKET_KEY, why: "is the development default (anyone could sign tickets)" }],

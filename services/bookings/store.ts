@@ -356,8 +356,8 @@ const offeredEntriesSql = (entryIds: string[]) =>
  * data-modifying CTEs over unnest'ed array literals (one per column, or array_fill of one value
  * when every row has the same: the event, the time, the nulls; measured cheaper for Postgres than
  * json_populate_recordset), the domain events as one JSON document, then the counters, the
- * accepted offers and any further statements. Foreign keys are checked at the end of the
- * statement, when all the rows are there.
+ * accepted offers and any further statements. Lines and tickets have no foreign key to their
+ * order (migration 004): this statement is what writes them, always with their order.
  */
 function batchWrites(w: BatchWrites): string[] {
   const statements: string[] = [];

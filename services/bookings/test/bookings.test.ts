@@ -136,6 +136,21 @@ describe("bookings: never oversold, through the edge", function () {
       expect(a).to.deep.include({ remaining: 0, soldOut: true });
     }
   });
+
+  it("writes every order with its line and one ticket per seat, and no line or ticket without its order", async () => {
+    // Lines and tickets have no foreign key (migration 004): the statement that writes an order writes them.
+    const db = p.running.dbs.get("bookings")!;
+    const { rows } = await db.raw(
+      `select (select count(*) from orders)::int as orders,
+              (select count(*) from order_lines l where not exists (select 1 from orders o where o.id = l.order_id))::int as orphan_lines,
+              (select count(*) from tickets t where not exists (select 1 from orders o where o.id = t.order_id))::int as orphan_tickets,
+              (select count(*) from orders o where o.seats <> (select coalesce(sum(l.quantity), 0) from order_lines l where l.order_id = o.id)
+                                                or o.seats <> (select count(*) from tickets t where t.order_id = o.id))::int as incomplete`,
+    );
+    const { orders, ...rest } = rows[0];
+    expect(orders).to.be.at.least(2000);
+    expect(rest).to.deep.equal({ orphan_lines: 0, orphan_tickets: 0, incomplete: 0 });
+  });
 });
 
 describe("bookings: the naive guard (BOOKINGS_UNSAFE_NAIVE_GUARD) oversells, so the test above races for real", function () {
