@@ -1,6 +1,6 @@
 /** The bookings service's queries and row shapes. */
 import type { Knex } from "knex";
-import type { OutboxRow } from "../kit/outbox.ts";
+import { outboxInsertSql, type OutboxRow } from "../kit/outbox.ts";
 import { type Db, holdConnection, sqlLiteral } from "../kit/db.ts";
 import type { OrderStatus, OrderView, TicketView } from "../../subjects/bookings.ts";
 
@@ -363,8 +363,6 @@ function batchWrites(w: BatchWrites): string[] {
   const statements: string[] = [];
   if (w.orders.length) {
     const lines = w.lines.map((l) => ({ ...l, quota_ids: arrayLiteral(l.quota_ids) }));
-    // An outbox row's envelope and headers are JSON texts already: spliced in, parsed once as jsonb.
-    const outbox = w.outbox.map((x) => `{"id":${JSON.stringify(x.id)},"subject":${JSON.stringify(x.subject)},"envelope":${x.envelope},"headers":${x.headers}}`);
     statements.push(
       `with o as (
          insert into orders (${ORDER_COLUMNS.map(([k]) => k).join(", ")})
@@ -375,9 +373,7 @@ function batchWrites(w: BatchWrites): string[] {
        t as (
          insert into tickets (${TICKET_COLUMNS.map(([k]) => k).join(", ")})
          select * from ${unnestOf(w.tickets, TICKET_COLUMNS)}),
-       x as (
-         insert into outbox (id, subject, envelope, headers)
-         select (r->>'id')::uuid, r->>'subject', r->'envelope', r->'headers' from jsonb_array_elements(${sqlLiteral(`[${outbox.join(",")}]`)}::jsonb) r)
+       x as (${outboxInsertSql(w.outbox)})
        select 1`,
     );
   }

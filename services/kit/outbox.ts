@@ -37,6 +37,26 @@ export const outboxMigration: Migration = {
   },
 };
 
+/**
+ * The envelope and headers as `json`, not `jsonb`: the relay reads them back as text and forwards
+ * them unparsed, so jsonb's decomposition on every insert bought nothing — and it was the largest
+ * part of a bookings batch's one INSERT, under the event's lock (300 envelopes: ≈ 19 ms as jsonb,
+ * ≈ 8 ms as json; docs/benchmarks.md, session 9). `json` still refuses text that is not JSON, and
+ * `->`/`->>` read it as before.
+ */
+export const outboxJsonMigration: Migration = {
+  name: "004_kit_outbox_json",
+  async up(db) {
+    await db.raw("alter table outbox alter column envelope type json using envelope::json, alter column headers type json using headers::json");
+  },
+};
+
+/** Outbox rows as one INSERT with their values inlined (sqlLiteral), for statements sent as text. */
+export function outboxInsertSql(rows: OutboxRow[]): string {
+  const values = rows.map((x) => `(${sqlLiteral(x.id)}, ${sqlLiteral(x.subject)}, ${sqlLiteral(x.envelope)}, ${sqlLiteral(x.headers)})`);
+  return `insert into outbox (id, subject, envelope, headers) values ${values.join(", ")}`;
+}
+
 /** An outbox row as the relay publishes it: the envelope and the W3C trace context, as JSON. */
 export type OutboxRow = { id: string; subject: string; envelope: string; headers: string };
 
@@ -97,13 +117,8 @@ export function outboxSql<C extends MessageContract>(
   items: Array<{ contract: C; data: Static<C["data"]> }>,
   opts: { source: string; at: Date },
 ): { statements: string[]; committed(): void } {
-  // An outbox row's envelope and headers are JSON texts already: spliced in, parsed once as jsonb.
-  const rows = outboxRows(items, opts).map((x) =>
-    `{"id":${JSON.stringify(x.id)},"subject":${JSON.stringify(x.subject)},"envelope":${x.envelope},"headers":${x.headers}}`
-  );
   const schema = schemaOfTrx(db);
-  const insert = `insert into outbox (id, subject, envelope, headers)
-    select (r->>'id')::uuid, r->>'subject', r->'envelope', r->'headers' from jsonb_array_elements(${sqlLiteral(`[${rows.join(",")}]`)}::jsonb) r`;
+  const insert = outboxInsertSql(outboxRows(items, opts));
   return {
     statements: [isPostgres(db) ? `with i as (${insert}) select pg_notify(${sqlLiteral(channelName(schema))}, '')` : insert],
     committed: () => {

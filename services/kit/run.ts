@@ -10,7 +10,7 @@ import { connectNats, ensureStreams, type Nats, nkeyPublicKey, waitForStreams } 
 import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, STREAMS_USER, subjectMatches } from "./bus.ts";
 import { ConfigError, type KitEnv } from "./config.ts";
 import { type Db, migrate, openDb } from "./db.ts";
-import { outboxMigration, type Relay, startRelay } from "./outbox.ts";
+import { outboxJsonMigration, outboxMigration, type Relay, startRelay } from "./outbox.ts";
 import { processedMigration, type RunningConsumer, startConsumer } from "./consume.ts";
 import { startTimers, type TimerPoller, timersMigration } from "./timers.ts";
 import { retentionMigration, startRetention } from "./retention.ts";
@@ -47,7 +47,7 @@ type Instance = {
 };
 
 /** The kit's own tables, in every service schema before the service's migrations. */
-const kitMigrations = [outboxMigration, processedMigration, timersMigration, retentionMigration];
+const kitMigrations = [outboxMigration, processedMigration, timersMigration, retentionMigration, outboxJsonMigration];
 
 /** Resolves the SERVICES variable against the known services; unknown names fail at boot. */
 export function pick(all: ServiceDefinition[], services: string): ServiceDefinition[] {

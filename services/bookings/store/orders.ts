@@ -181,7 +181,7 @@ export async function confirmHeld(trx: Knex.Transaction, confirm: OrderRow[], ou
          from unnest(?::uuid[], ?::uuid[]) as v(order_id, payment_id)
         where o.id = v.order_id and o.status = any(?))
      insert into outbox (id, subject, envelope, headers)
-     select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
+     select a, b, c::json, d::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
     [
       now,
       confirm.map((o) => o.id),

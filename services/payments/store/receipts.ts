@@ -48,7 +48,7 @@ export async function insertReceipts(trx: Knex.Transaction, receipts: ReceiptRow
        insert into receipts (payment_id, organizer_id, seq, number)
        select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[]))
      insert into outbox (id, subject, envelope, headers)
-     select a, b, c::jsonb, d::jsonb from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
+     select a, b, c::json, d::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
     [
       ...(["payment_id", "organizer_id", "seq", "number"] as const).map((k) => receipts.map((x) => x[k])),
       ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
