@@ -69,6 +69,26 @@ export async function scheduleTimer(trx: Knex.Transaction, t: PlannedTimer): Pro
 
 export type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: unknown };
 
+function assertDue(t: PlannedTimer): void {
+  if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
+}
+
+/** Timers as rows of the timers table, planned afresh (no attempts, no error), stamped now. */
+function timerRows(db: Knex, timers: PlannedTimer[]) {
+  return timers.map((t) => {
+    assertDue(t);
+    return {
+      kind: t.kind,
+      key: t.key,
+      due_at: t.dueAt,
+      payload: t.payload === undefined ? null : JSON.stringify(t.payload),
+      attempts: 0,
+      last_error: null,
+      scheduled_at: db.fn.now(),
+    };
+  });
+}
+
 /**
  * Plans many timers in one statement (a batch of bookings' holds); same rules as scheduleTimer.
  * `keepEarlier`: a (kind, key) already planned sooner keeps its time (and payload and attempts),
@@ -76,18 +96,7 @@ export type PlannedTimer = { kind: string; key: string; dueAt: Date; payload?: u
  */
 export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer[], opts: { keepEarlier?: boolean } = {}): Promise<void> {
   if (timers.length === 0) return;
-  for (const t of timers) {
-    if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
-  }
-  const rows = timers.map((t) => ({
-    kind: t.kind,
-    key: t.key,
-    due_at: t.dueAt,
-    payload: t.payload === undefined ? null : JSON.stringify(t.payload),
-    attempts: 0,
-    last_error: null,
-    scheduled_at: trx.fn.now(),
-  }));
+  const rows = timerRows(trx, timers);
   const merge = opts.keepEarlier
     ? {
       due_at: trx.raw("least(timers.due_at, excluded.due_at)"),
@@ -114,18 +123,7 @@ export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer
  */
 export function timersWrite(db: Knex, timers: PlannedTimer[]): Write {
   if (timers.length === 0) throw new TypeError("timersWrite: no timers");
-  for (const t of timers) {
-    if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
-  }
-  const rows = timers.map((t) => ({
-    kind: t.kind,
-    key: t.key,
-    due_at: t.dueAt,
-    payload: t.payload === undefined ? null : JSON.stringify(t.payload),
-    attempts: 0,
-    last_error: null,
-    scheduled_at: db.fn.now(),
-  }));
+  const rows = timerRows(db, timers);
   const schema = schemaOfTrx(db);
   const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
   return {
@@ -143,9 +141,7 @@ export function timersWrite(db: Knex, timers: PlannedTimer[]): Write {
  */
 export function scheduleTimersSql(db: Knex | Knex.Transaction, timers: PlannedTimer[]): { statements: string[]; scheduled(): void } {
   if (timers.length === 0) return { statements: [], scheduled: () => undefined };
-  for (const t of timers) {
-    if (!(t.dueAt instanceof Date) || Number.isNaN(t.dueAt.getTime())) throw new TypeError(`scheduleTimer ${t.kind}/${t.key}: dueAt is not a valid Date`);
-  }
+  for (const t of timers) assertDue(t);
   const rows = timers.map((t) => ({ kind: t.kind, key: t.key, due_at: t.dueAt, payload: t.payload ?? null }));
   const schema = schemaOfTrx(db);
   const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
