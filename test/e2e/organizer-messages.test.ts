@@ -8,6 +8,7 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { type Platform, startPlatform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
+import { publishFreeEvent } from "../support/journeys.ts";
 import { apiRequest, type Reply } from "../support/api.ts";
 
 const PER_HOUR = 3;
@@ -62,18 +63,7 @@ describe("organizer messages through the edge", function () {
     const organizer = await account("organizer");
     const [standard1, vip, standard2] = [await account("standard1"), await account("vip"), await account("standard2")];
     const stranger = await account("stranger");
-    const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
-    const title = `Meetup ${randomUUID().slice(0, 6)}`;
-    const e = await api("POST", "/v1/events", {
-      title,
-      startsAt,
-      endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
-      timeZone: "Europe/Berlin",
-      capacity: 20,
-      publish: true,
-    }, organizer.token);
-    expect(e.status, JSON.stringify(e.body)).to.equal(201);
-    const eventId = e.body.id as string;
+    const { id: eventId, title } = await publishFreeEvent(api, organizer.token, 10 * 86_400_000, { capacity: 20 });
     const type = async (name: string) =>
       (await eventually("bookings to know the event", async () => {
         const r = await api("POST", `/v1/events/${eventId}/ticket-types`, { name }, organizer.token);

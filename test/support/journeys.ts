@@ -9,8 +9,13 @@ import type { Reply } from "./api.ts";
 
 export type Api = (method: string, path: string, body?: unknown, token?: string) => Promise<Reply>;
 
-/** A published free event of 10 seats starting in `startsInMs` (whole seconds), two hours long. */
-export async function publishFreeEvent(api: Api, organizer: string, startsInMs: number): Promise<{ id: string; title: string; startsAt: string }> {
+/** A published free event (10 seats unless told) starting in `startsInMs` (whole seconds), two hours long. */
+export async function publishFreeEvent(
+  api: Api,
+  organizer: string,
+  startsInMs: number,
+  opts: { capacity?: number } = {},
+): Promise<{ id: string; title: string; startsAt: string }> {
   const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000).toISOString();
   const title = `Meetup ${randomUUID().slice(0, 6)}`;
   const e = await api("POST", "/v1/events", {
@@ -18,7 +23,7 @@ export async function publishFreeEvent(api: Api, organizer: string, startsInMs: 
     startsAt,
     endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
     timeZone: "Europe/Berlin",
-    capacity: 10,
+    capacity: opts.capacity ?? 10,
     publish: true,
   }, organizer);
   expect(e.status, JSON.stringify(e.body)).to.equal(201);
