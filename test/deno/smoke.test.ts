@@ -53,8 +53,10 @@ async function startUnderDeno(entry: string, env: Record<string, string>, readyW
     if (child.exitCode !== null) throw new Error(`deno run ${entry} exited ${child.exitCode}:\n${output}`);
     if (await fetch(`${opsUrl}/readyz`).then((r) => r.ok, () => false)) break;
     if (Date.now() > until) {
+      // /readyz names the check that fails (the process logs only warnings here).
+      const readyz = await fetch(`${opsUrl}/readyz`).then(async (r) => `${r.status} ${await r.text()}`, (err: Error) => `unreachable: ${err.message}`);
       child.kill("SIGKILL");
-      throw new Error(`deno run ${entry}: /readyz not 200 after ${readyWithinMs / 1000} s:\n${output}`);
+      throw new Error(`deno run ${entry}: /readyz not 200 after ${readyWithinMs / 1000} s (${readyz}):\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
