@@ -1,7 +1,7 @@
 /** bookings' queries on orders: the lists (a booker's orders, an event's participants and attendees) and the guarded transitions after a reservation. */
 import type { Knex } from "knex";
 import type { OrderStatus } from "../../../subjects/bookings.ts";
-import type { OutboxRow } from "../../kit/outbox.ts";
+import { outboxInsert, type OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
 import { type Db, holdConnection, sqlLiteral } from "../../kit/db.ts";
 import { HELD, jsonRows, type LineRow, type OrderRow, type TicketRow } from "../store.ts";
@@ -175,20 +175,14 @@ export async function markAwaitingPayment(
 
 /** Confirms the orders still held (each by its payment) and writes their outbox rows: one statement, whatever the number. */
 export async function confirmHeld(trx: Knex.Transaction, confirm: OrderRow[], outbox: OutboxRow[], now: Date): Promise<void> {
+  const events = outboxInsert(outbox);
   await trx.raw(
     `with c as (
        update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ?
          from unnest(?::uuid[], ?::uuid[]) as v(order_id, payment_id)
         where o.id = v.order_id and o.status = any(?))
-     insert into outbox (id, subject, envelope, headers)
-     select a, b, c::json, d::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
-    [
-      now,
-      confirm.map((o) => o.id),
-      confirm.map((o) => o.payment_id),
-      HELD,
-      ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
-    ] as never,
+     ${events.sql}`,
+    [now, confirm.map((o) => o.id), confirm.map((o) => o.payment_id), HELD, ...events.bindings] as never,
   );
 }
 

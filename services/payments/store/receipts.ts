@@ -5,7 +5,7 @@
  */
 import type { Knex } from "knex";
 import type { PaymentRow } from "../store.ts";
-import type { OutboxRow } from "../../kit/outbox.ts";
+import { outboxInsert, type OutboxRow } from "../../kit/outbox.ts";
 
 export type ReceiptRow = { payment_id: string; organizer_id: string; seq: number; number: string };
 
@@ -43,16 +43,13 @@ export async function numberReceipts(trx: Knex.Transaction, payments: PaymentRow
 /** The receipts numbered by `numberReceipts` and the batch's domain events (kit outbox rows), in one statement. */
 export async function insertReceipts(trx: Knex.Transaction, receipts: ReceiptRow[], outbox: OutboxRow[]): Promise<void> {
   if (receipts.length === 0 && outbox.length === 0) return;
+  const events = outboxInsert(outbox);
   await trx.raw(
     `with r as (
        insert into receipts (payment_id, organizer_id, seq, number)
        select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[]))
-     insert into outbox (id, subject, envelope, headers)
-     select a, b, c::json, d::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
-    [
-      ...(["payment_id", "organizer_id", "seq", "number"] as const).map((k) => receipts.map((x) => x[k])),
-      ...(["id", "subject", "envelope", "headers"] as const).map((k) => outbox.map((x) => x[k])),
-    ] as never,
+     ${events.sql}`,
+    [...(["payment_id", "organizer_id", "seq", "number"] as const).map((k) => receipts.map((x) => x[k])), ...events.bindings] as never,
   );
 }
 
