@@ -19,19 +19,12 @@ import pg from "pg";
 import { connect, type Msg } from "@nats-io/transport-node";
 import { startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
+import { median, pool } from "./harness.ts";
 
 const { values: args } = parseArgs({ options: { posts: { type: "string", default: "5000" }, rounds: { type: "string", default: "2" } } });
 const N = Number(args.posts);
 const ROUNDS = Number(args.rounds);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function pool(n: number, inFlight: number, fn: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (next < n) await fn(next++);
-  }));
-}
 
 const nats = await startNats({ open: true });
 const db = await createDatabase();
@@ -102,7 +95,11 @@ const raw = async (): Promise<number> => {
   const rawPool = new pg.Pool({ connectionString: db.url, max: 16 });
   const U = 5_000;
   const t0 = performance.now();
-  await pool(U, 32, async (i) => void (await rawPool.query("update public.bench_rows set v = v + 1 where id = $1", [(i % 1000) + 1])));
+  await pool(
+    Array.from({ length: U }),
+    32,
+    async (_x, i) => void (await rawPool.query("update public.bench_rows set v = v + 1 where id = $1", [(i % 1000) + 1])),
+  );
   const perS = U / ((performance.now() - t0) / 1000);
   await rawPool.end();
   return perS;

@@ -15,6 +15,7 @@ import { CALLBACK_PATH } from "../services/payments/index.ts";
 import { flat, toForm } from "../services/payments/providers/fields.ts";
 import { parseXml } from "../services/payments/providers/xml.ts";
 import { createSandbox } from "../services/payments/sandbox/sandbox.ts";
+import { pool } from "./harness.ts";
 
 export type LoadInput = { natsUrl: string; merchantId: string; secretKey: string; checkouts: number; concurrency: number; callbacks: number };
 export type LoadOutput = {
@@ -42,16 +43,6 @@ const post = (m: FromLoad) => port.postMessage(m);
 const inbox: ((m: ToLoad) => void)[] = [];
 port.on("message", (m: ToLoad) => inbox.shift()?.(m));
 const next = () => new Promise<ToLoad>((resolve) => inbox.push(resolve));
-
-async function pool<T>(items: T[], n: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let i = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (i < items.length) {
-      const k = i++;
-      await fn(items[k], k);
-    }
-  }));
-}
 
 let sandboxUrl = "";
 const sandbox = createSandbox({

@@ -31,6 +31,7 @@ import { edgeService } from "../services/edge/index.ts";
 import { fileURLToPath } from "node:url";
 import { secretGroups } from "../deploy/local/secrets.ts";
 import { spawnTs } from "../services/kit/test/helpers.ts";
+import { pool } from "./harness.ts";
 import type { FromLoad, LoadInput, LoadOutput, ToLoad } from "./checkout-load.ts";
 
 const { values: args } = parseArgs({
@@ -45,15 +46,6 @@ const N = Number(args.checkouts);
 const C = Number(args.concurrency);
 const M = Number(args.callbacks);
 
-async function pool<T>(items: T[], n: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i], i);
-    }
-  }));
-}
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];

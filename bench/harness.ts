@@ -28,6 +28,17 @@ export async function closedLoop(fn: () => Promise<unknown>, opts: { inFlight: n
   return { rps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), errors };
 }
 
+/** Runs `fn` over `items` with `inFlight` of them at once, in order of start. */
+export async function pool<T>(items: T[], inFlight: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  }));
+}
+
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
