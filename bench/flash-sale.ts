@@ -16,8 +16,10 @@
  * measured users are new to it, so verifying their tokens and finding their names is measured.
  * Each phase prints, as it ends, its latency histogram (is the tail a few long pauses or a whole
  * population waiting a batch cycle?), the p99 of its first 10% of bookings apart from the rest
- * (cold start), and the CPU each booking cost in this process, nats-server and Postgres (the
- * database's backends): on a shared machine those hold better than the wall-clock rates.
+ * (cold start), and the CPU each booking cost on the platform's thread, nats-server and Postgres
+ * (the database's backends): on a shared machine those hold better than the wall-clock rates.
+ * The platform (identity, bookings, edge) runs on this thread as `make up` runs it; the clients run
+ * in a worker thread (bench/flash-sale-load.ts), as they run on other machines in production.
  */
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
@@ -27,18 +29,18 @@ import inspector from "node:inspector/promises";
 import { writeFile } from "node:fs/promises";
 import pg from "pg";
 import { run } from "../services/kit/run.ts";
-import { call } from "../services/kit/call.ts";
-import { loadPrincipalKeys, mintPrincipalsOn } from "../services/kit/principal-token.ts";
+import { Worker } from "node:worker_threads";
+import { loadPrincipalKeys } from "../services/kit/principal-token.ts";
 import { connectNats } from "../services/kit/nats.ts";
 import { identityService } from "../services/identity/index.ts";
 import { edgeService } from "../services/edge/index.ts";
 import { bookingsService } from "../services/bookings/index.ts";
-import { bookings } from "../subjects/bookings.ts";
 import { eventEvents } from "../subjects/events.ts";
 import { identityEvents } from "../subjects/identity.ts";
 import type { Principal } from "../subjects/principal.ts";
 import { startNats } from "../test/support/nats-server.ts";
 import { createDatabase } from "../test/support/postgres.ts";
+import type { LoadInput, SaleDone, SaleOrder } from "./flash-sale-load.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -70,8 +72,17 @@ const running = await run([identityService, bookingsService, edgeService], {
   RATE_LIMIT_USER_PER_MINUTE: "100000000",
 });
 const client = await connectNats({ servers: nats.url, name: "flash-sale" });
-// Calls as a user, as the edge would: services in this process trust its development key pair.
-mintPrincipalsOn(client.nc, loadPrincipalKeys({}, { mints: true }).signing!);
+// The clients run in a worker thread (bench/flash-sale-load.ts) and call as users, as the edge
+// would, signing with the development key pair the services in this process trust.
+const signingKeyPem = loadPrincipalKeys({}, { mints: true }).signing!.export({ format: "pem", type: "pkcs8" }).toString();
+const load = new Worker(new URL("./flash-sale-load.ts", import.meta.url), {
+  workerData: { natsUrl: nats.url, signingKeyPem, clients: CLIENTS } satisfies LoadInput,
+});
+load.on("error", (err) => {
+  console.error(err);
+  process.exit(1);
+});
+await new Promise((ready) => load.once("message", ready));
 const bookingsDb = running.dbs.get("bookings")!;
 
 async function publishEvents(n: number, capacity: number): Promise<string[]> {
@@ -106,7 +117,8 @@ async function publishEvents(n: number, capacity: number): Promise<string[]> {
 }
 
 type Run = { booked: number; seconds: number; p99: number; errors: number; latencies: number[]; coldP99: number; warmP99: number; cpu?: CpuPerBooking };
-type CpuPerBooking = { node: number; nats: number; postgres: number };
+/** ms of CPU per booking: the platform's thread (services, edge), the clients' thread, nats-server, Postgres' backends. */
+type CpuPerBooking = { node: number; clients: number; nats: number; postgres: number };
 
 /** Latencies (ms, in completion order) as a run: p99 overall, of the first 10% and of the rest. */
 function runOf(latencies: number[], seconds: number, errors: number): Run {
@@ -162,20 +174,20 @@ function natsPid(): number | undefined {
 }
 
 /** Starts counting CPU; the returned function gives what each side spent per booking, in ms. */
-async function cpuMeter(): Promise<(booked: number) => Promise<CpuPerBooking>> {
+async function cpuMeter(): Promise<(booked: number, clientSeconds: number) => Promise<CpuPerBooking>> {
   const pgPids = async () =>
     (await bookingsDb.raw("select pid from pg_stat_activity where datname = current_database()")).rows.map((r: { pid: number }) => r.pid) as number[];
   const natsAt = natsPid();
   const before = new Map((await pgPids()).map((p) => [p, cpuSecondsOf(p)]));
-  const nodeBefore = process.cpuUsage();
+  const nodeBefore = process.threadCpuUsage();
   const natsBefore = natsAt ? cpuSecondsOf(natsAt) : 0;
-  return async (booked) => {
-    const node = process.cpuUsage(nodeBefore);
+  return async (booked, clientSeconds) => {
+    const node = process.threadCpuUsage(nodeBefore);
     const natsSeconds = natsAt ? cpuSecondsOf(natsAt) - natsBefore : 0;
     // Backends that connected meanwhile count from zero; those that left meanwhile are lost.
     const pgSeconds = (await pgPids()).reduce((s, p) => s + cpuSecondsOf(p) - (before.get(p) ?? 0), 0);
     const per = (seconds: number) => Number(((seconds * 1000) / Math.max(1, booked)).toFixed(3));
-    return { node: per((node.user + node.system) / 1e6), nats: per(natsSeconds), postgres: per(pgSeconds) };
+    return { node: per((node.user + node.system) / 1e6), clients: per(clientSeconds), nats: per(natsSeconds), postgres: per(pgSeconds) };
   };
 }
 
@@ -188,34 +200,23 @@ function report(name: string, r: Run, extra = ""): void {
     } ms, errors ${r.errors}`,
   );
   console.log(`${"".padEnd(14)} first 10% p99 ${r.coldP99.toFixed(1)} ms, the rest ${r.warmP99.toFixed(1)} ms; ${histogram(r.latencies)}`);
-  if (r.cpu) console.log(`${"".padEnd(14)} CPU per booking: node ${r.cpu.node} ms, nats-server ${r.cpu.nats} ms, postgres ${r.cpu.postgres} ms`);
+  if (r.cpu) {
+    console.log(
+      `${
+        "".padEnd(14)
+      } CPU per booking: platform thread ${r.cpu.node} ms, nats-server ${r.cpu.nats} ms, postgres ${r.cpu.postgres} ms (clients' thread ${r.cpu.clients} ms)`,
+    );
+  }
 }
 
-/** CLIENTS clients, each booking 1 or 2 seats of a random event of `events` until all are sold out. */
-async function sale(events: string[], book: (eventId: string, seats: number) => Promise<"ok" | "sold_out" | "error">): Promise<Run> {
-  const open = new Set(events);
-  const latencies: number[] = [];
-  let errors = 0;
+/** A sale run by the clients' thread: CLIENTS clients booking 1 or 2 seats of its events until all are sold out. */
+async function sale(events: string[], via: SaleOrder["via"]): Promise<Run> {
   const cpu = await cpuMeter();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      while (open.size > 0) {
-        const list = [...open];
-        const eventId = list[(c + latencies.length) % list.length];
-        const seats = 1 + ((c + latencies.length) % 2);
-        const t = performance.now();
-        const outcome = await book(eventId, seats);
-        if (outcome === "ok") latencies.push(performance.now() - t);
-        else if (outcome === "sold_out") {
-          // One seat may still be left for a one-seat booking.
-          if (seats === 1 || (await book(eventId, 1)) === "sold_out") open.delete(eventId);
-        } else if (++errors > 1_000) throw new Error("over 1,000 failed bookings: stopping (see the service's log)");
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { ...runOf(latencies, seconds, errors), cpu: await cpu(latencies.length) };
+  const done = new Promise<SaleDone>((resolve) => load.once("message", resolve));
+  load.postMessage({ events, via } satisfies SaleOrder);
+  const r = await done;
+  if ("failed" in r) throw new Error(`clients' thread: ${r.failed}`);
+  return { ...runOf(r.latencies, r.seconds, r.errors), cpu: await cpu(r.latencies.length, r.cpuSeconds) };
 }
 
 /** One account per client, known to bookings as a registered user would be (its name is on the tickets). */
@@ -239,22 +240,10 @@ async function registerClients(name: string): Promise<Principal[]> {
     await new Promise((res) => setTimeout(res, 100));
   }
 }
-/** Books through the service as each of `principals` in turn. */
-function bookingAs(principals: Principal[]) {
-  let turn = 0;
-  return async (eventId: string, seats: number) => {
-    try {
-      await call(client.nc, bookings.ordersCreate, { eventId, seats }, { principal: principals[turn++ % principals.length], timeoutMs: 30_000 });
-      return "ok" as const;
-    } catch (err) {
-      return (err as { code?: string }).code === "sold_out" ? ("sold_out" as const) : ("error" as const);
-    }
-  };
-}
-const viaService = bookingAs(await registerClients("Client"));
+const viaService: SaleOrder["via"] = { service: await registerClients("Client") };
 // The warm-up books as other users: the measured clients' tokens are still verified, and their
 // names looked up, for the first time in the measured sale, as in a real one.
-const warmingUp = WARMUP_SEATS > 0 ? bookingAs(await registerClients("Warm-up")) : undefined;
+const warmingUp: SaleOrder["via"] | undefined = WARMUP_SEATS > 0 ? { service: await registerClients("Warm-up") } : undefined;
 
 const email = `flash+${randomUUID()}@example.org`;
 const password = "correct horse battery staple";
@@ -268,15 +257,7 @@ const login = (await (await fetch(`${running.url}/v1/auth/login`, {
   headers: { "content-type": "application/json" },
   body: JSON.stringify({ email, password }),
 })).json()) as { accessToken: string };
-const viaEdge = async (eventId: string, seats: number) => {
-  const r = await fetch(`${running.url}/v1/bookings`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${login.accessToken}`, "idempotency-key": randomUUID() },
-    body: JSON.stringify({ eventId, seats }),
-  });
-  await r.arrayBuffer();
-  return r.status === 201 ? ("ok" as const) : r.status === 409 ? ("sold_out" as const) : ("error" as const);
-};
+const viaEdge: SaleOrder["via"] = { edge: running.url, token: login.accessToken };
 
 /** The raw hot row: every booking a transaction on one counter row. */
 async function hotRow(): Promise<Run> {
@@ -335,7 +316,7 @@ async function audit(events: string[], capacity: number): Promise<{ oversold: nu
 }
 
 const perSec = (r: Run) => r.booked / r.seconds;
-/** Runs one phase under the CPU profiler (the whole process: bench clients, services, edge). */
+/** Runs one phase under the CPU profiler (the platform's thread: services and edge, not the clients). */
 async function profile(phase: string): Promise<void> {
   if (warmingUp) await sale(await publishEvents(1, WARMUP_SEATS), warmingUp);
   const events = await publishEvents(phase === "spread" ? SPREAD_EVENTS : 1, phase === "spread" ? 10 : SEATS);
@@ -431,6 +412,7 @@ try {
     errors: [...rounds, edge, spread].reduce((s, r) => s + (r?.errors ?? 0), 0),
   });
 } finally {
+  load.postMessage("stop");
   await client.nc.close();
   await running.stop();
   await db.drop();
