@@ -266,46 +266,51 @@ export type InventoryState = { event?: EventRow; settings: SettingsRow; quotas: 
 /** An offered waitlist entry a batch turns into an order. */
 export type OfferedEntry = { id: string; seats: number; user_id: string };
 
-/** What a batch of reservations writes: its rows, the counters as it leaves them, the offers it accepted. */
-export type BatchWrites = {
-  orders: OrderRow[];
-  lines: LineRow[];
-  tickets: TicketRow[];
-  outbox: OutboxRow[];
+/** The rows a batch of reservations writes for its orders (outbox[i] announces orders[i]). */
+export type BatchRows = { orders: OrderRow[]; lines: LineRow[]; tickets: TicketRow[]; outbox: OutboxRow[] };
+
+/** What a batch writes once it holds the lock: rows it wrote before that are dropped, rows to add, the counters as it leaves them, the offers it accepted. */
+export type BatchFinish = {
+  /** Orders written before the lock that the decision under it does not keep (their lines and tickets go with them). */
+  dropped: string[];
+  rows: BatchRows;
   quotas: Array<{ id: string; taken: number }>;
   types: Array<{ id: string; taken: number }>;
   accepted: Array<{ entryId: string; orderId: string }>;
-  /** Further statements of the same transaction (the holds' timers, kit/timers.ts scheduleTimersSql). */
+  /** Further statements of the same transaction (timers, outbox rows dropped: kit/timers.ts, kit/outbox.ts). */
   more: string[];
 };
 
-/** A batch's transaction, open and holding the event's inventory lock. */
+/** A batch's transaction on a connection of its own, from its first write to its commit. */
 export type InventoryBatch = {
-  /** undefined: the event has no inventory (bookings never heard of it). */
-  state?: InventoryState;
-  /** The offered entries among those read (others are no longer offered). */
-  entries: Map<string, OfferedEntry>;
-  /** The waitlist entries read so far, offered or not. */
-  read: Set<string>;
-  /** Reads more entries into `entries`, under the lock (for requests taken after the batch opened). */
-  readEntries(entryIds: string[]): Promise<void>;
+  /** Opens the transaction and writes `rows` (with `more`) in one round trip, before the lock is asked for. */
+  write(rows: BatchRows, more: string[]): Promise<void>;
+  /**
+   * Takes the event's inventory lock (lockInventory's row) and reads, each in its own statement so
+   * its snapshot is taken after the lock was granted (the counters it reads are the committed
+   * ones), the event, its rules, quotas and ticket types and the offered waitlist entries named.
+   */
+  lock(eventId: string, entryIds: string[]): Promise<{ state?: InventoryState; entries: Map<string, OfferedEntry> }>;
   /** Writes and commits in one round trip (releases the connection, also on failure). */
-  commit(writes: BatchWrites): Promise<void>;
+  commit(finish: BatchFinish): Promise<void>;
   rollback(): Promise<void>;
 };
 
 /**
- * Opens a batch's transaction in ONE round trip: BEGIN, the inventory lock (lockInventory's row),
- * then, each its own statement so its snapshot is taken after the lock was granted (the counters
- * it reads are the committed ones), the event, its rules, quotas and ticket types, and the
- * offered waitlist entries the batch names. Its commit is one more round trip: so the lock is held
- * for one read's answer, the decisions made in memory and one write, and a next batch can open
- * (and queue on the lock) while this one commits.
+ * A batch's transaction, three round trips on one held connection: BEGIN with the rows it expects
+ * to keep (no lock is held while Postgres inserts them, so a batch does its heaviest statement
+ * while the previous batch holds the lock), the lock with the reads under it, then the
+ * corrections, counters and COMMIT. The lock is held for one read's answer, the decisions made in
+ * memory and one small write.
  */
-export async function openInventoryBatch(db: Db, eventId: string, entryIds: string[]): Promise<InventoryBatch> {
+export async function openInventoryBatch(db: Db): Promise<InventoryBatch> {
   const conn = await holdConnection(db);
-  const id = sqlLiteral(eventId);
+  let begun = false;
+  const begin = () => (begun ? "" : ((begun = true), "begin;\n"));
+  let ended = false;
   const end = async (sql: string) => {
+    if (ended) return;
+    ended = true;
     try {
       await conn.send(sql);
     } catch (err) {
@@ -315,35 +320,30 @@ export async function openInventoryBatch(db: Db, eventId: string, entryIds: stri
       conn.release();
     }
   };
-  let results: Array<Array<Record<string, unknown>>>;
-  try {
-    results = await conn.send(
-      `begin;
-       select id from quotas where event_id = ${id} and is_capacity for update;
-       select (select row_to_json(e) from events e where e.event_id = ${id}) as event,
-              (select row_to_json(s) from event_settings s where s.event_id = ${id}) as settings,
-              (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = ${id}) as quotas,
-              (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = ${id}) as types` +
-        (entryIds.length ? `;\n ${offeredEntriesSql(entryIds)}` : ""),
-    );
-  } catch (err) {
-    await end("rollback").catch(() => undefined);
-    throw err;
-  }
-  const [, locked, [row], offered = []] = results;
-  const r = row as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
-  const entries = new Map((offered as OfferedEntry[]).map((e) => [e.id, e]));
-  const read = new Set(entryIds);
+  // A failed write or read leaves the transaction for the caller's rollback (which releases the connection).
   return {
-    state: locked.length ? { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types } : undefined,
-    entries,
-    read,
-    async readEntries(ids) {
-      const [more] = await conn.send(offeredEntriesSql(ids));
-      for (const e of more as OfferedEntry[]) entries.set(e.id, e);
-      for (const id of ids) read.add(id);
+    async write(rows, more) {
+      const statements = [...rowWrites(rows), ...more];
+      if (statements.length) await conn.send(begin() + statements.join(";\n"));
     },
-    commit: (writes) => end([...batchWrites(writes), "commit"].join(";\n")),
+    async lock(eventId, entryIds) {
+      const id = sqlLiteral(eventId);
+      const results = await conn.send(
+        `${begin()}select id from quotas where event_id = ${id} and is_capacity for update;
+         select (select row_to_json(e) from events e where e.event_id = ${id}) as event,
+                (select row_to_json(s) from event_settings s where s.event_id = ${id}) as settings,
+                (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = ${id}) as quotas,
+                (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = ${id}) as types` +
+          (entryIds.length ? `;\n ${offeredEntriesSql(entryIds)}` : ""),
+      );
+      const [locked, [row], offered = []] = results.slice(results.length - (entryIds.length ? 3 : 2));
+      const r = row as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
+      return {
+        state: locked.length ? { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types } : undefined,
+        entries: new Map((offered as OfferedEntry[]).map((e) => [e.id, e])),
+      };
+    },
+    commit: (finish) => end([...finishWrites(finish), "commit"].join(";\n")),
     rollback: () => end("rollback"),
   };
 }
@@ -352,43 +352,54 @@ const offeredEntriesSql = (entryIds: string[]) =>
   `select id, seats, user_id from waitlist where status = 'offered' and id in (${entryIds.map(sqlLiteral).join(", ")})`;
 
 /**
- * A batch's writes as statements: orders, lines, tickets and domain events in one statement of
- * data-modifying CTEs over unnest'ed array literals (one per column, or array_fill of one value
- * when every row has the same: the event, the time, the nulls; measured cheaper for Postgres than
- * json_populate_recordset), the domain events as one JSON document, then the counters, the
- * accepted offers and any further statements. Lines and tickets have no foreign key to their
- * order (migration 004): this statement is what writes them, always with their order.
+ * A batch's rows as one statement of data-modifying CTEs over unnest'ed array literals (one per
+ * column, or array_fill of one value when every row has the same: the event, the time, the nulls;
+ * measured cheaper for Postgres than json_populate_recordset), the domain events as one VALUES
+ * list. Lines and tickets have no foreign key to their order (migration 004): this statement is
+ * what writes them, always with their order, and finishWrites is what drops them, with it.
  */
-function batchWrites(w: BatchWrites): string[] {
+function rowWrites(w: BatchRows): string[] {
+  if (!w.orders.length) return [];
+  const lines = w.lines.map((l) => ({ ...l, quota_ids: arrayLiteral(l.quota_ids) }));
+  return [
+    `with o as (
+       insert into orders (${ORDER_COLUMNS.map(([k]) => k).join(", ")})
+       select * from ${unnestOf(w.orders, ORDER_COLUMNS)}),
+     l as (
+       insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
+       select a, b, c, d, e, f::uuid[] from ${unnestOf(lines, LINE_COLUMNS)} as u(a, b, c, d, e, f)),
+     t as (
+       insert into tickets (${TICKET_COLUMNS.map(([k]) => k).join(", ")})
+       select * from ${unnestOf(w.tickets, TICKET_COLUMNS)}),
+     x as (${outboxInsertSql(w.outbox)})
+     select 1`,
+  ];
+}
+
+/** The statements of a batch under the lock: drop, add, counters, accepted offers, more. */
+function finishWrites(f: BatchFinish): string[] {
   const statements: string[] = [];
-  if (w.orders.length) {
-    const lines = w.lines.map((l) => ({ ...l, quota_ids: arrayLiteral(l.quota_ids) }));
+  if (f.dropped.length) {
+    const ids = f.dropped.map(sqlLiteral).join(", ");
     statements.push(
-      `with o as (
-         insert into orders (${ORDER_COLUMNS.map(([k]) => k).join(", ")})
-         select * from ${unnestOf(w.orders, ORDER_COLUMNS)}),
-       l as (
-         insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
-         select a, b, c, d, e, f::uuid[] from ${unnestOf(lines, LINE_COLUMNS)} as u(a, b, c, d, e, f)),
-       t as (
-         insert into tickets (${TICKET_COLUMNS.map(([k]) => k).join(", ")})
-         select * from ${unnestOf(w.tickets, TICKET_COLUMNS)}),
-       x as (${outboxInsertSql(w.outbox)})
-       select 1`,
+      `delete from orders where id in (${ids})`,
+      `delete from order_lines where order_id in (${ids})`,
+      `delete from tickets where order_id in (${ids})`,
     );
   }
-  for (const q of [...w.quotas].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  statements.push(...rowWrites(f.rows));
+  for (const q of [...f.quotas].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     statements.push(`update quotas set taken = ${Number(q.taken)} where id = ${sqlLiteral(q.id)}`);
   }
-  for (const t of [...w.types].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const t of [...f.types].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     statements.push(`update ticket_types set taken = ${Number(t.taken)} where id = ${sqlLiteral(t.id)}`);
   }
-  for (const a of w.accepted) {
+  for (const a of f.accepted) {
     statements.push(
       `update waitlist set status = 'accepted', order_id = ${sqlLiteral(a.orderId)}, offer_expires_at = null where id = ${sqlLiteral(a.entryId)}`,
     );
   }
-  return [...statements, ...w.more];
+  return [...statements, ...f.more];
 }
 
 const ORDER_COLUMNS: Array<[keyof OrderRow, string]> = [

@@ -69,6 +69,11 @@ export function outboxInsertSql(rows: OutboxRow[]): string {
   return `insert into outbox (id, subject, envelope, headers) values ${values.join(", ")}`;
 }
 
+/** Drops outbox rows its transaction wrote and then decided against (they were never visible). */
+export function outboxDropSql(ids: string[]): string[] {
+  return ids.length ? [`delete from outbox where id in (${ids.map(sqlLiteral).join(", ")})`] : [];
+}
+
 /** An outbox row as the relay publishes it: the envelope and the W3C trace context, as JSON. */
 export type OutboxRow = { id: string; subject: string; envelope: string; headers: string };
 

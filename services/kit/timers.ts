@@ -154,6 +154,11 @@ export function scheduleTimersSql(db: Knex | Knex.Transaction, timers: PlannedTi
   return { statements, scheduled: () => announceLocal(schema, due) };
 }
 
+/** cancelTimers as SQL text, for a caller that sends its transaction's statements together. */
+export function cancelTimersSql(kind: string, keys: string[]): string[] {
+  return keys.length ? [`delete from timers where kind = ${sqlLiteral(kind)} and key in (${keys.map(sqlLiteral).join(", ")})`] : [];
+}
+
 /** Drops a timer in the caller's transaction (nothing happens when there is none). */
 export async function cancelTimer(trx: Knex.Transaction, kind: string, key: string): Promise<void> {
   await trx("timers").where({ kind, key }).delete();

@@ -177,7 +177,7 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
   const req = <C extends Parameters<typeof call>[1]>(c: C, input: Parameters<typeof call<C>>[2], principal?: Principal) =>
     call(p.nats.nc, c, input, { principal, timeoutMs: 10_000 });
   const err = async (pr: Promise<unknown>) => pr.then(() => ({ code: "none" }), (e: { code: string }) => e);
-  const users = Array.from({ length: 30 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
+  const users = Array.from({ length: 34 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
   before(async () => (p = await start()));
   after(async () => p?.stop());
 
@@ -523,50 +523,122 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect(q.taken).to.equal(10);
   });
 
-  it("takes into a batch the reservations that arrived while it waited for the event's lock, a waitlist acceptance included", async () => {
+  it("writes a batch's rows before it waits for the event's lock, and adds under the lock what it could not expect (a waitlist acceptance)", async () => {
     const eventId = await publishEvent(p, 10, organizer.sub);
     const holders = users.slice(0, 10);
     const orders = [];
     for (const u of holders) orders.push(await req(bookings.ordersCreate, { eventId, seats: 1 }, u));
     const entry = await req(bookings.waitlistJoin, { eventId, seats: 1 }, users[20]);
-    // Two seats come back: one is offered to the waiting entry, one is free.
-    await req(bookings.ordersCancel, { orderId: orders[0].id }, holders[0]);
-    await req(bookings.ordersCancel, { orderId: orders[1].id }, holders[1]);
+    // Three seats come back: one is offered to the waiting entry, two are free.
+    for (const i of [0, 1, 2]) await req(bookings.ordersCancel, { orderId: orders[i].id }, holders[i]);
     expect((await req(bookings.waitlistMine, { eventId }, users[20])).status).to.equal("offered");
     const db = p.running.dbs.get("bookings")!;
-    // An inventory of its own on the service's database, so requests are queued the moment they are made.
-    const deps = {
-      db,
-      log: { error: () => undefined },
-      flushOutbox: () => undefined,
-      now: () => new Date(),
-      config: { batchMax: 500, drainsMax: 2, naiveGuard: false },
-    };
-    const inventory = new Inventory(deps as unknown as Deps);
-    const attendees = [{ name: "Late" }];
-    // The event's inventory lock, held here (a transaction without a callback: the reservations
-    // below are not inside it): the first reservation's batch opens and waits for it.
-    const trx = await db.transaction();
-    await trx("quotas").where({ event_id: eventId, is_capacity: true }).forUpdate().first();
-    const booked = inventory.reserve({ eventId, userId: users[21].sub, lines: [{ ticketTypeId: null, quantity: 1, attendees }] });
-    await until(
-      () =>
-        db.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for update%'"),
-      (r) => r.rows[0].n === 1,
-      "the batch waiting for the lock",
-    );
-    // Queued after its batch opened (so not read with it), before the batch holds the lock.
-    const accepted = inventory.reserve({ eventId, userId: users[20].sub, waitlistEntryId: entry.id, lines: [{ ticketTypeId: null, quantity: 1, attendees }] });
-    await trx.commit();
-    const [b, a] = await Promise.all([booked, accepted]);
-    expect(b.order.status).to.equal("confirmed");
+    const inventory = new Inventory(inventoryDeps(db));
+    const seat = (u: Principal, waitlistEntryId?: string) => ({
+      eventId,
+      userId: u.sub,
+      waitlistEntryId,
+      lines: [{ ticketTypeId: null, quantity: 1, attendees: [{ name: "Late" }] }],
+    });
+    // The event's inventory lock, held here: the first batch of a busy spell has nothing to expect
+    // from, so it asks for the lock before it writes anything.
+    const first = await db.transaction();
+    await lockInventoryRow(first, eventId);
+    const booked = inventory.reserve(seat(users[21]));
+    await waitingForLock(db, { wrote: false, n: 1 });
+    // Queued meanwhile: the next batch, which expects from the first one's decisions.
+    const accepted = inventory.reserve(seat(users[20], entry.id));
+    const later = inventory.reserve(seat(users[22]));
+    // The lock again, asked for before the next batch asks: that batch writes its rows and waits.
+    const second = await db.transaction();
+    await first.commit();
+    const relocked = lockInventoryRow(second, eventId);
+    expect((await booked).order.status).to.equal("confirmed");
+    await relocked;
+    await waitingForLock(db, { wrote: true, n: 1 });
+    await second.commit();
+    const [a, l] = await Promise.all([accepted, later]);
+    expect(l.order.status).to.equal("confirmed");
+    // The acceptance could not be expected (offers are read under the lock): added there, same batch.
     expect(a.order.waitlist_entry_id).to.equal(entry.id);
-    expect(a.order.created_at.getTime()).to.equal(b.order.created_at.getTime());
+    expect(a.order.created_at.getTime()).to.equal(l.order.created_at.getTime());
     expect((await req(bookings.waitlistMine, { eventId }, users[20])).status).to.equal("accepted");
     const q = await db("quotas").where({ event_id: eventId, is_capacity: true }).first();
     expect(q.taken).to.equal(10);
+    const tickets = await db("tickets").whereIn("order_id", [a.order.id, l.order.id]).count({ n: "*" }).first();
+    expect(Number(tickets?.n)).to.equal(2);
+  });
+
+  it("drops under the lock the rows a batch wrote for seats another replica took meanwhile: nothing oversold, nothing announced", async () => {
+    const eventId = await publishEvent(p, 3, organizer.sub);
+    const db = p.running.dbs.get("bookings")!;
+    // Two replicas of the inventory on one database.
+    const [r1, r2] = [new Inventory(inventoryDeps(db)), new Inventory(inventoryDeps(db))];
+    const seats = (u: Principal, quantity: number) => ({ eventId, userId: u.sub, lines: [{ ticketTypeId: null, quantity, attendees: [{ name: "R" }] }] });
+    const held = await db.transaction();
+    await lockInventoryRow(held, eventId);
+    const a = r1.reserve(seats(users[30], 1));
+    await waitingForLock(db, { wrote: false, n: 1 });
+    const b = r2.reserve(seats(users[31], 1));
+    await waitingForLock(db, { wrote: false, n: 2 });
+    // r1's next batch expects 3 seats left minus a's one: c's two fit, d's one does not. Under the
+    // lock, after b: c does not fit (its rows go) and d does (its rows come).
+    const c = r1.reserve(seats(users[32], 2));
+    const d = r1.reserve(seats(users[33], 1));
+    await held.commit();
+    expect((await a).order.status).to.equal("confirmed");
+    expect((await b).order.status).to.equal("confirmed");
+    expect(((await c.catch((e) => e)) as { code?: string }).code).to.equal("sold_out");
+    const dOrder = (await d).order;
+    expect(dOrder.status).to.equal("confirmed");
+    expect((await db("quotas").where({ event_id: eventId, is_capacity: true }).first()).taken).to.equal(3);
+    const mine = await db("orders").where({ event_id: eventId });
+    expect(mine.map((o) => o.user_id).sort()).to.deep.equal([users[30].sub, users[31].sub, users[33].sub].sort());
+    const rows = await db("tickets").where({ event_id: eventId }).count({ n: "*" }).first();
+    expect(Number(rows?.n)).to.equal(3);
+    const lines = await db("order_lines").whereIn("order_id", mine.map((o) => o.id)).count({ n: "*" }).first();
+    expect(Number(lines?.n)).to.equal(3);
+    const announced = await db("outbox").whereRaw("envelope::text like ?", [`%${eventId}%`]);
+    expect(announced.map((r) => JSON.parse(typeof r.envelope === "string" ? r.envelope : JSON.stringify(r.envelope)).data.userId).sort()).to.deep.equal(
+      [users[30].sub, users[31].sub, users[33].sub].sort(),
+    );
   });
 });
+
+/** What an inventory of a test's own needs: the service's database, its clock, no outbox relay to wake. */
+function inventoryDeps(db: Knex): Deps {
+  const deps = {
+    db,
+    log: { error: () => undefined },
+    flushOutbox: () => undefined,
+    now: () => new Date(),
+    config: { batchMax: 500, drainsMax: 4, naiveGuard: false },
+  };
+  return deps as unknown as Deps;
+}
+
+/** Takes the event's inventory lock in `trx` (a transaction without a callback: held until committed). */
+async function lockInventoryRow(trx: Knex.Transaction, eventId: string): Promise<void> {
+  await trx("quotas").where({ event_id: eventId, is_capacity: true }).forUpdate().first();
+}
+
+/**
+ * Until `n` transactions wait for an inventory lock, having written orders first (`wrote`: they
+ * hold the lock an insert takes on the table) or not.
+ */
+async function waitingForLock(db: Knex, opts: { wrote: boolean; n: number }): Promise<void> {
+  await until(
+    () =>
+      db.raw(
+        `select count(*)::int as n from pg_stat_activity a
+          where a.datname = current_database() and a.wait_event_type = 'Lock' and a.query like '%for update%'
+            and ${opts.wrote ? "" : "not "}exists (select 1 from pg_locks l where l.pid = a.pid and l.granted
+                                                and l.relation = to_regclass('orders') and l.mode = 'RowExclusiveLock')`,
+      ),
+    (r) => r.rows[0].n === opts.n,
+    `${opts.n} batch(es) waiting for the lock${opts.wrote ? " with their rows written" : ""}`,
+  );
+}
 
 /** Makes a hold or offer due now: its deadline and its timer, as if the time had come. */
 async function lapse(db: Knex, table: string, column: string, kind: string, id: string): Promise<void> {

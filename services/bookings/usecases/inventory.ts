@@ -1,17 +1,21 @@
 /**
  * The per-event inventory owner. Each replica keeps one mailbox per event: reservations for the
  * same event queue there and one drain loop takes them in arrival order, up to `batchMax` at a
- * time, and commits the whole batch in ONE transaction that first locks the event's capacity-quota
- * row. So a flash sale pays one lock wait and one commit per batch instead of per booking, events
- * proceed in parallel (one loop each), and two replicas draining the same event serialize on the
- * row lock: if one dies mid-batch its transaction rolls back, nothing was answered, and the other
- * replica's batches go on. The counters are checked under the lock, so nothing is ever oversold.
+ * time, and commits the whole batch in ONE transaction that locks the event's capacity-quota row
+ * for its decisions. So a flash sale pays one lock wait and one commit per batch instead of per
+ * booking, events proceed in parallel (one loop each), and two replicas draining the same event
+ * serialize on the row lock: if one dies mid-batch its transaction rolls back, nothing was
+ * answered, and the other replica's batches go on. The counters are checked under the lock, so
+ * nothing is ever oversold.
  *
- * A batch is two round trips (store.ts openInventoryBatch): open (lock and read), then decide in
- * memory and write-and-commit. The loop opens the next batch as soon as a batch's writes are sent:
- * its lock waits in Postgres for that commit, so batches follow each other on the lock without a
- * round trip (or the answering of a batch's callers) between them. A batch takes its requests from
- * the mailbox when its lock is granted, so those that arrived during the wait ride in it.
+ * A batch writes its rows BEFORE it asks for the lock, for the decisions it expects: the loop keeps
+ * the event's inventory as its batches expect to leave it (a projection) and decides each batch
+ * against it first. Under the lock the batch decides again against the committed counters; the
+ * rows of orders that decision does not keep are dropped and those it makes otherwise are added,
+ * in the commit's round trip. While only this replica moves the counters the two decisions agree,
+ * and the lock is held for a read, the decisions in memory and a few small updates — not for the
+ * INSERT of a few hundred orders with their tickets, which Postgres runs while the previous batch
+ * holds the lock. The next batch opens as soon as a batch's rows are written.
  * docs/services/bookings.md explains the design and its numbers.
  */
 import { randomUUID } from "node:crypto";
@@ -20,13 +24,13 @@ import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
 import { HOLD_TIMER } from "./expiry-timers.ts";
-import { outboxRows } from "../../kit/outbox.ts";
-import { scheduleTimersSql } from "../../kit/timers.ts";
+import { outboxDropSql, outboxRows } from "../../kit/outbox.ts";
+import { cancelTimersSql, scheduleTimersSql } from "../../kit/timers.ts";
 import { isPostgres, retryConflicts } from "../../kit/db.ts";
 import { SOURCE } from "../deps.ts";
 import {
   ACTIVE,
-  type BatchWrites,
+  type BatchRows,
   eventById,
   factsOf,
   type InventoryState,
@@ -62,6 +66,8 @@ export class Inventory {
   private readonly boxes = new Map<string, Pending[]>();
   /** The drain loops waiting for a request while their last batch commits, by event. */
   private readonly wakers = new Map<string, () => void>();
+  /** Each draining event's inventory as its batches expect to leave it (their decisions before the lock). */
+  private readonly projections = new Map<string, InventoryState | undefined>();
   private readonly deps: Deps;
   private readonly slots: Slots;
   private readonly pipelined: boolean;
@@ -96,7 +102,8 @@ export class Inventory {
 
   private async drain(eventId: string): Promise<void> {
     const box = this.boxes.get(eventId) as Pending[];
-    // Batches of this event whose writes are on their way (at most two: the next one's lock waits for them).
+    // Batches of this event in flight: each opens once the one before wrote its rows, and their
+    // lock requests queue in Postgres in that order.
     const inFlight = new Set<Promise<void>>();
     // Let requests that arrive in the same tick join the first batch.
     await new Promise((r) => setImmediate(r));
@@ -113,58 +120,40 @@ export class Inventory {
       // Wait for a connection's worth of room first: meanwhile the mailbox keeps filling, so the
       // batch taken after the wait is bigger, instead of waiting in the pool's queue (which times out).
       await this.slots.take();
-      const sent = Promise.withResolvers<void>();
-      const done: Promise<void> = this.run(eventId, box, sent.resolve).finally(() => {
+      const written = Promise.withResolvers<void>();
+      const done: Promise<void> = this.run(eventId, box.splice(0, this.deps.config.batchMax), written.resolve).finally(() => {
         this.slots.give();
         inFlight.delete(done);
       });
       inFlight.add(done);
       // The embedded database has one connection: there the next batch waits for this one.
-      await (this.pipelined ? Promise.race([sent.promise, done]) : done);
+      await (this.pipelined ? Promise.race([written.promise, done]) : done);
     }
     this.boxes.delete(eventId);
+    this.projections.delete(eventId);
   }
 
-  /**
-   * Commits one batch (retried whole after a deadlock) and answers its callers; never throws. The
-   * batch is taken from the mailbox once its transaction holds the event's lock, not when it
-   * opens: the requests that arrived while it waited for the previous batch's commit ride in it
-   * instead of waiting a whole cycle for the next one.
-   */
-  private async run(eventId: string, box: Pending[], sent: () => void): Promise<void> {
-    let batch: Pending[] | undefined;
-    const take = () => (batch ??= box.splice(0, this.deps.config.batchMax));
-    // Before the lock: the waitlist offers the batch will likely name (read in the same round trip).
-    const peek = () => (batch ?? box.slice(0, this.deps.config.batchMax));
+  /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
+  private async run(eventId: string, batch: Pending[], written: () => void): Promise<void> {
     try {
-      const outcomes = await retryConflicts(
-        () =>
-          reserveBatch(this.deps, eventId, {
-            peek: () => peek().map((p) => p.req),
-            take: () => take().map((p) => p.req),
-          }, sent),
-        5,
-      );
-      const taken = take();
+      const outcomes = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), this.projections, written), 5);
       this.deps.flushOutbox();
-      this.batches.record(taken.length);
+      this.batches.record(batch.length);
       outcomes.forEach((o, i) => {
         if (o instanceof Error) {
           this.outcomes.add(1, { outcome: o.code === "sold_out" ? "sold_out" : "refused" });
-          taken[i].reject(o);
+          batch[i].reject(o);
         } else {
           this.outcomes.add(1, { outcome: "booked" });
-          taken[i].resolve(o);
+          batch[i].resolve(o);
         }
       });
     } catch (err) {
-      // Failed before or after taking its requests: either way they are this batch's to answer.
-      const failed = take();
-      this.outcomes.add(failed.length, { outcome: "failed" });
-      this.deps.log.error({ err, eventId, batch: failed.length }, "inventory batch failed");
-      for (const p of failed) p.reject(err);
+      this.outcomes.add(batch.length, { outcome: "failed" });
+      this.deps.log.error({ err, eventId, batch: batch.length }, "inventory batch failed");
+      for (const p of batch) p.reject(err);
     } finally {
-      sent();
+      written();
     }
   }
 }
@@ -192,52 +181,129 @@ class Slots {
 
 type Outcome = Reserved | AppError;
 
-/** A batch's requests: those it will likely take (before the lock), and those it takes (once it holds it, the same on a retry). */
-type BatchRequests = { peek(): ReserveRequest[]; take(): ReserveRequest[] };
+const isReserved = (o: Outcome | undefined): o is Reserved => o !== undefined && !(o instanceof AppError);
+
+/** A batch's decisions, and the counters they changed as they leave them. */
+type Decided = { outcomes: Outcome[]; quotas: Array<{ id: string; taken: number }>; types: Array<{ id: string; taken: number }> };
+
+/** The ids of a batch's orders and tickets, the same in both its decisions (so equal decisions give equal rows). */
+class BatchIds {
+  private readonly orders: string[] = [];
+  private readonly tickets: string[][] = [];
+  order(i: number): string {
+    return (this.orders[i] ??= randomUUID());
+  }
+  ticket(i: number, k: number): string {
+    const own = (this.tickets[i] ??= []);
+    return (own[k] ??= randomUUID());
+  }
+}
 
 const entryIdsOf = (reqs: ReserveRequest[]) => reqs.map((r) => r.waitlistEntryId).filter((x): x is string => Boolean(x));
 
 /**
- * One transaction for a batch of reservations of one event, under its inventory lock: open it
- * (lock and read), take the batch's requests, decide in memory, then send the writes with the
- * commit and call `sent` — the loop may open the next batch then — and resolve once committed.
+ * One transaction for a batch of reservations of one event: the rows its expected decisions make,
+ * written before the lock (then `written` is called: the loop may open the next batch), the lock
+ * and the decisions under it, the corrections and the counters, committed. Resolves once
+ * committed. Only the decisions under the lock are answered.
  */
-async function reserveBatch(deps: Deps, eventId: string, requests: BatchRequests, sent: () => void): Promise<Outcome[]> {
-  const batch = await openInventoryBatch(deps.db, eventId, entryIdsOf(requests.peek()));
-  const reqs = requests.take();
+async function reserveBatch(
+  deps: Deps,
+  eventId: string,
+  reqs: ReserveRequest[],
+  projections: Map<string, InventoryState | undefined>,
+  written: () => void,
+): Promise<Outcome[]> {
   const now = deps.now();
-  let decided: { outcomes: Outcome[]; writes?: BatchWrites };
-  let timers: ReturnType<typeof scheduleTimersSql>;
+  const ids = new BatchIds();
+  const projected = projections.get(eventId);
+  // Waitlist offers are only read under the lock: before it, an acceptance is expected to fail.
+  const expected = projected ? decide(eventId, reqs, projected, new Map(), now, ids) : undefined;
+  const expectedCounters = projected && countersOf(projected);
+  const early = (expected?.outcomes ?? []).filter(isReserved);
+  const earlyRows = rowsOf(early, now);
+  const earlyTimers = holdTimers(deps, early);
+  const batch = await openInventoryBatch(deps.db);
   try {
-    // Offers named by requests that arrived while the lock was awaited: read now, under the lock.
-    const unread = entryIdsOf(reqs).filter((id) => !batch.read.has(id));
-    if (unread.length) await batch.readEntries(unread);
-    decided = decide(eventId, reqs, batch.state, batch.entries, now);
-    timers = scheduleTimersSql(
-      deps.db,
-      (decided.writes?.orders ?? []).filter((o) => o.reserved_until).map((o) => ({ kind: HOLD_TIMER, key: o.id, dueAt: new Date(o.reserved_until as Date) })),
-    );
+    await batch.write(earlyRows, earlyTimers.statements);
+    // A batch with no expectation (the first of a busy spell) lets the next open only once it has
+    // decided: that one will have this one's decisions to expect from.
+    if (projected) written();
+    const { state, entries } = await batch.lock(eventId, entryIdsOf(reqs));
+    const decided = decide(eventId, reqs, state, entries, now, ids);
+    const dropped: Reserved[] = [];
+    const added: Reserved[] = [];
+    decided.outcomes.forEach((o, i) => {
+      const was = expected?.outcomes[i];
+      if (isReserved(was) && isReserved(o) && JSON.stringify(was) === JSON.stringify(o)) return;
+      if (isReserved(was)) dropped.push(was);
+      if (isReserved(o)) added.push(o);
+    });
+    // The next batches expect what this one found, unless it found what it expected.
+    if (!projected || dropped.length || added.length || !state || countersOf(state) !== expectedCounters) projections.set(eventId, state);
+    const booked = decided.outcomes.filter(isReserved);
+    if (!booked.length) {
+      await batch.rollback();
+      return decided.outcomes;
+    }
+    const outboxOf = new Map(earlyRows.orders.map((o, i) => [o.id, earlyRows.outbox[i].id]));
+    const droppedIds = dropped.map((r) => r.order.id);
+    const addedTimers = holdTimers(deps, added);
+    const committed = batch.commit({
+      dropped: droppedIds,
+      rows: rowsOf(added, now),
+      quotas: decided.quotas,
+      types: decided.types,
+      accepted: booked.filter((r) => r.order.waitlist_entry_id).map((r) => ({ entryId: r.order.waitlist_entry_id as string, orderId: r.order.id })),
+      more: [
+        ...outboxDropSql(droppedIds.map((id) => outboxOf.get(id) as string)),
+        ...cancelTimersSql(HOLD_TIMER, droppedIds),
+        ...addedTimers.statements,
+      ],
+    });
+    written();
+    await committed;
+    earlyTimers.scheduled();
+    addedTimers.scheduled();
+    return decided.outcomes;
   } catch (err) {
-    await batch.rollback();
+    await batch.rollback().catch(() => undefined);
     throw err;
   }
-  if (!decided.writes) {
-    sent();
-    await batch.rollback();
-    return decided.outcomes;
-  }
-  decided.writes.more.push(...timers.statements);
-  const committed = batch.commit(decided.writes);
-  sent();
-  await committed;
-  timers.scheduled();
-  return decided.outcomes;
+}
+
+/** The counters of an inventory as one comparable string (by id: the rows are read in no set order). */
+const countersOf = (s: InventoryState) => JSON.stringify([...s.quotas, ...s.types].map((c) => `${c.id}:${c.taken}`).sort());
+
+/** The hold timers of reserved (unpaid) orders, as statements of the batch's transaction. */
+const holdTimers = (deps: Deps, reserved: Reserved[]) =>
+  scheduleTimersSql(
+    deps.db,
+    reserved.filter((r) => r.order.reserved_until).map((r) => ({ kind: HOLD_TIMER, key: r.order.id, dueAt: new Date(r.order.reserved_until as Date) })),
+  );
+
+/** The rows of booked orders: the orders, their lines and tickets, and the domain event of each (outbox[i] announces orders[i]). */
+function rowsOf(booked: Reserved[], now: Date): BatchRows {
+  const orders = booked.map((r) => r.order);
+  return {
+    orders,
+    lines: booked.flatMap((r) => r.lines),
+    tickets: booked.flatMap((r) => r.tickets),
+    outbox: outboxRows(
+      orders.map((order): { contract: typeof bookingEvents.reserved | typeof bookingEvents.confirmed; data: never } =>
+        order.status === "confirmed"
+          ? { contract: bookingEvents.confirmed, data: { ...factsOf(order, now), paymentId: null } as never }
+          : { contract: bookingEvents.reserved, data: { ...factsOf(order, now), reservedUntil: (order.reserved_until as Date).toISOString() } as never }
+      ),
+      { source: SOURCE, at: now },
+    ),
+  };
 }
 
 /**
- * Decides each reservation of a batch in arrival order against the counters read under the lock
- * (a reservation that does not fit is refused `409 sold_out`, the next one may still fit with
- * fewer seats), and builds the rows to write: orders, lines, tickets, domain events, counters.
+ * Decides each reservation of a batch in arrival order against the inventory `state` (a
+ * reservation that does not fit is refused `409 sold_out`, the next one may still fit with fewer
+ * seats), taking the seats from its counters as it goes.
  */
 function decide(
   eventId: string,
@@ -245,27 +311,26 @@ function decide(
   state: InventoryState | undefined,
   entries: Map<string, OfferedEntry>,
   now: Date,
-): { outcomes: Outcome[]; writes?: BatchWrites } {
+  ids: BatchIds,
+): Decided {
   const event = state?.event;
   if (!state || !event || event.deleted || event.status !== "published") {
-    return { outcomes: reqs.map(() => new AppError("not_found", "event not found or not open for booking")) };
+    return { outcomes: reqs.map(() => new AppError("not_found", "event not found or not open for booking")), quotas: [], types: [] };
   }
-  if (new Date(event.starts_at) <= now) return { outcomes: reqs.map(() => new AppError("sales_closed", "the event has started", { status: 409 })) };
+  if (new Date(event.starts_at) <= now) {
+    return { outcomes: reqs.map(() => new AppError("sales_closed", "the event has started", { status: 409 })), quotas: [], types: [] };
+  }
   const settings = state.settings;
   const quotas = new Map(state.quotas.map((q) => [q.id, q]));
   const types = new Map(state.types.map((t) => [t.id, t]));
   const defaultType = [...types.values()].find((t) => t.is_default);
   const waitlistOpen = settings.waitlist_enabled;
 
-  const orders: OrderRow[] = [];
-  const lines: LineRow[] = [];
-  const tickets: TicketRow[] = [];
-  const events: Array<{ contract: typeof bookingEvents.reserved | typeof bookingEvents.confirmed; data: never }> = [];
   const outcomes: Outcome[] = [];
   const changedQuotas = new Set<string>();
   const changedTypes = new Set<string>();
 
-  for (const req of reqs) {
+  reqs.forEach((req, index) => {
     const resolved: Array<{ type: TicketTypeRow; quantity: number; attendees: Attendee[] }> = [];
     let error: AppError | undefined;
     for (const l of req.lines) {
@@ -323,13 +388,13 @@ function decide(
     }
     if (error) {
       outcomes.push(error);
-      continue;
+      return;
     }
     const total = resolved.reduce((s, r) => s + r.quantity * r.type.price_minor, 0);
     const seats = resolved.reduce((s, r) => s + r.quantity, 0);
     const status: OrderStatus = total === 0 ? "confirmed" : "reserved";
     const order: OrderRow = {
-      id: randomUUID(),
+      id: ids.order(index),
       event_id: eventId,
       user_id: req.userId,
       status,
@@ -344,7 +409,6 @@ function decide(
       created_at: now,
       updated_at: now,
     };
-    orders.push(order);
     const own: Reserved = { order, lines: [], tickets: [] };
     let seq = 0;
     for (const r of resolved) {
@@ -359,7 +423,7 @@ function decide(
       for (let i = 0; i < r.quantity; i++) {
         const a = r.attendees[i] ?? r.attendees[0];
         own.tickets.push({
-          id: randomUUID(),
+          id: ids.ticket(index, seq),
           order_id: order.id,
           event_id: eventId,
           ticket_type_id: r.type.id,
@@ -371,29 +435,13 @@ function decide(
         });
       }
     }
-    lines.push(...own.lines);
-    tickets.push(...own.tickets);
-    if (status === "confirmed") events.push({ contract: bookingEvents.confirmed, data: { ...factsOf(order, now), paymentId: null } as never });
-    else {events.push({
-        contract: bookingEvents.reserved,
-        data: { ...factsOf(order, now), reservedUntil: (order.reserved_until as Date).toISOString() } as never,
-      });}
     outcomes.push(own);
-  }
+  });
 
-  if (!orders.length) return { outcomes };
   return {
     outcomes,
-    writes: {
-      orders,
-      lines,
-      tickets,
-      outbox: outboxRows(events, { source: SOURCE, at: now }),
-      quotas: [...changedQuotas].map((id) => ({ id, taken: (quotas.get(id) as QuotaRow).taken })),
-      types: [...changedTypes].map((id) => ({ id, taken: (types.get(id) as TicketTypeRow).taken })),
-      accepted: orders.filter((o) => o.waitlist_entry_id).map((o) => ({ entryId: o.waitlist_entry_id as string, orderId: o.id })),
-      more: [],
-    },
+    quotas: [...changedQuotas].map((id) => ({ id, taken: (quotas.get(id) as QuotaRow).taken })),
+    types: [...changedTypes].map((id) => ({ id, taken: (types.get(id) as TicketTypeRow).taken })),
   };
 }
 
