@@ -233,28 +233,61 @@ function createSender(deps: Deps, marker: Marker) {
  * and made a little ahead of need (the next `sendConcurrency` rows while the last claimed ones are
  * sent, so the lanes neither wait for a claim nor drain at a chunk's end), and a lease covers at
  * most the sends in hand and one claim queued behind them, never a long queue: it cannot run out
- * while a claimed row waits its turn (another replica would then send it too).
+ * while a claimed row waits its turn (another replica would then send it too). On a starved
+ * machine the sends in hand can outlast it, so their leases are renewed every third of a lease
+ * until their outcome is recorded; a row whose lease was lost anyway (not renewed in time, then
+ * claimed elsewhere) or is nearly over when its turn comes is not sent here but left to whoever
+ * holds it, rather than sent by both.
  */
 export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: string; userIds?: string[] }, working?: () => void): Promise<number> {
   const lanes = deps.config.sendConcurrency;
+  // A send takes well under a second; one started later than this before its lease ends may outlast it.
+  const leaseMargin = Math.min(1_000, deps.config.leaseMs / 5);
   // One pipeline per channel: a slow SMTP relay does not hold pushes back, nor the other way round.
   const channels: store.DeliveryChannel[] = deps.sms ? ["email", "push", "sms"] : ["email", "push"];
   let lastBeat = Date.now();
   const counts = await Promise.all(
     channels.map(async (channel) => {
       const sender = createSender(deps, marker);
-      const queue: store.Claimed[] = [];
+      // Each claimed row with the time its lease surely lasts until (taken before the lease was asked).
+      const queue: Held[] = [];
+      const inHand = new Set<Held>();
+      let renewing = false;
+      const renew = async () => {
+        if (renewing || !inHand.size) return;
+        renewing = true;
+        const held = [...inHand];
+        const asked = Date.now();
+        try {
+          const kept = await store.renewLeases(deps.db, held.map((h) => h.claimed), deps.config.leaseMs);
+          for (const h of held) {
+            const until = kept.get(store.deliveryKey(h.claimed));
+            if (until) (h.claimed.leaseUntil = until), (h.leasedUntil = asked + deps.config.leaseMs);
+            else h.lost = true;
+          }
+        } catch (err) {
+          deps.log.warn({ err }, "lease renewal failed");
+        } finally {
+          renewing = false;
+        }
+      };
+      const renewals = setInterval(() => void renew(), Math.max(50, deps.config.leaseMs / 3));
       let total = 0;
       let exhausted = false;
       let failure: unknown;
       let refilling: Promise<void> | undefined;
       const refill = () => (refilling ??= (async () => {
         try {
+          const leasedUntil = Date.now() + deps.config.leaseMs;
           const claimed = await store.claimDue(deps.db, { leaseMs: deps.config.leaseMs, limit: lanes, channel, ...scope });
           if (!claimed.length) exhausted = true;
           await sender.prepare(claimed);
           total += claimed.length;
-          queue.push(...claimed);
+          for (const c of claimed) {
+            const h = { claimed: c, leasedUntil, lost: false };
+            queue.push(h);
+            inHand.add(h);
+          }
         } catch (err) {
           // What is queued is still sent; rows claimed here are sent by the scheduler after their lease.
           failure ??= err;
@@ -263,35 +296,51 @@ export async function sendDue(deps: Deps, marker: Marker, scope: { sourceId?: st
           refilling = undefined;
         }
       })());
-      await Promise.all(
-        Array.from({ length: lanes }, async () => {
-          // A lane sends its next while the outcome of its last is being recorded (a round trip
-          // to Postgres as long as a send to a fast provider), and waits for that record before
-          // it takes another: a kill leaves at most two sends per lane sent and unrecorded.
-          let previous: Promise<void> = Promise.resolve();
-          for (;;) {
-            // The next claim is made when the last claimed row is taken, while the lanes still
-            // send: at most 2 × lanes rows are leased at once, as many as a chunk was before.
-            if (!queue.length && !exhausted) void refill();
-            const c = queue.shift();
-            if (!c) {
-              if (exhausted && !refilling) return await previous;
-              await refilling;
-              continue;
-            }
-            const { recorded } = await sender.send(c);
-            await previous;
-            previous = recorded;
-            if (working && Date.now() - lastBeat > 2_000) {
-              lastBeat = Date.now();
-              working();
-            }
-          }
-        }),
-      );
+      try {
+        await lanesDone();
+      } finally {
+        clearInterval(renewals);
+      }
       if (failure) throw failure;
       return total;
+      async function lanesDone() {
+        await Promise.all(
+          Array.from({ length: lanes }, async () => {
+            // A lane sends its next while the outcome of its last is being recorded (a round trip
+            // to Postgres as long as a send to a fast provider), and waits for that record before
+            // it takes another: a kill leaves at most two sends per lane sent and unrecorded.
+            let previous: Promise<void> = Promise.resolve();
+            for (;;) {
+              // The next claim is made when the last claimed row is taken, while the lanes still
+              // send: at most 2 × lanes rows are leased at once, as many as a chunk was before.
+              if (!queue.length && !exhausted) void refill();
+              const next = queue.shift();
+              if (!next) {
+                if (exhausted && !refilling) return await previous;
+                await refilling;
+                continue;
+              }
+              if (next.lost || Date.now() > next.leasedUntil - leaseMargin) {
+                inHand.delete(next);
+                total--;
+                continue;
+              }
+              const { recorded } = await sender.send(next.claimed);
+              void recorded.finally(() => inHand.delete(next)).catch(() => undefined);
+              await previous;
+              previous = recorded;
+              if (working && Date.now() - lastBeat > 2_000) {
+                lastBeat = Date.now();
+                working();
+              }
+            }
+          }),
+        );
+      }
     }),
   );
   return counts.reduce((a, b) => a + b, 0);
 }
+
+/** A claimed row in this replica's hand, until its outcome is recorded. */
+type Held = { claimed: store.Claimed; leasedUntil: number; lost: boolean };

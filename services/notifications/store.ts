@@ -273,6 +273,8 @@ export type Claimed = {
   displayName: string | null;
   locale: string;
   timeZone: string;
+  /** The lease this claim took (as Postgres wrote it): renewLeases extends it only while it is unchanged. */
+  leaseUntil: string;
 };
 
 /**
@@ -293,7 +295,7 @@ export async function claimDue(
      ), claimed as (
        update deliveries d set lease_until = now() + ? * interval '1 millisecond'
        from c where d.source_id = c.source_id and d.user_id = c.user_id and d.channel = c.channel
-       returning d.source_id, d.user_id, d.channel, d.address, d.attempts, d.retry_tokens
+       returning d.source_id, d.user_id, d.channel, d.address, d.attempts, d.retry_tokens, d.lease_until::text as lease_until
      )
      select claimed.*, m.kind, m.params, m.link, m.sealed_token, u.display_name,
        coalesce(u.locale, m.params->>'recipientLocale', 'en') as locale, coalesce(u.time_zone, m.params->>'recipientTimeZone', 'UTC') as time_zone
@@ -314,8 +316,33 @@ export async function claimDue(
     displayName: (r.display_name as string | null) ?? null,
     locale: r.locale as string,
     timeZone: r.time_zone as string,
+    leaseUntil: r.lease_until as string,
   }));
 }
+
+/**
+ * Extends the leases of claimed rows still in hand by `leaseMs`, each only while it is the lease
+ * this replica took (its lease_until unchanged): a lease that ran out and was taken by another
+ * replica stays theirs. Answers the rows renewed, by deliveryKey, with their new lease_until.
+ */
+export async function renewLeases(q: Q, held: Claimed[], leaseMs: number): Promise<Map<string, string>> {
+  if (!held.length) return new Map();
+  const { rows } = await q.raw(
+    `update deliveries d set lease_until = now() + ? * interval '1 millisecond'
+     from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) as v(s, u, c, l)
+     where d.source_id = v.s and d.user_id = v.u and d.channel = v.c and d.status = 'pending' and d.lease_until = v.l::timestamptz
+     returning d.source_id, d.user_id, d.channel, d.lease_until::text as lease_until`,
+    b([leaseMs, held.map((h) => h.sourceId), held.map((h) => h.userId), held.map((h) => h.channel), held.map((h) => h.leaseUntil)]),
+  );
+  return new Map(
+    (rows as Array<{ source_id: string; user_id: string; channel: DeliveryChannel; lease_until: string }>).map((r) => [
+      deliveryKey({ sourceId: r.source_id, userId: r.user_id, channel: r.channel }),
+      r.lease_until,
+    ]),
+  );
+}
+
+export const deliveryKey = (d: { sourceId: string; userId: string; channel: DeliveryChannel }) => `${d.sourceId}/${d.userId}/${d.channel}`;
 
 export async function tokensOf(q: Q, userIds: string[]): Promise<Map<string, string[]>> {
   const rows: Array<{ token: string; user_id: string }> = await q("devices").whereIn("user_id", userIds).select("token", "user_id");
