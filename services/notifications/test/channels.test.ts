@@ -383,3 +383,33 @@ describe("notifications: email, push, preferences and operations", function () {
     });
   });
 });
+
+describe("notifications: a send that outlasts its lease", function () {
+  this.timeout(60_000);
+  let h: Harness;
+  before(async () => {
+    // Leases of 1 s, a scheduler looking for lapsed ones every 100 ms, and a relay that takes 1.6 s
+    // to accept each message: every send outlasts the lease it was claimed with.
+    h = await startHarness({ NOTIFY_LEASE_MS: "1000", NOTIFY_SCHEDULER_POLL_MS: "100", NOTIFY_SEND_CONCURRENCY: "2" });
+    h.smtp.slow(1_600);
+  });
+  after(async () => {
+    await h?.stop();
+  });
+
+  it("is sent once: the sender renews the lease of what it holds, so no other claim takes it meanwhile", async () => {
+    const organizer = await makeUser(h, { device: false });
+    const followers: TestUser[] = [];
+    for (let i = 0; i < 4; i++) followers.push(await makeUser(h, { device: false }));
+    for (const f of followers) await followUser(h, f.id, { kind: "user", id: organizer.id });
+    await projected(h, [organizer.id, ...followers.map((f) => f.id)], 4, { kind: "user", id: organizer.id });
+    const source = await publishFact(h.running.nats.js, eventEvents.published, eventFacts(organizer.id, null));
+    await eventually("every email recorded sent", async () => {
+      const statuses = await Promise.all(followers.map((f) => deliveryStatus(h, source, f.id, "email")));
+      return statuses.every((d) => d?.status === "sent");
+    }, 30_000);
+    // A second copy, had a lapsed lease been claimed, would still be on its way: wait out its send.
+    await new Promise((r) => setTimeout(r, 2_000));
+    for (const f of followers) expect(h.smtp.to(f.email), f.email).to.have.length(1);
+  });
+});

@@ -15,6 +15,8 @@ export type SmtpSink = {
   reject(address: string, code: 550 | 451, times?: number): void;
   /** RCPT TO attempts per recipient (accepted or not). */
   attempts: Map<string, number>;
+  /** Answers each message's DATA `ms` after receiving it (a slow relay), recording it at once. */
+  slow(ms: number): void;
   to(address: string): SunkMail[];
   stop(): Promise<void>;
 };
@@ -54,6 +56,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: SunkMail[] = [];
   const rules = new Map<string, { code: 550 | 451; times: number }>();
   const attempts = new Map<string, number>();
+  let answerAfterMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -90,7 +93,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             ...body,
           });
         }
-        callback();
+        if (answerAfterMs) setTimeout(callback, answerAfterMs);
+        else callback();
       });
     },
   });
@@ -103,6 +107,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     messages,
     attempts,
     reject: (address, code, times = Infinity) => void rules.set(address.toLowerCase(), { code, times }),
+    slow: (ms) => void (answerAfterMs = ms),
     to: (address) => messages.filter((m) => m.to === address.toLowerCase()),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
