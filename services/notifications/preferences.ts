@@ -14,7 +14,8 @@ import {
 const allOn = { in_app: true, email: true, push: true };
 
 export function defaultPreferences(): Preferences {
-  return { kinds: { event_published: { ...allOn }, event_updated: { ...allOn }, event_cancelled: { ...allOn } }, quietHours: null, digest: false };
+  const kinds = Object.fromEntries(FOLLOWER_KINDS.map((k) => [k, { ...allOn }])) as Preferences["kinds"];
+  return { kinds, quietHours: null, digest: false };
 }
 
 export function isFollowerKind(kind: NotificationKind): kind is FollowerKind {

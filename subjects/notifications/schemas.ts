@@ -1,5 +1,5 @@
 /** The schemas notifications' contracts share. */
-import { type Static, Type } from "@sinclair/typebox";
+import { type Static, type TOptional, Type } from "@sinclair/typebox";
 import { FollowTarget, Locale, TimeZone, Uuid } from "../common.ts";
 
 /**
@@ -91,21 +91,11 @@ export const Clock = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", d
 export const Preferences = Type.Object(
   {
     kinds: Type.Object(
-      {
-        event_published: ChannelSwitches,
-        event_updated: ChannelSwitches,
-        event_cancelled: ChannelSwitches,
-        booking_confirmed: Type.Optional(ChannelSwitches),
-        booking_expired: Type.Optional(ChannelSwitches),
-        booking_cancelled: Type.Optional(ChannelSwitches),
-        payment_succeeded: Type.Optional(ChannelSwitches),
-        payment_failed: Type.Optional(ChannelSwitches),
-        payment_refunded: Type.Optional(ChannelSwitches),
-        waitlist_offered: Type.Optional(ChannelSwitches),
-        event_reminder: Type.Optional(ChannelSwitches),
-        announcement: Type.Optional(ChannelSwitches),
-        organizer_message: Type.Optional(ChannelSwitches),
-      },
+      // Every follower kind, and each attendee kind optionally, in the unions' order.
+      Object.fromEntries([
+        ...FOLLOWER_KINDS.map((k) => [k, ChannelSwitches]),
+        ...ATTENDEE_KINDS.map((k) => [k, Type.Optional(ChannelSwitches)]),
+      ]) as { [K in FollowerKind]: typeof ChannelSwitches } & { [K in AttendeeKind]: TOptional<typeof ChannelSwitches> },
       {
         additionalProperties: false,
         description:
