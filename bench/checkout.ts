@@ -11,12 +11,18 @@
  * machines in production. Beside each phase: how busy the platform's event loop was (1 = saturated).
  * `--processes` runs each service in its own process instead (services/main.ts with SERVICES=<name>,
  * as the Helm charts deploy them), sharing one set of secrets; the event loop figure is then absent.
+ * Beside the checkout phase (one process only): the platform thread's CPU per checkout
+ * (`process.threadCpuUsage`), less noisy than latency on a shared machine.
+ * `--profile` runs the checkout phase under the V8 CPU profiler on the platform's thread and writes
+ * checkout.cpuprofile (open it in Chrome's DevTools) — where the time goes, not a figure.
  * Targets: checkout p99 < 300 ms; callbacks ≥ 0.5 of the raw rate.
- *   npx node bench/checkout.ts [--checkouts 1000] [--concurrency 20] [--callbacks 1000] [--processes]
+ *   npx node bench/checkout.ts [--checkouts 1000] [--concurrency 20] [--callbacks 1000] [--processes] [--profile]
  */
 import { parseArgs } from "node:util";
 import process from "node:process";
 import { loadavg } from "node:os";
+import { writeFile } from "node:fs/promises";
+import inspector from "node:inspector/promises";
 import { Worker } from "node:worker_threads";
 import { performance as perf } from "node:perf_hooks";
 import pg from "pg";
@@ -40,11 +46,13 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: "20" },
     callbacks: { type: "string", default: "1000" },
     processes: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
   },
 });
 const N = Number(args.checkouts);
 const C = Number(args.concurrency);
 const M = Number(args.callbacks);
+if (args.profile && args.processes) throw new Error("--profile profiles the platform's thread: not with --processes");
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -134,8 +142,11 @@ async function startProcesses(): Promise<Platform> {
 const busy: Record<string, number> = {};
 const loopNote = (phase: string) => phase in busy ? `; platform event loop busy ${busy[phase]}` : "";
 let output: LoadOutput | undefined;
+let cpuMsPerCheckout: number | undefined;
+let session: inspector.Session | undefined;
 try {
   let elu = perf.eventLoopUtilization();
+  let cpu = process.threadCpuUsage();
   for (;;) {
     const m = await next();
     if (m.type === "charges") {
@@ -147,8 +158,27 @@ try {
       }
       tell({ type: "charges", n });
     } else if (m.type === "phase") {
-      if (m.edge === "start") elu = perf.eventLoopUtilization();
-      else if (!args.processes) busy[m.name] = r3(perf.eventLoopUtilization(elu).utilization);
+      if (m.edge === "start") {
+        if (args.profile && m.name === "checkouts") {
+          session = new inspector.Session();
+          session.connect();
+          await session.post("Profiler.enable");
+          await session.post("Profiler.start");
+        }
+        elu = perf.eventLoopUtilization();
+        cpu = process.threadCpuUsage();
+      } else if (!args.processes) {
+        busy[m.name] = r3(perf.eventLoopUtilization(elu).utilization);
+        const used = process.threadCpuUsage(cpu);
+        if (m.name === "checkouts") cpuMsPerCheckout = (used.user + used.system) / 1000 / N;
+        if (session && m.name === "checkouts") {
+          const { profile } = await session.post("Profiler.stop");
+          session.disconnect();
+          session = undefined;
+          await writeFile("checkout.cpuprofile", JSON.stringify(profile));
+          console.log("checkout phase profile in checkout.cpuprofile");
+        }
+      }
     } else if (m.type === "failed") throw new Error(`load thread: ${m.message}`);
     else if (m.type === "done") {
       output = m.output;
@@ -161,7 +191,7 @@ try {
   console.log(
     `${N} checkouts (${failed} failed), ${C} in flight: p50 ${r1(pct(times, 50))} ms, p99 ${r1(pct(times, 99))} ms, ${r1(N / checkoutSeconds)} checkouts/s${
       loopNote("checkouts")
-    }`,
+    }${cpuMsPerCheckout === undefined ? "" : `, ${r3(cpuMsPerCheckout)} ms of its CPU per checkout`}`,
   );
   const callbacksPerS = callbacks / callbackSeconds;
 
@@ -190,6 +220,7 @@ try {
     checkout_p99_ms: r1(pct(times, 99)),
     checkouts_per_s: r1(N / checkoutSeconds),
     checkout_loop_busy: busy.checkouts,
+    checkout_cpu_ms: cpuMsPerCheckout === undefined ? undefined : r3(cpuMsPerCheckout),
     callbacks_per_s: r1(callbacksPerS),
     callback_loop_busy: busy.callbacks,
     raw_updates_per_s: r1(rawPerS),
