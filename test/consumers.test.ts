@@ -36,8 +36,16 @@ describe("consumers", () => {
     const seen = new Map<string, string>();
     for (const f of files) {
       const at = `${f.service}/consumers/${f.name}`;
-      const declared = [...f.source.matchAll(/export const ([A-Z][A-Z0-9_]*) = "([^"]+)";/g)];
+      // Besides its own, a file may declare the durable it replaces (ConsumerSpec.replaces).
+      const all = [...f.source.matchAll(/export const ([A-Z][A-Z0-9_]*) = "([^"]+)";/g)];
+      const replaced = all.filter(([, c]) => new RegExp(`replaces: ${c},`).test(f.source));
+      const declared = all.filter((d) => !replaced.includes(d));
       expect(declared.length, `${at} declares one durable constant`).to.equal(1);
+      for (const [, , old] of replaced) {
+        expect(old, at).to.match(new RegExp(`^${f.service}-[a-z][a-z0-9-]*$`));
+        expect(seen.get(old), `${old} is declared twice`).to.equal(undefined);
+        seen.set(old, at);
+      }
       const [, constant, durable] = declared[0];
       expect(durable, at).to.match(new RegExp(`^${f.service}-[a-z][a-z0-9-]*$`));
       expect(f.source, `${at}: a WARNING says renaming ${durable} is a migration`).to.match(/WARNING: the durable name is stored in JetStream/);

@@ -19,7 +19,8 @@ import { createSigner } from "./ticket-codes.ts";
 import { DisplayNames } from "./display-names.ts";
 import { expiryTimers } from "./usecases/expiry-timers.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
-import { applyPaymentOutcomesConsumer, PAYMENTS_CONSUMER } from "./consumers/apply-payment-outcomes.ts";
+import { PAYMENTS_CONSUMER, PAYMENTS_FAILED_CONSUMER, releaseFailedPaymentsConsumer } from "./consumers/release-failed-payments.ts";
+import { PAYMENTS_REFUNDED_CONSUMER, recordRefundsConsumer } from "./consumers/record-refunds.ts";
 import { USERS_CONSUMER, usersProjectionConsumer } from "./consumers/users-projection.ts";
 import { ordersCreateEndpoint } from "./endpoints/orders-create.ts";
 import { ordersGetEndpoint } from "./endpoints/orders-get.ts";
@@ -89,7 +90,8 @@ export const bookingsService = defineService({
     calls: [identity.canActForOrg, identity.profilesGet],
     publishes: [...Object.values(bookingEvents), ...Object.values(waitlistEvents), ...Object.values(ticketEvents)],
     consumes: ["EVENTS"],
-    durables: [EVENTS_CONSUMER, USERS_CONSUMER, PAYMENTS_CONSUMER],
+    // PAYMENTS_CONSUMER: the durable the two payments ones replaced, deleted at start (kit/consume.ts retireReplaced).
+    durables: [EVENTS_CONSUMER, USERS_CONSUMER, PAYMENTS_FAILED_CONSUMER, PAYMENTS_REFUNDED_CONSUMER, PAYMENTS_CONSUMER],
   },
   version: "0.1.0",
   description: "Ticket types, orders and holds, signed tickets, check-in and waitlists.",
@@ -156,7 +158,7 @@ export const bookingsService = defineService({
         waitlistDeclineEndpoint(deps),
         waitlistListEndpoint(deps),
       ],
-      consumers: [eventsProjectionConsumer(deps), usersProjectionConsumer(deps), applyPaymentOutcomesConsumer(deps)],
+      consumers: [eventsProjectionConsumer(deps), usersProjectionConsumer(deps), releaseFailedPaymentsConsumer(deps), recordRefundsConsumer(deps)],
       timers: expiryTimers(deps),
     };
   },

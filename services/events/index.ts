@@ -15,7 +15,8 @@ import { identity } from "../../subjects/identity.ts";
 import { eventEvents } from "../../subjects/events.ts";
 import { schema } from "./migrations/001-events.ts";
 import { ATTACHMENTS_BUCKET, type Deps } from "./deps.ts";
-import { IDENTITY_CONSUMER, identityProjectionConsumer } from "./consumers/identity-projection.ts";
+import { IDENTITY_CONSUMER, IDENTITY_USERS_CONSUMER, identityProjectionConsumer } from "./consumers/identity-projection.ts";
+import { IDENTITY_ORGS_CONSUMER, orgMembersProjectionConsumer } from "./consumers/org-members-projection.ts";
 import { eventsCreateEndpoint } from "./endpoints/events-create.ts";
 import { eventsUpdateEndpoint } from "./endpoints/events-update.ts";
 import { eventsPublishEndpoint } from "./endpoints/events-publish.ts";
@@ -76,7 +77,8 @@ export const eventsService = defineService({
     calls: [identity.canActForOrg],
     publishes: Object.values(eventEvents),
     consumes: ["EVENTS"],
-    durables: [IDENTITY_CONSUMER],
+    // IDENTITY_CONSUMER: the durable the two replaced, deleted at start (kit/consume.ts retireReplaced).
+    durables: [IDENTITY_USERS_CONSUMER, IDENTITY_ORGS_CONSUMER, IDENTITY_CONSUMER],
     objects: [ATTACHMENTS_BUCKET],
   },
   version: "0.1.0",
@@ -145,7 +147,7 @@ export const eventsService = defineService({
         attachmentsDeleteEndpoint(deps),
         eventsImportEndpoint(deps),
       ],
-      consumers: [identityProjectionConsumer(deps)],
+      consumers: [identityProjectionConsumer(deps), orgMembersProjectionConsumer(deps)],
     };
   },
 });

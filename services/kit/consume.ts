@@ -50,6 +50,16 @@ export type ConsumerSpec = {
   concurrency?: number;
   /** Where a new durable starts; default: everything the stream still holds. */
   deliverPolicy?: "all" | "new";
+  /**
+   * The durable this one takes over, when a consumer is split by subject (nats-server 2.9 has one
+   * filter per durable, so a handler of a few types under a wide filter is handed every message
+   * under it only to skip most). Created while that durable still exists, a replacement starts right
+   * after its ack floor: history is neither replayed nor skipped (what it acked out of order past the
+   * floor comes again; handlers are idempotent, and `once` keys stay the old durable's name).
+   * `retireReplaced` deletes the old durable once every replacement of it exists. Keep the old name
+   * in bus.durables (the permission to read and delete it).
+   */
+  replaces?: string;
 };
 
 export type RunningConsumer = { stop(): Promise<void> };
@@ -68,18 +78,50 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: ConsumerSpec):
     max_deliver: maxDeliver,
     filter_subject: spec.filter,
     max_ack_pending: consumerDefaults.maxAckPending,
-    deliver_policy: spec.deliverPolicy === "new" ? DeliverPolicy.New : DeliverPolicy.All,
   };
   const stream = streams[spec.stream].name;
   try {
     await jsm.consumers.info(stream, spec.durable);
-    const { deliver_policy: _immutable, durable_name: _name, ...mutable } = config;
+    const { durable_name: _name, ...mutable } = config;
     await jsm.consumers.update(stream, spec.durable, mutable);
   } catch (err) {
-    if (!/not found/i.test(String(err))) throw err;
-    await jsm.consumers.add(stream, config).catch((e) => {
+    if (!isNotFound(err)) throw err;
+    let start: { deliver_policy: DeliverPolicy; opt_start_seq?: number } = {
+      deliver_policy: spec.deliverPolicy === "new" ? DeliverPolicy.New : DeliverPolicy.All,
+    };
+    if (spec.replaces) {
+      const old = await jsm.consumers.info(stream, spec.replaces).catch((e) => {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      });
+      if (old) start = { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: old.ack_floor.stream_seq + 1 };
+    }
+    await jsm.consumers.add(stream, { ...config, ...start }).catch((e) => {
       if (!/already (in use|exists)/i.test(String(e))) throw e;
     });
+  }
+}
+
+const isNotFound = (err: unknown) => /not found/i.test(String(err));
+
+/**
+ * Deletes the durables that `specs` replace (ConsumerSpec.replaces) once every replacement of each
+ * exists; call it after the replacements were ensured. Another replica doing the same at once
+ * finds the old durable gone: nothing to do.
+ */
+export async function retireReplaced(jsm: JetStreamManager, specs: ConsumerSpec[], log?: Logger): Promise<void> {
+  const olds = new Map<string, ConsumerSpec[]>();
+  for (const s of specs) if (s.replaces) olds.set(`${s.stream} ${s.replaces}`, [...(olds.get(`${s.stream} ${s.replaces}`) ?? []), s]);
+  for (const replacements of olds.values()) {
+    const stream = streams[replacements[0].stream].name;
+    const old = replacements[0].replaces!;
+    const present = await Promise.all(replacements.map((r) => jsm.consumers.info(stream, r.durable).then(() => true, () => false)));
+    if (!present.every(Boolean)) continue;
+    const deleted = await jsm.consumers.delete(stream, old).catch((e) => {
+      if (isNotFound(e)) return false;
+      throw e;
+    });
+    if (deleted) log?.info({ durable: old, by: replacements.map((r) => r.durable) }, "replaced durable deleted");
   }
 }
 

@@ -11,7 +11,7 @@ import { holdToDeclaredCalls, inboxPrefixOf, permissionsOf, STREAMS_USER, subjec
 import { ConfigError, type KitEnv } from "./config.ts";
 import { type Db, migrate, openDb } from "./db.ts";
 import { outboxJsonMigration, outboxMigration, type Relay, startRelay } from "./outbox.ts";
-import { processedMigration, type RunningConsumer, startConsumer } from "./consume.ts";
+import { processedMigration, retireReplaced, type RunningConsumer, startConsumer } from "./consume.ts";
 import { startTimers, type TimerPoller, timersMigration } from "./timers.ts";
 import { retentionMigration, startRetention } from "./retention.ts";
 import { serve, type Served } from "./serve.ts";
@@ -208,6 +208,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       : undefined;
     const consumers: RunningConsumer[] = [];
     for (const spec of started.consumers ?? []) consumers.push(await startConsumer({ ...nats, log: slog }, spec));
+    await retireReplaced(nats.jsm, started.consumers ?? [], slog);
     let timers: TimerPoller | undefined;
     if (started.timers?.length) {
       if (!db) throw new Error(`${def.name}: timers need a database (declare migrations)`);
@@ -374,8 +375,10 @@ function checkDeclared(def: ServiceDefinition, started: Started): void {
   }
   for (const c of started.consumers ?? []) {
     if (!def.bus?.consumes?.includes(c.stream)) throw new Error(`${def.name}: consumer ${c.durable} reads ${c.stream}, which bus.consumes does not declare`);
-    if (def.bus?.durables && !def.bus.durables.includes(c.durable)) {
-      throw new Error(`${def.name}: consumer ${c.durable} is not in bus.durables (its NATS user may not use it)`);
+    for (const d of [c.durable, ...(c.replaces ? [c.replaces] : [])]) {
+      if (def.bus?.durables && !def.bus.durables.includes(d)) {
+        throw new Error(`${def.name}: durable ${d} is not in bus.durables (its NATS user may not use it)`);
+      }
     }
   }
 }

@@ -5,7 +5,7 @@ import { job } from "../../../subjects/contract.ts";
 import { deadLetterSubject } from "../../../subjects/streams.ts";
 import { ensureStreams, type Nats } from "../nats.ts";
 import { type Db, migrate, type Migration, openDb } from "../db.ts";
-import { on, processedMigration, type RunningConsumer, startConsumer } from "../consume.ts";
+import { type ConsumerSpec, ensureConsumer, on, processedMigration, retireReplaced, type RunningConsumer, startConsumer } from "../consume.ts";
 import { createLogger } from "../log.ts";
 import { databaseUrl, natsEnv, testNats } from "../../../test/support/env.ts";
 import { type Child, fixture, sleep, spawnTs, unique } from "./helpers.ts";
@@ -271,6 +271,49 @@ describe("kit consumer group", () => {
         expect(letter.error).to.match(/max deliveries/);
       } finally {
         release();
+      }
+    });
+  });
+
+  describe("a durable split by subject (ConsumerSpec.replaces)", () => {
+    it("starts its replacements after the old durable's ack floor, then deletes it: nothing replayed, nothing skipped", async function () {
+      this.timeout(20_000);
+      const tag = unique();
+      const A = job({ subject: `work.kitsplit${tag}.a`, description: "a", data: Type.Object({ n: Type.Integer() }) });
+      const B = job({ subject: `work.kitsplit${tag}.b`, description: "b", data: Type.Object({ n: Type.Integer() }) });
+      const old = `kitsplit-${tag}`;
+      // The old durable, on both subjects, has handled (acked) the first four messages.
+      await ensureConsumer(nats.jsm, { durable: old, stream: "WORK", filter: `work.kitsplit${tag}.>`, handlers: [] });
+      for (const subject of [A.subject, B.subject, A.subject, B.subject]) await publishJobs(subject, 1);
+      const c = await nats.js.consumers.get("WORK", old);
+      for (let i = 0; i < 4; i++) {
+        const m = await c.next({ expires: 2_000 });
+        await m!.ackAck();
+      }
+      const later = [...(await publishJobs(A.subject, 2)), ...(await publishJobs(B.subject, 1))];
+
+      const seen: Record<string, string[]> = { a: [], b: [] };
+      const specs: ConsumerSpec[] = [
+        { durable: `${old}-a`, replaces: old, stream: "WORK", filter: A.subject, handlers: [on(A, async (e) => void seen.a.push(e.id))] },
+        { durable: `${old}-b`, replaces: old, stream: "WORK", filter: B.subject, handlers: [on(B, async (e) => void seen.b.push(e.id))] },
+      ];
+      const running: RunningConsumer[] = [];
+      try {
+        for (const spec of specs) running.push(await startConsumer({ ...nats, log }, spec));
+        // The old durable still exists while the first replacement starts; it goes once both exist.
+        await retireReplaced(nats.jsm, specs);
+        const gone = await nats.jsm.consumers.info("WORK", old).then(() => false, (err) => /not found/i.test(String(err)));
+        expect(gone, "the replaced durable deleted").to.equal(true);
+        await eventually("the later messages handled", async () => seen.a.length + seen.b.length >= 3, 8_000, 20);
+        await sleep(200);
+        expect(seen.a).to.deep.equal(later.slice(0, 2));
+        expect(seen.b).to.deep.equal(later.slice(2));
+        // Started again (another replica, a restart): the old durable is gone, the replacements stay.
+        await retireReplaced(nats.jsm, specs);
+        for (const spec of specs) await ensureConsumer(nats.jsm, spec);
+        expect((await nats.jsm.consumers.info("WORK", `${old}-a`)).config.filter_subject).to.equal(A.subject);
+      } finally {
+        await Promise.all(running.map((r) => r.stop()));
       }
     });
   });
