@@ -108,10 +108,11 @@ export async function scheduleTimers(trx: Knex.Transaction, timers: PlannedTimer
   const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
   for (let i = 0; i < rows.length; i += 1000) {
     const insert = trx("timers").insert(rows.slice(i, i + 1000)).onConflict(["kind", "key"]).merge(merge);
-    // Postgres delivers a NOTIFY at commit, to every replica; pollers of this process hear it at
-    // once through the transaction's own promise (the embedded database has no other channel).
-    // Sent with the last rows, in their statement: no round trip of its own.
-    if (isPostgres(trx) && i + 1000 >= rows.length) await trx.raw("with i as (?) select pg_notify(?, ?)", [insert, channelName(schema), String(due)]);
+    // Pollers of this process hear of the timers at once through the transaction's own promise;
+    // without one here, Postgres delivers a NOTIFY at commit to every replica — sent with the last
+    // rows, in their statement: no round trip of its own.
+    const notify = isPostgres(trx) && i + 1000 >= rows.length && !localPollerOf(schema);
+    if (notify) await trx.raw("with i as (?) select pg_notify(?, ?)", [insert, channelName(schema), String(due)]);
     else await insert;
   }
   afterCommit(trx, () => announceLocal(schema, due));
@@ -128,7 +129,7 @@ export function timersWrite(db: Knex, timers: PlannedTimer[]): Write {
   const due = timers.reduce((m, t) => Math.min(m, t.dueAt.getTime()), Infinity);
   return {
     statement: db("timers").insert(rows).onConflict(["kind", "key"]).merge(["due_at", "payload", "attempts", "last_error", "scheduled_at"]),
-    notify: { channel: channelName(schema), payload: String(due) },
+    ...(localPollerOf(schema) ? {} : { notify: { channel: channelName(schema), payload: String(due) } }),
     committed: () => announceLocal(schema, due),
   };
 }
@@ -150,7 +151,7 @@ export function scheduleTimersSql(db: Knex | Knex.Transaction, timers: PlannedTi
      select kind, key, due_at, payload, 0, null, now() from json_populate_recordset(null::timers, ${sqlLiteral(JSON.stringify(rows))})
      on conflict (kind, key) do update set due_at = excluded.due_at, payload = excluded.payload, attempts = excluded.attempts, last_error = excluded.last_error, scheduled_at = excluded.scheduled_at`,
   ];
-  if (isPostgres(db)) statements.push(`select pg_notify(${sqlLiteral(channelName(schema))}, ${sqlLiteral(String(due))})`);
+  if (isPostgres(db) && !localPollerOf(schema)) statements.push(`select pg_notify(${sqlLiteral(channelName(schema))}, ${sqlLiteral(String(due))})`);
   return { statements, scheduled: () => announceLocal(schema, due) };
 }
 
@@ -390,6 +391,16 @@ function localAnnouncers(schema: string): Set<(due: number) => void> {
   let set = localPollers.get(schema);
   if (!set) localPollers.set(schema, set = new Set());
   return set;
+}
+
+/**
+ * Whether a poller of this process serves `schema`: it hears of a commit's timers at once, so
+ * the writer sends no NOTIFY (which would wake every listening backend of the database); other
+ * replicas' pollers look at least every TIMERS_POLL_MS, so a timer whose writer died right after
+ * its commit still fires within that of its due time.
+ */
+function localPollerOf(schema: string): boolean {
+  return (localPollers.get(schema)?.size ?? 0) > 0;
 }
 
 function announceLocal(schema: string, due: number): void {
