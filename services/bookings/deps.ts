@@ -2,6 +2,7 @@
 import type { Db } from "../kit/db.ts";
 import type { Nats } from "../kit/nats.ts";
 import type { Logger } from "../kit/log.ts";
+import type { OutboxRow } from "../kit/outbox.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { Signer } from "./ticket-codes.ts";
 import type { Inventory } from "./usecases/inventory.ts";
@@ -10,8 +11,8 @@ export type Deps = {
   db: Db;
   nats: Nats;
   log: Logger;
-  /** Publish the outbox now (after a use case commits). */
-  flushOutbox(): void;
+  /** Publish the outbox now (after a use case commits): the rows it wrote, or whatever a relay pass finds (kit/service.ts). */
+  flushOutbox(committed?: OutboxRow[]): void;
   /** Whether the user is at least an admin of the organization (asks identity). */
   canActForOrg(principal: Principal, orgId: string): Promise<boolean>;
   /** The booker's public display name, named on tickets booked without attendee names (asks identity; undefined when it cannot say). */

@@ -113,7 +113,7 @@ export const bookingsService = defineService({
       db: rt.db,
       nats: rt.nats,
       log: rt.log,
-      flushOutbox: () => rt.flushOutbox(),
+      flushOutbox: (committed) => rt.flushOutbox(committed),
       async canActForOrg(principal, orgId) {
         const r = await call(rt.nats.nc, identity.canActForOrg, { userId: principal.sub, orgId, minRole: "admin" }, { principal, timeoutMs: 3_000 });
         return r.allowed;

@@ -10,7 +10,7 @@
  * Shared by the order use cases, the payment outcomes, the event projection and the hold timer.
  */
 import type { Knex } from "knex";
-import { enqueue, outboxRows } from "../kit/outbox.ts";
+import { enqueue, type OutboxRow, outboxRows } from "../kit/outbox.ts";
 import { AppError, notFound } from "../kit/errors.ts";
 import { bookingEvents, type OrderStatus, type OrderView } from "../../subjects/bookings.ts";
 import type { Principal } from "../../subjects/principal.ts";
@@ -58,6 +58,7 @@ export async function confirmPaid(
 ): Promise<Array<{ orderId: string; outcome: "confirmed" | "gone" }>> {
   const now = deps.now();
   const ids = [...new Set(items.map((i) => i.orderId))];
+  let outbox: OutboxRow[] = [];
   const confirmedBy = await deps.db.transaction(async (trx) => {
     const rows = await lockOrders(trx, ids);
     const current = new Map(rows.map((o) => [o.id, o]));
@@ -73,7 +74,7 @@ export async function confirmPaid(
       } else if (o.status === "confirmed" && o.payment_id) paidBy.set(o.id, o.payment_id);
     }
     if (confirm.length) {
-      const outbox = outboxRows(
+      outbox = outboxRows(
         confirm.map((row) => ({ contract: bookingEvents.confirmed, data: { ...factsOf(row, now), paymentId: row.payment_id } })),
         { source: SOURCE, at: now },
       );
@@ -81,7 +82,7 @@ export async function confirmPaid(
     }
     return paidBy;
   });
-  deps.flushOutbox();
+  deps.flushOutbox(outbox);
   return items.map((i) => ({ orderId: i.orderId, outcome: confirmedBy.get(i.orderId) === i.paymentId ? ("confirmed" as const) : ("gone" as const) }));
 }
 

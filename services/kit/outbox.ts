@@ -17,7 +17,7 @@ import type { MessageContract } from "../../subjects/contract.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import { check } from "./validate.ts";
 import { context, extractTrace, injectTrace, inSpan, meter, SpanKind } from "./trace.ts";
-import { afterCommit, type Db, holdConnection, isPostgres, type Migration, schemaOfTrx, sqlLiteral, type Write } from "./db.ts";
+import { type Db, holdConnection, isPostgres, type Migration, schemaOfTrx, sqlLiteral, type Write } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const outboxMigration: Migration = {
@@ -114,12 +114,11 @@ export function outboxWrite<C extends MessageContract>(
   opts: { source: string; at: Date },
 ): Write {
   const schema = schemaOfTrx(db);
+  const rows = outboxRows(items, opts);
   return {
-    statement: db("outbox").insert(outboxRows(items, opts)),
+    statement: db("outbox").insert(rows),
     ...(localRelayOf(schema) ? {} : { notify: { channel: channelName(schema), payload: "" } }),
-    committed: () => {
-      for (const kick of localRelays.get(schema) ?? []) kick();
-    },
+    committed: () => handToLocalRelay(schema, rows),
   };
 }
 
@@ -135,12 +134,11 @@ export function outboxSql<C extends MessageContract>(
   opts: { source: string; at: Date },
 ): { statements: string[]; committed(): void } {
   const schema = schemaOfTrx(db);
-  const insert = outboxInsertSql(outboxRows(items, opts));
+  const rows = outboxRows(items, opts);
+  const insert = outboxInsertSql(rows);
   return {
     statements: [isPostgres(db) && !localRelayOf(schema) ? `with i as (${insert}) select pg_notify(${sqlLiteral(channelName(schema))}, '')` : insert],
-    committed: () => {
-      for (const kick of localRelays.get(schema) ?? []) kick();
-    },
+    committed: () => handToLocalRelay(schema, rows),
   };
 }
 
@@ -155,9 +153,8 @@ export async function enqueue<C extends MessageContract>(
   opts: { source: string; id?: string; occurredAt?: Date },
 ): Promise<Envelope<Static<C["data"]>>> {
   const envelope = envelopeOf(contract, data, opts.source, opts.id ?? randomUUID(), opts.occurredAt ?? new Date());
-  const insert = trx("outbox").insert(
-    { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() } satisfies OutboxRow,
-  );
+  const row: OutboxRow = { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() };
+  const insert = trx("outbox").insert(row);
   const schema = schemaOfTrx(trx);
   // Published right after commit, with no flush to remember: relays of this process are woken
   // by the commit itself; without one, other replicas' by the NOTIFY Postgres delivers at commit —
@@ -167,15 +164,24 @@ export async function enqueue<C extends MessageContract>(
     notifying.add(trx);
     await trx.raw("with i as (?) select pg_notify(?, '')", [insert, channelName(schema)]);
   } else await insert;
-  afterCommit(trx, () => {
-    for (const kick of localRelays.get(schema) ?? []) kick();
-  });
+  // Handed over only if every savepoint up to the transaction was kept: a row rolled back with its
+  // savepoint is not in the outbox, however the transaction ends.
+  const levels: Array<Promise<unknown>> = [];
+  for (let t: (Knex.Transaction & { parentTransaction?: Knex.Transaction }) | undefined = trx; t; t = t.parentTransaction) levels.push(t.executionPromise);
+  Promise.all(levels).then(() => handToLocalRelay(schema, [row]), () => undefined);
   return envelope;
 }
 
 export type Relay = {
   /** Publish now rather than at the next poll. */
   kick(): void;
+  /**
+   * Publishes rows this process just committed, without claiming them (their writer hands them
+   * over: outboxWrite, outboxSql, enqueue), and marks them published in batches. A row whose
+   * publish fails is left to a pass; one whose writer dies before the mark is published again by
+   * a pass and dropped by the stream as a duplicate (msgID = row id, 2 h window).
+   */
+  publish(rows: OutboxRow[]): void;
   stop(): Promise<void>;
   /** Resolves once a pass found nothing left to publish (for tests and shutdown). */
   idle(): Promise<void>;
@@ -234,9 +240,65 @@ export function startRelay(opts: RelayOptions): Relay {
       wake = done;
     });
 
+  // Rows handed over by their writers: published or being published, not yet marked. A pass
+  // leaves them alone (it would publish them twice).
+  const handed = new Set<string>();
+  let toMark: string[] = [];
+  let marking: Promise<void> | undefined;
+  let handedIdle: Array<() => void> = [];
+  const settleHanded = () => {
+    if (handed.size > 0) return;
+    for (const w of handedIdle) w();
+    handedIdle = [];
+  };
+  /**
+   * One UPDATE for every row published since the last: a mark per pass cost a round trip (two with
+   * the claim) for each of a checkout's events. Marks run one at a time, the next taking whatever
+   * was published meanwhile, after MARK_LINGER_MS.
+   */
+  const markSoon = () => {
+    if (marking || toMark.length === 0) return;
+    marking = (async () => {
+      await new Promise((r) => setTimeout(r, running ? MARK_LINGER_MS : 0));
+      const ids = toMark;
+      toMark = [];
+      try {
+        await opts.db.raw("update outbox set published_at = now() where id = any(?::uuid[]) and published_at is null", [ids]);
+      } catch (err) {
+        // Left unpublished: a pass publishes them again, and the stream drops the duplicates.
+        opts.log.warn({ err, rows: ids.length }, "outbox: marking published rows failed");
+        kick();
+      }
+      for (const id of ids) handed.delete(id);
+      settleHanded();
+    })().finally(() => {
+      marking = undefined;
+      markSoon();
+    });
+  };
+  const publishHanded = (rows: OutboxRow[]) => {
+    for (const row of rows) {
+      handed.add(row.id);
+      publishRow(row).then(
+        () => {
+          published.add(1, { service: opts.schema });
+          toMark.push(row.id);
+          markSoon();
+        },
+        (err: unknown) => {
+          opts.log.warn({ err, id: row.id }, "outbox: publishing a committed row failed; a pass retries it");
+          handed.delete(row.id);
+          settleHanded();
+          kick();
+        },
+      );
+    }
+  };
+  const self = { kick, publish: publishHanded };
+
   let local = localRelays.get(opts.schema);
   if (!local) localRelays.set(opts.schema, local = new Set());
-  local.add(kick);
+  local.add(self);
   if (opts.listenUrl) {
     listener = new pg.Client({ connectionString: opts.listenUrl });
     listener.on("notification", kick);
@@ -287,10 +349,11 @@ export function startRelay(opts: RelayOptions): Relay {
     const conn = await holdConnection(opts.db);
     try {
       // As text: the relay forwards the envelope as it was written, never parses it.
+      const skip = handed.size ? `and id not in (${[...handed].map(sqlLiteral).join(", ")})` : "";
       const [, rows] = (await conn.send(
         `begin;
          select id, subject, envelope::text as envelope, headers::text as headers from outbox
-          where published_at is null order by created_at limit ${batchSize} for update skip locked`,
+          where published_at is null ${skip} order by created_at limit ${batchSize} for update skip locked`,
       )) as [unknown, Array<{ id: string; subject: string; envelope: string; headers: string }>];
       if (rows.length === 0) {
         await conn.send("commit");
@@ -349,19 +412,24 @@ export function startRelay(opts: RelayOptions): Relay {
     });
   }
 
+  const handedDone = () => new Promise<void>((resolve) => (handed.size === 0 ? resolve() : handedIdle.push(resolve)));
   return {
     kick,
-    idle: () =>
-      new Promise<void>((resolve) => {
+    publish: publishHanded,
+    idle: async () => {
+      await handedDone();
+      await new Promise<void>((resolve) => {
         if (!running) return resolve();
         idleAsked.push(resolve);
         kick();
-      }),
+      });
+    },
     async stop() {
+      local.delete(self);
       running = false;
       kick();
       await loop;
-      local.delete(kick);
+      await handedDone();
       gauge.removeCallback(observe);
       for (const w of [...idleWaiters, ...idleAsked]) w();
       idleWaiters = [];
@@ -381,8 +449,17 @@ const decoder = new TextDecoder();
  */
 const notifying = new WeakSet<Knex.Transaction>();
 
-// Relays of this process by schema, woken by the commit of a transaction that enqueued.
-const localRelays = new Map<string, Set<() => void>>();
+// Relays of this process by schema, handed the rows of a transaction that enqueued once it committed.
+const localRelays = new Map<string, Set<{ kick(): void; publish(rows: OutboxRow[]): void }>>();
+
+/** How long a mark of handed rows waits for more (they are published already; the mark only records it). */
+const MARK_LINGER_MS = 50;
+
+/** After a commit: one relay of this process publishes the rows (if it has none, other replicas' relays were NOTIFYed). */
+function handToLocalRelay(schema: string, rows: OutboxRow[]): void {
+  const relay = localRelays.get(schema)?.values().next().value;
+  if (relay) relay.publish(rows);
+}
 
 /**
  * Whether a relay of this process serves `schema`: it is woken by the commit itself, so the

@@ -196,7 +196,7 @@ export async function run(defs: ServiceDefinition[], env: Record<string, string 
       log: slog,
       env: envs.get(def.name) as never,
       tx: (fn) => (db ? db.transaction(fn) : Promise.reject(new Error(`${def.name} has no database (declare migrations)`))),
-      flushOutbox: () => relay?.kick(),
+      flushOutbox: (committed) => (committed?.length ? relay?.publish(committed) : relay?.kick()),
       httpUrl: () => httpUrl,
     });
     checks.push(...(started.checks ?? []));

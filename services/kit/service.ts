@@ -14,6 +14,7 @@ import type { ConsumerSpec } from "./consume.ts";
 import type { KitEnv } from "./config.ts";
 import type { ReadinessCheck } from "./http.ts";
 import type { TimerHandler } from "./timers.ts";
+import type { OutboxRow } from "./outbox.ts";
 import type { BusAccess } from "./bus.ts";
 import type { DevSecret } from "./dev-secrets.ts";
 
@@ -32,10 +33,12 @@ export type Runtime<E> = {
    */
   tx<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
   /**
-   * @deprecated Not needed: a commit that enqueued events wakes the relay by itself (kit/outbox.ts).
-   * Kept so code written before that still compiles.
+   * For a transaction that wrote outbox rows by itself (kit/outbox.ts outboxInsert, outboxRows):
+   * once it committed, hand the rows it wrote — all of them — to this process's relay, which
+   * publishes them at once (no claim, a batched mark); without rows, wake the relay for a pass.
+   * Not needed after enqueue, outboxWrite or outboxSql: their commit does it.
    */
-  flushOutbox(): void;
+  flushOutbox(committed?: OutboxRow[]): void;
   /** Where this process's HTTP front listens, once it does ("" before, or when it does not listen). */
   httpUrl(): string;
 };

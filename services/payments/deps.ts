@@ -1,6 +1,7 @@
 /** What the use cases of the payments service are given. */
 import type { Db } from "../kit/db.ts";
 import type { Logger } from "../kit/log.ts";
+import type { OutboxRow } from "../kit/outbox.ts";
 import type { Principal } from "../../subjects/principal.ts";
 import type { OrderView } from "../../subjects/bookings.ts";
 import type { PaymentProvider } from "./providers/provider.ts";
@@ -11,8 +12,8 @@ export type Deps = {
   db: Db;
   log: Logger;
   provider: PaymentProvider;
-  /** Publish the outbox now (after a use case commits). */
-  flushOutbox(): void;
+  /** Publish the outbox now (after a use case commits): the rows it wrote, or whatever a relay pass finds (kit/service.ts). */
+  flushOutbox(committed?: OutboxRow[]): void;
   now(): Date;
   /** The bookings side of the saga (svc.bookings.orders.*), called without a principal. */
   bookings: {

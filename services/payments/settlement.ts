@@ -19,7 +19,7 @@ import { callbacksOf, countRepeats } from "./store/callbacks.ts";
 import { insertRefunds } from "./store/refunds.ts";
 import { chargeRows } from "./store/ledger.ts";
 import { insertReceipts, numberReceipts } from "./store/receipts.ts";
-import { outboxRows } from "../kit/outbox.ts";
+import { type OutboxRow, outboxRows } from "../kit/outbox.ts";
 import { facts } from "./facts.ts";
 import { processRefund } from "./refunding.ts";
 import { cancelTimers } from "../kit/timers.ts";
@@ -59,8 +59,9 @@ export async function applyResult(deps: Deps, n: ResultNotice, trx: Knex.Transac
  * before answering that result, outside the batch, so a slow provider holds up only its own.
  */
 export async function commitResults(deps: Deps, ns: ResultNotice[]): Promise<Decided[]> {
-  const decided = await deps.db.transaction((trx) => applyResults(deps, trx, ns));
-  if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox();
+  const events: OutboxRow[] = [];
+  const decided = await deps.db.transaction((trx) => applyResults(deps, trx, ns, events));
+  if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox(events);
   return decided;
 }
 
@@ -78,9 +79,10 @@ type Change = { p: PaymentRow; event: "succeeded" | "failed"; reason?: string; f
  * whatever their number: lock the payments (in id order, so concurrent batches and replicas never
  * deadlock), read what was decided before, one bookings settle for all the successes to decide,
  * then one write per table. The same (payment, provider id, result) is decided once: a repeat
- * gets the stored answer.
+ * gets the stored answer. The outbox rows it writes are added to `written` (for flushOutbox once
+ * the caller committed).
  */
-export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: ResultNotice[]): Promise<Decided[]> {
+export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: ResultNotice[], written?: OutboxRow[]): Promise<Decided[]> {
   const ids = ns.map((n) => n.orderId);
   if (new Set(ids).size !== ids.length) throw new Error("applyResults: one result per payment per batch");
   const now = deps.now();
@@ -223,6 +225,8 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
       ? { contract: paymentEvents.succeeded, data: { ...facts(c.p, now), receiptNumber: numbers.get(c.p.id)! } }
       : { contract: paymentEvents.failed, data: { ...facts(c.p, now), reason: c.reason ?? "declined" } }
   );
-  await insertReceipts(trx, receipts, outboxRows(events as never, { source: SOURCE, at: now }));
+  const outbox = outboxRows(events as never, { source: SOURCE, at: now });
+  await insertReceipts(trx, receipts, outbox);
+  written?.push(...outbox);
   return out;
 }

@@ -136,6 +136,38 @@ describe("kit outbox relay", () => {
     }
   });
 
+  it("publishes the rows its process commits as they commit, marks them in batches, and nothing of a savepoint rolled back", async function () {
+    this.timeout(20_000);
+    const { db, schema } = await freshSchema();
+    const Happened = contractFor(unique());
+    // A poll so rare that only the handed rows can be published in time.
+    const relay = startRelay({ db, js: nats.js, nc: nats.nc, schema, log, pollMs: 600_000 });
+    try {
+      await relay.idle();
+      const ids: string[] = [];
+      await Promise.all(
+        Array.from({ length: 20 }, (_, n) => db.transaction(async (trx) => void ids.push((await enqueue(trx, Happened, { n }, { source: "kit-test" })).id))),
+      );
+      await db.transaction(async (trx) => {
+        ids.push((await enqueue(trx, Happened, { n: 20 }, { source: "kit-test" })).id);
+        await trx.transaction(async (sp) => {
+          await enqueue(sp, Happened, { n: 99 }, { source: "kit-test" });
+          throw new Error("roll the savepoint back");
+        }).catch(() => undefined);
+      });
+      await eventually("the committed rows on the stream", async () => (await countOnSubject(nats.jsm, "EVENTS", Happened.subject)) === 21, 3_000, 10);
+      await relay.idle();
+      expect(await unpublished(db)).to.equal(0);
+      const msgs = await readSubject<{ id: string; data: { n: number } }>(nats.js, nats.jsm, "EVENTS", Happened.subject);
+      expect(msgs.map((m) => m.msgId).sort()).to.deep.equal([...ids].sort());
+      expect(msgs.some((m) => m.body.data.n === 99), "the rolled-back row").to.equal(false);
+      expect(Number((await db("outbox").count<{ c: number }[]>("* as c"))[0].c)).to.equal(21);
+    } finally {
+      await relay.stop();
+      await db.destroy();
+    }
+  });
+
   describe("while its NATS server restarts", () => {
     let own: TestNats;
     let ownNats: Nats;
