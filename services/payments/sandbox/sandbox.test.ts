@@ -90,6 +90,43 @@ describe("FreedomPay adapter against the sandbox", () => {
     expect(err2).to.be.instanceOf(ProviderError).with.property("code", "provider_merchant");
   });
 
+  it("reports a provider that does not answer in time, or not at all, as unreachable; a dropped kept-alive connection is tried once more", async () => {
+    const order = { orderId: "slow", amountMinor: 1500, currency: "EUR", description: "x", lifetimeSeconds: 600, resultUrl: `${merchant.url}/result` };
+    let calls = 0;
+    const silent = await listen(() => void calls++); // reads the request, never answers
+    try {
+      const slow = freedomPay({ host: silent.url, merchantId: "552170", secretKey: "sandbox-secret", testing: true, timeoutMs: 150 });
+      const err = await slow.create(order).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(ProviderError).with.property("code", "provider_unreachable");
+      expect((err as Error).message).to.match(/no answer within 150 ms/);
+      expect(calls, "a timeout is not tried again").to.equal(1);
+    } finally {
+      silent.server.closeAllConnections();
+      silent.server.close();
+    }
+    const gone = await listen(() => undefined);
+    gone.server.close();
+    const refused = freedomPay({ host: gone.url, merchantId: "552170", secretKey: "sandbox-secret", testing: true, timeoutMs: 1_000 });
+    const err = await refused.create(order).catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(ProviderError).with.property("code", "provider_unreachable");
+    expect((err as Error).message).to.match(/ECONNREFUSED/);
+    // The first connection is dropped without an answer: init_payment.php is asked again.
+    let attempts = 0;
+    const flaky = await listen((req, res) => {
+      if (++attempts === 1) return void req.socket.destroy();
+      sandbox.app.callback()(req, res);
+    });
+    try {
+      const p = freedomPay({ host: flaky.url, merchantId: "552170", secretKey: "sandbox-secret", testing: true, timeoutMs: 5_000 });
+      const created = await p.create({ ...order, orderId: "flaky" });
+      expect(created.providerPaymentId).to.be.a("string");
+      expect(attempts).to.equal(2);
+    } finally {
+      flaky.server.closeAllConnections();
+      flaky.server.close();
+    }
+  });
+
   it("pays, retries the callback until HTTP 200, and only the first attempt may be rejected", async () => {
     const { providerPaymentId } = await create("pay-2");
     plan = [500, 503, "ok"];
