@@ -350,15 +350,17 @@ export function startRelay(opts: RelayOptions): Relay {
     try {
       // As text: the relay forwards the envelope as it was written, never parses it.
       const skip = handed.size ? `and id not in (${[...handed].map(sqlLiteral).join(", ")})` : "";
-      const [, rows] = (await conn.send(
+      const [, claimed] = (await conn.send(
         `begin;
          select id, subject, envelope::text as envelope, headers::text as headers from outbox
           where published_at is null ${skip} order by created_at limit ${batchSize} for update skip locked`,
       )) as [unknown, Array<{ id: string; subject: string; envelope: string; headers: string }>];
+      // Rows handed over while the claim was on its way are their writer's to publish and mark.
+      const rows = handed.size ? claimed.filter((r) => !handed.has(r.id)) : claimed;
       if (rows.length === 0) {
         await conn.send("commit");
         backlog = 0;
-        return [0, true];
+        return [claimed.length, true];
       }
       // Pipelined: issued in order on one connection, so the stream keeps the outbox order.
       const acks = rows.map((row) => publishRow(row));
@@ -376,8 +378,8 @@ export function startRelay(opts: RelayOptions): Relay {
       await conn.send([...marks, "commit"].join(";\n"));
       published.add(ok.length, { service: opts.schema });
       backlog = Math.max(0, rows.length - ok.length);
-      if (failed && ok.length === 0) return [rows.length, false, failed.reason];
-      return [rows.length, !failed];
+      if (failed && ok.length === 0) return [claimed.length, false, failed.reason];
+      return [claimed.length, !failed];
     } catch (err) {
       await conn.send("rollback").catch(() => undefined);
       throw err;
