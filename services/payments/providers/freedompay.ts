@@ -5,9 +5,7 @@
  * error (codes 101 / 9998), which we surface as a configuration error.
  */
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
-import { Buffer } from "node:buffer";
+import { type HttpAnswer, httpRequest, keepAliveAgent } from "./http.ts";
 import { type Fields, fieldsOf, flat, get, toForm } from "./fields.ts";
 import { scriptName, verify, withSignature } from "./signature.ts";
 import { buildXml, parseXml } from "./xml.ts";
@@ -34,60 +32,22 @@ export type FreedomPayConfig = {
   timeoutMs: number;
 };
 
-/** An answer as read: status and body text. */
-type Answer = { status: number; text: string };
-
-/**
- * One form POST over node:http(s) on a keep-alive agent of this provider. Not `fetch`: undici's
- * fetch cost ≈ 0.6 ms of the event loop per call (streams, a dispatcher, header objects), the
- * largest single item of a checkout on the platform's thread (bench/checkout.ts --profile);
- * this is a tenth of that. `TimeoutError` after `timeoutMs`, whatever stage it is at.
- */
-function postForm(url: URL, body: string, timeoutMs: number, agent: http.Agent): Promise<Answer> {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = (url.protocol === "https:" ? https : http).request(url, {
-      method: "POST",
-      agent,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "content-length": Buffer.byteLength(body),
-        accept: "application/xml, text/xml",
-      },
-    });
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: "TimeoutError" })), timeoutMs);
-    const fail = (err: Error) => {
-      clearTimeout(timer);
-      reject(err);
-    };
-    req.on("error", fail);
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("error", fail);
-      res.on("end", () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
-      });
-    });
-    req.end(body);
-  });
-}
-
 export const salt = (): string => randomBytes(12).toString("hex");
 
 export function freedomPay(cfg: FreedomPayConfig): PaymentProvider {
   const host = cfg.host.replace(/\/+$/, "");
-  const agent = host.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const agent = keepAliveAgent(host);
 
   /**
    * Posts the form. A connection that fails before any answer (a kept-alive socket the server had
    * just closed) is tried once more for calls that are safe to repeat: init_payment.php (the same
    * pg_order_id answers the same payment) and get_status3.php — never for revoke/cancel/capture.
    */
-  async function send(script: string, fields: Fields): Promise<Answer> {
+  async function send(script: string, fields: Fields): Promise<HttpAnswer> {
     const url = new URL(`${host}/${script}`);
     const body = toForm(fields);
-    const post = () => postForm(url, body, cfg.timeoutMs, agent);
+    const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/xml, text/xml" };
+    const post = () => httpRequest(url, { method: "POST", headers, body, timeoutMs: cfg.timeoutMs, agent });
     try {
       return await post();
     } catch (err) {

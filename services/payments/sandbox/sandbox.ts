@@ -16,6 +16,8 @@ import { scriptName, verify, withSignature } from "../providers/signature.ts";
 import { buildXml, parseXml } from "../providers/xml.ts";
 import { formatAmount, parseAmount } from "../providers/provider.ts";
 import { salt } from "../providers/freedompay.ts";
+import { httpRequest, keepAliveAgent } from "../providers/http.ts";
+import type { Agent } from "node:http";
 
 export type SandboxPayment = {
   id: string;
@@ -132,6 +134,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     );
   }
 
+  // Kept-alive connections to the merchant, per scheme (as the provider's servers keep theirs).
+  const agents = new Map<string, Agent>();
+  const agentFor = (url: URL) => agents.get(url.protocol) ?? agents.set(url.protocol, keepAliveAgent(url)).get(url.protocol)!;
+
   /** Posts the result callback until HTTP 200, as the provider does. */
   function deliver(p: SandboxPayment, lose = false, firstCanReject = true): void {
     if (!p.resultUrl) return;
@@ -145,14 +151,16 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         let httpStatus = 0;
         let body = "";
         try {
-          const res = await fetch(p.resultUrl!, {
+          const url = new URL(p.resultUrl!);
+          const res = await httpRequest(url, {
             method: "POST",
             headers: { "content-type": "application/x-www-form-urlencoded" },
             body: toForm(fields),
-            signal: AbortSignal.timeout(30_000),
+            timeoutMs: 30_000,
+            agent: agentFor(url),
           });
           httpStatus = res.status;
-          body = await res.text();
+          body = res.text;
         } catch {
           httpStatus = 0;
         }
@@ -380,6 +388,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     },
     stop() {
       stopped = true;
+      for (const a of agents.values()) a.destroy();
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },
