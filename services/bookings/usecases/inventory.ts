@@ -25,7 +25,7 @@ import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
 import { HOLD_TIMER } from "./expiry-timers.ts";
-import { outboxDropSql, outboxRows } from "../../kit/outbox.ts";
+import { outboxDropSql, type OutboxRow, outboxRows } from "../../kit/outbox.ts";
 import { cancelTimersSql, scheduleTimersSql } from "../../kit/timers.ts";
 import { isPostgres, retryConflicts } from "../../kit/db.ts";
 import { SOURCE } from "../deps.ts";
@@ -137,8 +137,9 @@ export class Inventory {
   /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
   private async run(eventId: string, batch: Pending[], written: () => void): Promise<void> {
     try {
-      const outcomes = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), this.projections, written), 5);
-      this.deps.flushOutbox();
+      const { outcomes, announced } = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), this.projections, written), 5);
+      // Published from here at once (kit/outbox.ts): no relay pass has to find them.
+      this.deps.flushOutbox(announced);
       this.batches.record(batch.length);
       outcomes.forEach((o, i) => {
         if (o instanceof Error) {
@@ -218,7 +219,7 @@ async function reserveBatch(
   reqs: ReserveRequest[],
   projections: Map<string, InventoryState | undefined>,
   written: () => void,
-): Promise<Outcome[]> {
+): Promise<{ outcomes: Outcome[]; announced: OutboxRow[] }> {
   const now = deps.now();
   const ids = new BatchIds();
   const projected = projections.get(eventId);
@@ -249,14 +250,15 @@ async function reserveBatch(
     const booked = decided.outcomes.filter(isReserved);
     if (!booked.length) {
       await batch.rollback();
-      return decided.outcomes;
+      return { outcomes: decided.outcomes, announced: [] };
     }
     const outboxOf = new Map(earlyRows.orders.map((o, i) => [o.id, earlyRows.outbox[i].id]));
     const droppedIds = dropped.map((r) => r.order.id);
     const addedTimers = holdTimers(deps, added);
+    const addedRows = rowsOf(added, now);
     const committed = batch.commit({
       dropped: droppedIds,
-      rows: rowsOf(added, now),
+      rows: addedRows,
       quotas: decided.quotas,
       types: decided.types,
       accepted: booked.filter((r) => r.order.waitlist_entry_id).map((r) => ({ entryId: r.order.waitlist_entry_id as string, orderId: r.order.id })),
@@ -270,7 +272,8 @@ async function reserveBatch(
     await committed;
     earlyTimers.scheduled();
     addedTimers.scheduled();
-    return decided.outcomes;
+    const gone = new Set(droppedIds.map((id) => outboxOf.get(id)));
+    return { outcomes: decided.outcomes, announced: [...earlyRows.outbox.filter((r) => !gone.has(r.id)), ...addedRows.outbox] };
   } catch (err) {
     await batch.rollback().catch(() => undefined);
     throw err;
