@@ -14,6 +14,7 @@ import { HOLD_TIMER, OFFER_TIMER } from "../usecases/expiry-timers.ts";
 import { Inventory } from "../usecases/inventory.ts";
 import type { Deps } from "../deps.ts";
 import { findTimer } from "../../kit/timers.ts";
+import { openDb } from "../../kit/db.ts";
 import type { Knex } from "knex";
 import { bookingEvents, bookings } from "../../../subjects/bookings.ts";
 import { paymentEvents } from "../../../subjects/payments.ts";
@@ -178,8 +179,15 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     call(p.nats.nc, c, input, { principal, timeoutMs: 10_000 });
   const err = async (pr: Promise<unknown>) => pr.then(() => ({ code: "none" }), (e: { code: string }) => e);
   const users = Array.from({ length: 34 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
+  // A pool of the tests' own for the inventories they run themselves: the service's is busy with
+  // its consumers while the whole suite runs, and a test holding locks must not wait for it.
+  let pool: Knex | undefined;
+  const ownPool = async () => (pool ??= await openDb({ schema: "bookings", url: databaseUrl() }));
   before(async () => (p = await start()));
-  after(async () => p?.stop());
+  after(async () => {
+    await pool?.destroy();
+    await p?.stop();
+  });
 
   it("names tickets booked without names after the booker, from identity's events (the newest name wins)", async () => {
     const eventId = await publishEvent(p, 20, organizer.sub);
@@ -532,7 +540,7 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     // Three seats come back: one is offered to the waiting entry, two are free.
     for (const i of [0, 1, 2]) await req(bookings.ordersCancel, { orderId: orders[i].id }, holders[i]);
     expect((await req(bookings.waitlistMine, { eventId }, users[20])).status).to.equal("offered");
-    const db = p.running.dbs.get("bookings")!;
+    const db = await ownPool();
     const inventory = new Inventory(inventoryDeps(db));
     const seat = (u: Principal, waitlistEntryId?: string) => ({
       eventId,
@@ -545,17 +553,23 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     const first = await db.transaction();
     await lockInventoryRow(first, eventId);
     const booked = inventory.reserve(seat(users[21]));
-    await waitingForLock(db, { wrote: false, n: 1 });
+    await waitingForLock(db, eventId, { wrote: false, n: 1 });
     // Queued meanwhile: the next batch, which expects from the first one's decisions.
     const accepted = inventory.reserve(seat(users[20], entry.id));
     const later = inventory.reserve(seat(users[22]));
-    // The lock again, asked for before the next batch asks: that batch writes its rows and waits.
+    // The lock again, asked for (and queued behind the first batch) before the next batch asks:
+    // that batch writes its rows and waits.
     const second = await db.transaction();
-    await first.commit();
     const relocked = lockInventoryRow(second, eventId);
+    await until(
+      () => db.raw(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'select * from "quotas"%for update'`),
+      (r) => r.rows[0].n === 1,
+      "the test's second lock queued",
+    );
+    await first.commit();
     expect((await booked).order.status).to.equal("confirmed");
     await relocked;
-    await waitingForLock(db, { wrote: true, n: 1 });
+    await waitingForLock(db, eventId, { wrote: true, n: 1 });
     await second.commit();
     const [a, l] = await Promise.all([accepted, later]);
     expect(l.order.status).to.equal("confirmed");
@@ -571,16 +585,16 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
 
   it("drops under the lock the rows a batch wrote for seats another replica took meanwhile: nothing oversold, nothing announced", async () => {
     const eventId = await publishEvent(p, 3, organizer.sub);
-    const db = p.running.dbs.get("bookings")!;
+    const db = await ownPool();
     // Two replicas of the inventory on one database.
     const [r1, r2] = [new Inventory(inventoryDeps(db)), new Inventory(inventoryDeps(db))];
     const seats = (u: Principal, quantity: number) => ({ eventId, userId: u.sub, lines: [{ ticketTypeId: null, quantity, attendees: [{ name: "R" }] }] });
     const held = await db.transaction();
     await lockInventoryRow(held, eventId);
     const a = r1.reserve(seats(users[30], 1));
-    await waitingForLock(db, { wrote: false, n: 1 });
+    await waitingForLock(db, eventId, { wrote: false, n: 1 });
     const b = r2.reserve(seats(users[31], 1));
-    await waitingForLock(db, { wrote: false, n: 2 });
+    await waitingForLock(db, eventId, { wrote: false, n: 2 });
     // r1's next batch expects 3 seats left minus a's one: c's two fit, d's one does not. Under the
     // lock, after b: c does not fit (its rows go) and d does (its rows come).
     const c = r1.reserve(seats(users[32], 2));
@@ -623,17 +637,20 @@ async function lockInventoryRow(trx: Knex.Transaction, eventId: string): Promise
 }
 
 /**
- * Until `n` transactions wait for an inventory lock, having written orders first (`wrote`: they
- * hold the lock an insert takes on the table) or not.
+ * Until `n` batches wait for `eventId`'s inventory lock (their lock statement names the event; the
+ * suite's other transactions do not), having written orders first (`wrote`: they hold the lock an
+ * insert takes on the table) or not.
  */
-async function waitingForLock(db: Knex, opts: { wrote: boolean; n: number }): Promise<void> {
+async function waitingForLock(db: Knex, eventId: string, opts: { wrote: boolean; n: number }): Promise<void> {
   await until(
     () =>
       db.raw(
         `select count(*)::int as n from pg_stat_activity a
           where a.datname = current_database() and a.wait_event_type = 'Lock' and a.query like '%for update%'
+            and position(? in a.query) > 0
             and ${opts.wrote ? "" : "not "}exists (select 1 from pg_locks l where l.pid = a.pid and l.granted
                                                 and l.relation = to_regclass('orders') and l.mode = 'RowExclusiveLock')`,
+        [eventId],
       ),
     (r) => r.rows[0].n === opts.n,
     `${opts.n} batch(es) waiting for the lock${opts.wrote ? " with their rows written" : ""}`,
