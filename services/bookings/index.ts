@@ -17,7 +17,7 @@ import type { Deps } from "./deps.ts";
 import { Inventory } from "./usecases/inventory.ts";
 import { createSigner } from "./ticket-codes.ts";
 import { DisplayNames } from "./display-names.ts";
-import { expiryTimers } from "./usecases/expiry-timers.ts";
+import { expiryTimers } from "./expiry-timers.ts";
 import { EVENTS_CONSUMER, eventsProjectionConsumer } from "./consumers/events-projection.ts";
 import { PAYMENTS_CONSUMER, PAYMENTS_FAILED_CONSUMER, releaseFailedPaymentsConsumer } from "./consumers/release-failed-payments.ts";
 import { PAYMENTS_REFUNDED_CONSUMER, recordRefundsConsumer } from "./consumers/record-refunds.ts";

@@ -20,7 +20,7 @@ import { type WaitlistEntryView, waitlistEvents } from "../../subjects/bookings.
 import type { Principal } from "../../subjects/principal.ts";
 import { type Deps, SOURCE } from "./deps.ts";
 import { offersFor } from "./waitlist-offers.ts";
-import { planOfferExpiry } from "./usecases/expiry-timers.ts";
+import { planOfferExpiry } from "./expiry-timers.ts";
 import { eventById, lockInventory, releaseSeats, settingsOf, type TicketTypeRow } from "./store.ts";
 import {
   closeOffer,

@@ -10,7 +10,7 @@ import { call } from "../../kit/call.ts";
 import { identityService } from "../../identity/index.ts";
 import { edgeService } from "../../edge/index.ts";
 import { bookingsService } from "../index.ts";
-import { HOLD_TIMER, OFFER_TIMER } from "../usecases/expiry-timers.ts";
+import { HOLD_TIMER, OFFER_TIMER } from "../expiry-timers.ts";
 import { Inventory } from "../usecases/inventory.ts";
 import type { Deps } from "../deps.ts";
 import { findTimer } from "../../kit/timers.ts";

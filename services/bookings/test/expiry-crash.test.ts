@@ -16,7 +16,7 @@ import { bookingsService } from "../index.ts";
 import { bookings } from "../../../subjects/bookings.ts";
 import { publishEventPublished } from "./support/published-event.ts";
 import type { Principal } from "../../../subjects/principal.ts";
-import { HOLD_TIMER } from "../usecases/expiry-timers.ts";
+import { HOLD_TIMER } from "../expiry-timers.ts";
 
 const N = 600;
 const worker = fileURLToPath(new URL("./support/worker.ts", import.meta.url));

@@ -24,7 +24,7 @@ import { AppError } from "../../kit/errors.ts";
 import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
 import type { Deps } from "../deps.ts";
-import { HOLD_TIMER } from "./expiry-timers.ts";
+import { HOLD_TIMER } from "../expiry-timers.ts";
 import { outboxDropSql, type OutboxRow, outboxRows } from "../../kit/outbox.ts";
 import { cancelTimersSql, scheduleTimersSql } from "../../kit/timers.ts";
 import { isPostgres, retryConflicts } from "../../kit/db.ts";

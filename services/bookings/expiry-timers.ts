@@ -10,13 +10,13 @@
  * lock) would deadlock. The fire finds the order or offer already moved and does nothing.
  */
 import type { Knex } from "knex";
-import { scheduleTimer, type TimerHandler } from "../../kit/timers.ts";
-import type { Deps } from "../deps.ts";
-import { HELD } from "../store.ts";
-import { orderById } from "../store/tickets.ts";
-import { expireInTrx } from "../transitions.ts";
-import { endOffer } from "../waitlist.ts";
-import { openOffer } from "../store/waitlist.ts";
+import { scheduleTimer, type TimerHandler } from "../kit/timers.ts";
+import type { Deps } from "./deps.ts";
+import { HELD } from "./store.ts";
+import { orderById } from "./store/tickets.ts";
+import { expireInTrx } from "./transitions.ts";
+import { endOffer } from "./waitlist.ts";
+import { openOffer } from "./store/waitlist.ts";
 
 export const HOLD_TIMER = "bookings.hold";
 export const OFFER_TIMER = "bookings.offer";
