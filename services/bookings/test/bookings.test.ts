@@ -557,20 +557,15 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     // Queued meanwhile: the next batch, which expects from the first one's decisions.
     const accepted = inventory.reserve(seat(users[20], entry.id));
     const later = inventory.reserve(seat(users[22]));
-    // The lock again, asked for (and queued behind the first batch) before the next batch asks:
-    // that batch writes its rows and waits.
-    const second = await db.transaction();
-    const relocked = lockInventoryRow(second, eventId);
-    await until(
-      () => db.raw(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'select * from "quotas"%for update'`),
-      (r) => r.rows[0].n === 1,
-      "the test's second lock queued",
-    );
+    // The quotas table locked EXCLUSIVE, asked for while the first batch waits (so queued before
+    // the next batch exists; table locks are granted in order): once the first batch is done the
+    // next one writes its rows, then its lock statement waits behind this one.
+    const second = await tableLockQueued(db);
     await first.commit();
     expect((await booked).order.status).to.equal("confirmed");
-    await relocked;
+    await second.granted;
     await waitingForLock(db, eventId, { wrote: true, n: 1 });
-    await second.commit();
+    await second.trx.commit();
     const [a, l] = await Promise.all([accepted, later]);
     expect(l.order.status).to.equal("confirmed");
     // The acceptance could not be expected (offers are read under the lock): added there, same batch.
@@ -599,9 +594,15 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     // lock, after b: c does not fit (its rows go) and d does (its rows come).
     const c = r1.reserve(seats(users[32], 2));
     const d = r1.reserve(seats(users[33], 1));
+    // r1's next batch must not take the row before b's batch (a row lock's waiters can be
+    // overtaken): the quotas table locked EXCLUSIVE behind both, so it waits until b's commits.
+    const fence = await tableLockQueued(db);
     await held.commit();
     expect((await a).order.status).to.equal("confirmed");
     expect((await b).order.status).to.equal("confirmed");
+    await fence.granted;
+    await waitingForLock(db, eventId, { wrote: true, n: 1 });
+    await fence.trx.commit();
     expect(((await c.catch((e) => e)) as { code?: string }).code).to.equal("sold_out");
     const dOrder = (await d).order;
     expect(dOrder.status).to.equal("confirmed");
@@ -629,6 +630,23 @@ function inventoryDeps(db: Knex): Deps {
     config: { batchMax: 500, drainsMax: 4, naiveGuard: false },
   };
   return deps as unknown as Deps;
+}
+
+/**
+ * Asks for the quotas table in EXCLUSIVE mode (it conflicts with the ROW SHARE every FOR UPDATE
+ * takes, not with plain reads) and returns once the request is queued; `granted` resolves once
+ * held. Table locks are granted in the order asked, so a batch asking after this waits for it.
+ */
+async function tableLockQueued(db: Knex): Promise<{ trx: Knex.Transaction; granted: Promise<unknown> }> {
+  const trx = await db.transaction();
+  // then() sends it (a knex query is sent when awaited).
+  const granted = trx.raw("lock table quotas in exclusive mode").then(() => undefined);
+  await until(
+    () => db.raw(`select count(*)::int as n from pg_locks where relation = to_regclass('quotas') and mode = 'ExclusiveLock'`),
+    (r) => r.rows[0].n === 1,
+    "the quotas table lock asked for",
+  );
+  return { trx, granted };
 }
 
 /** Takes the event's inventory lock in `trx` (a transaction without a callback: held until committed). */
