@@ -17,7 +17,7 @@ import type { Principal } from "../../subjects/principal.ts";
 import { type Deps, SOURCE } from "./deps.ts";
 import { eventById, factsOf, HELD, lockInventory, type OrderRow, orderView, release, settingsOf } from "./store.ts";
 import { orderById } from "./store/tickets.ts";
-import { confirmHeld, expireHeld, lockOrder, lockOrders, moveOrder } from "./store/orders.ts";
+import { expireHeld, lockOrder, moveOrder, settleOrders } from "./store/orders.ts";
 import { isOrganizer, orderOrNotFound as load } from "./access.ts";
 import { offerFreedSeats } from "./waitlist.ts";
 
@@ -43,7 +43,7 @@ export async function giveBack(deps: Deps, trx: Trx, o: OrderRow, now: Date): Pr
 
 /**
  * Payments got the money for many orders at once (its callbacks are batched): one transaction of
- * three statements, whatever the number. It takes no inventory lock: confirming moves no seats (a
+ * two round trips (store/orders.ts settleOrders), whatever the number. It takes no inventory lock: confirming moves no seats (a
  * held order's are already taken), and the race with an expiry or a cancellation is decided on
  * the order row itself — the rows are locked in id order first (so two batches that share an
  * order cannot deadlock), and a held row under its lock stays held until this commits, while a
@@ -59,8 +59,7 @@ export async function confirmPaid(
   const now = deps.now();
   const ids = [...new Set(items.map((i) => i.orderId))];
   let outbox: OutboxRow[] = [];
-  const confirmedBy = await deps.db.transaction(async (trx) => {
-    const rows = await lockOrders(trx, ids);
+  const confirmedBy = await settleOrders(deps.db, ids, now, (rows) => {
     const current = new Map(rows.map((o) => [o.id, o]));
     const paidBy = new Map<string, string>();
     const confirm: OrderRow[] = [];
@@ -73,14 +72,11 @@ export async function confirmPaid(
         paidBy.set(o.id, i.paymentId);
       } else if (o.status === "confirmed" && o.payment_id) paidBy.set(o.id, o.payment_id);
     }
-    if (confirm.length) {
-      outbox = outboxRows(
-        confirm.map((row) => ({ contract: bookingEvents.confirmed, data: { ...factsOf(row, now), paymentId: row.payment_id } })),
-        { source: SOURCE, at: now },
-      );
-      await confirmHeld(trx, confirm, outbox, now);
-    }
-    return paidBy;
+    outbox = outboxRows(
+      confirm.map((row) => ({ contract: bookingEvents.confirmed, data: { ...factsOf(row, now), paymentId: row.payment_id } })),
+      { source: SOURCE, at: now },
+    );
+    return { confirm, outbox, result: paidBy };
   });
   deps.flushOutbox(outbox);
   return items.map((i) => ({ orderId: i.orderId, outcome: confirmedBy.get(i.orderId) === i.paymentId ? ("confirmed" as const) : ("gone" as const) }));

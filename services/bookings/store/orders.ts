@@ -1,7 +1,7 @@
 /** bookings' queries on orders: the lists (a booker's orders, an event's participants and attendees) and the guarded transitions after a reservation. */
 import type { Knex } from "knex";
 import type { OrderStatus } from "../../../subjects/bookings.ts";
-import { outboxInsert, type OutboxRow } from "../../kit/outbox.ts";
+import { outboxInsertSql, type OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
 import { type Db, holdConnection, sqlLiteral } from "../../kit/db.ts";
 import { HELD, jsonRows, type LineRow, type OrderRow, type TicketRow } from "../store.ts";
@@ -105,11 +105,6 @@ export async function lockOrder(trx: Knex.Transaction, orderId: string): Promise
   return await trx<OrderRow>("orders").where({ id: orderId }).forUpdate().first();
 }
 
-/** The orders' rows locked in id order (so two batches that share an order cannot deadlock). */
-export async function lockOrders(trx: Knex.Transaction, ids: string[]): Promise<OrderRow[]> {
-  return await trx<OrderRow>("orders").whereIn("id", ids).orderBy("id").forUpdate();
-}
-
 /** An order row with its lines and its tickets (in seq order), as one statement reads them. */
 export type OrderWithItems = { order: OrderRow; lines: LineRow[]; tickets: TicketRow[] };
 
@@ -173,17 +168,42 @@ export async function markAwaitingPayment(
   }
 }
 
-/** Confirms the orders still held (each by its payment) and writes their outbox rows: one statement, whatever the number. */
-export async function confirmHeld(trx: Knex.Transaction, confirm: OrderRow[], outbox: OutboxRow[], now: Date): Promise<void> {
-  const events = outboxInsert(outbox);
-  await trx.raw(
-    `with c as (
-       update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ?
-         from unnest(?::uuid[], ?::uuid[]) as v(order_id, payment_id)
-        where o.id = v.order_id and o.status = any(?))
-     ${events.sql}`,
-    [now, confirm.map((o) => o.id), confirm.map((o) => o.payment_id), HELD, ...events.bindings] as never,
-  );
+/**
+ * Settles orders paid by a batch of callbacks: locks their rows in id order (two batches that
+ * share an order cannot deadlock), lets `decide` pick from the rows as locked the orders to
+ * confirm and their events, and confirms the ones still held (each by its payment) with their
+ * outbox rows — one transaction in two round trips on a held connection (kit/db.ts
+ * holdConnection): `begin` with the lock, then the update and the events with `commit`. knex
+ * would send BEGIN, the lock, the write and COMMIT apart, and payments' callback batch holds its
+ * own row locks while it waits for this.
+ */
+export async function settleOrders<T>(
+  db: Db,
+  ids: string[],
+  now: Date,
+  decide: (rows: OrderRow[]) => { confirm: OrderRow[]; outbox: OutboxRow[]; result: T },
+): Promise<T> {
+  const conn = await holdConnection(db);
+  try {
+    const [, rows] = await conn.send(`begin;
+      select * from orders where id in (${ids.map(sqlLiteral).join(", ")}) order by id for update`);
+    const { confirm, outbox, result } = decide(rows as OrderRow[]);
+    const write = confirm.length
+      ? [
+        `update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ${sqlLiteral(now.toISOString())}::timestamptz
+           from (values ${confirm.map((o) => `(${sqlLiteral(o.id)}::uuid, ${sqlLiteral(o.payment_id!)}::uuid)`).join(", ")}) as v(order_id, payment_id)
+          where o.id = v.order_id and o.status in (${HELD.map(sqlLiteral).join(", ")})`,
+        ...(outbox.length ? [outboxInsertSql(outbox)] : []),
+      ]
+      : [];
+    await conn.send([...write, "commit"].join(";\n"));
+    return result;
+  } catch (err) {
+    await conn.send("rollback").catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
 }
 
 /** Moves the order to `patch.status` if it is in one of `from`; undefined when it was not. */
