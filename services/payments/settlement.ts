@@ -14,15 +14,16 @@ import type { Knex } from "knex";
 import { paymentEvents } from "../../subjects/payments.ts";
 import { type Deps, SOURCE } from "./deps.ts";
 import type { CallbackAnswer, ResultNotice } from "./providers/provider.ts";
-import { lockPayments, type PaymentRow, writeBatch } from "./store.ts";
-import { callbacksOf, countRepeats } from "./store/callbacks.ts";
-import { insertRefunds } from "./store/refunds.ts";
+import { paymentOf, type PaymentRow } from "./store.ts";
+import type { CallbackRow } from "./store/callbacks.ts";
+import { callbacksOfSql, countRepeatsSql, insertRefundsSql, lockPaymentsSql, receiptsSql, writeBatchSql } from "./store/batch.ts";
 import { chargeRows } from "./store/ledger.ts";
-import { insertReceipts, numberReceipts } from "./store/receipts.ts";
+import { counterMoves, numberReceipts } from "./store/receipts.ts";
 import { type OutboxRow, outboxRows } from "../kit/outbox.ts";
+import { holdConnection } from "../kit/db.ts";
 import { facts } from "./facts.ts";
 import { processRefund } from "./refunding.ts";
-import { cancelTimers } from "../kit/timers.ts";
+import { cancelTimersSql } from "../kit/timers.ts";
 import { RECONCILE_TIMER } from "./reconciliation.ts";
 
 /** What was decided for one result: refused (nothing changed), or an answer and whether it changed anything. */
@@ -45,24 +46,59 @@ export function feeOf(n: ResultNotice): number {
 }
 
 /**
+ * Runs statements of one transaction in order and answers each one's rows: all in one round trip
+ * on a held connection (the callback batch), one by one in a knex transaction (reconciliation).
+ */
+export type Send = (statements: string[]) => Promise<Array<Array<Record<string, unknown>>>>;
+
+/** Statements run one by one in the caller's knex transaction. */
+function sendIn(trx: Knex.Transaction): Send {
+  return async (statements) => {
+    const out: Array<Array<Record<string, unknown>>> = [];
+    for (const sql of statements) out.push(((await trx.raw(sql)) as { rows: Array<Record<string, unknown>> }).rows);
+    return out;
+  };
+}
+
+/**
  * Applies one verified result in the caller's transaction (reconciliation's timer, with what
  * get_status3 said). A refund it plans (accepted after the hold expired) is not committed yet
  * when this returns: the refund retry pass takes it.
  */
 export async function applyResult(deps: Deps, n: ResultNotice, trx: Knex.Transaction): Promise<Decided> {
-  return (await applyResults(deps, trx, [n]))[0];
+  const send = sendIn(trx);
+  const { decided, tail } = await applyResults(deps, send, [n]);
+  await send(tail);
+  return decided[0];
 }
 
 /**
  * Commits a batch of results in one transaction and answers each. A result accepted after its
  * hold expired carries the refund planned (`refundId`): the caller asks for it (`refundLate`)
  * before answering that result, outside the batch, so a slow provider holds up only its own.
+ * Three round trips on a held connection (kit/db.ts holdConnection) and one bookings settle:
+ * `begin` with the lock and the dedupe read, the writes, the receipts and events with `commit`.
  */
 export async function commitResults(deps: Deps, ns: ResultNotice[]): Promise<Decided[]> {
   const events: OutboxRow[] = [];
-  const decided = await deps.db.transaction((trx) => applyResults(deps, trx, ns, events));
-  if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox(events);
-  return decided;
+  const conn = await holdConnection(deps.db);
+  try {
+    let begun = false;
+    const send: Send = async (statements) => {
+      const begin = begun ? [] : ["begin"];
+      begun = true;
+      return (await conn.send([...begin, ...statements].join(";\n"))).slice(begin.length);
+    };
+    const { decided, tail } = await applyResults(deps, send, ns, events);
+    await conn.send([...tail, "commit"].join(";\n"));
+    if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox(events);
+    return decided;
+  } catch (err) {
+    await conn.send("rollback").catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
 }
 
 /** Accepted after the seats were gone and the provider would not take it back: refund now (the retry pass takes a failure). */
@@ -75,32 +111,37 @@ export async function refundLate(deps: Deps, refundId: string): Promise<void> {
 type Change = { p: PaymentRow; event: "succeeded" | "failed"; reason?: string; feeMinor?: number; refund?: boolean };
 
 /**
- * The decisions of many results of distinct payments, in `trx`, in a fixed number of statements
- * whatever their number: lock the payments (in id order, so concurrent batches and replicas never
- * deadlock), read what was decided before, one bookings settle for all the successes to decide,
- * then one write per table. The same (payment, provider id, result) is decided once: a repeat
- * gets the stored answer. The outbox rows it writes are added to `written` (for flushOutbox once
- * the caller committed).
+ * The decisions of many results of distinct payments, in one transaction (`send`), in a fixed
+ * number of statements whatever their number: lock the payments (in id order, so concurrent
+ * batches and replicas never deadlock) and read what was decided before, one bookings settle for
+ * all the successes to decide, then the writes. The same (payment, provider id, result) is
+ * decided once: a repeat gets the stored answer. Answers the decisions and `tail`, the last
+ * statements (the receipts and the events), for the caller to send with its commit; the outbox
+ * rows are added to `written` (for flushOutbox once the caller committed).
  */
-export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: ResultNotice[], written?: OutboxRow[]): Promise<Decided[]> {
+export async function applyResults(
+  deps: Deps,
+  send: Send,
+  ns: ResultNotice[],
+  written?: OutboxRow[],
+): Promise<{ decided: Decided[]; tail: string[] }> {
   const ids = ns.map((n) => n.orderId);
   if (new Set(ids).size !== ids.length) throw new Error("applyResults: one result per payment per batch");
   const now = deps.now();
-  const rows = new Map<string, PaymentRow>((await lockPayments(trx, ids)).map((p) => [p.id, p]));
+  const [locked, before] = await send([lockPaymentsSql(ids), callbacksOfSql(ids)]);
+  const rows = new Map<string, PaymentRow>(locked.map((r) => paymentOf(r)).map((p) => [p.id, p]));
   const out: Decided[] = new Array(ns.length);
-  const keyOf = (paymentId: string, providerPaymentId: string, result: number) => `${paymentId} ${providerPaymentId} ${result}`;
+  const keyOf = (paymentId: string, providerPaymentId: string, result: number) => `${paymentId} ${providerPaymentId} ${Number(result)}`;
   const valid: number[] = [];
   ns.forEach((n, i) => {
     const refused = refusalOf(rows.get(n.orderId), n);
     if (refused) out[i] = { refused };
     else valid.push(i);
   });
-  if (valid.length === 0) return out;
+  if (valid.length === 0) return { decided: out, tail: [] };
 
   const seen = new Map<string, { answer_status: CallbackAnswer["status"]; answer_description: string }>();
-  for (const c of await callbacksOf(trx, valid.map((i) => ns[i].orderId))) {
-    seen.set(keyOf(c.payment_id, c.provider_payment_id, c.result), c);
-  }
+  for (const c of before as CallbackRow[]) seen.set(keyOf(c.payment_id, c.provider_payment_id, c.result), c);
   const repeats: number[] = [];
   const fresh: number[] = [];
   for (const i of valid) {
@@ -181,23 +222,10 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
     });
   }
 
-  // Write: the payments, their charges and the decision rows in one statement; refunds planned,
-  // timers and repeats only when there are any.
-  const paid = [...changes.values()].filter((c) => c.event === "succeeded");
-  await writeBatch(trx, {
-    payments: [...changes.values()].map((c) => c.p),
-    ledger: chargeRows(paid.map((c) => ({ payment: c.p, feeMinor: c.feeMinor ?? 0 }))),
-    callbacks: fresh.map((i) => {
-      const d = out[i] as Extract<Decided, { answer: unknown }>;
-      return {
-        payment_id: ns[i].orderId,
-        provider_payment_id: ns[i].providerPaymentId,
-        result: ns[i].succeeded ? 1 : 0,
-        answer_status: d.answer.status,
-        answer_description: d.answer.description,
-      };
-    }),
-  }, now);
+  // Refunds planned and repeats counted only when there are any; then one statement writes the
+  // payments, their charges, the decision rows, cancels their timers and, last, moves the
+  // organizers' receipt counters (one row each, a hot row for a busy organizer), which are then
+  // held for as little as possible: that statement, the receipts with the events, the commit.
   const refunds = fresh.flatMap((i) => {
     const d = out[i];
     return "refundId" in d && d.refundId
@@ -212,13 +240,31 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
       }]
       : [];
   });
-  await insertRefunds(trx, refunds);
-  if (fresh.length) await cancelTimers(trx, RECONCILE_TIMER, fresh.map((i) => ns[i].orderId));
-  await countRepeats(trx, repeats.map((i) => ({ paymentId: ns[i].orderId, providerPaymentId: ns[i].providerPaymentId, result: ns[i].succeeded ? 1 : 0 })));
-  // Last, so the organizers' receipt counters (one row each, a hot row for a busy organizer) are
-  // held for as little as possible: two statements (the counters; the receipts with the events)
-  // and the commit.
-  const receipts = await numberReceipts(trx, paid.map((c) => c.p));
+  const paid = [...changes.values()].filter((c) => c.event === "succeeded");
+  const batch = {
+    payments: [...changes.values()].map((c) => c.p),
+    ledger: chargeRows(paid.map((c) => ({ payment: c.p, feeMinor: c.feeMinor ?? 0 }))),
+    callbacks: fresh.map((i) => {
+      const d = out[i] as Extract<Decided, { answer: unknown }>;
+      return {
+        payment_id: ns[i].orderId,
+        provider_payment_id: ns[i].providerPaymentId,
+        result: ns[i].succeeded ? 1 : 0,
+        answer_status: d.answer.status,
+        answer_description: d.answer.description,
+      };
+    }),
+    timers: fresh.length ? cancelTimersSql(RECONCILE_TIMER, fresh.map((i) => ns[i].orderId))[0] : undefined,
+    counters: counterMoves(paid.map((c) => c.p)),
+  };
+  const writes = [
+    ...insertRefundsSql(refunds),
+    ...countRepeatsSql(repeats.map((i) => ({ paymentId: ns[i].orderId, providerPaymentId: ns[i].providerPaymentId, result: ns[i].succeeded ? 1 : 0 }))),
+    ...(batch.callbacks.length || batch.payments.length ? [writeBatchSql(batch, now)] : []),
+  ];
+  const results = writes.length ? await send(writes) : [];
+  const counters = batch.callbacks.length || batch.payments.length ? results[results.length - 1] as Array<{ organizer_id: string; last: number }> : [];
+  const receipts = numberReceipts(paid.map((c) => c.p), counters);
   const numbers = new Map(receipts.map((r) => [r.payment_id, r.number]));
   const events = [...changes.values()].map((c) =>
     c.event === "succeeded"
@@ -226,7 +272,6 @@ export async function applyResults(deps: Deps, trx: Knex.Transaction, ns: Result
       : { contract: paymentEvents.failed, data: { ...facts(c.p, now), reason: c.reason ?? "declined" } }
   );
   const outbox = outboxRows(events as never, { source: SOURCE, at: now });
-  await insertReceipts(trx, receipts, outbox);
   written?.push(...outbox);
-  return out;
+  return { decided: out, tail: receiptsSql(receipts, outbox) };
 }

@@ -3,8 +3,6 @@ import type { Knex } from "knex";
 import type { Write } from "../kit/db.ts";
 import { isoOf, type Position } from "../kit/cursor.ts";
 import type { PaymentView, RefundView } from "../../subjects/payments.ts";
-import type { NewLedgerEntry, NewLedgerTransaction } from "./store/ledger.ts";
-import type { CallbackRow } from "./store/callbacks.ts";
 
 export type PaymentRow = {
   id: string;
@@ -262,46 +260,6 @@ export async function updatePayment(q: Knex, where: { id: string; status?: Payme
 export async function setStatus(trx: Knex.Transaction, p: PaymentRow, change: Partial<PaymentRow>, now: Date): Promise<PaymentRow> {
   await trx("payments").where({ id: p.id }).update({ ...change, updated_at: now });
   return { ...p, ...change, updated_at: now };
-}
-
-/** Locks many payments, in id order (so concurrent batches and replicas never deadlock on them). */
-export async function lockPayments(trx: Knex.Transaction, ids: string[]): Promise<PaymentRow[]> {
-  return ((await trx("payments").whereIn("id", ids).orderBy("id").forUpdate()) as Array<Record<string, unknown>>).map(paymentOf);
-}
-
-/**
- * What a batch of callbacks decided, in one statement: the payments' new states, the ledger
- * charges (transactions, then their entries: the foreign key is checked at the statement's end)
- * and the decision rows the repeats are answered from.
- */
-export async function writeBatch(
-  trx: Knex.Transaction,
-  b: { payments: PaymentRow[]; ledger: { transactions: NewLedgerTransaction[]; entries: NewLedgerEntry[] }; callbacks: CallbackRow[] },
-  now: Date,
-): Promise<void> {
-  if (b.payments.length === 0 && b.ledger.transactions.length === 0 && b.callbacks.length === 0) return;
-  const { transactions: t, entries: e } = b.ledger;
-  await trx.raw(
-    `with pay as (
-       update payments p set status = v.status, failure = v.failure, card_pan = v.card_pan, provider_payment_id = v.provider_payment_id, reconcile_at = null, updated_at = ?
-         from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, status, failure, card_pan, provider_payment_id)
-        where p.id = v.id),
-     tx as (
-       insert into ledger_transactions (id, kind, payment_id, refund_id, event_id, organizer_id, amount_minor, currency)
-       select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[])),
-     en as (
-       insert into ledger_entries (transaction_id, account, currency, debit_minor, credit_minor)
-       select * from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]))
-     insert into callbacks (payment_id, provider_payment_id, result, answer_status, answer_description)
-     select * from unnest(?::uuid[], ?::text[], ?::smallint[], ?::text[], ?::text[])`,
-    [
-      now,
-      ...(["id", "status", "failure", "card_pan", "provider_payment_id"] as const).map((k) => b.payments.map((p) => p[k])),
-      ...(["id", "kind", "payment_id", "refund_id", "event_id", "organizer_id", "amount_minor", "currency"] as const).map((k) => t.map((x) => x[k])),
-      ...(["transaction_id", "account", "currency", "debit_minor", "credit_minor"] as const).map((k) => e.map((x) => x[k])),
-      ...(["payment_id", "provider_payment_id", "result", "answer_status", "answer_description"] as const).map((k) => b.callbacks.map((x) => x[k])),
-    ] as never,
-  );
 }
 
 /** The token of a user's saved method, if it is theirs. */

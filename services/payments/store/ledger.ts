@@ -50,7 +50,7 @@ export type NewLedgerEntry = { transaction_id: string; account: string; currency
 
 /**
  * The ledger rows of many succeeded payments' charges (a batch of callbacks), for the batch's one
- * write (store.ts, `writeBatch`): each payment's charge, and the provider's fee when it told us,
+ * write (store/batch.ts, `writeBatchSql`): each payment's charge, and the provider's fee when it told us,
  * as its own balanced transaction. Once per payment: unique indexes.
  */
 export function chargeRows(items: Array<{ payment: PaymentRow; feeMinor: number }>): { transactions: NewLedgerTransaction[]; entries: NewLedgerEntry[] } {
