@@ -2,7 +2,7 @@
  * Starts paying a held booking: the amount and currency are the booking's (never the client's),
  * the provider's page lives no longer than the hold, and a booking has one live payment — asking
  * again answers the live one. Order of steps: our row (created) → the provider's page → bookings'
- * begin-payment → pending. A provider failure leaves the booking held (the payer may retry); a
+ * begin-payment and pending together. A provider failure leaves the booking held (the payer may retry); a
  * booking that expired meanwhile cancels the payment (if it is paid anyway, the callback rejects
  * or refunds it).
  */
@@ -100,22 +100,27 @@ export async function createPayment(
     if (err instanceof ProviderError) throw new AppError("provider_unavailable", "the payment provider did not answer; try again", { status: 503, cause: err });
     throw err;
   }
-  try {
-    await deps.bookings.beginPayment(order.id, id);
-  } catch (err) {
+  // Bookings' begin-payment and our move to pending (with the provider's page) at once: neither
+  // needs the other's result, and a checkout waited for both in turn. If bookings refuses, the
+  // payment is cancelled after both settled, so the move to pending cannot land after the cancel.
+  const [begun, moved] = await Promise.allSettled([
+    deps.bookings.beginPayment(order.id, id),
+    updatePayment(
+      deps.db,
+      { id, status: "created" },
+      { status: "pending", provider_payment_id: page.providerPaymentId, redirect_url: page.redirectUrl },
+      deps.now(),
+    ),
+  ]);
+  if (begun.status === "rejected") {
     await updatePayment(
       deps.db,
       { id },
       { status: "cancelled", provider_payment_id: page.providerPaymentId, failure: "booking refused the payment" },
       deps.now(),
     );
-    throw err;
+    throw begun.reason;
   }
-  await updatePayment(
-    deps.db,
-    { id, status: "created" },
-    { status: "pending", provider_payment_id: page.providerPaymentId, redirect_url: page.redirectUrl },
-    deps.now(),
-  );
+  if (moved.status === "rejected") throw moved.reason;
   return { paymentId: id, redirectUrl: page.redirectUrl, status: "pending" };
 }
