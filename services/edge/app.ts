@@ -464,10 +464,15 @@ async function handle(ctx: Koa.Context & { state: State; params: Record<string, 
     const problem = toProblem(err, ctx.path);
     // A failure that may pass on retry frees the key; a refusal is the answer to replay.
     if (problem.status >= 500 || problem.status === 429) await deps.idempotency.release(claim);
-    else await deps.idempotency.complete(claim, body, { status: problem.status, type: PROBLEM_TYPE, body: JSON.stringify(problem), headers: {} });
+    else void deps.idempotency.complete(claim, body, { status: problem.status, type: PROBLEM_TYPE, body: JSON.stringify(problem), headers: {} });
     throw err;
   }
-  await deps.idempotency.complete(claim, body, response);
+  // Stored before it is sent, without waiting for the stream's ack: complete() puts the write on
+  // this replica's NATS connection at once (its first await is the request), so a retry sent
+  // after this response reaches the stream behind it; via another replica it may overtake it and
+  // get 409 (in flight), which is what a retry during the request gets. A failed write was never
+  // waited on for anything but this order (it is ignored), and the work is done either way.
+  void deps.idempotency.complete(claim, body, response);
   respond(ctx, response);
 }
 

@@ -90,6 +90,10 @@ export class IdempotencyStore {
     throw inFlight();
   }
 
+  /**
+   * Stores the response to replay. Its write is on the connection when this returns (nothing is
+   * awaited before it), so the edge sends the response without waiting for the ack.
+   */
   async complete(claim: Extract<Claim, { kind: "claimed" }>, fingerprintOf: unknown, response: StoredResponse): Promise<void> {
     const done: Entry = { state: "done", fingerprint: this.fingerprint(fingerprintOf), ...response };
     await this.#kv.update(claim.kvKey, JSON.stringify(done), claim.revision).catch(() => undefined);
