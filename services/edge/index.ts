@@ -23,7 +23,7 @@ import { LIVE_STREAMS_BUCKET, liveStreams, openLiveStreamsBucket } from "./live-
 import { inboxMissedSince, type MissedSince, sseHub } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
-import type { Route } from "./routes/route.ts";
+import { invalidationSubjects, type Route } from "./routes/route.ts";
 
 export { EdgeEnv };
 
@@ -69,14 +69,16 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       // Domain events invalidate cached public reads; an outage may have hidden some, so a
       // reconnect clears everything.
       const decoder = new TextDecoder();
-      const subs = [...new Set(routes.flatMap((r) => (r.cache ? [r.cache.invalidatedBy] : [])))].map((subject) =>
+      const subs = [...new Set(routes.flatMap((r) => (r.cache ? invalidationSubjects(r.cache) : [])))].map((subject) =>
         nc.subscribe(subject, {
           callback: (err, msg) => {
             if (err) return;
             try {
               const envelope = JSON.parse(decoder.decode(msg.data)) as { data?: Record<string, unknown> };
               for (const r of routes) {
-                if (r.cache?.invalidatedBy === subject) { for (const tag of r.cache.invalidates(envelope.data ?? {})) cache.invalidate(tag); }
+                if (r.cache && invalidationSubjects(r.cache).includes(subject)) {
+                  for (const tag of r.cache.invalidates(envelope.data ?? {})) cache.invalidate(tag);
+                }
               }
             } catch {
               cache.clear();
@@ -134,7 +136,7 @@ function edgeBus(routes: Route[]): BusAccess {
       notifications.inboxList,
       events.attachmentsGet,
     ],
-    listens: [...new Set(routes.flatMap((r) => (r.cache ? [r.cache.invalidatedBy] : []))), `${LIVE_INBOX_PREFIX}.>`],
+    listens: [...new Set(routes.flatMap((r) => (r.cache ? invalidationSubjects(r.cache) : []))), `${LIVE_INBOX_PREFIX}.>`],
     kv: [IDEMPOTENCY_BUCKET, RATE_LIMIT_BUCKET, LIVE_STREAMS_BUCKET],
     // The bucket the events service keeps attachments in (svc.events.attachments.get names it).
     readObjects: ["event-attachments"],

@@ -8,10 +8,15 @@ type Participant = Static<typeof ParticipantSchema>;
 const tag = "bookings";
 const ev = { id: "eventId" };
 
-/** Seats left on the event page: cached until a booking event of that event changes them. */
+/**
+ * Seats left on the event page: cached until a booking, waitlist or event event of that event
+ * changes them. Not every `evt.>`: payments' and users' events move no seat (a failed or refunded
+ * payment frees seats through the booking event that follows), and they were two of the five
+ * deliveries a checkout cost the edge.
+ */
 const seatsLeft: ResponseCaching = {
   tags: (input) => [`seats:${String(input.eventId)}`],
-  invalidatedBy: "evt.>",
+  invalidatedBy: ["evt.booking.>", "evt.waitlist.>", "evt.event.>"],
   invalidates: (data) => (typeof data.eventId === "string" ? [`seats:${data.eventId}`] : []),
 };
 
