@@ -283,6 +283,11 @@ export type BatchFinish = {
 
 /** A batch's transaction on a connection of its own, from its first write to its commit. */
 export type InventoryBatch = {
+  /**
+   * The event's inventory as committed now, read before the transaction and without the lock: what
+   * a batch with no projection expects from. Never a decision: the counters may move before the lock.
+   */
+  peek(eventId: string): Promise<InventoryState>;
   /** Opens the transaction and writes `rows` (with `more`) in one round trip, before the lock is asked for. */
   write(rows: BatchRows, more: string[]): Promise<void>;
   /**
@@ -326,26 +331,39 @@ export async function openInventoryBatch(db: Db): Promise<InventoryBatch> {
       const statements = [...rowWrites(rows), ...more];
       if (statements.length) await conn.send(begin() + statements.join(";\n"));
     },
+    async peek(eventId) {
+      if (begun) throw new Error("peek reads before the batch's transaction");
+      const [[row]] = await conn.send(inventorySql(eventId));
+      return inventoryOf(eventId, row);
+    },
     async lock(eventId, entryIds) {
-      const id = sqlLiteral(eventId);
       const results = await conn.send(
-        `${begin()}select id from quotas where event_id = ${id} and is_capacity for update;
-         select (select row_to_json(e) from events e where e.event_id = ${id}) as event,
-                (select row_to_json(s) from event_settings s where s.event_id = ${id}) as settings,
-                (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = ${id}) as quotas,
-                (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = ${id}) as types` +
-          (entryIds.length ? `;\n ${offeredEntriesSql(entryIds)}` : ""),
+        `${begin()}select id from quotas where event_id = ${sqlLiteral(eventId)} and is_capacity for update;
+         ${inventorySql(eventId)}` + (entryIds.length ? `;\n ${offeredEntriesSql(entryIds)}` : ""),
       );
       const [locked, [row], offered = []] = results.slice(results.length - (entryIds.length ? 3 : 2));
-      const r = row as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
       return {
-        state: locked.length ? { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types } : undefined,
+        state: locked.length ? inventoryOf(eventId, row) : undefined,
         entries: new Map((offered as OfferedEntry[]).map((e) => [e.id, e])),
       };
     },
     commit: (finish) => end([...finishWrites(finish), "commit"].join(";\n")),
     rollback: () => end("rollback"),
   };
+}
+
+/** The event, its rules, quotas and ticket types, in one row. */
+const inventorySql = (eventId: string) => {
+  const id = sqlLiteral(eventId);
+  return `select (select row_to_json(e) from events e where e.event_id = ${id}) as event,
+                 (select row_to_json(s) from event_settings s where s.event_id = ${id}) as settings,
+                 (select coalesce(json_agg(q), '[]') from quotas q where q.event_id = ${id}) as quotas,
+                 (select coalesce(json_agg(t), '[]') from ticket_types t where t.event_id = ${id}) as types`;
+};
+
+function inventoryOf(eventId: string, row: Record<string, unknown>): InventoryState {
+  const r = row as { event: EventRow | null; settings: SettingsRow | null; quotas: QuotaRow[]; types: TicketTypeRow[] };
+  return { event: r.event ?? undefined, settings: r.settings ?? defaultSettings(eventId), quotas: r.quotas, types: r.types };
 }
 
 const offeredEntriesSql = (entryIds: string[]) =>

@@ -6,7 +6,7 @@
  * Rows are claimed by state, never by `id > last_id`: sequences commit out of order, so a
  * cursor would skip a row whose transaction was still open.
  */
-import { v7 as uuidv7 } from "uuid";
+import { timeOrderedId } from "./ids.ts";
 import pg from "pg";
 import type { Knex } from "knex";
 import type { JetStreamClient } from "@nats-io/jetstream";
@@ -100,7 +100,7 @@ function envelopeOf<C extends MessageContract>(contract: C, data: Static<C["data
 export function outboxRows<C extends MessageContract>(items: Array<{ contract: C; data: Static<C["data"]> }>, opts: { source: string; at: Date }): OutboxRow[] {
   const headers = traceHeadersJson();
   return items.map(({ contract, data }) => {
-    const envelope = envelopeOf(contract, data, opts.source, uuidv7(), opts.at);
+    const envelope = envelopeOf(contract, data, opts.source, timeOrderedId(), opts.at);
     return { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers };
   });
 }
@@ -154,7 +154,7 @@ export async function enqueue<C extends MessageContract>(
   data: Static<C["data"]>,
   opts: { source: string; id?: string; occurredAt?: Date },
 ): Promise<Envelope<Static<C["data"]>>> {
-  const envelope = envelopeOf(contract, data, opts.source, opts.id ?? uuidv7(), opts.occurredAt ?? new Date());
+  const envelope = envelopeOf(contract, data, opts.source, opts.id ?? timeOrderedId(), opts.occurredAt ?? new Date());
   const row: OutboxRow = { id: envelope.id, subject: contract.subject, envelope: JSON.stringify(envelope), headers: traceHeadersJson() };
   const insert = trx("outbox").insert(row);
   const schema = schemaOfTrx(trx);

@@ -548,24 +548,19 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
       waitlistEntryId,
       lines: [{ ticketTypeId: null, quantity: 1, attendees: [{ name: "Late" }] }],
     });
-    // The event's inventory lock, held here: the first batch of a busy spell has nothing to expect
-    // from, so it asks for the lock before it writes anything.
+    // The event's inventory lock, held here: even the first batch of a busy spell, with no
+    // projection yet, writes its rows first (it expects from the inventory as committed).
     const first = await db.transaction();
     await lockInventoryRow(first, eventId);
     const booked = inventory.reserve(seat(users[21]));
-    await waitingForLock(db, eventId, { wrote: false, n: 1 });
-    // Queued meanwhile: the next batch, which expects from the first one's decisions.
+    await waitingForLock(db, eventId, { wrote: true, n: 1 });
+    // Queued meanwhile: the next batch opens once the first wrote its rows, expects from the first
+    // one's decisions, writes the seat it expects (not the acceptance) and queues for the lock.
     const accepted = inventory.reserve(seat(users[20], entry.id));
     const later = inventory.reserve(seat(users[22]));
-    // The quotas table locked EXCLUSIVE, asked for while the first batch waits (so queued before
-    // the next batch exists; table locks are granted in order): once the first batch is done the
-    // next one writes its rows, then its lock statement waits behind this one.
-    const second = await tableLockQueued(db);
+    await waitingForLock(db, eventId, { wrote: true, n: 2 });
     await first.commit();
     expect((await booked).order.status).to.equal("confirmed");
-    await second.granted;
-    await waitingForLock(db, eventId, { wrote: true, n: 1 });
-    await second.trx.commit();
     const [a, l] = await Promise.all([accepted, later]);
     expect(l.order.status).to.equal("confirmed");
     // The acceptance could not be expected (offers are read under the lock): added there, same batch.
@@ -587,21 +582,21 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     const held = await db.transaction();
     await lockInventoryRow(held, eventId);
     const a = r1.reserve(seats(users[30], 1));
-    await waitingForLock(db, eventId, { wrote: false, n: 1 });
+    await waitingForLock(db, eventId, { wrote: true, n: 1 });
     const b = r2.reserve(seats(users[31], 1));
-    await waitingForLock(db, eventId, { wrote: false, n: 2 });
+    await waitingForLock(db, eventId, { wrote: true, n: 2 });
     // r1's next batch expects 3 seats left minus a's one: c's two fit, d's one does not. Under the
     // lock, after b: c does not fit (its rows go) and d does (its rows come).
-    const c = r1.reserve(seats(users[32], 2));
-    const d = r1.reserve(seats(users[33], 1));
     // r1's next batch must not take the row before b's batch (a row lock's waiters can be
     // overtaken): the quotas table locked EXCLUSIVE behind both, so it waits until b's commits.
     const fence = await tableLockQueued(db);
+    const c = r1.reserve(seats(users[32], 2));
+    const d = r1.reserve(seats(users[33], 1));
+    await waitingForLock(db, eventId, { wrote: true, n: 3 });
     await held.commit();
     expect((await a).order.status).to.equal("confirmed");
     expect((await b).order.status).to.equal("confirmed");
     await fence.granted;
-    await waitingForLock(db, eventId, { wrote: true, n: 1 });
     await fence.trx.commit();
     expect(((await c.catch((e) => e)) as { code?: string }).code).to.equal("sold_out");
     const dOrder = (await d).order;

@@ -19,7 +19,7 @@
  * docs/services/bookings.md explains the design and its numbers.
  */
 import { randomUUID } from "node:crypto";
-import { v7 as uuidv7 } from "uuid";
+import { timeOrderedId } from "../../kit/ids.ts";
 import { AppError } from "../../kit/errors.ts";
 import { meter } from "../../kit/trace.ts";
 import { bookingEvents, type OrderStatus } from "../../../subjects/bookings.ts";
@@ -62,6 +62,9 @@ type Pending = { req: ReserveRequest; resolve(r: Reserved): void; reject(err: un
 
 /** Reasons a reservation is refused; each becomes a problem+json code at the edge. */
 export const soldOut = (waitlistOpen: boolean) => new AppError("sold_out", "not enough seats left", { status: 409, details: { waitlistOpen } });
+
+/** How long an event's projection is kept after its mailbox emptied. */
+const PROJECTION_KEPT_MS = 2_000;
 
 export class Inventory {
   private readonly boxes = new Map<string, Pending[]>();
@@ -131,7 +134,14 @@ export class Inventory {
       await (this.pipelined ? Promise.race([written.promise, done]) : done);
     }
     this.boxes.delete(eventId);
-    this.projections.delete(eventId);
+    // The projection outlives the busy spell by a moment. In a sale the mailbox empties whenever
+    // every buyer is being answered at once; a spell starting without a projection writes its
+    // first batch's rows under the lock (≈ 40 ms held for 300 orders) and opens no other batch
+    // until that one decided — the flash sale's slowest batches. A projection is only an
+    // expectation, checked under the lock, so a stale one costs corrections, never a wrong answer.
+    setTimeout(() => {
+      if (!this.boxes.has(eventId)) this.projections.delete(eventId);
+    }, PROJECTION_KEPT_MS).unref?.();
   }
 
   /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
@@ -197,11 +207,11 @@ class BatchIds {
   private readonly orders: string[] = [];
   private readonly tickets: string[][] = [];
   order(i: number): string {
-    return (this.orders[i] ??= uuidv7());
+    return (this.orders[i] ??= timeOrderedId());
   }
   ticket(i: number, k: number): string {
     const own = (this.tickets[i] ??= []);
-    return (own[k] ??= uuidv7());
+    return (own[k] ??= timeOrderedId());
   }
 }
 
@@ -222,31 +232,33 @@ async function reserveBatch(
 ): Promise<{ outcomes: Outcome[]; announced: OutboxRow[] }> {
   const now = deps.now();
   const ids = new BatchIds();
-  const projected = projections.get(eventId);
-  // Waitlist offers are only read under the lock: before it, an acceptance is expected to fail.
-  const expected = projected ? decide(eventId, reqs, projected, new Map(), now, ids) : undefined;
-  const expectedCounters = projected && countersOf(projected);
-  const early = (expected?.outcomes ?? []).filter(isReserved);
-  const earlyRows = rowsOf(early, now);
-  const earlyTimers = holdTimers(deps, early);
   const batch = await openInventoryBatch(deps.db);
   try {
+    // The first batch of a busy spell expects from the inventory as committed now (read without
+    // the lock), so it too writes its rows before the lock, and the next batch can open as soon as
+    // they are written. Kept in `projections`, the expectation advances with each batch's decisions.
+    let projected = projections.get(eventId);
+    if (!projected) projections.set(eventId, projected = await batch.peek(eventId));
+    // Waitlist offers are only read under the lock: before it, an acceptance is expected to fail.
+    const expected = decide(eventId, reqs, projected, new Map(), now, ids);
+    const expectedCounters = countersOf(projected);
+    const early = expected.outcomes.filter(isReserved);
+    const earlyRows = rowsOf(early, now);
+    const earlyTimers = holdTimers(deps, early);
     await batch.write(earlyRows, earlyTimers.statements);
-    // A batch with no expectation (the first of a busy spell) lets the next open only once it has
-    // decided: that one will have this one's decisions to expect from.
-    if (projected) written();
+    written();
     const { state, entries } = await batch.lock(eventId, entryIdsOf(reqs));
     const decided = decide(eventId, reqs, state, entries, now, ids);
     const dropped: Reserved[] = [];
     const added: Reserved[] = [];
     decided.outcomes.forEach((o, i) => {
-      const was = expected?.outcomes[i];
+      const was = expected.outcomes[i];
       if (isReserved(was) && isReserved(o) && JSON.stringify(was) === JSON.stringify(o)) return;
       if (isReserved(was)) dropped.push(was);
       if (isReserved(o)) added.push(o);
     });
     // The next batches expect what this one found, unless it found what it expected.
-    if (!projected || dropped.length || added.length || !state || countersOf(state) !== expectedCounters) projections.set(eventId, state);
+    if (dropped.length || added.length || !state || countersOf(state) !== expectedCounters) projections.set(eventId, state);
     const booked = decided.outcomes.filter(isReserved);
     if (!booked.length) {
       await batch.rollback();
@@ -275,6 +287,8 @@ async function reserveBatch(
     const gone = new Set(droppedIds.map((id) => outboxOf.get(id)));
     return { outcomes: decided.outcomes, announced: [...earlyRows.outbox.filter((r) => !gone.has(r.id)), ...addedRows.outbox] };
   } catch (err) {
+    // The projection took this batch's expected decisions, which did not happen.
+    projections.delete(eventId);
     await batch.rollback().catch(() => undefined);
     throw err;
   }
