@@ -19,6 +19,7 @@
  * docs/services/bookings.md explains the design and its numbers.
  */
 import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { timeOrderedId } from "../../kit/ids.ts";
 import { AppError } from "../../kit/errors.ts";
 import { meter } from "../../kit/trace.ts";
@@ -148,8 +149,10 @@ export class Inventory {
   private async run(eventId: string, batch: Pending[], written: () => void): Promise<void> {
     try {
       const { outcomes, announced } = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), this.projections, written), 5);
-      // Published from here at once (kit/outbox.ts): no relay pass has to find them.
-      this.deps.flushOutbox(announced);
+      // Published from here (kit/outbox.ts: no relay pass has to find them), once the callers'
+      // replies are on their way: the answers run in the microtasks the resolves below queue, and
+      // a batch's few hundred publishes (≈ 3 ms of this thread) would otherwise go first.
+      setImmediate(() => this.deps.flushOutbox(announced));
       this.batches.record(batch.length);
       outcomes.forEach((o, i) => {
         if (o instanceof Error) {
@@ -251,9 +254,12 @@ async function reserveBatch(
     const decided = decide(eventId, reqs, state, entries, now, ids);
     const dropped: Reserved[] = [];
     const added: Reserved[] = [];
+    // Equal decisions made equal rows (the ids are the batch's): those rows stand. Compared with
+    // isDeepStrictEqual rather than as JSON texts: ≈ 2 µs against ≈ 7 µs per order (5% of the
+    // platform's thread in the flash sale's profile), and it tells Dates apart by their time.
     decided.outcomes.forEach((o, i) => {
       const was = expected.outcomes[i];
-      if (isReserved(was) && isReserved(o) && JSON.stringify(was) === JSON.stringify(o)) return;
+      if (isReserved(was) && isReserved(o) && isDeepStrictEqual(was, o)) return;
       if (isReserved(was)) dropped.push(was);
       if (isReserved(o)) added.push(o);
     });
