@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrivateKey, randomUUID } from "node:crypto";
-import { call } from "../services/kit/call.ts";
+import { callForJson } from "../services/kit/call.ts";
 import { mintPrincipalsOn } from "../services/kit/principal-token.ts";
 import { connectNats } from "../services/kit/nats.ts";
 import { bookings } from "../subjects/bookings.ts";
@@ -31,7 +31,8 @@ function viaService(principals: Principal[]) {
   let turn = 0;
   return async (eventId: string, seats: number): Promise<Outcome> => {
     try {
-      await call(client.nc, bookings.ordersCreate, { eventId, seats }, { principal: principals[turn++ % principals.length], timeoutMs: 30_000 });
+      // The reply as the text the service sent, as the edge forwards it: the clients need no parse.
+      await callForJson(client.nc, bookings.ordersCreate, { eventId, seats }, { principal: principals[turn++ % principals.length], timeoutMs: 30_000 });
       return "ok";
     } catch (err) {
       return (err as { code?: string }).code === "sold_out" ? "sold_out" : "error";
