@@ -17,6 +17,8 @@ export type Deps = {
   canActForOrg(principal: Principal, orgId: string): Promise<boolean>;
   /** The booker's public display name, named on tickets booked without attendee names (asks identity; undefined when it cannot say). */
   displayName(principal: Principal): Promise<string | undefined>;
+  /** Forgets what this replica keeps of a user's display name (the projection just took a fact about it). */
+  forgetDisplayName(userId: string): void;
   signer: Signer;
   /** The per-event inventory owner of this replica (set once at setup). */
   inventory: Inventory;

@@ -119,6 +119,7 @@ export const bookingsService = defineService({
         return r.allowed;
       },
       displayName: (principal) => names.of(principal),
+      forgetDisplayName: (userId) => names.forget(userId),
       signer: createSigner(env.BOOKINGS_TICKET_KEY),
       config: { batchMax: env.BOOKINGS_BATCH_MAX, drainsMax: env.BOOKINGS_DRAINS_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
       now: () => new Date(),

@@ -12,6 +12,8 @@ import { edgeService } from "../../edge/index.ts";
 import { bookingsService } from "../index.ts";
 import { HOLD_TIMER, OFFER_TIMER } from "../expiry-timers.ts";
 import { Inventory } from "../usecases/inventory.ts";
+import { DisplayNames } from "../display-names.ts";
+import { upsertDisplayName } from "../store.ts";
 import type { Deps } from "../deps.ts";
 import { findTimer } from "../../kit/timers.ts";
 import { openDb } from "../../kit/db.ts";
@@ -211,6 +213,45 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
     expect(await names(booker)).to.deep.equal(["Marker"]);
     // Nobody identity knows: the ticket says "Guest" and the booking still goes through.
     expect(await names({ sub: randomUUID(), roles: ["participant"] })).to.deep.equal(["Guest"]);
+  });
+
+  it("reads a booker's name once and keeps it, until the projection takes a fact about it; a name nobody knew is asked again", async () => {
+    const db = await ownPool();
+    const reads: string[] = [];
+    const onQuery = (q: { sql: string; bindings?: unknown[] }) => {
+      if (q.sql.startsWith("select") && q.sql.includes("people")) reads.push(String(q.bindings?.[0]));
+    };
+    db.on("query", onQuery);
+    try {
+      let asked = 0;
+      const names = new DisplayNames(db, async () => (asked++, undefined));
+      const [known, unknown] = [randomUUID(), randomUUID()].map((sub): Principal => ({ sub, roles: ["participant"] }));
+      await upsertDisplayName(db, known.sub, "Ada", new Date());
+      reads.length = 0;
+      expect(await names.of(known)).to.equal("Ada");
+      expect(await names.of(known)).to.equal("Ada");
+      expect(reads).to.deep.equal([known.sub]);
+      // The projection took a newer name (as the users consumer does: upsert, then forget).
+      await upsertDisplayName(db, known.sub, "Grace", new Date(Date.now() + 1_000));
+      names.forget(known.sub);
+      expect(await names.of(known)).to.equal("Grace");
+      expect(reads).to.deep.equal([known.sub, known.sub]);
+      // A lookup under way when a forget happens keeps nothing: it may have read the old name.
+      names.forget(known.sub);
+      reads.length = 0;
+      const during = names.of(known);
+      await Promise.resolve(); // the lookup's flush has run and its query is on its way
+      names.forget(randomUUID());
+      expect(await during).to.equal("Grace");
+      expect(await names.of(known)).to.equal("Grace");
+      expect(reads).to.deep.equal([known.sub, known.sub]);
+      // Nobody could say: not kept, identity is asked again next time.
+      expect(await names.of(unknown)).to.equal(undefined);
+      expect(await names.of(unknown)).to.equal(undefined);
+      expect(asked).to.equal(2);
+    } finally {
+      db.off("query", onQuery);
+    }
   });
 
   it("confirms a free order at once and holds a paid one until settled by payments", async () => {
