@@ -23,7 +23,7 @@ import { LIVE_STREAMS_BUCKET, liveStreams, openLiveStreamsBucket } from "./live-
 import { inboxMissedSince, type MissedSince, sseHub } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
-import { invalidationSubjects, type Route } from "./routes/route.ts";
+import { invalidationSubjects, type ResponseCaching, type Route } from "./routes/route.ts";
 
 export { EdgeEnv };
 
@@ -69,17 +69,18 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       // Domain events invalidate cached public reads; an outage may have hidden some, so a
       // reconnect clears everything.
       const decoder = new TextDecoder();
-      const subs = [...new Set(routes.flatMap((r) => (r.cache ? invalidationSubjects(r.cache) : [])))].map((subject) =>
+      // The cached routes each subject invalidates, found once rather than per message.
+      const cachingBy = new Map<string, ResponseCaching[]>();
+      for (const c of new Set(routes.flatMap((r) => (r.cache ? [r.cache] : [])))) {
+        for (const subject of invalidationSubjects(c)) cachingBy.set(subject, [...(cachingBy.get(subject) ?? []), c]);
+      }
+      const subs = [...cachingBy].map(([subject, cachings]) =>
         nc.subscribe(subject, {
           callback: (err, msg) => {
             if (err) return;
             try {
               const envelope = JSON.parse(decoder.decode(msg.data)) as { data?: Record<string, unknown> };
-              for (const r of routes) {
-                if (r.cache && invalidationSubjects(r.cache).includes(subject)) {
-                  for (const tag of r.cache.invalidates(envelope.data ?? {})) cache.invalidate(tag);
-                }
-              }
+              for (const c of cachings) for (const tag of c.invalidates(envelope.data ?? {})) cache.invalidate(tag);
             } catch {
               cache.clear();
             }

@@ -117,12 +117,13 @@ function guardTransactions(db: Knex): void {
 
 /**
  * Runs `fn` once the transaction `trx` belongs to has committed (not when a savepoint is
- * released); never when it rolls back.
+ * released); never when it rolls back, nor when a savepoint between `trx` and the transaction was
+ * rolled back (what was written in it is gone, however the transaction ends).
  */
 export function afterCommit(trx: Knex.Transaction, fn: () => void): void {
-  let t = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
-  while (t.parentTransaction) t = t.parentTransaction;
-  t.executionPromise.then(fn, () => undefined);
+  const levels: Array<Promise<unknown>> = [];
+  for (let t: (Knex.Transaction & { parentTransaction?: Knex.Transaction }) | undefined = trx; t; t = t.parentTransaction) levels.push(t.executionPromise);
+  Promise.all(levels).then(fn, () => undefined);
 }
 
 /**
@@ -229,6 +230,37 @@ export async function holdConnection(db: Db): Promise<HeldConnection> {
     }
     : async (sql: string) => (await (conn as PGlite).exec(sql)).map((x) => x.rows as Array<Record<string, unknown>>);
   return { send, release: () => void client.releaseConnection(conn) };
+}
+
+/** Sends statements in one round trip on a held connection; the rows of each, in order. */
+export type SendStatements = (statements: string[]) => Promise<Array<Array<Record<string, unknown>>>>;
+
+/**
+ * A transaction that `fn` drives on a held connection (holdConnection), several statements per
+ * round trip: BEGIN goes with the first statements it sends, and the statements it ends with
+ * (`end`) go with COMMIT — or ROLLBACK when it says `rollback` — in the last round trip. A failure
+ * rolls back; the connection is released either way.
+ */
+export async function inHeldTransaction<T>(
+  db: Db,
+  fn: (send: SendStatements) => Promise<{ result: T; end?: string[]; rollback?: boolean }>,
+): Promise<T> {
+  const conn = await holdConnection(db);
+  let begun = false;
+  const begin = () => (begun ? [] : ((begun = true), ["begin"]));
+  try {
+    const { result, end = [], rollback = false } = await fn(async (statements) => {
+      const first = begin();
+      return (await conn.send([...first, ...statements].join(";\n"))).slice(first.length);
+    });
+    if (begun || end.length) await conn.send([...begin(), ...end, rollback ? "rollback" : "commit"].join(";\n"));
+    return result;
+  } catch (err) {
+    if (begun) await conn.send("rollback").catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
 }
 
 export function assertIdentifier(name: string): void {

@@ -17,7 +17,7 @@ import type { MessageContract } from "../../subjects/contract.ts";
 import type { Envelope } from "../../subjects/envelope.ts";
 import { check } from "./validate.ts";
 import { context, extractTrace, injectTrace, inSpan, meter, SpanKind } from "./trace.ts";
-import { type Db, holdConnection, isPostgres, type Migration, schemaOfTrx, sqlLiteral, type Write } from "./db.ts";
+import { afterCommit, type Db, inHeldTransaction, isPostgres, type Migration, schemaOfTrx, sqlLiteral, type Write } from "./db.ts";
 import type { Logger } from "./log.ts";
 
 export const outboxMigration: Migration = {
@@ -168,9 +168,7 @@ export async function enqueue<C extends MessageContract>(
   } else await insert;
   // Handed over only if every savepoint up to the transaction was kept: a row rolled back with its
   // savepoint is not in the outbox, however the transaction ends.
-  const levels: Array<Promise<unknown>> = [];
-  for (let t: (Knex.Transaction & { parentTransaction?: Knex.Transaction }) | undefined = trx; t; t = t.parentTransaction) levels.push(t.executionPromise);
-  Promise.all(levels).then(() => handToLocalRelay(schema, [row]), () => undefined);
+  afterCommit(trx, () => handToLocalRelay(schema, [row]));
   return envelope;
 }
 
@@ -343,27 +341,21 @@ export function startRelay(opts: RelayOptions): Relay {
   /**
    * One batch: how many rows it claimed, whether every one was published, and the error when
    * none was (returned, not thrown, so the attempts and last_error it records are committed).
-   * Two round trips on a connection held for the pass (kit/db.ts holdConnection): BEGIN with the
+   * Two round trips on a connection held for the pass (kit/db.ts inHeldTransaction): BEGIN with the
    * claim, then the marks with COMMIT — knex would send BEGIN, the claim, each mark and COMMIT
    * apart, and a relay passes several times per checkout.
    */
   async function pass(): Promise<[number, boolean, unknown?]> {
-    const conn = await holdConnection(opts.db);
-    try {
+    const done = await inHeldTransaction(opts.db, async (send) => {
       // As text: the relay forwards the envelope as it was written, never parses it.
       const skip = handed.size ? `and id not in (${[...handed].map(sqlLiteral).join(", ")})` : "";
-      const [, claimed] = (await conn.send(
-        `begin;
-         select id, subject, envelope::text as envelope, headers::text as headers from outbox
+      const [claimed] = (await send([
+        `select id, subject, envelope::text as envelope, headers::text as headers from outbox
           where published_at is null ${skip} order by created_at limit ${batchSize} for update skip locked`,
-      )) as [unknown, Array<{ id: string; subject: string; envelope: string; headers: string }>];
+      ])) as [Array<{ id: string; subject: string; envelope: string; headers: string }>];
       // Rows handed over while the claim was on its way are their writer's to publish and mark.
       const rows = handed.size ? claimed.filter((r) => !handed.has(r.id)) : claimed;
-      if (rows.length === 0) {
-        await conn.send("commit");
-        backlog = 0;
-        return [claimed.length, true];
-      }
+      if (rows.length === 0) return { result: { claimed: claimed.length, rows: 0, ok: 0, failed: undefined } };
       // Pipelined: issued in order on one connection, so the stream keeps the outbox order.
       const acks = rows.map((row) => publishRow(row));
       const results = await Promise.allSettled(acks);
@@ -377,17 +369,12 @@ export function startRelay(opts: RelayOptions): Relay {
           `update outbox set attempts = attempts + 1, last_error = ${sqlLiteral(String(failed.reason).slice(0, 500))} where id in (${bad.join(", ")})`,
         );
       }
-      await conn.send([...marks, "commit"].join(";\n"));
-      published.add(ok.length, { service: opts.schema });
-      backlog = Math.max(0, rows.length - ok.length);
-      if (failed && ok.length === 0) return [claimed.length, false, failed.reason];
-      return [claimed.length, !failed];
-    } catch (err) {
-      await conn.send("rollback").catch(() => undefined);
-      throw err;
-    } finally {
-      conn.release();
-    }
+      return { result: { claimed: claimed.length, rows: rows.length, ok: ok.length, failed }, end: marks };
+    });
+    if (done.ok) published.add(done.ok, { service: opts.schema });
+    backlog = Math.max(0, done.rows - done.ok);
+    if (done.failed && done.ok === 0) return [done.claimed, false, done.failed.reason];
+    return [done.claimed, !done.failed];
   }
 
   async function publishRow(row: { id: string; subject: string; envelope: Envelope | string; headers: Record<string, string> | string }): Promise<void> {

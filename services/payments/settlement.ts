@@ -20,7 +20,7 @@ import { callbacksOfSql, countRepeatsSql, insertRefundsSql, lockPaymentsSql, rec
 import { chargeRows } from "./store/ledger.ts";
 import { counterMoves, numberReceipts } from "./store/receipts.ts";
 import { type OutboxRow, outboxRows } from "../kit/outbox.ts";
-import { holdConnection } from "../kit/db.ts";
+import { inHeldTransaction, type SendStatements } from "../kit/db.ts";
 import { facts } from "./facts.ts";
 import { processRefund } from "./refunding.ts";
 import { cancelTimersSql } from "../kit/timers.ts";
@@ -49,7 +49,7 @@ export function feeOf(n: ResultNotice): number {
  * Runs statements of one transaction in order and answers each one's rows: all in one round trip
  * on a held connection (the callback batch), one by one in a knex transaction (reconciliation).
  */
-export type Send = (statements: string[]) => Promise<Array<Array<Record<string, unknown>>>>;
+export type Send = SendStatements;
 
 /** Statements run one by one in the caller's knex transaction. */
 function sendIn(trx: Knex.Transaction): Send {
@@ -76,29 +76,17 @@ export async function applyResult(deps: Deps, n: ResultNotice, trx: Knex.Transac
  * Commits a batch of results in one transaction and answers each. A result accepted after its
  * hold expired carries the refund planned (`refundId`): the caller asks for it (`refundLate`)
  * before answering that result, outside the batch, so a slow provider holds up only its own.
- * Three round trips on a held connection (kit/db.ts holdConnection) and one bookings settle:
+ * Three round trips on a held connection (kit/db.ts inHeldTransaction) and one bookings settle:
  * `begin` with the lock and the dedupe read, the writes, the receipts and events with `commit`.
  */
 export async function commitResults(deps: Deps, ns: ResultNotice[]): Promise<Decided[]> {
   const events: OutboxRow[] = [];
-  const conn = await holdConnection(deps.db);
-  try {
-    let begun = false;
-    const send: Send = async (statements) => {
-      const begin = begun ? [] : ["begin"];
-      begun = true;
-      return (await conn.send([...begin, ...statements].join(";\n"))).slice(begin.length);
-    };
+  const decided = await inHeldTransaction(deps.db, async (send) => {
     const { decided, tail } = await applyResults(deps, send, ns, events);
-    await conn.send([...tail, "commit"].join(";\n"));
-    if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox(events);
-    return decided;
-  } catch (err) {
-    await conn.send("rollback").catch(() => undefined);
-    throw err;
-  } finally {
-    conn.release();
-  }
+    return { result: decided, end: tail };
+  });
+  if (decided.some((d) => "changed" in d && d.changed)) deps.flushOutbox(events);
+  return decided;
 }
 
 /** Accepted after the seats were gone and the provider would not take it back: refund now (the retry pass takes a failure). */

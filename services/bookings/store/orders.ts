@@ -3,7 +3,7 @@ import type { Knex } from "knex";
 import type { OrderStatus } from "../../../subjects/bookings.ts";
 import { outboxInsertSql, type OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
-import { type Db, holdConnection, sqlLiteral } from "../../kit/db.ts";
+import { type Db, inHeldTransaction, sqlLiteral } from "../../kit/db.ts";
 import { HELD, jsonRows, type LineRow, type OrderRow, type TicketRow } from "../store.ts";
 
 /** A booker's orders, newest first, `limit + 1` of them (the extra one says there is a next page), with created_at exact to the microsecond. */
@@ -128,7 +128,7 @@ export async function orderWithItems(db: Knex, orderId: string): Promise<OrderWi
  * Held → awaiting this payment, if the order is held by another payment or none and its hold is not
  * over at `now` — one guarded UPDATE that answers the order with its lines and tickets — and, when
  * it moved, the statements `eventsOf(order)` gives (its outbox rows, kit's outboxSql): one
- * transaction in two round trips on a held connection (kit/db.ts holdConnection), `begin` with the
+ * transaction in two round trips on a held connection (kit/db.ts inHeldTransaction), `begin` with the
  * UPDATE, then the events with `commit`, so the row's lock is held for one round trip. Undefined
  * (and nothing written) when it did not move: gone, expired, or already awaiting this very payment.
  */
@@ -139,33 +139,25 @@ export async function markAwaitingPayment(
   now: Date,
   eventsOf: (order: OrderRow) => { statements: string[]; committed(): void },
 ): Promise<OrderWithItems | undefined> {
-  const conn = await holdConnection(db);
-  try {
+  let committed: (() => void) | undefined;
+  const moved = await inHeldTransaction(db, async (send) => {
     const at = `${sqlLiteral(now.toISOString())}::timestamptz`;
-    const [, rows] = await conn.send(
-      `begin;
-       with o as (
+    const [rows] = await send([
+      `with o as (
          update orders set status = 'awaiting_payment', payment_id = ${sqlLiteral(paymentId)}, updated_at = ${at}
           where id = ${sqlLiteral(orderId)} and status in (${HELD.map(sqlLiteral).join(", ")}) and (reserved_until is null or reserved_until > ${at})
             and not (status = 'awaiting_payment' and payment_id is not distinct from ${sqlLiteral(paymentId)}::uuid)
          returning *)
        select o.*, ${ITEMS} from o`,
-    );
+    ]);
     const moved = withItems(rows[0]);
-    if (!moved) {
-      await conn.send("rollback");
-      return undefined;
-    }
+    if (!moved) return { result: undefined, rollback: true };
     const events = eventsOf(moved.order);
-    await conn.send([...events.statements, "commit"].join(";\n"));
-    events.committed();
-    return moved;
-  } catch (err) {
-    await conn.send("rollback").catch(() => undefined);
-    throw err;
-  } finally {
-    conn.release();
-  }
+    committed = events.committed;
+    return { result: moved, end: events.statements };
+  });
+  committed?.();
+  return moved;
 }
 
 /**
@@ -173,7 +165,7 @@ export async function markAwaitingPayment(
  * share an order cannot deadlock), lets `decide` pick from the rows as locked the orders to
  * confirm and their events, and confirms the ones still held (each by its payment) with their
  * outbox rows — one transaction in two round trips on a held connection (kit/db.ts
- * holdConnection): `begin` with the lock, then the update and the events with `commit`. knex
+ * inHeldTransaction): `begin` with the lock, then the update and the events with `commit`. knex
  * would send BEGIN, the lock, the write and COMMIT apart, and payments' callback batch holds its
  * own row locks while it waits for this.
  */
@@ -183,12 +175,10 @@ export async function settleOrders<T>(
   now: Date,
   decide: (rows: OrderRow[]) => { confirm: OrderRow[]; outbox: OutboxRow[]; result: T },
 ): Promise<T> {
-  const conn = await holdConnection(db);
-  try {
-    const [, rows] = await conn.send(`begin;
-      select * from orders where id in (${ids.map(sqlLiteral).join(", ")}) order by id for update`);
+  return await inHeldTransaction(db, async (send) => {
+    const [rows] = await send([`select * from orders where id in (${ids.map(sqlLiteral).join(", ")}) order by id for update`]);
     const { confirm, outbox, result } = decide(rows as OrderRow[]);
-    const write = confirm.length
+    const end = confirm.length
       ? [
         `update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ${sqlLiteral(now.toISOString())}::timestamptz
            from (values ${confirm.map((o) => `(${sqlLiteral(o.id)}::uuid, ${sqlLiteral(o.payment_id!)}::uuid)`).join(", ")}) as v(order_id, payment_id)
@@ -196,14 +186,8 @@ export async function settleOrders<T>(
         ...(outbox.length ? [outboxInsertSql(outbox)] : []),
       ]
       : [];
-    await conn.send([...write, "commit"].join(";\n"));
-    return result;
-  } catch (err) {
-    await conn.send("rollback").catch(() => undefined);
-    throw err;
-  } finally {
-    conn.release();
-  }
+    return { result, end };
+  });
 }
 
 /** Moves the order to `patch.status` if it is in one of `from`; undefined when it was not. */

@@ -1,6 +1,6 @@
 /**
  * A callback batch's statements as SQL text with their values inlined (kit/db.ts sqlLiteral), so
- * the batch can send several in one round trip on a held connection (kit/db.ts holdConnection):
+ * the batch can send several in one round trip on a held connection (kit/db.ts inHeldTransaction):
  * `begin` with the lock and the dedupe read, then the writes, then the receipts and events with
  * `commit` (settlement.ts). knex sends one statement per round trip, BEGIN and COMMIT included,
  * and a batch holds its payments' row locks across all of them.
