@@ -8,6 +8,8 @@ import { expect } from "chai";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { readdir, readFile } from "node:fs/promises";
+import { Transform } from "node:stream";
 import type { Nats } from "../../services/kit/nats.ts";
 import { call } from "../../services/kit/call.ts";
 import { type Db, openDb } from "../../services/kit/db.ts";
@@ -27,7 +29,9 @@ type Started = { child: ChildProcess; url: string; opsUrl: string; output: () =>
 async function startUnderDeno(entry: string, env: Record<string, string>, readyWithinMs = 15_000): Promise<Started> {
   const port = await freePort();
   const opsPort = await freePort();
-  const child = spawn(deno, ["run", "-A", entry], {
+  // Deno's own debug log (module loading, caches) is kept apart: when a start hangs, its last lines
+  // and the process's CPU time say where (one CI run saw no output at all for 100 s).
+  const child = spawn(deno, ["run", "--log-level=debug", "-A", entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -42,8 +46,16 @@ async function startUnderDeno(entry: string, env: Record<string, string>, readyW
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const debug: string[] = [];
+  let debugLines = 0;
   child.stdout!.on("data", (d) => (output += String(d)));
-  child.stderr!.on("data", (d) => (output += String(d)));
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.pipe(new LineStream()).on("data", (line: string) => {
+    if (!line.startsWith("DEBUG RS")) return void (output += `${line}\n`);
+    debugLines++;
+    debug.push(line.slice(0, 300));
+    if (debug.length > 40) debug.shift();
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   // The ops endpoints (/readyz) have a port of their own.
@@ -55,12 +67,51 @@ async function startUnderDeno(entry: string, env: Record<string, string>, readyW
     if (Date.now() > until) {
       // /readyz names the check that fails (the process logs only warnings here).
       const readyz = await fetch(`${opsUrl}/readyz`).then(async (r) => `${r.status} ${await r.text()}`, (err: Error) => `unreachable: ${err.message}`);
+      const where = await whereIs(child.pid!);
       child.kill("SIGKILL");
-      throw new Error(`deno run ${entry}: /readyz not 200 after ${readyWithinMs / 1000} s (${readyz}):\n${output}`);
+      throw Object.assign(
+        new Error(
+          `deno run ${entry}: /readyz not 200 after ${readyWithinMs / 1000} s (${readyz}); ${where}; ` +
+            `${debugLines} lines of Deno's debug log, the last:\n${debug.join("\n")}\noutput:\n${output}`,
+        ),
+        { silent: output === "" },
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, url, opsUrl, output: () => output, exited };
+}
+
+/** Splits a text stream into lines. */
+class LineStream extends Transform {
+  #rest = "";
+  constructor() {
+    super({ readableObjectMode: true, decodeStrings: false });
+  }
+  override _transform(chunk: string, _enc: string, done: () => void) {
+    const lines = (this.#rest + chunk).split("\n");
+    this.#rest = lines.pop()!;
+    for (const l of lines) this.push(l);
+    done();
+  }
+  override _flush(done: () => void) {
+    if (this.#rest) this.push(this.#rest);
+    done();
+  }
+}
+
+/** What a stuck process is doing: its state, CPU seconds and kernel wait channel (Linux /proc). */
+async function whereIs(pid: number): Promise<string> {
+  try {
+    const stat = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1].split(" ");
+    const ticks = 100; // USER_HZ on Linux
+    const threads = await readdir(`/proc/${pid}/task`);
+    const states = await Promise.all(threads.map((t) => readFile(`/proc/${pid}/task/${t}/stat`, "utf8").then((s) => s.split(") ")[1][0], () => "?")));
+    const wchan = await readFile(`/proc/${pid}/wchan`, "utf8").catch(() => "?");
+    return `process state ${stat[0]}, cpu ${(Number(stat[11]) + Number(stat[12])) / ticks} s, threads ${states.join("")}, wchan ${wchan}`;
+  } catch (err) {
+    return `process not readable (${(err as Error).message})`;
+  }
 }
 
 describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function () {
@@ -132,7 +183,7 @@ describe("Deno 2 runs the kit unchanged (test/deno/fixtures/main.ts)", function 
 });
 
 describe("Deno 2 runs the whole platform (services/main.ts, every service, as make up)", function () {
-  this.timeout(150_000);
+  this.timeout(180_000);
   let svc: Started;
 
   before(async () => {
@@ -140,12 +191,15 @@ describe("Deno 2 runs the whole platform (services/main.ts, every service, as ma
     // make up's embedded PGlite, which test/e2e/embedded.test.ts covers (four PGlite instances
     // start slowly under Deno on a busy machine).
     // The run shares one NATS (and so the edge's rate-limit bucket) with the other suites: sign-ups here must not meet their count.
-    svc = await startUnderDeno(
-      "services/main.ts",
-      { SHUTDOWN_GRACE_MS: "2000", RATE_LIMIT_AUTH_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
-      // A cap, not a wait: a loaded CI run once needed over 60 s to compile and start every service.
-      100_000,
-    );
+    const env = { SHUTDOWN_GRACE_MS: "2000", RATE_LIMIT_AUTH_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" };
+    // A cap, not a wait: it starts in 2–4 s here, cold caches and a busy machine included.
+    svc = await startUnderDeno("services/main.ts", env, 60_000).catch(async (err: Error & { silent?: boolean }) => {
+      // One CI run saw a Deno process print nothing at all — not one line of ours — for 100 s. That
+      // start is reported and made once more; a platform that ran and did not get ready fails here.
+      if (!err.silent) throw err;
+      console.warn(`the Deno platform start hung before our code ran; starting it once more. ${err.message}`);
+      return await startUnderDeno("services/main.ts", env, 60_000);
+    });
   });
 
   after(() => {
