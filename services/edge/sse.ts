@@ -99,6 +99,14 @@ export function sseHub(
         },
       });
 
+      // The server has the subscription once a round trip on its connection returns: only then is
+      // the client told it is connected (an item published by another connection in between would
+      // otherwise pass this stream by).
+      await opts.nc.flush().catch((err: unknown) => {
+        close();
+        throw err;
+      });
+
       // Written straight to the socket: Koa's piping of a stream body reports every client that
       // goes away as an error.
       ctx.status = 200;
