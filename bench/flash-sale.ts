@@ -70,6 +70,8 @@ const running = await run([identityService, bookingsService, edgeService], {
   LOG_LEVEL: "silent",
   RATE_LIMIT_IP_PER_MINUTE: "100000000",
   RATE_LIMIT_USER_PER_MINUTE: "100000000",
+  // The service's own settings pass through, for comparisons in one sitting (BOOKINGS_DIRECT_BATCH_MAX=0 …).
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("BOOKINGS_"))),
 });
 const client = await connectNats({ servers: nats.url, name: "flash-sale" });
 // The clients run in a worker thread (bench/flash-sale-load.ts) and call as users, as the edge

@@ -25,6 +25,8 @@ export type Deps = {
   config: {
     /** Most reservations of one event committed in one transaction. */
     batchMax: number;
+    /** A batch of at most this many with none of its event ahead locks first and writes with its commit (0: never). */
+    directBatchMax: number;
     /** Batches (of all events) committing at once in this replica; below the pool's size. */
     drainsMax: number;
     /** TEST ONLY: replace the guarded inventory by a naive count-then-insert (oversells). */

@@ -70,6 +70,13 @@ export const BookingsEnv = Type.Object({
     default: 500,
     description: "Most reservations of one event committed in one transaction by the inventory owner.",
   }),
+  BOOKINGS_DIRECT_BATCH_MAX: Type.Integer({
+    minimum: 0,
+    maximum: 5_000,
+    default: 16,
+    description:
+      "A reservation batch this small, with no batch of its event ahead of it, takes the event's lock first and writes its rows with its commit (two round trips instead of four); larger batches write before the lock. 0: every batch writes before the lock.",
+  }),
   BOOKINGS_DRAINS_MAX: Type.Integer({
     minimum: 1,
     maximum: 100,
@@ -121,7 +128,7 @@ export const bookingsService = defineService({
       displayName: (principal) => names.of(principal),
       forgetDisplayName: (userId) => names.forget(userId),
       signer: createSigner(env.BOOKINGS_TICKET_KEY),
-      config: { batchMax: env.BOOKINGS_BATCH_MAX, drainsMax: env.BOOKINGS_DRAINS_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
+      config: { batchMax: env.BOOKINGS_BATCH_MAX, directBatchMax: env.BOOKINGS_DIRECT_BATCH_MAX, drainsMax: env.BOOKINGS_DRAINS_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
       now: () => new Date(),
     } as Deps;
     deps.inventory = new Inventory(deps);

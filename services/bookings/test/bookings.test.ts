@@ -180,7 +180,7 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
   const req = <C extends Parameters<typeof call>[1]>(c: C, input: Parameters<typeof call<C>>[2], principal?: Principal) =>
     call(p.nats.nc, c, input, { principal, timeoutMs: 10_000 });
   const err = async (pr: Promise<unknown>) => pr.then(() => ({ code: "none" }), (e: { code: string }) => e);
-  const users = Array.from({ length: 34 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
+  const users = Array.from({ length: 36 }, (): Principal => ({ sub: randomUUID(), roles: ["participant"] }));
   // A pool of the tests' own for the inventories they run themselves: the service's is busy with
   // its consumers while the whole suite runs, and a test holding locks must not wait for it.
   let pool: Knex | undefined;
@@ -654,16 +654,44 @@ describe("bookings: orders, holds, payments, tickets and the waitlist", function
       [users[30].sub, users[31].sub, users[33].sub].sort(),
     );
   });
+
+  it("locks first and writes with its commit a small batch with none of its event ahead; still never oversells", async () => {
+    const eventId = await publishEvent(p, 3, organizer.sub);
+    const db = await ownPool();
+    const inventory = new Inventory(inventoryDeps(db, 16));
+    const seats = (u: Principal, quantity: number) => ({ eventId, userId: u.sub, lines: [{ ticketTypeId: null, quantity, attendees: [{ name: "D" }] }] });
+    const held = await db.transaction();
+    await lockInventoryRow(held, eventId);
+    const a = inventory.reserve(seats(users[34], 2));
+    // Waiting for the lock with nothing written: its rows go with its commit.
+    await waitingForLock(db, eventId, { wrote: false, n: 1 });
+    await held.commit();
+    const booked = await a;
+    expect(booked.order.status).to.equal("confirmed");
+    expect(booked.tickets).to.have.length(2);
+    expect((await db("quotas").where({ event_id: eventId, is_capacity: true }).first()).taken).to.equal(2);
+    expect(Number((await db("tickets").where({ order_id: booked.order.id }).count({ n: "*" }).first())?.n)).to.equal(2);
+    const announced = await db("outbox").whereRaw("envelope::text like ?", [`%${booked.order.id}%`]);
+    expect(announced.map((r) => r.subject)).to.deep.equal(["evt.booking.confirmed"]);
+    // One seat left: two do not fit, one does.
+    expect(((await inventory.reserve(seats(users[35], 2)).catch((e) => e)) as { code?: string }).code).to.equal("sold_out");
+    expect((await inventory.reserve(seats(users[35], 1))).order.seats).to.equal(1);
+    expect((await db("quotas").where({ event_id: eventId, is_capacity: true }).first()).taken).to.equal(3);
+  });
 });
 
-/** What an inventory of a test's own needs: the service's database, its clock, no outbox relay to wake. */
-function inventoryDeps(db: Knex): Deps {
+/**
+ * What an inventory of a test's own needs: the service's database, its clock, no outbox relay to
+ * wake. Every batch writes before the lock unless `directBatchMax` says otherwise (the tests of
+ * the pipeline are of that path).
+ */
+function inventoryDeps(db: Knex, directBatchMax = 0): Deps {
   const deps = {
     db,
     log: { error: () => undefined },
     flushOutbox: () => undefined,
     now: () => new Date(),
-    config: { batchMax: 500, drainsMax: 4, naiveGuard: false },
+    config: { batchMax: 500, directBatchMax, drainsMax: 4, naiveGuard: false },
   };
   return deps as unknown as Deps;
 }

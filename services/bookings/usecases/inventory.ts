@@ -126,7 +126,13 @@ export class Inventory {
       // batch taken after the wait is bigger, instead of waiting in the pool's queue (which times out).
       await this.slots.take();
       const written = Promise.withResolvers<void>();
-      const done: Promise<void> = this.run(eventId, box.splice(0, this.deps.config.batchMax), written.resolve).finally(() => {
+      // A small batch with none of its event ahead locks first and writes with its commit: two
+      // round trips instead of four (peek, write, lock, commit). Writing before the lock pays when
+      // a batch is large or another holds the lock; with a few orders and nobody ahead — many
+      // events selling at once, a booking or two each — the extra round trips were most of a
+      // booking's cost (docs/benchmarks.md, session 12: the spread load).
+      const alone = inFlight.size === 0;
+      const done: Promise<void> = this.run(eventId, box.splice(0, this.deps.config.batchMax), alone, written.resolve).finally(() => {
         this.slots.give();
         inFlight.delete(done);
       });
@@ -146,9 +152,13 @@ export class Inventory {
   }
 
   /** Commits one batch (retried whole after a deadlock) and answers its callers; never throws. */
-  private async run(eventId: string, batch: Pending[], written: () => void): Promise<void> {
+  private async run(eventId: string, batch: Pending[], alone: boolean, written: () => void): Promise<void> {
     try {
-      const { outcomes, announced } = await retryConflicts(() => reserveBatch(this.deps, eventId, batch.map((p) => p.req), this.projections, written), 5);
+      const reqs = batch.map((p) => p.req);
+      const { outcomes, announced } = await retryConflicts(
+        () => reserveBatch(this.deps, eventId, reqs, this.projections, { direct: alone && reqs.length <= this.deps.config.directBatchMax, written }),
+        5,
+      );
       // Published from here (kit/outbox.ts: no relay pass has to find them), once the callers'
       // replies are on their way: the answers run in the microtasks the resolves below queue, and
       // a batch's few hundred publishes (≈ 3 ms of this thread) would otherwise go first.
@@ -231,26 +241,34 @@ async function reserveBatch(
   eventId: string,
   reqs: ReserveRequest[],
   projections: Map<string, InventoryState | undefined>,
-  written: () => void,
+  opts: { direct: boolean; written: () => void },
 ): Promise<{ outcomes: Outcome[]; announced: OutboxRow[] }> {
+  const { written } = opts;
   const now = deps.now();
   const ids = new BatchIds();
   const batch = await openInventoryBatch(deps.db);
   try {
-    // The first batch of a busy spell expects from the inventory as committed now (read without
-    // the lock), so it too writes its rows before the lock, and the next batch can open as soon as
-    // they are written. Kept in `projections`, the expectation advances with each batch's decisions.
-    let projected = projections.get(eventId);
-    if (!projected) projections.set(eventId, projected = await batch.peek(eventId));
-    // Waitlist offers are only read under the lock: before it, an acceptance is expected to fail.
-    const expected = decide(eventId, reqs, projected, new Map(), now, ids);
-    const expectedCounters = countersOf(projected);
-    const early = expected.outcomes.filter(isReserved);
-    const earlyRows = rowsOf(early, now);
-    const earlyTimers = holdTimers(deps, early);
-    await batch.write(earlyRows, earlyTimers.statements);
-    written();
+    let expected: { outcomes: Outcome[] } = { outcomes: [] };
+    let expectedCounters: string | undefined;
+    let earlyRows = rowsOf([], now);
+    let earlyTimers = holdTimers(deps, []);
+    if (!opts.direct) {
+      // The first batch of a busy spell expects from the inventory as committed now (read without
+      // the lock), so it too writes its rows before the lock, and the next batch can open as soon
+      // as they are written. Kept in `projections`, the expectation advances with each batch's decisions.
+      let projected = projections.get(eventId);
+      if (!projected) projections.set(eventId, projected = await batch.peek(eventId));
+      // Waitlist offers are only read under the lock: before it, an acceptance is expected to fail.
+      expected = decide(eventId, reqs, projected, new Map(), now, ids);
+      expectedCounters = countersOf(projected);
+      const early = expected.outcomes.filter(isReserved);
+      earlyRows = rowsOf(early, now);
+      earlyTimers = holdTimers(deps, early);
+      await batch.write(earlyRows, earlyTimers.statements);
+      written();
+    }
     const { state, entries } = await batch.lock(eventId, entryIdsOf(reqs));
+    if (opts.direct) written();
     const decided = decide(eventId, reqs, state, entries, now, ids);
     const dropped: Reserved[] = [];
     const added: Reserved[] = [];
@@ -264,7 +282,7 @@ async function reserveBatch(
       if (isReserved(o)) added.push(o);
     });
     // The next batches expect what this one found, unless it found what it expected.
-    if (dropped.length || added.length || !state || countersOf(state) !== expectedCounters) projections.set(eventId, state);
+    if (opts.direct || dropped.length || added.length || !state || countersOf(state) !== expectedCounters) projections.set(eventId, state);
     const booked = decided.outcomes.filter(isReserved);
     if (!booked.length) {
       await batch.rollback();
