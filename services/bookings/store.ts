@@ -2,6 +2,7 @@
 import type { Knex } from "knex";
 import { outboxInsertSql, type OutboxRow } from "../kit/outbox.ts";
 import { type Db, holdConnection, sqlLiteral } from "../kit/db.ts";
+import { arrayLiteral, sqlUnnest } from "../kit/sql-arrays.ts";
 import type { OrderStatus, OrderView, TicketView } from "../../subjects/bookings.ts";
 
 export type EventRow = {
@@ -382,13 +383,13 @@ function rowWrites(w: BatchRows): string[] {
   return [
     `with o as (
        insert into orders (${ORDER_COLUMNS.map(([k]) => k).join(", ")})
-       select * from ${unnestOf(w.orders, ORDER_COLUMNS)}),
+       select * from ${sqlUnnest(w.orders, ORDER_COLUMNS)}),
      l as (
        insert into order_lines (order_id, ticket_type_id, name, quantity, unit_price_minor, quota_ids)
-       select a, b, c, d, e, f::uuid[] from ${unnestOf(lines, LINE_COLUMNS)} as u(a, b, c, d, e, f)),
+       select a, b, c, d, e, f::uuid[] from ${sqlUnnest(lines, LINE_COLUMNS)} as u(a, b, c, d, e, f)),
      t as (
        insert into tickets (${TICKET_COLUMNS.map(([k]) => k).join(", ")})
-       select * from ${unnestOf(w.tickets, TICKET_COLUMNS)}),
+       select * from ${sqlUnnest(w.tickets, TICKET_COLUMNS)}),
      x as (${outboxInsertSql(w.outbox)})
      select 1`,
   ];
@@ -453,37 +454,3 @@ const TICKET_COLUMNS: Array<[keyof TicketRow, string]> = [
   ["attendee_name", "text"],
   ["attendee_email", "text"],
 ];
-
-/** `unnest(…)` over the rows' columns. */
-function unnestOf<T>(rows: T[], columns: Array<[keyof T, string]>): string {
-  return `unnest(${columns.map(([k, type]) => columnOf(rows.map((r) => r[k] as Scalar), type)).join(", ")})`;
-}
-
-/** One column as an array: its literal, or array_fill when every value is the same. */
-function columnOf(values: Scalar[], type: string): string {
-  const same = (v: Scalar) => (v instanceof Date ? v.getTime() : (v ?? null));
-  const first = same(values[0]);
-  if (values.every((v) => same(v) === first)) {
-    const v = values[0];
-    const scalar = v === null || v === undefined ? "null" : typeof v === "number" ? String(v) : sqlLiteral(v instanceof Date ? v.toISOString() : v);
-    return `array_fill(${scalar}::${type}, array[${values.length}])`;
-  }
-  return `${sqlLiteral(arrayLiteral(values))}::${type}[]`;
-}
-
-type Scalar = string | number | Date | null | undefined;
-
-/** A Postgres array literal: texts quoted and escaped, numbers and times as they are, null as NULL. */
-function arrayLiteral(values: Scalar[]): string {
-  let out = "{";
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i) out += ",";
-    if (v === null || v === undefined) out += "NULL";
-    else if (typeof v === "number") out += String(v);
-    else if (v instanceof Date) out += v.toISOString();
-    else if (v.includes('"') || v.includes("\\")) out += `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
-    else out += `"${v}"`;
-  }
-  return out + "}";
-}

@@ -7,7 +7,7 @@
  */
 import { sqlLiteral } from "../../kit/db.ts";
 import { outboxInsertSql, type OutboxRow } from "../../kit/outbox.ts";
-import { assertIdentifier } from "../../kit/db.ts";
+import { sqlArray, sqlUnnest } from "../../kit/sql-arrays.ts";
 import type { PaymentRow } from "../store.ts";
 import type { NewLedgerEntry, NewLedgerTransaction } from "./ledger.ts";
 import type { CallbackRow } from "./callbacks.ts";
@@ -24,12 +24,6 @@ export function lit(v: Value): string {
   }
   if (v instanceof Date) return `${sqlLiteral(v.toISOString())}::timestamptz`;
   return sqlLiteral(v);
-}
-
-/** A typed array of values, for unnest (an empty one is typed by its cast). */
-function arr(values: Value[], type: string): string {
-  assertIdentifier(type);
-  return `array[${values.map(lit).join(", ")}]::${type}[]`;
 }
 
 /** The payments locked in id order (concurrent batches and replicas never deadlock on them). */
@@ -64,8 +58,8 @@ export function countRepeatsSql(repeats: Array<{ paymentId: string; providerPaym
   if (repeats.length === 0) return [];
   return [
     `update callbacks c set received = c.received + 1
-       from unnest(${arr(repeats.map((r) => r.paymentId), "uuid")}, ${arr(repeats.map((r) => r.providerPaymentId), "text")}, ${
-      arr(repeats.map((r) => r.result), "smallint")
+       from unnest(${sqlArray(repeats.map((r) => r.paymentId), "uuid")}, ${sqlArray(repeats.map((r) => r.providerPaymentId), "text")}, ${
+      sqlArray(repeats.map((r) => r.result), "smallint")
     }) as v(payment_id, provider_payment_id, result)
       where c.payment_id = v.payment_id and c.provider_payment_id = v.provider_payment_id and c.result = v.result`,
   ];
@@ -89,38 +83,37 @@ export function writeBatchSql(
   now: Date,
 ): string {
   const { transactions: t, entries: e } = b.ledger;
-  const cols = <T>(xs: T[], spec: Array<[keyof T, string]>) => spec.map(([k, type]) => arr(xs.map((x) => x[k] as Value), type)).join(", ");
   return `with pay as (
        update payments p set status = v.status, failure = v.failure, card_pan = v.card_pan, provider_payment_id = v.provider_payment_id, reconcile_at = null, updated_at = ${
     lit(now)
   }
-         from unnest(${
-    cols(b.payments, [["id", "uuid"], ["status", "text"], ["failure", "text"], ["card_pan", "text"], ["provider_payment_id", "text"]])
-  }) as v(id, status, failure, card_pan, provider_payment_id)
+         from ${
+    sqlUnnest(b.payments, [["id", "uuid"], ["status", "text"], ["failure", "text"], ["card_pan", "text"], ["provider_payment_id", "text"]])
+  } as v(id, status, failure, card_pan, provider_payment_id)
         where p.id = v.id),
      tx as (
        insert into ledger_transactions (id, kind, payment_id, refund_id, event_id, organizer_id, amount_minor, currency)
-       select * from unnest(${
-    cols(t, [["id", "uuid"], ["kind", "text"], ["payment_id", "uuid"], ["refund_id", "uuid"], ["event_id", "uuid"], ["organizer_id", "uuid"], [
+       select * from ${
+    sqlUnnest(t, [["id", "uuid"], ["kind", "text"], ["payment_id", "uuid"], ["refund_id", "uuid"], ["event_id", "uuid"], ["organizer_id", "uuid"], [
       "amount_minor",
       "bigint",
     ], ["currency", "text"]])
-  })),
+  }),
      en as (
        insert into ledger_entries (transaction_id, account, currency, debit_minor, credit_minor)
-       select * from unnest(${
-    cols(e, [["transaction_id", "uuid"], ["account", "text"], ["currency", "text"], ["debit_minor", "bigint"], ["credit_minor", "bigint"]])
-  })),
+       select * from ${
+    sqlUnnest(e, [["transaction_id", "uuid"], ["account", "text"], ["currency", "text"], ["debit_minor", "bigint"], ["credit_minor", "bigint"]])
+  }),
      cb as (
        insert into callbacks (payment_id, provider_payment_id, result, answer_status, answer_description)
-       select * from unnest(${
-    cols(b.callbacks, [["payment_id", "uuid"], ["provider_payment_id", "text"], ["result", "smallint"], ["answer_status", "text"], [
+       select * from ${
+    sqlUnnest(b.callbacks, [["payment_id", "uuid"], ["provider_payment_id", "text"], ["result", "smallint"], ["answer_status", "text"], [
       "answer_description",
       "text",
     ]])
-  }))${b.timers ? `,\n     tm as (${b.timers})` : ""}
+  })${b.timers ? `,\n     tm as (${b.timers})` : ""}
      insert into receipt_counters (organizer_id, last)
-     select * from unnest(${arr(b.counters.organizers, "uuid")}, ${arr(b.counters.counts, "int")}) as u(organizer_id, n) order by organizer_id
+     select * from unnest(${sqlArray(b.counters.organizers, "uuid")}, ${sqlArray(b.counters.counts, "int")}) as u(organizer_id, n) order by organizer_id
      on conflict (organizer_id) do update set last = receipt_counters.last + excluded.last
      returning organizer_id, last`;
 }
