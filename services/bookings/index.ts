@@ -128,7 +128,12 @@ export const bookingsService = defineService({
       displayName: (principal) => names.of(principal),
       forgetDisplayName: (userId) => names.forget(userId),
       signer: createSigner(env.BOOKINGS_TICKET_KEY),
-      config: { batchMax: env.BOOKINGS_BATCH_MAX, directBatchMax: env.BOOKINGS_DIRECT_BATCH_MAX, drainsMax: env.BOOKINGS_DRAINS_MAX, naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD },
+      config: {
+        batchMax: env.BOOKINGS_BATCH_MAX,
+        directBatchMax: env.BOOKINGS_DIRECT_BATCH_MAX,
+        drainsMax: env.BOOKINGS_DRAINS_MAX,
+        naiveGuard: env.BOOKINGS_UNSAFE_NAIVE_GUARD,
+      },
       now: () => new Date(),
     } as Deps;
     deps.inventory = new Inventory(deps);
