@@ -728,7 +728,7 @@ async function waitingForLock(db: Knex, eventId: string, opts: { wrote: boolean;
     () =>
       db.raw(
         `select count(*)::int as n from pg_stat_activity a
-          where a.datname = current_database() and a.wait_event_type = 'Lock' and a.query like '%for update%'
+          where a.datname = current_database() and a.wait_event_type = 'Lock' and a.query like '%bookings_lock_quota%'
             and position(? in a.query) > 0
             and ${opts.wrote ? "" : "not "}exists (select 1 from pg_locks l where l.pid = a.pid and l.granted
                                                 and l.relation = to_regclass('orders') and l.mode = 'RowExclusiveLock')`,
