@@ -48,7 +48,9 @@ export class DisplayNames {
     return new Promise((resolve) => {
       const waiting = this.pending.get(principal.sub);
       if (waiting) return void waiting.push({ principal, resolve });
-      if (this.pending.size === 0) queueMicrotask(() => void this.flush());
+      // After this turn's I/O callbacks, not its microtasks: requests whose principals were checked
+      // off the event loop come back one callback each, and share the query only so.
+      if (this.pending.size === 0) setImmediate(() => void this.flush());
       this.pending.set(principal.sub, [{ principal, resolve }]);
     });
   }

@@ -104,14 +104,39 @@ export function mintPrincipal(key: KeyObject, principal: Principal, now = Date.n
 
 /** The principal a token carries; `unauthenticated` when it is malformed, not signed by a key of `keys` or expired. */
 export function verifyPrincipal(keys: KeyObject[], token: string, now = Date.now()): { principal: Principal; exp: number } {
+  const { payload, data, signature } = partsOf(token);
+  if (signature.length !== 64 || !keys.some((k) => verify(null, data, k, signature))) throw unsigned();
+  return bodyOf(payload, now);
+}
+
+/**
+ * verifyPrincipal with the signatures checked on libuv's thread pool: an Ed25519 check costs ≈ 85 µs,
+ * and when a sale opens every buyer's first request brings a token new to the service — 500 of
+ * them held the event loop ≈ 40 ms before the first batch could form (bench/flash-sale.ts).
+ */
+export async function verifyPrincipalOffThread(keys: KeyObject[], token: string, now = Date.now()): Promise<{ principal: Principal; exp: number }> {
+  const { payload, data, signature } = partsOf(token);
+  let signed = false;
+  if (signature.length === 64) {
+    for (const k of keys) {
+      signed = await new Promise<boolean>((resolve) => verify(null, data, k, signature, (err, ok) => resolve(!err && ok)));
+      if (signed) break;
+    }
+  }
+  if (!signed) throw unsigned();
+  return bodyOf(payload, now);
+}
+
+const unsigned = () => new AppError("unauthenticated", "principal header has no valid signature");
+
+function partsOf(token: string): { payload: string; data: Buffer; signature: Buffer } {
   const dot = token.indexOf(".");
   if (dot <= 0 || dot !== token.lastIndexOf(".")) throw new AppError("unauthenticated", "principal header is not a signed principal");
   const payload = token.slice(0, dot);
-  const signature = Buffer.from(token.slice(dot + 1), "base64url");
-  const data = Buffer.from(payload);
-  if (signature.length !== 64 || !keys.some((k) => verify(null, data, k, signature))) {
-    throw new AppError("unauthenticated", "principal header has no valid signature");
-  }
+  return { payload, data: Buffer.from(payload), signature: Buffer.from(token.slice(dot + 1), "base64url") };
+}
+
+function bodyOf(payload: string, now: number): { principal: Principal; exp: number } {
   let body: { p?: unknown; exp?: unknown };
   try {
     body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { p?: unknown; exp?: unknown };
@@ -145,19 +170,33 @@ export function mintPrincipalsOn(nc: NatsConnection, key: KeyObject): void {
 /**
  * A verifier for incoming headers, caching what it verified until the token expires (the edge
  * reuses a token for half its life, so a busy user costs one signature check per 30 s per
- * service, not one per request).
+ * service, not one per request). A token met before answers at once; a new one is checked off
+ * the event loop (verifyPrincipalOffThread), once however many requests bring it meanwhile.
  */
-export function principalVerifier(keys: KeyObject[]): (token: string) => Principal {
+export function principalVerifier(keys: KeyObject[]): (token: string) => Principal | Promise<Principal> {
   const cache = new Map<string, { principal: Principal; exp: number }>();
+  const checking = new Map<string, Promise<Principal>>();
   return (token) => {
     const now = Date.now();
     const hit = cache.get(token);
     if (hit && hit.exp + SKEW_MS >= now) return hit.principal;
-    const { principal, exp } = verifyPrincipal(keys, token, now);
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(token, { principal, exp });
-    received.set(principal, token);
-    return principal;
+    const pending = checking.get(token);
+    if (pending) return pending;
+    const checked = verifyPrincipalOffThread(keys, token, now).then(
+      ({ principal, exp }) => {
+        checking.delete(token);
+        if (cache.size >= CACHE_MAX) cache.clear();
+        cache.set(token, { principal, exp });
+        received.set(principal, token);
+        return principal;
+      },
+      (err: unknown) => {
+        checking.delete(token);
+        throw err;
+      },
+    );
+    checking.set(token, checked);
+    return checked;
   };
 }
 

@@ -56,7 +56,7 @@ export async function serve(
     description: string;
     log: Logger;
     /** Reads a signed principal header (default: with the keys of the process environment, kit/principal-token.ts). */
-    principals?: (token: string) => Principal;
+    principals?: (token: string) => Principal | Promise<Principal>;
   },
   endpoints: Endpoint[],
 ): Promise<Served> {
@@ -95,7 +95,7 @@ export async function serve(
   };
 }
 
-type Principals = (token: string) => Principal;
+type Principals = (token: string) => Principal | Promise<Principal>;
 
 /** An endpoint and what answering it needs, bound once. */
 type Answering = { ep: Endpoint; subject: string; log: Logger; principals: Principals; answered: (errorCode: string) => Recorder; inFlight: InFlight };
@@ -141,7 +141,10 @@ async function respond(a: Answering, msg: ServiceMsg, headers: RequestHeaders, s
   const { ep, subject, log } = a;
   let errorCode = "";
   try {
-    const ctx = contextOf(headers, log, a.principals);
+    // A principal met before is at hand; a new one's signature is checked off the event loop.
+    let principal = headers.principal === undefined ? undefined : a.principals(headers.principal);
+    if (principal instanceof Promise) principal = await principal;
+    const ctx = contextOf(headers, log, principal);
     const data = msg.data;
     let raw: unknown;
     try {
@@ -209,11 +212,10 @@ function durationsOf(duration: Histogram, subject: string): (errorCode: string) 
   };
 }
 
-function contextOf(headers: RequestHeaders, log: Logger, principals: Principals): HandlerContext {
+// A header that is there but not signed by the edge (forged, tampered, expired) was refused before
+// (the verifier throws), never read as anonymous.
+function contextOf(headers: RequestHeaders, log: Logger, principal: Principal | undefined): HandlerContext {
   const deadline = Number(headers.deadline) || Date.now() + 5_000;
-  // A header that is there but not signed by the edge (forged, tampered, expired) is refused,
-  // never read as anonymous.
-  const principal = headers.principal === undefined ? undefined : principals(headers.principal);
   return { principal, deadline, log };
 }
 
