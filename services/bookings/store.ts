@@ -348,7 +348,11 @@ export async function openInventoryBatch(db: Db): Promise<InventoryBatch> {
         entries: new Map((offered as OfferedEntry[]).map((e) => [e.id, e])),
       };
     },
-    commit: (finish) => end(() => conn.prepared([setQuotaTaken, setTypeTaken]) + [...finishWrites(finish), "commit"].join(";\n")),
+    commit: (finish) =>
+      end(() => {
+        const statements = [...finishWrites(finish), "commit"].join(";\n");
+        return conn.prepared([setQuotaTaken, setTypeTaken]) + statements;
+      }),
     rollback: () => end(() => "rollback"),
   };
 }

@@ -59,6 +59,8 @@ export function sseHub(
       const streamId = crypto.randomUUID();
       void opts.registry?.touch(principal.sub, streamId);
       const stream = new PassThrough();
+      // A write after the client went is dropped, never an unhandled error.
+      stream.on("error", () => undefined);
       const write = (item: InboxItem) => {
         const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).replace(/[\r\n]/g, "") : undefined;
         stream.write(`${id ? `id: ${id}\n` : ""}event: notification\ndata: ${JSON.stringify(item)}\n\n`);
@@ -101,11 +103,11 @@ export function sseHub(
 
       // The server has the subscription once a round trip on its connection returns: only then is
       // the client told it is connected (an item published by another connection in between would
-      // otherwise pass this stream by).
-      await opts.nc.flush().catch((err: unknown) => {
-        close();
-        throw err;
-      });
+      // otherwise pass this stream by). A flush that fails (NATS reconnecting) is no reason to
+      // refuse the stream: the subscription is renewed on reconnect, as for a stream already open.
+      await opts.nc.flush().catch(() => undefined);
+      // The client may have gone meanwhile (close() ran): nothing more to write, nothing to start.
+      if (!open.has(close)) return void (ctx.respond = false);
 
       // Written straight to the socket: Koa's piping of a stream body reports every client that
       // goes away as an error.
@@ -130,6 +132,7 @@ export function sseHub(
           stream.write(`event: resync\ndata: {}\n\n`);
         }
       }
+      if (!open.has(close)) return;
       for (const item of buffered) if (!seen.has(String(item.id))) write(item);
       buffered = undefined;
       // A stream lives no longer than its token, nor than its session (logout-all ends it).

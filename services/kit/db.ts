@@ -257,14 +257,25 @@ export async function holdConnection(db: Db): Promise<HeldConnection> {
       return (Array.isArray(r) ? r : [r]).map((x) => x.rows as Array<Record<string, unknown>>);
     }
     : async (sql: string) => (await (conn as PGlite).exec(sql)).map((x) => x.rows as Array<Record<string, unknown>>);
-  let prepares = 0;
   const state = preparedOn.get(conn as object) ?? { have: new Set<string>(), unknown: false };
   preparedOn.set(conn as object, state);
+  // What prepared() put at the head of the next send: counted as the connection's only once that
+  // send succeeded (a send never made, or failed, leaves it unprepared or unknown).
+  let staged: string[] = [];
+  let reset = false;
   const send = async (sql: string) => {
-    const head = prepares;
-    prepares = 0;
+    const names = staged;
+    const resetting = reset;
+    staged = [];
+    reset = false;
     try {
-      return (await run(sql)).slice(head);
+      const results = (await run(sql)).slice(names.length + (resetting ? 1 : 0));
+      if (resetting) {
+        state.have.clear();
+        state.unknown = false;
+      }
+      for (const name of names) state.have.add(name);
+      return results;
     } catch (err) {
       state.unknown = true;
       throw err;
@@ -272,17 +283,14 @@ export async function holdConnection(db: Db): Promise<HeldConnection> {
   };
   const prepared = (statements: Prepared[]) => {
     let sql = "";
-    if (state.unknown) {
+    if (state.unknown && !reset) {
       sql = "deallocate all;\n";
-      prepares++;
-      state.have.clear();
-      state.unknown = false;
+      reset = true;
     }
     for (const p of statements) {
-      if (state.have.has(p.name)) continue;
-      state.have.add(p.name);
+      if ((!reset && state.have.has(p.name)) || staged.includes(p.name)) continue;
+      staged.push(p.name);
       sql += `${p.prepare};\n`;
-      prepares++;
     }
     return sql;
   };

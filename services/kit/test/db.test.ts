@@ -57,7 +57,14 @@ describe("kit openDb and migrate", () => {
     const again = b.prepared([twice]);
     expect(again).to.match(/^deallocate all;\n/).and.contain("prepare kit_test_twice");
     expect(await b.send(`${again}${twice.execute("4")}`)).to.deep.equal([[{ n: 8 }]]);
+    // PREPAREs handed out for a send that is never made (its statements failed to build) are not counted as made.
+    expect(b.prepared([plus])).to.contain("prepare kit_test_plus");
     b.release();
-    expect(await count(), "the one connection holds what it prepared since").to.equal(1);
+    const c = await holdConnection(db);
+    const head2 = c.prepared([plus]);
+    expect(head2).to.contain("prepare kit_test_plus");
+    expect(await c.send(`${head2}${plus.execute("2", "2")}`)).to.deep.equal([[{ n: 4 }]]);
+    c.release();
+    expect(await count(), "the one connection holds what it prepared since").to.equal(2);
   });
 });
