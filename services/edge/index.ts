@@ -23,7 +23,7 @@ import { LIVE_STREAMS_BUCKET, liveStreams, openLiveStreamsBucket } from "./live-
 import { inboxMissedSince, type MissedSince, sseHub } from "./sse.ts";
 import { EdgeEnv } from "./env.ts";
 import { routes as allRoutes } from "./routes/index.ts";
-import { invalidationSubjects, type ResponseCaching, type Route } from "./routes/route.ts";
+import type { ResponseCaching, Route } from "./routes/route.ts";
 
 export { EdgeEnv };
 
@@ -72,7 +72,7 @@ export function makeEdgeService(routes: Route[], opts: { missedSince?: MissedSin
       // The cached routes each subject invalidates, found once rather than per message.
       const cachingBy = new Map<string, ResponseCaching[]>();
       for (const c of new Set(routes.flatMap((r) => (r.cache ? [r.cache] : [])))) {
-        for (const subject of invalidationSubjects(c)) cachingBy.set(subject, [...(cachingBy.get(subject) ?? []), c]);
+        for (const subject of c.invalidatedBy) cachingBy.set(subject, [...(cachingBy.get(subject) ?? []), c]);
       }
       const subs = [...cachingBy].map(([subject, cachings]) =>
         nc.subscribe(subject, {
@@ -137,7 +137,7 @@ function edgeBus(routes: Route[]): BusAccess {
       notifications.inboxList,
       events.attachmentsGet,
     ],
-    listens: [...new Set(routes.flatMap((r) => (r.cache ? invalidationSubjects(r.cache) : []))), `${LIVE_INBOX_PREFIX}.>`],
+    listens: [...new Set(routes.flatMap((r) => r.cache?.invalidatedBy ?? [])), `${LIVE_INBOX_PREFIX}.>`],
     kv: [IDEMPOTENCY_BUCKET, RATE_LIMIT_BUCKET, LIVE_STREAMS_BUCKET],
     // The bucket the events service keeps attachments in (svc.events.attachments.get names it).
     readObjects: ["event-attachments"],

@@ -51,18 +51,6 @@ export const outboxJsonMigration: Migration = {
   },
 };
 
-/**
- * Outbox rows as one INSERT with its values bound as four arrays, for a caller that makes it the
- * last part of a statement of its own (after its data-modifying WITHs) and wakes the relays itself.
- */
-export function outboxInsert(rows: OutboxRow[]): { sql: string; bindings: unknown[] } {
-  return {
-    sql: `insert into outbox (id, subject, envelope, headers)
-     select a, b, c::json, d::json from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(a, b, c, d)`,
-    bindings: (["id", "subject", "envelope", "headers"] as const).map((k) => rows.map((x) => x[k])),
-  };
-}
-
 /** Outbox rows as one INSERT with their values inlined (sqlLiteral), for statements sent as text. */
 export function outboxInsertSql(rows: OutboxRow[]): string {
   const values = rows.map((x) => `(${sqlLiteral(x.id)}, ${sqlLiteral(x.subject)}, ${sqlLiteral(x.envelope)}, ${sqlLiteral(x.headers)})`);

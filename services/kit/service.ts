@@ -33,7 +33,7 @@ export type Runtime<E> = {
    */
   tx<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
   /**
-   * For a transaction that wrote outbox rows by itself (kit/outbox.ts outboxInsert, outboxRows):
+   * For a transaction that wrote outbox rows by itself (kit/outbox.ts outboxRows, outboxInsertSql):
    * once it committed, hand the rows it wrote — all of them — to this process's relay, which
    * publishes them at once (no claim, a batched mark); without rows, wake the relay for a pass.
    * Not needed after enqueue, outboxWrite or outboxSql: their commit does it.

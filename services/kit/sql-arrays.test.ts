@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { arrayLiteral, sqlArray, sqlUnnest } from "./sql-arrays.ts";
+import { arrayLiteral, sqlArray, sqlUnnest, sqlValue } from "./sql-arrays.ts";
 
 describe("kit sql-arrays", () => {
   it("writes an array literal: texts quoted and escaped, numbers, instants, NULL", () => {
@@ -15,6 +15,16 @@ describe("kit sql-arrays", () => {
     expect(sqlArray([new Date(0), new Date(0)], "timestamptz")).to.equal("array_fill('1970-01-01T00:00:00.000Z'::timestamptz, array[2])");
     expect(sqlArray([null, undefined], "uuid")).to.equal("array_fill(null::uuid, array[2])");
     expect(sqlArray([], "uuid")).to.equal("array_fill(null::uuid, array[0])");
+  });
+
+  it("writes one value: text quoted, an integer, an instant as timestamptz, null", () => {
+    expect([sqlValue("it's"), sqlValue(42), sqlValue(new Date(0)), sqlValue(null)]).to.deep.equal([
+      "'it''s'",
+      "42",
+      "'1970-01-01T00:00:00.000Z'::timestamptz",
+      "null",
+    ]);
+    expect(() => sqlValue(0.5)).to.throw(TypeError, /safe integer/);
   });
 
   it("unnests rows column by column", () => {

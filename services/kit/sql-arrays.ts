@@ -15,6 +15,14 @@ export function sqlUnnest<T>(rows: T[], columns: Array<[keyof T, string]>): stri
   return `unnest(${columns.map(([k, type]) => sqlArray(rows.map((r) => r[k] as SqlScalar), type)).join(", ")})`;
 }
 
+/** One value as SQL: text quoted, safe integers as written, an instant as timestamptz, null. */
+export function sqlValue(v: SqlScalar): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "number") return integer(v);
+  if (v instanceof Date) return `${sqlLiteral(v.toISOString())}::timestamptz`;
+  return sqlLiteral(v);
+}
+
 /** One column as a typed array: its literal, or array_fill when every value is the same (an empty one too). */
 export function sqlArray(values: SqlScalar[], type: string): string {
   assertIdentifier(type);
@@ -22,7 +30,8 @@ export function sqlArray(values: SqlScalar[], type: string): string {
   const first = same(values[0]);
   if (values.every((v) => same(v) === first)) {
     const v = values[0];
-    const scalar = v === null || v === undefined ? "null" : typeof v === "number" ? integer(v) : sqlLiteral(v instanceof Date ? v.toISOString() : v);
+    // The array's type casts it: an instant goes as its text.
+    const scalar = v instanceof Date ? sqlLiteral(v.toISOString()) : sqlValue(v);
     return `array_fill(${scalar}::${type}, array[${values.length}])`;
   }
   return `${sqlLiteral(arrayLiteral(values))}::${type}[]`;

@@ -46,13 +46,10 @@ export function feeOf(n: ResultNotice): number {
 }
 
 /**
- * Runs statements of one transaction in order and answers each one's rows: all in one round trip
- * on a held connection (the callback batch), one by one in a knex transaction (reconciliation).
+ * Statements run one by one in the caller's knex transaction (reconciliation), where the callback
+ * batch sends them all in one round trip on a held connection (kit/db.ts inHeldTransaction).
  */
-export type Send = SendStatements;
-
-/** Statements run one by one in the caller's knex transaction. */
-function sendIn(trx: Knex.Transaction): Send {
+function sendIn(trx: Knex.Transaction): SendStatements {
   return async (statements) => {
     const out: Array<Array<Record<string, unknown>>> = [];
     for (const sql of statements) out.push(((await trx.raw(sql)) as { rows: Array<Record<string, unknown>> }).rows);
@@ -109,7 +106,7 @@ type Change = { p: PaymentRow; event: "succeeded" | "failed"; reason?: string; f
  */
 export async function applyResults(
   deps: Deps,
-  send: Send,
+  send: SendStatements,
   ns: ResultNotice[],
   written?: OutboxRow[],
 ): Promise<{ decided: Decided[]; tail: string[] }> {

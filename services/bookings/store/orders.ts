@@ -4,6 +4,7 @@ import type { OrderStatus } from "../../../subjects/bookings.ts";
 import { outboxInsertSql, type OutboxRow } from "../../kit/outbox.ts";
 import { isoOf } from "../../kit/cursor.ts";
 import { type Db, inHeldTransaction, sqlLiteral } from "../../kit/db.ts";
+import { sqlUnnest, sqlValue } from "../../kit/sql-arrays.ts";
 import { HELD, jsonRows, type LineRow, type OrderRow, type TicketRow } from "../store.ts";
 
 /** A booker's orders, newest first, `limit + 1` of them (the extra one says there is a next page), with created_at exact to the microsecond. */
@@ -141,7 +142,7 @@ export async function markAwaitingPayment(
 ): Promise<OrderWithItems | undefined> {
   let committed: (() => void) | undefined;
   const moved = await inHeldTransaction(db, async (send) => {
-    const at = `${sqlLiteral(now.toISOString())}::timestamptz`;
+    const at = sqlValue(now);
     const [rows] = await send([
       `with o as (
          update orders set status = 'awaiting_payment', payment_id = ${sqlLiteral(paymentId)}, updated_at = ${at}
@@ -180,8 +181,8 @@ export async function settleOrders<T>(
     const { confirm, outbox, result } = decide(rows as OrderRow[]);
     const end = confirm.length
       ? [
-        `update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ${sqlLiteral(now.toISOString())}::timestamptz
-           from (values ${confirm.map((o) => `(${sqlLiteral(o.id)}::uuid, ${sqlLiteral(o.payment_id!)}::uuid)`).join(", ")}) as v(order_id, payment_id)
+        `update orders o set status = 'confirmed', payment_id = v.payment_id, reserved_until = null, updated_at = ${sqlValue(now)}
+           from ${sqlUnnest(confirm, [["id", "uuid"], ["payment_id", "uuid"]])} as v(order_id, payment_id)
           where o.id = v.order_id and o.status in (${HELD.map(sqlLiteral).join(", ")})`,
         ...(outbox.length ? [outboxInsertSql(outbox)] : []),
       ]

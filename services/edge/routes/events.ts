@@ -8,7 +8,7 @@ const id = { id: "eventId" };
 /** Public reads of one event: cached for anonymous callers until a domain event about it. */
 const byEvent: ResponseCaching = {
   tags: (input) => [`event:${String(input.eventId)}`],
-  invalidatedBy: "evt.event.>",
+  invalidatedBy: ["evt.event.>"],
   invalidates: (data) => (typeof data.eventId === "string" ? [`event:${data.eventId}`] : []),
 };
 

@@ -82,7 +82,7 @@ export type ResponseCaching = {
   /** Tags of a cached reply, e.g. [`event:<id>`]. */
   tags(input: Record<string, unknown>): string[];
   /** Core NATS subjects whose messages invalidate cached replies (stream subjects, e.g. evt.event.>); each delivery costs the edge a parse. */
-  invalidatedBy: string | readonly string[];
+  invalidatedBy: readonly string[];
   /** Tags a domain event invalidates, from its envelope's data. */
   invalidates(data: Record<string, unknown>): string[];
   /** The service still hears of reads the cache answered (e.g. page views), in batches. */
@@ -216,9 +216,4 @@ export function coerce(schema: TSchema | undefined, raw: string | string[], clam
   }
   if (type === "boolean") return value === "true" ? true : value === "false" ? false : value;
   return value;
-}
-
-/** The subjects a cached route hears its invalidations on. */
-export function invalidationSubjects(c: ResponseCaching): readonly string[] {
-  return typeof c.invalidatedBy === "string" ? [c.invalidatedBy] : c.invalidatedBy;
 }

@@ -75,7 +75,7 @@ export function testRoutes(c: TestContracts): Route[] {
       tag,
       summary: "Read an item",
       input: { path: { id: "itemId" } },
-      cache: { tags: (i) => [`item:${String(i.itemId)}`], invalidatedBy: "evt.event.>", invalidates: (d) => [`item:${String(d.eventId)}`] },
+      cache: { tags: (i) => [`item:${String(i.itemId)}`], invalidatedBy: ["evt.event.>"], invalidates: (d) => [`item:${String(d.eventId)}`] },
     }),
     route({ method: "GET", path: "/v1/items", contract: c.list, auth: "public", tag, summary: "List items", input: { query: ["q", "cursor", "limit"] } }),
     route({

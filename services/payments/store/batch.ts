@@ -7,24 +7,11 @@
  */
 import { sqlLiteral } from "../../kit/db.ts";
 import { outboxInsertSql, type OutboxRow } from "../../kit/outbox.ts";
-import { sqlArray, sqlUnnest } from "../../kit/sql-arrays.ts";
+import { sqlArray, sqlUnnest, sqlValue } from "../../kit/sql-arrays.ts";
 import type { PaymentRow } from "../store.ts";
 import type { NewLedgerEntry, NewLedgerTransaction } from "./ledger.ts";
 import type { CallbackRow } from "./callbacks.ts";
 import type { ReceiptRow } from "./receipts.ts";
-
-type Value = string | number | null | Date;
-
-/** One value as SQL: text quoted, numbers as written (safe integers only: amounts are minor units), dates as timestamptz. */
-export function lit(v: Value): string {
-  if (v === null) return "null";
-  if (typeof v === "number") {
-    if (!Number.isSafeInteger(v)) throw new TypeError(`not a safe integer: ${v}`);
-    return String(v);
-  }
-  if (v instanceof Date) return `${sqlLiteral(v.toISOString())}::timestamptz`;
-  return sqlLiteral(v);
-}
 
 /** The payments locked in id order (concurrent batches and replicas never deadlock on them). */
 export function lockPaymentsSql(ids: string[]): string {
@@ -48,7 +35,11 @@ export function insertRefundsSql(
   if (rows.length === 0) return [];
   return [
     `insert into refunds (id, payment_id, amount_minor, status, reason, requested_by, retry_at) values ${
-      rows.map((r) => `(${lit(r.id)}, ${lit(r.payment_id)}, ${lit(r.amount_minor)}, ${lit(r.status)}, ${lit(r.reason)}, null, ${lit(r.retry_at)})`).join(", ")
+      rows.map((r) =>
+        `(${sqlValue(r.id)}, ${sqlValue(r.payment_id)}, ${sqlValue(r.amount_minor)}, ${sqlValue(r.status)}, ${sqlValue(r.reason)}, null, ${
+          sqlValue(r.retry_at)
+        })`
+      ).join(", ")
     }`,
   ];
 }
@@ -85,7 +76,7 @@ export function writeBatchSql(
   const { transactions: t, entries: e } = b.ledger;
   return `with pay as (
        update payments p set status = v.status, failure = v.failure, card_pan = v.card_pan, provider_payment_id = v.provider_payment_id, reconcile_at = null, updated_at = ${
-    lit(now)
+    sqlValue(now)
   }
          from ${
     sqlUnnest(b.payments, [["id", "uuid"], ["status", "text"], ["failure", "text"], ["card_pan", "text"], ["provider_payment_id", "text"]])
@@ -124,7 +115,7 @@ export function receiptsSql(receipts: ReceiptRow[], outbox: OutboxRow[]): string
     ...(receipts.length
       ? [
         `insert into receipts (payment_id, organizer_id, seq, number) values ${
-          receipts.map((r) => `(${lit(r.payment_id)}, ${lit(r.organizer_id)}, ${lit(r.seq)}, ${lit(r.number)})`).join(", ")
+          receipts.map((r) => `(${sqlValue(r.payment_id)}, ${sqlValue(r.organizer_id)}, ${sqlValue(r.seq)}, ${sqlValue(r.number)})`).join(", ")
         }`,
       ]
       : []),
